@@ -1,0 +1,84 @@
+namespace CampaignBot.Core.Campaign;
+
+/// <summary>
+/// The campaign as configured in <c>config/campaign.yaml</c>: its time frame, phases, ranks, units and
+/// the catalogues (four winds, ten problem areas, …) that flows offer. Immutable once loaded.
+/// </summary>
+public sealed record CampaignDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>IANA zone in which dates and quiet hours are read (Asia/Shanghai by default).</summary>
+    public required string TimeZone { get; init; }
+
+    public required DateOnly Start { get; init; }
+
+    public required DateOnly End { get; init; }
+
+    public required IReadOnlyList<PhaseDefinition> Phases { get; init; }
+
+    public required IReadOnlyList<RankDefinition> Ranks { get; init; }
+
+    public required IReadOnlyList<RoleDefinition> Roles { get; init; }
+
+    public required IReadOnlyList<UnitKindDefinition> UnitKinds { get; init; }
+
+    public required IReadOnlyList<UnitDefinition> Units { get; init; }
+
+    public required IReadOnlyList<CatalogueItem> FourWinds { get; init; }
+
+    public required IReadOnlyList<CatalogueItem> ProblemAreas { get; init; }
+
+    public required IReadOnlyList<CatalogueItem> Focuses { get; init; }
+
+    public required IReadOnlyList<CatalogueItem> References { get; init; }
+
+    public required IReadOnlyList<CatalogueItem> StudyTopics { get; init; }
+
+    public required IReadOnlyList<CatalogueItem> PledgeAreas { get; init; }
+
+    public required EvaluationSettings Evaluation { get; init; }
+
+    public RankDefinition? FindRank(string code) => Ranks.FirstOrDefault(r => r.Code == code);
+
+    public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);
+
+    public UnitDefinition? FindUnit(string id) => Units.FirstOrDefault(u => u.Id == id);
+
+    public UnitKindDefinition? FindUnitKind(string code) => UnitKinds.FirstOrDefault(k => k.Code == code);
+}
+
+/// <summary>A code the program uses and a name people read.</summary>
+public sealed record CatalogueItem(string Code, string Name, string? Description = null);
+
+/// <summary>One of the three linked phases, as a number of days from a unit's start.</summary>
+public sealed record PhaseDefinition(string Code, string Name, int Days);
+
+/// <summary>A rank with its minimums; null where the unit decides (ordinary members' study days).</summary>
+public sealed record RankDefinition(
+    string Code,
+    string Name,
+    int? StudyDays,
+    int? FieldResearchDays,
+    int? HouseholdVisits);
+
+public sealed record RoleDefinition(string Code, string Name);
+
+/// <summary>
+/// A kind of unit. Grassroots kinds start <see cref="StartOffsetDays"/> later than organs (后错半个月);
+/// <see cref="WritesReport"/> is false for kinds whose members do not write a self-examination report.
+/// </summary>
+public sealed record UnitKindDefinition(string Code, string Name, int StartOffsetDays, bool WritesReport);
+
+/// <summary>A unit in the tree. <see cref="Start"/> is already resolved (explicit, or campaign start plus the kind's offset).</summary>
+public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start);
+
+public sealed record EvaluationSettings(
+    IReadOnlyList<CatalogueItem> Stages,
+    IReadOnlyList<EvaluationChoice> Choices,
+    PassRule PassRule);
+
+public sealed record EvaluationChoice(string Code, string Name, bool CountsAsSatisfied);
+
+/// <summary>A round passes when at least <see cref="MinimumVotes"/> voted and the satisfied share reaches <see cref="MinimumSatisfiedShare"/>.</summary>
+public sealed record PassRule(decimal MinimumSatisfiedShare, int MinimumVotes);

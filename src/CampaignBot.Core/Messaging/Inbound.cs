@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace CampaignBot.Core.Messaging;
+
+/// <summary>
+/// One update from a channel, in channel-neutral form. <see cref="UpdateId"/> is unique per channel
+/// and is what the inbox deduplicates on; <see cref="Sequence"/> orders updates of one conversation.
+/// </summary>
+public sealed record Inbound(
+    string UpdateId,
+    long Sequence,
+    ChatRef Chat,
+    UserRef Sender,
+    InboundContent Content,
+    DateTimeOffset At)
+{
+    /// <summary>Updates with the same key are handled one at a time, in order.</summary>
+    public string ConversationKey => $"{Chat.Channel}:{Chat.Id}:{Sender.Id}";
+}
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextInput), "text")]
+[JsonDerivedType(typeof(CommandInput), "command")]
+[JsonDerivedType(typeof(ButtonPress), "button")]
+[JsonDerivedType(typeof(PollAnswerInput), "poll")]
+[JsonDerivedType(typeof(MembershipChange), "membership")]
+[JsonDerivedType(typeof(TimerElapsed), "timer")]
+public abstract record InboundContent;
+
+public sealed record TextInput(string Text) : InboundContent;
+
+/// <summary>A slash command; <see cref="Name"/> is lower case without the slash or any @botname suffix.</summary>
+public sealed record CommandInput(string Name, string Arguments) : InboundContent;
+
+/// <summary>A pressed button. The payload came from a client and is untrusted until a flow validates it.</summary>
+public sealed record ButtonPress(string Payload, string? CallbackId = null, string? MessageId = null) : InboundContent;
+
+public sealed record PollAnswerInput(string PollId, IReadOnlyList<int> Options) : InboundContent;
+
+/// <summary>The bot was added to or removed from a group.</summary>
+public sealed record MembershipChange(bool BotIsMember) : InboundContent;
+
+/// <summary>A scheduler job addressed to this conversation (a flow timeout, for instance).</summary>
+public sealed record TimerElapsed(string Reason, string Token) : InboundContent;

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace CampaignBot.Core.Messaging;
+
+/// <summary>A button the bot offers; its payload must fit Telegram's 64-byte callback data.</summary>
+public sealed record Button(string Label, string Payload)
+{
+    public const int MaxPayloadBytes = 64;
+}
+
+/// <summary>What the bot says. Stored in the outbox as JSON before any channel sees it.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextMessage), "text")]
+[JsonDerivedType(typeof(DocumentMessage), "document")]
+[JsonDerivedType(typeof(PhotoMessage), "photo")]
+[JsonDerivedType(typeof(EditMessage), "edit")]
+[JsonDerivedType(typeof(CallbackAnswer), "callback")]
+public abstract record Outbound;
+
+/// <summary>Text with optional rows of buttons.</summary>
+public sealed record TextMessage(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null) : Outbound;
+
+public sealed record DocumentMessage(string FileName, byte[] Content, string? Caption = null) : Outbound;
+
+public sealed record PhotoMessage(string FileName, byte[] Content, string? Caption = null) : Outbound;
+
+/// <summary>Replaces the text (and buttons) of a message the outbox sent earlier, named by its outbox id.</summary>
+public sealed record EditMessage(string TargetOutboxId, string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null) : Outbound;
+
+/// <summary>Acknowledges a button press, with a short notice when the press was refused.</summary>
+public sealed record CallbackAnswer(string CallbackId, string? Notice = null) : Outbound;

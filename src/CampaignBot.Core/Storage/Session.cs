@@ -1,0 +1,45 @@
+namespace CampaignBot.Core.Storage;
+
+/// <summary>
+/// A conversation's persisted state: which flow is active, its state, the answers so far. Saved with
+/// optimistic concurrency on <see cref="Version"/>; <see cref="RecentUpdates"/> lets a re-run update be recognised.
+/// </summary>
+public sealed class Session
+{
+    public const int RecentUpdatesKept = 50;
+
+    public required string Key { get; init; }
+
+    /// <summary>0 for a session never saved; the stored version otherwise.</summary>
+    public long Version { get; set; }
+
+    public string? Flow { get; set; }
+
+    public string? State { get; set; }
+
+    /// <summary>Changes whenever the flow prompts anew, so buttons of older prompts are recognised as stale.</summary>
+    public string? PromptToken { get; set; }
+
+    public Dictionary<string, string> Data { get; set; } = new(StringComparer.Ordinal);
+
+    public List<string> RecentUpdates { get; set; } = [];
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void RememberUpdate(string updateId)
+    {
+        RecentUpdates.Add(updateId);
+        if (RecentUpdates.Count > RecentUpdatesKept)
+        {
+            RecentUpdates.RemoveRange(0, RecentUpdates.Count - RecentUpdatesKept);
+        }
+    }
+
+    public void ClearFlow()
+    {
+        Flow = null;
+        State = null;
+        PromptToken = null;
+        Data.Clear();
+    }
+}
