@@ -11,6 +11,8 @@ internal sealed class MongoChatStore(IMongoCollection<BsonDocument> chats) : ICh
 {
     public async Task<ChatRecord?> GetAsync(string channel, string chatId, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
         var doc = await chats.Find(ById(KeyOf(channel, chatId))).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
@@ -36,7 +38,7 @@ internal sealed class MongoChatStore(IMongoCollection<BsonDocument> chats) : ICh
 
     public async Task<IReadOnlyList<ChatRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await chats.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
+        var docs = await chats.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("channel").Ascending("chatId")).ToListAsync(cancellationToken);
         return docs.ConvertAll(FromDocument);
     }
 

@@ -15,11 +15,9 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        if (max <= 0)
-        {
-            return [];
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
 
         var claimable = Filter.And(Filter.Eq("status", nameof(InboxStatus.Pending)), LeaseFree(now));
         var candidates = await items.Find(claimable)
@@ -47,14 +45,18 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
         return claimed;
     }
 
-    public Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken) =>
-        items.UpdateOneAsync(
+    public Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return items.UpdateOneAsync(
             ById(id),
             ClearLease().Set("status", status.ToString()).Set("error", Text(error)),
             cancellationToken: cancellationToken);
+    }
 
     public async Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var doc = await items.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }

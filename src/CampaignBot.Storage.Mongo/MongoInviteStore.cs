@@ -8,12 +8,11 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) : IInviteStore
 {
-    // Each lost race means another member took a place, so a few rounds always settle.
-    private const int MaxRedeemRounds = 8;
-
     public Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invite);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invite.Code, nameof(invite));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
         var doc = new BsonDocument
         {
             { "_id", invite.Code },
@@ -29,14 +28,18 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
 
     public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
         var doc = await invites.Find(ById(code)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
 
     public async Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(memberId);
-        for (var round = 0; round < MaxRedeemRounds; round++)
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+
+        // A lost race means someone else took a place; at most MaxUses can, so this loop ends.
+        while (true)
         {
             var invite = await GetAsync(code, cancellationToken);
             if (invite is null)
@@ -73,13 +76,11 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
                 return RedeemResult.Redeemed;
             }
         }
-
-        throw new InvalidOperationException($"Redeeming invite {code} kept losing races; try again.");
     }
 
     public async Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await invites.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
+        var docs = await invites.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("createdAt").Ascending("_id")).ToListAsync(cancellationToken);
         return docs.ConvertAll(FromDocument);
     }
 

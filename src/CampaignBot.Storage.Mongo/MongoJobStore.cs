@@ -11,27 +11,27 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
     public Task UpsertAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(job.Id, nameof(job));
         return Upsert.ReplaceAsync(jobs, job.Id, ToDocument(job with { LeaseOwner = null, LeaseUntil = null }), cancellationToken);
     }
 
     public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var result = await jobs.DeleteOneAsync(ById(id), cancellationToken);
         return result.DeletedCount == 1;
     }
 
     public async Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var doc = await jobs.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
 
     public async Task<IReadOnlyList<ScheduledJob>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        if (max <= 0)
-        {
-            return [];
-        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
 
         var docs = await jobs.Find(Filter.And(Filter.Lte("dueAt", Date(now)), LeaseFree(now)))
             .Sort(Sort.Ascending("dueAt").Ascending("_id"))
@@ -42,7 +42,9 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
 
     public async Task<bool> TryLeaseAsync(string id, DateTimeOffset dueAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var result = await jobs.UpdateOneAsync(
             Filter.And(ById(id), Filter.Eq("dueAt", Date(dueAt)), LeaseFree(now)),
             Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)),
@@ -74,6 +76,7 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
 
     public async Task CompleteAsync(string id, DateTimeOffset firedDueAt, DateTimeOffset? nextDueAt, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         await firings.UpdateOneAsync(FiringKey(id, firedDueAt), Update.Set("completedAt", Date(completedAt)), cancellationToken: cancellationToken);
 
         // Filtering on the fired due time lets a re-schedule made in between win.

@@ -10,6 +10,7 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
 {
     public async Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var doc = await members.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }

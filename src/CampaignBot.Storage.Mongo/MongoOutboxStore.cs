@@ -21,19 +21,22 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             // Unordered: every new id is stored even when some ids already exist.
             await outbox.InsertManyAsync(messages.Select(ToDocument), new InsertManyOptions { IsOrdered = false }, cancellationToken);
         }
-        catch (MongoBulkWriteException ex) when (IsDuplicateKey(ex))
+        catch (MongoException ex) when (IsDuplicateKey(ex))
         {
-            // Ids already stored are left as they are.
+            // Ids already stored are left as they are. A server that reports the duplicate as a command
+            // error may have stopped early, so insert the batch one by one; existing ids are skipped again.
+            foreach (var message in messages)
+            {
+                await TryInsertAsync(outbox, ToDocument(message), cancellationToken);
+            }
         }
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        if (max <= 0)
-        {
-            return [];
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
 
         var claimable = Filter.And(
             Filter.Eq("status", nameof(OutboxStatus.Pending)),
@@ -61,17 +64,21 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
         return claimed;
     }
 
-    public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        outbox.UpdateOneAsync(
+    public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return outbox.UpdateOneAsync(
             ById(id),
             ClearLease()
                 .Set("status", nameof(OutboxStatus.Sent))
                 .Set("externalMessageId", Text(externalMessageId))
                 .Set("sentAt", Date(sentAt)),
             cancellationToken: cancellationToken);
+    }
 
     public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var update = ClearLease()
             .Set("status", nameof(OutboxStatus.Pending))
             .Set("nextAttemptAt", Date(nextAttemptAt))
@@ -84,14 +91,24 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
         return outbox.UpdateOneAsync(ById(id), update, cancellationToken: cancellationToken);
     }
 
-    public Task MarkFailedAsync(string id, OutboxStatus status, string reason, CancellationToken cancellationToken) =>
-        outbox.UpdateOneAsync(
+    public Task MarkFailedAsync(string id, OutboxStatus status, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(reason);
+        if (status is not (OutboxStatus.Rejected or OutboxStatus.Unreachable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A failed message is either Rejected or Unreachable.");
+        }
+
+        return outbox.UpdateOneAsync(
             ById(id),
             ClearLease().Set("status", status.ToString()).Set("lastError", reason),
             cancellationToken: cancellationToken);
+    }
 
     public async Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var doc = await outbox.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }

@@ -9,6 +9,7 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
 {
     public async Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var doc = await sessions.Find(ById(key)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
@@ -16,6 +17,7 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
     public async Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrWhiteSpace(session.Key, nameof(session));
         var next = session.Version + 1;
         var doc = ToDocument(session, next);
         bool saved;
