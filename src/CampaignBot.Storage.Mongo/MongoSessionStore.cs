@@ -67,6 +67,7 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
             { "data", data },
             { "recentUpdates", new BsonArray(session.RecentUpdates) },
             { "updatedAt", Date(session.UpdatedAt) },
+            { "pendingEffects", Text(session.PendingEffects) },
         };
     }
 
@@ -80,6 +81,7 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
             State = doc.GetNullableString("state"),
             PromptToken = doc.GetNullableString("promptToken"),
             UpdatedAt = doc.GetDate("updatedAt"),
+            PendingEffects = doc.GetNullableString("pendingEffects"),
         };
         foreach (var element in doc["data"].AsBsonDocument)
         {

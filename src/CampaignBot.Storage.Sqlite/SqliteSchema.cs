@@ -20,7 +20,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, received_at, sequence, id);
         CREATE TABLE IF NOT EXISTS sessions (
             key TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, flow TEXT, state TEXT, prompt_token TEXT,
-            data TEXT NOT NULL, recent_updates TEXT NOT NULL, updated_at INTEGER NOT NULL);
+            data TEXT NOT NULL, recent_updates TEXT NOT NULL, updated_at INTEGER NOT NULL, pending_effects TEXT);
         CREATE TABLE IF NOT EXISTS outbox (
             id TEXT NOT NULL PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, chat_kind TEXT NOT NULL,
             chat_title TEXT, body TEXT NOT NULL, created_at INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL,

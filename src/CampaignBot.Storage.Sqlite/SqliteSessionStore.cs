@@ -7,7 +7,7 @@ namespace CampaignBot.Storage.Sqlite;
 
 internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
 {
-    private const string Columns = "key, version, flow, state, prompt_token, data, recent_updates, updated_at";
+    private const string Columns = "key, version, flow, state, prompt_token, data, recent_updates, updated_at, pending_effects";
 
     public Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -25,12 +25,12 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         var sql = session.Version == 0
             ? $"""
               INSERT INTO sessions ({Columns})
-              VALUES (@key, 1, @flow, @state, @prompt, @data, @recent, @updated)
+              VALUES (@key, 1, @flow, @state, @prompt, @data, @recent, @updated, @effects)
               ON CONFLICT (key) DO NOTHING;
               """
             : """
               UPDATE sessions SET version = version + 1, flow = @flow, state = @state, prompt_token = @prompt,
-                  data = @data, recent_updates = @recent, updated_at = @updated
+                  data = @data, recent_updates = @recent, updated_at = @updated, pending_effects = @effects
               WHERE key = @key AND version = @version;
               """;
         var saved = await database.ExecuteAsync(
@@ -39,7 +39,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
                 .Set("@state", session.State).Set("@prompt", session.PromptToken)
                 .Set("@data", JsonSerializer.Serialize(session.Data, MessageJson.Options))
                 .Set("@recent", JsonSerializer.Serialize(session.RecentUpdates, MessageJson.Options))
-                .Set("@updated", session.UpdatedAt),
+                .Set("@updated", session.UpdatedAt).Set("@effects", session.PendingEffects),
             cancellationToken);
         if (saved != 1)
         {
@@ -64,5 +64,6 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
             JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(5)) ?? [], StringComparer.Ordinal),
         RecentUpdates = JsonSerializer.Deserialize<List<string>>(r.GetString(6)) ?? [],
         UpdatedAt = r.Time(7),
+        PendingEffects = r.TextOrNull(8),
     };
 }
