@@ -30,10 +30,16 @@ public static class SqliteStores
         }.ToString();
         var database = new SqliteDatabase(connectionString);
 
-        await using (var connection = await database.OpenAsync(ct))
+        try
         {
+            await using var connection = await database.OpenAsync(ct);
             await UseWriteAheadLogAsync(connection, ct);
             await SqliteSchema.ApplyAsync(connection, ct);
+        }
+        catch (SqliteException ex)
+        {
+            // SQLite's own message ("file is not a database") does not say which file.
+            throw new InvalidOperationException($"Could not open the CampaignBot database {fullPath}: {ex.Message}", ex);
         }
 
         return new StoreBundle(
