@@ -46,6 +46,8 @@ public sealed partial class WeComStandIn : IAsyncDisposable
 
     public int TokensIssued => validTokens.Count;
 
+    public IReadOnlyCollection<string> IssuedResponseCodes => [.. responseCodes.Keys];
+
     public static async Task<WeComStandIn> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
