@@ -10,15 +10,22 @@ public static class WeComCallbackEndpoints
 {
     /// <summary>
     /// Maps GET (URL verification) and POST (message push) at WeCom:CallbackPath. Needs the host to
-    /// register an <see cref="Core.Pipeline.IInboundSink"/> and to have called AddWeComChannel.
+    /// register an <see cref="Core.Pipeline.IInboundSink"/>. Does nothing when AddWeComChannel found
+    /// no WeCom:CorpId, so hosts may call it unconditionally.
     /// </summary>
-    public static IEndpointConventionBuilder MapWeComCallback(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapWeComCallback(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var path = endpoints.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.CallbackPath;
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<IServiceProviderIsService>() is { } registry && !registry.IsService(typeof(WeComCallbackHandler)))
+        {
+            return endpoints;
+        }
+
+        var path = services.GetRequiredService<IOptions<WeComOptions>>().Value.CallbackPath;
         var group = endpoints.MapGroup(path);
         group.MapGet(string.Empty, (HttpContext context, WeComCallbackHandler handler) => handler.VerifyUrl(context));
         group.MapPost(string.Empty, (HttpContext context, WeComCallbackHandler handler) => handler.ReceiveAsync(context));
-        return group;
+        return endpoints;
     }
 }

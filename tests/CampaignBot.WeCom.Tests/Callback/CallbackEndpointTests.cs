@@ -135,3 +135,18 @@ public sealed class CallbackEndpointTests
         return Convert.ToBase64String(bytes);
     }
 }
+
+public sealed class UnconfiguredCallbackTests
+{
+    [Fact]
+    public async Task Without_wecom_settings_no_callback_route_is_mapped()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.AddWeComChannel();
+        await using var app = builder.Build();
+
+        CampaignBot.WeCom.Callback.WeComCallbackEndpoints.MapWeComCallback(app);
+
+        Assert.Empty(((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints));
+    }
+}
