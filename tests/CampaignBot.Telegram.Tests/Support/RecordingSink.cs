@@ -9,7 +9,11 @@ public sealed class RecordingSink : IInboundSink
 {
     private readonly ConcurrentDictionary<string, Inbound> _stored = new();
     private readonly ConcurrentQueue<string> _accepted = new();
+    private readonly TaskCompletionSource _firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _calls;
+
+    /// <summary>Completes when the first update reaches the sink (before any gate).</summary>
+    public Task FirstCall => _firstCall.Task;
 
     /// <summary>Calls (1-based) that throw, once each.</summary>
     public ConcurrentDictionary<int, bool> FailOnCall { get; } = new();
@@ -28,6 +32,7 @@ public sealed class RecordingSink : IInboundSink
     {
         ArgumentNullException.ThrowIfNull(update);
         var call = Interlocked.Increment(ref _calls);
+        _firstCall.TrySetResult();
         if (FailOnCall.TryRemove(call, out _))
         {
             throw new InvalidOperationException($"inbox unavailable on call {call}");
