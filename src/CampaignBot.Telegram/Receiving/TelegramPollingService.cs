@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+
+namespace CampaignBot.Telegram.Receiving;
+
+/// <summary>
+/// Long polling with our own loop: the offset moves past a batch only after every update of it is
+/// in the inbox, so a crash at any point loses nothing (the inbox drops redeliveries).
+/// </summary>
+public sealed partial class TelegramPollingService(
+    ITelegramBotClient bot,
+    UpdateIntake intake,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<TelegramPollingService> logger) : BackgroundService
+{
+    public const int BatchSize = 100;
+
+    /// <summary>First wait after a failure; doubles up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The next update id we ask for; everything below it is confirmed to Telegram.</summary>
+    public int Offset { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = InitialBackoff;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken);
+                backoff = InitialBackoff;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 409)
+            {
+                LogConflict(ex, backoff);
+                backoff = await BackOffAsync(backoff, stoppingToken);
+            }
+            catch (Exception ex)
+            {
+                LogFailure(ex, Offset, backoff);
+                backoff = await BackOffAsync(backoff, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One getUpdates round: fetch, store every update, then confirm the batch.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var updates = await bot.GetUpdates(Offset, BatchSize, options.Value.PollTimeoutSeconds,
+            UpdateMapping.AllowedUpdates, cancellationToken);
+        foreach (var update in updates)
+        {
+            await intake.AcceptAsync(update, cancellationToken);
+        }
+
+        if (updates.Length > 0)
+        {
+            Offset = Math.Max(Offset, updates.Max(u => u.Id) + 1);
+        }
+    }
+
+    private async Task<TimeSpan> BackOffAsync(TimeSpan backoff, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(backoff, time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping; the loop condition ends the service.
+        }
+
+        return backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Telegram getUpdates conflict (409): another instance is polling or a webhook is set; retrying in {Backoff}")]
+    private partial void LogConflict(Exception ex, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram polling failed at offset {Offset}; retrying in {Backoff}")]
+    private partial void LogFailure(Exception ex, int offset, TimeSpan backoff);
+}

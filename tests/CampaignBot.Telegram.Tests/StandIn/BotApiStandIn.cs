@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Telegram.Tests.StandIn;
+
+/// <summary>
+/// A local Bot API server on 127.0.0.1 (Kestrel, port 0) speaking the methods CampaignBot uses,
+/// so tests run the real Telegram.Bot client. Tests drive it through <see cref="State"/>.
+/// </summary>
+public sealed class BotApiStandIn : IAsyncDisposable
+{
+    public const string BotUsername = "campaign_test_bot";
+    public const long BotId = 7000001;
+
+    private readonly WebApplication _app;
+
+    private BotApiStandIn(WebApplication app, string token, StandInState state)
+    {
+        _app = app;
+        Token = token;
+        State = state;
+        BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public string Token { get; }
+
+    /// <summary>Like http://127.0.0.1:41234; what Telegram:ApiBaseUrl points at.</summary>
+    public string BaseUrl { get; }
+
+    public StandInState State { get; }
+
+    public static async Task<BotApiStandIn> StartAsync(string token, StandInRules? rules = null, TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        var state = new StandInState(rules ?? StandInRules.Telegram, time ?? TimeProvider.System);
+        var methods = new StandInMethods(state, app.Lifetime.ApplicationStopping);
+        app.Map("/bot{presented}/{method}", async (HttpContext context, string presented, string method) =>
+        {
+            var answer = presented == token
+                ? await methods.HandleAsync(method, context)
+                : StandInMethods.Error(401, "Unauthorized");
+            await WriteAsync(context, answer);
+        });
+        await app.StartAsync();
+        return new BotApiStandIn(app, token, state);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task WriteAsync(HttpContext context, StandInAnswer answer)
+    {
+        if (answer.Hung || context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(answer.Body.ToJsonString(), context.RequestAborted);
+    }
+}
+
+/// <summary>An HTTP status and Bot API JSON body, or "never answered".</summary>
+internal sealed record StandInAnswer(int Status, JsonObject Body, bool Hung = false);

@@ -1,0 +1,237 @@
+using System.Text.Json.Nodes;
+
+namespace CampaignBot.Telegram.Tests.StandIn;
+
+/// <summary>Everything the stand-in remembers; every member is safe to call from tests and requests at once.</summary>
+public sealed class StandInState(StandInRules rules, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly List<(int Id, string Json)> _pending = [];
+    private readonly List<SentMessage> _sent = [];
+    private readonly List<RefusedCall> _refused = [];
+    private readonly List<string> _calls = [];
+    private readonly Dictionary<long, int> _lastMessageId = [];
+    private readonly Dictionary<(long, int), (string? Text, string? Markup)> _messages = [];
+    private readonly Dictionary<string, JsonArray> _commands = [];
+    private readonly HashSet<long> _blocked = [];
+    private readonly Dictionary<string, Queue<(int Code, string Description)>> _faults = [];
+    private readonly Dictionary<string, int> _hangs = [];
+    private readonly SlidingWindow _global = new(rules.GlobalPerSecond, TimeSpan.FromSeconds(1));
+    private readonly Dictionary<long, SlidingWindow> _perChat = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextUpdateId = 1000;
+    private int _confirmedOffset;
+
+    public TimeProvider Time => time;
+
+    /// <summary>Queues an update; assigns update_id when it has none. Returns the id.</summary>
+    public int QueueUpdate(JsonObject update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        lock (_lock)
+        {
+            var id = update["update_id"]?.GetValue<int>() ?? ++_nextUpdateId;
+            _nextUpdateId = Math.Max(_nextUpdateId, id);
+            update["update_id"] = id;
+            _pending.Add((id, update.ToJsonString()));
+            Signal();
+            return id;
+        }
+    }
+
+    public IReadOnlyList<SentMessage> Sent { get { lock (_lock) { return [.. _sent]; } } }
+
+    public IReadOnlyList<RefusedCall> Refused { get { lock (_lock) { return [.. _refused]; } } }
+
+    /// <summary>Every method called, in order.</summary>
+    public IReadOnlyList<string> Calls { get { lock (_lock) { return [.. _calls]; } } }
+
+    /// <summary>Updates not yet confirmed by a getUpdates offset.</summary>
+    public int PendingUpdates { get { lock (_lock) { return _pending.Count(p => p.Id >= _confirmedOffset); } } }
+
+    public int ConfirmedOffset { get { lock (_lock) { return _confirmedOffset; } } }
+
+    public WebhookState? Webhook { get; private set; }
+
+    public IReadOnlyList<string>? LastAllowedUpdates { get; private set; }
+
+    public JsonArray? CommandsFor(string languageCode) { lock (_lock) { return _commands.GetValueOrDefault(languageCode); } }
+
+    /// <summary>Sends to this chat answer 403 "bot was blocked by the user".</summary>
+    public void BlockChat(long chatId) { lock (_lock) { _blocked.Add(chatId); } }
+
+    /// <summary>The next <paramref name="times"/> calls of a method answer this error (5xx, 409, 400, …).</summary>
+    public void FailNext(string method, int code, string description, int times = 1)
+    {
+        lock (_lock)
+        {
+            var queue = _faults.TryGetValue(method, out var q) ? q : _faults[method] = new();
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue((code, description));
+            }
+        }
+    }
+
+    /// <summary>The next calls of a method never answer, so the client times out.</summary>
+    public void HangNext(string method, int times = 1) { lock (_lock) { _hangs[method] = _hangs.GetValueOrDefault(method) + times; } }
+
+    /// <summary>Completes when <paramref name="condition"/> holds; fails the test after <paramref name="timeout"/>.</summary>
+    public async Task WaitForAsync(Func<StandInState, bool> condition, TimeSpan timeout, string what)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                changed = _changed.Task;
+            }
+
+            if (condition(this))
+            {
+                return;
+            }
+
+            try
+            {
+                await changed.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Stand-in: gave up waiting for {what} after {timeout}.");
+            }
+        }
+    }
+
+    internal void Record(string method) { lock (_lock) { _calls.Add(method); Signal(); } }
+
+    internal (int Code, string Description)? TakeFault(string method)
+    {
+        lock (_lock)
+        {
+            return _faults.TryGetValue(method, out var q) && q.TryDequeue(out var fault) ? fault : null;
+        }
+    }
+
+    internal bool TakeHang(string method)
+    {
+        lock (_lock)
+        {
+            if (_hangs.GetValueOrDefault(method) <= 0)
+            {
+                return false;
+            }
+
+            _hangs[method]--;
+            return true;
+        }
+    }
+
+    internal void Refuse(string method, long? chatId, int code, string description)
+    {
+        lock (_lock)
+        {
+            _refused.Add(new RefusedCall(method, chatId, code, description));
+            Signal();
+        }
+    }
+
+    /// <summary>Confirms everything below <paramref name="offset"/> and returns what follows, or null when none.</summary>
+    internal (Task Changed, List<string> Updates) TakeUpdates(int offset, int limit, IReadOnlyList<string>? allowed)
+    {
+        lock (_lock)
+        {
+            LastAllowedUpdates = allowed ?? LastAllowedUpdates;
+            if (offset > _confirmedOffset)
+            {
+                _confirmedOffset = offset;
+                _pending.RemoveAll(p => p.Id < offset);
+                Signal();
+            }
+
+            var batch = _pending.Where(p => p.Id >= _confirmedOffset).OrderBy(p => p.Id).Take(limit).Select(p => p.Json).ToList();
+            return (_changed.Task, batch);
+        }
+    }
+
+    internal void SetWebhook(WebhookState? webhook) { lock (_lock) { Webhook = webhook; Signal(); } }
+
+    internal void SetCommands(string languageCode, JsonArray commands) { lock (_lock) { _commands[languageCode] = commands; Signal(); } }
+
+    internal bool IsBlocked(long chatId) { lock (_lock) { return _blocked.Contains(chatId); } }
+
+    /// <summary>Null when a send to this chat fits the limits now (and counts it); otherwise seconds to wait.</summary>
+    internal int? TakeSendSlot(long chatId)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            var window = _perChat.TryGetValue(chatId, out var w) ? w : _perChat[chatId] = chatId < 0
+                ? new SlidingWindow(rules.GroupPerMinute, TimeSpan.FromMinutes(1))
+                : new SlidingWindow(rules.PrivateChatPerSecond, TimeSpan.FromSeconds(1));
+            var wait = Max(_global.TryTake(now, commit: false), window.TryTake(now, commit: false));
+            if (wait is { } tooSoon)
+            {
+                return Math.Max(1, (int)Math.Ceiling(tooSoon.TotalSeconds));
+            }
+
+            _global.TryTake(now, commit: true);
+            window.TryTake(now, commit: true);
+            return null;
+        }
+    }
+
+    internal SentMessage AddSent(string method, long chatId, string? text, string? markup, string? fileName, byte[]? file)
+    {
+        lock (_lock)
+        {
+            var id = _lastMessageId[chatId] = _lastMessageId.GetValueOrDefault(chatId) + 1;
+            _messages[(chatId, id)] = (text, markup);
+            var sent = new SentMessage(method, chatId, id, text, markup, fileName, file, null, time.GetUtcNow());
+            _sent.Add(sent);
+            Signal();
+            return sent;
+        }
+    }
+
+    /// <summary>Returns the error description, or null when the edit applied.</summary>
+    internal string? Edit(long chatId, int messageId, string? text, string? markup)
+    {
+        lock (_lock)
+        {
+            if (!_messages.TryGetValue((chatId, messageId), out var old))
+            {
+                return "Bad Request: message to edit not found";
+            }
+
+            if (old.Text == text && old.Markup == markup)
+            {
+                return "Bad Request: message is not modified: specified new message content and reply markup are exactly the same";
+            }
+
+            _messages[(chatId, messageId)] = (text, markup);
+            _sent.Add(new SentMessage("editMessageText", chatId, messageId, text, markup, null, null, null, time.GetUtcNow()));
+            Signal();
+            return null;
+        }
+    }
+
+    internal void AddCallbackAnswer(string callbackId, string? text)
+    {
+        lock (_lock)
+        {
+            _sent.Add(new SentMessage("answerCallbackQuery", 0, 0, text, null, null, null, callbackId, time.GetUtcNow()));
+            Signal();
+        }
+    }
+
+    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private void Signal()
+    {
+        var old = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        old.TrySetResult();
+    }
+}
