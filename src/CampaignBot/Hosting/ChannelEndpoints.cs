@@ -1,4 +1,7 @@
 using CampaignBot.ConsoleChannel;
+using CampaignBot.Telegram;
+using CampaignBot.WeCom;
+using CampaignBot.WeCom.Callback;
 
 namespace CampaignBot.Hosting;
 
@@ -7,6 +10,9 @@ internal static class ChannelEndpoints
 {
     public static void Add(IHostApplicationBuilder builder, ChannelSelection channels)
     {
+        // Each Add… does nothing unless its channel is configured.
+        builder.AddTelegramChannel();
+        builder.AddWeComChannel();
         if (channels.Console)
         {
             builder.AddConsoleChannel();
@@ -15,7 +21,14 @@ internal static class ChannelEndpoints
 
     public static void Map(WebApplication app, ChannelSelection channels)
     {
-        _ = app;
-        _ = channels;
+        if (channels.TelegramWebhook)
+        {
+            app.MapTelegramWebhook();
+        }
+
+        if (channels.WeCom)
+        {
+            app.MapWeComCallback();
+        }
     }
 }
