@@ -47,8 +47,18 @@ public sealed class MongoEngineFixture : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         var fromEnvironment = Environment.GetEnvironmentVariable(UriVariable);
-        connectionString = string.IsNullOrWhiteSpace(fromEnvironment) ? await StartEngineAsync() : fromEnvironment;
-        await WaitForPingAsync(connectionString);
+        try
+        {
+            connectionString = string.IsNullOrWhiteSpace(fromEnvironment) ? await StartEngineAsync() : fromEnvironment;
+            await WaitForPingAsync(connectionString);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or MongoException)
+        {
+            // A half-started engine must not outlive the failed run.
+            await StopEngineAsync();
+            throw;
+        }
+
         StartupTime = clock.Elapsed;
     }
 
@@ -60,6 +70,16 @@ public sealed class MongoEngineFixture : IAsyncLifetime
             return;
         }
 
+        await StopEngineAsync();
+    }
+
+    private async Task StopEngineAsync()
+    {
+        if (engine is null)
+        {
+            return;
+        }
+
         if (!engine.HasExited)
         {
             engine.Kill(entireProcessTree: true);
@@ -67,6 +87,7 @@ public sealed class MongoEngineFixture : IAsyncLifetime
         }
 
         engine.Dispose();
+        engine = null;
     }
 
     private async Task<string> StartEngineAsync()
@@ -82,14 +103,24 @@ public sealed class MongoEngineFixture : IAsyncLifetime
             UseShellExecute = false,
         };
         var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        engine = new Process { StartInfo = info, EnableRaisingEvents = true };
-        engine.OutputDataReceived += (_, e) => OnEngineLine(e.Data, started);
-        engine.ErrorDataReceived += (_, e) => OnEngineLine(e.Data, started);
-        engine.Exited += (_, _) => started.TrySetException(new InvalidOperationException(
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => OnEngineLine(e.Data, started);
+        process.ErrorDataReceived += (_, e) => OnEngineLine(e.Data, started);
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException(
             $"The MongoDB test engine {binary} exited before it was ready. Its output:{Environment.NewLine}{EngineOutput()}"));
-        engine.Start();
-        engine.BeginOutputReadLine();
-        engine.BeginErrorReadLine();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException($"The MongoDB test engine {binary} cannot be run ({ex.Message}); set {UriVariable} to use a MongoDB server instead.", ex);
+        }
+
+        engine = process;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
 
         try
         {
