@@ -13,13 +13,14 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrWhiteSpace(job.Id, nameof(job));
         ArgumentException.ThrowIfNullOrWhiteSpace(job.Kind, nameof(job));
+        ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
         return database.ExecuteAsync(
             $"""
             INSERT INTO jobs ({Columns}) VALUES (@id, @kind, @payload, @due, @interval, NULL, NULL)
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at,
                 interval_ticks = excluded.interval_ticks, lease_owner = NULL, lease_until = NULL;
             """,
-            p => p.Set("@id", job.Id).Set("@kind", job.Kind).Set("@payload", job.Payload ?? string.Empty)
+            p => p.Set("@id", job.Id).Set("@kind", job.Kind).Set("@payload", job.Payload)
                 .Set("@due", job.DueAt).Set("@interval", job.Interval),
             cancellationToken);
     }
@@ -51,7 +52,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         SqliteValues.RequireOwner(owner);
-        SqliteValues.RequireClaim(lease, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var leased = await database.ExecuteAsync(
             $"""
             UPDATE jobs SET lease_owner = @owner, lease_until = @until
