@@ -13,11 +13,18 @@ if [ -z "${MONGODB_URI:-}" ] && [ ! -x tests/mongo-engine/node_modules/@jongodb/
   (cd tests/mongo-engine && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci in tests/mongo-engine failed; the Mongo tests will say why."
 fi
 
-dotnet test CampaignBot.sln --nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
+dotnet build CampaignBot.sln --nologo -v quiet
 status=$?
+if [ "$status" -eq 0 ]; then
+  # One results folder per project, so no two projects' result files can collide.
+  for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build --nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/$name" "$@" || status=$?
+  done
+fi
 
 passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
+for trx in "$results"/*/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(printf '%s' "$counters" | sed -nE 's/.* passed="([0-9]+)".*/\1/p')
