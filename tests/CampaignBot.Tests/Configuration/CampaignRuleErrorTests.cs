@@ -125,6 +125,17 @@ public class CampaignRuleErrorTests
     }
 
     [Fact]
+    public void A_campaign_shorter_than_the_minimum_months_of_a_unit_is_one_error()
+    {
+        var yaml = CampaignFiles.Edit("  end: 2027-09-30 ", "  end: 2027-03-30 ");
+
+        var error = CampaignFiles.SingleError(yaml);
+
+        Assert.Equal(CampaignFiles.LineOf(yaml, "end: 2027-03-30"), error.Line);
+        Assert.StartsWith("campaign 从 2027-01-01 到 2027-03-30 不足 3 个月", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_time_zone_is_refused_with_an_example()
     {
         var yaml = CampaignFiles.Edit("  time_zone: Asia/Shanghai ", "  time_zone: Asia/Beijing ");
