@@ -20,6 +20,17 @@ public class CampaignFileErrorTests
     }
 
     [Fact]
+    public void A_stray_brace_that_trips_the_parser_still_gets_a_line()
+    {
+        var yaml = CampaignFiles.Edit("    kind: state_enterprise\n    parent: city\n\n", "    kind: state_enterprise\n    parent: city\n{\n\n");
+
+        var error = CampaignFiles.SingleError(yaml);
+
+        Assert.Equal(CampaignFiles.LineOf(yaml, "\n{\n") + 1, error.Line);
+        Assert.StartsWith("YAML 格式错误", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_key_written_twice_is_reported_at_its_second_occurrence()
     {
         var yaml = CampaignFiles.Edit("  end: 2027-09-30 ", "  end: 2027-08-30\n  end: 2027-09-30 ");
