@@ -17,13 +17,23 @@ public static class CampaignHostingExtensions
     public static IHostApplicationBuilder AddCampaignDefinition(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var path = builder.Configuration[FileSetting] is { Length: > 0 } configured ? configured : CampaignLoader.DefaultPath;
-        if (!Path.IsPathRooted(path))
+        builder.Services.AddSingleton<CampaignDefinition>(CampaignLoader.Load(ResolveFile(builder.Configuration, builder.Environment.ContentRootPath)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Campaign:File (relative to <paramref name="root"/>), else config/campaign.yaml under <paramref name="root"/>,
+    /// else the copy beside the program (so a published build runs from any folder).
+    /// </summary>
+    public static string ResolveFile(IConfiguration configuration, string root)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[FileSetting] is { Length: > 0 } configured)
         {
-            path = Path.Combine(builder.Environment.ContentRootPath, path);
+            return Path.IsPathRooted(configured) ? configured : Path.Combine(root, configured);
         }
 
-        builder.Services.AddSingleton<CampaignDefinition>(CampaignLoader.Load(path));
-        return builder;
+        var local = Path.Combine(root, CampaignLoader.DefaultPath);
+        return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, CampaignLoader.DefaultPath);
     }
 }
