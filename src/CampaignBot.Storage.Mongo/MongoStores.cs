@@ -15,6 +15,9 @@ public static class MongoStores
     internal const string Members = "members";
     internal const string Invites = "invites";
     internal const string Chats = "chats";
+    internal const string ActivityEntries = "activity_entries";
+    internal const string Households = "households";
+    internal const string ReminderSettings = "reminder_settings";
 
     public static Task<StoreBundle> OpenAsync(string connectionString, string databaseName, CancellationToken ct)
     {
@@ -37,7 +40,12 @@ public static class MongoStores
             new MongoJobStore(database.GetCollection<BsonDocument>(Jobs), database.GetCollection<BsonDocument>(JobFirings)),
             new MongoMemberStore(database.GetCollection<BsonDocument>(Members)),
             new MongoInviteStore(database.GetCollection<BsonDocument>(Invites)),
-            new MongoChatStore(database.GetCollection<BsonDocument>(Chats)));
+            new MongoChatStore(database.GetCollection<BsonDocument>(Chats)))
+        {
+            ActivityLog = new MongoActivityLogStore(database.GetCollection<BsonDocument>(ActivityEntries)),
+            Households = new MongoHouseholdStore(database.GetCollection<BsonDocument>(Households)),
+            ReminderSettings = new MongoReminderSettingsStore(database.GetCollection<BsonDocument>(ReminderSettings)),
+        };
     }
 
     private static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken ct)
@@ -50,6 +58,8 @@ public static class MongoStores
         // The unique (job, due time) key is what makes a job fire exactly once across instances.
         await CreateAsync(database, JobFirings, ct, Index(keys.Ascending("jobId").Ascending("dueAt"), new CreateIndexOptions { Unique = true, Name = "job_due_unique" }));
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
+        await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
+        await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
     }
 
     private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, CreateIndexOptions? options = null) => new(keys, options);

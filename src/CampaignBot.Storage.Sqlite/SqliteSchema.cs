@@ -49,6 +49,18 @@ internal static class SqliteSchema
             channel TEXT NOT NULL, chat_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,
             bot_is_member INTEGER NOT NULL, unreachable INTEGER NOT NULL, unit_id TEXT, updated_at INTEGER NOT NULL,
             PRIMARY KEY (channel, chat_id));
+        CREATE TABLE IF NOT EXISTS activity_entries (
+            id TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, member_id TEXT NOT NULL, unit_id TEXT NOT NULL, date TEXT NOT NULL,
+            half_days INTEGER NOT NULL, form TEXT, topic TEXT, place TEXT, note TEXT, opinions TEXT, confirmed INTEGER NOT NULL,
+            recorded_by TEXT NOT NULL, recorded_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_activity_unit ON activity_entries (unit_id, kind, date);
+        CREATE INDEX IF NOT EXISTS ix_activity_member ON activity_entries (member_id, kind, date);
+        CREATE TABLE IF NOT EXISTS households (
+            id TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, unit_id TEXT NOT NULL, label TEXT NOT NULL,
+            paired_at INTEGER NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_households_member_label ON households (member_id, label);
+        CREATE TABLE IF NOT EXISTS reminder_settings (
+            member_id TEXT NOT NULL PRIMARY KEY, hour INTEGER, muted_until TEXT);
         """,
     ];
 

@@ -49,7 +49,12 @@ public static class SqliteStores
             new SqliteJobStore(database),
             new SqliteMemberStore(database),
             new SqliteInviteStore(database),
-            new SqliteChatStore(database));
+            new SqliteChatStore(database))
+        {
+            ActivityLog = new SqliteActivityLogStore(database),
+            Households = new SqliteHouseholdStore(database),
+            ReminderSettings = new SqliteReminderSettingsStore(database),
+        };
     }
 
     /// <summary>WAL lets readers go on while one writer writes; the mode is stored in the file.</summary>

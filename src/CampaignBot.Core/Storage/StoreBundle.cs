@@ -12,6 +12,12 @@ public sealed record StoreBundle(
     IInviteStore Invites,
     IChatStore Chats)
 {
+    public required Study.IActivityLogStore ActivityLog { get; init; }
+
+    public required Study.IHouseholdStore Households { get; init; }
+
+    public required Study.IReminderSettingsStore ReminderSettings { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,6 +29,9 @@ public sealed record StoreBundle(
         services.AddSingleton(Members);
         services.AddSingleton(Invites);
         services.AddSingleton(Chats);
+        services.AddSingleton(ActivityLog);
+        services.AddSingleton(Households);
+        services.AddSingleton(ReminderSettings);
         return services;
     }
 }

@@ -1,0 +1,50 @@
+using CampaignBot.Core.Study;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+/// <summary>Household pairings; a unique index on (memberId, label) refuses a second pairing with one label.</summary>
+internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> households) : IHouseholdStore
+{
+    public Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        ArgumentException.ThrowIfNullOrWhiteSpace(household.Id, nameof(household));
+        ArgumentException.ThrowIfNullOrWhiteSpace(household.Label, nameof(household));
+        var doc = new BsonDocument
+        {
+            { "_id", household.Id },
+            { "memberId", household.MemberId },
+            { "unitId", household.UnitId },
+            { "label", household.Label },
+            { "pairedAt", Date(household.PairedAt) },
+        };
+        return TryInsertAsync(households, doc, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken)
+    {
+        var filters = new List<FilterDefinition<BsonDocument>> { FilterDefinition<BsonDocument>.Empty };
+        if (unitId is not null)
+        {
+            filters.Add(Filter.Eq("unitId", unitId));
+        }
+
+        if (memberId is not null)
+        {
+            filters.Add(Filter.Eq("memberId", memberId));
+        }
+
+        var docs = await households.Find(Filter.And(filters)).Sort(Sort.Ascending("pairedAt").Ascending("_id")).ToListAsync(cancellationToken);
+        return docs.ConvertAll(doc => new Household
+        {
+            Id = doc["_id"].AsString,
+            MemberId = doc["memberId"].AsString,
+            UnitId = doc["unitId"].AsString,
+            Label = doc["label"].AsString,
+            PairedAt = doc.GetDate("pairedAt"),
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using CampaignBot.Core.Study;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+internal sealed class MongoReminderSettingsStore(IMongoCollection<BsonDocument> settings) : IReminderSettingsStore
+{
+    public async Task<ReminderSettings?> GetAsync(string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        var doc = await settings.Find(ById(memberId)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromDocument(doc);
+    }
+
+    public Task UpsertAsync(ReminderSettings value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentException.ThrowIfNullOrWhiteSpace(value.MemberId, nameof(value));
+        var doc = new BsonDocument
+        {
+            { "_id", value.MemberId },
+            { "hour", value.Hour is { } hour ? new BsonInt32(hour) : BsonNull.Value },
+            { "mutedUntil", Text(value.MutedUntil is { } until ? MongoActivityLogStore.DateText(until) : null) },
+        };
+        return Upsert.ReplaceAsync(settings, value.MemberId, doc, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ReminderSettings>> ListAsync(CancellationToken cancellationToken)
+    {
+        var docs = await settings.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
+        return docs.ConvertAll(FromDocument);
+    }
+
+    private static ReminderSettings FromDocument(BsonDocument doc) => new()
+    {
+        MemberId = doc["_id"].AsString,
+        Hour = doc["hour"].IsBsonNull ? null : doc["hour"].AsInt32,
+        MutedUntil = doc.GetNullableString("mutedUntil") is { } text ? MongoActivityLogStore.ParseDate(text) : null,
+    };
+}

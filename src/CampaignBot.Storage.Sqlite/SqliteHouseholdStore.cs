@@ -1,0 +1,38 @@
+using CampaignBot.Core.Study;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+/// <summary>Household pairings; the unique index on (member, label) refuses a second pairing with one label.</summary>
+internal sealed class SqliteHouseholdStore(SqliteDatabase database) : IHouseholdStore
+{
+    private const string Columns = "id, member_id, unit_id, label, paired_at";
+
+    public async Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        ArgumentException.ThrowIfNullOrWhiteSpace(household.Id, nameof(household));
+        ArgumentException.ThrowIfNullOrWhiteSpace(household.Label, nameof(household));
+        return await database.ExecuteAsync(
+            $"INSERT OR IGNORE INTO households ({Columns}) VALUES (@id, @member, @unit, @label, @at);",
+            p => p.Set("@id", household.Id).Set("@member", household.MemberId).Set("@unit", household.UnitId)
+                .Set("@label", household.Label).Set("@at", household.PairedAt),
+            cancellationToken) == 1;
+    }
+
+    public Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken) =>
+        database.QueryAsync(
+            $"SELECT {Columns} FROM households WHERE (@unit IS NULL OR unit_id = @unit) AND (@member IS NULL OR member_id = @member) ORDER BY paired_at, id;",
+            p => p.Set("@unit", unitId).Set("@member", memberId),
+            Read,
+            cancellationToken);
+
+    private static Household Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        MemberId = r.GetString(1),
+        UnitId = r.GetString(2),
+        Label = r.GetString(3),
+        PairedAt = r.Time(4),
+    };
+}
