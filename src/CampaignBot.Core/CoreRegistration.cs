@@ -39,6 +39,13 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, Flows.Groups.LinkCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
+        services.AddOptions<Study.Reminders.ReminderOptions>()
+            .BindConfiguration(Study.Reminders.ReminderOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Study.StudyProgressService>();
+        services.AddSingleton<IJobHandler, Study.Reminders.StudyReminderJobHandler>();
+        services.AddHostedService<Study.Reminders.StudyReminderSchedule>();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -42,6 +42,9 @@ public sealed record CampaignDefinition
 
     public required EvaluationSettings Evaluation { get; init; }
 
+    /// <summary>When household visits count as on time (走亲连心): Spring Festival, the opinion-gathering phase, around 1 July.</summary>
+    public IReadOnlyList<VisitWindow> VisitWindows { get; init; } = [];
+
     public RankDefinition? FindRank(string code) => Ranks.FirstOrDefault(r => r.Code == code);
 
     public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);
@@ -75,6 +78,12 @@ public sealed record UnitKindDefinition(string Code, string Name, int StartOffse
 
 /// <summary>A unit in the tree. <see cref="Start"/> is already resolved (explicit, or campaign start plus the kind's offset).</summary>
 public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start);
+
+/// <summary>
+/// A period in which household visits are expected: fixed dates (<see cref="From"/>–<see cref="To"/>, inclusive) or,
+/// when <see cref="Phase"/> is set, that phase of the visitor's unit.
+/// </summary>
+public sealed record VisitWindow(string Code, string Name, DateOnly? From, DateOnly? To, string? Phase);
 
 public sealed record EvaluationSettings(
     IReadOnlyList<CatalogueItem> Stages,
