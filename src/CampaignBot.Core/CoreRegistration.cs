@@ -46,6 +46,13 @@ public static class CoreRegistration
         services.AddSingleton<Study.StudyProgressService>();
         services.AddSingleton<IJobHandler, Study.Reminders.StudyReminderJobHandler>();
         services.AddHostedService<Study.Reminders.StudyReminderSchedule>();
+        services.AddSingleton<Flows.Study.StudyServices>();
+        services.AddSingleton<IFlowDefinition, Flows.Study.StudyFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Study.ResearchFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Study.VisitsFlowDefinition>();
+        services.AddSingleton<ICommandHandler, Flows.Study.RemindCommand>();
+        services.AddSingleton<ICommandHandler, Progress.ProgressCommand>();
+        services.AddSingleton<Progress.IProgressSection, Study.StudyProgressSection>();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

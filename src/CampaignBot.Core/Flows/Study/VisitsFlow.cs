@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Text;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Study;
+using Stateless;
+
+namespace CampaignBot.Core.Flows.Study;
+
+/// <summary>
+/// /visits (leaders, 走亲连心): pair with a household under a short label, or log a visit to a paired household
+/// with its date and what was done; shows the count against the minimum and the visits in the set periods.
+/// </summary>
+public sealed class VisitsFlow : IConversationFlow
+{
+    private const int MaxHouseholdButtons = 12;
+    private readonly FlowContext _context;
+    private readonly StudyServices _services;
+    private readonly FlowSteps _steps;
+    private readonly StateMachine<State, Trigger> _machine;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _householdPicked;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _dateGiven;
+
+    internal VisitsFlow(FlowContext context, StudyServices services, string flowName)
+    {
+        _context = context;
+        _services = services;
+        _steps = new FlowSteps(context, flowName, services.Calendar);
+        _machine = FlowGraph.MachineOver<State, Trigger>(context.Session, State.Choosing);
+        _householdPicked = _machine.SetTriggerParameters<string>(Trigger.HouseholdPicked);
+        _dateGiven = _machine.SetTriggerParameters<string>(Trigger.DateGiven);
+        Configure();
+    }
+
+    private enum State
+    {
+        Choosing,
+        AwaitingLabel,
+        PickingHousehold,
+        AwaitingDate,
+        AwaitingWhatDone,
+        Done,
+        Cancelled,
+        TimedOut,
+    }
+
+    private enum Trigger
+    {
+        Pair,
+        LogVisit,
+        HouseholdPicked,
+        DateGiven,
+        Finish,
+        Back,
+        Cancel,
+        Timeout,
+    }
+
+    public bool IsFinished => _machine.State is State.Done or State.Cancelled or State.TimedOut;
+
+    private Dictionary<string, string> Data => _context.Session.Data;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var rank = _context.Member is { } member ? _context.Campaign.FindRank(member.Rank) : null;
+        if (rank?.HouseholdVisits is not > 0)
+        {
+            _context.Reply(
+                _context.Member is null ? "你还没有注册。发送 /start 注册后再来。" : "走亲连心结对由领导干部记录；你的职级没有这项要求。",
+                _context.Member is null ? "You are not registered yet; send /start first." : "Household pairing is logged by leaders; your rank has no such minimum.");
+            _context.Session.State = nameof(State.Done);
+            return Task.CompletedTask;
+        }
+
+        _context.Session.State = nameof(State.Choosing);
+        Reprompt();
+        return Task.CompletedTask;
+    }
+
+    public async Task HandleInputAsync(string input, CancellationToken cancellationToken)
+    {
+        switch (_machine.State)
+        {
+            case State.Choosing when input is "pair":
+                await _machine.FireAsync(Trigger.Pair);
+                break;
+            case State.Choosing when input is "visit":
+                await StartVisitAsync(cancellationToken);
+                break;
+            case State.AwaitingLabel:
+                await PairAsync(input, cancellationToken);
+                break;
+            case State.PickingHousehold when Data.GetValueOrDefault("houses", string.Empty).Split(',').Contains(input) && input.Length > 0:
+                await _machine.FireAsync(_householdPicked, input);
+                break;
+            case State.AwaitingDate when _steps.ReadDate(input) is { } date:
+                await _machine.FireAsync(_dateGiven, FlowSteps.DateText(date));
+                break;
+            case State.AwaitingWhatDone when _steps.ReadNote(input, optional: false, out var note):
+                await SaveVisitAsync(note!, cancellationToken);
+                break;
+            case State.Choosing or State.PickingHousehold:
+                _context.Reply("请点击下面的按钮选择。", "Please choose with the buttons below.");
+                Reprompt();
+                break;
+            default:
+                Reprompt();
+                break;
+        }
+    }
+
+    public async Task BackAsync(CancellationToken cancellationToken)
+    {
+        if (!_machine.CanFire(Trigger.Back))
+        {
+            _context.Reply("已经是第一步了。", "This is already the first step.");
+            Reprompt();
+            return;
+        }
+
+        await _machine.FireAsync(Trigger.Back);
+    }
+
+    public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Cancel);
+
+    public Task TimeoutAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Timeout);
+
+    public void Reprompt()
+    {
+        _context.Session.PromptToken = _context.NewPromptToken();
+        switch (_machine.State)
+        {
+            case State.Choosing:
+                _context.Reply("走亲连心：请选择（/cancel 取消）。", "Household visits: choose (/cancel to stop).",
+                    _steps.Column([(_context.Text("记录一次走访", "Log a visit"), "visit"), (_context.Text("新结对一户", "Pair with a household"), "pair")]));
+                break;
+            case State.AwaitingLabel:
+                _context.Reply(
+                    $"请给结对户起一个简短的称呼（不超过 {Household.MaxLabelLength} 字，如“东关村王大爷家”）。不要填写身份证号、电话等个人信息。",
+                    $"Give the household a short label (at most {Household.MaxLabelLength} characters). No ID numbers or phone numbers, please.");
+                break;
+            case State.PickingHousehold:
+                _context.Reply("走访的是哪一户？", "Which household did you visit?", _steps.Column(Data.GetValueOrDefault("labels", string.Empty).Split('\n').Zip(Data.GetValueOrDefault("houses", string.Empty).Split(','))));
+                break;
+            case State.AwaitingDate:
+                _context.Reply("哪天走访的？点“今天”或输入日期（如 3月5日）。", "When was the visit? Press Today or type a date.", _steps.DateButtons());
+                break;
+            case State.AwaitingWhatDone:
+                _context.Reply("这次走访做了什么？（如 宣讲政策、听取意见、帮办实事，不超过 500 字）", "What was done on this visit? (at most 500 characters)");
+                break;
+        }
+    }
+
+    public string ExportGraph() => FlowGraph.Export(_machine);
+
+    private void Configure()
+    {
+        _machine.Configure(State.Choosing).OnEntry(Reprompt)
+            .Permit(Trigger.Pair, State.AwaitingLabel).Permit(Trigger.LogVisit, State.PickingHousehold)
+            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
+        _machine.Configure(State.AwaitingLabel).OnEntry(Reprompt)
+            .Permit(Trigger.Finish, State.Done).Permit(Trigger.Back, State.Choosing)
+            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
+        _machine.Configure(State.PickingHousehold).OnEntry(Reprompt)
+            .Permit(Trigger.HouseholdPicked, State.AwaitingDate).Permit(Trigger.Back, State.Choosing)
+            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
+        _machine.Configure(State.AwaitingDate).OnEntryFrom(_householdPicked, id => Data["house"] = id).OnEntry(Reprompt)
+            .Permit(Trigger.DateGiven, State.AwaitingWhatDone).Permit(Trigger.Back, State.PickingHousehold)
+            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
+        _machine.Configure(State.AwaitingWhatDone).OnEntryFrom(_dateGiven, date => Data["date"] = date).OnEntry(Reprompt)
+            .Permit(Trigger.Finish, State.Done).Permit(Trigger.Back, State.AwaitingDate)
+            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
+        _machine.Configure(State.Cancelled).OnEntry(() => _context.Reply("已取消，未保存。", "Cancelled; nothing was saved."));
+        _machine.Configure(State.TimedOut).OnEntry(() => _context.Reply("走访记录长时间未完成，已自动退出，未保存。", "The visit log timed out; nothing was saved."));
+        _machine.OnUnhandledTrigger((_, _) =>
+        {
+            _context.Reply("这一步不能这样操作，请按提示继续。", "That can't be done at this step; please follow the prompt.");
+            Reprompt();
+        });
+    }
+
+    private async Task StartVisitAsync(CancellationToken cancellationToken)
+    {
+        var houses = (await _services.Households.ListAsync(null, _context.Member!.Id, cancellationToken)).Take(MaxHouseholdButtons).ToList();
+        if (houses.Count == 0)
+        {
+            _context.Reply("你还没有结对户，请先选择“新结对一户”。", "You have no paired household yet; pair with one first.");
+            Reprompt();
+            return;
+        }
+
+        Data["houses"] = string.Join(',', houses.Select((_, i) => "h" + i.ToString(CultureInfo.InvariantCulture)));
+        Data["labels"] = string.Join('\n', houses.Select(h => h.Label));
+        Data["houseIds"] = string.Join('\n', houses.Select(h => h.Id));
+        await _machine.FireAsync(Trigger.LogVisit);
+    }
+
+    private async Task PairAsync(string input, CancellationToken cancellationToken)
+    {
+        var label = input.Trim();
+        var digits = label.Count(char.IsAsciiDigit);
+        string? problem = label switch
+        {
+            "" => "称呼不能为空。",
+            { Length: > Household.MaxLabelLength } => $"称呼太长了（不超过 {Household.MaxLabelLength} 字）。",
+            _ when digits >= 6 => "称呼里不要写电话、身份证号等号码，请只写简短称呼。",
+            _ when label.StartsWith('/') || label.Any(char.IsControl) => "称呼里有不能使用的字符。",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            _context.Reply(problem + "请重新输入。", "That label can't be used (empty, too long, or it holds a number such as a phone); please enter another.");
+            Reprompt();
+            return;
+        }
+
+        var member = _context.Member!;
+        var added = await _services.Households.AddAsync(
+            new Household { Id = $"house:{_context.Update.UpdateId}", MemberId = member.Id, UnitId = member.UnitId, Label = label, PairedAt = _context.Now },
+            cancellationToken);
+        if (!added && (await _services.Households.ListAsync(null, member.Id, cancellationToken)).All(h => h.Id != $"house:{_context.Update.UpdateId}"))
+        {
+            _context.Reply("你已经和这一户结对了，请换一个称呼。", "You are already paired with a household of that label; use another.");
+            Reprompt();
+            return;
+        }
+
+        await ReportAsync($"已结对：{label}。", $"Paired: {label}.", cancellationToken);
+        await _machine.FireAsync(Trigger.Finish);
+    }
+
+    private async Task SaveVisitAsync(string note, CancellationToken cancellationToken)
+    {
+        var member = _context.Member!;
+        var index = Array.IndexOf(Data["houses"].Split(','), Data["house"]);
+        var houseId = Data["houseIds"].Split('\n')[index];
+        var date = FlowSteps.ParseStored(Data["date"]);
+        await _services.Log.AddAsync(
+            new ActivityEntry
+            {
+                Id = $"visit:{_context.Update.UpdateId}",
+                Kind = ActivityKind.Visit,
+                MemberId = member.Id,
+                UnitId = member.UnitId,
+                Date = date,
+                Place = houseId,
+                Note = note,
+                RecordedBy = member.Id,
+                RecordedAt = _context.Now,
+            },
+            cancellationToken);
+        var inWindow = _services.Progress.InWindow(member.UnitId, date);
+        await ReportAsync(
+            $"已记录 {Data["date"]} 对“{Data["labels"].Split('\n')[index]}”的走访{(inWindow ? "（在规定走访时段内）" : "（不在规定走访时段内）")}。",
+            $"Visit of {Data["date"]} logged{(inWindow ? " (within a set visiting period)" : " (outside the set visiting periods)")}.",
+            cancellationToken);
+        await _machine.FireAsync(Trigger.Finish);
+    }
+
+    private async Task ReportAsync(string chinese, string english, CancellationToken cancellationToken)
+    {
+        var standing = await _services.Progress.ForMemberAsync(_context.Member!, cancellationToken);
+        var windows = new StringBuilder();
+        foreach (var window in _context.Campaign.VisitWindows)
+        {
+            windows.Append(window.Name).Append(window == _context.Campaign.VisitWindows[^1] ? string.Empty : "、");
+        }
+
+        _context.Reply(
+            $"{chinese}\n你的进度：{standing.Describe(false)}。规定走访时段：{windows}。",
+            $"{english}\nYour progress: {standing.Describe(true)}.");
+    }
+}
