@@ -1,0 +1,82 @@
+using CampaignBot.Core.Members;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Storage;
+using CampaignBot.Hosting;
+using CampaignBot.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignBot.Tests.Study;
+
+/// <summary>The real host's services on a fake clock, not started: a test types lines and reads the replies.</summary>
+internal sealed class StudyBot : IAsyncDisposable
+{
+    private readonly BotUnderTest _files = new();
+    private IHost _host = null!;
+    private long _sequence;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 10, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    public StoreBundle Stores => _host.Services.GetRequiredService<StoreBundle>();
+
+    public static async Task<StudyBot> StartAsync()
+    {
+        var bot = new StudyBot();
+        var settings = bot._files.Settings;
+        settings["Console:Enabled"] = "false";
+        bot._host = await CampaignBotApp.BuildAsync([], settings, builder => builder.Services.AddSingleton<TimeProvider>(bot.Clock));
+        return bot;
+    }
+
+    public async Task<Member> AddMemberAsync(string user, string rank = "county", string role = Roles.Member, string unit = "county_east", string? name = null)
+    {
+        var member = new Member
+        {
+            Id = Member.IdFor("console", user),
+            Channel = "console",
+            UserId = user,
+            Name = name ?? "成员" + user,
+            Rank = rank,
+            UnitId = unit,
+            Role = role,
+            RegisteredAt = Clock.GetUtcNow(),
+        };
+        await Stores.Members.UpsertAsync(member, CancellationToken.None);
+        return member;
+    }
+
+    /// <summary>Sends each line in turn as the user; returns all the bot's texts to that user, joined by newlines.</summary>
+    public async Task<string> SayAsync(string user, params string[] lines)
+    {
+        var texts = new List<string>();
+        foreach (var line in lines)
+        {
+            var chat = new ChatRef("console", user, ChatKind.Private);
+            var content = ConsoleChannel.ConsoleLine.ParseCommand(line) is { } command ? (InboundContent)command : new TextInput(line);
+            var update = new Inbound($"study-{Guid.NewGuid():N}", Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Clock.GetUtcNow());
+            await _host.Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
+            await _host.Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
+            var sent = await Stores.Outbox.ClaimDueAsync("test-reader", Clock.GetUtcNow().AddMinutes(1), TimeSpan.FromMinutes(5), 100, CancellationToken.None);
+            foreach (var message in sent)
+            {
+                await Stores.Outbox.MarkSentAsync(message.Id, null, Clock.GetUtcNow(), CancellationToken.None);
+            }
+
+            texts.Add(DirectBot.Texts(sent.Where(m => m.Chat.Id == user).Select(m => m.ReadBody())));
+        }
+
+        return string.Join("\n", texts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        _files.Dispose();
+    }
+}
