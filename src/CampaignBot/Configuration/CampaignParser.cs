@@ -28,7 +28,7 @@ internal static class CampaignParser
         var studyTopics = CampaignLists.ReadCatalogue(top, "study_topics", errors);
         var pledgeAreas = CampaignLists.ReadCatalogue(top, "pledge_areas", errors);
         var evaluation = CampaignEvaluationSection.Read(top, errors);
-        var visitWindows = CampaignVisitWindows.Read(top, header, phases, errors);
+        var visitWindows = CampaignVisitWindows.Read(top, header, errors);
         top.RejectUnknownKeys();
 
         if (errors.Count > 0 || header is null || evaluation is null)

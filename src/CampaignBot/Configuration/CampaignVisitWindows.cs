@@ -1,4 +1,5 @@
 using CampaignBot.Core.Campaign;
+using YamlDotNet.RepresentationModel;
 
 namespace CampaignBot.Configuration;
 
@@ -10,7 +11,7 @@ internal static class CampaignVisitWindows
 {
     public const string Key = "visit_windows";
 
-    public static List<VisitWindow> Read(CampaignYamlMap top, CampaignHeader? header, IReadOnlyList<PhaseDefinition> phases, CampaignErrorList errors)
+    public static List<VisitWindow> Read(CampaignYamlMap top, CampaignHeader? header, CampaignErrorList errors)
     {
         if (top.Find(Key) is null)
         {
@@ -31,9 +32,9 @@ internal static class CampaignVisitWindows
                 return null;
             }
 
-            if (phase is not null && phases.Count > 0 && phases.All(p => p.Code != phase))
+            if (phase is not null && WrittenPhaseCodes(top) is { Count: > 0 } written && !written.Contains(phase))
             {
-                errors.Add(item.Find("phase")!, $"{where} 的 phase “{phase}” 不是 phases 中的 code（可用：{string.Join("、", phases.Select(p => p.Code))}）。");
+                errors.Add(item.Find("phase")!, $"{where} 的 phase “{phase}” 不是 phases 中的 code（可用：{string.Join("、", written)}）。");
                 return null;
             }
 
@@ -58,4 +59,12 @@ internal static class CampaignVisitWindows
             return code is null || name is null ? null : new VisitWindow(code, name, from, to, phase);
         }, errors);
     }
+
+    /// <summary>Every phase code written, also of phases with errors, so a broken phase is not reported twice.</summary>
+    private static HashSet<string> WrittenPhaseCodes(CampaignYamlMap top) =>
+        top.Find("phases") is YamlSequenceNode list
+            ? [.. list.Children.OfType<YamlMappingNode>()
+                .Select(item => item.Children.TryGetValue(new YamlScalarNode("code"), out var code) ? (code as YamlScalarNode)?.Value : null)
+                .OfType<string>()]
+            : [];
 }
