@@ -67,7 +67,8 @@ public static class StudyExportCommand
     {
         var members = (await stores.Members.ListAsync(null, cancellationToken)).ToDictionary(m => m.Id, m => m.Name, StringComparer.Ordinal);
         var houses = (await stores.Households.ListAsync(null, null, cancellationToken)).ToDictionary(h => h.Id, h => h.Label, StringComparer.Ordinal);
-        var progress = new StudyProgressService(campaign, new CampaignCalendar(campaign), stores.ActivityLog, stores.Households);
+        var calendar = new CampaignCalendar(campaign);
+        var progress = new StudyProgressService(campaign, calendar, stores.ActivityLog, stores.Households);
         List<ExportColumn<ActivityEntry>> columns =
         [
             new("memberId", "成员ID", e => e.MemberId),
@@ -100,7 +101,7 @@ public static class StudyExportCommand
                 new("inWindow", "在规定时段内", e => progress.InWindow(e.UnitId, e.Date) ? "是" : "否"),
             ],
         });
-        columns.Add(new("recordedAt", "记录时间", e => e.RecordedAt));
+        columns.Add(new("recordedAt", "记录时间", e => TimeZoneInfo.ConvertTime(e.RecordedAt, calendar.Zone)));
         return columns;
     }
 }
