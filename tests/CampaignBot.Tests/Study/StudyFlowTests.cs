@@ -51,6 +51,18 @@ public sealed class StudyFlowTests
     }
 
     [Fact]
+    public async Task Going_back_from_a_correction_to_a_new_entry_adds_rather_than_replaces()
+    {
+        await using var bot = await StudyBot.StartAsync();
+        var member = await bot.AddMemberAsync("1");
+        await bot.SayAsync("1", "/study", "new", "today", "1", "self", "theory", "skip");
+
+        await bot.SayAsync("1", "/study", "list", "e0", "/back", "new", "昨天", "1", "self", "theory", "skip");
+
+        Assert.Equal(2, (await bot.Stores.ActivityLog.ListAsync(null, member.Id, ActivityKind.Study, Ct)).Count);
+    }
+
+    [Fact]
     public async Task A_secretary_records_a_collective_session_for_those_present_and_confirms_the_rest()
     {
         await using var bot = await StudyBot.StartAsync();

@@ -139,8 +139,8 @@ public sealed partial class StudyFlow : IConversationFlow
             .Permit(Trigger.Timeout, State.TimedOut);
 
         _machine.Configure(State.AwaitingDate)
-            .OnEntryFrom(Trigger.NewEntry, () => Data["mode"] = "new")
-            .OnEntryFrom(Trigger.Collective, () => Data["mode"] = "group")
+            .OnEntryFrom(Trigger.NewEntry, () => StartEntry("new"))
+            .OnEntryFrom(Trigger.Collective, () => StartEntry("group"))
             .OnEntryFrom(_entryPicked, id => (Data["mode"], Data["fix"]) = ("fix", id))
             .OnEntry(Reprompt)
             .Permit(Trigger.DateGiven, State.AwaitingLength)
@@ -174,6 +174,13 @@ public sealed partial class StudyFlow : IConversationFlow
             .Permit(Trigger.Back, back)
             .Permit(Trigger.Cancel, State.Cancelled)
             .Permit(Trigger.Timeout, State.TimedOut);
+
+    /// <summary>A new entry forgets an entry picked for correction earlier in this conversation.</summary>
+    private void StartEntry(string mode)
+    {
+        Data["mode"] = mode;
+        Data.Remove("fix");
+    }
 
     private Task Refused(bool useButtons = false)
     {
