@@ -1,1 +1,3 @@
-return 0;
+using CampaignBot.Cli;
+
+return await CampaignBotCli.RunAsync(args);

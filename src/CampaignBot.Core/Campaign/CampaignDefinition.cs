@@ -15,6 +15,9 @@ public sealed record CampaignDefinition
 
     public required DateOnly End { get; init; }
 
+    /// <summary>Each unit has at least this many months of focused activity before <see cref="End"/> (at least 3 months).</summary>
+    public int MinimumUnitMonths { get; init; } = 3;
+
     public required IReadOnlyList<PhaseDefinition> Phases { get; init; }
 
     public required IReadOnlyList<RankDefinition> Ranks { get; init; }

@@ -26,6 +26,12 @@ public sealed class Session
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The outbound messages and jobs of the last handled update, as JSON, saved with the session in one
+    /// write so that a crash between saving and enqueueing them loses nothing (see UpdateHandler).
+    /// </summary>
+    public string? PendingEffects { get; set; }
+
     public void RememberUpdate(string updateId)
     {
         RecentUpdates.Add(updateId);

@@ -1,0 +1,185 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Conversations;
+
+/// <summary>
+/// Decides what an update means for a conversation: a command, input for the active flow, a button press
+/// (validated against the session before anything acts on it), a timer, or the bot joining a group.
+/// </summary>
+public sealed class ConversationRouter(
+    IEnumerable<IFlowDefinition> flows,
+    IEnumerable<ICommandHandler> commands,
+    IChatStore chats,
+    FlowTimeouts timeouts)
+{
+    /// <summary>Longer texts are refused before any flow sees them.</summary>
+    public const int MaxInputLength = 2000;
+
+    private readonly Dictionary<string, IFlowDefinition> _flowsByName = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, IFlowDefinition> _flowsByCommand = flows.ToDictionary(f => f.Command, StringComparer.Ordinal);
+    private readonly Dictionary<string, ICommandHandler> _commands = commands.ToDictionary(c => c.Command, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<IFlowDefinition> Flows => _flowsByName.Values;
+
+    public async Task RouteAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var active = ActiveFlow(context);
+        var flow = active?.Open(context);
+        var task = context.Update.Content switch
+        {
+            MembershipChange change => RecordMembershipAsync(context, change, cancellationToken),
+            TimerElapsed timer when flow is not null && timer.Token == context.Session.PromptToken => flow.TimeoutAsync(cancellationToken),
+            TimerElapsed => Task.CompletedTask,
+            CommandInput command => RouteCommandAsync(context, command, active, flow, cancellationToken),
+            ButtonPress press => RoutePressAsync(context, press, flow, cancellationToken),
+            TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, $"消息太长（超过 {MaxInputLength} 字），请精简后重新发送。", $"That message is too long (over {MaxInputLength} characters); please shorten it."),
+            TextInput text when flow is not null => flow.HandleInputAsync(text.Text.Trim(), cancellationToken),
+            TextInput => Idle(context),
+            _ => Task.CompletedTask,
+        };
+        await task;
+
+        if (flow is not null && flow.IsFinished)
+        {
+            context.Session.ClearFlow();
+            context.CancelJob(FlowTimeouts.JobIdFor(context.Session.Key));
+        }
+        else if (context.Session.Flow is not null && context.Session.PromptToken is { } token && context.Replies.Count > 0)
+        {
+            context.Schedule(timeouts.JobFor(context.Update, token, context.Now));
+        }
+    }
+
+    private IFlowDefinition? ActiveFlow(FlowContext context) =>
+        context.Session.Flow is { } name && _flowsByName.TryGetValue(name, out var definition) ? definition : null;
+
+    private async Task RouteCommandAsync(FlowContext context, CommandInput command, IFlowDefinition? active, IConversationFlow? flow, CancellationToken cancellationToken)
+    {
+        switch (command.Name)
+        {
+            case "cancel" when flow is not null:
+                await flow.CancelAsync(cancellationToken);
+                return;
+            case "cancel":
+                context.Reply("当前没有进行中的操作。发送 /help 查看可用命令。", "Nothing to cancel. Send /help to see what you can do.");
+                return;
+            case "back" when flow is not null:
+                await flow.BackAsync(cancellationToken);
+                return;
+            case "back":
+                context.Reply("当前没有可以返回的步骤。", "There is no step to go back to.");
+                return;
+        }
+
+        if (flow is not null && active is not null)
+        {
+            context.Reply(
+                $"你正在进行「{active.Title(Language.Chinese)}」。请先完成当前步骤，发送 /back 返回上一步，或发送 /cancel 取消。",
+                $"You are in the middle of \"{active.Title(Language.English)}\". Finish this step, send /back to go back, or /cancel to stop.");
+            flow.Reprompt();
+            return;
+        }
+
+        if (_flowsByCommand.TryGetValue(command.Name, out var definition))
+        {
+            if (context.Update.Chat.Kind == ChatKind.Group && !definition.AllowedInGroups)
+            {
+                context.Reply(
+                    $"「{definition.Title(Language.Chinese)}」请在与我的私聊中进行。",
+                    $"Please use \"{definition.Title(Language.English)}\" in a private chat with me.");
+                return;
+            }
+
+            context.Session.ClearFlow();
+            context.Session.Flow = definition.Name;
+            var started = definition.Open(context);
+            await started.StartAsync(cancellationToken);
+            if (started.IsFinished)
+            {
+                context.Session.ClearFlow();
+            }
+
+            return;
+        }
+
+        if (_commands.TryGetValue(command.Name, out var handler))
+        {
+            await handler.HandleAsync(context, cancellationToken);
+            return;
+        }
+
+        context.Reply($"不认识的命令 /{Shorten(command.Name)}。发送 /help 查看可用命令。", $"Unknown command /{Shorten(command.Name)}. Send /help to see the commands.");
+    }
+
+    private static async Task RoutePressAsync(FlowContext context, ButtonPress press, IConversationFlow? flow, CancellationToken cancellationToken)
+    {
+        var payload = ButtonPayload.Parse(press.Payload);
+        if (payload is null)
+        {
+            context.RefusePress("无法识别的按钮。", "Unrecognised button.");
+            context.Reply("无法识别这个按钮，操作未执行。", "That button was not recognised; nothing was done.");
+            flow?.Reprompt();
+            return;
+        }
+
+        if (flow is null || payload.Flow != context.Session.Flow || payload.Token != context.Session.PromptToken)
+        {
+            context.RefusePress("这个按钮已失效。", "This button has expired.");
+            context.Reply("这个按钮来自之前的消息，已经失效。请使用最新消息中的按钮。", "That button belongs to an earlier message and has expired. Please use the latest one.");
+            flow?.Reprompt();
+            return;
+        }
+
+        await flow.HandleInputAsync(payload.Value, cancellationToken);
+    }
+
+    private async Task RecordMembershipAsync(FlowContext context, MembershipChange change, CancellationToken cancellationToken)
+    {
+        var chat = context.Update.Chat;
+        var existing = await chats.GetAsync(chat.Channel, chat.Id, cancellationToken);
+        await chats.UpsertAsync(
+            new ChatRecord
+            {
+                Channel = chat.Channel,
+                ChatId = chat.Id,
+                Kind = chat.Kind,
+                Title = chat.Title ?? existing?.Title,
+                BotIsMember = change.BotIsMember,
+                UnitId = existing?.UnitId,
+                UpdatedAt = context.Now,
+            },
+            cancellationToken);
+        if (change.BotIsMember && chat.Kind == ChatKind.Group)
+        {
+            context.Reply("大家好，我是活动助手。本群可由支部书记关联到单位，用于发布承诺和组织群众评议。", "Hello, I am the campaign assistant. A secretary can link this group to a unit for pledges and evaluations.");
+        }
+    }
+
+    private static Task Refuse(FlowContext context, IConversationFlow? flow, string chinese, string english)
+    {
+        context.Reply(chinese, english);
+        flow?.Reprompt();
+        return Task.CompletedTask;
+    }
+
+    private static Task Idle(FlowContext context)
+    {
+        if (context.Update.Chat.Kind == ChatKind.Private)
+        {
+            if (context.Member is null)
+            {
+                context.Reply("你好！你还没有注册。发送 /start，并输入单位发给你的邀请码即可注册。", "Hello! You are not registered yet. Send /start and enter the invite code your unit gave you.");
+            }
+            else
+            {
+                context.Reply("发送 /help 查看可用命令。", "Send /help to see the commands.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";
+}

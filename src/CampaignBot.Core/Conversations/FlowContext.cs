@@ -1,0 +1,54 @@
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Members;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Conversations;
+
+/// <summary>
+/// Everything a flow sees while it handles one update, and what it produces: replies and jobs.
+/// Effects are collected here and stored by the <see cref="UpdateHandler"/>, never sent directly.
+/// </summary>
+public sealed class FlowContext(Inbound update, Session session, Member? member, CampaignDefinition campaign, DateTimeOffset now)
+{
+    private readonly List<Outbound> _replies = [];
+    private readonly List<ScheduledJob> _jobs = [];
+    private readonly List<string> _cancelledJobs = [];
+
+    public Inbound Update { get; } = update;
+
+    public Session Session { get; } = session;
+
+    public Member? Member { get; set; } = member;
+
+    public CampaignDefinition Campaign { get; } = campaign;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public Language Language => Update.Sender.Language;
+
+    public IReadOnlyList<Outbound> Replies => _replies;
+
+    public IReadOnlyList<ScheduledJob> Jobs => _jobs;
+
+    public IReadOnlyList<string> CancelledJobs => _cancelledJobs;
+
+    /// <summary>Set when a button press was refused, so the channel can show why on the button itself.</summary>
+    public string? PressNotice { get; private set; }
+
+    public string Text(string chinese, string english) => Language == Language.English ? english : chinese;
+
+    public void Reply(string chinese, string english, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
+        _replies.Add(new TextMessage(Text(chinese, english), buttons));
+
+    public void Reply(Outbound message) => _replies.Add(message);
+
+    public void RefusePress(string chinese, string english) => PressNotice = Text(chinese, english);
+
+    public void Schedule(ScheduledJob job) => _jobs.Add(job);
+
+    public void CancelJob(string id) => _cancelledJobs.Add(id);
+
+    /// <summary>A token for the next prompt, derived from the update so a re-run produces the same buttons.</summary>
+    public string NewPromptToken() => ButtonPayload.TokenFor(Update.UpdateId, Session.Version);
+}

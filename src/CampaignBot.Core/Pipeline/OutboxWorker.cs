@@ -1,0 +1,209 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Pipeline;
+
+/// <summary>
+/// Sends what the outbox holds, through each channel's sender, at each channel's pace. A message is marked
+/// sent as soon as the channel took it; passing failures are retried with backoff, throttling holds back only
+/// the chat concerned, an unreachable chat stops being sent to, a refused message is recorded and dropped.
+/// </summary>
+public sealed class OutboxWorker(
+    IOutboxStore outbox,
+    IChatStore chats,
+    IEnumerable<IChannelSender> senders,
+    SendPacer pacer,
+    PipelineSignals signals,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+
+    /// <summary>A slot this close is waited for in process; a later one puts the message back in the outbox.</summary>
+    private static readonly TimeSpan WaitHorizon = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+    private readonly PipelineOptions _options = options.Value;
+
+    /// <summary>Sends what is due now; returns how many messages were settled (sent, dropped or put back).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = await outbox.ClaimDueAsync(_options.InstanceId, time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var chatsInOrder = due
+            .GroupBy(message => message.Chat.Key)
+            .Select(group => group.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToList());
+        await Parallel.ForEachAsync(
+            chatsInOrder,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+            async (messages, token) => await SendChatAsync(messages, token));
+        return due.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) > 0)
+                {
+                    continue;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Sending from the outbox failed; trying again in {Delay}", _options.PollInterval);
+            }
+
+            await signals.Outbox.WaitAsync(_options.PollInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>One chat's messages, in order; once one is held back, the rest of the chat waits behind it.</summary>
+    private async Task SendChatAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var outcome = await SendOneAsync(messages[i], cancellationToken);
+            if (outcome is { } heldUntil)
+            {
+                foreach (var later in messages.Skip(i + 1))
+                {
+                    await outbox.RetryLaterAsync(later.Id, heldUntil, null, countAttempt: false, cancellationToken);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>Returns the time the chat is held until, when it must wait; null when the message was settled.</summary>
+    private async Task<DateTimeOffset?> SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (!_senders.TryGetValue(message.Chat.Channel, out var sender))
+        {
+            await outbox.MarkFailedAsync(message.Id, OutboxStatus.Rejected, $"No sender for channel '{message.Chat.Channel}' is configured.", cancellationToken);
+            return null;
+        }
+
+        Outbound body;
+        try
+        {
+            body = message.ReadBody();
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            await outbox.MarkFailedAsync(message.Id, OutboxStatus.Rejected, $"Unreadable body: {ex.Message}", cancellationToken);
+            return null;
+        }
+
+        string? editTarget = null;
+        if (body is EditMessage edit)
+        {
+            var target = await outbox.GetAsync(edit.TargetOutboxId, cancellationToken);
+            switch (target)
+            {
+                case { Status: OutboxStatus.Sent, ExternalMessageId: { } external }:
+                    editTarget = external;
+                    break;
+                case { Status: OutboxStatus.Pending }:
+                    var soon = time.GetUtcNow() + TimeSpan.FromSeconds(1);
+                    await outbox.RetryLaterAsync(message.Id, soon, "The message to edit is not sent yet.", countAttempt: false, cancellationToken);
+                    return soon;
+                default:
+                    await outbox.MarkFailedAsync(message.Id, OutboxStatus.Rejected, "The message to edit was never sent.", cancellationToken);
+                    return null;
+            }
+        }
+
+        // Acknowledging a press is not a chat message: it takes no chat slot.
+        if (body is not CallbackAnswer)
+        {
+            var now = time.GetUtcNow();
+            var (reserved, at) = pacer.Reserve(message.Chat, sender.Limits, now, WaitHorizon);
+            if (!reserved)
+            {
+                await outbox.RetryLaterAsync(message.Id, at, null, countAttempt: false, cancellationToken);
+                return at;
+            }
+
+            if (at > now)
+            {
+                await Task.Delay(at - now, time, cancellationToken);
+            }
+        }
+
+        var result = await SendSafelyAsync(sender, message, body, editTarget, cancellationToken);
+        return await SettleAsync(message, result, cancellationToken);
+    }
+
+    private async Task<SendResult> SendSafelyAsync(IChannelSender sender, OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.SendAsync(message, body, editTarget, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Sender for {Channel} failed on message {OutboxId}", sender.Channel, message.Id);
+            return new SendFailedTransiently(ex.GetType().Name);
+        }
+    }
+
+    private async Task<DateTimeOffset?> SettleAsync(OutboxMessage message, SendResult result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        switch (result)
+        {
+            case SendSucceeded sent:
+                await outbox.MarkSentAsync(message.Id, sent.ExternalMessageId, now, cancellationToken);
+                return null;
+            case SendThrottled throttled:
+                var until = now + throttled.RetryAfter;
+                pacer.HoldChat(message.Chat, until);
+                logger.LogInformation("Chat {Chat} throttled by the channel for {RetryAfter}", message.Chat.Key, throttled.RetryAfter);
+                await outbox.RetryLaterAsync(message.Id, until, throttled.Reason, countAttempt: false, cancellationToken);
+                return until;
+            case SendFailedTransiently failed when message.Attempts + 1 >= _options.MaxSendAttempts:
+                logger.LogWarning("Message {OutboxId} given up after {Attempts} attempts: {Reason}", message.Id, message.Attempts + 1, failed.Reason);
+                await outbox.MarkFailedAsync(message.Id, OutboxStatus.Rejected, $"Gave up after {message.Attempts + 1} attempts: {failed.Reason}", cancellationToken);
+                return null;
+            case SendFailedTransiently failed:
+                var retryAt = now + Backoff(message.Attempts);
+                await outbox.RetryLaterAsync(message.Id, retryAt, failed.Reason, countAttempt: true, cancellationToken);
+                return retryAt;
+            case SendChatUnreachable unreachable:
+                logger.LogWarning("Chat {Chat} is unreachable: {Reason}", message.Chat.Key, unreachable.Reason);
+                await outbox.MarkFailedAsync(message.Id, OutboxStatus.Unreachable, unreachable.Reason, cancellationToken);
+                await MarkChatUnreachableAsync(message.Chat, now, cancellationToken);
+                return null;
+            case SendRejected rejected:
+                logger.LogWarning("Message {OutboxId} refused by the channel: {Reason}", message.Id, rejected.Reason);
+                await outbox.MarkFailedAsync(message.Id, OutboxStatus.Rejected, rejected.Reason, cancellationToken);
+                return null;
+            default:
+                throw new InvalidOperationException($"Unknown send result {result.GetType().Name}.");
+        }
+    }
+
+    private async Task MarkChatUnreachableAsync(ChatRef chat, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await chats.GetAsync(chat.Channel, chat.Id, cancellationToken);
+        await chats.UpsertAsync(
+            (existing ?? new ChatRecord { Channel = chat.Channel, ChatId = chat.Id, Kind = chat.Kind, Title = chat.Title, UpdatedAt = now })
+                with { Unreachable = true, UpdatedAt = now },
+            cancellationToken);
+    }
+
+    /// <summary>1 s, 2 s, 4 s … up to 5 minutes.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 16))));
+}

@@ -1,0 +1,110 @@
+using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Scheduling;
+
+/// <summary>
+/// Fires due jobs. A lease shares the work between instances; the firing record, unique on (job, due time),
+/// is what makes a job fire once even when two workers race or a lease runs out while its holder still works.
+/// A recurring job fires once after downtime and moves to the next due time after now.
+/// </summary>
+public sealed class SchedulerWorker(
+    IJobStore jobs,
+    IEnumerable<IJobHandler> handlers,
+    PipelineSignals signals,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<SchedulerWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    private readonly PipelineOptions _options = options.Value;
+
+    /// <summary>Fires what is due now; returns how many jobs this worker fired.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var fired = 0;
+        foreach (var job in await jobs.DueAsync(now, BatchSize, cancellationToken))
+        {
+            if (await FireAsync(job, now, cancellationToken))
+            {
+                fired++;
+            }
+        }
+
+        if (fired > 0)
+        {
+            signals.Inbox.Raise();
+            signals.Outbox.Raise();
+        }
+
+        return fired;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Firing due jobs failed; trying again in {Delay}", _options.PollInterval);
+            }
+
+            await signals.Jobs.WaitAsync(_options.PollInterval, time, stoppingToken);
+        }
+    }
+
+    private async Task<bool> FireAsync(ScheduledJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await jobs.TryLeaseAsync(job.Id, job.DueAt, _options.InstanceId, now, _options.Lease, cancellationToken))
+        {
+            return false;
+        }
+
+        var firing = new JobFiring(job.Id, job.DueAt, _options.InstanceId, now, null);
+        if (!await jobs.TryRecordFiringAsync(firing, cancellationToken))
+        {
+            var earlier = await jobs.GetFiringAsync(job.Id, job.DueAt, cancellationToken);
+            if (earlier is { CompletedAt: not null })
+            {
+                // Fired and done; only moving the job on was lost.
+                await jobs.CompleteAsync(job.Id, job.DueAt, job.NextDueAfter(now), now, cancellationToken);
+                return false;
+            }
+
+            if (earlier is not null && earlier.FiredAt > now - (_options.Lease * 3))
+            {
+                return false;
+            }
+
+            logger.LogWarning("Job {JobId} due {DueAt} was started by {Owner} and never finished; taking it over", job.Id, job.DueAt, earlier?.Owner);
+        }
+
+        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        {
+            logger.LogError("No handler for job kind {Kind}; job {JobId} is dropped", job.Kind, job.Id);
+            await jobs.CompleteAsync(job.Id, job.DueAt, null, now, cancellationToken);
+            return false;
+        }
+
+        try
+        {
+            await handler.HandleAsync(job, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Job {JobId} ({Kind}) failed; it is not retried for this due time", job.Id, job.Kind);
+        }
+
+        await jobs.CompleteAsync(job.Id, job.DueAt, job.NextDueAfter(now), time.GetUtcNow(), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+/// <summary>Chats keyed by "channel:chat id", the same key <see cref="ChatRef.Key"/> gives.</summary>
+internal sealed class MongoChatStore(IMongoCollection<BsonDocument> chats) : IChatStore
+{
+    public async Task<ChatRecord?> GetAsync(string channel, string chatId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
+        var doc = await chats.Find(ById(KeyOf(channel, chatId))).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromDocument(doc);
+    }
+
+    public Task UpsertAsync(ChatRecord chat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        var key = KeyOf(chat.Channel, chat.ChatId);
+        var doc = new BsonDocument
+        {
+            { "_id", key },
+            { "channel", chat.Channel },
+            { "chatId", chat.ChatId },
+            { "kind", chat.Kind.ToString() },
+            { "title", Text(chat.Title) },
+            { "botIsMember", chat.BotIsMember },
+            { "unreachable", chat.Unreachable },
+            { "unitId", Text(chat.UnitId) },
+            { "updatedAt", Date(chat.UpdatedAt) },
+        };
+        return Upsert.ReplaceAsync(chats, key, doc, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ChatRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var docs = await chats.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("channel").Ascending("chatId")).ToListAsync(cancellationToken);
+        return docs.ConvertAll(FromDocument);
+    }
+
+    private static string KeyOf(string channel, string chatId) => $"{channel}:{chatId}";
+
+    private static ChatRecord FromDocument(BsonDocument doc) => new()
+    {
+        Channel = doc["channel"].AsString,
+        ChatId = doc["chatId"].AsString,
+        Kind = doc.GetEnum<ChatKind>("kind"),
+        Title = doc.GetNullableString("title"),
+        BotIsMember = doc["botIsMember"].AsBoolean,
+        Unreachable = doc["unreachable"].AsBoolean,
+        UnitId = doc.GetNullableString("unitId"),
+        UpdatedAt = doc.GetDate("updatedAt"),
+    };
+}

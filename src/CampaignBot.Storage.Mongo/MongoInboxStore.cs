@@ -1,0 +1,94 @@
+using CampaignBot.Core.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : IInboxStore
+{
+    public Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return TryInsertAsync(items, ToDocument(item), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+
+        var claimable = Filter.And(Filter.Eq("status", nameof(InboxStatus.Pending)), LeaseFree(now));
+        var candidates = await items.Find(claimable)
+            .Sort(Sort.Ascending("receivedAt").Ascending("sequence").Ascending("_id"))
+            .Limit(max)
+            .ToListAsync(cancellationToken);
+
+        // One conditional update per candidate: only a claim that still finds the lease free wins it.
+        var leaseUntil = now + lease;
+        var claimed = new List<InboxItem>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            var id = candidate["_id"].AsString;
+            var result = await items.UpdateOneAsync(
+                Filter.And(ById(id), claimable),
+                Update.Set("leaseOwner", owner).Set("leaseUntil", Date(leaseUntil)).Inc("attempts", 1),
+                cancellationToken: cancellationToken);
+            if (result.ModifiedCount == 1)
+            {
+                var item = FromDocument(candidate);
+                claimed.Add(item with { LeaseOwner = owner, LeaseUntil = leaseUntil, Attempts = item.Attempts + 1 });
+            }
+        }
+
+        return claimed;
+    }
+
+    public Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return items.UpdateOneAsync(
+            ById(id),
+            ClearLease().Set("status", status.ToString()).Set("error", Text(error)),
+            cancellationToken: cancellationToken);
+    }
+
+    public async Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var doc = await items.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromDocument(doc);
+    }
+
+    public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
+        items.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);
+
+    private static BsonDocument ToDocument(InboxItem item) => new()
+    {
+        { "_id", item.Id },
+        { "conversationKey", item.ConversationKey },
+        { "sequence", item.Sequence },
+        { "payload", item.Payload },
+        { "receivedAt", Date(item.ReceivedAt) },
+        { "status", item.Status.ToString() },
+        { "attempts", item.Attempts },
+        { "leaseOwner", Text(item.LeaseOwner) },
+        { "leaseUntil", Date(item.LeaseUntil) },
+        { "error", Text(item.Error) },
+    };
+
+    private static InboxItem FromDocument(BsonDocument doc) => new()
+    {
+        Id = doc["_id"].AsString,
+        ConversationKey = doc["conversationKey"].AsString,
+        Sequence = doc.GetLong("sequence"),
+        Payload = doc["payload"].AsString,
+        ReceivedAt = doc.GetDate("receivedAt"),
+        Status = doc.GetEnum<InboxStatus>("status"),
+        Attempts = doc.GetInt("attempts"),
+        LeaseOwner = doc.GetNullableString("leaseOwner"),
+        LeaseUntil = doc.GetNullableDate("leaseUntil"),
+        Error = doc.GetNullableString("error"),
+    };
+}

@@ -1,0 +1,118 @@
+using CampaignBot.Core.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+/// <summary>Jobs share work through leases; exactly-once rests on the unique (job, due time) firing record.</summary>
+internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoCollection<BsonDocument> firings) : IJobStore
+{
+    public Task UpsertAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(job.Id, nameof(job));
+        return Upsert.ReplaceAsync(jobs, job.Id, ToDocument(job with { LeaseOwner = null, LeaseUntil = null }), cancellationToken);
+    }
+
+    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var result = await jobs.DeleteOneAsync(ById(id), cancellationToken);
+        return result.DeletedCount == 1;
+    }
+
+    public async Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var doc = await jobs.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromDocument(doc);
+    }
+
+    public async Task<IReadOnlyList<ScheduledJob>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+
+        var docs = await jobs.Find(Filter.And(Filter.Lte("dueAt", Date(now)), LeaseFree(now)))
+            .Sort(Sort.Ascending("dueAt").Ascending("_id"))
+            .Limit(max)
+            .ToListAsync(cancellationToken);
+        return docs.ConvertAll(FromDocument);
+    }
+
+    public async Task<bool> TryLeaseAsync(string id, DateTimeOffset dueAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var result = await jobs.UpdateOneAsync(
+            Filter.And(ById(id), Filter.Eq("dueAt", Date(dueAt)), LeaseFree(now)),
+            Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)),
+            cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
+    public Task<bool> TryRecordFiringAsync(JobFiring firing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(firing);
+        var doc = new BsonDocument
+        {
+            { "jobId", firing.JobId },
+            { "dueAt", Date(firing.DueAt) },
+            { "owner", firing.Owner },
+            { "firedAt", Date(firing.FiredAt) },
+            { "completedAt", Date(firing.CompletedAt) },
+        };
+        return TryInsertAsync(firings, doc, cancellationToken);
+    }
+
+    public async Task<JobFiring?> GetFiringAsync(string jobId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var doc = await firings.Find(FiringKey(jobId, dueAt)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null
+            ? null
+            : new JobFiring(doc["jobId"].AsString, doc.GetDate("dueAt"), doc["owner"].AsString, doc.GetDate("firedAt"), doc.GetNullableDate("completedAt"));
+    }
+
+    public async Task CompleteAsync(string id, DateTimeOffset firedDueAt, DateTimeOffset? nextDueAt, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await firings.UpdateOneAsync(FiringKey(id, firedDueAt), Update.Set("completedAt", Date(completedAt)), cancellationToken: cancellationToken);
+
+        // Filtering on the fired due time lets a re-schedule made in between win.
+        var stillFired = Filter.And(ById(id), Filter.Eq("dueAt", Date(firedDueAt)));
+        if (nextDueAt is { } next)
+        {
+            await jobs.UpdateOneAsync(stillFired, ClearLease().Set("dueAt", Date(next)), cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await jobs.DeleteOneAsync(stillFired, cancellationToken);
+        }
+    }
+
+    private static FilterDefinition<BsonDocument> FiringKey(string jobId, DateTimeOffset dueAt) =>
+        Filter.And(Filter.Eq("jobId", jobId), Filter.Eq("dueAt", Date(dueAt)));
+
+    private static BsonDocument ToDocument(ScheduledJob job) => new()
+    {
+        { "_id", job.Id },
+        { "kind", job.Kind },
+        { "payload", job.Payload },
+        { "dueAt", Date(job.DueAt) },
+        { "intervalTicks", job.Interval is { } interval ? new BsonInt64(interval.Ticks) : BsonNull.Value },
+        { "leaseOwner", Text(job.LeaseOwner) },
+        { "leaseUntil", Date(job.LeaseUntil) },
+    };
+
+    private static ScheduledJob FromDocument(BsonDocument doc) => new()
+    {
+        Id = doc["_id"].AsString,
+        Kind = doc["kind"].AsString,
+        Payload = doc["payload"].AsString,
+        DueAt = doc.GetDate("dueAt"),
+        Interval = doc.TryGetValue("intervalTicks", out var ticks) && !ticks.IsBsonNull ? TimeSpan.FromTicks(ticks.ToInt64()) : null,
+        LeaseOwner = doc.GetNullableString("leaseOwner"),
+        LeaseUntil = doc.GetNullableDate("leaseUntil"),
+    };
+}

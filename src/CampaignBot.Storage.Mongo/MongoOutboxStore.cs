@@ -1,0 +1,162 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : IOutboxStore
+{
+    public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Unordered: every new id is stored even when some ids already exist.
+            await outbox.InsertManyAsync(messages.Select(ToDocument), new InsertManyOptions { IsOrdered = false }, cancellationToken);
+        }
+        catch (MongoException ex) when (IsDuplicateKey(ex))
+        {
+            // Ids already stored are left as they are. A server that reports the duplicate as a command
+            // error may have stopped early, so insert the batch one by one; existing ids are skipped again.
+            foreach (var message in messages)
+            {
+                await TryInsertAsync(outbox, ToDocument(message), cancellationToken);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+
+        var claimable = Filter.And(
+            Filter.Eq("status", nameof(OutboxStatus.Pending)),
+            Filter.Lte("nextAttemptAt", Date(now)),
+            LeaseFree(now));
+        var candidates = await outbox.Find(claimable)
+            .Sort(Sort.Ascending("createdAt").Ascending("_id"))
+            .Limit(max)
+            .ToListAsync(cancellationToken);
+
+        var leaseUntil = now + lease;
+        var claimed = new List<OutboxMessage>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            var result = await outbox.UpdateOneAsync(
+                Filter.And(ById(candidate["_id"].AsString), claimable),
+                Update.Set("leaseOwner", owner).Set("leaseUntil", Date(leaseUntil)),
+                cancellationToken: cancellationToken);
+            if (result.ModifiedCount == 1)
+            {
+                claimed.Add(FromDocument(candidate) with { LeaseOwner = owner, LeaseUntil = leaseUntil });
+            }
+        }
+
+        return claimed;
+    }
+
+    public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return outbox.UpdateOneAsync(
+            ById(id),
+            ClearLease()
+                .Set("status", nameof(OutboxStatus.Sent))
+                .Set("externalMessageId", Text(externalMessageId))
+                .Set("sentAt", Date(sentAt)),
+            cancellationToken: cancellationToken);
+    }
+
+    public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var update = ClearLease()
+            .Set("status", nameof(OutboxStatus.Pending))
+            .Set("nextAttemptAt", Date(nextAttemptAt))
+            .Set("lastError", Text(error));
+        if (countAttempt)
+        {
+            update = update.Inc("attempts", 1);
+        }
+
+        return outbox.UpdateOneAsync(ById(id), update, cancellationToken: cancellationToken);
+    }
+
+    public Task MarkFailedAsync(string id, OutboxStatus status, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(reason);
+        if (status is not (OutboxStatus.Rejected or OutboxStatus.Unreachable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A failed message is either Rejected or Unreachable.");
+        }
+
+        return outbox.UpdateOneAsync(
+            ById(id),
+            ClearLease().Set("status", status.ToString()).Set("lastError", reason),
+            cancellationToken: cancellationToken);
+    }
+
+    public async Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var doc = await outbox.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromDocument(doc);
+    }
+
+    public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
+        outbox.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);
+
+    private static BsonDocument ToDocument(OutboxMessage message) => new()
+    {
+        { "_id", message.Id },
+        {
+            "chat", new BsonDocument
+            {
+                { "channel", message.Chat.Channel },
+                { "id", message.Chat.Id },
+                { "kind", message.Chat.Kind.ToString() },
+                { "title", Text(message.Chat.Title) },
+            }
+        },
+        { "body", message.Body },
+        { "createdAt", Date(message.CreatedAt) },
+        { "nextAttemptAt", Date(message.NextAttemptAt) },
+        { "status", message.Status.ToString() },
+        { "attempts", message.Attempts },
+        { "leaseOwner", Text(message.LeaseOwner) },
+        { "leaseUntil", Date(message.LeaseUntil) },
+        { "externalMessageId", Text(message.ExternalMessageId) },
+        { "sentAt", Date(message.SentAt) },
+        { "lastError", Text(message.LastError) },
+    };
+
+    private static OutboxMessage FromDocument(BsonDocument doc)
+    {
+        var chat = doc["chat"].AsBsonDocument;
+        return new OutboxMessage
+        {
+            Id = doc["_id"].AsString,
+            Chat = new ChatRef(chat["channel"].AsString, chat["id"].AsString, chat.GetEnum<ChatKind>("kind"), chat.GetNullableString("title")),
+            Body = doc["body"].AsString,
+            CreatedAt = doc.GetDate("createdAt"),
+            NextAttemptAt = doc.GetDate("nextAttemptAt"),
+            Status = doc.GetEnum<OutboxStatus>("status"),
+            Attempts = doc.GetInt("attempts"),
+            LeaseOwner = doc.GetNullableString("leaseOwner"),
+            LeaseUntil = doc.GetNullableDate("leaseUntil"),
+            ExternalMessageId = doc.GetNullableString("externalMessageId"),
+            SentAt = doc.GetNullableDate("sentAt"),
+            LastError = doc.GetNullableString("lastError"),
+        };
+    }
+}

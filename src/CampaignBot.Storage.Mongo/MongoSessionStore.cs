@@ -1,0 +1,94 @@
+using CampaignBot.Core.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions) : ISessionStore
+{
+    public async Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var doc = await sessions.Find(ById(key)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromDocument(doc);
+    }
+
+    public async Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrWhiteSpace(session.Key, nameof(session));
+        var next = session.Version + 1;
+        var doc = ToDocument(session, next);
+        bool saved;
+        if (session.Version == 0)
+        {
+            // A first save races other first saves on _id; the loser sees a duplicate key.
+            saved = await TryInsertAsync(sessions, doc, cancellationToken);
+        }
+        else
+        {
+            var result = await sessions.ReplaceOneAsync(
+                Filter.And(ById(session.Key), Filter.Eq("version", session.Version)),
+                doc,
+                cancellationToken: cancellationToken);
+            saved = result.MatchedCount == 1;
+        }
+
+        if (saved)
+        {
+            session.Version = next;
+        }
+
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken)
+    {
+        var docs = await sessions.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
+        return docs.ConvertAll(FromDocument);
+    }
+
+    private static BsonDocument ToDocument(Session session, long version)
+    {
+        var data = new BsonDocument();
+        foreach (var (name, value) in session.Data)
+        {
+            data[name] = value;
+        }
+
+        return new BsonDocument
+        {
+            { "_id", session.Key },
+            { "version", version },
+            { "flow", Text(session.Flow) },
+            { "state", Text(session.State) },
+            { "promptToken", Text(session.PromptToken) },
+            { "data", data },
+            { "recentUpdates", new BsonArray(session.RecentUpdates) },
+            { "updatedAt", Date(session.UpdatedAt) },
+            { "pendingEffects", Text(session.PendingEffects) },
+        };
+    }
+
+    private static Session FromDocument(BsonDocument doc)
+    {
+        var session = new Session
+        {
+            Key = doc["_id"].AsString,
+            Version = doc.GetLong("version"),
+            Flow = doc.GetNullableString("flow"),
+            State = doc.GetNullableString("state"),
+            PromptToken = doc.GetNullableString("promptToken"),
+            UpdatedAt = doc.GetDate("updatedAt"),
+            PendingEffects = doc.GetNullableString("pendingEffects"),
+        };
+        foreach (var element in doc["data"].AsBsonDocument)
+        {
+            session.Data[element.Name] = element.Value.AsString;
+        }
+
+        session.RecentUpdates = [.. doc["recentUpdates"].AsBsonArray.Select(v => v.AsString)];
+        return session;
+    }
+}

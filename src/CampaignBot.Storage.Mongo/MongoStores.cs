@@ -1,0 +1,59 @@
+using CampaignBot.Core.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace CampaignBot.Storage.Mongo;
+
+/// <summary>Opens the MongoDB stores of one database, creating their indexes first.</summary>
+public static class MongoStores
+{
+    internal const string Inbox = "inbox";
+    internal const string Sessions = "sessions";
+    internal const string Outbox = "outbox";
+    internal const string Jobs = "jobs";
+    internal const string JobFirings = "job_firings";
+    internal const string Members = "members";
+    internal const string Invites = "invites";
+    internal const string Chats = "chats";
+
+    public static Task<StoreBundle> OpenAsync(string connectionString, string databaseName, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+
+        // Clients with equal settings share one cluster (the driver's registry), so opening twice is cheap.
+        var client = new MongoClient(connectionString);
+        return OpenAsync(client.GetDatabase(databaseName), ct);
+    }
+
+    public static async Task<StoreBundle> OpenAsync(IMongoDatabase database, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await CreateIndexesAsync(database, ct);
+        return new StoreBundle(
+            new MongoInboxStore(database.GetCollection<BsonDocument>(Inbox)),
+            new MongoSessionStore(database.GetCollection<BsonDocument>(Sessions)),
+            new MongoOutboxStore(database.GetCollection<BsonDocument>(Outbox)),
+            new MongoJobStore(database.GetCollection<BsonDocument>(Jobs), database.GetCollection<BsonDocument>(JobFirings)),
+            new MongoMemberStore(database.GetCollection<BsonDocument>(Members)),
+            new MongoInviteStore(database.GetCollection<BsonDocument>(Invites)),
+            new MongoChatStore(database.GetCollection<BsonDocument>(Chats)));
+    }
+
+    private static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken ct)
+    {
+        var keys = Builders<BsonDocument>.IndexKeys;
+        await CreateAsync(database, Inbox, ct, Index(keys.Ascending("status").Ascending("receivedAt").Ascending("sequence")));
+        await CreateAsync(database, Outbox, ct, Index(keys.Ascending("status").Ascending("nextAttemptAt")), Index(keys.Ascending("status").Ascending("createdAt").Ascending("_id")));
+        await CreateAsync(database, Jobs, ct, Index(keys.Ascending("dueAt")));
+
+        // The unique (job, due time) key is what makes a job fire exactly once across instances.
+        await CreateAsync(database, JobFirings, ct, Index(keys.Ascending("jobId").Ascending("dueAt"), new CreateIndexOptions { Unique = true, Name = "job_due_unique" }));
+        await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
+    }
+
+    private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, CreateIndexOptions? options = null) => new(keys, options);
+
+    private static Task CreateAsync(IMongoDatabase database, string collection, CancellationToken ct, params CreateIndexModel<BsonDocument>[] models) =>
+        database.GetCollection<BsonDocument>(collection).Indexes.CreateManyAsync(models, ct);
+}

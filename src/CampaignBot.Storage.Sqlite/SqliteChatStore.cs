@@ -1,0 +1,52 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+internal sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
+{
+    private const string Columns = "channel, chat_id, kind, title, bot_is_member, unreachable, unit_id, updated_at";
+
+    public Task<ChatRecord?> GetAsync(string channel, string chatId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
+        return database.QuerySingleAsync(
+            $"SELECT {Columns} FROM chats WHERE channel = @channel AND chat_id = @chat;",
+            p => p.Set("@channel", channel).Set("@chat", chatId),
+            Read,
+            cancellationToken);
+    }
+
+    public Task UpsertAsync(ChatRecord chat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chat.Channel, nameof(chat));
+        ArgumentException.ThrowIfNullOrWhiteSpace(chat.ChatId, nameof(chat));
+        return database.ExecuteAsync(
+            $"""
+            INSERT OR REPLACE INTO chats ({Columns})
+            VALUES (@channel, @chat, @kind, @title, @member, @unreachable, @unit, @updated);
+            """,
+            p => p.Set("@channel", chat.Channel).Set("@chat", chat.ChatId).Set("@kind", chat.Kind).Set("@title", chat.Title)
+                .Set("@member", chat.BotIsMember).Set("@unreachable", chat.Unreachable).Set("@unit", chat.UnitId)
+                .Set("@updated", chat.UpdatedAt),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ChatRecord>> ListAsync(CancellationToken cancellationToken) =>
+        database.QueryAsync($"SELECT {Columns} FROM chats ORDER BY channel, chat_id;", SqliteDatabase.NoParameters, Read, cancellationToken);
+
+    private static ChatRecord Read(SqliteDataReader r) => new()
+    {
+        Channel = r.GetString(0),
+        ChatId = r.GetString(1),
+        Kind = r.Enum<ChatKind>(2),
+        Title = r.TextOrNull(3),
+        BotIsMember = r.Flag(4),
+        Unreachable = r.Flag(5),
+        UnitId = r.TextOrNull(6),
+        UpdatedAt = r.Time(7),
+    };
+}

@@ -1,0 +1,90 @@
+using CampaignBot.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
+{
+    private const string Columns =
+        "id, conversation_key, sequence, payload, received_at, status, attempts, lease_owner, lease_until, error";
+
+    public async Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.Id, nameof(item));
+        var added = await database.ExecuteAsync(
+            $"""
+            INSERT INTO inbox ({Columns})
+            VALUES (@id, @key, @sequence, @payload, @received, @status, @attempts, @owner, @until, @error)
+            ON CONFLICT (id) DO NOTHING;
+            """,
+            p => p.Set("@id", item.Id).Set("@key", item.ConversationKey).Set("@sequence", item.Sequence)
+                .Set("@payload", item.Payload).Set("@received", item.ReceivedAt).Set("@status", item.Status)
+                .Set("@attempts", item.Attempts).Set("@owner", item.LeaseOwner).Set("@until", item.LeaseUntil)
+                .Set("@error", item.Error),
+            cancellationToken);
+        return added == 1;
+    }
+
+    public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(
+        string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        SqliteValues.RequireOwner(owner);
+        SqliteValues.RequireClaim(lease, max);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using var claim = SqliteDatabase.Command(
+            connection,
+            $"""
+            UPDATE inbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM inbox WHERE status = @pending AND {SqliteValues.LeaseFree}
+                ORDER BY received_at, sequence, id LIMIT @max)
+            RETURNING {Columns};
+            """,
+            transaction);
+        claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
+            .Set("@pending", InboxStatus.Pending).Set("@max", max);
+        var claimed = await SqliteDatabase.ReadAllAsync(claim, Read, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // RETURNING gives no order; oldest first is the contract.
+        return [.. claimed.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await database.ExecuteAsync(
+            "UPDATE inbox SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL WHERE id = @id;",
+            p => p.Set("@id", id).Set("@status", status).Set("@error", error),
+            cancellationToken);
+    }
+
+    public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
+    }
+
+    public async Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken)
+    {
+        var counts = await database.QueryAsync(
+            "SELECT COUNT(*) FROM inbox WHERE status = @status;", p => p.Set("@status", status), r => r.GetInt64(0), cancellationToken);
+        return counts[0];
+    }
+
+    private static InboxItem Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        ConversationKey = r.GetString(1),
+        Sequence = r.GetInt64(2),
+        Payload = r.GetString(3),
+        ReceivedAt = r.Time(4),
+        Status = r.Enum<InboxStatus>(5),
+        Attempts = r.GetInt32(6),
+        LeaseOwner = r.TextOrNull(7),
+        LeaseUntil = r.TimeOrNull(8),
+        Error = r.TextOrNull(9),
+    };
+}

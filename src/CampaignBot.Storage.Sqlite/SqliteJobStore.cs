@@ -1,0 +1,130 @@
+using CampaignBot.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
+{
+    private const string Columns = "id, kind, payload, due_at, interval_ticks, lease_owner, lease_until";
+    private const string FiringColumns = "job_id, due_at, owner, fired_at, completed_at";
+
+    public Task UpsertAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(job.Id, nameof(job));
+        ArgumentException.ThrowIfNullOrWhiteSpace(job.Kind, nameof(job));
+        ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
+        return database.ExecuteAsync(
+            $"""
+            INSERT INTO jobs ({Columns}) VALUES (@id, @kind, @payload, @due, @interval, NULL, NULL)
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at,
+                interval_ticks = excluded.interval_ticks, lease_owner = NULL, lease_until = NULL;
+            """,
+            p => p.Set("@id", job.Id).Set("@kind", job.Kind).Set("@payload", job.Payload)
+                .Set("@due", job.DueAt).Set("@interval", job.Interval),
+            cancellationToken);
+    }
+
+    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return await database.ExecuteAsync("DELETE FROM jobs WHERE id = @id;", p => p.Set("@id", id), cancellationToken) == 1;
+    }
+
+    public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM jobs WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ScheduledJob>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return database.QueryAsync(
+            $"SELECT {Columns} FROM jobs WHERE due_at <= @now AND {SqliteValues.LeaseFree} ORDER BY due_at, id LIMIT @max;",
+            p => p.Set("@now", now).Set("@max", max),
+            Read,
+            cancellationToken);
+    }
+
+    public async Task<bool> TryLeaseAsync(
+        string id, DateTimeOffset dueAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        SqliteValues.RequireOwner(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var leased = await database.ExecuteAsync(
+            $"""
+            UPDATE jobs SET lease_owner = @owner, lease_until = @until
+            WHERE id = @id AND due_at = @due AND {SqliteValues.LeaseFree};
+            """,
+            p => p.Set("@id", id).Set("@due", dueAt).Set("@owner", owner).Set("@until", now + lease).Set("@now", now),
+            cancellationToken);
+        return leased == 1;
+    }
+
+    public async Task<bool> TryRecordFiringAsync(JobFiring firing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(firing);
+        ArgumentException.ThrowIfNullOrWhiteSpace(firing.JobId, nameof(firing));
+        ArgumentException.ThrowIfNullOrWhiteSpace(firing.Owner, nameof(firing));
+        var recorded = await database.ExecuteAsync(
+            $"""
+            INSERT INTO job_firings ({FiringColumns}) VALUES (@job, @due, @owner, @fired, @completed)
+            ON CONFLICT (job_id, due_at) DO NOTHING;
+            """,
+            p => p.Set("@job", firing.JobId).Set("@due", firing.DueAt).Set("@owner", firing.Owner)
+                .Set("@fired", firing.FiredAt).Set("@completed", firing.CompletedAt),
+            cancellationToken);
+        return recorded == 1;
+    }
+
+    public Task<JobFiring?> GetFiringAsync(string jobId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return database.QuerySingleAsync(
+            $"SELECT {FiringColumns} FROM job_firings WHERE job_id = @job AND due_at = @due;",
+            p => p.Set("@job", jobId).Set("@due", dueAt),
+            r => new JobFiring(r.GetString(0), r.Time(1), r.GetString(2), r.Time(3), r.TimeOrNull(4)),
+            cancellationToken);
+    }
+
+    public async Task CompleteAsync(
+        string id, DateTimeOffset firedDueAt, DateTimeOffset? nextDueAt, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using (var firing = SqliteDatabase.Command(
+            connection, "UPDATE job_firings SET completed_at = @at WHERE job_id = @id AND due_at = @fired;", transaction))
+        {
+            firing.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@at", completedAt);
+            await firing.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Filtered on the fired due time: a re-schedule made while the job ran stays as it is.
+        await using (var job = SqliteDatabase.Command(
+            connection,
+            nextDueAt is null
+                ? "DELETE FROM jobs WHERE id = @id AND due_at = @fired;"
+                : "UPDATE jobs SET due_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id AND due_at = @fired;",
+            transaction))
+        {
+            job.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@next", nextDueAt);
+            await job.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static ScheduledJob Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Kind = r.GetString(1),
+        Payload = r.GetString(2),
+        DueAt = r.Time(3),
+        Interval = r.SpanOrNull(4),
+        LeaseOwner = r.TextOrNull(5),
+        LeaseUntil = r.TimeOrNull(6),
+    };
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+/// <summary>
+/// The schema, versioned in schema_version. Each step is idempotent (IF NOT EXISTS) and runs under the
+/// write lock, so two processes opening a new file at once both end up with one schema.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const int CurrentVersion = 1;
+
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS inbox (
+            id TEXT NOT NULL PRIMARY KEY, conversation_key TEXT NOT NULL, sequence INTEGER NOT NULL,
+            payload TEXT NOT NULL, received_at INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+            lease_owner TEXT, lease_until INTEGER, error TEXT);
+        CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, received_at, sequence, id);
+        CREATE TABLE IF NOT EXISTS sessions (
+            key TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, flow TEXT, state TEXT, prompt_token TEXT,
+            data TEXT NOT NULL, recent_updates TEXT NOT NULL, updated_at INTEGER NOT NULL, pending_effects TEXT);
+        CREATE TABLE IF NOT EXISTS outbox (
+            id TEXT NOT NULL PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, chat_kind TEXT NOT NULL,
+            chat_title TEXT, body TEXT NOT NULL, created_at INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL,
+            status TEXT NOT NULL, attempts INTEGER NOT NULL, lease_owner TEXT, lease_until INTEGER,
+            external_message_id TEXT, sent_at INTEGER, last_error TEXT);
+        CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox (status, next_attempt_at);
+        CREATE TABLE IF NOT EXISTS jobs (
+            id TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, due_at INTEGER NOT NULL,
+            interval_ticks INTEGER, lease_owner TEXT, lease_until INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_jobs_due ON jobs (due_at, id);
+        CREATE TABLE IF NOT EXISTS job_firings (
+            job_id TEXT NOT NULL, due_at INTEGER NOT NULL, owner TEXT NOT NULL, fired_at INTEGER NOT NULL,
+            completed_at INTEGER, PRIMARY KEY (job_id, due_at));
+        CREATE TABLE IF NOT EXISTS members (
+            id TEXT NOT NULL PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,
+            rank TEXT NOT NULL, unit_id TEXT NOT NULL, role TEXT NOT NULL, language_code TEXT,
+            registered_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_members_unit ON members (unit_id, id);
+        CREATE TABLE IF NOT EXISTS invites (
+            code TEXT NOT NULL PRIMARY KEY, unit_id TEXT NOT NULL, role TEXT NOT NULL, max_uses INTEGER NOT NULL,
+            expires_at INTEGER, created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS invite_redemptions (
+            code TEXT NOT NULL, member_id TEXT NOT NULL, position INTEGER NOT NULL, redeemed_at INTEGER NOT NULL,
+            PRIMARY KEY (code, member_id));
+        CREATE TABLE IF NOT EXISTS chats (
+            channel TEXT NOT NULL, chat_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,
+            bot_is_member INTEGER NOT NULL, unreachable INTEGER NOT NULL, unit_id TEXT, updated_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, chat_id));
+        """,
+    ];
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using (var create = SqliteDatabase.Command(
+            connection,
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at INTEGER NOT NULL);",
+            transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var stored = await StoredVersionAsync(connection, transaction, cancellationToken);
+        if (stored > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database {connection.DataSource} has schema version {stored}, newer than this build knows ({CurrentVersion}). Run a newer CampaignBot.");
+        }
+
+        for (var version = stored + 1; version <= CurrentVersion; version++)
+        {
+            await using var step = SqliteDatabase.Command(connection, Steps[version - 1], transaction);
+            await step.ExecuteNonQueryAsync(cancellationToken);
+            await using var record = SqliteDatabase.Command(
+                connection, "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at);", transaction);
+            record.Parameters.Set("@version", version).Set("@at", DateTimeOffset.UtcNow);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public static async Task<long> StoredVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var read = SqliteDatabase.Command(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", transaction);
+        return (long)(await read.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+}

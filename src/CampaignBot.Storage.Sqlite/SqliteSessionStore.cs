@@ -1,0 +1,69 @@
+using System.Text.Json;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
+{
+    private const string Columns = "key, version, flow, state, prompt_token, data, recent_updates, updated_at, pending_effects";
+
+    public Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM sessions WHERE key = @key;", p => p.Set("@key", key), Read, cancellationToken);
+    }
+
+    public async Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrWhiteSpace(session.Key, nameof(session));
+        ArgumentOutOfRangeException.ThrowIfNegative(session.Version, nameof(session));
+
+        // Version 0 inserts (a rival insert makes it a conflict); otherwise the update is filtered on the version read.
+        var sql = session.Version == 0
+            ? $"""
+              INSERT INTO sessions ({Columns})
+              VALUES (@key, 1, @flow, @state, @prompt, @data, @recent, @updated, @effects)
+              ON CONFLICT (key) DO NOTHING;
+              """
+            : """
+              UPDATE sessions SET version = version + 1, flow = @flow, state = @state, prompt_token = @prompt,
+                  data = @data, recent_updates = @recent, updated_at = @updated, pending_effects = @effects
+              WHERE key = @key AND version = @version;
+              """;
+        var saved = await database.ExecuteAsync(
+            sql,
+            p => p.Set("@key", session.Key).Set("@version", session.Version).Set("@flow", session.Flow)
+                .Set("@state", session.State).Set("@prompt", session.PromptToken)
+                .Set("@data", JsonSerializer.Serialize(session.Data, MessageJson.Options))
+                .Set("@recent", JsonSerializer.Serialize(session.RecentUpdates, MessageJson.Options))
+                .Set("@updated", session.UpdatedAt).Set("@effects", session.PendingEffects),
+            cancellationToken);
+        if (saved != 1)
+        {
+            return false;
+        }
+
+        session.Version++;
+        return true;
+    }
+
+    public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) =>
+        database.QueryAsync($"SELECT {Columns} FROM sessions ORDER BY key;", SqliteDatabase.NoParameters, Read, cancellationToken);
+
+    private static Session Read(SqliteDataReader r) => new()
+    {
+        Key = r.GetString(0),
+        Version = r.GetInt64(1),
+        Flow = r.TextOrNull(2),
+        State = r.TextOrNull(3),
+        PromptToken = r.TextOrNull(4),
+        Data = new Dictionary<string, string>(
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(5)) ?? [], StringComparer.Ordinal),
+        RecentUpdates = JsonSerializer.Deserialize<List<string>>(r.GetString(6)) ?? [],
+        UpdatedAt = r.Time(7),
+        PendingEffects = r.TextOrNull(8),
+    };
+}

@@ -1,0 +1,146 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.WeCom.Api;
+
+/// <summary>
+/// WeCom's server API: app messages, template card updates, media upload, group robots. The access
+/// token is cached until shortly before it expires and refreshed once when WeCom calls it invalid.
+/// Request URLs carry the token, so the named HttpClient has its logging removed.
+/// </summary>
+public sealed class WeComApiClient(IHttpClientFactory httpClientFactory, IOptions<WeComOptions> options, TimeProvider time)
+{
+    public const string HttpClientName = "CampaignBot.WeCom";
+
+    private readonly SemaphoreSlim tokenLock = new(1, 1);
+    private string? token;
+    private DateTimeOffset tokenUntil;
+
+    /// <summary>How many times gettoken was called (for tests and diagnostics).</summary>
+    public int TokenFetches { get; private set; }
+
+    public Task<WeComApiResponse> SendMessageAsync(JsonObject message, CancellationToken cancellationToken) =>
+        WithTokenAsync(t => PostJsonAsync($"cgi-bin/message/send?access_token={t}", message, cancellationToken), cancellationToken);
+
+    public Task<WeComApiResponse> UpdateTemplateCardAsync(JsonObject update, CancellationToken cancellationToken) =>
+        WithTokenAsync(t => PostJsonAsync($"cgi-bin/message/update_template_card?access_token={t}", update, cancellationToken), cancellationToken);
+
+    /// <summary>Uploads a temporary medium ("file" or "image"); the answer's media_id is valid for three days.</summary>
+    public Task<WeComApiResponse> UploadMediaAsync(string type, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        return WithTokenAsync(
+            async t =>
+            {
+                using var form = new MultipartFormDataContent();
+                var file = new ByteArrayContent(content);
+                file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+                {
+                    Name = "\"media\"",
+                    FileName = $"\"{fileName}\"",
+                    Size = content.Length,
+                };
+                form.Add(file);
+                using var response = await Http().PostAsync(Url($"cgi-bin/media/upload?access_token={t}&type={Uri.EscapeDataString(type)}"), form, cancellationToken);
+                return await ReadAsync(response, cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Posts to a group robot (群机器人) webhook; the key is the robot's secret.</summary>
+    public Task<WeComApiResponse> SendRobotAsync(string robotKey, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(robotKey);
+        return PostJsonAsync($"cgi-bin/webhook/send?key={Uri.EscapeDataString(robotKey)}", message, cancellationToken);
+    }
+
+    /// <summary>The cached access token, fetched with gettoken (corpid + app secret) when missing or about to expire.</summary>
+    public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        await tokenLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (token is not null && time.GetUtcNow() < tokenUntil)
+            {
+                return token;
+            }
+
+            var o = options.Value;
+            TokenFetches++;
+            using var response = await Http().GetAsync(Url($"cgi-bin/gettoken?corpid={Uri.EscapeDataString(o.CorpId)}&corpsecret={Uri.EscapeDataString(o.Secret)}"), cancellationToken);
+            var answer = await ReadAsync(response, cancellationToken);
+            if (!answer.IsOk || string.IsNullOrEmpty(answer.AccessToken) || answer.ExpiresIn <= 0)
+            {
+                throw new WeComApiException(answer.ErrCode, $"gettoken failed: {answer.Describe()}");
+            }
+
+            // Refresh a little early so a token never expires between our check and WeCom's.
+            var margin = TimeSpan.FromSeconds(Math.Min(300, answer.ExpiresIn / 5));
+            token = answer.AccessToken;
+            tokenUntil = time.GetUtcNow() + TimeSpan.FromSeconds(answer.ExpiresIn) - margin;
+            return token;
+        }
+        finally
+        {
+            tokenLock.Release();
+        }
+    }
+
+    private async Task<WeComApiResponse> WithTokenAsync(Func<string, Task<WeComApiResponse>> call, CancellationToken cancellationToken)
+    {
+        var current = await GetAccessTokenAsync(cancellationToken);
+        var answer = await call(Uri.EscapeDataString(current));
+        if (!WeComErrorCodes.IsTokenError(answer.ErrCode))
+        {
+            return answer;
+        }
+
+        await ForgetAsync(current, cancellationToken);
+        var fresh = await GetAccessTokenAsync(cancellationToken);
+        return await call(Uri.EscapeDataString(fresh));
+    }
+
+    /// <summary>Drops the token only if nobody has replaced it meanwhile, so parallel senders fetch once.</summary>
+    private async Task ForgetAsync(string stale, CancellationToken cancellationToken)
+    {
+        await tokenLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (token == stale)
+            {
+                token = null;
+            }
+        }
+        finally
+        {
+            tokenLock.Release();
+        }
+    }
+
+    private async Task<WeComApiResponse> PostJsonAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken)
+    {
+        using var response = await Http().PostAsJsonAsync(Url(pathAndQuery), body, cancellationToken);
+        return await ReadAsync(response, cancellationToken);
+    }
+
+    private static async Task<WeComApiResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // Never include the request URL in errors: it carries the token or the robot key.
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"WeCom answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+
+        return await response.Content.ReadFromJsonAsync<WeComApiResponse>(cancellationToken)
+            ?? throw new HttpRequestException("WeCom answered with an empty body.");
+    }
+
+    private HttpClient Http() => httpClientFactory.CreateClient(HttpClientName);
+
+    private Uri Url(string pathAndQuery) => new($"{options.Value.ApiBaseUrl.TrimEnd('/')}/{pathAndQuery}");
+}

@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.WeCom.Sending;
+
+/// <summary>Builds message/send, update_template_card and robot bodies from channel-neutral messages.</summary>
+public static class WeComMessages
+{
+    /// <summary>Text and markdown contents may hold at most 2048 bytes.</summary>
+    public const int MaxTextBytes = 2048;
+    public const int MaxCardButtons = 6;
+    public const int MaxButtonKeyBytes = 1024;
+    public const int MaxButtonLabelChars = 10;
+    public const int MaxCardTitleChars = 26;
+    public const string OptionsHint = "（回复序号即可选择）";
+
+    public static JsonObject Text(string userId, int agentId, string content) =>
+        App(userId, agentId, "text", new JsonObject { ["content"] = content });
+
+    public static JsonObject Markdown(string userId, int agentId, string content) =>
+        App(userId, agentId, "markdown", new JsonObject { ["content"] = content });
+
+    /// <summary>A file or image message for an uploaded medium.</summary>
+    public static JsonObject Media(string userId, int agentId, string type, string mediaId) =>
+        App(userId, agentId, type, new JsonObject { ["media_id"] = mediaId });
+
+    public static IReadOnlyList<Button> Flatten(IReadOnlyList<IReadOnlyList<Button>>? rows) =>
+        rows is null ? [] : [.. rows.SelectMany(row => row)];
+
+    /// <summary>True when a button_interaction card can carry these buttons (1–6, non-empty keys within WeCom's size).</summary>
+    public static bool FitsCard(IReadOnlyList<Button> buttons) =>
+        buttons.Count is > 0 and <= MaxCardButtons
+        && buttons.All(b => b.Label.Length > 0 && b.Payload.Length > 0 && Encoding.UTF8.GetByteCount(b.Payload) <= MaxButtonKeyBytes);
+
+    /// <summary>The text with the buttons listed as numbered options, for clients that show no cards.</summary>
+    public static string WithNumberedOptions(string text, IReadOnlyList<Button> buttons)
+    {
+        if (buttons.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text).Append("\n\n");
+        for (var i = 0; i < buttons.Count; i++)
+        {
+            builder.Append(i + 1).Append(". ").Append(buttons[i].Label).Append('\n');
+        }
+
+        return builder.Append(OptionsHint).ToString();
+    }
+
+    /// <summary>A button_interaction template card; its title is the text's first line, the full text goes as a text message.</summary>
+    public static JsonObject Card(string userId, int agentId, string text, IReadOnlyList<Button> buttons, string taskId)
+    {
+        var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "请选择";
+        var list = new JsonArray();
+        foreach (var button in buttons)
+        {
+            list.Add(new JsonObject { ["text"] = Shorten(button.Label, MaxButtonLabelChars), ["style"] = 1, ["key"] = button.Payload });
+        }
+
+        return App(userId, agentId, "template_card", new JsonObject
+        {
+            ["card_type"] = "button_interaction",
+            ["main_title"] = new JsonObject { ["title"] = Shorten(firstLine, MaxCardTitleChars) },
+            ["sub_title_text"] = "点击按钮作答，或回复选项序号",
+            ["task_id"] = taskId,
+            ["button_list"] = list,
+        });
+    }
+
+    /// <summary>Greys out a pressed card's buttons with a short text (update_template_card, button form).</summary>
+    public static JsonObject CardUpdate(string userId, int agentId, string responseCode, string replaceName) => new()
+    {
+        ["userids"] = new JsonArray(userId),
+        ["agentid"] = agentId,
+        ["response_code"] = responseCode,
+        ["button"] = new JsonObject { ["replace_name"] = Shorten(replaceName, MaxButtonLabelChars) },
+    };
+
+    public static JsonObject RobotText(string content) =>
+        new() { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = content } };
+
+    public static JsonObject RobotMarkdown(string content) =>
+        new() { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = content } };
+
+    /// <summary>Robots take images inline as Base64 with their MD5.</summary>
+    public static JsonObject RobotImage(byte[] content) => new()
+    {
+        ["msgtype"] = "image",
+        ["image"] = new JsonObject
+        {
+            ["base64"] = Convert.ToBase64String(content),
+            ["md5"] = Convert.ToHexStringLower(MD5.HashData(content)),
+        },
+    };
+
+    /// <summary>A task_id WeCom accepts (letters, digits, "_-@", ≤ 128 bytes), stable per outbox message.</summary>
+    public static string TaskIdFor(string outboxId) =>
+        "cb_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(outboxId)))[..40];
+
+    /// <summary>Splits text into pieces of at most <paramref name="maxBytes"/> UTF-8 bytes, never inside a character.</summary>
+    public static IReadOnlyList<string> Chunks(string text, int maxBytes = MaxTextBytes)
+    {
+        var chunks = new List<string>();
+        var current = new StringBuilder();
+        var bytes = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (bytes + size > maxBytes)
+            {
+                chunks.Add(current.ToString());
+                current.Clear();
+                bytes = 0;
+            }
+
+            current.Append(rune.ToString());
+            bytes += size;
+        }
+
+        if (current.Length > 0 || chunks.Count == 0)
+        {
+            chunks.Add(current.ToString());
+        }
+
+        return chunks;
+    }
+
+    private static JsonObject App(string userId, int agentId, string type, JsonObject content) => new()
+    {
+        ["touser"] = userId,
+        ["msgtype"] = type,
+        ["agentid"] = agentId,
+        [type] = content,
+    };
+
+    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}

@@ -1,0 +1,46 @@
+using CampaignBot.Core.Pipeline;
+using CampaignBot.WeCom.Api;
+using CampaignBot.WeCom.Callback;
+using CampaignBot.WeCom.Crypto;
+using CampaignBot.WeCom.Sending;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.WeCom;
+
+public static class WeComChannelExtensions
+{
+    /// <summary>
+    /// Registers the WeCom channel (options, callback crypto and handler, API client, sender) when
+    /// WeCom:CorpId is set; does nothing otherwise. The host still calls MapWeComCallback and registers the IInboundSink.
+    /// </summary>
+    public static IHostApplicationBuilder AddWeComChannel(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{WeComOptions.SectionName}:{nameof(WeComOptions.CorpId)}"]))
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeComOptions>, WeComOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
+            return new WeComCallbackCrypto(o.Token, o.EncodingAESKey, o.CorpId);
+        });
+        services.TryAddSingleton<WeComCallbackHandler>();
+        services.TryAddSingleton<WeComApiClient>();
+        services.TryAddSingleton<WeComSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WeComSender>(sp => sp.GetRequiredService<WeComSender>()));
+
+        // Request URLs carry the access token or a robot key: no HttpClient logging for this client.
+        services.AddHttpClient(WeComApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers();
+        return builder;
+    }
+}

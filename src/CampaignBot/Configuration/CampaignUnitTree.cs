@@ -1,0 +1,104 @@
+using CampaignBot.Core.Campaign;
+
+namespace CampaignBot.Configuration;
+
+/// <summary>
+/// The <c>units:</c> section: a flat list whose <c>parent</c> links form a tree. Checks kinds, parents and
+/// cycles, then resolves each unit's start date and checks that its activity fits in the campaign.
+/// </summary>
+internal static class CampaignUnitTree
+{
+    public static List<UnitDefinition> Read(
+        CampaignYamlMap top,
+        CampaignHeader? header,
+        IReadOnlyList<UnitKindDefinition> kinds,
+        IReadOnlyList<PhaseDefinition> phases,
+        CampaignErrorList errors)
+    {
+        var units = CampaignLists.Read(top, "units", "id", ReadUnit, errors);
+        var byId = new Dictionary<string, CampaignRawUnit>(StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            byId.TryAdd(unit.Id, unit);
+        }
+
+        var kindByCode = kinds.GroupBy(k => k.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        CheckKindsAndParents(units, byId, kindByCode, errors);
+        var broken = CampaignUnitCycles.Find(units, byId, errors);
+        if (header is null)
+        {
+            return [];
+        }
+
+        var resolver = new CampaignUnitStarts(header, byId, kindByCode, broken);
+        var resolved = new List<UnitDefinition>();
+        foreach (var unit in units)
+        {
+            if (unit.Start is { } explicitStart && !header.Contains(explicitStart))
+            {
+                errors.Add(unit.Map.Find("start")!, $"单位 {unit.Id} 的 start（{explicitStart:yyyy-MM-dd}）不在活动时间 {header.Span} 之内。");
+                continue;
+            }
+
+            if (resolver.StartOf(unit) is not { } start)
+            {
+                continue;
+            }
+
+            CheckDuration(unit, start, header, phases, errors);
+            resolved.Add(new UnitDefinition(unit.Id, unit.Name, unit.Kind, unit.ParentId, start));
+        }
+
+        return resolved;
+    }
+
+    private static CampaignRawUnit? ReadUnit(CampaignYamlMap item)
+    {
+        var id = item.Text("id");
+        var name = item.Text("name");
+        var kind = item.Text("kind");
+        var parent = item.Text("parent", required: false);
+        var start = item.Date("start", required: false);
+        return id is null || name is null || kind is null ? null : new CampaignRawUnit(id, name, kind, parent, start, item);
+    }
+
+    private static void CheckKindsAndParents(
+        List<CampaignRawUnit> units,
+        Dictionary<string, CampaignRawUnit> byId,
+        Dictionary<string, UnitKindDefinition> kinds,
+        CampaignErrorList errors)
+    {
+        foreach (var unit in units)
+        {
+            if (kinds.Count > 0 && !kinds.ContainsKey(unit.Kind))
+            {
+                errors.Add(unit.Map.Find("kind")!, $"单位 {unit.Id} 的 kind “{unit.Kind}” 不在 unit_kinds 中；可用的有：{string.Join("、", kinds.Keys)}。");
+            }
+
+            if (unit.ParentId is { } parent && !byId.ContainsKey(parent))
+            {
+                errors.Add(unit.Map.Find("parent")!, $"单位 {unit.Id} 的 parent “{parent}” 不存在；上级单位也必须写在 units 中，这里写它的 id。");
+            }
+        }
+    }
+
+    private static void CheckDuration(CampaignRawUnit unit, DateOnly start, CampaignHeader header, IReadOnlyList<PhaseDefinition> phases, CampaignErrorList errors)
+    {
+        var where = unit.Map.Find("start") ?? unit.Map.Node;
+        var months = header.MinimumUnitMonths;
+        if (start.AddMonths(months) > header.End.AddDays(1))
+        {
+            errors.Add(where, $"单位 {unit.Id} 从 {start:yyyy-MM-dd} 开始，到活动结束（{header.End:yyyy-MM-dd}）不足 {months} 个月；每个单位集中开展活动至少 {months} 个月，请提前该单位或其上级的 start，或推迟 campaign 的 end。");
+            return;
+        }
+
+        var days = phases.Sum(p => p.Days);
+        if (days > 0 && start.AddDays(days - 1) > header.End)
+        {
+            errors.Add(where, $"单位 {unit.Id} 从 {start:yyyy-MM-dd} 开始，{phases.Count} 个环节共 {days} 天，将在 {start.AddDays(days - 1):yyyy-MM-dd} 结束，晚于活动结束日期 {header.End:yyyy-MM-dd}；请缩短 phases 的 days 或调整日期。");
+        }
+    }
+}
+
+/// <summary>A unit as written in the file, before its start date is resolved.</summary>
+internal sealed record CampaignRawUnit(string Id, string Name, string Kind, string? ParentId, DateOnly? Start, CampaignYamlMap Map);

@@ -1,0 +1,83 @@
+using CampaignBot.ConsoleChannel;
+using CampaignBot.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Logging.Console;
+
+namespace CampaignBot.Hosting;
+
+/// <summary>
+/// Builds the bot's host: configuration (config/appsettings.json, environment, command line), the campaign,
+/// the store, the message path and the channels. A web host only when a channel takes webhooks.
+/// </summary>
+public static class CampaignBotApp
+{
+    public static async Task<IHost> BuildAsync(
+        string[] args,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IHostApplicationBuilder>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        var probe = Configure(new ConfigurationManager(), args, settings);
+        var channels = ChannelSelection.From(probe);
+        if (channels.NeedsWebServer)
+        {
+            var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+            Configure(web.Configuration, args, settings);
+            await AddEverythingAsync(web, channels, configure, cancellationToken);
+            var app = web.Build();
+            app.MapGet("/healthz", () => Results.Text("ok"));
+            ChannelEndpoints.Map(app, channels);
+            return app;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        Configure(builder.Configuration, args, settings);
+        await AddEverythingAsync(builder, channels, configure, cancellationToken);
+        return builder.Build();
+    }
+
+    private static async Task AddEverythingAsync(IHostApplicationBuilder builder, ChannelSelection channels, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        if (channels.Console)
+        {
+            // The chat transcript owns standard output; logs go to standard error, warnings and worse only.
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+        }
+
+        builder.AddCampaignDefinition();
+        await builder.AddCampaignStoreAsync(cancellationToken);
+        builder.AddCampaignCore();
+        ChannelEndpoints.Add(builder, channels);
+        configure?.Invoke(builder);
+    }
+
+    /// <summary>The configuration the host would see, for command-line verbs that run without a host.</summary>
+    public static IConfiguration LoadConfiguration(string[] args, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Configure(new ConfigurationManager(), args, settings);
+
+    /// <summary>config/appsettings.json first, so the environment and the command line override it.</summary>
+    private static ConfigurationManager Configure(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var file = Path.GetFullPath(Path.Combine("config", "appsettings.json"));
+        if (!File.Exists(file))
+        {
+            file = Path.Combine(AppContext.BaseDirectory, "config", "appsettings.json");
+        }
+
+        configuration.Sources.Insert(0, new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false, FileProvider = null });
+        if (configuration.Sources.Count == 1)
+        {
+            configuration.AddEnvironmentVariables();
+            configuration.AddCommandLine(args);
+        }
+
+        if (settings is not null)
+        {
+            configuration.AddInMemoryCollection(settings);
+        }
+
+        return configuration;
+    }
+}

@@ -1,0 +1,133 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Flows.Profile;
+using CampaignBot.Core.Flows.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Core.Storage;
+using CampaignBot.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignBot.Storage.Tests.Contract;
+
+/// <summary>The message path's parts wired over one store bundle, without a host, for the pipeline contract.</summary>
+internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time, string instance = "test")
+{
+    public StoreBundle Stores { get; } = stores;
+
+    public IOptions<PipelineOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new PipelineOptions { InstanceId = instance, Lease = TimeSpan.FromSeconds(30) });
+
+    public UpdateHandler Handler(ISessionStore? sessions = null, IOutboxStore? outbox = null)
+    {
+        var campaign = TestCampaign.Create();
+        var router = new ConversationRouter(
+            [new RegistrationFlowDefinition(Stores.Invites, Stores.Members, campaign)],
+            [new MeCommand(), new HelpCommand()],
+            Stores.Chats,
+            new FlowTimeouts(TimeSpan.FromMinutes(30)));
+        return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, outbox ?? Stores.Outbox, Stores.Jobs, router, campaign, time, NullLogger<UpdateHandler>.Instance);
+    }
+
+    public OutboxWorker OutboxWorker(IChannelSender sender) =>
+        new(Stores.Outbox, Stores.Chats, [sender], new SendPacer(), new PipelineSignals(), Options, time, NullLogger<OutboxWorker>.Instance);
+
+    public SchedulerWorker Scheduler(IJobHandler handler) =>
+        new(Stores.Jobs, [handler], new PipelineSignals(), Options, time, NullLogger<SchedulerWorker>.Instance);
+
+    public static Inbound Command(string updateId, string command, string userId = "7001") =>
+        new(updateId, 1, new ChatRef("telegram", userId, ChatKind.Private), new UserRef(userId), new CommandInput(command, string.Empty), ContractData.T0);
+}
+
+/// <summary>A sender that records what it was asked to send.</summary>
+internal sealed class RecordingSender(string channel = "telegram") : IChannelSender
+{
+    private readonly List<string> _sent = [];
+
+    public string Channel => channel;
+
+    public ChannelRateLimits Limits => ChannelRateLimits.Unlimited;
+
+    public IReadOnlyList<string> Sent
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    public Task<SendResult> SendAsync(OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken)
+    {
+        lock (_sent)
+        {
+            _sent.Add(message.Id);
+            return Task.FromResult(SendResult.Sent($"m{_sent.Count}"));
+        }
+    }
+}
+
+/// <summary>A job handler that counts its firings.</summary>
+internal sealed class CountingJobHandler : IJobHandler
+{
+    private int _count;
+
+    public string Kind => "reminder";
+
+    public int Count => Volatile.Read(ref _count);
+
+    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        Interlocked.Increment(ref _count);
+    }
+}
+
+/// <summary>Sessions whose first read is followed by another instance saving the same session, as in a race.</summary>
+internal sealed class RacingSessionStore(ISessionStore inner, Func<Task> rival) : ISessionStore
+{
+    private int _reads;
+
+    public int Conflicts { get; private set; }
+
+    public async Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var session = await inner.GetAsync(key, cancellationToken);
+        if (Interlocked.Increment(ref _reads) == 1)
+        {
+            await rival();
+        }
+
+        return session;
+    }
+
+    public async Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken)
+    {
+        var saved = await inner.TrySaveAsync(session, cancellationToken);
+        Conflicts += saved ? 0 : 1;
+        return saved;
+    }
+
+    public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+}
+
+/// <summary>An outbox that fails to store, as if the process died right after the session was saved.</summary>
+internal sealed class CrashingOutbox(IOutboxStore inner) : IOutboxStore
+{
+    public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) => throw new IOException("The process died.");
+
+    public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) => inner.ClaimDueAsync(owner, now, lease, max, cancellationToken);
+
+    public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken) => inner.MarkSentAsync(id, externalMessageId, sentAt, cancellationToken);
+
+    public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken) => inner.RetryLaterAsync(id, nextAttemptAt, error, countAttempt, cancellationToken);
+
+    public Task MarkFailedAsync(string id, OutboxStatus status, string reason, CancellationToken cancellationToken) => inner.MarkFailedAsync(id, status, reason, cancellationToken);
+
+    public Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+    public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) => inner.CountAsync(status, cancellationToken);
+}

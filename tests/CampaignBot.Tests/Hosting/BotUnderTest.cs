@@ -1,0 +1,72 @@
+using CampaignBot.Cli;
+using CampaignBot.ConsoleChannel;
+using CampaignBot.Core.Storage;
+using CampaignBot.Hosting;
+using CampaignBot.Tests.Configuration;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CampaignBot.Tests.Hosting;
+
+/// <summary>
+/// The real host on a SQLite file of its own and the shipped campaign, with the console channel reading a
+/// script instead of the terminal. Running it twice on the same folder is a restart.
+/// </summary>
+internal sealed class BotUnderTest : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "campaignbot-host-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "campaignbot.db");
+
+    public Dictionary<string, string?> Settings => new()
+    {
+        ["Storage:SqlitePath"] = DatabasePath,
+        ["Campaign:File"] = Path.Combine(CampaignFiles.RepoRoot, "config", "campaign.yaml"),
+        ["Console:Enabled"] = "true",
+        ["Pipeline:PollInterval"] = "00:00:00.020",
+    };
+
+    /// <summary>Runs the bot over the given lines as user <paramref name="user"/>; returns what it printed.</summary>
+    public async Task<string> ChatAsync(string user, params string[] lines)
+    {
+        var transcript = new StringWriter();
+        var settings = Settings;
+        settings["Console:User"] = user;
+        using var host = await CampaignBotApp.BuildAsync([], settings, builder =>
+        {
+            builder.Services.AddSingleton(new ConsoleInput(new StringReader(string.Join('\n', lines)), StopWhenInputEnds: true));
+            builder.Services.AddSingleton(new ConsoleTranscript(transcript));
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await host.RunAsync(timeout.Token);
+        Assert.False(timeout.IsCancellationRequested, "the console run should end when its input ends");
+        return transcript.ToString();
+    }
+
+    public async Task<StoreBundle> StoresAsync() => await Storage.Sqlite.SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
+
+    public async Task<string> CreateInviteAsync(string unit = "county_east", string role = "member", string? uses = null)
+    {
+        var args = new List<string> { "invite", "create", "--unit", unit, "--role", role };
+        if (uses is not null)
+        {
+            args.AddRange(["--uses", uses]);
+        }
+
+        var output = new StringWriter();
+        var stores = await StoresAsync();
+        var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(Settings["Campaign:File"]!);
+        Assert.Equal(0, await InviteCommand.CreateAsync(CliArguments.Parse(args), campaign, stores.Invites, TimeProvider.System, output, CancellationToken.None));
+        return output.ToString().Trim();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
