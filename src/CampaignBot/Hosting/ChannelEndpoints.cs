@@ -1,4 +1,5 @@
 using CampaignBot.ConsoleChannel;
+using CampaignBot.Telegram;
 
 namespace CampaignBot.Hosting;
 
@@ -11,11 +12,18 @@ internal static class ChannelEndpoints
         {
             builder.AddConsoleChannel();
         }
+
+        if (channels.Telegram)
+        {
+            builder.AddTelegramChannel();
+        }
     }
 
     public static void Map(WebApplication app, ChannelSelection channels)
     {
-        _ = app;
-        _ = channels;
+        if (channels.TelegramWebhook)
+        {
+            app.MapTelegramWebhook();
+        }
     }
 }

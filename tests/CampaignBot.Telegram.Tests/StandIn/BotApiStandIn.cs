@@ -56,6 +56,24 @@ public sealed class BotApiStandIn : IAsyncDisposable
         return new BotApiStandIn(app, token, state);
     }
 
+    /// <summary>Posts a queued update to the webhook set with setWebhook, as Telegram does; returns the HTTP status.</summary>
+    public async Task<int> DeliverToWebhookAsync(int updateId, CancellationToken cancellationToken = default)
+    {
+        var webhook = State.Webhook ?? throw new InvalidOperationException("Stand-in: no webhook is set.");
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+        {
+            Content = new StringContent(State.UpdateJson(updateId), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (webhook.SecretToken is { } secret)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        return (int)response.StatusCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

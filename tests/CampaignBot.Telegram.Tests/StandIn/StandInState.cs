@@ -7,6 +7,7 @@ public sealed class StandInState(StandInRules rules, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly List<(int Id, string Json)> _pending = [];
+    private readonly List<(int Id, string Json)> _all = [];
     private readonly List<SentMessage> _sent = [];
     private readonly List<RefusedCall> _refused = [];
     private readonly List<string> _calls = [];
@@ -34,10 +35,26 @@ public sealed class StandInState(StandInRules rules, TimeProvider time)
             _nextUpdateId = Math.Max(_nextUpdateId, id);
             update["update_id"] = id;
             _pending.Add((id, update.ToJsonString()));
+            _all.Add(_pending[^1]);
             Signal();
             return id;
         }
     }
+
+    /// <summary>As if the bot crashed before confirming: updates from <paramref name="updateId"/> on are delivered again.</summary>
+    public void ForgetConfirmationsFrom(int updateId)
+    {
+        lock (_lock)
+        {
+            _confirmedOffset = Math.Min(_confirmedOffset, updateId);
+            _pending.RemoveAll(p => p.Id >= updateId);
+            _pending.AddRange(_all.Where(p => p.Id >= updateId));
+            Signal();
+        }
+    }
+
+    /// <summary>The JSON of a queued update, as Telegram would post it to a webhook.</summary>
+    public string UpdateJson(int updateId) { lock (_lock) { return _all.Single(p => p.Id == updateId).Json; } }
 
     public IReadOnlyList<SentMessage> Sent { get { lock (_lock) { return [.. _sent]; } } }
 
