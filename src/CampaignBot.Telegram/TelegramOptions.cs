@@ -41,10 +41,17 @@ public sealed class TelegramOptions
 
     public bool IsWebhook => string.Equals(Mode, WebhookMode, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The pace the outbox keeps: the configured counts over periods 10% longer, because sends paced exactly
+    /// at the limit reach Telegram with network and scheduling jitter and then burst over its window.
+    /// </summary>
     public ChannelRateLimits Limits => new(
-        new RateLimit(GlobalPerSecond, TimeSpan.FromSeconds(1)),
-        new RateLimit(PrivateChatPerSecond, TimeSpan.FromSeconds(1)),
-        new RateLimit(GroupPerMinute, TimeSpan.FromMinutes(1)));
+        new RateLimit(GlobalPerSecond, TimeSpan.FromSeconds(1) * Headroom),
+        new RateLimit(PrivateChatPerSecond, TimeSpan.FromSeconds(1) * Headroom),
+        new RateLimit(GroupPerMinute, TimeSpan.FromMinutes(1) * Headroom));
+
+    /// <summary>How much longer than the configured period the sender spreads its messages.</summary>
+    public const double Headroom = 1.1;
 }
 
 /// <summary>Stops start-up with a sentence naming the wrong setting.</summary>

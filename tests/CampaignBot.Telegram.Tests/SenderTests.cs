@@ -185,14 +185,14 @@ public sealed class SenderTests
     }
 
     [Fact]
-    public async Task Sender_reports_the_configured_limits()
+    public async Task Sender_reports_the_configured_limits_with_headroom()
     {
         await using var harness = await TelegramHarness.StartAsync(settings: new() { ["Telegram:GroupPerMinute"] = "10" });
 
         var limits = harness.Sender.Limits;
 
-        Assert.Equal(new RateLimit(30, TimeSpan.FromSeconds(1)), limits.Global);
-        Assert.Equal(new RateLimit(1, TimeSpan.FromSeconds(1)), limits.PerPrivateChat);
-        Assert.Equal(new RateLimit(10, TimeSpan.FromMinutes(1)), limits.PerGroup);
+        Assert.Equal(new RateLimit(30, TimeSpan.FromSeconds(1.1)), limits.Global);
+        Assert.Equal(new RateLimit(1, TimeSpan.FromSeconds(1.1)), limits.PerPrivateChat);
+        Assert.Equal(new RateLimit(10, TimeSpan.FromMinutes(1.1)), limits.PerGroup);
     }
 }

@@ -149,7 +149,7 @@ public sealed class StandInState(StandInRules rules, TimeProvider time)
     {
         lock (_lock)
         {
-            _refused.Add(new RefusedCall(method, chatId, code, description));
+            _refused.Add(new RefusedCall(method, chatId, code, description, time.GetUtcNow()));
             Signal();
         }
     }
