@@ -33,6 +33,9 @@ public sealed class TelegramOptions
     /// <summary>Long-poll timeout of getUpdates, in seconds (0-50).</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How long one send may take before it counts as a passing failure (1-300 s).</summary>
+    public int SendTimeoutSeconds { get; set; } = 30;
+
     public int GlobalPerSecond { get; set; } = 30;
 
     public int PrivateChatPerSecond { get; set; } = 1;
@@ -84,6 +87,11 @@ public sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
         if (options.PollTimeoutSeconds is < 0 or > 50)
         {
             failures.Add("Telegram:PollTimeoutSeconds must be between 0 and 50.");
+        }
+
+        if (options.SendTimeoutSeconds is < 1 or > 300)
+        {
+            failures.Add("Telegram:SendTimeoutSeconds must be between 1 and 300.");
         }
 
         if (options.GlobalPerSecond < 0 || options.PrivateChatPerSecond < 0 || options.GroupPerMinute < 0)

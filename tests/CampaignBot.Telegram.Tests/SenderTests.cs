@@ -123,6 +123,17 @@ public sealed class SenderTests
     }
 
     [Fact]
+    public async Task Send_that_outlasts_the_send_timeout_is_a_transient_failure()
+    {
+        await using var harness = await TelegramHarness.StartAsync(settings: new() { ["Telegram:SendTimeoutSeconds"] = "1" });
+        harness.StandIn.State.HangNext("sendMessage");
+
+        var result = await SendAsync(harness, 42, new TextMessage("你好"));
+
+        Assert.StartsWith("Timed out", Assert.IsType<SendFailedTransiently>(result).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unreachable_server_is_a_transient_failure()
     {
         await using var harness = await TelegramHarness.StartAsync();
