@@ -12,6 +12,8 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrWhiteSpace(job.Id, nameof(job));
+        ArgumentException.ThrowIfNullOrWhiteSpace(job.Kind, nameof(job));
+        ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
         return Upsert.ReplaceAsync(jobs, job.Id, ToDocument(job with { LeaseOwner = null, LeaseUntil = null }), cancellationToken);
     }
 

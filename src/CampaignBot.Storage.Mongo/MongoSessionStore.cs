@@ -51,11 +51,8 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
 
     private static BsonDocument ToDocument(Session session, long version)
     {
-        var data = new BsonDocument();
-        foreach (var (name, value) in session.Data)
-        {
-            data[name] = value;
-        }
+        // Pairs, not fields: a flow's keys may hold '.' or '$', which field names must not.
+        var data = new BsonArray(session.Data.Select(pair => new BsonDocument { { "k", pair.Key }, { "v", pair.Value } }));
 
         return new BsonDocument
         {
@@ -83,9 +80,9 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
             UpdatedAt = doc.GetDate("updatedAt"),
             PendingEffects = doc.GetNullableString("pendingEffects"),
         };
-        foreach (var element in doc["data"].AsBsonDocument)
+        foreach (var pair in doc["data"].AsBsonArray.Select(v => v.AsBsonDocument))
         {
-            session.Data[element.Name] = element.Value.AsString;
+            session.Data[pair["k"].AsString] = pair["v"].AsString;
         }
 
         session.RecentUpdates = [.. doc["recentUpdates"].AsBsonArray.Select(v => v.AsString)];

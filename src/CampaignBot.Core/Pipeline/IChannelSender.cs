@@ -35,8 +35,8 @@ public sealed record RateLimit(int Count, TimeSpan Period)
 
     public bool IsLimited => Count > 0 && Period > TimeSpan.Zero;
 
-    /// <summary>The least time between two messages under this limit.</summary>
-    public TimeSpan Spacing => IsLimited ? Period / Count : TimeSpan.Zero;
+    /// <summary>The least time between two messages under this limit, rounded up so Count slots never fit in less than Period.</summary>
+    public TimeSpan Spacing => IsLimited ? TimeSpan.FromTicks((Period.Ticks + Count - 1) / Count) : TimeSpan.Zero;
 }
 
 /// <summary>What a channel said about one send.</summary>

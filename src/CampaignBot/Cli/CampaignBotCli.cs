@@ -43,6 +43,11 @@ public static class CampaignBotCli
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;
         }
+        catch (Exception ex) when (StartupProblem.Describe(ex) is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return 2;
+        }
     }
 
     private static int PrintUsage()

@@ -20,7 +20,6 @@ internal sealed record CampaignHeader(string Name, string TimeZone, DateOnly Sta
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
             errors.Add(map.Find("time_zone")!, $"campaign 的 time_zone “{timeZone}” 不是已知的时区；请写 IANA 时区名，例如 Asia/Shanghai。");
-            timeZone = null;
         }
 
         if (start is { } s && end is { } e && e < s)
@@ -29,9 +28,17 @@ internal sealed record CampaignHeader(string Name, string TimeZone, DateOnly Sta
             return null;
         }
 
-        return name is null || timeZone is null || start is null || end is null
+        // One error for the campaign as a whole rather than one per unit.
+        if (start is { } from && end is { } to && from.AddMonths(months) > to.AddDays(1))
+        {
+            errors.Add(map.Find("end")!, $"campaign 从 {from:yyyy-MM-dd} 到 {to:yyyy-MM-dd} 不足 {months} 个月，而每个单位集中开展活动至少 {months} 个月；请推迟 end 或减少 minimum_unit_months。");
+            return null;
+        }
+
+        // A bad name or time zone is already an error; the dates still serve to check the units.
+        return start is null || end is null
             ? null
-            : new CampaignHeader(name, timeZone, start.Value, end.Value, months);
+            : new CampaignHeader(name ?? string.Empty, timeZone ?? string.Empty, start.Value, end.Value, months);
     }
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;

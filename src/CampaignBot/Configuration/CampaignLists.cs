@@ -7,7 +7,17 @@ namespace CampaignBot.Configuration;
 /// <summary>Reads the lists of the campaign file: each item a mapping, each code unique and plain ASCII.</summary>
 internal static partial class CampaignLists
 {
-    public static List<T> Read<T>(CampaignYamlMap parent, string key, string codeKey, Func<CampaignYamlMap, T?> readItem, CampaignErrorList errors)
+    /// <summary>
+    /// Reads each item; <paramref name="written"/> receives every code written, even of items with errors,
+    /// so that references to a broken item are not reported a second time.
+    /// </summary>
+    public static List<T> Read<T>(
+        CampaignYamlMap parent,
+        string key,
+        string codeKey,
+        Func<CampaignYamlMap, T?> readItem,
+        CampaignErrorList errors,
+        ISet<string>? written = null)
         where T : class
     {
         var result = new List<T>();
@@ -28,6 +38,7 @@ internal static partial class CampaignLists
             if (item.Find(codeKey) is YamlScalarNode { Value: { Length: > 0 } code } codeNode && !CampaignYamlValues.IsNull(codeNode))
             {
                 CheckCode(key, codeKey, code, codeNode, seen, errors);
+                written?.Add(code);
             }
 
             item.RejectUnknownKeys();

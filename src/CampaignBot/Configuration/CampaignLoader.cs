@@ -9,6 +9,8 @@ public static class CampaignLoader
 {
     public const string DefaultPath = "config/campaign.yaml";
 
+    private const string CommonCauses = "常见原因是缩进不一致（请用空格，不要用 Tab）、冒号后缺空格、引号或括号没有配对。";
+
     public static CampaignDefinition Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -49,13 +51,20 @@ public static class CampaignLoader
     private static YamlNode? Parse(string yaml, CampaignErrorList errors)
     {
         var stream = new YamlStream();
+        var parser = new CampaignTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             errors.Add(ex.Start, Explain(ex));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // The parser failed without saying where; point at the end of what it still understood.
+            errors.Add(parser.LastGood, $"YAML 格式错误：从这里往后的内容无法解析（{ex.Message}）。{CommonCauses}");
             return null;
         }
 
@@ -80,6 +89,6 @@ public static class CampaignLoader
             return $"同一层里出现了重复的键（{ex.Message}）；每个键只能写一次。";
         }
 
-        return $"YAML 格式错误：{detail}。常见原因是缩进不一致（请用空格，不要用 Tab）、冒号后缺空格、引号或括号没有配对。";
+        return $"YAML 格式错误：{detail}。{CommonCauses}";
     }
 }

@@ -18,8 +18,9 @@ internal static class CampaignParser
         var phases = CampaignSections.ReadPhases(top, errors);
         var ranks = CampaignSections.ReadRanks(top, errors);
         var roles = CampaignSections.ReadRoles(top, errors);
-        var kinds = CampaignSections.ReadUnitKinds(top, errors);
-        var units = CampaignUnitTree.Read(top, header, kinds, phases, errors);
+        var kindCodes = new HashSet<string>(StringComparer.Ordinal);
+        var kinds = CampaignSections.ReadUnitKinds(top, errors, kindCodes);
+        var units = CampaignUnitTree.Read(top, header, kinds, kindCodes, phases, errors);
         var fourWinds = CampaignLists.ReadCatalogue(top, "four_winds", errors);
         var problemAreas = CampaignLists.ReadCatalogue(top, "problem_areas", errors);
         var focuses = CampaignLists.ReadCatalogue(top, "focuses", errors);

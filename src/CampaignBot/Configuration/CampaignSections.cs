@@ -46,7 +46,7 @@ internal static class CampaignSections
         return roles;
     }
 
-    public static List<UnitKindDefinition> ReadUnitKinds(CampaignYamlMap top, CampaignErrorList errors) =>
+    public static List<UnitKindDefinition> ReadUnitKinds(CampaignYamlMap top, CampaignErrorList errors, ISet<string> written) =>
         CampaignLists.Read(top, "unit_kinds", "code", item =>
         {
             var code = item.Text("code");
@@ -56,5 +56,5 @@ internal static class CampaignSections
             return code is null || name is null || offset is null || writesReport is null
                 ? null
                 : new UnitKindDefinition(code, name, offset.Value, writesReport.Value);
-        }, errors);
+        }, errors, written);
 }

@@ -22,7 +22,7 @@ internal static class CampaignText
 
         if (body.IndexOf((byte)0) is var nul and >= 0)
         {
-            errors.AddAtLine(LineAt(body, nul), "文件含有 NUL 字节，不是文本文件；请确认选对了文件，并用 UTF-8 编码保存。");
+            errors.AddAtLine(LineAt(body, nul), "文件含有 NUL 字节，不是文本文件（或是没有标记的 UTF-16 编码）；请确认选对了文件，并用 UTF-8 编码保存。");
             return null;
         }
 

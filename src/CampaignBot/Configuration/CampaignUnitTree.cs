@@ -12,10 +12,12 @@ internal static class CampaignUnitTree
         CampaignYamlMap top,
         CampaignHeader? header,
         IReadOnlyList<UnitKindDefinition> kinds,
+        ISet<string> kindCodes,
         IReadOnlyList<PhaseDefinition> phases,
         CampaignErrorList errors)
     {
-        var units = CampaignLists.Read(top, "units", "id", ReadUnit, errors);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var units = CampaignLists.Read(top, "units", "id", ReadUnit, errors, ids);
         var byId = new Dictionary<string, CampaignRawUnit>(StringComparer.Ordinal);
         foreach (var unit in units)
         {
@@ -23,7 +25,7 @@ internal static class CampaignUnitTree
         }
 
         var kindByCode = kinds.GroupBy(k => k.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        CheckKindsAndParents(units, byId, kindByCode, errors);
+        CheckKindsAndParents(units, ids, kindCodes, errors);
         var broken = CampaignUnitCycles.Find(units, byId, errors);
         if (header is null)
         {
@@ -64,18 +66,18 @@ internal static class CampaignUnitTree
 
     private static void CheckKindsAndParents(
         List<CampaignRawUnit> units,
-        Dictionary<string, CampaignRawUnit> byId,
-        Dictionary<string, UnitKindDefinition> kinds,
+        ISet<string> ids,
+        ISet<string> kindCodes,
         CampaignErrorList errors)
     {
         foreach (var unit in units)
         {
-            if (kinds.Count > 0 && !kinds.ContainsKey(unit.Kind))
+            if (kindCodes.Count > 0 && !kindCodes.Contains(unit.Kind))
             {
-                errors.Add(unit.Map.Find("kind")!, $"单位 {unit.Id} 的 kind “{unit.Kind}” 不在 unit_kinds 中；可用的有：{string.Join("、", kinds.Keys)}。");
+                errors.Add(unit.Map.Find("kind")!, $"单位 {unit.Id} 的 kind “{unit.Kind}” 不在 unit_kinds 中；可用的有：{string.Join("、", kindCodes)}。");
             }
 
-            if (unit.ParentId is { } parent && !byId.ContainsKey(parent))
+            if (unit.ParentId is { } parent && !ids.Contains(parent))
             {
                 errors.Add(unit.Map.Find("parent")!, $"单位 {unit.Id} 的 parent “{parent}” 不存在；上级单位也必须写在 units 中，这里写它的 id。");
             }

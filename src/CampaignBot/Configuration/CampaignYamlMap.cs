@@ -1,4 +1,3 @@
-using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +7,7 @@ namespace CampaignBot.Configuration;
 /// A YAML mapping read key by key. Every key asked for becomes known, so whatever is left at the end
 /// is an unknown key (usually a typo) and is reported with its line.
 /// </summary>
-internal sealed class CampaignYamlMap
+internal sealed partial class CampaignYamlMap
 {
     private readonly YamlMappingNode node;
     private readonly CampaignErrorList errors;
@@ -67,82 +66,6 @@ internal sealed class CampaignYamlMap
         return value;
     }
 
-    public string? Text(string key, bool required = true)
-    {
-        var value = required ? Required(key) : Find(key);
-        return value is null || CampaignYamlValues.IsNull(value) ? null : Scalar(key, value);
-    }
-
-    public int? Int(string key, int minimum, bool required = true)
-    {
-        var value = required ? Required(key) : Find(key);
-        return value is null || CampaignYamlValues.IsNull(value) ? null : ParseInt(key, value, minimum);
-    }
-
-    /// <summary>A number whose key must be written but may be null (~), meaning "the unit decides".</summary>
-    public int? IntOrNull(string key, int minimum)
-    {
-        var value = Find(key);
-        if (value is null)
-        {
-            errors.Add(node, $"{Path} 缺少必填的键 {key}（由单位自定时写 ~）。");
-            return null;
-        }
-
-        return CampaignYamlValues.IsNull(value) ? null : ParseInt(key, value, minimum);
-    }
-
-    public decimal? Decimal(string key, bool required = true)
-    {
-        var value = required ? Required(key) : Find(key);
-        if (value is null || CampaignYamlValues.IsNull(value) || Scalar(key, value) is not { } text)
-        {
-            return null;
-        }
-
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        errors.Add(value, $"{Where(key)} 应为数字（例如 0.8），实际是“{text}”。");
-        return null;
-    }
-
-    public DateOnly? Date(string key, bool required = true)
-    {
-        var value = required ? Required(key) : Find(key);
-        if (value is null || CampaignYamlValues.IsNull(value) || Scalar(key, value) is not { } text)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(value, $"{Where(key)} 应为日期，格式如 2027-01-01，实际是“{text}”。");
-        return null;
-    }
-
-    public bool? Bool(string key)
-    {
-        var value = Required(key);
-        if (value is null || Scalar(key, value) is not { } text)
-        {
-            return null;
-        }
-
-        if (bool.TryParse(text, out var flag))
-        {
-            return flag;
-        }
-
-        errors.Add(value, $"{Where(key)} 应为 true 或 false，实际是“{text}”。");
-        return null;
-    }
-
     public CampaignYamlMap? Map(string key, string path, bool required = true)
     {
         var value = required ? Required(key) : Find(key);
@@ -188,38 +111,4 @@ internal sealed class CampaignYamlMap
     public string Where(string key) => Path.Length == 0 ? key : $"{Path} 的 {key}";
 
     private static string Name(string path) => path.Length == 0 ? "配置文件的顶层" : path;
-
-    private string? Scalar(string key, YamlNode value)
-    {
-        if (value is YamlScalarNode scalar)
-        {
-            return scalar.Value ?? string.Empty;
-        }
-
-        errors.Add(value, $"{Where(key)} 应为单个值，实际是{CampaignYamlValues.Describe(value)}。");
-        return null;
-    }
-
-    private int? ParseInt(string key, YamlNode value, int minimum)
-    {
-        if (Scalar(key, value) is not { } text)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            errors.Add(value, $"{Where(key)} 应为整数，实际是“{text}”。");
-            return null;
-        }
-
-        if (number < minimum)
-        {
-            var rule = minimum == 0 ? "不能为负数" : $"至少为 {minimum}";
-            errors.Add(value, $"{Where(key)} {rule}，实际是 {number}。");
-            return null;
-        }
-
-        return number;
-    }
 }

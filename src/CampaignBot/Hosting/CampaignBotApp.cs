@@ -1,3 +1,4 @@
+using CampaignBot.Configuration;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,7 @@
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Telegram;
+using CampaignBot.WeCom;
+using CampaignBot.WeCom.Callback;
 
 namespace CampaignBot.Hosting;
 
@@ -8,14 +10,12 @@ internal static class ChannelEndpoints
 {
     public static void Add(IHostApplicationBuilder builder, ChannelSelection channels)
     {
+        // Each Add… does nothing unless its channel is configured.
+        builder.AddTelegramChannel();
+        builder.AddWeComChannel();
         if (channels.Console)
         {
             builder.AddConsoleChannel();
-        }
-
-        if (channels.Telegram)
-        {
-            builder.AddTelegramChannel();
         }
     }
 
@@ -24,6 +24,11 @@ internal static class ChannelEndpoints
         if (channels.TelegramWebhook)
         {
             app.MapTelegramWebhook();
+        }
+
+        if (channels.WeCom)
+        {
+            app.MapWeComCallback();
         }
     }
 }

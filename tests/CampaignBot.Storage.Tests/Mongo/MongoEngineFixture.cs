@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -9,16 +8,14 @@ namespace CampaignBot.Storage.Tests.Mongo;
 /// A MongoDB server for the tests: the one named by MONGODB_URI when set, otherwise the pinned
 /// wire-compatible engine under tests/mongo-engine (installed with npm ci on first use), started
 /// on a loopback port and stopped at the end. Fails with the reason when neither is possible.
-/// Self-contained so that other test projects can link this file.
+/// Other test projects can reuse it by linking this file and MongoEngineInstall.cs.
 /// </summary>
 public sealed class MongoEngineFixture : IAsyncLifetime
 {
     public const string UriVariable = "MONGODB_URI";
-    private const string EnginePackage = "@jongodb/memory-server-bin-linux-x64-gnu";
     private const string UriLinePrefix = "JONGODB_URI=";
     private const string FailureLinePrefix = "JONGODB_START_FAILURE=";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
     private readonly List<string> databases = [];
     private readonly Queue<string> engineOutput = new();
@@ -50,8 +47,18 @@ public sealed class MongoEngineFixture : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         var fromEnvironment = Environment.GetEnvironmentVariable(UriVariable);
-        connectionString = string.IsNullOrWhiteSpace(fromEnvironment) ? await StartEngineAsync() : fromEnvironment;
-        await WaitForPingAsync(connectionString);
+        try
+        {
+            connectionString = string.IsNullOrWhiteSpace(fromEnvironment) ? await StartEngineAsync() : fromEnvironment;
+            await WaitForPingAsync(connectionString);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or MongoException)
+        {
+            // A half-started engine must not outlive the failed run.
+            await StopEngineAsync();
+            throw;
+        }
+
         StartupTime = clock.Elapsed;
     }
 
@@ -63,6 +70,16 @@ public sealed class MongoEngineFixture : IAsyncLifetime
             return;
         }
 
+        await StopEngineAsync();
+    }
+
+    private async Task StopEngineAsync()
+    {
+        if (engine is null)
+        {
+            return;
+        }
+
         if (!engine.HasExited)
         {
             engine.Kill(entireProcessTree: true);
@@ -70,20 +87,12 @@ public sealed class MongoEngineFixture : IAsyncLifetime
         }
 
         engine.Dispose();
+        engine = null;
     }
 
     private async Task<string> StartEngineAsync()
     {
-        var directory = FindEngineDirectory();
-        var binary = Path.Combine(directory, "node_modules", EnginePackage, "bin", "jongodb");
-        if (!File.Exists(binary))
-        {
-            await InstallEngineAsync(directory);
-            if (!File.Exists(binary))
-            {
-                throw new InvalidOperationException($"npm ci in {directory} succeeded but {binary} is still missing.");
-            }
-        }
+        var binary = await MongoEngineInstall.EnsureBinaryAsync();
 
         // --port=0 lets the engine bind a free port itself (no race); it prints the URI once it listens.
         var info = new ProcessStartInfo(binary)
@@ -94,14 +103,24 @@ public sealed class MongoEngineFixture : IAsyncLifetime
             UseShellExecute = false,
         };
         var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        engine = new Process { StartInfo = info, EnableRaisingEvents = true };
-        engine.OutputDataReceived += (_, e) => OnEngineLine(e.Data, started);
-        engine.ErrorDataReceived += (_, e) => OnEngineLine(e.Data, started);
-        engine.Exited += (_, _) => started.TrySetException(new InvalidOperationException(
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => OnEngineLine(e.Data, started);
+        process.ErrorDataReceived += (_, e) => OnEngineLine(e.Data, started);
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException(
             $"The MongoDB test engine {binary} exited before it was ready. Its output:{Environment.NewLine}{EngineOutput()}"));
-        engine.Start();
-        engine.BeginOutputReadLine();
-        engine.BeginErrorReadLine();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException($"The MongoDB test engine {binary} cannot be run ({ex.Message}); set {UriVariable} to use a MongoDB server instead.", ex);
+        }
+
+        engine = process;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
 
         try
         {
@@ -148,88 +167,6 @@ public sealed class MongoEngineFixture : IAsyncLifetime
         }
     }
 
-    private static string FindEngineDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "mongo-engine");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"Cannot find tests/mongo-engine/package.json above {AppContext.BaseDirectory}; set {UriVariable} to use a MongoDB server instead.");
-    }
-
-    private static async Task InstallEngineAsync(string directory)
-    {
-        // A lock file keeps test projects that run in parallel from installing into one folder at once.
-        await using var installLock = await AcquireInstallLockAsync(Path.Combine(directory, ".install.lock"));
-        if (Directory.Exists(Path.Combine(directory, "node_modules", EnginePackage)))
-        {
-            return;
-        }
-
-        var info = new ProcessStartInfo("npm")
-        {
-            ArgumentList = { "ci", "--no-audit", "--no-fund" },
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process npm;
-        try
-        {
-            npm = Process.Start(info) ?? throw new InvalidOperationException("npm did not start.");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException(
-                $"The MongoDB test engine is not installed and npm cannot be run ({ex.Message}). Install Node.js and npm, or set {UriVariable}.", ex);
-        }
-
-        using (npm)
-        {
-            var output = npm.StandardOutput.ReadToEndAsync();
-            var errors = npm.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(InstallTimeout);
-            try
-            {
-                await npm.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                npm.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"npm ci in {directory} took longer than {InstallTimeout.TotalMinutes} min; set {UriVariable} to use a MongoDB server instead.");
-            }
-
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"npm ci in {directory} failed with exit code {npm.ExitCode}, so the MongoDB test engine cannot run; set {UriVariable} to use a MongoDB server instead.{Environment.NewLine}{await output}{await errors}");
-            }
-        }
-    }
-
-    private static async Task<FileStream> AcquireInstallLockAsync(string path)
-    {
-        var deadline = DateTime.UtcNow + InstallTimeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
-            }
-        }
-    }
-
     private static async Task WaitForPingAsync(string uri)
     {
         var settings = MongoClientSettings.FromConnectionString(uri);
@@ -254,7 +191,7 @@ public sealed class MongoEngineFixture : IAsyncLifetime
         }
     }
 
-    // Only a real server (MONGODB_URI) can drop; the engine's data dies with its process.
+    // Only for MONGODB_URI: the engine's data dies with its process.
     private async Task DropTestDatabasesAsync()
     {
         if (connectionString is null)
@@ -271,7 +208,15 @@ public sealed class MongoEngineFixture : IAsyncLifetime
 
         foreach (var name in names)
         {
-            await client.DropDatabaseAsync(name);
+            try
+            {
+                await client.DropDatabaseAsync(name);
+            }
+            catch (MongoCommandException)
+            {
+                // A server without dropDatabase (the engine behind MONGODB_URI) keeps them; the names never repeat.
+                return;
+            }
         }
     }
 }

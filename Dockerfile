@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# CampaignBot: build with the SDK, run on the ASP.NET runtime as the image's non-root user.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/ src/
+COPY config/ config/
+RUN dotnet restore src/CampaignBot/CampaignBot.csproj
+RUN dotnet publish src/CampaignBot/CampaignBot.csproj --configuration Release --no-restore --output /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# CJK fonts for charts with Chinese labels; tzdata for the campaign's time zone (Asia/Shanghai).
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends fonts-noto-cjk tzdata \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app ./
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+USER $APP_UID
+# In a container the bot serves messengers, not a terminal.
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Console__Enabled=false \
+    DOTNET_gcServer=0
+EXPOSE 8080
+VOLUME ["/app/data"]
+ENTRYPOINT ["dotnet", "campaignbot.dll"]
