@@ -36,11 +36,11 @@ public sealed class BotApiStandIn : IAsyncDisposable
 
     public StandInState State { get; }
 
-    public static async Task<BotApiStandIn> StartAsync(string token, StandInRules? rules = null, TimeProvider? time = null)
+    public static async Task<BotApiStandIn> StartAsync(string token, StandInRules? rules = null, TimeProvider? time = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         var state = new StandInState(rules ?? StandInRules.Telegram, time ?? TimeProvider.System);
