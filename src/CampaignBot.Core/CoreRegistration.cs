@@ -1,4 +1,5 @@
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Evaluations;
 using CampaignBot.Core.Flows.Profile;
 using CampaignBot.Core.Flows.Registration;
 using CampaignBot.Core.Pipeline;
@@ -37,6 +38,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
+        services.AddEvaluations();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();
