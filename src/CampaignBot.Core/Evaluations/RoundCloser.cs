@@ -61,8 +61,7 @@ public sealed class RoundCloser(
         var flag = result.Passed ? string.Empty : $"\n⚠ {text.UnitName(round.UnitId)} 已标记为需要补课。";
         foreach (var member in office)
         {
-            var chat = new ChatRef(member.Channel, member.UserId, ChatKind.Private);
-            messages.Add(OutboxMessage.Create($"ev:{round.Id}:office:{member.Id}", chat, new TextMessage(summary + flag), now));
+            messages.Add(OutboxMessage.Create($"ev:{round.Id}:office:{member.Id}", member.PrivateChat, new TextMessage(summary + flag), now));
         }
 
         await outbox.EnqueueAsync(messages, cancellationToken);

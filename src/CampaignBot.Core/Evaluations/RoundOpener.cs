@@ -97,7 +97,7 @@ public sealed class RoundOpener(
         var messages = new List<OutboxMessage>();
         foreach (var member in roster)
         {
-            var chat = new ChatRef(member.Channel, member.UserId, ChatKind.Private);
+            var chat = member.PrivateChat;
             await turnout.AddAsync(new TurnoutEntry(round.Id, member.Id, chat, false), cancellationToken);
             messages.Add(OutboxMessage.Create($"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}", chat, ballot, now));
         }
@@ -117,8 +117,7 @@ public sealed class RoundOpener(
             return context.Update.Chat;
         }
 
-        var linked = (await chats.ListAsync(cancellationToken))
-            .FirstOrDefault(c => c.Kind == ChatKind.Group && c.UnitId == unitId && c.BotIsMember && !c.Unreachable);
+        var linked = await Flows.Groups.ChatLinks.FindGroupOfUnitAsync(chats, unitId, cancellationToken);
         return linked is null ? null : new ChatRef(linked.Channel, linked.ChatId, ChatKind.Group, linked.Title);
     }
 
