@@ -51,20 +51,20 @@ public sealed class VoteButtonHandler(
         var choice = parts[2];
         var ballot = new Ballot(round!.Id, hasher.Hash(round.Id, voterId), choice, BallotHasher.Coarse(context.Now));
         var outcome = await ballots.CastAsync(ballot, round.AllowChange, cancellationToken);
-        var name = text.ChoiceName(choice);
+        // Notices and replies are stored (outbox, session) next to the voter's chat, so they never name the choice.
         switch (outcome)
         {
             case CastOutcome.AlreadyVoted:
                 context.RefusePress("你已经投过票了，本轮评议不允许改票。", "You have already voted; this round does not allow changes.");
                 return;
             case CastOutcome.Unchanged:
-                context.RefusePress($"你已投过票（{name}），无需重复投票。", $"You already voted ({name}).");
+                context.RefusePress("你已投过这一票，无需重复投票。", "You already cast this vote.");
                 break;
             case CastOutcome.Changed:
-                context.RefusePress($"已改为：{name}。", $"Changed to: {name}.");
+                context.RefusePress("已改为新的选择，以最后一次为准。", "Your vote was changed; the last one counts.");
                 break;
             default:
-                context.RefusePress($"投票成功：{name}。投票内容保密。", $"Vote recorded: {name}. Your vote is secret.");
+                context.RefusePress("投票成功，已计入。投票内容保密。", "Vote recorded. Your vote is secret.");
                 break;
         }
 
@@ -72,7 +72,7 @@ public sealed class VoteButtonHandler(
         {
             // Marked after the ballot: a crash in between is repaired by the redelivered press (Unchanged).
             await turnout.MarkVotedAsync(round.Id, voterId, cancellationToken);
-            context.Reply($"你的投票已记录（{name}）。感谢参与{text.StageName(round.Stage)}！", $"Your vote ({name}) is recorded. Thank you!");
+            context.Reply($"你的投票已记录，感谢参与{text.StageName(round.Stage)}！投票内容保密。", "Your vote is recorded. Thank you!");
         }
         else if (outcome != CastOutcome.Unchanged)
         {

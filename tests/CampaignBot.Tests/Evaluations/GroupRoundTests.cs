@@ -71,7 +71,7 @@ public sealed class GroupRoundTests
         var round = await OpenAsync(bot, "county_east problems_found 24 change tally");
 
         await bot.PressAsync(Group, "v1", Payload(round, "satisfied"));
-        Assert.Contains("已改为", Notice(await bot.PressAsync(Group, "v1", Payload(round, "unsatisfied"))), StringComparison.Ordinal);
+        Assert.Contains("已改为新的选择", Notice(await bot.PressAsync(Group, "v1", Payload(round, "unsatisfied"))), StringComparison.Ordinal);
         var live = await bot.AdvanceAsync(TimeSpan.FromSeconds(11));
 
         var edit = Assert.IsType<EditMessage>(Assert.Single(live).ReadBody());

@@ -64,6 +64,24 @@ public sealed class PrivateBallotTests
     }
 
     [Fact]
+    public async Task Nothing_stored_next_to_the_voters_chat_names_their_choice()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice);
+        var opened = Texts(await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east style_status 24 code"));
+        var code = opened.Split("/vote ")[1][..6];
+        var ballot = Assert.IsType<TextMessage>(Assert.Single(await bot.CommandAsync(Private("mass1"), "mass1", "vote", code)).ReadBody());
+
+        var effects = await bot.PressAsync(Private("mass1"), "mass1", ballot.Buttons![0][2].Payload);
+        var session = await bot.Stores.Sessions.GetAsync(new Inbound("x", 0, Private("mass1"), new UserRef("mass1"), new TextInput(""), bot.Time.GetUtcNow()).ConversationKey, Ct);
+
+        Assert.Contains("投票成功", Texts(effects), StringComparison.Ordinal);
+        Assert.DoesNotContain("不满意", Texts(effects), StringComparison.Ordinal);
+        Assert.DoesNotContain("不满意", session!.PendingEffects!, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsatisfied", session.PendingEffects!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ballots_never_hold_the_voters_user_id()
     {
         await using var bot = await StartAsync();
