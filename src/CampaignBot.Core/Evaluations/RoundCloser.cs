@@ -39,6 +39,7 @@ public sealed class RoundCloser(
         }
 
         await AnnounceAsync(round, now, cancellationToken);
+        await jobs.CancelAsync(CloseJobId(round.Id), cancellationToken);
         await jobs.CancelAsync(RoundJobs.ReminderJobId(round.Id), cancellationToken);
         await jobs.CancelAsync($"{VoteButtonHandler.LiveJobKind}:{round.Id}", cancellationToken);
         return round;

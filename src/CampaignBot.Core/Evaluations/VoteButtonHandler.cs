@@ -15,6 +15,7 @@ public sealed class VoteButtonHandler(
     IEvaluationRoundStore rounds,
     IBallotStore ballots,
     ITurnoutStore turnout,
+    IInboxStore inbox,
     BallotHasher hasher,
     EvaluationText text,
     IOptions<EvaluationOptions> options) : IButtonHandler
@@ -51,6 +52,7 @@ public sealed class VoteButtonHandler(
         var choice = parts[2];
         var ballot = new Ballot(round!.Id, hasher.Hash(round.Id, voterId), choice, BallotHasher.Coarse(context.Now));
         var outcome = await ballots.CastAsync(ballot, round.AllowChange, cancellationToken);
+        await ForgetChoiceAsync(context.Update, press, round.Id, cancellationToken);
         // Notices and replies are stored (outbox, session) next to the voter's chat, so they never name the choice.
         switch (outcome)
         {
@@ -78,6 +80,16 @@ public sealed class VoteButtonHandler(
         {
             context.Schedule(LiveJob(round, context.Now));
         }
+    }
+
+    /// <summary>
+    /// The inbox keeps each update with its sender; once the ballot is stored the choice is cut from that copy, so the
+    /// database does not link a voter to a choice. A redelivery of the cut copy is refused as invalid; the ballot stands.
+    /// </summary>
+    private Task ForgetChoiceAsync(Inbound update, ButtonPress press, string roundId, CancellationToken cancellationToken)
+    {
+        var redacted = update with { Content = press with { Payload = $"{Prefix}:{roundId}:-" } };
+        return inbox.RedactAsync($"{update.Chat.Channel}:{update.UpdateId}", MessageJson.Serialize(redacted), cancellationToken);
     }
 
     /// <summary>One job per round per time slot: every vote in a slot asks for the same edit, so the group sees at most one edit per slot.</summary>

@@ -34,6 +34,8 @@ internal sealed class EvaluationBot : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    public string? LastUpdateId { get; private set; }
+
     public StoreBundle Stores => _host.Services.GetRequiredService<StoreBundle>();
 
     public IServiceProvider Services => _host.Services;
@@ -76,7 +78,8 @@ internal sealed class EvaluationBot : IAsyncDisposable
     /// <summary>One update from <paramref name="user"/> in <paramref name="chat"/>; returns everything the bot queued since.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> SendAsync(ChatRef chat, string user, InboundContent content)
     {
-        var update = new Inbound($"u-{Guid.NewGuid():N}", Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Time.GetUtcNow());
+        LastUpdateId = $"u-{Guid.NewGuid():N}";
+        var update = new Inbound(LastUpdateId, Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Time.GetUtcNow());
         await Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
         await Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
         return await DrainAsync();

@@ -79,6 +79,9 @@ public sealed class PrivateBallotTests
         Assert.DoesNotContain("不满意", Texts(effects), StringComparison.Ordinal);
         Assert.DoesNotContain("不满意", session!.PendingEffects!, StringComparison.Ordinal);
         Assert.DoesNotContain("unsatisfied", session.PendingEffects!, StringComparison.Ordinal);
+        var inbox = await bot.Stores.Inbox.GetAsync($"console:{bot.LastUpdateId}", Ct);
+        Assert.EndsWith(":-", ((ButtonPress)inbox!.ReadUpdate().Content).Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsatisfied", inbox.Payload, StringComparison.Ordinal);
     }
 
     [Fact]
