@@ -32,7 +32,7 @@ public sealed class EvaluationText(CampaignDefinition campaign)
     public TextMessage Ballot(EvaluationRound round, Tally? tally)
     {
         var text = new StringBuilder(Title(round)).Append('\n')
-            .Append("请对本单位作出评价，点击下方按钮投票。每人一票，投票保密，任何人（包括管理员）都看不到你投了什么。\n")
+            .Append("请对本单位作出评价，点击下方按钮投票。每人一票，投票保密：群里、单位和活动办都看不到你投了什么。\n")
             .Append("截止时间：").Append(Local(round.ClosesAt)).Append('\n');
         if (round.AllowChange)
         {

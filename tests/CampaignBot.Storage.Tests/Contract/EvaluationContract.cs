@@ -22,6 +22,21 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Two_instances_on_one_database_store_one_ballot_per_voter()
+    {
+        var name = NewDatabaseName();
+        var first = await OpenAsync(name);
+        var second = await OpenAsync(name);
+
+        // 30 voters, each pressing on both instances at once.
+        var outcomes = await InParallelAsync(60, i => (i % 2 == 0 ? first : second).Ballots.CastAsync(
+            new Ballot("r1", VoterHash("r1", $"telegram:{i / 2}"), "satisfied", T0), allowChange: false, Ct));
+
+        Assert.Equal(30, outcomes.Count(o => o == CastOutcome.Recorded));
+        Assert.Equal(30, (await second.Ballots.TallyAsync("r1", Ct)).Total);
+    }
+
+    [Fact]
     public async Task Concurrent_ballots_of_many_voters_are_all_counted_once()
     {
         var stores = await OpenFreshAsync();
