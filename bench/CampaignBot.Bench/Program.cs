@@ -6,6 +6,13 @@ using CampaignBot.Core.Storage;
 using CampaignBot.Telegram.Tests.StandIn;
 
 // Measures the Telegram channel end to end against the local Bot API stand-in (see docs/benchmarks.md).
+if (args is ["standin", ..])
+{
+    var port = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8081;
+    await InteractiveStandIn.RunAsync("123456789:AAH-local-stand-in", port, userId: 10001);
+    return;
+}
+
 if (args is ["evaluations", ..])
 {
     await EvaluationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
