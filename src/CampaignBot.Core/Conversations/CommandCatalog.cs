@@ -19,5 +19,8 @@ public static class CommandCatalog
         new("cancel", "取消当前操作", "Cancel the current step"),
         new("back", "返回上一步", "Go back one step"),
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)"),
+        new("vote", "用口令领取评议选票", "Get a ballot with a round's code"),
+        new("results", "查看群众评议结果", "Evaluation results"),
+        new("round", "开启或结束评议（活动办）", "Open or close an evaluation round (office)"),
     ];
 }

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Storage;
@@ -12,6 +13,12 @@ public sealed record StoreBundle(
     IInviteStore Invites,
     IChatStore Chats)
 {
+    public required IEvaluationRoundStore EvaluationRounds { get; init; }
+
+    public required IBallotStore Ballots { get; init; }
+
+    public required ITurnoutStore Turnout { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,6 +30,9 @@ public sealed record StoreBundle(
         services.AddSingleton(Members);
         services.AddSingleton(Invites);
         services.AddSingleton(Chats);
+        services.AddSingleton(EvaluationRounds);
+        services.AddSingleton(Ballots);
+        services.AddSingleton(Turnout);
         return services;
     }
 }
