@@ -49,7 +49,10 @@ internal static class SqliteSchema
             channel TEXT NOT NULL, chat_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,
             bot_is_member INTEGER NOT NULL, unreachable INTEGER NOT NULL, unit_id TEXT, updated_at INTEGER NOT NULL,
             PRIMARY KEY (channel, chat_id));
-        """,
+        """
+        + SqliteDocuments.Schema(SqliteExaminationStore.Table) + SqliteDocuments.Schema(SqliteExaminationStore.VersionTable)
+        + SqliteDocuments.Schema(SqliteExaminationStore.ReviewTable) + SqliteDocuments.Schema(SqlitePledgeStore.Table)
+        + SqliteDocuments.Schema(SqlitePledgeStore.CheckInTable),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
