@@ -21,7 +21,7 @@ internal sealed class MongoDocuments(IMongoCollection<BsonDocument> collection)
 
     /// <summary>False when the id is taken; _id is unique, so of racing inserts exactly one wins.</summary>
     public Task<bool> TryInsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken) =>
-        TryInsertAsync(collection, Document(id, memberId, unitId, body), cancellationToken);
+        MongoBson.TryInsertAsync(collection, Document(id, memberId, unitId, body), cancellationToken);
 
     public async Task<string?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -49,7 +49,11 @@ public static class SqliteStores
             new SqliteJobStore(database),
             new SqliteMemberStore(database),
             new SqliteInviteStore(database),
-            new SqliteChatStore(database));
+            new SqliteChatStore(database))
+        {
+            Examinations = new SqliteExaminationStore(database),
+            Pledges = new SqlitePledgeStore(database),
+        };
     }
 
     /// <summary>WAL lets readers go on while one writer writes; the mode is stored in the file.</summary>

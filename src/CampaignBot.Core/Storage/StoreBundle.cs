@@ -12,6 +12,10 @@ public sealed record StoreBundle(
     IInviteStore Invites,
     IChatStore Chats)
 {
+    public required Examinations.IExaminationStore Examinations { get; init; }
+
+    public required Pledges.IPledgeStore Pledges { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,6 +27,8 @@ public sealed record StoreBundle(
         services.AddSingleton(Members);
         services.AddSingleton(Invites);
         services.AddSingleton(Chats);
+        services.AddSingleton(Examinations);
+        services.AddSingleton(Pledges);
         return services;
     }
 }
