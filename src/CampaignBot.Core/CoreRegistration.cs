@@ -38,6 +38,12 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, Flows.Groups.LinkCommand>();
+        services.AddSingleton<Examinations.ExaminationReviewers>();
+        services.AddSingleton<IFlowDefinition, Flows.Examination.ExaminationFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Examination.ReviewFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Pledge.PledgeFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Pledge.CheckInFlowDefinition>();
+        services.AddSingleton<IJobHandler, Pledges.PledgeCheckInJobHandler>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
 
         services.AddSingleton<InboxDispatcher>();

@@ -18,6 +18,10 @@ public static class CommandCatalog
         new("help", "帮助", "Help"),
         new("cancel", "取消当前操作", "Cancel the current step"),
         new("back", "返回上一步", "Go back one step"),
+        new("examine", "对照检查（填写、继续、提交）", "Self-examination (fill in, continue, submit)"),
+        new("review", "审核对照检查（书记、督导组、活动办）", "Review self-examinations (secretaries, supervisors, office)"),
+        new("pledge", "公开承诺（填写、预览、发布）", "Public pledges (write, preview, publish)"),
+        new("checkin", "报告履约践诺情况", "Report how you keep your pledges"),
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)"),
     ];
 }
