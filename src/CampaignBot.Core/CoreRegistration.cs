@@ -44,6 +44,12 @@ public static class CoreRegistration
         services.AddSingleton<IFlowDefinition, Flows.Pledge.PledgeFlowDefinition>();
         services.AddSingleton<IFlowDefinition, Flows.Pledge.CheckInFlowDefinition>();
         services.AddSingleton<IJobHandler, Pledges.PledgeCheckInJobHandler>();
+        services.AddSingleton<Examinations.ExaminationReminders>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Examinations.ExaminationReminders>());
+        services.AddHostedService<Examinations.ExaminationReminderSeeder>();
+        services.AddSingleton<Progress.CampaignTables>();
+        services.AddSingleton<ICommandHandler, Progress.ProgressCommand>();
+        services.AddSingleton<ICommandHandler, Progress.ExportChatCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
 
         services.AddSingleton<InboxDispatcher>();

@@ -22,6 +22,8 @@ public static class CommandCatalog
         new("review", "审核对照检查（书记、督导组、活动办）", "Review self-examinations (secretaries, supervisors, office)"),
         new("pledge", "公开承诺（填写、预览、发布）", "Public pledges (write, preview, publish)"),
         new("checkin", "报告履约践诺情况", "Report how you keep your pledges"),
+        new("progress", "查看对照检查和承诺进度（书记、督导组、活动办）", "Progress of examinations and pledges (secretaries, supervisors, office)"),
+        new("export", "导出对照检查或承诺表格（书记、督导组、活动办）", "Export examinations or pledges (secretaries, supervisors, office)"),
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)"),
     ];
 }
