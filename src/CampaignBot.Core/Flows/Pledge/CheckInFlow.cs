@@ -65,7 +65,7 @@ public sealed class CheckInFlow : IConversationFlow
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var published = _context.Member is { } member
-            ? (await _store.ListByMemberAsync(member.Id, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList()
+            ? (await _store.ListByMemberAsync(member.Id, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).OrderBy(p => AreaOrder(p.Area)).ToList()
             : [];
         if (published.Count == 0)
         {
@@ -179,6 +179,8 @@ public sealed class CheckInFlow : IConversationFlow
             Reprompt();
         });
     }
+
+    private int AreaOrder(string area) => _context.Campaign.PledgeAreas.Select(a => a.Code).TakeWhile(code => code != area).Count();
 
     private Button Button(string label, string value) =>
         new(label, new ButtonPayload(_flowName, _context.Session.PromptToken ?? "-", value).ToString());

@@ -144,6 +144,10 @@ public sealed partial class PledgeFlow
 
     private async Task PreviewAsync(string input, CancellationToken cancellationToken)
     {
+        // Typed "修改2" / "撤回2" work like the buttons, for channels without buttons.
+        input = input.StartsWith("修改", StringComparison.Ordinal) || input.StartsWith("撤回", StringComparison.Ordinal)
+            ? (input[0] == '修' ? "e" : "w") + (int.TryParse(input.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var typed) ? typed - 1 : -1).ToString(CultureInfo.InvariantCulture)
+            : input;
         var drafted = Drafted;
         var index = input.Length > 1 && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < drafted.Count ? i : -1;
         switch (input)
