@@ -50,6 +50,10 @@ public sealed class TelegramCampaign : IAsyncDisposable
             ["Telegram:Token"] = TelegramHarness.Token,
             ["Telegram:ApiBaseUrl"] = StandIn.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "1",
+
+            // The pacing is tested elsewhere; here it would only make a long conversation slow.
+            ["Telegram:PrivateChatPerSecond"] = "0",
+            ["Telegram:GroupPerMinute"] = "0",
         });
         await _host.StartAsync();
     }
