@@ -25,7 +25,9 @@ internal static class CampaignChecklistSection
         IReadOnlyList<UnitKindDefinition> kinds,
         CampaignErrorList errors)
     {
-        var checklists = CampaignLists.Read(top, "checklists", "code", item => ReadChecklist(item, ranks, errors), errors);
+        // Ranks are checked against every code written, so a rank with an error of its own is not reported twice.
+        var rankCodes = WrittenCodes(top.Find("ranks"));
+        var checklists = CampaignLists.Read(top, "checklists", "code", item => ReadChecklist(item, rankCodes, errors), errors);
         if (checklists.Count > 0 && top.Find("checklists") is { } node)
         {
             CheckCoverage(node, checklists, ranks, kinds, errors);
@@ -34,7 +36,7 @@ internal static class CampaignChecklistSection
         return checklists;
     }
 
-    private static ChecklistDefinition? ReadChecklist(CampaignYamlMap item, IReadOnlyList<RankDefinition> ranks, CampaignErrorList errors)
+    private static ChecklistDefinition? ReadChecklist(CampaignYamlMap item, IReadOnlyList<string> ranks, CampaignErrorList errors)
     {
         var code = item.Text("code");
         var name = item.Text("name");
@@ -84,7 +86,7 @@ internal static class CampaignChecklistSection
     }
 
     /// <summary>The rank codes listed (empty when the key is absent: every rank); null after an error.</summary>
-    private static List<string>? ReadRanks(CampaignYamlMap item, IReadOnlyList<RankDefinition> ranks, CampaignErrorList errors)
+    private static List<string>? ReadRanks(CampaignYamlMap item, IReadOnlyList<string> ranks, CampaignErrorList errors)
     {
         var value = item.Find("ranks");
         if (value is null || CampaignYamlValues.IsNull(value))
@@ -101,19 +103,27 @@ internal static class CampaignChecklistSection
         var result = new List<string>();
         foreach (var child in list.Children)
         {
-            if (child is YamlScalarNode { Value: { Length: > 0 } code } && ranks.Any(r => r.Code == code))
+            if (child is YamlScalarNode { Value: { Length: > 0 } code } && ranks.Contains(code))
             {
                 result.Add(code);
                 continue;
             }
 
             var written = (child as YamlScalarNode)?.Value ?? CampaignYamlValues.Describe(child);
-            errors.Add(child, $"{item.Where("ranks")} 中的“{written}”不是 ranks 里的职级 code；可用的是：{string.Join("、", ranks.Select(r => r.Code))}。");
+            errors.Add(child, $"{item.Where("ranks")} 中的“{written}”不是 ranks 里的职级 code；可用的是：{string.Join("、", ranks)}。");
             return null;
         }
 
         return result;
     }
+
+    private static List<string> WrittenCodes(YamlNode? list) => list is YamlSequenceNode sequence
+        ? [.. sequence.Children.OfType<YamlMappingNode>()
+            .Select(item => item.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "code" }).Value)
+            .OfType<YamlScalarNode>()
+            .Select(code => code.Value)
+            .OfType<string>()]
+        : [];
 
     private static bool? ReadOptionalBool(CampaignYamlMap item, string key, CampaignErrorList errors, out bool ok)
     {

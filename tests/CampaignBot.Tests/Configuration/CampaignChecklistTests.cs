@@ -63,7 +63,7 @@ public class CampaignChecklistTests
 
         var error = CampaignFiles.SingleError(yaml);
 
-        Assert.Equal(CampaignFiles.LineOf(yaml, "checklists:"), error.Line);
+        Assert.Equal(CampaignFiles.LineOf(yaml, "  - code: leadership"), error.Line);
         Assert.Contains("普通党员（撰写对照检查材料的单位）", error.Message, StringComparison.Ordinal);
     }
 
