@@ -150,6 +150,25 @@ public sealed class ExaminationBadInputTests : IDisposable
         Assert.Empty(await chat.Stores.Examinations.ListReviewsAsync("console:22", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task When_two_secretaries_decide_on_one_version_the_second_is_told_and_nothing_changes()
+    {
+        await using var chat = await StartedAsync();
+        await chat.RegisterAsync(_bot, "21", "村书记", Village, "secretary");
+        await chat.RegisterAsync(_bot, "24", "副书记", Village, "secretary");
+        await chat.SayAllAsync("22", "1", "3", "3", "3", "跳过", "每周走访群众一次，解决实际问题。", "提交");
+        await chat.SayAllAsync("21", "/review", "1");
+        await chat.SayAllAsync("24", "/review", "1");
+        await chat.SayAsync("21", "1");
+
+        var second = await chat.SayAllThenAsync("24", "2", "请补充具体的事实依据。");
+
+        Assert.Contains("已由其他审核人处理", second, StringComparison.Ordinal);
+        var review = Assert.Single(await chat.Stores.Examinations.ListReviewsAsync("console:22", CancellationToken.None));
+        Assert.True(review.Accepted);
+        Assert.Equal(ExaminationStatus.Accepted, (await chat.Stores.Examinations.GetAsync("console:22", CancellationToken.None))!.Status);
+    }
+
     private const int ExaminationFlow_MaxText = Core.Flows.Examination.ExaminationFlow.MaxTextLength;
 
     private async Task<CampaignChat> StartedAsync()

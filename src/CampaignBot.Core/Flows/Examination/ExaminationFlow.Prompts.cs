@@ -85,13 +85,35 @@ public sealed partial class ExaminationFlow
     {
         var member = _context.Member!;
         var existing = await _store.GetAsync(member.Id, cancellationToken);
-        if (existing is { IsEditable: false })
+        if (existing is { Status: ExaminationStatus.Accepted })
         {
             ShowReadOnly(existing);
             await _machine.FireAsync(Trigger.Submit);
             return;
         }
 
+        // Submitted already means this update is being handled again (a save conflict): tell the same things again,
+        // under the same derived ids, so nothing is sent twice and nothing is lost.
+        var submitted = existing is { Status: ExaminationStatus.Submitted } ? existing : await StoreSubmissionAsync(member, existing, cancellationToken);
+        var number = submitted.Submissions;
+        var reviewers = await _reviewers.ForAsync(submitted, cancellationToken);
+        var unit = _context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
+        foreach (var reviewer in reviewers)
+        {
+            var english = reviewer.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+            _context.Notify(reviewer.PrivateChat, new TextMessage(english
+                ? $"{member.Name} ({unit}) submitted a self-examination (version {number}). Send /review to read it and accept or return it."
+                : $"{member.Name}（{unit}）提交了对照检查（第 {number} 版），请发送 /review 审阅，通过或退回修改。"));
+        }
+
+        await _machine.FireAsync(Trigger.Submit);
+        _context.Reply(
+            $"已提交对照检查（第 {number} 版），{(reviewers.Count > 0 ? "已通知审核人" : "等待审核")}。提交后不能再修改；如被退回，会通知你修改。",
+            $"Self-examination submitted (version {number}); {(reviewers.Count > 0 ? "the reviewer has been told" : "waiting for a reviewer")}. It can no longer be changed; if it is returned you will be told.");
+    }
+
+    private async Task<SelfExamination> StoreSubmissionAsync(Members.Member member, SelfExamination? existing, CancellationToken cancellationToken)
+    {
         var number = (existing?.Submissions ?? 0) + 1;
         var answers = Answers();
         await _store.AddVersionAsync(new ExaminationVersion(member.Id, member.UnitId, number, answers, _context.Now), cancellationToken);
@@ -109,20 +131,7 @@ public sealed partial class ExaminationFlow
             UpdatedAt = _context.Now,
         };
         await _store.SaveAsync(submitted, cancellationToken);
-        var reviewers = await _reviewers.ForAsync(submitted, cancellationToken);
-        var unit = _context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
-        foreach (var reviewer in reviewers)
-        {
-            var english = reviewer.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
-            _context.Notify(reviewer.PrivateChat, new TextMessage(english
-                ? $"{member.Name} ({unit}) submitted a self-examination (version {number}). Send /review to read it and accept or return it."
-                : $"{member.Name}（{unit}）提交了对照检查（第 {number} 版），请发送 /review 审阅，通过或退回修改。"));
-        }
-
-        await _machine.FireAsync(Trigger.Submit);
-        _context.Reply(
-            $"已提交对照检查（第 {number} 版），{(reviewers.Count > 0 ? "已通知审核人" : "等待审核")}。提交后不能再修改；如被退回，会通知你修改。",
-            $"Self-examination submitted (version {number}); {(reviewers.Count > 0 ? "the reviewer has been told" : "waiting for a reviewer")}. It can no longer be changed; if it is returned you will be told.");
+        return submitted;
     }
 
     private IReadOnlyList<IReadOnlyList<Button>> ChoiceButtons(ChecklistItem item, bool answered)

@@ -117,9 +117,14 @@ public sealed partial class ReviewFlow
     private async Task<bool> RecordAsync(bool accepted, string? comment, CancellationToken cancellationToken)
     {
         var reviewer = _context.Member!;
-        var exam = await ChosenAsync(cancellationToken);
-        var review = exam is null ? null : new ExaminationReview(exam.MemberId, exam.UnitId, exam.Submissions, reviewer.Id, reviewer.Name, accepted, comment, _context.Now);
-        if (exam is null || review is null || !await _store.AddReviewAsync(review, cancellationToken))
+        var exam = Data.GetValueOrDefault(ChosenKey) is { } id ? await _store.GetAsync(id, cancellationToken) : null;
+        var mine = exam is not null && _reviewers.MayReview(reviewer, exam) && exam.Status == ExaminationStatus.Submitted
+            && await _store.AddReviewAsync(new ExaminationReview(exam.MemberId, exam.UnitId, exam.Submissions, reviewer.Id, reviewer.Name, accepted, comment, _context.Now), cancellationToken);
+
+        // The same decision already stored by this reviewer means this update is being handled again: repeat its effects.
+        mine = mine || (exam is not null && (await _store.ListReviewsAsync(exam.MemberId, cancellationToken))
+            .Any(r => r.Number == exam.Submissions && r.ReviewerId == reviewer.Id && r.Accepted == accepted && r.Comment == comment));
+        if (!mine || exam is null)
         {
             _context.Reply("这份对照检查已由其他审核人处理或已撤回，本次未做改动。", "This self-examination has already been decided by someone else; nothing was changed.");
             await _machine.FireAsync(Trigger.Cancel);
