@@ -25,6 +25,8 @@ internal sealed class BenchBot : IAsyncDisposable
 
     public IOutboxStore Outbox => _host.Services.GetRequiredService<IOutboxStore>();
 
+    public StoreBundle Stores => _host.Services.GetRequiredService<StoreBundle>();
+
     public static async Task<BenchBot> StartAsync(StandInRules rules, Dictionary<string, string?> extra)
     {
         var standIn = await BotApiStandIn.StartAsync(Token, rules);

@@ -13,6 +13,12 @@ if (args is ["standin", ..])
     return;
 }
 
+if (args is ["evaluations", ..])
+{
+    await EvaluationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 var updates = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var fanOut = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
 

@@ -1,4 +1,5 @@
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Evaluations;
 using CampaignBot.Core.Flows.Profile;
 using CampaignBot.Core.Flows.Registration;
 using CampaignBot.Core.Pipeline;
@@ -51,6 +52,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, Progress.ProgressCommand>();
         services.AddSingleton<ICommandHandler, Progress.ExportChatCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
+        services.AddEvaluations();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

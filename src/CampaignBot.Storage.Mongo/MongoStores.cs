@@ -20,6 +20,9 @@ public static class MongoStores
     internal const string ExaminationReviews = "examination_reviews";
     internal const string Pledges = "pledges";
     internal const string PledgeCheckIns = "pledge_checkins";
+    internal const string EvaluationRounds = "evaluation_rounds";
+    internal const string Ballots = "ballots";
+    internal const string Turnout = "turnout";
 
     public static Task<StoreBundle> OpenAsync(string connectionString, string databaseName, CancellationToken ct)
     {
@@ -49,6 +52,9 @@ public static class MongoStores
                 database.GetCollection<BsonDocument>(ExaminationVersions),
                 database.GetCollection<BsonDocument>(ExaminationReviews)),
             Pledges = new MongoPledgeStore(database.GetCollection<BsonDocument>(Pledges), database.GetCollection<BsonDocument>(PledgeCheckIns)),
+            EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
+            Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
+            Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
         };
     }
 
@@ -66,6 +72,11 @@ public static class MongoStores
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }
+
+        // One ballot per voter per round: this unique index is the rule, whatever instance takes the press.
+        await CreateAsync(database, Ballots, ct, Index(keys.Ascending("roundId").Ascending("voterHash"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
+        await CreateAsync(database, EvaluationRounds, ct, Index(keys.Ascending("unitId").Ascending("opensAt")));
+        await CreateAsync(database, Turnout, ct, Index(keys.Ascending("roundId").Ascending("voterId"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
     }
 
     private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, CreateIndexOptions? options = null) => new(keys, options);

@@ -53,6 +53,9 @@ public static class SqliteStores
         {
             Examinations = new SqliteExaminationStore(database),
             Pledges = new SqlitePledgeStore(database),
+            EvaluationRounds = new SqliteEvaluationRoundStore(database),
+            Ballots = new SqliteBallotStore(database),
+            Turnout = new SqliteTurnoutStore(database),
         };
     }
 

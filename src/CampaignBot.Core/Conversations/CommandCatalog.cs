@@ -25,5 +25,8 @@ public static class CommandCatalog
         new("progress", "查看对照检查和承诺进度（书记、督导组、活动办）", "Progress of examinations and pledges (secretaries, supervisors, office)"),
         new("export", "导出对照检查或承诺表格（书记、督导组、活动办）", "Export examinations or pledges (secretaries, supervisors, office)"),
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)"),
+        new("vote", "用口令领取评议选票", "Get a ballot with a round's code"),
+        new("results", "查看群众评议结果", "Evaluation results"),
+        new("round", "开启或结束评议（活动办）", "Open or close an evaluation round (office)"),
     ];
 }

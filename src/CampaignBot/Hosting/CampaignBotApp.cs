@@ -51,6 +51,7 @@ public static class CampaignBotApp
         await builder.AddCampaignStoreAsync(cancellationToken);
         builder.AddCampaignCore();
         builder.Services.AddSingleton<Core.Progress.ISpreadsheetWriter, Cli.MiniExcelSpreadsheetWriter>();
+        builder.Services.AddSingleton<Core.Evaluations.IEvaluationReportRenderer, Evaluations.EvaluationReportRenderer>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
     }

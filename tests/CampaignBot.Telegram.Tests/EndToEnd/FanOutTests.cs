@@ -54,16 +54,16 @@ public sealed class FanOutTests
         await EnqueueAsync(bot, chats: 45, perChat: 2);
         await bot.StandIn.State.WaitForAsync(s => s.Sent.Count >= 90, Patience, "90 messages delivered");
 
-        // The outbox pacer spaces a chat from its reserved slots, so a first send delayed at warm-up can
-        // draw a few 429s; in steady state none come. Nothing may be lost or doubled either way.
+        // The pacer spaces sends from when they actually left as well as from their slots, so warm-up delays
+        // don't bunch later sends together. Nothing may be lost or doubled either way.
         var state = bot.StandIn.State;
-        Assert.True(state.Refused.Count(r => r.ErrorCode == 429) <= 9, $"{state.Refused.Count} refusals for 90 sends");
+        Assert.True(state.Refused.Count(r => r.ErrorCode == 429) == 0, $"{state.Refused.Count} refusals for 90 sends");
         Assert.Equal(90, state.Sent.Count);
         Assert.All(state.Sent.GroupBy(m => (m.ChatId, m.Text)), g => Assert.Single(g));
         AssertLimitsKept(bot.StandIn.State.Sent, StandInRules.Telegram);
     }
 
-    [Fact(Skip = "OutboxWorker: a chat's later message, claimed in a later batch, goes out while the earlier one waits out a 429 (lead's runtime)")]
+    [Fact]
     public async Task Messages_to_one_chat_keep_their_order_through_a_429_storm()
     {
         var rules = new StandInRules { GlobalPerSecond = 100, PrivateChatPerSecond = 1, GroupPerMinute = 20 };
