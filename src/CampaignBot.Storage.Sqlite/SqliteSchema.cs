@@ -59,7 +59,10 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS turnout (
             round_id TEXT NOT NULL, voter_id TEXT NOT NULL, chat TEXT NOT NULL, voted INTEGER NOT NULL,
             PRIMARY KEY (round_id, voter_id));
-        """,
+        """
+        + SqliteDocuments.Schema(SqliteExaminationStore.Table) + SqliteDocuments.Schema(SqliteExaminationStore.VersionTable)
+        + SqliteDocuments.Schema(SqliteExaminationStore.ReviewTable) + SqliteDocuments.Schema(SqlitePledgeStore.Table)
+        + SqliteDocuments.Schema(SqlitePledgeStore.CheckInTable),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -51,6 +51,8 @@ public static class SqliteStores
             new SqliteInviteStore(database),
             new SqliteChatStore(database))
         {
+            Examinations = new SqliteExaminationStore(database),
+            Pledges = new SqlitePledgeStore(database),
             EvaluationRounds = new SqliteEvaluationRoundStore(database),
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),

@@ -13,6 +13,9 @@ public sealed record StoreBundle(
     IInviteStore Invites,
     IChatStore Chats)
 {
+    public required Examinations.IExaminationStore Examinations { get; init; }
+
+    public required Pledges.IPledgeStore Pledges { get; init; }
     public required IEvaluationRoundStore EvaluationRounds { get; init; }
 
     public required IBallotStore Ballots { get; init; }
@@ -30,6 +33,8 @@ public sealed record StoreBundle(
         services.AddSingleton(Members);
         services.AddSingleton(Invites);
         services.AddSingleton(Chats);
+        services.AddSingleton(Examinations);
+        services.AddSingleton(Pledges);
         services.AddSingleton(EvaluationRounds);
         services.AddSingleton(Ballots);
         services.AddSingleton(Turnout);

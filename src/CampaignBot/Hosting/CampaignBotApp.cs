@@ -50,6 +50,7 @@ public static class CampaignBotApp
         builder.AddCampaignDefinition();
         await builder.AddCampaignStoreAsync(cancellationToken);
         builder.AddCampaignCore();
+        builder.Services.AddSingleton<Core.Progress.ISpreadsheetWriter, Cli.MiniExcelSpreadsheetWriter>();
         builder.Services.AddSingleton<Core.Evaluations.IEvaluationReportRenderer, Evaluations.EvaluationReportRenderer>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
