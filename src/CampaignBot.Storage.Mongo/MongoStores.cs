@@ -18,6 +18,14 @@ public static class MongoStores
     internal const string ActivityEntries = "activity_entries";
     internal const string Households = "households";
     internal const string ReminderSettings = "reminder_settings";
+    internal const string Examinations = "examinations";
+    internal const string ExaminationVersions = "examination_versions";
+    internal const string ExaminationReviews = "examination_reviews";
+    internal const string Pledges = "pledges";
+    internal const string PledgeCheckIns = "pledge_checkins";
+    internal const string EvaluationRounds = "evaluation_rounds";
+    internal const string Ballots = "ballots";
+    internal const string Turnout = "turnout";
 
     public static Task<StoreBundle> OpenAsync(string connectionString, string databaseName, CancellationToken ct)
     {
@@ -45,6 +53,14 @@ public static class MongoStores
             ActivityLog = new MongoActivityLogStore(database.GetCollection<BsonDocument>(ActivityEntries)),
             Households = new MongoHouseholdStore(database.GetCollection<BsonDocument>(Households)),
             ReminderSettings = new MongoReminderSettingsStore(database.GetCollection<BsonDocument>(ReminderSettings)),
+            Examinations = new MongoExaminationStore(
+                database.GetCollection<BsonDocument>(Examinations),
+                database.GetCollection<BsonDocument>(ExaminationVersions),
+                database.GetCollection<BsonDocument>(ExaminationReviews)),
+            Pledges = new MongoPledgeStore(database.GetCollection<BsonDocument>(Pledges), database.GetCollection<BsonDocument>(PledgeCheckIns)),
+            EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
+            Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
+            Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
         };
     }
 
@@ -60,6 +76,15 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns })
+        {
+            await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
+        }
+
+        // One ballot per voter per round: this unique index is the rule, whatever instance takes the press.
+        await CreateAsync(database, Ballots, ct, Index(keys.Ascending("roundId").Ascending("voterHash"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
+        await CreateAsync(database, EvaluationRounds, ct, Index(keys.Ascending("unitId").Ascending("opensAt")));
+        await CreateAsync(database, Turnout, ct, Index(keys.Ascending("roundId").Ascending("voterId"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
     }
 
     private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, CreateIndexOptions? options = null) => new(keys, options);

@@ -54,6 +54,11 @@ public static class SqliteStores
             ActivityLog = new SqliteActivityLogStore(database),
             Households = new SqliteHouseholdStore(database),
             ReminderSettings = new SqliteReminderSettingsStore(database),
+            Examinations = new SqliteExaminationStore(database),
+            Pledges = new SqlitePledgeStore(database),
+            EvaluationRounds = new SqliteEvaluationRoundStore(database),
+            Ballots = new SqliteBallotStore(database),
+            Turnout = new SqliteTurnoutStore(database),
         };
     }
 

@@ -45,6 +45,9 @@ public sealed record CampaignDefinition
     /// <summary>When household visits count as on time (走亲连心): Spring Festival, the opinion-gathering phase, around 1 July.</summary>
     public IReadOnlyList<VisitWindow> VisitWindows { get; init; } = [];
 
+    /// <summary>Self-examination forms (对照检查), first match wins; see <see cref="ChecklistDefinition"/>.</summary>
+    public IReadOnlyList<ChecklistDefinition> Checklists { get; init; } = [];
+
     public RankDefinition? FindRank(string code) => Ranks.FirstOrDefault(r => r.Code == code);
 
     public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);

@@ -3,23 +3,15 @@ using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Progress;
 
-/// <summary>Whose progress /progress shows: the caller's own, one unit's members, or every unit in one line each.</summary>
-public enum ProgressScope
-{
-    Own,
-    Unit,
-    AllUnits,
-}
-
 /// <summary>
-/// One part of /progress (study, examinations, pledges, …), contributed by the feature that owns the data. The command
-/// checks roles and picks the scope; a section renders its text, or null when it has nothing to say.
+/// One part of /progress contributed by the feature that owns the data (study, research, visits, …). The command
+/// checks the caller's role and picks the unit first; a section renders one unit's members, or one line per unit
+/// when <paramref name="unitId"/> is null (all units, for the office), or returns null when it has nothing to say.
 /// </summary>
 public interface IProgressSection
 {
-    /// <summary>Sections appear in ascending order.</summary>
+    /// <summary>Sections appear in ascending order, after the command's own table.</summary>
     int Order { get; }
 
-    /// <param name="unitId">The unit shown (Unit scope), the viewer's unit (Own), or null (AllUnits).</param>
-    Task<string?> RenderAsync(Member viewer, string? unitId, ProgressScope scope, Language language, CancellationToken cancellationToken);
+    Task<string?> RenderAsync(Member viewer, string? unitId, Language language, CancellationToken cancellationToken);
 }

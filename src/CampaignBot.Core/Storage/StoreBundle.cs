@@ -1,3 +1,4 @@
+using CampaignBot.Core.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Storage;
@@ -18,6 +19,15 @@ public sealed record StoreBundle(
 
     public required Study.IReminderSettingsStore ReminderSettings { get; init; }
 
+    public required Examinations.IExaminationStore Examinations { get; init; }
+
+    public required Pledges.IPledgeStore Pledges { get; init; }
+    public required IEvaluationRoundStore EvaluationRounds { get; init; }
+
+    public required IBallotStore Ballots { get; init; }
+
+    public required ITurnoutStore Turnout { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -32,6 +42,11 @@ public sealed record StoreBundle(
         services.AddSingleton(ActivityLog);
         services.AddSingleton(Households);
         services.AddSingleton(ReminderSettings);
+        services.AddSingleton(Examinations);
+        services.AddSingleton(Pledges);
+        services.AddSingleton(EvaluationRounds);
+        services.AddSingleton(Ballots);
+        services.AddSingleton(Turnout);
         return services;
     }
 }

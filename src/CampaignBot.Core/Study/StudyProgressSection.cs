@@ -14,19 +14,14 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
 
     public int Order => 10;
 
-    public async Task<string?> RenderAsync(MemberRecord viewer, string? unitId, ProgressScope scope, Language language, CancellationToken cancellationToken)
+    public async Task<string?> RenderAsync(MemberRecord viewer, string? unitId, Language language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var english = language == Language.English;
         var text = new StringBuilder(english ? "Study, field research, household visits" : "【学习、蹲点调研、走亲连心】");
-        switch (scope)
+        switch (unitId)
         {
-            case ProgressScope.Own:
-                var own = await progress.ForMemberAsync(viewer, cancellationToken);
-                text.Append('\n').Append(own.Describe(english)).Append('\n')
-                    .Append(english ? $"Deadline: {EntryDateParser.Show(own.Deadline)}" : $"截止日期：{EntryDateParser.Show(own.Deadline)}");
-                break;
-            case ProgressScope.Unit when unitId is not null:
+            case not null:
                 var standings = await progress.ForMembersAsync(await members.ListAsync(unitId, cancellationToken), unitId, cancellationToken);
                 var unitName = campaign.FindUnit(unitId)?.Name ?? unitId;
                 text.Append('\n').Append(english

@@ -29,6 +29,7 @@ internal static class CampaignParser
         var pledgeAreas = CampaignLists.ReadCatalogue(top, "pledge_areas", errors);
         var evaluation = CampaignEvaluationSection.Read(top, errors);
         var visitWindows = CampaignVisitWindows.Read(top, header, errors);
+        var checklists = CampaignChecklistSection.Read(top, ranks, kinds, errors);
         top.RejectUnknownKeys();
 
         if (errors.Count > 0 || header is null || evaluation is null)
@@ -56,6 +57,7 @@ internal static class CampaignParser
             PledgeAreas = pledgeAreas,
             Evaluation = evaluation,
             VisitWindows = visitWindows,
+            Checklists = checklists,
         };
     }
 }

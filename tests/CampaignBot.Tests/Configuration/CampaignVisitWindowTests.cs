@@ -54,7 +54,10 @@ public class CampaignVisitWindowTests
     public void A_campaign_file_without_visit_windows_still_loads()
     {
         var text = CampaignFiles.ShippedText;
-        var yaml = text[..text.IndexOf("\n# 走亲连心的走访时段", StringComparison.Ordinal)] + "\n";
+        var start = text.IndexOf("\n# 走亲连心的走访时段", StringComparison.Ordinal);
+        var end = text.IndexOf("  - code: july_first", start, StringComparison.Ordinal);
+        end = text.IndexOf("\n\n", end, StringComparison.Ordinal) is var blank and >= 0 ? blank : text.Length;
+        var yaml = string.Concat(text.AsSpan(0, start), text.AsSpan(end));
 
         Assert.Empty(CampaignBot.Configuration.CampaignLoader.LoadFromText(yaml, "test.yaml").VisitWindows);
     }

@@ -142,7 +142,7 @@ public sealed class StudyFlowTests
     }
 
     [Fact]
-    public async Task Progress_shows_a_secretary_each_member_and_the_office_each_unit()
+    public async Task Progress_shows_a_secretary_each_members_study_and_the_office_each_unit()
     {
         await using var bot = await StudyBot.StartAsync();
         await bot.AddMemberAsync("9", rank: "ordinary", role: "secretary", name: "书记");
@@ -155,6 +155,6 @@ public sealed class StudyFlowTests
 
         Assert.Contains("✗ 甲：学习 0/7 天", secretary, StringComparison.Ordinal);
         Assert.Contains("东县城关镇：0/0 人达标，截止 2027-02-14", office, StringComparison.Ordinal);
-        Assert.Contains("只有活动办和督导组", member, StringComparison.Ordinal);
+        Assert.Contains("只有支部书记、督导组和活动办可以查看进度", member, StringComparison.Ordinal);
     }
 }
