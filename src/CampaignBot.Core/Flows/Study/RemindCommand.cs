@@ -59,7 +59,7 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
         }
 
         var standing = await progress.ForMemberAsync(member, cancellationToken);
-        var slots = _options.DaysBefore.Select(d => standing.Deadline.AddDays(-d)).Append(standing.Deadline).Where(d => d >= today).Order().Select(EntryDateParser.Show).ToList();
+        var slots = _options.ReminderDays.Select(d => standing.Deadline.AddDays(-d)).Append(standing.Deadline).Where(d => d >= today).Order().Select(EntryDateParser.Show).ToList();
         var hourText = (settings.Hour ?? _options.Hour).ToString("00", CultureInfo.InvariantCulture) + ":00";
         var muted = settings.MutedUntil is { } until && until >= today;
         context.Reply(

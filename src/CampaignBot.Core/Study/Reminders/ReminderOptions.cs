@@ -10,7 +10,11 @@ public sealed class ReminderOptions : IValidatableObject
     public bool Enabled { get; set; } = true;
 
     /// <summary>Days before each unit's deadline on which members still below their minimum are reminded; the final notice is on the day itself.</summary>
-    public int[] DaysBefore { get; set; } = [7, 3, 1];
+    /// <remarks>Empty by default because the configuration binder appends to an array's items; see <see cref="ReminderDays"/>.</remarks>
+    public int[] DaysBefore { get; set; } = [];
+
+    /// <summary>The configured days, or 7, 3 and 1 when none are configured.</summary>
+    public IReadOnlyList<int> ReminderDays => DaysBefore.Length > 0 ? DaysBefore : [7, 3, 1];
 
     /// <summary>The local hour reminders go out unless a member picked another with /remind.</summary>
     [Range(0, 23)]

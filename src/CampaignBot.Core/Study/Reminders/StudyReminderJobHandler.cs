@@ -59,7 +59,7 @@ public sealed class StudyReminderJobHandler(
                     continue;
                 }
 
-                if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.DaysBefore) is { } slot)
+                if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot)
                 {
                     batch.Add(Message($"remind:{standing.Member.Id}:{slot.Key}", standing.Member, ReminderText(standing, slot), sendAt, now));
                 }
