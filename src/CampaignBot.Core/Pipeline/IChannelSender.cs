@@ -27,6 +27,12 @@ public sealed record ChannelRateLimits(RateLimit Global, RateLimit PerPrivateCha
     public static readonly ChannelRateLimits Unlimited = new(RateLimit.None, RateLimit.None, RateLimit.None);
 
     public RateLimit For(ChatKind kind) => kind == ChatKind.Group ? PerGroup : PerPrivateChat;
+
+    /// <summary>
+    /// A second, longer limit per private chat, kept as a sliding window on top of the spacing: at most Count
+    /// messages to one member in any Period (WeCom: 1000 an hour, while 30 a minute would allow 1800).
+    /// </summary>
+    public RateLimit PerPrivateChatWindow { get; init; } = RateLimit.None;
 }
 
 public sealed record RateLimit(int Count, TimeSpan Period)
