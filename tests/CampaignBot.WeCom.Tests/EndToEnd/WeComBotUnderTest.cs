@@ -75,10 +75,12 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
     public WeComMember Member(string userId) => new(this, userId);
 
     /// <summary>Moves the fake clock in small steps until <paramref name="condition"/> holds, so paced and delayed work gets done.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    public Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
+
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         var started = DateTime.UtcNow;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow - started > Patience)
             {

@@ -30,7 +30,14 @@ public sealed class WeComMember(WeComBotUnderTest bot, string userId)
         $"<ResponseCode><![CDATA[{responseCode}]]></ResponseCode><AgentID>{WeComBotUnderTest.AgentId}</AgentID></xml>";
 
     /// <summary>A text message from this member; returns the HTTP status the callback got.</summary>
-    public Task<int> SayAsync(string text) => PostAsync(TextXml(userId, text, Interlocked.Increment(ref _msgIds), NextCreateTime()));
+    public Task<int> SayAsync(string text)
+    {
+        LastMsgId = Interlocked.Increment(ref _msgIds);
+        return PostAsync(TextXml(userId, text, LastMsgId, NextCreateTime()));
+    }
+
+    /// <summary>The MsgId of the last text sent with <see cref="SayAsync"/>: its outbox replies are "wecom:{id}#00", "#01", ….</summary>
+    public long LastMsgId { get; private set; }
 
     /// <summary>Presses the button labelled <paramref name="label"/> on the latest card that has it.</summary>
     public Task<int> PressAsync(string label)
