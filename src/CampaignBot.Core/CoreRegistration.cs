@@ -27,6 +27,7 @@ public static class CoreRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PipelineSignals>();
+        services.AddSingleton(sp => new Campaign.CampaignCalendar(sp.GetRequiredService<Campaign.CampaignDefinition>()));
         services.AddSingleton<SendPacer>();
         services.AddSingleton(sp => new FlowTimeouts(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.FlowTimeout));
         services.AddSingleton<IInboundSink, InboxWriter>();
@@ -36,6 +37,7 @@ public static class CoreRegistration
         services.AddSingleton<IFlowDefinition, RegistrationFlowDefinition>();
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<ICommandHandler, Flows.Groups.LinkCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
 
         services.AddSingleton<InboxDispatcher>();

@@ -18,5 +18,6 @@ public static class CommandCatalog
         new("help", "帮助", "Help"),
         new("cancel", "取消当前操作", "Cancel the current step"),
         new("back", "返回上一步", "Go back one step"),
+        new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)"),
     ];
 }

@@ -16,6 +16,9 @@ public sealed class ConversationRouter(
     /// <summary>Longer texts are refused before any flow sees them.</summary>
     public const int MaxInputLength = 2000;
 
+    /// <summary>Session data key holding the payloads of the current prompt's buttons, for typed numbers.</summary>
+    public const string PromptButtonsKey = "_buttons";
+
     private readonly Dictionary<string, IFlowDefinition> _flowsByName = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, IFlowDefinition> _flowsByCommand = flows.ToDictionary(f => f.Command, StringComparer.Ordinal);
     private readonly Dictionary<string, ICommandHandler> _commands = commands.ToDictionary(c => c.Command, StringComparer.Ordinal);
@@ -27,7 +30,9 @@ public sealed class ConversationRouter(
         ArgumentNullException.ThrowIfNull(context);
         var active = ActiveFlow(context);
         var flow = active?.Open(context);
-        var task = context.Update.Content switch
+        var tokenBefore = context.Session.PromptToken;
+        var content = flow is not null && PressedByNumber(context, context.Update.Content) is { } pressed ? pressed : context.Update.Content;
+        var task = content switch
         {
             MembershipChange change => RecordMembershipAsync(context, change, cancellationToken),
             TimerElapsed timer when flow is not null && timer.Token == context.Session.PromptToken => flow.TimeoutAsync(cancellationToken),
@@ -40,6 +45,7 @@ public sealed class ConversationRouter(
             _ => Task.CompletedTask,
         };
         await task;
+        RememberPromptButtons(context, tokenBefore);
 
         if (flow is not null && flow.IsFinished)
         {
@@ -49,6 +55,30 @@ public sealed class ConversationRouter(
         else if (context.Session.Flow is not null && context.Session.PromptToken is { } token && context.Replies.Count > 0)
         {
             context.Schedule(timeouts.JobFor(context.Update, token, context.Now));
+        }
+    }
+
+    /// <summary>A bare number typed while the prompt shows buttons presses that button (for channels that show buttons as numbered text).</summary>
+    private static ButtonPress? PressedByNumber(FlowContext context, InboundContent content)
+    {
+        if (content is not TextInput { Text: var text } || text.Trim() is not { Length: > 0 and <= 2 } digits || !int.TryParse(digits, out var number))
+        {
+            return null;
+        }
+
+        var payloads = context.Session.Data.GetValueOrDefault(PromptButtonsKey)?.Split('\n');
+        return payloads is not null && number >= 1 && number <= payloads.Length ? new ButtonPress(payloads[number - 1]) : null;
+    }
+
+    private static void RememberPromptButtons(FlowContext context, string? tokenBefore)
+    {
+        if (context.Replies.OfType<TextMessage>().LastOrDefault() is { Buttons: { Count: > 0 } rows })
+        {
+            context.Session.Data[PromptButtonsKey] = string.Join('\n', rows.SelectMany(row => row).Select(b => b.Payload));
+        }
+        else if (context.Session.PromptToken != tokenBefore)
+        {
+            context.Session.Data.Remove(PromptButtonsKey);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     private readonly List<Outbound> _replies = [];
     private readonly List<ScheduledJob> _jobs = [];
     private readonly List<string> _cancelledJobs = [];
+    private readonly List<(ChatRef Chat, Outbound Message)> _notifications = [];
 
     public Inbound Update { get; } = update;
 
@@ -33,6 +34,9 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
 
     public IReadOnlyList<string> CancelledJobs => _cancelledJobs;
 
+    /// <summary>Messages to other chats (a reviewer, a unit's group, the office), stored with this update's effects.</summary>
+    public IReadOnlyList<(ChatRef Chat, Outbound Message)> Notifications => _notifications;
+
     /// <summary>Set when a button press was refused, so the channel can show why on the button itself.</summary>
     public string? PressNotice { get; private set; }
 
@@ -42,6 +46,14 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
         _replies.Add(new TextMessage(Text(chinese, english), buttons));
 
     public void Reply(Outbound message) => _replies.Add(message);
+
+    /// <summary>Tells another chat something; it is sent through the outbox like a reply.</summary>
+    public void Notify(ChatRef chat, Outbound message)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(message);
+        _notifications.Add((chat, message));
+    }
 
     public void RefusePress(string chinese, string english) => PressNotice = Text(chinese, english);
 

@@ -72,8 +72,10 @@ public sealed class UpdateHandler(
             replies.Insert(0, new CallbackAnswer(callbackId, context.PressNotice));
         }
 
+        var prefix = $"{update.Chat.Channel}:{update.UpdateId}";
         var messages = replies
-            .Select((reply, index) => OutboxMessage.Create($"{update.Chat.Channel}:{update.UpdateId}#{index:D2}", update.Chat, reply, now))
+            .Select((reply, index) => OutboxMessage.Create($"{prefix}#{index:D2}", update.Chat, reply, now))
+            .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, note.Message, now)))
             .ToList();
         return new SessionEffects(update.UpdateId, messages, context.Jobs, context.CancelledJobs);
     }

@@ -30,6 +30,9 @@ public sealed record Member
 
     public required DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>The member's private chat with the bot (on every channel here, its id is the user's id).</summary>
+    public Messaging.ChatRef PrivateChat => new(Channel, UserId, Messaging.ChatKind.Private);
+
     public static string IdFor(string channel, string userId) => $"{channel}:{userId}";
 }
 

@@ -18,15 +18,15 @@ public sealed class InboxDispatcher(
     PipelineSignals signals,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<InboxDispatcher> logger) : BackgroundService
+    ILogger<InboxDispatcher> logger) : PollingWorker(signals.Inbox, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 200;
     private readonly PipelineOptions _options = options.Value;
 
     /// <summary>Handles what is pending now; returns how many updates were completed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await inbox.ClaimPendingAsync(_options.InstanceId, time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
+        var claimed = await inbox.ClaimPendingAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
@@ -50,26 +50,6 @@ public sealed class InboxDispatcher(
         signals.Outbox.Raise();
         signals.Jobs.Raise();
         return completed;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) > 0)
-                {
-                    continue;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Dispatching the inbox failed; trying again in {Delay}", _options.PollInterval);
-            }
-
-            await signals.Inbox.WaitAsync(_options.PollInterval, time, stoppingToken);
-        }
     }
 
     private async Task HandleOneAsync(InboxItem item, CancellationToken cancellationToken)
@@ -99,7 +79,7 @@ public sealed class InboxDispatcher(
             : new TextMessage(update.Sender.Language == Language.English
                 ? "Sorry, something went wrong while handling that. Please try again, or send /cancel."
                 : "抱歉，处理这条消息时出错了。请稍后重试，或发送 /cancel 重新开始。");
-        var message = OutboxMessage.Create($"{item.Id}#error", update.Chat, apology, time.GetUtcNow());
+        var message = OutboxMessage.Create($"{item.Id}#error", update.Chat, apology, Time.GetUtcNow());
         return outbox.EnqueueAsync([message], cancellationToken);
     }
 }

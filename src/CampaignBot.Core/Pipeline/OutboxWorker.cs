@@ -19,7 +19,7 @@ public sealed class OutboxWorker(
     PipelineSignals signals,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<OutboxWorker> logger) : BackgroundService
+    ILogger<OutboxWorker> logger) : PollingWorker(signals.Outbox, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 200;
 
@@ -30,9 +30,9 @@ public sealed class OutboxWorker(
     private readonly PipelineOptions _options = options.Value;
 
     /// <summary>Sends what is due now; returns how many messages were settled (sent, dropped or put back).</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var due = await outbox.ClaimDueAsync(_options.InstanceId, time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
+        var due = await outbox.ClaimDueAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -46,26 +46,6 @@ public sealed class OutboxWorker(
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (messages, token) => await SendChatAsync(messages, token));
         return due.Count;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) > 0)
-                {
-                    continue;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Sending from the outbox failed; trying again in {Delay}", _options.PollInterval);
-            }
-
-            await signals.Outbox.WaitAsync(_options.PollInterval, time, stoppingToken);
-        }
     }
 
     /// <summary>One chat's messages, in order; once one is held back, the rest of the chat waits behind it.</summary>
@@ -116,7 +96,7 @@ public sealed class OutboxWorker(
                     editTarget = external;
                     break;
                 case { Status: OutboxStatus.Pending }:
-                    var soon = time.GetUtcNow() + TimeSpan.FromSeconds(1);
+                    var soon = Time.GetUtcNow() + TimeSpan.FromSeconds(1);
                     await outbox.RetryLaterAsync(message.Id, soon, "The message to edit is not sent yet.", countAttempt: false, cancellationToken);
                     return soon;
                 default:
@@ -128,7 +108,7 @@ public sealed class OutboxWorker(
         // Acknowledging a press is not a chat message: it takes no chat slot.
         if (body is not CallbackAnswer)
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var (reserved, at) = pacer.Reserve(message.Chat, sender.Limits, now, WaitHorizon);
             if (!reserved)
             {
@@ -138,7 +118,7 @@ public sealed class OutboxWorker(
 
             if (at > now)
             {
-                await Task.Delay(at - now, time, cancellationToken);
+                await Task.Delay(at - now, Time, cancellationToken);
             }
         }
 
@@ -161,7 +141,7 @@ public sealed class OutboxWorker(
 
     private async Task<DateTimeOffset?> SettleAsync(OutboxMessage message, SendResult result, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         switch (result)
         {
             case SendSucceeded sent:

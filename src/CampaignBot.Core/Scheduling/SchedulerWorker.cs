@@ -17,16 +17,16 @@ public sealed class SchedulerWorker(
     PipelineSignals signals,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<SchedulerWorker> logger) : BackgroundService
+    ILogger<SchedulerWorker> logger) : PollingWorker(signals.Jobs, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 100;
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
     private readonly PipelineOptions _options = options.Value;
 
     /// <summary>Fires what is due now; returns how many jobs this worker fired.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var fired = 0;
         foreach (var job in await jobs.DueAsync(now, BatchSize, cancellationToken))
         {
@@ -43,23 +43,6 @@ public sealed class SchedulerWorker(
         }
 
         return fired;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Firing due jobs failed; trying again in {Delay}", _options.PollInterval);
-            }
-
-            await signals.Jobs.WaitAsync(_options.PollInterval, time, stoppingToken);
-        }
     }
 
     private async Task<bool> FireAsync(ScheduledJob job, DateTimeOffset now, CancellationToken cancellationToken)
@@ -104,7 +87,7 @@ public sealed class SchedulerWorker(
             logger.LogError(ex, "Job {JobId} ({Kind}) failed; it is not retried for this due time", job.Id, job.Kind);
         }
 
-        await jobs.CompleteAsync(job.Id, job.DueAt, job.NextDueAfter(now), time.GetUtcNow(), cancellationToken);
+        await jobs.CompleteAsync(job.Id, job.DueAt, job.NextDueAfter(now), Time.GetUtcNow(), cancellationToken);
         return true;
     }
 }

@@ -30,9 +30,9 @@ internal sealed class DirectBot : IAsyncDisposable
     }
 
     /// <summary>Sends one update from user <paramref name="user"/> in their private chat and returns the bot's replies.</summary>
-    public async Task<IReadOnlyList<Outbound>> SendAsync(string user, InboundContent content)
+    public async Task<IReadOnlyList<Outbound>> SendAsync(string user, InboundContent content, ChatRef? inChat = null)
     {
-        var chat = new ChatRef("console", user, ChatKind.Private);
+        var chat = inChat ?? new ChatRef("console", user, ChatKind.Private);
         var sequence = Interlocked.Increment(ref _sequence);
         var update = new Inbound($"direct-{Guid.NewGuid():N}", sequence, chat, new UserRef(user), content, DateTimeOffset.UtcNow);
         await _host.Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
@@ -43,7 +43,7 @@ internal sealed class DirectBot : IAsyncDisposable
             await Stores.Outbox.MarkSentAsync(message.Id, null, DateTimeOffset.UtcNow, CancellationToken.None);
         }
 
-        return [.. sent.Where(m => m.Chat.Id == user).Select(m => m.ReadBody())];
+        return [.. sent.Where(m => m.Chat.Id == chat.Id).Select(m => m.ReadBody())];
     }
 
     public Task<IReadOnlyList<Outbound>> SayAsync(string user, string text) =>

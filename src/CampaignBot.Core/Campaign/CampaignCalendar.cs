@@ -1,0 +1,72 @@
+namespace CampaignBot.Core.Campaign;
+
+/// <summary>
+/// The campaign's dates as people read them: in the campaign's time zone, per unit (each unit starts on its own
+/// date and runs the phases in order). Deadlines are local dates, so daylight saving elsewhere cannot shift them.
+/// </summary>
+public sealed class CampaignCalendar
+{
+    private readonly CampaignDefinition _campaign;
+
+    public CampaignCalendar(CampaignDefinition campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        _campaign = campaign;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone);
+    }
+
+    public TimeZoneInfo Zone { get; }
+
+    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
+    public DateOnly UnitStart(string unitId) =>
+        _campaign.FindUnit(unitId)?.Start ?? throw new ArgumentException($"Unit '{unitId}' is not in the campaign.", nameof(unitId));
+
+    /// <summary>The last day (inclusive) of <paramref name="phaseCode"/> for the unit: its start plus the phases up to and including it.</summary>
+    public DateOnly PhaseEnd(string unitId, string phaseCode)
+    {
+        var days = 0;
+        foreach (var phase in _campaign.Phases)
+        {
+            days += phase.Days;
+            if (phase.Code == phaseCode)
+            {
+                return UnitStart(unitId).AddDays(days - 1);
+            }
+        }
+
+        throw new ArgumentException($"Phase '{phaseCode}' is not in the campaign.", nameof(phaseCode));
+    }
+
+    /// <summary>The instant of a local wall time in the campaign's zone (a time skipped by a clock change moves forward).</summary>
+    public DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time);
+        while (Zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// <paramref name="instant"/>, or the end of the quiet hours it falls in (e.g. 22:00–08:00: 23:00 becomes 08:00 next
+    /// morning, 06:00 becomes 08:00 the same morning).
+    /// </summary>
+    public DateTimeOffset NotInQuietHours(DateTimeOffset instant, TimeOnly quietStart, TimeOnly quietEnd)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, Zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        var wraps = quietStart > quietEnd;
+        var quiet = wraps ? time >= quietStart || time < quietEnd : time >= quietStart && time < quietEnd;
+        if (!quiet)
+        {
+            return instant;
+        }
+
+        var endDate = wraps && time >= quietStart ? date.AddDays(1) : date;
+        return At(endDate, quietEnd);
+    }
+}
