@@ -170,7 +170,7 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
             return SendResult.Sent(null);
         }
 
-        var notice = string.IsNullOrWhiteSpace(answer.Notice) ? "已选择" : answer.Notice;
+        var notice = string.IsNullOrWhiteSpace(answer.Notice) ? WeComMessages.ChosenText(answer.Chosen) : answer.Notice;
         var update = WeComMessages.CardUpdate(user, options.Value.AgentId, answer.CallbackId, notice);
         var result = await api.UpdateTemplateCardAsync(update, cancellationToken);
         if (Classify(result) is { } failure)
