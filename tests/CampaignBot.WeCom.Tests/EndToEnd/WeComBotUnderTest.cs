@@ -45,6 +45,8 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
 
     public IInboxStore Inbox => Services.GetRequiredService<IInboxStore>();
 
+    public IChatStore Chats => Services.GetRequiredService<IChatStore>();
+
     public static string RepoRoot
     {
         get
@@ -68,8 +70,16 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
     public static async Task<WeComBotUnderTest> StartAsync(Dictionary<string, string?>? extra = null)
     {
         var bot = new WeComBotUnderTest(await WeComStandIn.StartAsync());
-        await bot.StartHostAsync(extra);
-        return bot;
+        try
+        {
+            await bot.StartHostAsync(extra);
+            return bot;
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
     }
 
     public WeComMember Member(string userId) => new(this, userId);
@@ -90,6 +100,24 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
             Time.Advance(TimeSpan.FromMilliseconds(250));
             await Task.Delay(5);
         }
+    }
+
+    /// <summary>Registers a member through the app, typing option numbers.</summary>
+    public async Task<WeComMember> RegisterAsync(string userId, string name, string unit = "county_east", string role = "member")
+    {
+        var code = await CreateInviteAsync(unit, role);
+        var member = Member(userId);
+        await member.SayAsync("/start");
+        await member.WaitForAsync("第 1 步");
+        await member.SayAsync(code);
+        await member.WaitForAsync("第 2 步");
+        await member.SayAsync(name);
+        await member.WaitForAsync("第 3 步");
+        await member.SayAsync("1");
+        await member.WaitForAsync("第 4 步");
+        await member.SayAsync("1");
+        await member.WaitForAsync("注册成功");
+        return member;
     }
 
     public async Task<string> CreateInviteAsync(string unit = "county_east", string role = "member")
