@@ -97,4 +97,19 @@ public sealed class SendPacerWindowTests
         Assert.Equal((true, T0), first);
         Assert.Equal((true, T0), second);
     }
+
+    [Fact]
+    public void A_message_that_costs_two_takes_two_places_in_the_spacing_and_in_the_window()
+    {
+        var pacer = new SendPacer();
+        var limits = WeCom with { PerPrivateChatWindow = new RateLimit(3, TimeSpan.FromHours(1)) };
+
+        var card = pacer.Reserve(Member("lisi"), limits, T0, TimeSpan.FromSeconds(10), cost: 2);
+        var next = pacer.Reserve(Member("lisi"), limits, T0, TimeSpan.FromSeconds(10));
+        var full = pacer.Reserve(Member("lisi"), limits, T0 + TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10));
+
+        Assert.Equal((true, T0), card);
+        Assert.Equal((true, T0 + TimeSpan.FromSeconds(4)), next);
+        Assert.Equal((false, T0 + TimeSpan.FromHours(1)), full);
+    }
 }

@@ -19,6 +19,9 @@ public interface IChannelSender
     /// <param name="body">Its body, already read.</param>
     /// <param name="editTarget">For an <see cref="EditMessage"/>: the channel's id of the message to edit.</param>
     Task<SendResult> SendAsync(OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken);
+
+    /// <summary>How many of the channel's own messages sending this body takes, so the pace counts them all.</summary>
+    int CostOf(ChatRef chat, Outbound body) => 1;
 }
 
 /// <summary>Rates as "count per period". A zero count means no limit.</summary>

@@ -109,7 +109,7 @@ public sealed class OutboxWorker(
         if (body is not CallbackAnswer)
         {
             var now = Time.GetUtcNow();
-            var (reserved, at) = pacer.Reserve(message.Chat, sender.Limits, now, WaitHorizon);
+            var (reserved, at) = pacer.Reserve(message.Chat, sender.Limits, now, WaitHorizon, Math.Max(1, sender.CostOf(message.Chat, body)));
             if (!reserved)
             {
                 await outbox.RetryLaterAsync(message.Id, at, null, countAttempt: false, cancellationToken);

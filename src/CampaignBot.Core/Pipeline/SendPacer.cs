@@ -16,27 +16,29 @@ public sealed class SendPacer
     /// <summary>
     /// Reserves the earliest slot for a message to <paramref name="chat"/>, if it is no later than
     /// <paramref name="now"/> + <paramref name="horizon"/>; otherwise reserves nothing and says when to try again.
+    /// <paramref name="cost"/> is how many of the channel's messages it takes (a WeCom text plus its card: 2).
     /// </summary>
-    public (bool Reserved, DateTimeOffset At) Reserve(ChatRef chat, ChannelRateLimits limits, DateTimeOffset now, TimeSpan horizon)
+    public (bool Reserved, DateTimeOffset At) Reserve(ChatRef chat, ChannelRateLimits limits, DateTimeOffset now, TimeSpan horizon, int cost = 1)
     {
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cost, 1);
         lock (_gate)
         {
             var channelFree = _channelNext.GetValueOrDefault(chat.Channel, now);
             var chatFree = _chatNext.GetValueOrDefault(chat.Key, now);
             var window = chat.Kind == ChatKind.Private ? limits.PerPrivateChatWindow : RateLimit.None;
-            var slot = Max(now, Max(Max(channelFree, chatFree), WindowFree(chat.Key, window, now)));
+            var slot = Max(now, Max(Max(channelFree, chatFree), WindowFree(chat.Key, window, now, cost)));
             if (slot > now + horizon)
             {
                 return (false, slot);
             }
 
-            _channelNext[chat.Channel] = slot + limits.Global.Spacing;
-            _chatNext[chat.Key] = slot + limits.For(chat.Kind).Spacing;
+            _channelNext[chat.Channel] = slot + limits.Global.Spacing * cost;
+            _chatNext[chat.Key] = slot + limits.For(chat.Kind).Spacing * cost;
             if (window.IsLimited)
             {
-                RecordInWindow(chat.Key, slot);
+                RecordInWindow(chat.Key, slot, Math.Min(cost, window.Count));
             }
 
             TrimIfLarge(now);
@@ -55,7 +57,7 @@ public sealed class SendPacer
     }
 
     /// <summary>The earliest time the sliding window has room again; slots older than one period are forgotten.</summary>
-    private DateTimeOffset WindowFree(string chatKey, RateLimit window, DateTimeOffset now)
+    private DateTimeOffset WindowFree(string chatKey, RateLimit window, DateTimeOffset now, int cost)
     {
         if (!window.IsLimited || !_chatWindow.TryGetValue(chatKey, out var slots))
         {
@@ -64,17 +66,19 @@ public sealed class SendPacer
 
         var expired = slots.FindIndex(at => at + window.Period > now);
         slots.RemoveRange(0, expired < 0 ? slots.Count : expired);
-        return slots.Count < window.Count ? now : slots[slots.Count - window.Count] + window.Period;
+        // Room for cost more means the oldest (count + cost - limit) slots must have left the window.
+        var needed = slots.Count + Math.Min(cost, window.Count) - window.Count;
+        return needed <= 0 ? now : slots[needed - 1] + window.Period;
     }
 
-    private void RecordInWindow(string chatKey, DateTimeOffset slot)
+    private void RecordInWindow(string chatKey, DateTimeOffset slot, int cost)
     {
         if (!_chatWindow.TryGetValue(chatKey, out var slots))
         {
             _chatWindow[chatKey] = slots = [];
         }
 
-        slots.Add(slot);
+        slots.AddRange(Enumerable.Repeat(slot, cost));
     }
 
     private void TrimIfLarge(DateTimeOffset now)
