@@ -28,12 +28,16 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "campaignbot-wecom-tests", Guid.NewGuid().ToString("N"));
     private IHost? _host;
 
-    private WeComBotUnderTest(WeComStandIn standIn) => StandIn = standIn;
+    private WeComBotUnderTest(WeComStandIn standIn, DateTimeOffset start)
+    {
+        StandIn = standIn;
+        Time = new FakeTimeProvider(start);
+    }
 
     public WeComStandIn StandIn { get; }
 
-    /// <summary>Starts at the real time so invites made by the CLI (system clock) are valid; moves only when the test says.</summary>
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The bot's clock (now, unless the test names a start); it moves only when the test moves it.</summary>
+    public FakeTimeProvider Time { get; }
 
     public WeComCallbackCrypto Crypto { get; } = new(Token, Tests.Crypto.OfficialSampleTests.EncodingAesKey, WeComStandIn.CorpId);
 
@@ -67,9 +71,9 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(_folder, "campaignbot.db");
 
-    public static async Task<WeComBotUnderTest> StartAsync(Dictionary<string, string?>? extra = null)
+    public static async Task<WeComBotUnderTest> StartAsync(Dictionary<string, string?>? extra = null, DateTimeOffset? start = null)
     {
-        var bot = new WeComBotUnderTest(await WeComStandIn.StartAsync());
+        var bot = new WeComBotUnderTest(await WeComStandIn.StartAsync(), start ?? DateTimeOffset.UtcNow);
         try
         {
             await bot.StartHostAsync(extra);
@@ -125,7 +129,7 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
         var output = new StringWriter();
         var stores = await SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
         var args = CliArguments.Parse(["invite", "create", "--unit", unit, "--role", role]);
-        Assert.Equal(0, await InviteCommand.CreateAsync(args, CampaignLoader.Load(CampaignFile), stores.Invites, TimeProvider.System, output, CancellationToken.None));
+        Assert.Equal(0, await InviteCommand.CreateAsync(args, CampaignLoader.Load(CampaignFile), stores.Invites, Time, output, CancellationToken.None));
         return output.ToString().Trim();
     }
 
