@@ -22,12 +22,13 @@ public static class ExportCommand
             throw new CliException($"--format 只能是 csv 或 json，收到 '{format}'。");
         }
 
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone);
         var text = kind.ToLowerInvariant() switch
         {
-            "members" => Render(await stores.Members.ListAsync(null, cancellationToken), MemberColumns(campaign), format),
+            "members" => Render(await stores.Members.ListAsync(null, cancellationToken), MemberColumns(campaign, zone), format),
             "units" => Render(campaign.Units, UnitColumns(campaign), format),
-            "invites" => Render(await stores.Invites.ListAsync(cancellationToken), InviteColumns(campaign), format),
-            "sessions" => Render(await stores.Sessions.ListAsync(cancellationToken), SessionColumns, format),
+            "invites" => Render(await stores.Invites.ListAsync(cancellationToken), InviteColumns(campaign, zone), format),
+            "sessions" => Render(await stores.Sessions.ListAsync(cancellationToken), SessionColumns(zone), format),
             _ => throw new CliException($"不能导出 '{kind}'。可导出：{string.Join("、", Kinds)}。"),
         };
 
@@ -50,7 +51,7 @@ public static class ExportCommand
     private static string Render<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format) =>
         format == "json" ? TableExport.ToJson(rows, columns) : TableExport.ToCsv(rows, columns);
 
-    private static ExportColumn<Member>[] MemberColumns(CampaignDefinition campaign) =>
+    private static ExportColumn<Member>[] MemberColumns(CampaignDefinition campaign, TimeZoneInfo zone) =>
     [
         new("id", "成员ID", m => m.Id),
         new("name", "姓名", m => m.Name),
@@ -59,7 +60,7 @@ public static class ExportCommand
         new("rank", "职级", m => campaign.FindRank(m.Rank)?.Name ?? m.Rank),
         new("role", "角色", m => campaign.FindRole(m.Role)?.Name ?? m.Role),
         new("channel", "渠道", m => m.Channel),
-        new("registeredAt", "注册时间", m => m.RegisteredAt),
+        new("registeredAt", "注册时间", m => TimeZoneInfo.ConvertTime(m.RegisteredAt, zone)),
     ];
 
     private static ExportColumn<UnitDefinition>[] UnitColumns(CampaignDefinition campaign) =>
@@ -71,7 +72,7 @@ public static class ExportCommand
         new("start", "开始日期", u => u.Start),
     ];
 
-    private static ExportColumn<Invite>[] InviteColumns(CampaignDefinition campaign) =>
+    private static ExportColumn<Invite>[] InviteColumns(CampaignDefinition campaign, TimeZoneInfo zone) =>
     [
         new("code", "邀请码", i => i.Code),
         new("unitId", "单位ID", i => i.UnitId),
@@ -79,16 +80,16 @@ public static class ExportCommand
         new("role", "角色", i => campaign.FindRole(i.Role)?.Name ?? i.Role),
         new("maxUses", "可用次数", i => i.MaxUses),
         new("uses", "已用次数", i => i.Uses),
-        new("expiresAt", "有效期至", i => i.ExpiresAt),
-        new("createdAt", "生成时间", i => i.CreatedAt),
+        new("expiresAt", "有效期至", i => i.ExpiresAt is { } expires ? TimeZoneInfo.ConvertTime(expires, zone) : null),
+        new("createdAt", "生成时间", i => TimeZoneInfo.ConvertTime(i.CreatedAt, zone)),
     ];
 
-    private static readonly ExportColumn<Session>[] SessionColumns =
+    private static ExportColumn<Session>[] SessionColumns(TimeZoneInfo zone) =>
     [
         new("key", "会话", s => s.Key),
         new("flow", "流程", s => s.Flow),
         new("state", "步骤", s => s.State),
         new("version", "版本", s => s.Version),
-        new("updatedAt", "更新时间", s => s.UpdatedAt),
+        new("updatedAt", "更新时间", s => TimeZoneInfo.ConvertTime(s.UpdatedAt, zone)),
     ];
 }

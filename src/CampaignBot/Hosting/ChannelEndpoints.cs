@@ -11,6 +11,9 @@ internal static class ChannelEndpoints
 {
     public static void Add(IHostApplicationBuilder builder, ChannelSelection channels)
     {
+        builder.Services.AddSingleton(channels);
+        builder.Services.AddHostedService<ChannelCheck>();
+
         // Each Add… does nothing unless its channel is configured.
         builder.AddTelegramChannel();
         builder.AddWeComChannel();

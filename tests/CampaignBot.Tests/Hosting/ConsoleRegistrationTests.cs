@@ -59,6 +59,7 @@ public sealed class ConsoleRegistrationTests : IDisposable
         Assert.Equal("成员ID,姓名,单位ID,单位,职级,角色,渠道,注册时间", lines[0]);
         Assert.Single(lines.Skip(1));
         Assert.StartsWith("console:42,王五,county_east,东县,普通党员,党员,console,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("+08:00", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
