@@ -73,4 +73,27 @@ public sealed class RegistrationOverWeComTests
         Assert.StartsWith("邀请码无效", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("回复序号", reprompt, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_card_left_unpressed_and_pressed_after_the_flow_moved_on_shows_that_it_has_expired()
+    {
+        await using var bot = await WeComBotUnderTest.StartAsync();
+        var code = await bot.CreateInviteAsync();
+        var member = bot.Member("qianjiu");
+        await member.SayAsync("/start");
+        await member.SayAsync(code);
+        await member.SayAsync("钱九");
+        await member.WaitForAsync("第 3 步");
+        await bot.WaitUntilAsync(() => member.Cards.Count == 1, "the rank card");
+        await member.SayAsync("2");
+        await member.WaitForAsync("第 4 步");
+
+        await member.PressAsync("县处级以上领导干部");
+        await member.WaitForAsync("已经失效");
+        await bot.WaitUntilAsync(() => bot.StandIn.CardUpdates.Count == 1, "the old card's update");
+
+        Assert.Equal("这个按钮已失效。", bot.StandIn.CardUpdates.Single()["button"]!["replace_name"]!.GetValue<string>());
+        await member.WaitForAsync("第 4 步");
+        Assert.Contains("职级：乡科级干部", member.Texts[^1], StringComparison.Ordinal);
+    }
 }
