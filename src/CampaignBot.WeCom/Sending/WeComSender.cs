@@ -26,19 +26,6 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
     /// <summary>Per member 30 a minute and 1000 an hour, per robot 20 a minute (WeCom:MemberPerMinute, MemberPerHour, RobotPerMinute).</summary>
     public ChannelRateLimits Limits => options.Value.Limits;
 
-    /// <summary>Each text chunk is one WeCom message, a card one more, a caption after a file one more.</summary>
-    public int CostOf(ChatRef chat, Outbound body)
-    {
-        ArgumentNullException.ThrowIfNull(chat);
-        return body switch
-        {
-            TextMessage text => TextCost(chat, text.Text, text.Buttons),
-            EditMessage edit => TextCost(chat, edit.Text, edit.Buttons),
-            DocumentMessage { Caption: { Length: > 0 } } or PhotoMessage { Caption: { Length: > 0 } } when chat.Kind == ChatKind.Private => 2,
-            _ => 1,
-        };
-    }
-
     public async Task<SendResult> SendAsync(OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -88,17 +75,6 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
             _ when WeComErrorCodes.IsTokenError(answer.ErrCode) => new SendFailedTransiently(answer.Describe()),
             _ => new SendRejected(answer.Describe()),
         };
-    }
-
-    private static int TextCost(ChatRef chat, string text, IReadOnlyList<IReadOnlyList<Button>>? rows)
-    {
-        if (chat.Kind == ChatKind.Group)
-        {
-            return WeComMessages.Chunks(text).Count;
-        }
-
-        var buttons = WeComMessages.Flatten(rows);
-        return WeComMessages.Chunks(WeComMessages.WithNumberedOptions(text, buttons)).Count + (WeComMessages.FitsCard(buttons) ? 1 : 0);
     }
 
     private async Task<SendResult> SendToMemberAsync(OutboxMessage message, Outbound body, CancellationToken cancellationToken)
