@@ -106,8 +106,8 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Registers a member through the app, typing option numbers.</summary>
-    public async Task<WeComMember> RegisterAsync(string userId, string name, string unit = "county_east", string role = "member")
+    /// <summary>Registers a member through the app, typing option numbers; rank 1 county, 2 section, 3 ordinary.</summary>
+    public async Task<WeComMember> RegisterAsync(string userId, string name, string unit = "county_east", string role = "member", int rank = 3)
     {
         var code = await CreateInviteAsync(unit, role);
         var member = Member(userId);
@@ -117,7 +117,7 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
         await member.WaitForAsync("第 2 步");
         await member.SayAsync(name);
         await member.WaitForAsync("第 3 步");
-        await member.SayAsync("1");
+        await member.SayAsync(rank.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await member.WaitForAsync("第 4 步");
         await member.SayAsync("1");
         await member.WaitForAsync("注册成功");
