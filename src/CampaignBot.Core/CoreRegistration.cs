@@ -1,4 +1,5 @@
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Evaluations;
 using CampaignBot.Core.Flows.Profile;
 using CampaignBot.Core.Flows.Registration;
 using CampaignBot.Core.Pipeline;
@@ -38,7 +39,20 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, Flows.Groups.LinkCommand>();
+        services.AddSingleton<Examinations.ExaminationReviewers>();
+        services.AddSingleton<IFlowDefinition, Flows.Examination.ExaminationFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Examination.ReviewFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Pledge.PledgeFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Flows.Pledge.CheckInFlowDefinition>();
+        services.AddSingleton<IJobHandler, Pledges.PledgeCheckInJobHandler>();
+        services.AddSingleton<Examinations.ExaminationReminders>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Examinations.ExaminationReminders>());
+        services.AddHostedService<Examinations.ExaminationReminderSeeder>();
+        services.AddSingleton<Progress.CampaignTables>();
+        services.AddSingleton<ICommandHandler, Progress.ProgressCommand>();
+        services.AddSingleton<ICommandHandler, Progress.ExportChatCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
+        services.AddEvaluations();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -45,6 +45,13 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
         return claimed;
     }
 
+    public Task RedactAsync(string id, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(payload);
+        return items.UpdateOneAsync(ById(id), Update.Set("payload", payload), cancellationToken: cancellationToken);
+    }
+
     public Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

@@ -15,6 +15,14 @@ public static class MongoStores
     internal const string Members = "members";
     internal const string Invites = "invites";
     internal const string Chats = "chats";
+    internal const string Examinations = "examinations";
+    internal const string ExaminationVersions = "examination_versions";
+    internal const string ExaminationReviews = "examination_reviews";
+    internal const string Pledges = "pledges";
+    internal const string PledgeCheckIns = "pledge_checkins";
+    internal const string EvaluationRounds = "evaluation_rounds";
+    internal const string Ballots = "ballots";
+    internal const string Turnout = "turnout";
 
     public static Task<StoreBundle> OpenAsync(string connectionString, string databaseName, CancellationToken ct)
     {
@@ -37,7 +45,17 @@ public static class MongoStores
             new MongoJobStore(database.GetCollection<BsonDocument>(Jobs), database.GetCollection<BsonDocument>(JobFirings)),
             new MongoMemberStore(database.GetCollection<BsonDocument>(Members)),
             new MongoInviteStore(database.GetCollection<BsonDocument>(Invites)),
-            new MongoChatStore(database.GetCollection<BsonDocument>(Chats)));
+            new MongoChatStore(database.GetCollection<BsonDocument>(Chats)))
+        {
+            Examinations = new MongoExaminationStore(
+                database.GetCollection<BsonDocument>(Examinations),
+                database.GetCollection<BsonDocument>(ExaminationVersions),
+                database.GetCollection<BsonDocument>(ExaminationReviews)),
+            Pledges = new MongoPledgeStore(database.GetCollection<BsonDocument>(Pledges), database.GetCollection<BsonDocument>(PledgeCheckIns)),
+            EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
+            Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
+            Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
+        };
     }
 
     private static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken ct)
@@ -50,6 +68,15 @@ public static class MongoStores
         // The unique (job, due time) key is what makes a job fire exactly once across instances.
         await CreateAsync(database, JobFirings, ct, Index(keys.Ascending("jobId").Ascending("dueAt"), new CreateIndexOptions { Unique = true, Name = "job_due_unique" }));
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns })
+        {
+            await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
+        }
+
+        // One ballot per voter per round: this unique index is the rule, whatever instance takes the press.
+        await CreateAsync(database, Ballots, ct, Index(keys.Ascending("roundId").Ascending("voterHash"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
+        await CreateAsync(database, EvaluationRounds, ct, Index(keys.Ascending("unitId").Ascending("opensAt")));
+        await CreateAsync(database, Turnout, ct, Index(keys.Ascending("roundId").Ascending("voterId"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
     }
 
     private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, CreateIndexOptions? options = null) => new(keys, options);

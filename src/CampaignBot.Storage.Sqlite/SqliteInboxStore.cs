@@ -61,6 +61,13 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
             cancellationToken);
     }
 
+    public async Task RedactAsync(string id, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(payload);
+        await database.ExecuteAsync("UPDATE inbox SET payload = @payload WHERE id = @id;", p => p.Set("@id", id).Set("@payload", payload), cancellationToken);
+    }
+
     public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

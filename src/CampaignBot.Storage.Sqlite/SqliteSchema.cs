@@ -49,7 +49,20 @@ internal static class SqliteSchema
             channel TEXT NOT NULL, chat_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,
             bot_is_member INTEGER NOT NULL, unreachable INTEGER NOT NULL, unit_id TEXT, updated_at INTEGER NOT NULL,
             PRIMARY KEY (channel, chat_id));
-        """,
+        CREATE TABLE IF NOT EXISTS evaluation_rounds (
+            id TEXT NOT NULL PRIMARY KEY, unit_id TEXT NOT NULL, code TEXT UNIQUE, status TEXT NOT NULL,
+            opens_at INTEGER NOT NULL, body TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_evaluation_rounds_unit ON evaluation_rounds (unit_id, opens_at, id);
+        CREATE TABLE IF NOT EXISTS ballots (
+            round_id TEXT NOT NULL, voter_hash TEXT NOT NULL, choice TEXT NOT NULL, cast_at INTEGER NOT NULL,
+            PRIMARY KEY (round_id, voter_hash));
+        CREATE TABLE IF NOT EXISTS turnout (
+            round_id TEXT NOT NULL, voter_id TEXT NOT NULL, chat TEXT NOT NULL, voted INTEGER NOT NULL,
+            PRIMARY KEY (round_id, voter_id));
+        """
+        + SqliteDocuments.Schema(SqliteExaminationStore.Table) + SqliteDocuments.Schema(SqliteExaminationStore.VersionTable)
+        + SqliteDocuments.Schema(SqliteExaminationStore.ReviewTable) + SqliteDocuments.Schema(SqlitePledgeStore.Table)
+        + SqliteDocuments.Schema(SqlitePledgeStore.CheckInTable),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -49,7 +49,14 @@ public static class SqliteStores
             new SqliteJobStore(database),
             new SqliteMemberStore(database),
             new SqliteInviteStore(database),
-            new SqliteChatStore(database));
+            new SqliteChatStore(database))
+        {
+            Examinations = new SqliteExaminationStore(database),
+            Pledges = new SqlitePledgeStore(database),
+            EvaluationRounds = new SqliteEvaluationRoundStore(database),
+            Ballots = new SqliteBallotStore(database),
+            Turnout = new SqliteTurnoutStore(database),
+        };
     }
 
     /// <summary>WAL lets readers go on while one writer writes; the mode is stored in the file.</summary>

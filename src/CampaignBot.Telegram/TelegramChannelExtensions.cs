@@ -42,6 +42,7 @@ public static class TelegramChannelExtensions
 
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<UpdateIntake>();
+        services.AddSingleton<RawUpdateReader>();
         services.AddSingleton<IChannelSender, TelegramSender>();
         services.AddHostedService<TelegramSetupService>();
         if (!string.Equals(section["Mode"], TelegramOptions.WebhookMode, StringComparison.OrdinalIgnoreCase))

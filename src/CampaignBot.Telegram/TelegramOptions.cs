@@ -33,6 +33,9 @@ public sealed class TelegramOptions
     /// <summary>Long-poll timeout of getUpdates, in seconds (0-50).</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How long one send may take before it counts as a passing failure (1-300 s).</summary>
+    public int SendTimeoutSeconds { get; set; } = 30;
+
     public int GlobalPerSecond { get; set; } = 30;
 
     public int PrivateChatPerSecond { get; set; } = 1;
@@ -41,10 +44,17 @@ public sealed class TelegramOptions
 
     public bool IsWebhook => string.Equals(Mode, WebhookMode, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The pace the outbox keeps: the configured counts over periods 10% longer, because sends paced exactly
+    /// at the limit reach Telegram with network and scheduling jitter and then burst over its window.
+    /// </summary>
     public ChannelRateLimits Limits => new(
-        new RateLimit(GlobalPerSecond, TimeSpan.FromSeconds(1)),
-        new RateLimit(PrivateChatPerSecond, TimeSpan.FromSeconds(1)),
-        new RateLimit(GroupPerMinute, TimeSpan.FromMinutes(1)));
+        new RateLimit(GlobalPerSecond, TimeSpan.FromSeconds(1) * Headroom),
+        new RateLimit(PrivateChatPerSecond, TimeSpan.FromSeconds(1) * Headroom),
+        new RateLimit(GroupPerMinute, TimeSpan.FromMinutes(1) * Headroom));
+
+    /// <summary>How much longer than the configured period the sender spreads its messages.</summary>
+    public const double Headroom = 1.1;
 }
 
 /// <summary>Stops start-up with a sentence naming the wrong setting.</summary>
@@ -77,6 +87,11 @@ public sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
         if (options.PollTimeoutSeconds is < 0 or > 50)
         {
             failures.Add("Telegram:PollTimeoutSeconds must be between 0 and 50.");
+        }
+
+        if (options.SendTimeoutSeconds is < 1 or > 300)
+        {
+            failures.Add("Telegram:SendTimeoutSeconds must be between 1 and 300.");
         }
 
         if (options.GlobalPerSecond < 0 || options.PrivateChatPerSecond < 0 || options.GroupPerMinute < 0)

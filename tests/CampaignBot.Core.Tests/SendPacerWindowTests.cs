@@ -1,5 +1,6 @@
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Tests;
 
@@ -16,10 +17,15 @@ public sealed class SendPacerWindowTests
         PerPrivateChatWindow = new RateLimit(1000, TimeSpan.FromHours(1)),
     };
 
-    private static ChatRef Member(string id) => new("wecom", id, ChatKind.Private);
+    private static int _ids;
+
+    private static OutboxMessage Member(string id) => To(new ChatRef("wecom", id, ChatKind.Private));
+
+    private static OutboxMessage To(ChatRef chat) =>
+        OutboxMessage.Create($"m{Interlocked.Increment(ref _ids)}", chat, new TextMessage("x"), T0);
 
     /// <summary>Reserves every slot the pacer hands out for one chat until the clock reaches <paramref name="until"/>.</summary>
-    private static List<DateTimeOffset> SendAllUntil(SendPacer pacer, ChatRef chat, ChannelRateLimits limits, DateTimeOffset until)
+    private static List<DateTimeOffset> SendAllUntil(SendPacer pacer, OutboxMessage chat, ChannelRateLimits limits, DateTimeOffset until)
     {
         var slots = new List<DateTimeOffset>();
         var now = T0;
@@ -89,7 +95,7 @@ public sealed class SendPacerWindowTests
     {
         var pacer = new SendPacer();
         var limits = new ChannelRateLimits(RateLimit.None, RateLimit.None, RateLimit.None) { PerPrivateChatWindow = new RateLimit(1, TimeSpan.FromHours(1)) };
-        var group = new ChatRef("wecom", "robot-east", ChatKind.Group);
+        var group = To(new ChatRef("wecom", "robot-east", ChatKind.Group));
 
         var first = pacer.Reserve(group, limits, T0, TimeSpan.FromSeconds(1));
         var second = pacer.Reserve(group, limits, T0, TimeSpan.FromSeconds(1));

@@ -109,6 +109,24 @@ public sealed class PollingTests
     }
 
     [Fact]
+    public async Task An_update_the_client_cannot_even_read_is_skipped_and_the_rest_of_its_batch_is_kept()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        harness.StandIn.State.QueueUpdate(TelegramUpdates.Text(90, "before"));
+        var broken = harness.StandIn.State.QueueUpdate(new System.Text.Json.Nodes.JsonObject { ["message"] = "not an object" });
+        harness.StandIn.State.QueueUpdate(TelegramUpdates.Text(91, "after"));
+        var poller = harness.NewPoller();
+
+        await poller.StartAsync(CancellationToken.None);
+        await harness.Sink.WaitForStoredAsync(2, Patience);
+        await harness.StandIn.State.WaitForAsync(s => s.PendingUpdates == 0, Patience, "batch confirmed");
+        await poller.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["90", "91"], harness.Sink.Stored.Select(i => i.Sender.Id));
+        Assert.Contains(harness.Logs.Lines, l => l.Contains($"update {broken} is malformed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Get_updates_asks_for_exactly_the_kinds_we_map()
     {
         await using var harness = await TelegramHarness.StartAsync();

@@ -123,6 +123,17 @@ public sealed class SenderTests
     }
 
     [Fact]
+    public async Task Send_that_outlasts_the_send_timeout_is_a_transient_failure()
+    {
+        await using var harness = await TelegramHarness.StartAsync(settings: new() { ["Telegram:SendTimeoutSeconds"] = "1" });
+        harness.StandIn.State.HangNext("sendMessage");
+
+        var result = await SendAsync(harness, 42, new TextMessage("你好"));
+
+        Assert.StartsWith("Timed out", Assert.IsType<SendFailedTransiently>(result).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unreachable_server_is_a_transient_failure()
     {
         await using var harness = await TelegramHarness.StartAsync();
@@ -185,14 +196,14 @@ public sealed class SenderTests
     }
 
     [Fact]
-    public async Task Sender_reports_the_configured_limits()
+    public async Task Sender_reports_the_configured_limits_with_headroom()
     {
         await using var harness = await TelegramHarness.StartAsync(settings: new() { ["Telegram:GroupPerMinute"] = "10" });
 
         var limits = harness.Sender.Limits;
 
-        Assert.Equal(new RateLimit(30, TimeSpan.FromSeconds(1)), limits.Global);
-        Assert.Equal(new RateLimit(1, TimeSpan.FromSeconds(1)), limits.PerPrivateChat);
-        Assert.Equal(new RateLimit(10, TimeSpan.FromMinutes(1)), limits.PerGroup);
+        Assert.Equal(new RateLimit(30, TimeSpan.FromSeconds(1.1)), limits.Global);
+        Assert.Equal(new RateLimit(1, TimeSpan.FromSeconds(1.1)), limits.PerPrivateChat);
+        Assert.Equal(new RateLimit(10, TimeSpan.FromMinutes(1.1)), limits.PerGroup);
     }
 }

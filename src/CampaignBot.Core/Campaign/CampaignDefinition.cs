@@ -42,6 +42,9 @@ public sealed record CampaignDefinition
 
     public required EvaluationSettings Evaluation { get; init; }
 
+    /// <summary>Self-examination forms (对照检查), first match wins; see <see cref="ChecklistDefinition"/>.</summary>
+    public IReadOnlyList<ChecklistDefinition> Checklists { get; init; } = [];
+
     public RankDefinition? FindRank(string code) => Ranks.FirstOrDefault(r => r.Code == code);
 
     public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);

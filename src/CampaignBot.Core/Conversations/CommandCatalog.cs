@@ -18,6 +18,15 @@ public static class CommandCatalog
         new("help", "帮助", "Help"),
         new("cancel", "取消当前操作", "Cancel the current step"),
         new("back", "返回上一步", "Go back one step"),
+        new("examine", "对照检查（填写、继续、提交）", "Self-examination (fill in, continue, submit)"),
+        new("review", "审核对照检查（书记、督导组、活动办）", "Review self-examinations (secretaries, supervisors, office)"),
+        new("pledge", "公开承诺（填写、预览、发布）", "Public pledges (write, preview, publish)"),
+        new("checkin", "报告履约践诺情况", "Report how you keep your pledges"),
+        new("progress", "查看对照检查和承诺进度（书记、督导组、活动办）", "Progress of examinations and pledges (secretaries, supervisors, office)"),
+        new("export", "导出对照检查或承诺表格（书记、督导组、活动办）", "Export examinations or pledges (secretaries, supervisors, office)"),
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)"),
+        new("vote", "用口令领取评议选票", "Get a ballot with a round's code"),
+        new("results", "查看群众评议结果", "Evaluation results"),
+        new("round", "开启或结束评议（活动办）", "Open or close an evaluation round (office)"),
     ];
 }

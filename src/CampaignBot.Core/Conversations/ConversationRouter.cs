@@ -11,7 +11,8 @@ public sealed class ConversationRouter(
     IEnumerable<IFlowDefinition> flows,
     IEnumerable<ICommandHandler> commands,
     IChatStore chats,
-    FlowTimeouts timeouts)
+    FlowTimeouts timeouts,
+    IEnumerable<IButtonHandler>? buttonHandlers = null)
 {
     /// <summary>Longer texts are refused before any flow sees them.</summary>
     public const int MaxInputLength = 2000;
@@ -25,6 +26,7 @@ public sealed class ConversationRouter(
     private readonly Dictionary<string, IFlowDefinition> _flowsByName = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, IFlowDefinition> _flowsByCommand = flows.ToDictionary(f => f.Command, StringComparer.Ordinal);
     private readonly Dictionary<string, ICommandHandler> _commands = commands.ToDictionary(c => c.Command, StringComparer.Ordinal);
+    private readonly Dictionary<string, IButtonHandler> _buttonHandlers = (buttonHandlers ?? []).ToDictionary(h => h.Prefix, StringComparer.Ordinal);
 
     public IReadOnlyCollection<IFlowDefinition> Flows => _flowsByName.Values;
 
@@ -41,6 +43,7 @@ public sealed class ConversationRouter(
             TimerElapsed timer when flow is not null && timer.Token == context.Session.PromptToken => flow.TimeoutAsync(cancellationToken),
             TimerElapsed => Task.CompletedTask,
             CommandInput command => RouteCommandAsync(context, command, active, flow, cancellationToken),
+            ButtonPress press when ButtonHandlerFor(press) is { } handler => handler.HandleAsync(context, press, cancellationToken),
             ButtonPress press => RoutePressAsync(context, press, flow, cancellationToken),
             TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, $"消息太长（超过 {MaxInputLength} 字），请精简后重新发送。", $"That message is too long (over {MaxInputLength} characters); please shorten it."),
             TextInput text when flow is not null => flow.HandleInputAsync(text.Text.Trim(), cancellationToken),
@@ -59,6 +62,12 @@ public sealed class ConversationRouter(
         {
             context.Schedule(timeouts.JobFor(context.Update, token, context.Now));
         }
+    }
+
+    private IButtonHandler? ButtonHandlerFor(ButtonPress press)
+    {
+        var colon = press.Payload?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon > 0 && _buttonHandlers.TryGetValue(press.Payload![..colon], out var handler) ? handler : null;
     }
 
     /// <summary>A bare number typed while the prompt shows buttons presses that button (for channels that show buttons as numbered text).</summary>

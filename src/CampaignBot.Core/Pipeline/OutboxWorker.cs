@@ -56,13 +56,17 @@ public sealed class OutboxWorker(
             var outcome = await SendOneAsync(messages[i], cancellationToken);
             if (outcome is { } heldUntil)
             {
+                pacer.Deferred(messages[i], heldUntil);
                 foreach (var later in messages.Skip(i + 1))
                 {
                     await outbox.RetryLaterAsync(later.Id, heldUntil, null, countAttempt: false, cancellationToken);
+                    pacer.Deferred(later, heldUntil);
                 }
 
                 return;
             }
+
+            pacer.Settled(messages[i], ChannelRateLimits.Unlimited, sentAt: null);
         }
     }
 
@@ -106,10 +110,11 @@ public sealed class OutboxWorker(
         }
 
         // Acknowledging a press is not a chat message: it takes no chat slot.
+        var cost = Math.Max(1, sender.CostOf(message.Chat, body));
         if (body is not CallbackAnswer)
         {
             var now = Time.GetUtcNow();
-            var (reserved, at) = pacer.Reserve(message.Chat, sender.Limits, now, WaitHorizon, Math.Max(1, sender.CostOf(message.Chat, body)));
+            var (reserved, at) = pacer.Reserve(message, sender.Limits, now, WaitHorizon, cost);
             if (!reserved)
             {
                 await outbox.RetryLaterAsync(message.Id, at, null, countAttempt: false, cancellationToken);
@@ -123,6 +128,11 @@ public sealed class OutboxWorker(
         }
 
         var result = await SendSafelyAsync(sender, message, body, editTarget, cancellationToken);
+        if (result is SendSucceeded && body is not CallbackAnswer)
+        {
+            pacer.Settled(message, sender.Limits, Time.GetUtcNow(), cost);
+        }
+
         return await SettleAsync(message, result, cancellationToken);
     }
 
@@ -149,7 +159,6 @@ public sealed class OutboxWorker(
                 return null;
             case SendThrottled throttled:
                 var until = now + throttled.RetryAfter;
-                pacer.HoldChat(message.Chat, until);
                 logger.LogInformation("Chat {Chat} throttled by the channel for {RetryAfter}", message.Chat.Key, throttled.RetryAfter);
                 await outbox.RetryLaterAsync(message.Id, until, throttled.Reason, countAttempt: false, cancellationToken);
                 return until;

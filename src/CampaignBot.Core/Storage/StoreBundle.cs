@@ -1,3 +1,4 @@
+using CampaignBot.Core.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Storage;
@@ -12,6 +13,15 @@ public sealed record StoreBundle(
     IInviteStore Invites,
     IChatStore Chats)
 {
+    public required Examinations.IExaminationStore Examinations { get; init; }
+
+    public required Pledges.IPledgeStore Pledges { get; init; }
+    public required IEvaluationRoundStore EvaluationRounds { get; init; }
+
+    public required IBallotStore Ballots { get; init; }
+
+    public required ITurnoutStore Turnout { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,6 +33,11 @@ public sealed record StoreBundle(
         services.AddSingleton(Members);
         services.AddSingleton(Invites);
         services.AddSingleton(Chats);
+        services.AddSingleton(Examinations);
+        services.AddSingleton(Pledges);
+        services.AddSingleton(EvaluationRounds);
+        services.AddSingleton(Ballots);
+        services.AddSingleton(Turnout);
         return services;
     }
 }

@@ -19,6 +19,12 @@ public interface IInboxStore
     Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the stored update of an item with <paramref name="payload"/> (a copy with secret parts removed, such as a
+    /// ballot's choice), so the inbox does not keep what must not be linked to a sender. Nothing happens for an unknown id.
+    /// </summary>
+    Task RedactAsync(string id, string payload, CancellationToken cancellationToken);
 }
 
 /// <summary>Conversation sessions with optimistic concurrency.</summary>

@@ -22,11 +22,6 @@ public sealed partial class TelegramSetupService(
 {
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Completes once the webhook and the menu are set.</summary>
-    public Task Configured => _configured.Task;
-
-    private readonly TaskCompletionSource _configured = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = InitialBackoff;
@@ -35,7 +30,6 @@ public sealed partial class TelegramSetupService(
             try
             {
                 await ConfigureAsync(stoppingToken);
-                _configured.TrySetResult();
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,7 +39,6 @@ public sealed partial class TelegramSetupService(
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
                 LogTokenRejected(ex);
-                _configured.TrySetException(new InvalidOperationException("Telegram rejected the bot token; check Telegram:Token."));
                 return;
             }
             catch (Exception ex)

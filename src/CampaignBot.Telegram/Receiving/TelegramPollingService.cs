@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace CampaignBot.Telegram.Receiving;
 
@@ -13,6 +14,7 @@ namespace CampaignBot.Telegram.Receiving;
 public sealed partial class TelegramPollingService(
     ITelegramBotClient bot,
     UpdateIntake intake,
+    RawUpdateReader rawReader,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
@@ -57,8 +59,19 @@ public sealed partial class TelegramPollingService(
     /// <summary>One getUpdates round: fetch, store every update, then confirm the batch.</summary>
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
-        var updates = await bot.GetUpdates(Offset, BatchSize, options.Value.PollTimeoutSeconds,
-            UpdateMapping.AllowedUpdates, cancellationToken);
+        Update[] updates;
+        try
+        {
+            updates = await bot.GetUpdates(Offset, BatchSize, options.Value.PollTimeoutSeconds,
+                UpdateMapping.AllowedUpdates, cancellationToken);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            LogUnreadableBatch(ex, Offset);
+            await PollRawOnceAsync(cancellationToken);
+            return;
+        }
+
         foreach (var update in updates)
         {
             await intake.AcceptAsync(update, cancellationToken);
@@ -68,6 +81,40 @@ public sealed partial class TelegramPollingService(
         {
             Offset = Math.Max(Offset, updates.Max(u => u.Id) + 1);
         }
+    }
+
+    /// <summary>The same round, update by update, for a batch the client could not read as a whole.</summary>
+    private async Task PollRawOnceAsync(CancellationToken cancellationToken)
+    {
+        var updates = await rawReader.ReadAsync(Offset, BatchSize, cancellationToken);
+        foreach (var (id, update) in updates)
+        {
+            if (update is null)
+            {
+                LogUnreadableUpdate(id);
+                continue;
+            }
+
+            await intake.AcceptAsync(update, cancellationToken);
+        }
+
+        if (updates.Count > 0)
+        {
+            Offset = Math.Max(Offset, updates.Max(u => u.Id) + 1);
+        }
+    }
+
+    private static bool IsUnreadable(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is System.Text.Json.JsonException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<TimeSpan> BackOffAsync(TimeSpan backoff, CancellationToken cancellationToken)
@@ -87,6 +134,12 @@ public sealed partial class TelegramPollingService(
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Telegram getUpdates conflict (409): another instance is polling or a webhook is set; retrying in {Backoff}")]
     private partial void LogConflict(Exception ex, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates batch at offset {Offset} could not be read; reading it update by update")]
+    private partial void LogUnreadableBatch(Exception ex, int offset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram update {UpdateId} is malformed and skipped: unreadable JSON")]
+    private partial void LogUnreadableUpdate(int updateId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram polling failed at offset {Offset}; retrying in {Backoff}")]
     private partial void LogFailure(Exception ex, int offset, TimeSpan backoff);

@@ -33,15 +33,19 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
             return new SendRejected($"Chat id \"{message.Chat.Id}\" is not a Telegram chat id.");
         }
 
+        // A hung request must not hold the chat's queue for the HttpClient's whole timeout.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds));
+        var token = timeout.Token;
         try
         {
             return body switch
             {
-                TextMessage text => await SendTextAsync(chatId, text, cancellationToken),
-                EditMessage edit => await EditAsync(chatId, edit, editTarget, cancellationToken),
-                DocumentMessage document => await SendDocumentAsync(chatId, document, cancellationToken),
-                PhotoMessage photo => await SendPhotoAsync(chatId, photo, cancellationToken),
-                CallbackAnswer answer => await AnswerAsync(answer, cancellationToken),
+                TextMessage text => await SendTextAsync(chatId, text, token),
+                EditMessage edit => await EditAsync(chatId, edit, editTarget, token),
+                DocumentMessage document => await SendDocumentAsync(chatId, document, token),
+                PhotoMessage photo => await SendPhotoAsync(chatId, photo, token),
+                CallbackAnswer answer => await AnswerAsync(answer, token),
                 _ => new SendRejected($"Telegram cannot send a {body.GetType().Name}."),
             };
         }

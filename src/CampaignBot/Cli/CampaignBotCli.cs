@@ -13,6 +13,8 @@ public static class CampaignBotCli
           campaignbot config check [campaign.yaml]
           campaignbot invite create --unit <单位ID> --role <角色> [--uses N] [--expires yyyy-MM-dd]
           campaignbot export <members|units|invites|sessions> [--format csv|json] [--out 文件]
+          campaignbot export <examinations|pledges> [--format csv|xlsx] [--unit 单位ID] [--out 文件]
+          campaignbot export evaluations [--format csv|xlsx] [--out 文件]
           campaignbot flows export [目录]
         """;
 
@@ -27,6 +29,8 @@ public static class CampaignBotCli
                 (null or "run", _) when !cli.Has("help") => await RunBotAsync(cli, cancellationToken),
                 ("config", "check") => CampaignConfigCheck.Run(cli.Word(2), Console.Out),
                 ("invite", "create") => await WithStoreAsync(cli, (campaign, stores) => InviteCommand.CreateAsync(cli, campaign, stores.Invites, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
+                ("export", var kind) when CampaignExportCommand.Handles(kind) => await WithStoreAsync(cli, (campaign, stores) => CampaignExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
+                ("export", "evaluations") => await WithStoreAsync(cli, (campaign, stores) => Evaluations.EvaluationExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", _) => await WithStoreAsync(cli, (campaign, stores) => ExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("flows", "export") => await ExportFlowsAsync(cli, cancellationToken),
                 ("help", _) or (null, _) => PrintUsage(),

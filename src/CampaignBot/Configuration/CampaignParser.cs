@@ -28,6 +28,7 @@ internal static class CampaignParser
         var studyTopics = CampaignLists.ReadCatalogue(top, "study_topics", errors);
         var pledgeAreas = CampaignLists.ReadCatalogue(top, "pledge_areas", errors);
         var evaluation = CampaignEvaluationSection.Read(top, errors);
+        var checklists = CampaignChecklistSection.Read(top, ranks, kinds, errors);
         top.RejectUnknownKeys();
 
         if (errors.Count > 0 || header is null || evaluation is null)
@@ -54,6 +55,7 @@ internal static class CampaignParser
             StudyTopics = studyTopics,
             PledgeAreas = pledgeAreas,
             Evaluation = evaluation,
+            Checklists = checklists,
         };
     }
 }

@@ -50,6 +50,8 @@ public static class CampaignBotApp
         builder.AddCampaignDefinition();
         await builder.AddCampaignStoreAsync(cancellationToken);
         builder.AddCampaignCore();
+        builder.Services.AddSingleton<Core.Progress.ISpreadsheetWriter, Cli.MiniExcelSpreadsheetWriter>();
+        builder.Services.AddSingleton<Core.Evaluations.IEvaluationReportRenderer, Evaluations.EvaluationReportRenderer>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
     }
@@ -68,7 +70,9 @@ public static class CampaignBotApp
         }
 
         configuration.Sources.Insert(0, new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false, FileProvider = null });
-        if (configuration.Sources.Count == 1)
+        // A host builder has the environment and command line already; a bare ConfigurationManager (the probe,
+        // the CLI verbs) starts with one empty in-memory source, so counting sources cannot tell them apart.
+        if (!configuration.Sources.OfType<Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource>().Any())
         {
             configuration.AddEnvironmentVariables();
             configuration.AddCommandLine(args);

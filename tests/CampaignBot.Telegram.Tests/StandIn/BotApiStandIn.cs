@@ -36,11 +36,11 @@ public sealed class BotApiStandIn : IAsyncDisposable
 
     public StandInState State { get; }
 
-    public static async Task<BotApiStandIn> StartAsync(string token, StandInRules? rules = null, TimeProvider? time = null)
+    public static async Task<BotApiStandIn> StartAsync(string token, StandInRules? rules = null, TimeProvider? time = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         var state = new StandInState(rules ?? StandInRules.Telegram, time ?? TimeProvider.System);
@@ -54,6 +54,24 @@ public sealed class BotApiStandIn : IAsyncDisposable
         });
         await app.StartAsync();
         return new BotApiStandIn(app, token, state);
+    }
+
+    /// <summary>Posts a queued update to the webhook set with setWebhook, as Telegram does; returns the HTTP status.</summary>
+    public async Task<int> DeliverToWebhookAsync(int updateId, CancellationToken cancellationToken = default)
+    {
+        var webhook = State.Webhook ?? throw new InvalidOperationException("Stand-in: no webhook is set.");
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+        {
+            Content = new StringContent(State.UpdateJson(updateId), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (webhook.SecretToken is { } secret)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        return (int)response.StatusCode;
     }
 
     public async ValueTask DisposeAsync()

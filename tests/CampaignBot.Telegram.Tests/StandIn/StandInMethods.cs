@@ -9,6 +9,9 @@ internal sealed class StandInMethods(StandInState state, CancellationToken stopp
 {
     private static readonly string[] SendMethods = ["sendMessage", "sendDocument", "sendPhoto"];
 
+    /// <summary>Keyboards kept with their Chinese labels as is, so tests and people can read them.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task<StandInAnswer> HandleAsync(string method, HttpContext context)
     {
         state.Record(method);
@@ -189,7 +192,7 @@ internal sealed class StandInMethods(StandInState state, CancellationToken stopp
 
         var tooLong = markup["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
             .Any(b => System.Text.Encoding.UTF8.GetByteCount(b?["callback_data"]?.GetValue<string>() ?? "") > 64) ?? false;
-        return tooLong ? "" : markup.ToJsonString();
+        return tooLong ? "" : markup.ToJsonString(Readable);
     }
 
     private JsonObject MessageJson(long chatId, int messageId, string? text) => new()

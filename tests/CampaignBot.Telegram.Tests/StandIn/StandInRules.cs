@@ -27,7 +27,7 @@ public sealed record SentMessage(
     DateTimeOffset At);
 
 /// <summary>A throttled, failed or injected-fault answer, for tests to count.</summary>
-public sealed record RefusedCall(string Method, long? ChatId, int ErrorCode, string Description);
+public sealed record RefusedCall(string Method, long? ChatId, int ErrorCode, string Description, DateTimeOffset At);
 
 /// <summary>The webhook as setWebhook left it.</summary>
 public sealed record WebhookState(string Url, string? SecretToken, IReadOnlyList<string> AllowedUpdates, int? MaxConnections);

@@ -3,10 +3,11 @@ using System.Text.Json.Nodes;
 namespace CampaignBot.Telegram.Tests.StandIn;
 
 /// <summary>Everything the stand-in remembers; every member is safe to call from tests and requests at once.</summary>
-public sealed class StandInState(StandInRules rules, TimeProvider time)
+public sealed partial class StandInState(StandInRules rules, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly List<(int Id, string Json)> _pending = [];
+    private readonly List<(int Id, string Json)> _all = [];
     private readonly List<SentMessage> _sent = [];
     private readonly List<RefusedCall> _refused = [];
     private readonly List<string> _calls = [];
@@ -16,6 +17,7 @@ public sealed class StandInState(StandInRules rules, TimeProvider time)
     private readonly HashSet<long> _blocked = [];
     private readonly Dictionary<string, Queue<(int Code, string Description)>> _faults = [];
     private readonly Dictionary<string, int> _hangs = [];
+    private readonly StandInRules _rules = rules;
     private readonly SlidingWindow _global = new(rules.GlobalPerSecond, TimeSpan.FromSeconds(1));
     private readonly Dictionary<long, SlidingWindow> _perChat = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,10 +36,26 @@ public sealed class StandInState(StandInRules rules, TimeProvider time)
             _nextUpdateId = Math.Max(_nextUpdateId, id);
             update["update_id"] = id;
             _pending.Add((id, update.ToJsonString()));
+            _all.Add(_pending[^1]);
             Signal();
             return id;
         }
     }
+
+    /// <summary>As if the bot crashed before confirming: updates from <paramref name="updateId"/> on are delivered again.</summary>
+    public void ForgetConfirmationsFrom(int updateId)
+    {
+        lock (_lock)
+        {
+            _confirmedOffset = Math.Min(_confirmedOffset, updateId);
+            _pending.RemoveAll(p => p.Id >= updateId);
+            _pending.AddRange(_all.Where(p => p.Id >= updateId));
+            Signal();
+        }
+    }
+
+    /// <summary>The JSON of a queued update, as Telegram would post it to a webhook.</summary>
+    public string UpdateJson(int updateId) { lock (_lock) { return _all.Single(p => p.Id == updateId).Json; } }
 
     public IReadOnlyList<SentMessage> Sent { get { lock (_lock) { return [.. _sent]; } } }
 
@@ -132,7 +150,7 @@ public sealed class StandInState(StandInRules rules, TimeProvider time)
     {
         lock (_lock)
         {
-            _refused.Add(new RefusedCall(method, chatId, code, description));
+            _refused.Add(new RefusedCall(method, chatId, code, description, time.GetUtcNow()));
             Signal();
         }
     }
@@ -160,73 +178,6 @@ public sealed class StandInState(StandInRules rules, TimeProvider time)
     internal void SetCommands(string languageCode, JsonArray commands) { lock (_lock) { _commands[languageCode] = commands; Signal(); } }
 
     internal bool IsBlocked(long chatId) { lock (_lock) { return _blocked.Contains(chatId); } }
-
-    /// <summary>Null when a send to this chat fits the limits now (and counts it); otherwise seconds to wait.</summary>
-    internal int? TakeSendSlot(long chatId)
-    {
-        lock (_lock)
-        {
-            var now = time.GetUtcNow();
-            var window = _perChat.TryGetValue(chatId, out var w) ? w : _perChat[chatId] = chatId < 0
-                ? new SlidingWindow(rules.GroupPerMinute, TimeSpan.FromMinutes(1))
-                : new SlidingWindow(rules.PrivateChatPerSecond, TimeSpan.FromSeconds(1));
-            var wait = Max(_global.TryTake(now, commit: false), window.TryTake(now, commit: false));
-            if (wait is { } tooSoon)
-            {
-                return Math.Max(1, (int)Math.Ceiling(tooSoon.TotalSeconds));
-            }
-
-            _global.TryTake(now, commit: true);
-            window.TryTake(now, commit: true);
-            return null;
-        }
-    }
-
-    internal SentMessage AddSent(string method, long chatId, string? text, string? markup, string? fileName, byte[]? file)
-    {
-        lock (_lock)
-        {
-            var id = _lastMessageId[chatId] = _lastMessageId.GetValueOrDefault(chatId) + 1;
-            _messages[(chatId, id)] = (text, markup);
-            var sent = new SentMessage(method, chatId, id, text, markup, fileName, file, null, time.GetUtcNow());
-            _sent.Add(sent);
-            Signal();
-            return sent;
-        }
-    }
-
-    /// <summary>Returns the error description, or null when the edit applied.</summary>
-    internal string? Edit(long chatId, int messageId, string? text, string? markup)
-    {
-        lock (_lock)
-        {
-            if (!_messages.TryGetValue((chatId, messageId), out var old))
-            {
-                return "Bad Request: message to edit not found";
-            }
-
-            if (old.Text == text && old.Markup == markup)
-            {
-                return "Bad Request: message is not modified: specified new message content and reply markup are exactly the same";
-            }
-
-            _messages[(chatId, messageId)] = (text, markup);
-            _sent.Add(new SentMessage("editMessageText", chatId, messageId, text, markup, null, null, null, time.GetUtcNow()));
-            Signal();
-            return null;
-        }
-    }
-
-    internal void AddCallbackAnswer(string callbackId, string? text)
-    {
-        lock (_lock)
-        {
-            _sent.Add(new SentMessage("answerCallbackQuery", 0, 0, text, null, null, null, callbackId, time.GetUtcNow()));
-            Signal();
-        }
-    }
-
-    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private void Signal()
     {

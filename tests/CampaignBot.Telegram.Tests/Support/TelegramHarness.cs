@@ -63,6 +63,7 @@ public sealed class TelegramHarness : IAsyncDisposable
     public TelegramPollingService NewPoller() => new(
         Bot,
         Services.GetRequiredService<UpdateIntake>(),
+        Services.GetRequiredService<RawUpdateReader>(),
         Services.GetRequiredService<IOptions<TelegramOptions>>(),
         TimeProvider.System,
         Services.GetRequiredService<ILogger<TelegramPollingService>>())

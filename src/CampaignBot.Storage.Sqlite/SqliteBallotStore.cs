@@ -1,0 +1,65 @@
+using CampaignBot.Core.Evaluations;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+/// <summary>Ballots keyed by (round, voter hash): the primary key is the one-vote rule.</summary>
+internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
+{
+    public async Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken)
+    {
+        BallotRules.Check(ballot);
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Under the write lock the read and the write cannot interleave with another voter's press.
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using var read = SqliteDatabase.Command(connection, "SELECT choice FROM ballots WHERE round_id = @round AND voter_hash = @voter;", transaction);
+        read.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash);
+        var existing = (string?)await read.ExecuteScalarAsync(cancellationToken);
+        var outcome = existing switch
+        {
+            null => CastOutcome.Recorded,
+            _ when existing == ballot.Choice => CastOutcome.Unchanged,
+            _ when allowChange => CastOutcome.Changed,
+            _ => CastOutcome.AlreadyVoted,
+        };
+        var sql = outcome switch
+        {
+            CastOutcome.Recorded => "INSERT INTO ballots (round_id, voter_hash, choice, cast_at) VALUES (@round, @voter, @choice, @at);",
+            CastOutcome.Changed => "UPDATE ballots SET choice = @choice, cast_at = @at WHERE round_id = @round AND voter_hash = @voter;",
+            _ => null,
+        };
+        if (sql is not null)
+        {
+            await using var write = SqliteDatabase.Command(connection, sql, transaction);
+            write.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        var rows = await database.QueryAsync(
+            "SELECT choice, COUNT(*) FROM ballots WHERE round_id = @round GROUP BY choice;",
+            p => p.Set("@round", roundId),
+            r => (Choice: r.GetString(0), Count: r.GetInt64(1)),
+            cancellationToken);
+        return new Tally(rows.ToDictionary(r => r.Choice, r => r.Count, StringComparer.Ordinal));
+    }
+
+    public Task<IReadOnlyList<Ballot>> ListAsync(string roundId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        return database.QueryAsync(
+            "SELECT round_id, voter_hash, choice, cast_at FROM ballots WHERE round_id = @round ORDER BY voter_hash;",
+            p => p.Set("@round", roundId),
+            Read,
+            cancellationToken);
+    }
+
+    private static Ballot Read(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.Time(3));
+}

@@ -1,0 +1,74 @@
+using CampaignBot.Core.Evaluations;
+using CampaignBot.Core.Messaging;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+/// <summary>Rounds as JSON bodies, with the columns queries need (unit, code, status, opening time).</summary>
+internal sealed class SqliteEvaluationRoundStore(SqliteDatabase database) : IEvaluationRoundStore
+{
+    private const int UniqueViolation = 19;
+
+    public async Task<bool> CreateAsync(EvaluationRound round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentException.ThrowIfNullOrWhiteSpace(round.Id, nameof(round));
+        try
+        {
+            await database.ExecuteAsync(
+                "INSERT INTO evaluation_rounds (id, unit_id, code, status, opens_at, body) VALUES (@id, @unit, @code, @status, @opens, @body);",
+                p => p.Set("@id", round.Id).Set("@unit", round.UnitId).Set("@code", round.Code?.ToUpperInvariant()).Set("@status", round.Status)
+                    .Set("@opens", round.OpensAt).Set("@body", MessageJson.Serialize(round)),
+                cancellationToken);
+            return true;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    public Task<EvaluationRound?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return database.QuerySingleAsync("SELECT body FROM evaluation_rounds WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
+    }
+
+    public Task<EvaluationRound?> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        return database.QuerySingleAsync(
+            "SELECT body FROM evaluation_rounds WHERE code = @code;", p => p.Set("@code", code.Trim().ToUpperInvariant()), Read, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<EvaluationRound>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
+        database.QueryAsync(
+            "SELECT body FROM evaluation_rounds WHERE @unit IS NULL OR unit_id = @unit ORDER BY opens_at, id;",
+            p => p.Set("@unit", unitId),
+            Read,
+            cancellationToken);
+
+    public async Task<bool> TryCloseAsync(string id, RoundResult result, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(result);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using var read = SqliteDatabase.Command(connection, "SELECT body FROM evaluation_rounds WHERE id = @id AND status = 'Open';", transaction);
+        read.Parameters.Set("@id", id);
+        var rows = await SqliteDatabase.ReadAllAsync(read, Read, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return false;
+        }
+
+        var closed = rows[0] with { Status = RoundStatus.Closed, Result = result };
+        await using var write = SqliteDatabase.Command(connection, "UPDATE evaluation_rounds SET status = @status, body = @body WHERE id = @id;", transaction);
+        write.Parameters.Set("@id", id).Set("@status", RoundStatus.Closed).Set("@body", MessageJson.Serialize(closed));
+        await write.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static EvaluationRound Read(SqliteDataReader r) => MessageJson.Deserialize<EvaluationRound>(r.GetString(0));
+}

@@ -1,0 +1,37 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pledges;
+
+namespace CampaignBot.Storage.Sqlite;
+
+internal sealed class SqlitePledgeStore(SqliteDatabase database) : IPledgeStore
+{
+    public const string Table = "pledges";
+    public const string CheckInTable = "pledge_checkins";
+
+    private readonly SqliteDocuments _pledges = new(database, Table);
+    private readonly SqliteDocuments _checkIns = new(database, CheckInTable);
+
+    public Task SaveAsync(Pledge pledge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pledge);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pledge.MemberId, nameof(pledge));
+        ArgumentException.ThrowIfNullOrWhiteSpace(pledge.Area, nameof(pledge));
+        return _pledges.UpsertAsync(pledge.Id, pledge.MemberId, pledge.UnitId, MessageJson.Serialize(pledge), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Pledge>> ListByMemberAsync(string memberId, CancellationToken cancellationToken) =>
+        [.. (await _pledges.ListByMemberAsync(memberId, cancellationToken)).Select(MessageJson.Deserialize<Pledge>)];
+
+    public async Task<IReadOnlyList<Pledge>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
+        [.. (await _pledges.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<Pledge>)];
+
+    public Task RecordCheckInAsync(PledgeCheckIn checkIn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(checkIn.Period, nameof(checkIn));
+        return _checkIns.UpsertAsync(checkIn.Id, checkIn.MemberId, checkIn.UnitId, MessageJson.Serialize(checkIn), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PledgeCheckIn>> ListCheckInsAsync(string? unitId, CancellationToken cancellationToken) =>
+        [.. (await _checkIns.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<PledgeCheckIn>)];
+}

@@ -1,0 +1,55 @@
+using CampaignBot.Core.Evaluations;
+using CampaignBot.Core.Messaging;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+/// <summary>Turnout: (round, voter) and a voted flag, in a table of its own, apart from the ballots.</summary>
+internal sealed class SqliteTurnoutStore(SqliteDatabase database) : ITurnoutStore
+{
+    public Task AddAsync(TurnoutEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.RoundId, nameof(entry));
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.VoterId, nameof(entry));
+        return database.ExecuteAsync(
+            "INSERT OR IGNORE INTO turnout (round_id, voter_id, chat, voted) VALUES (@round, @voter, @chat, @voted);",
+            p => p.Set("@round", entry.RoundId).Set("@voter", entry.VoterId).Set("@chat", MessageJson.Serialize(entry.Chat)).Set("@voted", entry.Voted),
+            cancellationToken);
+    }
+
+    public Task<TurnoutEntry?> GetAsync(string roundId, string voterId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(voterId);
+        return database.QuerySingleAsync(
+            "SELECT round_id, voter_id, chat, voted FROM turnout WHERE round_id = @round AND voter_id = @voter;",
+            p => p.Set("@round", roundId).Set("@voter", voterId),
+            Read,
+            cancellationToken);
+    }
+
+    public async Task<bool> MarkVotedAsync(string roundId, string voterId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(voterId);
+        var changed = await database.ExecuteAsync(
+            "UPDATE turnout SET voted = 1 WHERE round_id = @round AND voter_id = @voter;",
+            p => p.Set("@round", roundId).Set("@voter", voterId),
+            cancellationToken);
+        return changed == 1;
+    }
+
+    public Task<IReadOnlyList<TurnoutEntry>> ListAsync(string roundId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        return database.QueryAsync(
+            "SELECT round_id, voter_id, chat, voted FROM turnout WHERE round_id = @round ORDER BY voter_id;",
+            p => p.Set("@round", roundId),
+            Read,
+            cancellationToken);
+    }
+
+    private static TurnoutEntry Read(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), MessageJson.Deserialize<ChatRef>(r.GetString(2)), r.Flag(3));
+}

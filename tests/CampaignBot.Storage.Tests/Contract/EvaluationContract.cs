@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using System.Text;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Evaluations;
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.Storage.Tests.Contract;
+
+public abstract partial class StoreContractTests
+{
+    [Fact]
+    public async Task Concurrent_ballots_of_one_voter_store_exactly_one()
+    {
+        var stores = await OpenFreshAsync();
+        var voter = VoterHash("r1", "telegram:42");
+
+        var outcomes = await InParallelAsync(16, i => stores.Ballots.CastAsync(new Ballot("r1", voter, "satisfied", T0), allowChange: false, Ct));
+
+        Assert.Single(outcomes, o => o == CastOutcome.Recorded);
+        Assert.All(outcomes.Where(o => o != CastOutcome.Recorded), o => Assert.Equal(CastOutcome.Unchanged, o));
+        Assert.Single(await stores.Ballots.ListAsync("r1", Ct));
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_store_one_ballot_per_voter()
+    {
+        var name = NewDatabaseName();
+        var first = await OpenAsync(name);
+        var second = await OpenAsync(name);
+
+        // 30 voters, each pressing on both instances at once.
+        var outcomes = await InParallelAsync(60, i => (i % 2 == 0 ? first : second).Ballots.CastAsync(
+            new Ballot("r1", VoterHash("r1", $"telegram:{i / 2}"), "satisfied", T0), allowChange: false, Ct));
+
+        Assert.Equal(30, outcomes.Count(o => o == CastOutcome.Recorded));
+        Assert.Equal(30, (await second.Ballots.TallyAsync("r1", Ct)).Total);
+    }
+
+    [Fact]
+    public async Task Concurrent_ballots_of_many_voters_are_all_counted_once()
+    {
+        var stores = await OpenFreshAsync();
+
+        // Each of 40 voters presses twice at once, once with a different choice.
+        await InParallelAsync(80, i => stores.Ballots.CastAsync(
+            new Ballot("r1", VoterHash("r1", $"telegram:{i % 40}"), i < 40 ? "satisfied" : "unsatisfied", T0), allowChange: false, Ct));
+
+        var tally = await stores.Ballots.TallyAsync("r1", Ct);
+        Assert.Equal(40, tally.Total);
+        Assert.Equal(40, (await stores.Ballots.ListAsync("r1", Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Second_vote_with_another_choice_is_refused_unless_the_round_allows_changes()
+    {
+        var stores = await OpenFreshAsync();
+        var voter = VoterHash("r1", "telegram:7");
+        await stores.Ballots.CastAsync(new Ballot("r1", voter, "satisfied", T0), false, Ct);
+
+        Assert.Equal(CastOutcome.AlreadyVoted, await stores.Ballots.CastAsync(new Ballot("r1", voter, "unsatisfied", T0), false, Ct));
+        Assert.Equal(1, (await stores.Ballots.TallyAsync("r1", Ct)).Count("satisfied"));
+
+        Assert.Equal(CastOutcome.Changed, await stores.Ballots.CastAsync(new Ballot("r1", voter, "unsatisfied", T0), true, Ct));
+        var tally = await stores.Ballots.TallyAsync("r1", Ct);
+        Assert.Equal(0, tally.Count("satisfied"));
+        Assert.Equal(1, tally.Count("unsatisfied"));
+    }
+
+    [Fact]
+    public async Task Tally_equals_the_ballots_and_rounds_do_not_mix()
+    {
+        var stores = await OpenFreshAsync();
+        string[] choices = ["satisfied", "basically_satisfied", "unsatisfied"];
+        for (var i = 0; i < 23; i++)
+        {
+            await stores.Ballots.CastAsync(new Ballot("r1", VoterHash("r1", $"u{i}"), choices[i % 3], T0), false, Ct);
+        }
+
+        await stores.Ballots.CastAsync(new Ballot("r2", VoterHash("r2", "u0"), "unsatisfied", T0), false, Ct);
+
+        var tally = await stores.Ballots.TallyAsync("r1", Ct);
+        var ballots = await stores.Ballots.ListAsync("r1", Ct);
+        Assert.Equal(ballots.GroupBy(b => b.Choice).ToDictionary(g => g.Key, g => (long)g.Count()), tally.Counts);
+        Assert.Equal([8L, 8L, 7L], choices.Select(tally.Count));
+        Assert.Equal(1, (await stores.Ballots.TallyAsync("r2", Ct)).Total);
+    }
+
+    [Fact]
+    public async Task No_stored_ballot_holds_a_user_id()
+    {
+        var stores = await OpenFreshAsync();
+        string[] users = ["telegram:100200300", "wecom:zhangsan", "console:lisi"];
+        foreach (var user in users)
+        {
+            await stores.Ballots.CastAsync(new Ballot("r1", VoterHash("r1", user), "satisfied", T0), false, Ct);
+        }
+
+        var stored = string.Join('\n', (await stores.Ballots.ListAsync("r1", Ct)).Select(b => b.ToString()));
+        Assert.All(users, user => Assert.DoesNotContain(user.Split(':')[1], stored, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_ballot_whose_voter_is_not_a_hash_is_refused_with_a_clear_error()
+    {
+        var stores = await OpenFreshAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => stores.Ballots.CastAsync(new Ballot("r1", "telegram:42", "satisfied", T0), false, Ct));
+
+        Assert.Contains("voter hash", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await stores.Ballots.ListAsync("r1", Ct));
+    }
+
+    [Fact]
+    public async Task Round_round_trips_and_closes_once()
+    {
+        var stores = await OpenFreshAsync();
+        var round = Round("0a1b2c3d", "county_east");
+        Assert.True(await stores.EvaluationRounds.CreateAsync(round, Ct));
+        Assert.False(await stores.EvaluationRounds.CreateAsync(round, Ct));
+        Assert.Equal(round.Group, (await stores.EvaluationRounds.GetAsync(round.Id, Ct))!.Group);
+
+        var result = new RoundResult(new Dictionary<string, long> { ["satisfied"] = 3 }, 3, 3, false, T0.AddHours(2));
+        var closes = await InParallelAsync(6, _ => stores.EvaluationRounds.TryCloseAsync(round.Id, result, Ct));
+
+        Assert.Single(closes, c => c);
+        var closed = await stores.EvaluationRounds.GetAsync(round.Id, Ct);
+        Assert.Equal(RoundStatus.Closed, closed!.Status);
+        Assert.Equal(3, closed.Result!.Votes);
+        Assert.Equal(3, closed.Result.Counts["satisfied"]);
+    }
+
+    [Fact]
+    public async Task Rounds_are_listed_per_unit_in_opening_order_and_found_by_code()
+    {
+        var stores = await OpenFreshAsync();
+        await stores.EvaluationRounds.CreateAsync(Round("00000002", "a") with { OpensAt = T0.AddDays(1) }, Ct);
+        await stores.EvaluationRounds.CreateAsync(Round("00000001", "a"), Ct);
+        await stores.EvaluationRounds.CreateAsync(Round("00000003", "b") with { Audience = RoundAudience.Code, Group = null, Code = "K7P2Q9" }, Ct);
+
+        Assert.Equal(["00000001", "00000002"], (await stores.EvaluationRounds.ListAsync("a", Ct)).Select(r => r.Id));
+        Assert.Equal(3, (await stores.EvaluationRounds.ListAsync(null, Ct)).Count);
+        Assert.Equal("00000003", (await stores.EvaluationRounds.FindByCodeAsync("k7p2q9", Ct))!.Id);
+        Assert.False(await stores.EvaluationRounds.CreateAsync(Round("00000004", "c") with { Code = "K7P2Q9" }, Ct));
+    }
+
+    [Fact]
+    public async Task Turnout_keeps_who_voted_apart_and_adding_twice_keeps_the_flag()
+    {
+        var stores = await OpenFreshAsync();
+        var chat = new ChatRef("telegram", "501", ChatKind.Private);
+        await stores.Turnout.AddAsync(new TurnoutEntry("r1", "telegram:501", chat, false), Ct);
+        await stores.Turnout.AddAsync(new TurnoutEntry("r1", "telegram:502", chat with { Id = "502" }, false), Ct);
+
+        Assert.True(await stores.Turnout.MarkVotedAsync("r1", "telegram:501", Ct));
+        await stores.Turnout.AddAsync(new TurnoutEntry("r1", "telegram:501", chat, false), Ct);
+        Assert.False(await stores.Turnout.MarkVotedAsync("r1", "telegram:999", Ct));
+
+        var entries = await stores.Turnout.ListAsync("r1", Ct);
+        Assert.Equal([true, false], entries.Select(e => e.Voted));
+        Assert.Equal(chat, (await stores.Turnout.GetAsync("r1", "telegram:501", Ct))!.Chat);
+    }
+
+    private static string VoterHash(string round, string voter) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("contract-secret"), Encoding.UTF8.GetBytes(round + "\n" + voter)));
+
+    private static EvaluationRound Round(string id, string unit) => new()
+    {
+        Id = id,
+        UnitId = unit,
+        Stage = "style_status",
+        Audience = RoundAudience.Group,
+        Group = new ChatRef("telegram", "-1001", ChatKind.Group, "第一党支部"),
+        OpensAt = T0,
+        ClosesAt = T0.AddDays(1),
+        PassRule = new PassRule(0.8m, 10),
+        OpenedBy = "telegram:1",
+    };
+}

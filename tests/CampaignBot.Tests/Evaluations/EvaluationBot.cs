@@ -1,0 +1,139 @@
+using CampaignBot.Core.Members;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Core.Storage;
+using CampaignBot.Hosting;
+using CampaignBot.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignBot.Tests.Evaluations;
+
+/// <summary>
+/// The real host's services on a SQLite file of its own, not started, on a fake clock: a test hands updates to the
+/// inbox, runs the dispatcher and the scheduler once, and reads (and marks sent) what the bot put in the outbox.
+/// </summary>
+internal sealed class EvaluationBot : IAsyncDisposable
+{
+    public const string Secret = "test-ballot-secret-0123456789";
+
+    public static readonly ChatRef Group = new("console", "group-east", ChatKind.Group, "东县党员群众群");
+
+    private readonly BotUnderTest _files;
+    private readonly IHost _host;
+    private long _sequence;
+
+    private EvaluationBot(BotUnderTest files, IHost host, FakeTimeProvider time)
+    {
+        _files = files;
+        _host = host;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string? LastUpdateId { get; private set; }
+
+    public StoreBundle Stores => _host.Services.GetRequiredService<StoreBundle>();
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<EvaluationBot> StartAsync(Dictionary<string, string?>? extra = null)
+    {
+        var files = new BotUnderTest();
+        var settings = files.Settings;
+        settings["Console:Enabled"] = "false";
+        settings["Evaluation:BallotSecret"] = Secret;
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero));
+        var host = await CampaignBotApp.BuildAsync([], settings, b => b.Services.AddSingleton<TimeProvider>(time));
+        return new EvaluationBot(files, host, time);
+    }
+
+    public async Task<Member> RegisterAsync(string user, string role = Roles.Member, string unit = "county_east")
+    {
+        var member = new Member
+        {
+            Id = Member.IdFor("console", user),
+            Channel = "console",
+            UserId = user,
+            Name = "成员" + user,
+            Rank = "ordinary",
+            UnitId = unit,
+            Role = role,
+            RegisteredAt = Time.GetUtcNow(),
+        };
+        await Stores.Members.UpsertAsync(member, CancellationToken.None);
+        return member;
+    }
+
+    public static ChatRef Private(string user) => new("console", user, ChatKind.Private);
+
+    /// <summary>One update from <paramref name="user"/> in <paramref name="chat"/>; returns everything the bot queued since.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> SendAsync(ChatRef chat, string user, InboundContent content)
+    {
+        LastUpdateId = $"u-{Guid.NewGuid():N}";
+        var update = new Inbound(LastUpdateId, Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Time.GetUtcNow());
+        await Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
+        await Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
+        return await DrainAsync();
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> CommandAsync(ChatRef chat, string user, string name, string arguments = "") =>
+        SendAsync(chat, user, new CommandInput(name, arguments));
+
+    public Task<IReadOnlyList<OutboxMessage>> PressAsync(ChatRef chat, string user, string payload) =>
+        SendAsync(chat, user, new ButtonPress(payload, $"cb-{Guid.NewGuid():N}"));
+
+    /// <summary>Moves the clock, fires due jobs, handles what they put in the inbox; returns what was queued.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> AdvanceAsync(TimeSpan by)
+    {
+        Time.Advance(by);
+        await Services.GetRequiredService<SchedulerWorker>().RunOnceAsync(CancellationToken.None);
+        await Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
+        return await DrainAsync();
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> DrainAsync()
+    {
+        var due = await Stores.Outbox.ClaimDueAsync("test-reader", Time.GetUtcNow().AddMinutes(1), TimeSpan.FromMinutes(5), 10_000, CancellationToken.None);
+        foreach (var message in due)
+        {
+            await Stores.Outbox.MarkSentAsync(message.Id, null, Time.GetUtcNow(), CancellationToken.None);
+        }
+
+        return due;
+    }
+
+    public static string Texts(IEnumerable<OutboxMessage> messages) =>
+        string.Join("\n", messages.Select(m => m.ReadBody() switch
+        {
+            TextMessage text => text.Text,
+            EditMessage edit => "(edit) " + edit.Text,
+            CallbackAnswer answer => $"(notice) {answer.Notice}",
+            var other => other.GetType().Name,
+        }));
+
+    public static string? Notice(IEnumerable<OutboxMessage> messages) =>
+        messages.Select(m => m.ReadBody()).OfType<CallbackAnswer>().Single().Notice;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
+        _files.Dispose();
+    }
+}

@@ -1,0 +1,100 @@
+using CampaignBot.Core.Evaluations;
+using CampaignBot.Core.Members;
+using CampaignBot.Core.Messaging;
+using static CampaignBot.Tests.Evaluations.EvaluationBot;
+
+namespace CampaignBot.Tests.Evaluations;
+
+public sealed class PrivateBallotTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task Roster_round_sends_private_ballots_and_reminds_only_those_who_have_not_voted()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        foreach (var user in new[] { "r1", "r2", "r3" })
+        {
+            await bot.RegisterAsync(user);
+        }
+
+        var opened = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 6 roster");
+        Assert.Contains("私发选票", Texts(opened), StringComparison.Ordinal);
+        var ballots = opened.Where(m => m.Id.Contains(":ballot:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["r1", "r2", "r3"], ballots.Select(m => m.Chat.Id).Order());
+        var payload = Assert.IsType<TextMessage>(ballots[0].ReadBody()).Buttons![0][2].Payload;
+        var round = payload.Split(':')[1];
+
+        var vote = await bot.PressAsync(Private("r2"), "r2", payload);
+        Assert.Contains("投票成功", Notice(vote), StringComparison.Ordinal);
+        Assert.Contains("不在本轮评议的名单中", Notice(await bot.PressAsync(Private("stranger"), "stranger", payload)), StringComparison.Ordinal);
+
+        var reminders = await bot.AdvanceAsync(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["r1", "r3"], reminders.Select(m => m.Chat.Id).Order());
+        Assert.All(reminders, m => Assert.Contains("你还没有投票", Texts([m]), StringComparison.Ordinal));
+        Assert.DoesNotContain("不满意 1", Texts(reminders), StringComparison.Ordinal);
+        var turnout = await bot.Stores.Turnout.ListAsync(round, Ct);
+        Assert.Equal([false, true, false], turnout.Select(t => t.Voted));
+
+        var closed = await bot.AdvanceAsync(TimeSpan.FromHours(2));
+        var toOffice = Assert.Single(closed, m => m.Chat.Id == "office1");
+        Assert.Contains("共 1 票", Texts([toOffice]), StringComparison.Ordinal);
+        Assert.Contains("需要补课", Texts([toOffice]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_evaluator_with_the_code_gets_a_private_ballot_and_votes_once()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice);
+        var opened = Texts(await bot.CommandAsync(Private("office1"), "office1", "round", "open town_chengguan rectification 24 code"));
+        var code = opened.Split("/vote ")[1][..6];
+
+        Assert.Contains("请私聊", Texts(await bot.CommandAsync(Group, "mass1", "vote", code)), StringComparison.Ordinal);
+        Assert.Contains("口令不正确", Texts(await bot.CommandAsync(Private("mass1"), "mass1", "vote", "ZZZZZZ")), StringComparison.Ordinal);
+        var ballot = Assert.IsType<TextMessage>(Assert.Single(await bot.CommandAsync(Private("mass1"), "mass1", "vote", code.ToLowerInvariant())).ReadBody());
+        var payload = ballot.Buttons![0][0].Payload;
+
+        Assert.Contains("投票成功", Notice(await bot.PressAsync(Private("mass1"), "mass1", payload)), StringComparison.Ordinal);
+        Assert.Contains("不在本轮评议的名单中", Notice(await bot.PressAsync(Private("mass2"), "mass2", payload)), StringComparison.Ordinal);
+
+        Assert.Equal(1, (await bot.Stores.Ballots.TallyAsync(payload.Split(':')[1], Ct)).Total);
+    }
+
+    [Fact]
+    public async Task Nothing_stored_next_to_the_voters_chat_names_their_choice()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice);
+        var opened = Texts(await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east style_status 24 code"));
+        var code = opened.Split("/vote ")[1][..6];
+        var ballot = Assert.IsType<TextMessage>(Assert.Single(await bot.CommandAsync(Private("mass1"), "mass1", "vote", code)).ReadBody());
+
+        var effects = await bot.PressAsync(Private("mass1"), "mass1", ballot.Buttons![0][2].Payload);
+        var session = await bot.Stores.Sessions.GetAsync(new Inbound("x", 0, Private("mass1"), new UserRef("mass1"), new TextInput(""), bot.Time.GetUtcNow()).ConversationKey, Ct);
+
+        Assert.Contains("投票成功", Texts(effects), StringComparison.Ordinal);
+        Assert.DoesNotContain("不满意", Texts(effects), StringComparison.Ordinal);
+        Assert.DoesNotContain("不满意", session!.PendingEffects!, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsatisfied", session.PendingEffects!, StringComparison.Ordinal);
+        var inbox = await bot.Stores.Inbox.GetAsync($"console:{bot.LastUpdateId}", Ct);
+        Assert.EndsWith(":-", ((ButtonPress)inbox!.ReadUpdate().Content).Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsatisfied", inbox.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ballots_never_hold_the_voters_user_id()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice);
+        var round = await GroupRoundTests.OpenAsync(bot, "county_east style_status");
+        await bot.PressAsync(Group, "998877665544", EvaluationText.Payload(round, "satisfied"));
+
+        var ballot = Assert.Single(await bot.Stores.Ballots.ListAsync(round, Ct));
+
+        Assert.DoesNotContain("998877665544", ballot.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, ballot.CastAt.Minute);
+    }
+}
