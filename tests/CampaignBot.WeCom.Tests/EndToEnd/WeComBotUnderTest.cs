@@ -51,6 +51,8 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
 
     public IChatStore Chats => Services.GetRequiredService<IChatStore>();
 
+    public Core.Examinations.IExaminationStore Examinations => Services.GetRequiredService<StoreBundle>().Examinations;
+
     public static string RepoRoot
     {
         get
