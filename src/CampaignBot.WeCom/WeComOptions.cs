@@ -1,3 +1,5 @@
+using CampaignBot.Core.Pipeline;
+
 namespace CampaignBot.WeCom;
 
 /// <summary>
@@ -33,4 +35,25 @@ public sealed class WeComOptions
 
     /// <summary>Group robots (群机器人) by name: the name is the group chat's id, the value the webhook key.</summary>
     public Dictionary<string, string> GroupRobots { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Which unit each group robot speaks for (robot name → unit id): that unit's group announcements go through it.</summary>
+    public Dictionary<string, string> RobotUnits { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>WeCom's limit of app messages to one member a minute.</summary>
+    public int MemberPerMinute { get; set; } = 30;
+
+    /// <summary>WeCom's limit of app messages to one member an hour.</summary>
+    public int MemberPerHour { get; set; } = 1000;
+
+    /// <summary>WeCom's limit of messages through one group robot a minute.</summary>
+    public int RobotPerMinute { get; set; } = 20;
+
+    /// <summary>The pace the outbox keeps for WeCom: per member (spacing and an hourly window) and per robot.</summary>
+    public ChannelRateLimits Limits => new(
+        RateLimit.None,
+        new RateLimit(MemberPerMinute, TimeSpan.FromMinutes(1)),
+        new RateLimit(RobotPerMinute, TimeSpan.FromMinutes(1)))
+    {
+        PerPrivateChatWindow = new RateLimit(MemberPerHour, TimeSpan.FromHours(1)),
+    };
 }

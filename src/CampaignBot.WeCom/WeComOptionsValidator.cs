@@ -54,6 +54,22 @@ public sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
             failures.Add("WeCom:CallbackTolerance must be positive.");
         }
 
+        AddIfNotPositive(failures, "MemberPerMinute", options.MemberPerMinute, 30);
+        AddIfNotPositive(failures, "MemberPerHour", options.MemberPerHour, 1000);
+        AddIfNotPositive(failures, "RobotPerMinute", options.RobotPerMinute, 20);
+        foreach (var (robot, unit) in options.RobotUnits)
+        {
+            if (!options.GroupRobots.ContainsKey(robot))
+            {
+                failures.Add($"WeCom:RobotUnits:{robot} names a robot that WeCom:GroupRobots does not have; add WeCom__GroupRobots__{robot} with its webhook key.");
+            }
+
+            if (string.IsNullOrWhiteSpace(unit))
+            {
+                failures.Add($"WeCom:RobotUnits:{robot} needs a unit id.");
+            }
+        }
+
         foreach (var (robot, key) in options.GroupRobots)
         {
             if (string.IsNullOrWhiteSpace(key))
@@ -63,5 +79,14 @@ public sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Below 1 nothing would ever be sent; above WeCom's published limit only a private deployment makes sense.</summary>
+    private static void AddIfNotPositive(List<string> failures, string name, int value, int wecomLimit)
+    {
+        if (value < 1)
+        {
+            failures.Add($"WeCom:{name} must be at least 1 (WeCom's own limit is {wecomLimit}); it is {value}.");
+        }
     }
 }

@@ -20,6 +20,9 @@ public sealed class ConversationRouter(
     /// <summary>Session data key holding the payloads of the current prompt's buttons, for typed numbers.</summary>
     public const string PromptButtonsKey = "_buttons";
 
+    /// <summary>Session data key holding the labels of the current prompt's buttons, in the order of their payloads.</summary>
+    public const string PromptLabelsKey = "_labels";
+
     private readonly Dictionary<string, IFlowDefinition> _flowsByName = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, IFlowDefinition> _flowsByCommand = flows.ToDictionary(f => f.Command, StringComparer.Ordinal);
     private readonly Dictionary<string, ICommandHandler> _commands = commands.ToDictionary(c => c.Command, StringComparer.Ordinal);
@@ -84,10 +87,12 @@ public sealed class ConversationRouter(
         if (context.Replies.OfType<TextMessage>().LastOrDefault() is { Buttons: { Count: > 0 } rows })
         {
             context.Session.Data[PromptButtonsKey] = string.Join('\n', rows.SelectMany(row => row).Select(b => b.Payload));
+            context.Session.Data[PromptLabelsKey] = string.Join('\n', rows.SelectMany(row => row).Select(b => b.Label.ReplaceLineEndings(" ")));
         }
         else if (context.Session.PromptToken != tokenBefore)
         {
             context.Session.Data.Remove(PromptButtonsKey);
+            context.Session.Data.Remove(PromptLabelsKey);
         }
     }
 
@@ -171,7 +176,17 @@ public sealed class ConversationRouter(
             return;
         }
 
+        context.PressChoice = LabelOf(context, press.Payload);
         await flow.HandleInputAsync(payload.Value, cancellationToken);
+    }
+
+    /// <summary>The label the current prompt showed on the button with this payload, if it was remembered.</summary>
+    private static string? LabelOf(FlowContext context, string payload)
+    {
+        var payloads = context.Session.Data.GetValueOrDefault(PromptButtonsKey)?.Split('\n');
+        var labels = context.Session.Data.GetValueOrDefault(PromptLabelsKey)?.Split('\n');
+        var index = payloads is null ? -1 : Array.IndexOf(payloads, payload);
+        return labels is not null && index >= 0 && index < labels.Length ? labels[index] : null;
     }
 
     private async Task RecordMembershipAsync(FlowContext context, MembershipChange change, CancellationToken cancellationToken)

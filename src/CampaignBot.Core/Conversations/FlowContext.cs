@@ -40,6 +40,9 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     /// <summary>Set when a button press was refused, so the channel can show why on the button itself.</summary>
     public string? PressNotice { get; private set; }
 
+    /// <summary>The label of the button whose press was taken, so the channel can mark what was chosen.</summary>
+    public string? PressChoice { get; set; }
+
     public string Text(string chinese, string english) => Language == Language.English ? english : chinese;
 
     public void Reply(string chinese, string english, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>

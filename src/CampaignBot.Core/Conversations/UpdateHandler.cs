@@ -69,7 +69,7 @@ public sealed class UpdateHandler(
         if (update.Content is ButtonPress { CallbackId: { } callbackId })
         {
             // Every press is answered, so the client stops its spinner; a refused press says why.
-            replies.Insert(0, new CallbackAnswer(callbackId, context.PressNotice));
+            replies.Insert(0, new CallbackAnswer(callbackId, context.PressNotice, context.PressNotice is null ? context.PressChoice : null));
         }
 
         var prefix = $"{update.Chat.Channel}:{update.UpdateId}";

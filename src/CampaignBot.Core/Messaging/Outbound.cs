@@ -27,5 +27,8 @@ public sealed record PhotoMessage(string FileName, byte[] Content, string? Capti
 /// <summary>Replaces the text (and buttons) of a message the outbox sent earlier, named by its outbox id.</summary>
 public sealed record EditMessage(string TargetOutboxId, string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null) : Outbound;
 
-/// <summary>Acknowledges a button press, with a short notice when the press was refused.</summary>
-public sealed record CallbackAnswer(string CallbackId, string? Notice = null) : Outbound;
+/// <summary>
+/// Acknowledges a button press, with a short notice when the press was refused, or the label of the button
+/// when it was taken (channels that mark the pressed message, such as WeCom's cards, show it).
+/// </summary>
+public sealed record CallbackAnswer(string CallbackId, string? Notice = null, string? Chosen = null) : Outbound;

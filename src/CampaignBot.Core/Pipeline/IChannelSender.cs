@@ -19,6 +19,9 @@ public interface IChannelSender
     /// <param name="body">Its body, already read.</param>
     /// <param name="editTarget">For an <see cref="EditMessage"/>: the channel's id of the message to edit.</param>
     Task<SendResult> SendAsync(OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken);
+
+    /// <summary>How many of the channel's own messages sending this body takes, so the pace counts them all.</summary>
+    int CostOf(ChatRef chat, Outbound body) => 1;
 }
 
 /// <summary>Rates as "count per period". A zero count means no limit.</summary>
@@ -27,6 +30,12 @@ public sealed record ChannelRateLimits(RateLimit Global, RateLimit PerPrivateCha
     public static readonly ChannelRateLimits Unlimited = new(RateLimit.None, RateLimit.None, RateLimit.None);
 
     public RateLimit For(ChatKind kind) => kind == ChatKind.Group ? PerGroup : PerPrivateChat;
+
+    /// <summary>
+    /// A second, longer limit per private chat, kept as a sliding window on top of the spacing: at most Count
+    /// messages to one member in any Period (WeCom: 1000 an hour, while 30 a minute would allow 1800).
+    /// </summary>
+    public RateLimit PerPrivateChatWindow { get; init; } = RateLimit.None;
 }
 
 public sealed record RateLimit(int Count, TimeSpan Period)

@@ -110,10 +110,11 @@ public sealed class OutboxWorker(
         }
 
         // Acknowledging a press is not a chat message: it takes no chat slot.
+        var cost = Math.Max(1, sender.CostOf(message.Chat, body));
         if (body is not CallbackAnswer)
         {
             var now = Time.GetUtcNow();
-            var (reserved, at) = pacer.Reserve(message, sender.Limits, now, WaitHorizon);
+            var (reserved, at) = pacer.Reserve(message, sender.Limits, now, WaitHorizon, cost);
             if (!reserved)
             {
                 await outbox.RetryLaterAsync(message.Id, at, null, countAttempt: false, cancellationToken);
@@ -129,7 +130,7 @@ public sealed class OutboxWorker(
         var result = await SendSafelyAsync(sender, message, body, editTarget, cancellationToken);
         if (result is SendSucceeded && body is not CallbackAnswer)
         {
-            pacer.Settled(message, sender.Limits, Time.GetUtcNow());
+            pacer.Settled(message, sender.Limits, Time.GetUtcNow(), cost);
         }
 
         return await SettleAsync(message, result, cancellationToken);

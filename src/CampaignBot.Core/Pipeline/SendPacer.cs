@@ -17,16 +17,19 @@ public sealed class SendPacer
     private readonly Dictionary<string, DateTimeOffset> _channelNext = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _chatNext = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Deferral>> _deferred = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DateTimeOffset>> _chatWindow = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Reserves the earliest slot for <paramref name="message"/>, if it is no later than <paramref name="now"/> +
     /// <paramref name="horizon"/> and no earlier message of its chat is waiting; otherwise reserves nothing and says
-    /// when to try again.
+    /// when to try again. <paramref name="cost"/> is how many of the channel's own messages it takes (a WeCom text
+    /// with its card: 2).
     /// </summary>
-    public (bool Reserved, DateTimeOffset At) Reserve(OutboxMessage message, ChannelRateLimits limits, DateTimeOffset now, TimeSpan horizon)
+    public (bool Reserved, DateTimeOffset At) Reserve(OutboxMessage message, ChannelRateLimits limits, DateTimeOffset now, TimeSpan horizon, int cost = 1)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cost, 1);
         var chat = message.Chat;
         lock (_gate)
         {
@@ -37,14 +40,20 @@ public sealed class SendPacer
 
             var channelFree = _channelNext.GetValueOrDefault(chat.Channel, now);
             var chatFree = _chatNext.GetValueOrDefault(chat.Key, now);
-            var slot = Max(now, Max(channelFree, chatFree));
+            var window = chat.Kind == ChatKind.Private ? limits.PerPrivateChatWindow : RateLimit.None;
+            var slot = Max(now, Max(Max(channelFree, chatFree), WindowFree(chat.Key, window, now, cost)));
             if (slot > now + horizon)
             {
                 return (false, slot);
             }
 
-            _channelNext[chat.Channel] = slot + limits.Global.Spacing;
-            _chatNext[chat.Key] = slot + limits.For(chat.Kind).Spacing;
+            _channelNext[chat.Channel] = slot + limits.Global.Spacing * cost;
+            _chatNext[chat.Key] = slot + limits.For(chat.Kind).Spacing * cost;
+            if (window.IsLimited)
+            {
+                RecordInWindow(chat.Key, slot, Math.Min(cost, window.Count));
+            }
+
             TrimIfLarge(now);
             return (true, slot);
         }
@@ -70,7 +79,7 @@ public sealed class SendPacer
     /// The message is settled (sent, refused, given up). After a send, the chat's and the channel's next slots are
     /// spaced from when it actually left, so sends delayed at warm-up don't let later ones bunch up behind them.
     /// </summary>
-    public void Settled(OutboxMessage message, ChannelRateLimits limits, DateTimeOffset? sentAt)
+    public void Settled(OutboxMessage message, ChannelRateLimits limits, DateTimeOffset? sentAt, int cost = 1)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(limits);
@@ -84,8 +93,8 @@ public sealed class SendPacer
 
             if (sentAt is { } at)
             {
-                _chatNext[chat.Key] = Max(_chatNext.GetValueOrDefault(chat.Key, at), at + limits.For(chat.Kind).Spacing);
-                _channelNext[chat.Channel] = Max(_channelNext.GetValueOrDefault(chat.Channel, at), at + limits.Global.Spacing);
+                _chatNext[chat.Key] = Max(_chatNext.GetValueOrDefault(chat.Key, at), at + limits.For(chat.Kind).Spacing * cost);
+                _channelNext[chat.Channel] = Max(_channelNext.GetValueOrDefault(chat.Channel, at), at + limits.Global.Spacing * cost);
             }
         }
     }
@@ -114,8 +123,42 @@ public sealed class SendPacer
         return until;
     }
 
+    /// <summary>The earliest time the sliding window has room again; slots older than one period are forgotten.</summary>
+    private DateTimeOffset WindowFree(string chatKey, RateLimit window, DateTimeOffset now, int cost)
+    {
+        if (!window.IsLimited || !_chatWindow.TryGetValue(chatKey, out var slots))
+        {
+            return now;
+        }
+
+        var expired = slots.FindIndex(at => at + window.Period > now);
+        slots.RemoveRange(0, expired < 0 ? slots.Count : expired);
+        // Room for cost more means the oldest (count + cost - limit) slots must have left the window.
+        var needed = slots.Count + Math.Min(cost, window.Count) - window.Count;
+        return needed <= 0 ? now : slots[needed - 1] + window.Period;
+    }
+
+    private void RecordInWindow(string chatKey, DateTimeOffset slot, int cost)
+    {
+        if (!_chatWindow.TryGetValue(chatKey, out var slots))
+        {
+            _chatWindow[chatKey] = slots = [];
+        }
+
+        slots.AddRange(Enumerable.Repeat(slot, cost));
+    }
+
     private void TrimIfLarge(DateTimeOffset now)
     {
+        if (_chatWindow.Count >= 50_000)
+        {
+            // A window whose last slot is a day old holds nothing any limit still counts.
+            foreach (var key in _chatWindow.Where(pair => pair.Value.Count == 0 || pair.Value[^1] < now - TimeSpan.FromDays(1)).Select(pair => pair.Key).ToList())
+            {
+                _chatWindow.Remove(key);
+            }
+        }
+
         if (_chatNext.Count < 50_000)
         {
             return;

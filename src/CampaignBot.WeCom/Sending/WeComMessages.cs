@@ -80,6 +80,18 @@ public static class WeComMessages
         ["button"] = new JsonObject { ["replace_name"] = Shorten(replaceName, MaxButtonLabelChars) },
     };
 
+    /// <summary>What a pressed card shows instead of its buttons: "已选：确认", or the label alone when that is too long.</summary>
+    public static string ChosenText(string? chosen)
+    {
+        if (string.IsNullOrWhiteSpace(chosen))
+        {
+            return "已选择";
+        }
+
+        var marked = "已选：" + chosen.Trim();
+        return marked.Length <= MaxButtonLabelChars ? marked : Shorten(chosen.Trim(), MaxButtonLabelChars);
+    }
+
     public static JsonObject RobotText(string content) =>
         new() { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = content } };
 

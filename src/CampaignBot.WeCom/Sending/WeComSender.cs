@@ -23,11 +23,8 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
 
     public string Channel => "wecom";
 
-    /// <summary>30 messages a minute per member (WeCom also caps 1000 an hour, which 30/min can exceed), 20 a minute per robot.</summary>
-    public ChannelRateLimits Limits { get; } = new(
-        RateLimit.None,
-        new RateLimit(30, TimeSpan.FromMinutes(1)),
-        new RateLimit(20, TimeSpan.FromMinutes(1)));
+    /// <summary>Per member 30 a minute and 1000 an hour, per robot 20 a minute (WeCom:MemberPerMinute, MemberPerHour, RobotPerMinute).</summary>
+    public ChannelRateLimits Limits => options.Value.Limits;
 
     public async Task<SendResult> SendAsync(OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken)
     {
@@ -173,7 +170,7 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
             return SendResult.Sent(null);
         }
 
-        var notice = string.IsNullOrWhiteSpace(answer.Notice) ? "已选择" : answer.Notice;
+        var notice = string.IsNullOrWhiteSpace(answer.Notice) ? WeComMessages.ChosenText(answer.Chosen) : answer.Notice;
         var update = WeComMessages.CardUpdate(user, options.Value.AgentId, answer.CallbackId, notice);
         var result = await api.UpdateTemplateCardAsync(update, cancellationToken);
         if (Classify(result) is { } failure)

@@ -2,6 +2,7 @@ using CampaignBot.ConsoleChannel;
 using CampaignBot.Telegram;
 using CampaignBot.WeCom;
 using CampaignBot.WeCom.Callback;
+using CampaignBot.WeCom.Robots;
 
 namespace CampaignBot.Hosting;
 
@@ -16,6 +17,7 @@ internal static class ChannelEndpoints
         // Each Add… does nothing unless its channel is configured.
         builder.AddTelegramChannel();
         builder.AddWeComChannel();
+        builder.AddWeComRobotLinks();
         if (channels.Console)
         {
             builder.AddConsoleChannel();

@@ -55,6 +55,7 @@ public sealed partial class WeComStandIn
 
                 responseCode = $"rc-{Next()}";
                 responseCodes[responseCode] = true;
+                responseCodeByTask[card["task_id"]!.GetValue<string>()] = responseCode;
             }
 
             Sent.Enqueue(body);

@@ -25,6 +25,7 @@ public sealed partial class WeComStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> validTokens = new();
     private readonly ConcurrentDictionary<string, bool> responseCodes = new();
     private readonly ConcurrentDictionary<string, bool> taskIds = new();
+    private readonly ConcurrentDictionary<string, string> responseCodeByTask = new();
     private int counter;
 
     private WeComStandIn(WebApplication app) => this.app = app;
@@ -47,6 +48,9 @@ public sealed partial class WeComStandIn : IAsyncDisposable
     public int TokensIssued => validTokens.Count;
 
     public IReadOnlyCollection<string> IssuedResponseCodes => [.. responseCodes.Keys];
+
+    /// <summary>The response code WeCom handed out with the card of this task id (what a press of it carries).</summary>
+    public string ResponseCodeFor(string taskId) => responseCodeByTask[taskId];
 
     public static async Task<WeComStandIn> StartAsync()
     {

@@ -19,7 +19,7 @@ public sealed class LinkCommand(IChatStore chats) : ICommandHandler
         var chat = context.Update.Chat;
         if (chat.Kind != ChatKind.Group)
         {
-            context.Reply("请在要关联的单位群里发送 /link。", "Send /link in the unit's group chat you want to link.");
+            await NamedGroupLink.HandleAsync(context, chats, cancellationToken);
             return;
         }
 
