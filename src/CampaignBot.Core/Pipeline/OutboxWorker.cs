@@ -111,20 +111,10 @@ public sealed class OutboxWorker(
 
         // Acknowledging a press is not a chat message: it takes no chat slot.
         var cost = Math.Max(1, sender.CostOf(message.Chat, body));
-        if (body is not CallbackAnswer)
+        if (body is not CallbackAnswer && await WaitForSlotAsync(message, sender, cost, cancellationToken) is { } later)
         {
-            var now = Time.GetUtcNow();
-            var (reserved, at) = pacer.Reserve(message, sender.Limits, now, WaitHorizon, cost);
-            if (!reserved)
-            {
-                await outbox.RetryLaterAsync(message.Id, at, null, countAttempt: false, cancellationToken);
-                return at;
-            }
-
-            if (at > now)
-            {
-                await Task.Delay(at - now, Time, cancellationToken);
-            }
+            await outbox.RetryLaterAsync(message.Id, later, null, countAttempt: false, cancellationToken);
+            return later;
         }
 
         var result = await SendSafelyAsync(sender, message, body, editTarget, cancellationToken);
@@ -134,6 +124,31 @@ public sealed class OutboxWorker(
         }
 
         return await SettleAsync(message, result, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a send slot only once it has come, waiting up to <see cref="WaitHorizon"/>: a worker that wakes late
+    /// then waits again instead of sending its missed slots in a burst. Returns when to try again if it must wait longer.
+    /// </summary>
+    private async Task<DateTimeOffset?> WaitForSlotAsync(OutboxMessage message, IChannelSender sender, int cost, CancellationToken cancellationToken)
+    {
+        var giveUpAt = Time.GetUtcNow() + WaitHorizon;
+        while (true)
+        {
+            var now = Time.GetUtcNow();
+            var (reserved, at) = pacer.Reserve(message, sender.Limits, now, TimeSpan.Zero, cost);
+            if (reserved)
+            {
+                return null;
+            }
+
+            if (at > giveUpAt)
+            {
+                return at;
+            }
+
+            await Task.Delay(at - now, Time, cancellationToken);
+        }
     }
 
     private async Task<SendResult> SendSafelyAsync(IChannelSender sender, OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken)
