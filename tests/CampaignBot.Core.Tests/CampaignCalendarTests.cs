@@ -36,4 +36,17 @@ public sealed class CampaignCalendarTests
 
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), allowed);
     }
+
+    [Theory]
+    [InlineData("2027-03-01T15:00:00Z", "2027-03-01T13:30:00Z")] // 23:00 local -> 21:30 the same evening
+    [InlineData("2027-02-28T22:00:00Z", "2027-02-28T13:30:00Z")] // 06:00 local -> 21:30 the evening before
+    [InlineData("2027-03-01T03:00:00Z", "2027-03-01T03:00:00Z")] // 11:00 local is not quiet
+    public void A_notice_due_before_a_deadline_moves_before_the_quiet_hours(string at, string expected)
+    {
+        var instant = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
+
+        var moved = _calendar.BeforeQuietHours(instant, new TimeOnly(22, 0), new TimeOnly(8, 0));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), moved);
+    }
 }

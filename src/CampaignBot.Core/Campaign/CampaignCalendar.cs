@@ -69,4 +69,21 @@ public sealed class CampaignCalendar
         var endDate = wraps && time >= quietStart ? date.AddDays(1) : date;
         return At(endDate, quietEnd);
     }
+
+    /// <summary>
+    /// <paramref name="instant"/>, or half an hour before the quiet hours it falls in began: for a notice that must
+    /// come before a deadline (a round's closing), so it moves earlier rather than later.
+    /// </summary>
+    public DateTimeOffset BeforeQuietHours(DateTimeOffset instant, TimeOnly quietStart, TimeOnly quietEnd)
+    {
+        if (NotInQuietHours(instant, quietStart, quietEnd) == instant)
+        {
+            return instant;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(instant, Zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var began = quietStart > quietEnd && TimeOnly.FromDateTime(local.DateTime) < quietEnd ? date.AddDays(-1) : date;
+        return At(began, quietStart) - TimeSpan.FromMinutes(30);
+    }
 }

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Campaign;
 using System.Security.Cryptography;
 using System.Text;
 using CampaignBot.Core.Conversations;
@@ -18,7 +19,9 @@ public sealed class RoundOpener(
     IChatStore chats,
     IOutboxStore outbox,
     EvaluationText text,
-    IOptions<EvaluationOptions> options)
+    IOptions<EvaluationOptions> options,
+    CampaignCalendar calendar,
+    IOptions<Study.Reminders.ReminderOptions> quiet)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -66,7 +69,13 @@ public sealed class RoundOpener(
         {
             var remindAt = round.ClosesAt - options.Value.ReminderBeforeClose;
             remindAt = remindAt > now ? remindAt : now + ((round.ClosesAt - now) / 2);
-            context.Schedule(new ScheduledJob { Id = RoundJobs.ReminderJobId(round.Id), Kind = RoundJobs.ReminderJobKind, Payload = round.Id, DueAt = remindAt });
+
+            // Nobody is woken for a reminder: in quiet hours it comes before they begin, or not at all.
+            remindAt = calendar.BeforeQuietHours(remindAt, quiet.Value.QuietStart, quiet.Value.QuietEnd);
+            if (remindAt > now)
+            {
+                context.Schedule(new ScheduledJob { Id = RoundJobs.ReminderJobId(round.Id), Kind = RoundJobs.ReminderJobKind, Payload = round.Id, DueAt = remindAt });
+            }
         }
 
         var how = round.Audience switch
