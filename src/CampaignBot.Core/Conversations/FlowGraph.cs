@@ -16,6 +16,23 @@ public static class FlowGraph
             () => Enum.TryParse<TState>(session.State, out var state) ? state : initial,
             state => session.State = state.ToString());
 
+    /// <summary>Fires the flow's back trigger; on the first step says so and shows the step again. True when it went back.</summary>
+    public static async Task<bool> TryGoBackAsync<TState, TTrigger>(StateMachine<TState, TTrigger> machine, TTrigger back, FlowContext context, Action reprompt)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(reprompt);
+        if (!machine.CanFire(back))
+        {
+            context.Reply("已经是第一步了。", "This is already the first step.");
+            reprompt();
+            return false;
+        }
+
+        await machine.FireAsync(back);
+        return true;
+    }
+
     public static string Export<TState, TTrigger>(StateMachine<TState, TTrigger> machine) =>
         UmlDotGraph.Format(machine.GetInfo()).ReplaceLineEndings("\n").TrimEnd() + "\n";
 

@@ -107,15 +107,10 @@ public sealed partial class ReviewFlow : IConversationFlow
 
     public async Task BackAsync(CancellationToken cancellationToken)
     {
-        if (!_machine.CanFire(Trigger.Back))
+        if (await FlowGraph.TryGoBackAsync(_machine, Trigger.Back, _context, Reprompt))
         {
-            _context.Reply("已经是第一步了。", "This is already the first step.");
-            Reprompt();
-            return;
+            await ShowAsync(cancellationToken);
         }
-
-        await _machine.FireAsync(Trigger.Back);
-        await ShowAsync(cancellationToken);
     }
 
     public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Cancel);

@@ -85,17 +85,7 @@ public sealed class ResearchFlow : IConversationFlow
         return _machine.State == State.AwaitingOpinions ? SaveAsync(value, cancellationToken) : _machine.FireAsync(_next, value);
     }
 
-    public async Task BackAsync(CancellationToken cancellationToken)
-    {
-        if (!_machine.CanFire(Trigger.Back))
-        {
-            _context.Reply("已经是第一步了。", "This is already the first step.");
-            Reprompt();
-            return;
-        }
-
-        await _machine.FireAsync(Trigger.Back);
-    }
+    public Task BackAsync(CancellationToken cancellationToken) => FlowGraph.TryGoBackAsync(_machine, Trigger.Back, _context, Reprompt);
 
     public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Cancel);
 

@@ -102,17 +102,7 @@ public sealed partial class StudyFlow : IConversationFlow
         _ => Task.CompletedTask,
     };
 
-    public async Task BackAsync(CancellationToken cancellationToken)
-    {
-        if (!_machine.CanFire(Trigger.Back))
-        {
-            _context.Reply("已经是第一步了。", "This is already the first step.");
-            Reprompt();
-            return;
-        }
-
-        await _machine.FireAsync(Trigger.Back);
-    }
+    public Task BackAsync(CancellationToken cancellationToken) => FlowGraph.TryGoBackAsync(_machine, Trigger.Back, _context, Reprompt);
 
     public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Cancel);
 
