@@ -1,3 +1,4 @@
+using CampaignBot.Core.Storage;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using static CampaignBot.Storage.Mongo.MongoBson;
@@ -8,7 +9,7 @@ namespace CampaignBot.Storage.Mongo;
 /// A collection of campaign records kept as JSON text under an _id, with memberId and unitId as indexed fields:
 /// the JSON is the same as SQLite's, so both stores read back exactly what was written.
 /// </summary>
-internal sealed class MongoDocuments(IMongoCollection<BsonDocument> collection)
+internal sealed class MongoDocuments(IMongoCollection<BsonDocument> collection) : IDocumentTable
 {
     public static CreateIndexModel<BsonDocument>[] Indexes() =>
     [

@@ -1,3 +1,5 @@
+using CampaignBot.Core.Pledges;
+using CampaignBot.Core.Examinations;
 using CampaignBot.Core.Storage;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -53,11 +55,11 @@ public static class MongoStores
             ActivityLog = new MongoActivityLogStore(database.GetCollection<BsonDocument>(ActivityEntries)),
             Households = new MongoHouseholdStore(database.GetCollection<BsonDocument>(Households)),
             ReminderSettings = new MongoReminderSettingsStore(database.GetCollection<BsonDocument>(ReminderSettings)),
-            Examinations = new MongoExaminationStore(
-                database.GetCollection<BsonDocument>(Examinations),
-                database.GetCollection<BsonDocument>(ExaminationVersions),
-                database.GetCollection<BsonDocument>(ExaminationReviews)),
-            Pledges = new MongoPledgeStore(database.GetCollection<BsonDocument>(Pledges), database.GetCollection<BsonDocument>(PledgeCheckIns)),
+            Examinations = new DocumentExaminationStore(
+                new MongoDocuments(database.GetCollection<BsonDocument>(Examinations)),
+                new MongoDocuments(database.GetCollection<BsonDocument>(ExaminationVersions)),
+                new MongoDocuments(database.GetCollection<BsonDocument>(ExaminationReviews))),
+            Pledges = new DocumentPledgeStore(new MongoDocuments(database.GetCollection<BsonDocument>(Pledges)), new MongoDocuments(database.GetCollection<BsonDocument>(PledgeCheckIns))),
             EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
             Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
@@ -6,7 +7,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// A table of JSON documents keyed by id, with the member and unit they belong to as indexed columns:
 /// the shape shared by the campaign records (self-examinations, pledges and what hangs off them).
 /// </summary>
-internal sealed class SqliteDocuments(SqliteDatabase database, string table)
+internal sealed class SqliteDocuments(SqliteDatabase database, string table) : IDocumentTable
 {
     public static string Schema(string table) => $"""
         CREATE TABLE IF NOT EXISTS {table} (

@@ -1,3 +1,5 @@
+using CampaignBot.Core.Pledges;
+using CampaignBot.Core.Examinations;
 using CampaignBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -54,8 +56,11 @@ public static class SqliteStores
             ActivityLog = new SqliteActivityLogStore(database),
             Households = new SqliteHouseholdStore(database),
             ReminderSettings = new SqliteReminderSettingsStore(database),
-            Examinations = new SqliteExaminationStore(database),
-            Pledges = new SqlitePledgeStore(database),
+            Examinations = new DocumentExaminationStore(
+                new SqliteDocuments(database, DocumentExaminationStore.Table),
+                new SqliteDocuments(database, DocumentExaminationStore.VersionTable),
+                new SqliteDocuments(database, DocumentExaminationStore.ReviewTable)),
+            Pledges = new DocumentPledgeStore(new SqliteDocuments(database, DocumentPledgeStore.Table), new SqliteDocuments(database, DocumentPledgeStore.CheckInTable)),
             EvaluationRounds = new SqliteEvaluationRoundStore(database),
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),

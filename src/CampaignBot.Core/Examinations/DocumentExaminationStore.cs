@@ -1,16 +1,19 @@
 using System.Globalization;
-using CampaignBot.Core.Examinations;
+using CampaignBot.Core.Storage;
 using CampaignBot.Core.Messaging;
-using MongoDB.Bson;
-using MongoDB.Driver;
 
-namespace CampaignBot.Storage.Mongo;
+namespace CampaignBot.Core.Examinations;
 
-internal sealed class MongoExaminationStore(IMongoCollection<BsonDocument> examinations, IMongoCollection<BsonDocument> versions, IMongoCollection<BsonDocument> reviews) : IExaminationStore
+/// <summary>The examination store over three document tables; every store implementation shares it.</summary>
+public sealed class DocumentExaminationStore(IDocumentTable examinations, IDocumentTable versions, IDocumentTable reviews) : IExaminationStore
 {
-    private readonly MongoDocuments _examinations = new(examinations);
-    private readonly MongoDocuments _versions = new(versions);
-    private readonly MongoDocuments _reviews = new(reviews);
+    public const string Table = "examinations";
+    public const string VersionTable = "examination_versions";
+    public const string ReviewTable = "examination_reviews";
+
+    private readonly IDocumentTable _examinations = examinations;
+    private readonly IDocumentTable _versions = versions;
+    private readonly IDocumentTable _reviews = reviews;
 
     public async Task<SelfExamination?> GetAsync(string memberId, CancellationToken cancellationToken)
     {
@@ -32,7 +35,7 @@ internal sealed class MongoExaminationStore(IMongoCollection<BsonDocument> exami
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentOutOfRangeException.ThrowIfLessThan(version.Number, 1);
-        return _versions.TryInsertAsync(VersionKey(version.MemberId, version.Number), version.MemberId, version.UnitId, MessageJson.Serialize(version), cancellationToken);
+        return _versions.TryInsertAsync(Key(version.MemberId, version.Number), version.MemberId, version.UnitId, MessageJson.Serialize(version), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ExaminationVersion>> ListVersionsAsync(string memberId, CancellationToken cancellationToken) =>
@@ -42,12 +45,12 @@ internal sealed class MongoExaminationStore(IMongoCollection<BsonDocument> exami
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentOutOfRangeException.ThrowIfLessThan(review.Number, 1);
-        return _reviews.TryInsertAsync(VersionKey(review.MemberId, review.Number), review.MemberId, review.UnitId, MessageJson.Serialize(review), cancellationToken);
+        return _reviews.TryInsertAsync(Key(review.MemberId, review.Number), review.MemberId, review.UnitId, MessageJson.Serialize(review), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ExaminationReview>> ListReviewsAsync(string memberId, CancellationToken cancellationToken) =>
         [.. (await _reviews.ListByMemberAsync(memberId, cancellationToken)).Select(MessageJson.Deserialize<ExaminationReview>).OrderBy(r => r.Number)];
 
     /// <summary>Zero-padded so that ids sort in version order.</summary>
-    private static string VersionKey(string memberId, int number) => $"{memberId}#{number.ToString("D4", CultureInfo.InvariantCulture)}";
+    public static string Key(string memberId, int number) => $"{memberId}#{number.ToString("D4", CultureInfo.InvariantCulture)}";
 }

@@ -1,14 +1,16 @@
 using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pledges;
-using MongoDB.Bson;
-using MongoDB.Driver;
+using CampaignBot.Core.Storage;
 
-namespace CampaignBot.Storage.Mongo;
+namespace CampaignBot.Core.Pledges;
 
-internal sealed class MongoPledgeStore(IMongoCollection<BsonDocument> pledges, IMongoCollection<BsonDocument> checkIns) : IPledgeStore
+/// <summary>The pledge store over two document tables; every store implementation shares it.</summary>
+public sealed class DocumentPledgeStore(IDocumentTable pledges, IDocumentTable checkIns) : IPledgeStore
 {
-    private readonly MongoDocuments _pledges = new(pledges);
-    private readonly MongoDocuments _checkIns = new(checkIns);
+    public const string Table = "pledges";
+    public const string CheckInTable = "pledge_checkins";
+
+    private readonly IDocumentTable _pledges = pledges;
+    private readonly IDocumentTable _checkIns = checkIns;
 
     public Task SaveAsync(Pledge pledge, CancellationToken cancellationToken)
     {
