@@ -50,3 +50,33 @@ public sealed class CampaignCalendarTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), moved);
     }
 }
+
+public sealed class StudyMinimumTests
+{
+    private static readonly Campaign.CampaignDefinition Campaign = CampaignBot.Tests.Shared.TestCampaign.Create() with
+    {
+        Units =
+        [
+            new("county_east", "东县", "county", null, new DateOnly(2027, 1, 1), OrdinaryStudyDays: 4),
+            new("village_dongguan", "东关村", "village", "county_east", new DateOnly(2027, 1, 16)),
+            new("village_west", "西村", "village", "county_east", new DateOnly(2027, 1, 16), OrdinaryStudyDays: 2),
+        ],
+    };
+
+    [Fact]
+    public void A_ranks_own_minimum_wins_over_the_units() =>
+        Assert.Equal(7, Campaign.StudyDaysFor(Campaign.FindRank("county")!, "village_west"));
+
+    [Fact]
+    public void Where_the_unit_decides_the_nearest_unit_up_the_tree_that_set_a_minimum_counts()
+    {
+        var ordinary = Campaign.FindRank("ordinary")!;
+
+        Assert.Equal(2, Campaign.StudyDaysFor(ordinary, "village_west"));
+        Assert.Equal(4, Campaign.StudyDaysFor(ordinary, "village_dongguan"));
+    }
+
+    [Fact]
+    public void With_no_unit_setting_a_minimum_there_is_none() =>
+        Assert.Null(CampaignBot.Tests.Shared.TestCampaign.Create().StudyDaysFor(Campaign.FindRank("ordinary")!, "village_dongguan"));
+}

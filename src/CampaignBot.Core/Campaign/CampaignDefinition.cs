@@ -55,6 +55,30 @@ public sealed record CampaignDefinition
     public UnitDefinition? FindUnit(string id) => Units.FirstOrDefault(u => u.Id == id);
 
     public UnitKindDefinition? FindUnitKind(string code) => UnitKinds.FirstOrDefault(k => k.Code == code);
+
+    /// <summary>
+    /// A member's study minimum: the rank's, or where the rank leaves it to the unit (普通党员), the nearest
+    /// <see cref="UnitDefinition.OrdinaryStudyDays"/> up the unit tree; null when no unit on the way sets one.
+    /// </summary>
+    public int? StudyDaysFor(RankDefinition rank, string unitId)
+    {
+        ArgumentNullException.ThrowIfNull(rank);
+        if (rank.StudyDays is { } days)
+        {
+            return days;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var unit = FindUnit(unitId); unit is not null && seen.Add(unit.Id); unit = unit.ParentId is { } parent ? FindUnit(parent) : null)
+        {
+            if (unit.OrdinaryStudyDays is { } unitDays)
+            {
+                return unitDays;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A code the program uses and a name people read.</summary>
@@ -79,8 +103,11 @@ public sealed record RoleDefinition(string Code, string Name);
 /// </summary>
 public sealed record UnitKindDefinition(string Code, string Name, int StartOffsetDays, bool WritesReport);
 
-/// <summary>A unit in the tree. <see cref="Start"/> is already resolved (explicit, or campaign start plus the kind's offset).</summary>
-public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start);
+/// <summary>
+/// A unit in the tree. <see cref="Start"/> is already resolved (explicit, or campaign start plus the kind's offset).
+/// <see cref="OrdinaryStudyDays"/> is the unit's own study minimum for ranks whose minimum "the unit decides".
+/// </summary>
+public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start, int? OrdinaryStudyDays = null);
 
 /// <summary>
 /// A period in which household visits are expected: fixed dates (<see cref="From"/>–<see cref="To"/>, inclusive) or,

@@ -101,7 +101,7 @@ public sealed class StudyProgressService(
             member,
             deadline,
             entries.Where(e => e.Kind == ActivityKind.Study).Sum(e => e.HalfDays),
-            rank?.StudyDays,
+            rank is null ? null : campaign.StudyDaysFor(rank, member.UnitId),
             entries.Where(e => e.Kind == ActivityKind.Research).Sum(e => e.HalfDays),
             rank?.FieldResearchDays,
             householdCount,

@@ -48,7 +48,7 @@ internal static class CampaignUnitTree
             }
 
             CheckDuration(unit, start, header, phases, errors);
-            resolved.Add(new UnitDefinition(unit.Id, unit.Name, unit.Kind, unit.ParentId, start));
+            resolved.Add(new UnitDefinition(unit.Id, unit.Name, unit.Kind, unit.ParentId, start, unit.OrdinaryStudyDays));
         }
 
         return resolved;
@@ -61,7 +61,8 @@ internal static class CampaignUnitTree
         var kind = item.Text("kind");
         var parent = item.Text("parent", required: false);
         var start = item.Date("start", required: false);
-        return id is null || name is null || kind is null ? null : new CampaignRawUnit(id, name, kind, parent, start, item);
+        var ordinaryStudyDays = item.Int("ordinary_study_days", minimum: 0, required: false);
+        return id is null || name is null || kind is null ? null : new CampaignRawUnit(id, name, kind, parent, start, item, ordinaryStudyDays);
     }
 
     private static void CheckKindsAndParents(
@@ -103,4 +104,4 @@ internal static class CampaignUnitTree
 }
 
 /// <summary>A unit as written in the file, before its start date is resolved.</summary>
-internal sealed record CampaignRawUnit(string Id, string Name, string Kind, string? ParentId, DateOnly? Start, CampaignYamlMap Map);
+internal sealed record CampaignRawUnit(string Id, string Name, string Kind, string? ParentId, DateOnly? Start, CampaignYamlMap Map, int? OrdinaryStudyDays = null);
