@@ -65,6 +65,14 @@ internal sealed class SqliteDatabase(string connectionString)
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>How many rows of <paramref name="table"/> have this status (the inbox's and the outbox's counts).</summary>
+    public async Task<long> CountByStatusAsync<TStatus>(string table, TStatus status, CancellationToken cancellationToken)
+        where TStatus : struct, Enum
+    {
+        var counts = await QueryAsync($"SELECT COUNT(*) FROM {table} WHERE status = @status;", p => p.Set("@status", status), r => r.GetInt64(0), cancellationToken);
+        return counts[0];
+    }
+
     public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         var rows = new List<T>();

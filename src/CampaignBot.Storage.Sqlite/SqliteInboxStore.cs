@@ -74,12 +74,8 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
         return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
     }
 
-    public async Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken)
-    {
-        var counts = await database.QueryAsync(
-            "SELECT COUNT(*) FROM inbox WHERE status = @status;", p => p.Set("@status", status), r => r.GetInt64(0), cancellationToken);
-        return counts[0];
-    }
+    public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
+        database.CountByStatusAsync("inbox", status, cancellationToken);
 
     private static InboxItem Read(SqliteDataReader r) => new()
     {

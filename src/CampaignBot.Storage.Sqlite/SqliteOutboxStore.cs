@@ -124,12 +124,8 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         return database.QuerySingleAsync($"SELECT {Columns} FROM outbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
     }
 
-    public async Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken)
-    {
-        var counts = await database.QueryAsync(
-            "SELECT COUNT(*) FROM outbox WHERE status = @status;", p => p.Set("@status", status), r => r.GetInt64(0), cancellationToken);
-        return counts[0];
-    }
+    public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
+        database.CountByStatusAsync("outbox", status, cancellationToken);
 
     private static OutboxMessage Read(SqliteDataReader r) => new()
     {

@@ -74,6 +74,30 @@ internal sealed class FlowSteps(FlowContext context, string flowName, Campaign.C
         return true;
     }
 
+    /// <summary>
+    /// For flows that only leaders use: true (with a reply saying why) when the caller is not registered or
+    /// their rank sets no minimum for this kind of work.
+    /// </summary>
+    public bool RefusedToNonLeaders(Func<Campaign.RankDefinition, int?> minimum, string chinese, string english)
+    {
+        var rank = context.Member is { } member ? context.Campaign.FindRank(member.Rank) : null;
+        if (rank is not null && minimum(rank) is > 0)
+        {
+            return false;
+        }
+
+        if (context.Member is null)
+        {
+            context.Reply("你还没有注册。发送 /start 注册后再来。", "You are not registered yet; send /start first.");
+        }
+        else
+        {
+            context.Reply(chinese, english);
+        }
+
+        return true;
+    }
+
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);
 
     public static DateOnly ParseStored(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

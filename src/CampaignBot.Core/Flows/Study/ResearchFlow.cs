@@ -51,12 +51,8 @@ public sealed class ResearchFlow : IConversationFlow
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var rank = _context.Member is { } member ? _context.Campaign.FindRank(member.Rank) : null;
-        if (rank?.FieldResearchDays is not > 0)
+        if (_steps.RefusedToNonLeaders(rank => rank.FieldResearchDays, "蹲点调研由领导干部记录；你的职级没有这项要求。需要记录学习请发送 /study。", "Field research is logged by leaders; your rank has no such minimum. Send /study to log study."))
         {
-            _context.Reply(
-                _context.Member is null ? "你还没有注册。发送 /start 注册后再来。" : "蹲点调研由领导干部记录；你的职级没有这项要求。需要记录学习请发送 /study。",
-                _context.Member is null ? "You are not registered yet; send /start first." : "Field research is logged by leaders; your rank has no such minimum. Send /study to log study.");
             _context.Session.State = nameof(State.Done);
             return Task.CompletedTask;
         }

@@ -61,12 +61,8 @@ public sealed partial class VisitsFlow : IConversationFlow
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var rank = _context.Member is { } member ? _context.Campaign.FindRank(member.Rank) : null;
-        if (rank?.HouseholdVisits is not > 0)
+        if (_steps.RefusedToNonLeaders(rank => rank.HouseholdVisits, "走亲连心结对由领导干部记录；你的职级没有这项要求。", "Household pairing is logged by leaders; your rank has no such minimum."))
         {
-            _context.Reply(
-                _context.Member is null ? "你还没有注册。发送 /start 注册后再来。" : "走亲连心结对由领导干部记录；你的职级没有这项要求。",
-                _context.Member is null ? "You are not registered yet; send /start first." : "Household pairing is logged by leaders; your rank has no such minimum.");
             _context.Session.State = nameof(State.Done);
             return Task.CompletedTask;
         }
