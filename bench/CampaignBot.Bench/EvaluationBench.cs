@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using CampaignBot.Core.Evaluations;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Storage;
 using CampaignBot.Telegram.Tests.StandIn;
 

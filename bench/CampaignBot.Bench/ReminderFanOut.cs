@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Storage;
-using CampaignBot.Core.Study.Reminders;
+using CampaignBot.Core.Features.Study;
 using CampaignBot.Hosting;
 using CampaignBot.Telegram.Tests.StandIn;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Evaluations;
-using CampaignBot.Core.Flows.Profile;
-using CampaignBot.Core.Flows.Registration;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,33 +37,33 @@ public static class CoreRegistration
         services.AddSingleton<IFlowDefinition, RegistrationFlowDefinition>();
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
-        services.AddSingleton<ICommandHandler, Flows.Groups.LinkCommand>();
-        services.AddSingleton<Examinations.ExaminationReviewers>();
-        services.AddSingleton<IFlowDefinition, Flows.Examination.ExaminationFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Flows.Examination.ReviewFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Flows.Pledge.PledgeFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Flows.Pledge.CheckInFlowDefinition>();
-        services.AddSingleton<IJobHandler, Pledges.PledgeCheckInJobHandler>();
-        services.AddSingleton<Examinations.ExaminationReminders>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Examinations.ExaminationReminders>());
-        services.AddHostedService<Examinations.ExaminationReminderSeeder>();
-        services.AddSingleton<Progress.CampaignTables>();
-        services.AddSingleton<ICommandHandler, Progress.ProgressCommand>();
-        services.AddSingleton<ICommandHandler, Progress.ExportChatCommand>();
+        services.AddSingleton<ICommandHandler, Features.Groups.LinkCommand>();
+        services.AddSingleton<Features.Examinations.ExaminationReviewers>();
+        services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlowDefinition>();
+        services.AddSingleton<IJobHandler, Features.Pledges.PledgeCheckInJobHandler>();
+        services.AddSingleton<Features.Examinations.ExaminationReminders>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Features.Examinations.ExaminationReminders>());
+        services.AddHostedService<Features.Examinations.ExaminationReminderSeeder>();
+        services.AddSingleton<Features.Progress.CampaignTables>();
+        services.AddSingleton<ICommandHandler, Features.Progress.ProgressCommand>();
+        services.AddSingleton<ICommandHandler, Features.Progress.ExportChatCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
-        services.AddOptions<Study.Reminders.ReminderOptions>()
-            .BindConfiguration(Study.Reminders.ReminderOptions.SectionName)
+        services.AddOptions<Features.Study.ReminderOptions>()
+            .BindConfiguration(Features.Study.ReminderOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<Study.StudyProgressService>();
-        services.AddSingleton<IJobHandler, Study.Reminders.StudyReminderJobHandler>();
-        services.AddHostedService<Study.Reminders.StudyReminderSchedule>();
-        services.AddSingleton<Flows.Study.StudyServices>();
-        services.AddSingleton<IFlowDefinition, Flows.Study.StudyFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Flows.Study.ResearchFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Flows.Study.VisitsFlowDefinition>();
-        services.AddSingleton<ICommandHandler, Flows.Study.RemindCommand>();
-        services.AddSingleton<Progress.IProgressSection, Study.StudyProgressSection>();
+        services.AddSingleton<Features.Study.StudyProgressService>();
+        services.AddSingleton<IJobHandler, Features.Study.StudyReminderJobHandler>();
+        services.AddHostedService<Features.Study.StudyReminderSchedule>();
+        services.AddSingleton<Features.Study.StudyServices>();
+        services.AddSingleton<IFlowDefinition, Features.Study.StudyFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Study.ResearchFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Study.VisitsFlowDefinition>();
+        services.AddSingleton<ICommandHandler, Features.Study.RemindCommand>();
+        services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
         services.AddEvaluations();
 
         services.AddSingleton<InboxDispatcher>();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CampaignBot.Core.Study;
+using CampaignBot.Core.Features.Study;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using static CampaignBot.Storage.Mongo.MongoBson;

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Study;
+using CampaignBot.Core.Features.Study;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using static CampaignBot.Storage.Mongo.MongoBson;

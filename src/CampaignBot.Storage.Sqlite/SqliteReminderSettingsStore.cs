@@ -1,5 +1,5 @@
 using System.Globalization;
-using CampaignBot.Core.Study;
+using CampaignBot.Core.Features.Study;
 using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;

@@ -72,9 +72,9 @@ internal static class SqliteSchema
             round_id TEXT NOT NULL, voter_id TEXT NOT NULL, chat TEXT NOT NULL, voted INTEGER NOT NULL,
             PRIMARY KEY (round_id, voter_id));
         """
-        + SqliteDocuments.Schema(Core.Examinations.DocumentExaminationStore.Table) + SqliteDocuments.Schema(Core.Examinations.DocumentExaminationStore.VersionTable)
-        + SqliteDocuments.Schema(Core.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Pledges.DocumentPledgeStore.Table)
-        + SqliteDocuments.Schema(Core.Pledges.DocumentPledgeStore.CheckInTable),
+        + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.Table) + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.VersionTable)
+        + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
+        + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

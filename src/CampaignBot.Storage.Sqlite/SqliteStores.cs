@@ -1,5 +1,5 @@
-using CampaignBot.Core.Pledges;
-using CampaignBot.Core.Examinations;
+using CampaignBot.Core.Features.Pledges;
+using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 

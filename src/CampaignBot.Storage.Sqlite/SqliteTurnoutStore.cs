@@ -1,4 +1,4 @@
-using CampaignBot.Core.Evaluations;
+using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Messaging;
 using Microsoft.Data.Sqlite;
 

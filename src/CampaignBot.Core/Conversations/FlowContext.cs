@@ -1,5 +1,5 @@
 using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
 
@@ -45,6 +45,15 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
 
     public string Text(string chinese, string english) => Language == Language.English ? english : chinese;
 
+    public string Text(Text text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.In(Language);
+    }
+
+    public void Reply(Text text, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
+        _replies.Add(new TextMessage(Text(text), buttons));
+
     public void Reply(string chinese, string english, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
         _replies.Add(new TextMessage(Text(chinese, english), buttons));
 
@@ -59,6 +68,8 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     }
 
     public void RefusePress(string chinese, string english) => PressNotice = Text(chinese, english);
+
+    public void RefusePress(Text text) => PressNotice = Text(text);
 
     public void Schedule(ScheduledJob job) => _jobs.Add(job);
 

@@ -1,5 +1,5 @@
 using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Evaluations;
+using CampaignBot.Core.Features.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Storage;
@@ -13,15 +13,15 @@ public sealed record StoreBundle(
     IInviteStore Invites,
     IChatStore Chats)
 {
-    public required Study.IActivityLogStore ActivityLog { get; init; }
+    public required Features.Study.IActivityLogStore ActivityLog { get; init; }
 
-    public required Study.IHouseholdStore Households { get; init; }
+    public required Features.Study.IHouseholdStore Households { get; init; }
 
-    public required Study.IReminderSettingsStore ReminderSettings { get; init; }
+    public required Features.Study.IReminderSettingsStore ReminderSettings { get; init; }
 
-    public required Examinations.IExaminationStore Examinations { get; init; }
+    public required Features.Examinations.IExaminationStore Examinations { get; init; }
 
-    public required Pledges.IPledgeStore Pledges { get; init; }
+    public required Features.Pledges.IPledgeStore Pledges { get; init; }
     public required IEvaluationRoundStore EvaluationRounds { get; init; }
 
     public required IBallotStore Ballots { get; init; }

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 
 namespace CampaignBot.Core.Storage;
 

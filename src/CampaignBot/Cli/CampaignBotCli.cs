@@ -1,5 +1,8 @@
 using CampaignBot.Configuration;
 using CampaignBot.Core.Conversations;
+using CampaignBot.Features.Progress;
+using CampaignBot.Features.Registration;
+using CampaignBot.Features.Study;
 using CampaignBot.Hosting;
 
 namespace CampaignBot.Cli;
@@ -32,7 +35,7 @@ public static class CampaignBotCli
                 ("invite", "create") => await WithStoreAsync(cli, (campaign, stores) => InviteCommand.CreateAsync(cli, campaign, stores.Invites, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
                 ("export", "study" or "research" or "visits") => await WithStoreAsync(cli, (campaign, stores) => StudyExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", var kind) when CampaignExportCommand.Handles(kind) => await WithStoreAsync(cli, (campaign, stores) => CampaignExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
-                ("export", "evaluations") => await WithStoreAsync(cli, (campaign, stores) => Evaluations.EvaluationExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
+                ("export", "evaluations") => await WithStoreAsync(cli, (campaign, stores) => Features.Evaluations.EvaluationExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", _) => await WithStoreAsync(cli, (campaign, stores) => ExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("flows", "export") => await ExportFlowsAsync(cli, cancellationToken),
                 ("help", _) or (null, _) => PrintUsage(),

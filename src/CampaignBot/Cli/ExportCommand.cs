@@ -1,6 +1,6 @@
 using System.Text;
 using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Cli;

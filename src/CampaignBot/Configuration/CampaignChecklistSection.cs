@@ -1,5 +1,5 @@
 using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignBot.Configuration;

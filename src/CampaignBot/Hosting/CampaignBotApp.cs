@@ -50,8 +50,8 @@ public static class CampaignBotApp
         builder.AddCampaignDefinition();
         await builder.AddCampaignStoreAsync(cancellationToken);
         builder.AddCampaignCore();
-        builder.Services.AddSingleton<Core.Progress.ISpreadsheetWriter, Cli.MiniExcelSpreadsheetWriter>();
-        builder.Services.AddSingleton<Core.Evaluations.IEvaluationReportRenderer, Evaluations.EvaluationReportRenderer>();
+        builder.Services.AddSingleton<Core.Features.Progress.ISpreadsheetWriter, Features.Progress.MiniExcelSpreadsheetWriter>();
+        builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
     }

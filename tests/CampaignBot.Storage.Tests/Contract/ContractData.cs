@@ -1,4 +1,4 @@
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
 
@@ -32,7 +32,7 @@ internal static class ContractData
 
     public static Member Member(string userId, string unitId = "unit-1", string name = "李四") => new()
     {
-        Id = Core.Members.Member.IdFor("telegram", userId),
+        Id = Core.Features.Registration.Member.IdFor("telegram", userId),
         Channel = "telegram",
         UserId = userId,
         Name = name,

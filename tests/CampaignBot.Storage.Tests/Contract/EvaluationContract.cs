@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Evaluations;
+using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Storage.Tests.Contract;

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Examinations;
+using CampaignBot.Core.Features.Examinations;
 
 namespace CampaignBot.Storage.Tests.Contract;
 

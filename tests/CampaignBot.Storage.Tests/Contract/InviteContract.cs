@@ -1,4 +1,4 @@
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using static CampaignBot.Storage.Tests.Contract.ContractData;
 
 namespace CampaignBot.Storage.Tests.Contract;

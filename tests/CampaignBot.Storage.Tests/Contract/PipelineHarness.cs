@@ -1,6 +1,5 @@
 using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Flows.Profile;
-using CampaignBot.Core.Flows.Registration;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Pledges;
+using CampaignBot.Core.Features.Pledges;
 
 namespace CampaignBot.Storage.Tests.Contract;
 

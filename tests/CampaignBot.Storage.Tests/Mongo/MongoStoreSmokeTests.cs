@@ -1,4 +1,4 @@
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
 using CampaignBot.Storage.Mongo;

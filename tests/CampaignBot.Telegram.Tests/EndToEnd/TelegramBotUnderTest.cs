@@ -1,3 +1,4 @@
+using CampaignBot.Features.Registration;
 using System.Net;
 using System.Net.Sockets;
 using CampaignBot.Cli;

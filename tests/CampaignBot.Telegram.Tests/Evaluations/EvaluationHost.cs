@@ -1,4 +1,4 @@
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Storage;
 using CampaignBot.Hosting;
 using CampaignBot.Telegram.Tests.StandIn;

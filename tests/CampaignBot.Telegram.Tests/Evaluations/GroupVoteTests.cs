@@ -1,5 +1,5 @@
-using CampaignBot.Core.Evaluations;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Telegram.Tests.StandIn;
 
 namespace CampaignBot.Telegram.Tests.Evaluations;

@@ -1,3 +1,4 @@
+using CampaignBot.Features.Registration;
 using System.Text.Json.Nodes;
 using CampaignBot.Cli;
 using CampaignBot.Configuration;

@@ -1,8 +1,8 @@
 using CampaignBot.Cli;
-using CampaignBot.Core.Evaluations;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
-using CampaignBot.Evaluations;
+using CampaignBot.Features.Evaluations;
 using CampaignBot.Hosting;
 using Microsoft.Extensions.Options;
 using static CampaignBot.Tests.Evaluations.EvaluationBot;

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Examinations;
+using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Hosting;
 
@@ -169,7 +169,7 @@ public sealed class ExaminationBadInputTests : IDisposable
         Assert.Equal(ExaminationStatus.Accepted, (await chat.Stores.Examinations.GetAsync("console:22", CancellationToken.None))!.Status);
     }
 
-    private const int ExaminationFlow_MaxText = Core.Flows.Examination.ExaminationFlow.MaxTextLength;
+    private const int ExaminationFlow_MaxText = Core.Features.Examinations.ExaminationFlow.MaxTextLength;
 
     private async Task<CampaignChat> StartedAsync()
     {

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Examinations;
+using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;

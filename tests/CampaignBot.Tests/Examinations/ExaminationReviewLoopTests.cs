@@ -1,4 +1,4 @@
-using CampaignBot.Core.Examinations;
+using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Examinations;

@@ -1,5 +1,5 @@
 using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pledges;
+using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Examinations;

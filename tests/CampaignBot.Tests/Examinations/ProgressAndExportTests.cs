@@ -1,3 +1,4 @@
+using CampaignBot.Features.Progress;
 using CampaignBot.Cli;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Configuration;

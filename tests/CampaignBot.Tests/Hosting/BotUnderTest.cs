@@ -1,3 +1,4 @@
+using CampaignBot.Features.Registration;
 using CampaignBot.Cli;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core.Storage;

@@ -45,7 +45,7 @@ public sealed class SharedPiecesTests : IDisposable
         var replies = DirectBot.Texts(await bot.SendAsync("9", new CommandInput("link", ""), Group));
 
         Assert.Contains("已关联到「东县」", replies, StringComparison.Ordinal);
-        var linked = await Core.Flows.Groups.ChatLinks.FindGroupOfUnitAsync(bot.Stores.Chats, "county_east", CancellationToken.None);
+        var linked = await Core.Features.Groups.ChatLinks.FindGroupOfUnitAsync(bot.Stores.Chats, "county_east", CancellationToken.None);
         Assert.Equal("-500", linked!.ChatId);
     }
 
@@ -61,7 +61,7 @@ public sealed class SharedPiecesTests : IDisposable
         var replies = DirectBot.Texts(await bot.SendAsync("9", new CommandInput("link", arguments), Group));
 
         Assert.Contains(expected, replies, StringComparison.Ordinal);
-        Assert.Null(await Core.Flows.Groups.ChatLinks.FindGroupOfUnitAsync(bot.Stores.Chats, "county_east", CancellationToken.None));
+        Assert.Null(await Core.Features.Groups.ChatLinks.FindGroupOfUnitAsync(bot.Stores.Chats, "county_east", CancellationToken.None));
     }
 
     [Fact]

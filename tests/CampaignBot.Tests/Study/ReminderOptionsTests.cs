@@ -1,4 +1,4 @@
-using CampaignBot.Core.Study.Reminders;
+using CampaignBot.Core.Features.Study;
 using CampaignBot.Hosting;
 using CampaignBot.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;

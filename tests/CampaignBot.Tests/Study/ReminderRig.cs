@@ -1,10 +1,9 @@
 using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Members;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Storage;
-using CampaignBot.Core.Study;
-using CampaignBot.Core.Study.Reminders;
+using CampaignBot.Core.Features.Study;
 using CampaignBot.Storage.Sqlite;
 using CampaignBot.Tests.Configuration;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,5 @@
 using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Study;
+using CampaignBot.Core.Features.Study;
 using static CampaignBot.Tests.Study.ReminderRig;
 
 namespace CampaignBot.Tests.Study;

@@ -1,4 +1,4 @@
-using CampaignBot.Core.Study;
+using CampaignBot.Core.Features.Study;
 
 namespace CampaignBot.Tests.Study;
 

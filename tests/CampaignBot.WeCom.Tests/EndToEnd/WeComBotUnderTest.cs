@@ -1,3 +1,4 @@
+using CampaignBot.Features.Registration;
 using CampaignBot.Cli;
 using CampaignBot.Configuration;
 using CampaignBot.Core.Storage;
@@ -51,7 +52,7 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
 
     public IChatStore Chats => Services.GetRequiredService<IChatStore>();
 
-    public Core.Examinations.IExaminationStore Examinations => Services.GetRequiredService<StoreBundle>().Examinations;
+    public Core.Features.Examinations.IExaminationStore Examinations => Services.GetRequiredService<StoreBundle>().Examinations;
 
     public static string RepoRoot
     {

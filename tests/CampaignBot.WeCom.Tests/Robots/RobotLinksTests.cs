@@ -1,4 +1,4 @@
-using CampaignBot.Core.Flows.Groups;
+using CampaignBot.Core.Features.Groups;
 using CampaignBot.Core.Storage;
 using CampaignBot.Storage.Sqlite;
 using CampaignBot.Tests.Shared;

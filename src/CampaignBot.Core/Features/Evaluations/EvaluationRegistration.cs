@@ -1,0 +1,29 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+public static class EvaluationRegistration
+{
+    /// <summary>Rounds, ballots (button handler "ev"), their commands and jobs, and the "Evaluation" settings.</summary>
+    public static IServiceCollection AddEvaluations(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
+        services.AddSingleton<BallotHasher>();
+        services.AddSingleton<EvaluationText>();
+        services.AddSingleton<RoundOpener>();
+        services.AddSingleton<RoundCloser>();
+        services.AddSingleton<IButtonHandler, VoteButtonHandler>();
+        services.AddSingleton<ICommandHandler, RoundCommand>();
+        services.AddSingleton<ICommandHandler, VoteCommand>();
+        services.AddSingleton<ICommandHandler, ResultsCommand>();
+        services.AddSingleton<IJobHandler, RoundCloseJobHandler>();
+        services.AddSingleton<IJobHandler, RoundLiveJobHandler>();
+        services.AddSingleton<IJobHandler, RoundReminderJobHandler>();
+        return services;
+    }
+}

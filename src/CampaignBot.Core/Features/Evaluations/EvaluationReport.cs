@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+public enum StageStanding
+{
+    NotEvaluated,
+    InProgress,
+    Passed,
+
+    /// <summary>The latest round failed: the unit must do make-up work (补课) and pass a new round of this stage.</summary>
+    NeedsMakeUp,
+}
+
+/// <summary>One unit's one stage: its latest round decides; earlier rounds are history.</summary>
+public sealed record EvaluationReportRow(
+    string UnitId,
+    string UnitName,
+    string Stage,
+    string StageName,
+    int Rounds,
+    string LatestRoundId,
+    StageStanding Standing,
+    long Votes,
+    decimal SatisfiedShare)
+{
+    public string StandingName => Standing switch
+    {
+        StageStanding.Passed => "通过",
+        StageStanding.NeedsMakeUp => "未通过·需补课",
+        StageStanding.InProgress => "进行中",
+        _ => "未评议",
+    };
+}
+
+/// <summary>Draws the report (a PNG chart, an xlsx file); implemented by the host, which holds the drawing libraries.</summary>
+public interface IEvaluationReportRenderer
+{
+    byte[] RenderChart(IReadOnlyList<EvaluationReportRow> rows, string title);
+
+    byte[] RenderSpreadsheet(IReadOnlyList<EvaluationReportRow> rows);
+}
+
+public static class EvaluationReport
+{
+    /// <summary>A stage counts as passed only when its latest round (by opening time) closed and passed.</summary>
+    public static StageStanding StandingOf(IEnumerable<EvaluationRound> roundsOfStage)
+    {
+        var latest = roundsOfStage.OrderBy(r => r.OpensAt).ThenBy(r => r.Result?.ClosedAt ?? DateTimeOffset.MaxValue).LastOrDefault();
+        return latest switch
+        {
+            null => StageStanding.NotEvaluated,
+            { Status: RoundStatus.Open } => StageStanding.InProgress,
+            { Result.Passed: true } => StageStanding.Passed,
+            _ => StageStanding.NeedsMakeUp,
+        };
+    }
+
+    public static IReadOnlyList<EvaluationReportRow> Rows(IReadOnlyList<EvaluationRound> rounds, EvaluationText text)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. rounds
+            .GroupBy(r => (r.UnitId, r.Stage))
+            .Select(g =>
+            {
+                var ordered = g.OrderBy(r => r.OpensAt).ToList();
+                var latest = ordered[^1];
+                var lastResult = ordered.LastOrDefault(r => r.Result is not null)?.Result;
+                return new EvaluationReportRow(
+                    g.Key.UnitId, text.UnitName(g.Key.UnitId), g.Key.Stage, text.StageName(g.Key.Stage), ordered.Count, latest.Id,
+                    StandingOf(ordered), lastResult?.Votes ?? 0, lastResult?.SatisfiedShare ?? 0m);
+            })
+            .OrderBy(r => r.UnitId, StringComparer.Ordinal).ThenBy(r => r.Stage, StringComparer.Ordinal)];
+    }
+
+    public static string Table(IReadOnlyList<EvaluationReportRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return "还没有任何评议。";
+        }
+
+        var text = new StringBuilder("群众评议结果（以每个阶段最新一轮为准）\n");
+        foreach (var unit in rows.GroupBy(r => r.UnitName))
+        {
+            text.Append(unit.Key).Append('\n');
+            foreach (var row in unit)
+            {
+                text.Append("  ").Append(row.StageName).Append("：").Append(row.StandingName)
+                    .Append("，第 ").Append(row.Rounds).Append(" 轮，").Append(row.Votes).Append(" 票，满意率 ")
+                    .Append(EvaluationText.Percent(row.SatisfiedShare)).Append('\n');
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    public static string Csv(IReadOnlyList<EvaluationReportRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var csv = new StringBuilder("unit_id,unit,stage_code,stage,rounds,latest_round,standing,votes,satisfied_share\n");
+        foreach (var r in rows)
+        {
+            csv.AppendJoin(',', Field(r.UnitId), Field(r.UnitName), Field(r.Stage), Field(r.StageName), r.Rounds.ToString(CultureInfo.InvariantCulture),
+                Field(r.LatestRoundId), Field(r.StandingName), r.Votes.ToString(CultureInfo.InvariantCulture), r.SatisfiedShare.ToString("0.####", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,83 @@
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>Who may vote in a round.</summary>
+public enum RoundAudience
+{
+    /// <summary>Anyone in the unit's linked group chat, on the round's message there.</summary>
+    Group,
+
+    /// <summary>The unit's registered people, each sent a private ballot.</summary>
+    Roster,
+
+    /// <summary>Whoever sends the round's code (/vote CODE) in a private chat gets a private ballot.</summary>
+    Code,
+}
+
+public enum RoundStatus
+{
+    Open,
+    Closed,
+}
+
+/// <summary>
+/// One evaluation round (群众三评 stage or 满意度测评) of one unit. Rounds are never deleted: a failed round stays
+/// on record and a make-up round (补课) of the same stage is a new round.
+/// </summary>
+public sealed record EvaluationRound
+{
+    /// <summary>Eight lower-case hex characters; carried in button payloads.</summary>
+    public required string Id { get; init; }
+
+    public required string UnitId { get; init; }
+
+    public required string Stage { get; init; }
+
+    public required RoundAudience Audience { get; init; }
+
+    /// <summary>The group chat of a <see cref="RoundAudience.Group"/> round.</summary>
+    public ChatRef? Group { get; init; }
+
+    /// <summary>The code of a <see cref="RoundAudience.Code"/> round (unique among rounds).</summary>
+    public string? Code { get; init; }
+
+    public required DateTimeOffset OpensAt { get; init; }
+
+    public required DateTimeOffset ClosesAt { get; init; }
+
+    public required PassRule PassRule { get; init; }
+
+    public bool AllowChange { get; init; }
+
+    public bool ShowTally { get; init; }
+
+    public required string OpenedBy { get; init; }
+
+    public RoundStatus Status { get; init; } = RoundStatus.Open;
+
+    /// <summary>Set when the round closed: what the ballots said then.</summary>
+    public RoundResult? Result { get; init; }
+
+    public bool IsOpenAt(DateTimeOffset now) => Status == RoundStatus.Open && OpensAt <= now && now < ClosesAt;
+
+    public static bool IsValidId(string? id) => id is { Length: 8 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+}
+
+/// <summary>A closed round's counts per choice code and its verdict against the round's pass rule.</summary>
+public sealed record RoundResult(IReadOnlyDictionary<string, long> Counts, long Votes, long Satisfied, bool Passed, DateTimeOffset ClosedAt)
+{
+    public decimal SatisfiedShare => Votes == 0 ? 0m : (decimal)Satisfied / Votes;
+
+    public static RoundResult From(Tally tally, EvaluationSettings settings, PassRule rule, DateTimeOffset closedAt)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(rule);
+        var satisfied = settings.Choices.Where(c => c.CountsAsSatisfied).Sum(c => tally.Count(c.Code));
+        var votes = tally.Total;
+        var passed = votes >= rule.MinimumVotes && votes > 0 && (decimal)satisfied / votes >= rule.MinimumSatisfiedShare;
+        return new RoundResult(tally.Counts, votes, satisfied, passed, closedAt);
+    }
+}

@@ -1,0 +1,53 @@
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>Evaluation rounds. Never deleted: the history of a unit's rounds is the record of its 补课.</summary>
+public interface IEvaluationRoundStore
+{
+    /// <summary>Stores a new round; false when a round with its id (or its code) exists already.</summary>
+    Task<bool> CreateAsync(EvaluationRound round, CancellationToken cancellationToken);
+
+    Task<EvaluationRound?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The round of a <see cref="RoundAudience.Code"/> audience by its code (case-insensitive).</summary>
+    Task<EvaluationRound?> FindByCodeAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>Rounds of one unit, or of all units when null, oldest first (by opening time, then id).</summary>
+    Task<IReadOnlyList<EvaluationRound>> ListAsync(string? unitId, CancellationToken cancellationToken);
+
+    /// <summary>Closes an open round with its result, atomically; false when it was closed already (the first close wins).</summary>
+    Task<bool> TryCloseAsync(string id, RoundResult result, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Ballots, unique on (round id, voter hash): at most one per voter per round, under concurrent presses and across
+/// instances (a primary key in SQLite, a unique index in MongoDB). No user id is ever stored here.
+/// </summary>
+public interface IBallotStore
+{
+    /// <summary>
+    /// Casts the ballot. A second ballot of the same voter hash in the round is <see cref="CastOutcome.Unchanged"/>
+    /// when it names the same choice, replaces the choice when <paramref name="allowChange"/> is true, and is
+    /// refused (<see cref="CastOutcome.AlreadyVoted"/>, nothing stored) otherwise.
+    /// </summary>
+    Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken);
+
+    /// <summary>The official count: an aggregation over the round's ballots (GROUP BY / $group), not a counter.</summary>
+    Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Ballot>> ListAsync(string roundId, CancellationToken cancellationToken);
+}
+
+/// <summary>Who is on a round's roster and whether they voted; never their choice. Unique on (round id, voter id).</summary>
+public interface ITurnoutStore
+{
+    /// <summary>Adds the entry when (round, voter) is new; an existing entry (and its voted flag) is kept.</summary>
+    Task AddAsync(TurnoutEntry entry, CancellationToken cancellationToken);
+
+    Task<TurnoutEntry?> GetAsync(string roundId, string voterId, CancellationToken cancellationToken);
+
+    /// <summary>Marks an existing entry voted; false when the voter is not on the round's roster.</summary>
+    Task<bool> MarkVotedAsync(string roundId, string voterId, CancellationToken cancellationToken);
+
+    /// <summary>Entries of a round ordered by voter id.</summary>
+    Task<IReadOnlyList<TurnoutEntry>> ListAsync(string roundId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>The words of evaluation messages: ballots, the live group message, results. Chinese, as the masses read them.</summary>
+public sealed class EvaluationText(CampaignDefinition campaign)
+{
+    public const string PayloadPrefix = "ev";
+
+    private readonly TimeZoneInfo _zone = FindZone(campaign.TimeZone);
+
+    public string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
+
+    public string StageName(string stage) => campaign.Evaluation.Stages.FirstOrDefault(s => s.Code == stage)?.Name ?? stage;
+
+    public string ChoiceName(string choice) => campaign.Evaluation.Choices.FirstOrDefault(c => c.Code == choice)?.Name ?? choice;
+
+    public string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, _zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Payload(string roundId, string choice) => $"{PayloadPrefix}:{roundId}:{choice}";
+
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons(EvaluationRound round) =>
+        [[.. campaign.Evaluation.Choices.Select(c => new Button(c.Name, Payload(round.Id, c.Code)))]];
+
+    public string Title(EvaluationRound round) => $"【群众评议】{UnitName(round.UnitId)} · {StageName(round.Stage)}";
+
+    /// <summary>The ballot: in the group it is also the live message, edited as votes come in.</summary>
+    public TextMessage Ballot(EvaluationRound round, Tally? tally)
+    {
+        var text = new StringBuilder(Title(round)).Append('\n')
+            .Append("请对本单位作出评价，点击下方按钮投票。每人一票，投票保密：群里、单位和活动办都看不到你投了什么。\n")
+            .Append("截止时间：").Append(Local(round.ClosesAt)).Append('\n');
+        if (round.AllowChange)
+        {
+            text.Append("截止前可以改票。\n");
+        }
+
+        if (tally is not null)
+        {
+            text.Append(Running(round, tally));
+        }
+
+        return new TextMessage(text.ToString().TrimEnd(), Buttons(round));
+    }
+
+    public string Running(EvaluationRound round, Tally tally) => round.ShowTally
+        ? $"已投票 {tally.Total} 人：" + string.Join("，", campaign.Evaluation.Choices.Select(c => $"{c.Name} {tally.Count(c.Code)}"))
+        : $"已投票 {tally.Total} 人";
+
+    public string Result(EvaluationRound round, RoundResult result)
+    {
+        var text = new StringBuilder(Title(round)).Append(" 结果\n")
+            .Append("共 ").Append(result.Votes).Append(" 票：")
+            .Append(string.Join("，", campaign.Evaluation.Choices.Select(c => $"{c.Name} {result.Counts.GetValueOrDefault(c.Code)}"))).Append('\n')
+            .Append("满意率（满意＋基本满意）：").Append(Percent(result.SatisfiedShare)).Append('\n')
+            .Append("通过标准：满意率不低于 ").Append(Percent(round.PassRule.MinimumSatisfiedShare))
+            .Append("，且不少于 ").Append(round.PassRule.MinimumVotes).Append(" 票。\n");
+        text.Append(result.Passed
+            ? "结论：通过。"
+            : $"结论：未通过，需要补课。请整改后重新开启同一阶段的评议（/round open {round.UnitId} {round.Stage}），直到群众满意为止。");
+        return text.ToString();
+    }
+
+    public static string Percent(decimal share) => (share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

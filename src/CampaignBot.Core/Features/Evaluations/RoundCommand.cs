@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>
+/// /round open &lt;unit&gt; &lt;stage&gt; [hours] [group|roster|code] [change] [tally], /round close &lt;id&gt;: the office (or a
+/// secretary for their own unit, when Evaluation:SecretariesMayOpen) opens and closes evaluation rounds.
+/// </summary>
+public sealed class RoundCommand(
+    IEvaluationRoundStore rounds,
+    RoundOpener opener,
+    RoundCloser closer,
+    EvaluationText text,
+    IOptions<EvaluationOptions> options) : ICommandHandler
+{
+    private const string Usage = "用法：/round open <单位> <阶段> [小时数] [group|roster|code] [change] [tally]\n/round close <轮次编号>";
+
+    public string Command => "round";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var args = ((CommandInput)context.Update.Content).Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!options.Value.IsConfigured)
+        {
+            context.Reply("评议功能尚未启用：请管理员设置 Evaluation:BallotSecret（环境变量 Evaluation__BallotSecret）。", "Evaluations are off: the administrator must set Evaluation:BallotSecret.");
+            return;
+        }
+
+        switch (args.FirstOrDefault()?.ToLowerInvariant())
+        {
+            case "open" when args.Length >= 3:
+                await OpenAsync(context, args, cancellationToken);
+                return;
+            case "close" when args.Length == 2:
+                await CloseAsync(context, args[1].ToLowerInvariant(), cancellationToken);
+                return;
+            default:
+                context.Reply(Usage, Usage);
+                return;
+        }
+    }
+
+    /// <summary>Null when the caller may run rounds of the unit; otherwise the reason, as a sentence.</summary>
+    public static string? Forbidden(FlowContext context, string unitId, bool secretariesMayOpen) => context.Member switch
+    {
+        null => "你还没有注册，不能管理评议。发送 /start 注册。",
+        { Role: Roles.CampaignOffice } => null,
+        { Role: Roles.Secretary } m when secretariesMayOpen && m.UnitId == unitId => null,
+        { Role: Roles.Secretary } when secretariesMayOpen => "支部书记只能管理本单位的评议。",
+        _ => "只有活动办可以开启或结束评议。",
+    };
+
+    private async Task OpenAsync(FlowContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var campaign = context.Campaign;
+        var unit = campaign.FindUnit(args[1]);
+        if (unit is null)
+        {
+            context.Reply($"没有编号为“{Shorten(args[1])}”的单位。{Usage}", $"No unit '{Shorten(args[1])}'.");
+            return;
+        }
+
+        if (Forbidden(context, unit.Id, options.Value.SecretariesMayOpen) is { } reason)
+        {
+            context.Reply(reason, "You may not manage evaluation rounds of this unit.");
+            return;
+        }
+
+        var stages = campaign.Evaluation.Stages;
+        var stage = stages.FirstOrDefault(s => s.Code == args[2])
+            ?? (int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= stages.Count ? stages[n - 1] : null);
+        if (stage is null)
+        {
+            var list = string.Join("，", stages.Select((s, i) => $"{i + 1}. {s.Code}（{s.Name}）"));
+            context.Reply($"没有这个评议阶段。可选：{list}", "Unknown stage.");
+            return;
+        }
+
+        if (RoundSettings.Parse(args.Skip(3), options.Value.DefaultHours) is not { } settings)
+        {
+            context.Reply($"无法识别的选项。小时数为 1 到 720 的整数。{Usage}", "Unrecognised option.");
+            return;
+        }
+
+        var history = (await rounds.ListAsync(unit.Id, cancellationToken)).Where(r => r.Stage == stage.Code).ToList();
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Update.UpdateId)), 0, 4);
+        if (history.FirstOrDefault(r => r.Status == RoundStatus.Open && r.Id != id) is { } open)
+        {
+            context.Reply($"{unit.Name}的“{stage.Name}”已有进行中的评议（{open.Id}），请先结束它：/round close {open.Id}", "A round of this stage is already open.");
+            return;
+        }
+
+        var outcome = await opener.OpenAsync(context, id, unit.Id, stage.Code, settings, cancellationToken);
+        context.Reply(outcome, outcome);
+        if (history.Count > 0 && EvaluationReport.StandingOf(history) == StageStanding.NeedsMakeUp)
+        {
+            context.Reply($"这是补课后的第 {history.Count + 1} 轮评议：通过后该阶段才算通过。", "This is a make-up round.");
+        }
+    }
+
+    private async Task CloseAsync(FlowContext context, string id, CancellationToken cancellationToken)
+    {
+        var round = EvaluationRound.IsValidId(id) ? await rounds.GetAsync(id, cancellationToken) : null;
+        if (round is null)
+        {
+            context.Reply($"没有编号为“{Shorten(id)}”的评议。", "No such round.");
+            return;
+        }
+
+        if (Forbidden(context, round.UnitId, options.Value.SecretariesMayOpen) is { } reason)
+        {
+            context.Reply(reason, "You may not close this round.");
+            return;
+        }
+
+        var closed = await closer.CloseAsync(round.Id, context.Now, cancellationToken);
+        context.Reply(text.Result(closed!, closed!.Result!), text.Result(closed, closed.Result!));
+    }
+
+    private static string Shorten(string value) => value.Length <= 24 ? value : value[..24] + "…";
+}

@@ -1,0 +1,138 @@
+using CampaignBot.Core.Campaign;
+using System.Security.Cryptography;
+using System.Text;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>
+/// Creates a round and hands out its ballots: one message in the group, or one private ballot per roster member,
+/// or a code to pass on. Ids derive from the opening update, so a re-run of that update opens nothing twice.
+/// </summary>
+public sealed class RoundOpener(
+    IEvaluationRoundStore rounds,
+    ITurnoutStore turnout,
+    IMemberStore members,
+    IChatStore chats,
+    IOutboxStore outbox,
+    EvaluationText text,
+    IOptions<EvaluationOptions> options,
+    CampaignCalendar calendar,
+    IOptions<Features.Study.ReminderOptions> quiet)
+{
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>Returns the sentence to answer the opener with.</summary>
+    public async Task<string> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        ChatRef? group = null;
+        if (settings.Audience == RoundAudience.Group && (group = await GroupOfAsync(context, unitId, cancellationToken)) is null)
+        {
+            return "该单位还没有关联群聊：请在单位的群里发送这条命令，或先在群里用 /link 关联，或改用 roster（名单）或 code（口令）方式。";
+        }
+
+        var now = context.Now;
+        var round = new EvaluationRound
+        {
+            Id = id,
+            UnitId = unitId,
+            Stage = stage,
+            Audience = settings.Audience,
+            Group = group,
+            Code = settings.Audience == RoundAudience.Code ? CodeFor(context.Update.UpdateId) : null,
+            OpensAt = now,
+            ClosesAt = now.AddHours(settings.Hours),
+            PassRule = context.Campaign.Evaluation.PassRule,
+            AllowChange = settings.AllowChange,
+            ShowTally = settings.ShowTally,
+            OpenedBy = context.Member!.Id,
+        };
+        if (!await rounds.CreateAsync(round, cancellationToken))
+        {
+            var earlier = await rounds.GetAsync(id, cancellationToken);
+            if (earlier is null || earlier.OpenedBy != round.OpenedBy || earlier.UnitId != unitId)
+            {
+                return "未能开启评议（编号冲突），请再发送一次命令。";
+            }
+
+            round = earlier;
+        }
+
+        var handedOut = await HandOutAsync(round, now, cancellationToken);
+        context.Schedule(new ScheduledJob { Id = RoundCloser.CloseJobId(round.Id), Kind = RoundCloser.CloseJobKind, Payload = round.Id, DueAt = round.ClosesAt });
+        if (round.Audience != RoundAudience.Group)
+        {
+            var remindAt = round.ClosesAt - options.Value.ReminderBeforeClose;
+            remindAt = remindAt > now ? remindAt : now + ((round.ClosesAt - now) / 2);
+
+            // Nobody is woken for a reminder: in quiet hours it comes before they begin, or not at all.
+            remindAt = calendar.BeforeQuietHours(remindAt, quiet.Value.QuietStart, quiet.Value.QuietEnd);
+            if (remindAt > now)
+            {
+                context.Schedule(new ScheduledJob { Id = RoundJobs.ReminderJobId(round.Id), Kind = RoundJobs.ReminderJobKind, Payload = round.Id, DueAt = remindAt });
+            }
+        }
+
+        var how = round.Audience switch
+        {
+            RoundAudience.Group => "选票已发到群里。",
+            RoundAudience.Roster => $"已向名单中的 {handedOut} 人私发选票。",
+            _ => $"评议口令：{round.Code}。请把口令发给参加评议的群众：他们私聊我发送 /vote {round.Code} 即可领取选票。",
+        };
+        return $"已开启评议 {round.Id}：{text.UnitName(unitId)} · {text.StageName(stage)}，截止 {text.Local(round.ClosesAt)}。{how}\n提前结束：/round close {round.Id}";
+    }
+
+    private async Task<int> HandOutAsync(EvaluationRound round, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ballot = text.Ballot(round, round.Group is null ? null : new Tally(new Dictionary<string, long>()));
+        if (round.Group is { } group)
+        {
+            await outbox.EnqueueAsync([OutboxMessage.Create(RoundJobs.BallotMessageId(round.Id), group, ballot, now)], cancellationToken);
+            return 0;
+        }
+
+        if (round.Audience != RoundAudience.Roster)
+        {
+            return 0;
+        }
+
+        // The roster: the unit's registered people; each gets a private ballot and a turnout entry (voted: no).
+        var roster = await members.ListAsync(round.UnitId, cancellationToken);
+        var messages = new List<OutboxMessage>();
+        foreach (var member in roster)
+        {
+            var chat = member.PrivateChat;
+            await turnout.AddAsync(new TurnoutEntry(round.Id, member.Id, chat, false), cancellationToken);
+            messages.Add(OutboxMessage.Create($"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}", chat, ballot, now));
+        }
+
+        if (messages.Count > 0)
+        {
+            await outbox.EnqueueAsync(messages, cancellationToken);
+        }
+
+        return messages.Count;
+    }
+
+    private async Task<ChatRef?> GroupOfAsync(FlowContext context, string unitId, CancellationToken cancellationToken)
+    {
+        if (context.Update.Chat.Kind == ChatKind.Group)
+        {
+            return context.Update.Chat;
+        }
+
+        var linked = await Features.Groups.ChatLinks.FindGroupOfUnitAsync(chats, unitId, cancellationToken);
+        return linked is null ? null : new ChatRef(linked.Channel, linked.ChatId, ChatKind.Group, linked.Title);
+    }
+
+    private static string CodeFor(string updateId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(updateId + "/code"));
+        return new string([.. hash.Take(6).Select(b => CodeAlphabet[b % CodeAlphabet.Length])]);
+    }
+}

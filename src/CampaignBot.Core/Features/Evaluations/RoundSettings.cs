@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>The optional words after /round open &lt;unit&gt; &lt;stage&gt;: hours, audience, "change", "tally".</summary>
+public sealed record RoundSettings(int Hours, RoundAudience Audience, bool AllowChange, bool ShowTally)
+{
+    public const int MaxHours = 720;
+
+    public static RoundSettings? Parse(IEnumerable<string> words, int defaultHours)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var settings = new RoundSettings(defaultHours, RoundAudience.Group, false, false);
+        foreach (var word in words.Select(w => w.ToLowerInvariant()))
+        {
+            settings = word switch
+            {
+                "group" or "群" => settings with { Audience = RoundAudience.Group },
+                "roster" or "名单" => settings with { Audience = RoundAudience.Roster },
+                "code" or "口令" => settings with { Audience = RoundAudience.Code },
+                "change" or "可改票" => settings with { AllowChange = true },
+                "tally" or "公开票数" => settings with { ShowTally = true },
+                _ when int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is >= 1 and <= MaxHours => settings with { Hours = hours },
+                _ => null,
+            };
+            if (settings is null)
+            {
+                return null;
+            }
+        }
+
+        return settings;
+    }
+}

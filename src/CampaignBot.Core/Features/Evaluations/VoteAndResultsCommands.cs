@@ -1,0 +1,92 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>/vote CODE in a private chat: an evaluator with a round's code gets a private ballot.</summary>
+public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turnout, BallotHasher hasher, EvaluationText text) : ICommandHandler
+{
+    public string Command => "vote";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var code = ((CommandInput)context.Update.Content).Arguments.Trim();
+        if (context.Update.Chat.Kind != ChatKind.Private)
+        {
+            context.Reply("为了保密，请私聊我发送 /vote 口令 领取选票。", "To keep your vote secret, send /vote CODE to me in a private chat.");
+            return;
+        }
+
+        if (!hasher.IsConfigured)
+        {
+            context.Reply("评议功能尚未启用，请联系活动办。", "Evaluations are not enabled; please contact the campaign office.");
+            return;
+        }
+
+        var round = code.Length is >= 4 and <= 12 && code.All(char.IsAsciiLetterOrDigit) ? await rounds.FindByCodeAsync(code, cancellationToken) : null;
+        if (round is null)
+        {
+            context.Reply("口令不正确。请核对后重新发送：/vote 口令", "That code is not valid. Please check it and send /vote CODE again.");
+            return;
+        }
+
+        if (!round.IsOpenAt(context.Now))
+        {
+            context.Reply("这轮评议已经结束或尚未开始。", "This round is closed or not open yet.");
+            return;
+        }
+
+        var voterId = Member.IdFor(context.Update.Chat.Channel, context.Update.Sender.Id);
+        await turnout.AddAsync(new TurnoutEntry(round.Id, voterId, context.Update.Chat, false), cancellationToken);
+        context.Reply(text.Ballot(round, null));
+    }
+}
+
+/// <summary>/results [unit]: a secretary sees their unit, the office and supervisors every unit: a table, a chart and a spreadsheet.</summary>
+public sealed class ResultsCommand(IEvaluationRoundStore rounds, EvaluationText text, IEnumerable<IEvaluationReportRenderer> renderers) : ICommandHandler
+{
+    public string Command => "results";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var asked = ((CommandInput)context.Update.Content).Arguments.Trim();
+        string? unit;
+        switch (context.Member)
+        {
+            case { Role: Roles.CampaignOffice or Roles.Supervisor }:
+                unit = asked.Length == 0 ? null : asked;
+                break;
+            case { Role: Roles.Secretary } member when asked.Length == 0 || asked == member.UnitId:
+                unit = member.UnitId;
+                break;
+            case { Role: Roles.Secretary }:
+                context.Reply("支部书记只能查看本单位的评议结果。", "A secretary sees their own unit's results only.");
+                return;
+            default:
+                context.Reply("只有活动办、督导组和支部书记可以查看评议结果。", "Only the campaign office, supervisors and secretaries can see results.");
+                return;
+        }
+
+        if (unit is not null && context.Campaign.FindUnit(unit) is null)
+        {
+            context.Reply($"没有编号为“{(unit.Length > 24 ? unit[..24] : unit)}”的单位。", "No such unit.");
+            return;
+        }
+
+        var rows = EvaluationReport.Rows(await rounds.ListAsync(unit, cancellationToken), text);
+        context.Reply(new TextMessage(EvaluationReport.Table(rows)));
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var renderer in renderers.Take(1))
+        {
+            context.Reply(new PhotoMessage("evaluations.png", renderer.RenderChart(rows, "群众评议满意率"), "各单位各阶段最新一轮的满意率"));
+            context.Reply(new DocumentMessage("evaluations.xlsx", renderer.RenderSpreadsheet(rows), "评议结果表"));
+        }
+    }
+}

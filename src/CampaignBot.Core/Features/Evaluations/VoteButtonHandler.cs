@@ -1,0 +1,132 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Evaluations;
+
+/// <summary>
+/// A press on a ballot ("ev:&lt;round&gt;:&lt;choice&gt;"). The payload is untrusted: known round, open now, the caller
+/// eligible, a change allowed. Every refusal is a notice on the button and changes nothing. The ballot stores only
+/// the keyed hash of (round, voter); the voter's own notice is the only place their choice is shown.
+/// </summary>
+public sealed class VoteButtonHandler(
+    IEvaluationRoundStore rounds,
+    IBallotStore ballots,
+    ITurnoutStore turnout,
+    IInboxStore inbox,
+    BallotHasher hasher,
+    EvaluationText text,
+    IOptions<EvaluationOptions> options) : IButtonHandler
+{
+    public const string LiveJobKind = "evaluation-live";
+
+    public string Prefix => EvaluationText.PayloadPrefix;
+
+    public async Task HandleAsync(FlowContext context, ButtonPress press, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(press);
+        var parts = press.Payload.Split(':');
+        if (parts.Length != 3 || !EvaluationRound.IsValidId(parts[1]) || context.Campaign.Evaluation.Choices.All(c => c.Code != parts[2]))
+        {
+            context.RefusePress("无效的投票按钮，未计票。", "Invalid ballot button; no vote was counted.");
+            return;
+        }
+
+        if (!hasher.IsConfigured)
+        {
+            context.RefusePress("评议功能尚未启用，请联系活动办。", "Evaluations are not enabled; please contact the campaign office.");
+            return;
+        }
+
+        var round = await rounds.GetAsync(parts[1], cancellationToken);
+        var voterId = Member.IdFor(context.Update.Chat.Channel, context.Update.Sender.Id);
+        if (await RefusalAsync(context, round, voterId, cancellationToken) is { } refusal)
+        {
+            context.RefusePress(refusal.Chinese, refusal.English);
+            return;
+        }
+
+        var choice = parts[2];
+        var ballot = new Ballot(round!.Id, hasher.Hash(round.Id, voterId), choice, BallotHasher.Coarse(context.Now));
+        var outcome = await ballots.CastAsync(ballot, round.AllowChange, cancellationToken);
+        await ForgetChoiceAsync(context.Update, press, round.Id, cancellationToken);
+        // Notices and replies are stored (outbox, session) next to the voter's chat, so they never name the choice.
+        switch (outcome)
+        {
+            case CastOutcome.AlreadyVoted:
+                context.RefusePress("你已经投过票了，本轮评议不允许改票。", "You have already voted; this round does not allow changes.");
+                return;
+            case CastOutcome.Unchanged:
+                context.RefusePress("你已投过这一票，无需重复投票。", "You already cast this vote.");
+                break;
+            case CastOutcome.Changed:
+                context.RefusePress("已改为新的选择，以最后一次为准。", "Your vote was changed; the last one counts.");
+                break;
+            default:
+                context.RefusePress("投票成功，已计入。投票内容保密。", "Vote recorded. Your vote is secret.");
+                break;
+        }
+
+        if (round.Audience != RoundAudience.Group)
+        {
+            // Marked after the ballot: a crash in between is repaired by the redelivered press (Unchanged).
+            await turnout.MarkVotedAsync(round.Id, voterId, cancellationToken);
+            context.Reply($"你的投票已记录，感谢参与{text.StageName(round.Stage)}！投票内容保密。", "Your vote is recorded. Thank you!");
+        }
+        else if (outcome != CastOutcome.Unchanged)
+        {
+            context.Schedule(LiveJob(round, context.Now));
+        }
+    }
+
+    /// <summary>
+    /// The inbox keeps each update with its sender; once the ballot is stored the choice is cut from that copy, so the
+    /// database does not link a voter to a choice. A redelivery of the cut copy is refused as invalid; the ballot stands.
+    /// </summary>
+    private Task ForgetChoiceAsync(Inbound update, ButtonPress press, string roundId, CancellationToken cancellationToken)
+    {
+        var redacted = update with { Content = press with { Payload = $"{Prefix}:{roundId}:-" } };
+        return inbox.RedactAsync($"{update.Chat.Channel}:{update.UpdateId}", MessageJson.Serialize(redacted), cancellationToken);
+    }
+
+    /// <summary>One job per round per time slot: every vote in a slot asks for the same edit, so the group sees at most one edit per slot.</summary>
+    private ScheduledJob LiveJob(EvaluationRound round, DateTimeOffset now)
+    {
+        var slot = TimeSpan.FromSeconds(options.Value.LiveUpdateSeconds).Ticks;
+        var due = new DateTimeOffset(((now.UtcTicks / slot) + 1) * slot, TimeSpan.Zero);
+        return new ScheduledJob { Id = $"{LiveJobKind}:{round.Id}", Kind = LiveJobKind, Payload = round.Id, DueAt = due };
+    }
+
+    private async Task<(string Chinese, string English)?> RefusalAsync(FlowContext context, EvaluationRound? round, string voterId, CancellationToken cancellationToken)
+    {
+        var chat = context.Update.Chat;
+        if (round is null)
+        {
+            return ("这轮评议不存在，未计票。", "This evaluation round does not exist; no vote was counted.");
+        }
+
+        if (round.Status == RoundStatus.Closed || context.Now >= round.ClosesAt)
+        {
+            return ("本轮评议已经结束，未计票。", "This round has closed; no vote was counted.");
+        }
+
+        if (context.Now < round.OpensAt)
+        {
+            return ("本轮评议尚未开始。", "This round has not opened yet.");
+        }
+
+        if (round.Audience == RoundAudience.Group)
+        {
+            return round.Group is { } group && group.Channel == chat.Channel && group.Id == chat.Id
+                ? null
+                : ("这张选票不属于本群的评议，未计票。", "This ballot belongs to another chat's round; no vote was counted.");
+        }
+
+        return chat.Kind == ChatKind.Private && await turnout.GetAsync(round.Id, voterId, cancellationToken) is not null
+            ? null
+            : ("你不在本轮评议的名单中，未计票。", "You are not on this round's list of evaluators; no vote was counted.");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Hosting;
+
+namespace CampaignBot.Core.Features.Examinations;
+
+/// <summary>
+/// Deadline reminders for self-examinations. The examination deadline of a unit is the last day of its
+/// 查摆问题、开展批评 phase (each unit starts on its own date). A daily job reminds everyone who has not submitted,
+/// 7, 3 and 1 days before; each reminder's outbox id is made of member, deadline and step, so it is sent once
+/// however often the job runs.
+/// </summary>
+public sealed class ExaminationReminders(
+    IMemberStore members,
+    IExaminationStore examinations,
+    IOutboxStore outbox,
+    CampaignCalendar calendar,
+    CampaignDefinition campaign,
+    TimeProvider time) : IJobHandler
+{
+    public const string JobKind = "exam-reminders";
+    public const string JobId = "exam-reminders";
+    public const string PhaseCode = "examine_and_criticise";
+    public static readonly IReadOnlyList<int> DaysBefore = [7, 3, 1];
+    public static readonly TimeOnly RemindAt = new(9, 0);
+
+    public string Kind => JobKind;
+
+    /// <summary>The last day to submit for the unit: the end of the examination phase (the second phase when the code is not configured).</summary>
+    public DateOnly DeadlineFor(string unitId)
+    {
+        var phase = campaign.Phases.Any(p => p.Code == PhaseCode) ? PhaseCode : campaign.Phases[Math.Min(1, campaign.Phases.Count - 1)].Code;
+        return calendar.PhaseEnd(unitId, phase);
+    }
+
+    /// <summary>The daily job, first due at the next reminder time.</summary>
+    public ScheduledJob Job(DateTimeOffset now)
+    {
+        var today = calendar.At(calendar.Today(now), RemindAt);
+        return new ScheduledJob { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = today > now ? today : today.AddDays(1), Interval = TimeSpan.FromDays(1) };
+    }
+
+    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = calendar.Today(now);
+        var messages = new List<OutboxMessage>();
+        foreach (var member in await members.ListAsync(null, cancellationToken))
+        {
+            if (member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
+            {
+                continue;
+            }
+
+            var deadline = DeadlineFor(member.UnitId);
+            var daysLeft = deadline.DayNumber - today.DayNumber;
+            var step = DaysBefore.Where(d => daysLeft >= 0 && daysLeft <= d).DefaultIfEmpty(-1).Min();
+            var exam = step < 0 ? null : await examinations.GetAsync(member.Id, cancellationToken);
+            if (step < 0 || exam is { Status: ExaminationStatus.Submitted or ExaminationStatus.Accepted })
+            {
+                continue;
+            }
+
+            var date = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var english = member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+            var text = english
+                ? $"Reminder: your self-examination is due by {date} ({daysLeft} day(s) left); it is {ExaminationText.StatusName(exam?.Status, true)}. Send /examine to continue."
+                : $"提醒：对照检查须在 {date} 前提交（还有 {daysLeft} 天），你目前{ExaminationText.StatusName(exam?.Status)}。发送 /examine 填写或继续。";
+            messages.Add(OutboxMessage.Create($"exam-reminder:{member.Id}:{date}:{step}", member.PrivateChat, new TextMessage(text), now));
+        }
+
+        if (messages.Count > 0)
+        {
+            await outbox.EnqueueAsync(messages, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Makes sure the daily reminder job exists; an existing one keeps its due time.</summary>
+public sealed class ExaminationReminderSeeder(IJobStore jobs, ExaminationReminders reminders, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await jobs.GetAsync(ExaminationReminders.JobId, cancellationToken) is null)
+        {
+            await jobs.UpsertAsync(reminders.Job(time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,76 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Features.Groups;
+
+/// <summary>
+/// /link in a group chat: a secretary links the group to their own unit; the campaign office links it to any
+/// unit with /link &lt;unit-id&gt;. Pledges and evaluation results for the unit are then posted there.
+/// </summary>
+public sealed class LinkCommand(IChatStore chats) : ICommandHandler
+{
+    public string Command => "link";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var chat = context.Update.Chat;
+        if (chat.Kind != ChatKind.Group)
+        {
+            await NamedGroupLink.HandleAsync(context, chats, cancellationToken);
+            return;
+        }
+
+        if (context.Member is not { Role: Roles.Secretary or Roles.CampaignOffice } member)
+        {
+            context.Reply("只有支部书记或活动办可以关联群聊。", "Only a secretary or the campaign office can link a group.");
+            return;
+        }
+
+        var requested = context.Update.Content is CommandInput { Arguments.Length: > 0 } command ? command.Arguments.Trim() : null;
+        var unitId = member.Role == Roles.CampaignOffice ? requested ?? member.UnitId : member.UnitId;
+        if (requested is not null && member.Role == Roles.Secretary && requested != member.UnitId)
+        {
+            context.Reply("支部书记只能把群关联到本单位。", "A secretary can link a group only to their own unit.");
+            return;
+        }
+
+        if (context.Campaign.FindUnit(unitId) is not { } unit)
+        {
+            context.Reply($"单位 '{Shorten(unitId)}' 不在活动配置中。", $"Unit '{Shorten(unitId)}' is not part of the campaign.");
+            return;
+        }
+
+        var existing = await chats.GetAsync(chat.Channel, chat.Id, cancellationToken);
+        await chats.UpsertAsync(
+            (existing ?? new ChatRecord { Channel = chat.Channel, ChatId = chat.Id, Kind = chat.Kind, UpdatedAt = context.Now })
+                with { Title = chat.Title ?? existing?.Title, UnitId = unit.Id, BotIsMember = true, UpdatedAt = context.Now },
+            cancellationToken);
+        context.Reply($"本群已关联到「{unit.Name}」。本单位的公开承诺和群众评议结果将发布在这里。", $"This group is now linked to {unit.Name}; the unit's pledges and evaluation results will be posted here.");
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>Finding the group chat a unit announces in.</summary>
+public static class ChatLinks
+{
+    /// <summary>The unit's linked group where the bot still is; the most recently linked one when there are several.</summary>
+    public static async Task<ChatRecord?> FindGroupOfUnitAsync(IChatStore chats, string unitId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chats);
+        var all = await chats.ListAsync(cancellationToken);
+        return all
+            .Where(c => c.UnitId == unitId && c.Kind == ChatKind.Group && c.BotIsMember && !c.Unreachable)
+            .OrderByDescending(c => c.UpdatedAt)
+            .FirstOrDefault();
+    }
+
+    public static ChatRef ToChatRef(this ChatRecord chat)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        return new ChatRef(chat.Channel, chat.ChatId, chat.Kind, chat.Title);
+    }
+}

@@ -1,0 +1,62 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Features.Groups;
+
+/// <summary>
+/// /link &lt;unit-id&gt; &lt;group&gt; in a private chat: links a group the bot knows on this channel by its id. That is
+/// how a WeCom group robot (whose group the app never sits in) gets its unit; its id is the robot's name.
+/// </summary>
+internal static class NamedGroupLink
+{
+    public static async Task HandleAsync(FlowContext context, IChatStore chats, CancellationToken cancellationToken)
+    {
+        var words = context.Update.Content is CommandInput command
+            ? command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+        if (words.Length != 2)
+        {
+            context.Reply(
+                "请在要关联的单位群里发送 /link；企业微信群机器人请在这里发送 /link <单位ID> <机器人名称>。",
+                "Send /link in the unit's group chat; for a WeCom group robot send /link <unit-id> <robot-name> here.");
+            return;
+        }
+
+        if (context.Member is not { Role: Roles.Secretary or Roles.CampaignOffice } member)
+        {
+            context.Reply("只有支部书记或活动办可以关联群聊。", "Only a secretary or the campaign office can link a group.");
+            return;
+        }
+
+        var (unitId, groupId) = (words[0], words[1]);
+        if (member.Role == Roles.Secretary && unitId != member.UnitId)
+        {
+            context.Reply("支部书记只能把群关联到本单位。", "A secretary can link a group only to their own unit.");
+            return;
+        }
+
+        if (context.Campaign.FindUnit(unitId) is not { } unit)
+        {
+            context.Reply($"单位 '{Shorten(unitId)}' 不在活动配置中。", $"Unit '{Shorten(unitId)}' is not part of the campaign.");
+            return;
+        }
+
+        var group = await chats.GetAsync(context.Update.Chat.Channel, groupId, cancellationToken);
+        if (group is not { Kind: ChatKind.Group, BotIsMember: true })
+        {
+            context.Reply(
+                $"没有找到群 '{Shorten(groupId)}'。企业微信群机器人需先由管理员配置（WeCom:GroupRobots）。",
+                $"No group '{Shorten(groupId)}' is known. A WeCom group robot must first be configured (WeCom:GroupRobots).");
+            return;
+        }
+
+        await chats.UpsertAsync(group with { UnitId = unit.Id, UpdatedAt = context.Now }, cancellationToken);
+        context.Reply(
+            $"群「{group.Title ?? group.ChatId}」已关联到「{unit.Name}」。本单位的公开承诺和群众评议结果将发布在那里。",
+            $"Group {group.Title ?? group.ChatId} is now linked to {unit.Name}; the unit's pledges and evaluation results will be posted there.");
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

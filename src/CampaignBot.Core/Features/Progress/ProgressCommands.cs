@@ -1,0 +1,139 @@
+using System.Text;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Features.Pledges;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Features.Progress;
+
+/// <summary>
+/// Which units a caller may look at: a secretary their own; a supervisor their unit and those below it;
+/// the office any unit, or all (null) when none is named.
+/// </summary>
+internal static class ProgressScope
+{
+    /// <summary>(allowed, unit id or null for all); a refusal has already been replied.</summary>
+    public static (bool Allowed, string? UnitId) Resolve(FlowContext context, ExaminationReviewers units)
+    {
+        var requested = context.Update.Content is CommandInput { Arguments: { Length: > 0 } args } ? args.Trim().Split(' ')[0] : null;
+        if (requested is not null && requested is not ("examinations" or "pledges" or "csv" or "xlsx") && context.Campaign.FindUnit(requested) is null)
+        {
+            context.Reply($"单位 '{(requested.Length > 40 ? requested[..40] : requested)}' 不在活动配置中。", "That unit is not part of the campaign.");
+            return (false, null);
+        }
+
+        var unit = requested is "examinations" or "pledges" or "csv" or "xlsx" ? null : requested;
+        switch (context.Member)
+        {
+            case { Role: Roles.CampaignOffice }:
+                return (true, unit);
+            case { Role: Roles.Supervisor } supervisor when unit is null || units.UnitAndAncestors(unit).Contains(supervisor.UnitId):
+                return (true, unit ?? supervisor.UnitId);
+            case { Role: Roles.Secretary } secretary when unit is null || unit == secretary.UnitId:
+                return (true, secretary.UnitId);
+            case { Role: Roles.Secretary or Roles.Supervisor }:
+                context.Reply("你只能查看本单位（督导组：所联系单位及其下级）的情况。", "You can only see your own unit (supervisors: their unit and the units below it).");
+                return (false, null);
+            default:
+                context.Reply("只有支部书记、督导组和活动办可以查看进度和导出。", "Only secretaries, supervisors and the campaign office can see progress and export.");
+                return (false, null);
+        }
+    }
+}
+
+/// <summary>/progress [unit]: who has submitted, been returned, accepted, not started; pledges made and kept.</summary>
+public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler
+{
+    public string Command => "progress";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (allowed, unitId) = ProgressScope.Resolve(context, units);
+        if (!allowed)
+        {
+            return;
+        }
+
+        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
+        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var pledges = (await stores.Pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
+        var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
+
+        var title = unitId is null ? "全部单位" : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
+        var text = new StringBuilder($"「{title}」对照检查进度（{members.Count} 人）\n");
+        ExaminationStatus?[] order = [ExaminationStatus.Accepted, ExaminationStatus.Submitted, ExaminationStatus.Returned, ExaminationStatus.Draft, null];
+        foreach (var status in order)
+        {
+            var names = members.Where(m => exams.GetValueOrDefault(m.Id)?.Status == status).Select(m => m.Name).ToList();
+            text.Append($"{ExaminationText.StatusName(status)} {names.Count} 人").Append(names.Count > 0 && names.Count <= 30 ? "：" + string.Join("、", names) : string.Empty).Append('\n');
+        }
+
+        if (unitId is not null)
+        {
+            text.Append($"截止日期：{ExaminationDeadline(unitId)}\n");
+        }
+
+        text.Append($"公开承诺：{pledges.Select(p => p.MemberId).Distinct().Count()} 人发布 {pledges.Count} 条\n");
+        text.Append($"本月（{period}）履约报告 {checkIns.Count} 条：");
+        text.AppendJoin("，", PledgeOutcomes.All.Select(o => $"{o.Chinese} {checkIns.Count(c => c.Outcome == o.Code)}"));
+
+        // Other features' parts (study, research, visits, …) for the same unit, or every unit.
+        foreach (var section in sections.OrderBy(s => s.Order))
+        {
+            if (await section.RenderAsync(context.Member!, unitId, context.Language, cancellationToken) is { Length: > 0 } part)
+            {
+                text.Append("\n\n").Append(part);
+            }
+        }
+
+        context.Reply(new TextMessage(text.ToString()));
+    }
+
+    private string ExaminationDeadline(string unitId)
+    {
+        var phase = ExaminationReminders.PhaseCode;
+        try
+        {
+            return calendar.PhaseEnd(unitId, phase).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (ArgumentException)
+        {
+            return "—";
+        }
+    }
+}
+
+/// <summary>/export examinations|pledges [csv|xlsx]: the same table as the command-line export, as a document in the chat.</summary>
+public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, IEnumerable<ISpreadsheetWriter> spreadsheets) : ICommandHandler
+{
+    public string Command => "export";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var words = context.Update.Content is CommandInput { Arguments: var args } ? args.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        var kind = words.FirstOrDefault(w => CampaignTables.Kinds.Contains(w));
+        if (kind is null)
+        {
+            context.Reply("用法：/export examinations 或 /export pledges（可加 csv，默认 xlsx；办公室可加单位代号）。", "Usage: /export examinations or /export pledges (add csv for CSV; the office may add a unit id).");
+            return;
+        }
+
+        var (allowed, unitId) = ProgressScope.Resolve(context, units);
+        if (!allowed)
+        {
+            return;
+        }
+
+        var table = await tables.BuildAsync(kind, unitId, cancellationToken);
+        var xlsx = !words.Contains("csv") ? spreadsheets.FirstOrDefault() : null;
+        var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}";
+        context.Reply(xlsx is null
+            ? new DocumentMessage(name + ".csv", table.ToCsv(), $"{table.Name}（{table.Rows.Count} 行）")
+            : new DocumentMessage(name + ".xlsx", xlsx.ToXlsx(table), $"{table.Name}（{table.Rows.Count} 行）"));
+    }
+}

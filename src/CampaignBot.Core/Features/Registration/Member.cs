@@ -1,0 +1,69 @@
+namespace CampaignBot.Core.Features.Registration;
+
+/// <summary>Role codes as used in configuration and invite codes.</summary>
+public static class Roles
+{
+    public const string CampaignOffice = "office";
+    public const string Supervisor = "supervisor";
+    public const string Secretary = "secretary";
+    public const string Member = "member";
+}
+
+/// <summary>A registered participant (党员干部), reached on one channel.</summary>
+public sealed record Member
+{
+    public required string Id { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Rank { get; init; }
+
+    public required string UnitId { get; init; }
+
+    public required string Role { get; init; }
+
+    public string? LanguageCode { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>The member's private chat with the bot (on every channel here, its id is the user's id).</summary>
+    public Messaging.ChatRef PrivateChat => new(Channel, UserId, Messaging.ChatKind.Private);
+
+    public static string IdFor(string channel, string userId) => $"{channel}:{userId}";
+}
+
+/// <summary>
+/// An invite code binding whoever redeems it to a unit and a role. <see cref="RedeemedBy"/> makes
+/// redeeming idempotent: the same member redeeming twice uses one place.
+/// </summary>
+public sealed record Invite
+{
+    public required string Code { get; init; }
+
+    public required string UnitId { get; init; }
+
+    public required string Role { get; init; }
+
+    public required int MaxUses { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public IReadOnlyList<string> RedeemedBy { get; init; } = [];
+
+    public int Uses => RedeemedBy.Count;
+}
+
+public enum RedeemResult
+{
+    Redeemed,
+    AlreadyRedeemedByThisMember,
+    NotFound,
+    Expired,
+    UsedUp,
+}

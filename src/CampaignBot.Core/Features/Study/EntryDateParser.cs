@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CampaignBot.Core.Features.Study;
+
+/// <summary>An answer to "which day?" or "how long?": a value, or a refusal in both languages.</summary>
+public sealed record InputResult<T>(T? Value, string? Chinese, string? English)
+    where T : struct
+{
+    public bool Ok => Value is not null;
+
+    public static InputResult<T> Accept(T value) => new(value, null, null);
+
+    public static InputResult<T> Refuse(string chinese, string english) => new(null, chinese, english);
+}
+
+/// <summary>
+/// Reads the day of an entry as people type it: empty/今天/昨天/前天, 3月5日, 3.5, 3/5, 2027-03-05, 2027年3月5日, 2027/3/5,
+/// ISO date-times. A date without a year is its latest occurrence not after today. Future dates and dates outside the
+/// campaign are refused with a sentence saying why.
+/// </summary>
+public static partial class EntryDateParser
+{
+    public static InputResult<DateOnly> Parse(string? input, DateOnly today, DateOnly campaignStart, DateOnly campaignEnd)
+    {
+        var text = (input ?? string.Empty).Trim().Replace('．', '.').Replace('／', '/').Replace('－', '-');
+        DateOnly? date = text.ToLowerInvariant() switch
+        {
+            "" or "今天" or "今日" or "today" or "t" => today,
+            "昨天" or "昨日" or "yesterday" => today.AddDays(-1),
+            "前天" => today.AddDays(-2),
+            _ => Read(text, today),
+        };
+        if (date is not { } day)
+        {
+            return InputResult<DateOnly>.Refuse(
+                $"看不懂日期“{Shorten(text)}”。请写成 今天、昨天、3月5日、3.5 或 2027-03-05 这样的格式。",
+                $"I can't read the date \"{Shorten(text)}\". Write it like today, yesterday, 3.5 (month.day) or 2027-03-05.");
+        }
+
+        if (day > today)
+        {
+            return InputResult<DateOnly>.Refuse(
+                $"{Show(day)} 还没到，不能提前记录。请填写今天或之前的日期。",
+                $"{Show(day)} is in the future; entries can only be for today or earlier.");
+        }
+
+        if (day < campaignStart || day > campaignEnd)
+        {
+            return InputResult<DateOnly>.Refuse(
+                $"{Show(day)} 不在本次活动期间（{Show(campaignStart)} 至 {Show(campaignEnd)}），请重新填写。",
+                $"{Show(day)} is outside the campaign ({Show(campaignStart)} to {Show(campaignEnd)}); please enter another date.");
+        }
+
+        return InputResult<DateOnly>.Accept(day);
+    }
+
+    public static string Show(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Read(string text, DateOnly today)
+    {
+        if (FullDate().Match(text) is { Success: true } full)
+        {
+            return Make(Number(full, "y"), Number(full, "m"), Number(full, "d"));
+        }
+
+        if (MonthDay().Match(text) is { Success: true } md)
+        {
+            var month = Number(md, "m");
+            var dayOfMonth = Number(md, "d");
+            var thisYear = Make(today.Year, month, dayOfMonth);
+            return thisYear is { } d && d > today ? Make(today.Year - 1, month, dayOfMonth) : thisYear;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) && text.Contains('T', StringComparison.Ordinal)
+            ? DateOnly.FromDateTime(instant.DateTime)
+            : null;
+    }
+
+    private static int Number(Match match, string group) =>
+        int.TryParse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+
+    private static DateOnly? Make(int year, int month, int day) =>
+        year is >= 1900 and <= 2999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+
+    private static string Shorten(string text) => text.Length > 20 ? text[..20] + "…" : text;
+
+    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:[-/.年])\s*(?<m>\d{1,2})\s*(?:[-/.月])\s*(?<d>\d{1,2})\s*(?:[日号])?$")]
+    private static partial Regex FullDate();
+
+    [GeneratedRegex(@"^(?<m>\d{1,2})\s*(?:[-/.月])\s*(?<d>\d{1,2})\s*(?:[日号])?$")]
+    private static partial Regex MonthDay();
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace CampaignBot.Core.Features.Study;
+
+/// <summary>
+/// Reads a length in days, in half-day steps: 1, 0.5, 1.5天, 半天, 一天, 一天半, 两天, 2 days. Zero, negative,
+/// not a half-day step, or more than <see cref="MaxDays"/> days in one entry is refused with a sentence.
+/// </summary>
+public static class LengthParser
+{
+    public const int MaxDays = 7;
+
+    private static readonly Dictionary<string, int> ChineseHalfDays = new(StringComparer.Ordinal)
+    {
+        ["半"] = 1, ["半天"] = 1, ["一"] = 2, ["一天"] = 2, ["一天半"] = 3, ["两"] = 4, ["两天"] = 4, ["二"] = 4, ["二天"] = 4,
+        ["两天半"] = 5, ["三"] = 6, ["三天"] = 6, ["四"] = 8, ["四天"] = 8, ["五"] = 10, ["五天"] = 10,
+        ["六"] = 12, ["六天"] = 12, ["七"] = 14, ["七天"] = 14,
+    };
+
+    /// <summary>The length in half-days.</summary>
+    public static InputResult<int> Parse(string? input)
+    {
+        var text = (input ?? string.Empty).Trim().ToLowerInvariant();
+        if (ChineseHalfDays.TryGetValue(text, out var known))
+        {
+            return InputResult<int>.Accept(known);
+        }
+
+        var number = text.Replace("days", string.Empty, StringComparison.Ordinal).Replace("day", string.Empty, StringComparison.Ordinal)
+            .Replace("天", string.Empty, StringComparison.Ordinal).Trim();
+        if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var days))
+        {
+            return InputResult<int>.Refuse(
+                "请填写学习时长（天），例如 1、0.5、1.5 或“半天”。",
+                "Please give the length in days, e.g. 1, 0.5 or 1.5.");
+        }
+
+        if (days <= 0)
+        {
+            return InputResult<int>.Refuse("时长必须大于 0，最少半天（0.5）。", "The length must be more than 0; the least is half a day (0.5).");
+        }
+
+        if (days > MaxDays)
+        {
+            return InputResult<int>.Refuse(
+                $"一条记录最多 {MaxDays} 天；更长的时间请分几条记录。",
+                $"One entry can be at most {MaxDays} days; log longer periods as several entries.");
+        }
+
+        if (days * 2 != decimal.Truncate(days * 2))
+        {
+            return InputResult<int>.Refuse("时长按半天计算，请填写 0.5 的倍数，例如 1 或 1.5。", "Lengths go in half-day steps: use a multiple of 0.5, e.g. 1 or 1.5.");
+        }
+
+        return InputResult<int>.Accept((int)(days * 2));
+    }
+
+    /// <summary>Half-days as people read them: "1.5".</summary>
+    public static string Days(int halfDays) => (halfDays / 2m).ToString("0.#", CultureInfo.InvariantCulture);
+}
