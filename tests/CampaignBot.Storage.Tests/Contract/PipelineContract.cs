@@ -129,7 +129,7 @@ public abstract partial class StoreContractTests
     public async Task A_recurring_job_missed_during_downtime_fires_once_and_moves_past_now()
     {
         var stores = await OpenFreshAsync();
-        await stores.Jobs.UpsertAsync(ContractData.Job("hourly", T0, TimeSpan.FromHours(1)), Ct);
+        await stores.Jobs.UpsertAsync(ContractData.Job("hourly", T0, ContractData.Hourly), Ct);
         var time = new FakeTimeProvider(T0 + TimeSpan.FromDays(3) + TimeSpan.FromMinutes(10));
         var handler = new CountingJobHandler();
         var worker = new PipelineHarness(stores, time).Scheduler(handler);
