@@ -32,7 +32,7 @@ public static class CampaignExportCommand
             throw new CliException($"单位 '{unit}' 不在活动配置中；可用 export units 查看单位ID。");
         }
 
-        var table = await new CampaignTables(stores, campaign, new CampaignCalendar(campaign)).BuildAsync(kind, unit, cancellationToken);
+        var table = await new CampaignTables(stores.Members, stores.Examinations, stores.Pledges, campaign, new CampaignCalendar(campaign)).BuildAsync(kind, unit, cancellationToken);
         if (format == "csv" && args.Option("out") is null)
         {
             await output.WriteAsync(Encoding.UTF8.GetString(table.ToCsv().AsSpan(Encoding.UTF8.Preamble.Length)));
