@@ -84,7 +84,7 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
     public async Task CompleteAsync(string id, DateTimeOffset firedDueAt, DateTimeOffset? nextDueAt, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await firings.UpdateOneAsync(FiringKey(id, firedDueAt), Update.Set("completedAt", Date(completedAt)), cancellationToken: cancellationToken);
+        await firings.UpdateOneAsync(FiringKey(id, firedDueAt), Update.Set("completedAt", Date(completedAt)).Set("effects", BsonNull.Value), cancellationToken: cancellationToken);
 
         // Filtering on the fired due time lets a re-schedule made in between win.
         var stillFired = Filter.And(ById(id), Filter.Eq("dueAt", Date(firedDueAt)));

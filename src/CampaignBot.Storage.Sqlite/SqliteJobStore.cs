@@ -97,7 +97,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = SqliteDatabase.BeginWrite(connection);
         await using (var firing = SqliteDatabase.Command(
-            connection, "UPDATE job_firings SET completed_at = @at WHERE job_id = @id AND due_at = @fired;", transaction))
+            connection, "UPDATE job_firings SET completed_at = @at, effects = NULL WHERE job_id = @id AND due_at = @fired;", transaction))
         {
             firing.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@at", completedAt);
             await firing.ExecuteNonQueryAsync(cancellationToken);

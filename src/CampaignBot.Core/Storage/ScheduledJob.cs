@@ -45,6 +45,7 @@ public sealed record JobFiring(string JobId, DateTimeOffset DueAt, string Owner,
     /// <summary>
     /// What the firing decided to do (messages, updates, jobs; <see cref="Scheduling.JobEffects"/> as JSON), written in the
     /// same insert as the record, so a crash before they are applied loses nothing: the next worker applies them.
+    /// Dropped when the firing completes.
     /// </summary>
     public string? Effects { get; init; }
 }
