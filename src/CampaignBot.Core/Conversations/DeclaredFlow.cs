@@ -154,6 +154,9 @@ internal interface IStepSpec<TAnswers>
 
     IReadOnlyList<(string Target, string Why)> Jumps { get; }
 
+    /// <summary>The label of a single-target step's edge, or null for "Answered".</summary>
+    string? Trigger { get; }
+
     Prompt PromptFor(FlowStep<TAnswers> step);
 
     Task<StepOutcome<TAnswers>> ReadAsync(string input, FlowStep<TAnswers> step, CancellationToken cancellationToken);
@@ -191,6 +194,8 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
 
     public IReadOnlyList<(string Target, string Why)> Jumps => _jumps;
 
+    public string? Trigger { get; private set; }
+
     public StepBuilder<TAnswers, TValue> Prompt(Func<FlowStep<TAnswers>, Prompt> prompt)
     {
         _prompt = prompt ?? throw new ArgumentNullException(nameof(prompt));
@@ -226,12 +231,13 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
         return this;
     }
 
-    /// <summary>The step (or finish) after this one.</summary>
-    public StepBuilder<TAnswers, TValue> Next(string state)
+    /// <summary>The step (or finish) after this one; <paramref name="trigger"/> labels the edge in the graph ("Answered" if not given).</summary>
+    public StepBuilder<TAnswers, TValue> Next(string state, string? trigger = null)
     {
         _targets.Clear();
         _targets.Add(state);
         _choose = (_, _) => state;
+        Trigger = trigger;
         return this;
     }
 
@@ -438,7 +444,7 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
         _context.Reply(prompt.Text, buttons);
     }
 
-    /// <summary>"Answered" when a step has one next step; "Answered → X" for each of a choosing step's.</summary>
+    /// <summary>The step's own label or "Answered" when it has one next step; "Answered → X" for each of a choosing step's.</summary>
     private static string AnsweredTrigger(IStepSpec<TAnswers> step, string target) =>
-        step.Targets.Count == 1 ? "Answered" : $"Answered → {target}";
+        step.Targets.Count == 1 ? step.Trigger ?? "Answered" : $"Answered → {target}";
 }

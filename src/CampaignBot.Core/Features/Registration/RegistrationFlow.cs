@@ -38,19 +38,19 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
             .Prompt(RegistrationTexts.AskCode)
             .ReadAsync(ReadCodeAsync)
             .Keep((answers, invite) => answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role })
-            .Next("AwaitingName");
+            .Next("AwaitingName", "CodeAccepted");
 
         flow.Step<string>("AwaitingName", "asks for the member's name")
             .Prompt(RegistrationTexts.AskName(MaxNameLength))
             .Read((input, _) => ReadName(input))
             .Keep((answers, name) => answers with { Name = name })
-            .Next("AwaitingRank");
+            .Next("AwaitingRank", "NameGiven");
 
         flow.Step<string>("AwaitingRank", "asks for the rank, one button per rank")
             .Prompt(step => new Prompt(RegistrationTexts.AskRank, step.Campaign.Ranks.Select((rank, index) => (IReadOnlyList<Choice>)[new Choice(rank.Name, $"rank{index}")]).ToList()))
             .Read(ReadRank)
             .Keep((answers, rank) => answers with { Rank = rank })
-            .Next("AwaitingConfirmation");
+            .Next("AwaitingConfirmation", "RankChosen");
 
         flow.Step<Member>("AwaitingConfirmation", "shows name, unit and rank to confirm or change")
             .Prompt(step => new Prompt(
@@ -61,7 +61,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
                 [[new Choice(RegistrationTexts.Confirm, "ok"), new Choice(RegistrationTexts.Change, "back")]]))
             .ReadAsync(ConfirmAsync)
             .MayJumpTo("AwaitingCode", "CodeNoLongerValid")
-            .Next("Registered");
+            .Next("Registered", "Confirmed");
 
         flow.Finish("Registered", "welcomes the new member", step => RegistrationTexts.Registered(step.Answers.Name))
             .Cancelled(RegistrationTexts.Cancelled)
