@@ -32,9 +32,7 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
     protected override void Declare(FlowBuilder<ResearchAnswers> flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(context => StudySteps.RefuseNonLeaders(context, rank => rank.FieldResearchDays, StudyTexts.ResearchNotForYou) is { } refusal
-            ? Opening<ResearchAnswers>.Refuse(refusal)
-            : Opening<ResearchAnswers>.Proceed());
+        flow.Opens(StudySteps.LeadersOnly<ResearchAnswers>(rank => rank.FieldResearchDays, StudyTexts.ResearchNotForYou));
 
         flow.Step<(string Next, ResearchAnswers Answers)>("AwaitingDate", "asks the first day, or offers recent entries to correct")
             .Prompt(StudySteps.DatePrompt(StudyTexts.AskResearchDate, new Choice(StudyTexts.RecentResearch, "list")))

@@ -81,6 +81,11 @@ public static class StudySteps
         return context.Campaign.FindRank(member.Rank) is { } rank && minimum(rank) is > 0 ? null : notForYou;
     }
 
+    /// <summary>The opening of a flow only leaders use: a refusal for others, else the first step.</summary>
+    public static Func<FlowContext, Opening<TAnswers>> LeadersOnly<TAnswers>(Func<RankDefinition, int?> minimum, Text notForYou)
+        where TAnswers : class =>
+        context => RefuseNonLeaders(context, minimum, notForYou) is { } refusal ? Opening<TAnswers>.Refuse(refusal) : Opening<TAnswers>.Proceed();
+
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);
 
     /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓".</summary>

@@ -29,9 +29,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
     protected override void Declare(FlowBuilder<VisitsAnswers> flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(context => StudySteps.RefuseNonLeaders(context, rank => rank.HouseholdVisits, StudyTexts.VisitsNotForYou) is { } refusal
-            ? Opening<VisitsAnswers>.Refuse(refusal)
-            : Opening<VisitsAnswers>.Proceed());
+        flow.Opens(StudySteps.LeadersOnly<VisitsAnswers>(rank => rank.HouseholdVisits, StudyTexts.VisitsNotForYou));
 
         flow.Step<VisitsAnswers>("Choosing", "offers to log a visit, pair with a household, or rename or remove one")
             .Prompt(new Prompt(StudyTexts.VisitsMenu, StudySteps.Column([
