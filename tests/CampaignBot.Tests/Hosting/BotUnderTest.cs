@@ -58,7 +58,7 @@ internal sealed class BotUnderTest : IDisposable
         var output = new StringWriter();
         var stores = await StoresAsync();
         var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(Settings["Campaign:File"]!);
-        Assert.Equal(0, await InviteCommand.CreateAsync(CliArguments.Parse(args), campaign, stores.Invites, TimeProvider.System, output, CancellationToken.None));
+        Assert.Equal(0, await InviteCommand.CreateAsync(CampaignBotCli.Parse(args), campaign, stores.Invites, TimeProvider.System, output, CancellationToken.None));
         return output.ToString().Trim();
     }
 
