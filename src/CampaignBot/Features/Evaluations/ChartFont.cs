@@ -27,6 +27,6 @@ public static class ChartFont
     /// <summary>The family name to give ScottPlot; registers the font file the first time.</summary>
     public static string Name => Registered.Value;
 
-    /// <summary>The typeface as ScottPlot resolves it, for drawing and for checking glyph coverage.</summary>
+    /// <summary>The typeface as ScottPlot resolves it, for drawing and for checking glyph coverage; ScottPlot keeps it, so don't dispose it.</summary>
     public static SKTypeface Typeface() => ScottPlot.Fonts.GetTypeface(Name, bold: false, italic: false);
 }
