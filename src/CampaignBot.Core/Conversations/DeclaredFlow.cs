@@ -70,7 +70,7 @@ public sealed class FlowBuilder<TAnswers>
 {
     internal List<IStepSpec<TAnswers>> Steps { get; } = [];
 
-    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text> Text)> Finishes { get; } = [];
+    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text?> Text)> Finishes { get; } = [];
 
     internal Func<FlowContext, CancellationToken, Task<Opening<TAnswers>>> Opening { get; private set; } =
         (_, _) => Task.FromResult(Opening<TAnswers>.Proceed());
@@ -101,8 +101,8 @@ public sealed class FlowBuilder<TAnswers>
         return step;
     }
 
-    /// <summary>An end state a step can go to with <c>Next</c>; its entry says <paramref name="text"/>.</summary>
-    public FlowBuilder<TAnswers> Finish(string state, string says, Func<FlowStep<TAnswers>, Text> text)
+    /// <summary>An end state a step can go to with <c>Next</c>; its entry says <paramref name="text"/> (nothing when it is null).</summary>
+    public FlowBuilder<TAnswers> Finish(string state, string says, Func<FlowStep<TAnswers>, Text?> text)
     {
         Finishes.Add((state, says, text ?? throw new ArgumentNullException(nameof(text))));
         return this;
@@ -128,7 +128,7 @@ public sealed class FlowBuilder<TAnswers>
             throw new InvalidOperationException($"Flow {flow} must declare at least one step, its cancel and its timeout text.");
         }
 
-        foreach (var target in Steps.SelectMany(s => s.Targets.Concat(s.Jumps.Select(j => j.Target)).Append(s.BackTo ?? s.State)))
+        foreach (var target in Steps.SelectMany(s => s.Targets.Concat(s.Jumps.Select(j => j.Target)).Concat(s.BackTargets).Append(s.BackTo ?? s.State)))
         {
             if (!names.Contains(target))
             {
@@ -157,6 +157,12 @@ internal interface IStepSpec<TAnswers>
     /// <summary>The label of a single-target step's edge, or null for "Answered".</summary>
     string? Trigger { get; }
 
+    /// <summary>Every step a back chosen from the answers may go to (empty when back is fixed, see <see cref="BackTo"/>).</summary>
+    IReadOnlyList<string> BackTargets { get; }
+
+    /// <summary>Where /back goes when it depends on the answers, or null when it is fixed.</summary>
+    Backward<TAnswers>? ChooseBack(FlowStep<TAnswers> step);
+
     Prompt PromptFor(FlowStep<TAnswers> step);
 
     Task<StepOutcome<TAnswers>> ReadAsync(string input, FlowStep<TAnswers> step, CancellationToken cancellationToken);
@@ -174,6 +180,8 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     private Func<string, FlowStep<TAnswers>, CancellationToken, Task<Read<TValue>>>? _read;
     private Func<TAnswers, TValue, TAnswers> _keep = (answers, _) => answers;
     private Func<FlowStep<TAnswers>, TValue, string>? _choose;
+    private Func<FlowStep<TAnswers>, Backward<TAnswers>>? _chooseBack;
+    private readonly List<string> _backTargets = [];
 
     internal StepBuilder(string state, string asks, string? previous)
     {
@@ -195,6 +203,8 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     public IReadOnlyList<(string Target, string Why)> Jumps => _jumps;
 
     public string? Trigger { get; private set; }
+
+    public IReadOnlyList<string> BackTargets => _backTargets;
 
     public StepBuilder<TAnswers, TValue> Prompt(Func<FlowStep<TAnswers>, Prompt> prompt)
     {
@@ -265,12 +275,29 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
         return this;
     }
 
+    /// <summary>
+    /// /back (and a reader's <c>Read.Back</c>) chosen from the answers: a step that repeats per item goes back to the
+    /// previous item (<c>Backward.To(state, answers with { Item = i - 1 })</c>) or refuses (<c>Backward.Refuse(text)</c>).
+    /// Every possible step is listed so the graph shows it (edges "Back → X").
+    /// </summary>
+    public StepBuilder<TAnswers, TValue> BackGoesTo(Func<FlowStep<TAnswers>, Backward<TAnswers>> choose, params string[] possible)
+    {
+        ArgumentNullException.ThrowIfNull(possible);
+        _chooseBack = choose ?? throw new ArgumentNullException(nameof(choose));
+        _backTargets.Clear();
+        _backTargets.AddRange(possible);
+        BackTo = null;
+        return this;
+    }
+
     /// <summary>A menu or list that asks nothing: a new command leaves the flow and runs instead of being refused.</summary>
     public StepBuilder<TAnswers, TValue> AsksNothingOfTheUser()
     {
         AsksNothing = true;
         return this;
     }
+
+    Backward<TAnswers>? IStepSpec<TAnswers>.ChooseBack(FlowStep<TAnswers> step) => _chooseBack?.Invoke(step);
 
     Prompt IStepSpec<TAnswers>.PromptFor(FlowStep<TAnswers> step) =>
         (_prompt ?? throw new InvalidOperationException($"Step {State} has no prompt."))(step);
@@ -337,12 +364,17 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
                 .OnEntry(() => run?.Reprompt(), step.Asks);
             foreach (var target in step.Targets)
             {
-                state.Permit(AnsweredTrigger(step, target), target);
+                Permit(state, step.State, AnsweredTrigger(step, target), target);
             }
 
             foreach (var (target, why) in step.Jumps)
             {
-                state.Permit(why, target);
+                Permit(state, step.State, why, target);
+            }
+
+            foreach (var target in step.BackTargets)
+            {
+                Permit(state, step.State, BackTriggerTo(target), target);
             }
 
             if (step.BackTo is { } back)
@@ -353,7 +385,15 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
 
         foreach (var (finish, says, text) in flow.Finishes)
         {
-            machine.Configure(finish).OnEntry(() => run?._context.Reply(text(run.View)), says);
+            machine.Configure(finish).OnEntry(
+                () =>
+                {
+                    if (run is not null && text(run.View) is { } said)
+                    {
+                        run._context.Reply(said);
+                    }
+                },
+                says);
         }
 
         machine.Configure(DeclaredFlow<TAnswers>.CancelledState).OnEntry(() => run?._context.Reply(flow.CancelledText!), "says the flow was cancelled");
@@ -382,7 +422,7 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
             _context.Reply(greeting);
         }
 
-        _context.Session.State = _flow.Steps[0].State;
+        _context.Session.State = opening.StartAt is { } at && _flow.Steps.Exists(s => s.State == at) ? at : _flow.Steps[0].State;
         Reprompt();
     }
 
@@ -421,8 +461,23 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
         await _machine.FireAsync(AnsweredTrigger(step, next)).ConfigureAwait(false);
     }
 
-    public Task BackAsync(CancellationToken cancellationToken) =>
-        FlowGraph.TryGoBackAsync(_machine, DeclaredFlow<TAnswers>.BackTrigger, _context, Reprompt);
+    public Task BackAsync(CancellationToken cancellationToken)
+    {
+        if (CurrentStep?.ChooseBack(View) is not { } backward)
+        {
+            return FlowGraph.TryGoBackAsync(_machine, DeclaredFlow<TAnswers>.BackTrigger, _context, Reprompt);
+        }
+
+        if (backward.Refusal is { } refusal)
+        {
+            _context.Reply(refusal);
+            Reprompt();
+            return Task.CompletedTask;
+        }
+
+        Answers = backward.Answers!;
+        return _machine.FireAsync(BackTriggerTo(backward.State!));
+    }
 
     public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(DeclaredFlow<TAnswers>.CancelTrigger);
 
@@ -443,6 +498,21 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
             .ToList();
         _context.Reply(prompt.Text, buttons);
     }
+
+    /// <summary>A step that answers into itself (the next item of a list) is re-entered, so its prompt is shown again.</summary>
+    private static void Permit(StateMachine<string, string>.StateConfiguration state, string from, string trigger, string target)
+    {
+        if (target == from)
+        {
+            state.PermitReentry(trigger);
+        }
+        else
+        {
+            state.Permit(trigger, target);
+        }
+    }
+
+    private static string BackTriggerTo(string target) => $"{DeclaredFlow<TAnswers>.BackTrigger} → {target}";
 
     /// <summary>The step's own label or "Answered" when it has one next step; "Answered → X" for each of a choosing step's.</summary>
     private static string AnsweredTrigger(IStepSpec<TAnswers> step, string target) =>
