@@ -7,7 +7,7 @@ public sealed partial class ExaminationFlow
 {
     private int Number(ChecklistItem item) => Items.TakeWhile(i => i != item).Count() + 1;
 
-    private List<ChecklistItem> MissingItems() => Items.Where(i => i.Required && !ExaminationText.IsComplete(i, AnswerOf(i.Code))).ToList();
+    private List<ChecklistItem> MissingItems() => Items.Where(i => i.Required && !ExaminationTexts.IsComplete(i, AnswerOf(i.Code))).ToList();
 
     private ExaminationAnswer AnswerOf(string code) => new(Data.GetValueOrDefault("c:" + code), Data.GetValueOrDefault("t:" + code));
 

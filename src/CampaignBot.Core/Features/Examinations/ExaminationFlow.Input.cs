@@ -209,7 +209,7 @@ public sealed partial class ExaminationFlow
         if (missing.Count > 0)
         {
             _context.Reply(
-                $"还有必答项没有完成，暂不能提交：{string.Join("；", missing.Select(i => $"第 {Number(i)} 项 {ExaminationText.Short(i.Prompt)}"))}",
+                $"还有必答项没有完成，暂不能提交：{string.Join("；", missing.Select(i => $"第 {Number(i)} 项 {ExaminationTexts.Short(i.Prompt)}"))}",
                 $"Some required items are not answered yet, so it can't be submitted: {string.Join("; ", missing.Select(i => $"item {Number(i)}"))}");
             Reprompt();
             return;

@@ -38,7 +38,7 @@ public sealed partial class ExaminationFlow
     }
 
     private string Summary(IReadOnlyDictionary<string, ExaminationAnswer> answers, bool english) =>
-        Checklist is { } checklist ? ExaminationText.Summary(checklist, answers, english) : string.Empty;
+        Checklist is { } checklist ? ExaminationTexts.Summary(checklist, answers, english) : string.Empty;
 
     private void ShowReadOnly(SelfExamination examination)
     {

@@ -69,7 +69,7 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
         foreach (var status in order)
         {
             var names = members.Where(m => exams.GetValueOrDefault(m.Id)?.Status == status).Select(m => m.Name).ToList();
-            text.Append($"{ExaminationText.StatusName(status)} {names.Count} 人").Append(names.Count > 0 && names.Count <= 30 ? "：" + string.Join("、", names) : string.Empty).Append('\n');
+            text.Append($"{ExaminationTexts.StatusName(status)} {names.Count} 人").Append(names.Count > 0 && names.Count <= 30 ? "：" + string.Join("、", names) : string.Empty).Append('\n');
         }
 
         if (unitId is not null)
