@@ -39,7 +39,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, Features.Groups.LinkCommand>();
         services.AddSingleton<Features.Examinations.ExaminationReviewers>();
-        services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlow>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlow>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlowDefinition>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlowDefinition>();
