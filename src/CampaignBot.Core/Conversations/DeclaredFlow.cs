@@ -157,6 +157,9 @@ internal interface IStepSpec<TAnswers>
     /// <summary>The label of a single-target step's edge, or null for "Answered".</summary>
     string? Trigger { get; }
 
+    /// <summary>Edge labels of a choosing step's targets, where it names them (otherwise "Answered → X").</summary>
+    IReadOnlyDictionary<string, string> Labels { get; }
+
     /// <summary>Every step a back chosen from the answers may go to (empty when back is fixed, see <see cref="BackTo"/>).</summary>
     IReadOnlyList<string> BackTargets { get; }
 
@@ -182,6 +185,7 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     private Func<FlowStep<TAnswers>, TValue, string>? _choose;
     private Func<FlowStep<TAnswers>, Backward<TAnswers>>? _chooseBack;
     private readonly List<string> _backTargets = [];
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
 
     internal StepBuilder(string state, string asks, string? previous)
     {
@@ -205,6 +209,8 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     public string? Trigger { get; private set; }
 
     public IReadOnlyList<string> BackTargets => _backTargets;
+
+    public IReadOnlyDictionary<string, string> Labels => _labels;
 
     public StepBuilder<TAnswers, TValue> Prompt(Func<FlowStep<TAnswers>, Prompt> prompt)
     {
@@ -258,6 +264,20 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
         _choose = choose ?? throw new ArgumentNullException(nameof(choose));
         _targets.Clear();
         _targets.AddRange(possible);
+        _labels.Clear();
+        return this;
+    }
+
+    /// <summary>The next step chosen by the value, each possible one with the name of its edge in the graph ("Edit", "Publish").</summary>
+    public StepBuilder<TAnswers, TValue> Next(Func<FlowStep<TAnswers>, TValue, string> choose, params (string State, string Trigger)[] possible)
+    {
+        ArgumentNullException.ThrowIfNull(possible);
+        Next(choose, possible.Select(p => p.State).ToArray());
+        foreach (var (state, trigger) in possible)
+        {
+            _labels[state] = trigger;
+        }
+
         return this;
     }
 
@@ -516,5 +536,5 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
 
     /// <summary>The step's own label or "Answered" when it has one next step; "Answered → X" for each of a choosing step's.</summary>
     private static string AnsweredTrigger(IStepSpec<TAnswers> step, string target) =>
-        step.Targets.Count == 1 ? step.Trigger ?? "Answered" : $"Answered → {target}";
+        step.Labels.TryGetValue(target, out var label) ? label : step.Targets.Count == 1 ? step.Trigger ?? "Answered" : $"Answered → {target}";
 }
