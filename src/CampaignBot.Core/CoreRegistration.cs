@@ -41,7 +41,7 @@ public static class CoreRegistration
         services.AddSingleton<Features.Examinations.ExaminationReviewers>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlow>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlow>();
-        services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlow>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlowDefinition>();
         services.AddSingleton<IJobHandler, Features.Pledges.PledgeCheckInJobHandler>();
         services.AddSingleton<Features.Examinations.ExaminationReminders>();
