@@ -42,7 +42,7 @@ public static class CoreRegistration
         services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlow>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlow>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlow>();
-        services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlow>();
         services.AddSingleton<IJobHandler, Features.Pledges.PledgeCheckInJobHandler>();
         services.AddSingleton<Features.Examinations.ExaminationReminders>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Features.Examinations.ExaminationReminders>());
