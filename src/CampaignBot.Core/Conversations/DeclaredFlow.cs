@@ -70,7 +70,7 @@ public sealed class FlowBuilder<TAnswers>
 {
     internal List<IStepSpec<TAnswers>> Steps { get; } = [];
 
-    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text?> Text)> Finishes { get; } = [];
+    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text?>? Text)> Finishes { get; } = [];
 
     internal Func<FlowContext, CancellationToken, Task<Opening<TAnswers>>> Opening { get; private set; } =
         (_, _) => Task.FromResult(Opening<TAnswers>.Proceed());
@@ -105,6 +105,13 @@ public sealed class FlowBuilder<TAnswers>
     public FlowBuilder<TAnswers> Finish(string state, string says, Func<FlowStep<TAnswers>, Text?> text)
     {
         Finishes.Add((state, says, text ?? throw new ArgumentNullException(nameof(text))));
+        return this;
+    }
+
+    /// <summary>An end state that says nothing itself: the last step's reader has already replied.</summary>
+    public FlowBuilder<TAnswers> Finish(string state, string says)
+    {
+        Finishes.Add((state, says, null));
         return this;
     }
 
@@ -408,7 +415,7 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
             machine.Configure(finish).OnEntry(
                 () =>
                 {
-                    if (run is not null && text(run.View) is { } said)
+                    if (run is not null && text?.Invoke(run.View) is { } said)
                     {
                         run._context.Reply(said);
                     }
