@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Steps =
     [
@@ -75,6 +75,14 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.Table) + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.VersionTable)
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
+
+        // 2: managing people — deactivated members, invites that fix or cap the rank, revoked invites.
+        """
+        ALTER TABLE members ADD COLUMN deactivated_at INTEGER;
+        ALTER TABLE invites ADD COLUMN rank TEXT;
+        ALTER TABLE invites ADD COLUMN max_rank TEXT;
+        ALTER TABLE invites ADD COLUMN revoked_at INTEGER;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

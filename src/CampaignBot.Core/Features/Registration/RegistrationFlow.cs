@@ -183,6 +183,7 @@ public sealed class RegistrationFlow : IConversationFlow
         var problem = invite switch
         {
             null => ("邀请码无效，请检查后重新输入（注意区分数字 0 和字母 O）。", "That invite code is not valid; please check it and try again."),
+            { RevokedAt: not null } => ("这个邀请码已被收回，请向单位索取新的邀请码。", "This invite code has been revoked; ask your unit for a new one."),
             { ExpiresAt: { } expires } when expires <= _context.Now => ("这个邀请码已过期，请向单位索取新的邀请码。", "This invite code has expired; ask your unit for a new one."),
             { } used when used.Uses >= used.MaxUses && !used.RedeemedBy.Contains(memberId) => ("这个邀请码的名额已用完，请向单位索取新的邀请码。", "This invite code has been used up; ask your unit for a new one."),
             { } known when _context.Campaign.FindUnit(known.UnitId) is null => ("这个邀请码对应的单位不在本次活动中，请联系活动办。", "This invite code's unit is not part of the campaign; please contact the campaign office."),
@@ -197,6 +198,7 @@ public sealed class RegistrationFlow : IConversationFlow
 
         Data["unit"] = invite!.UnitId;
         Data["role"] = invite.Role;
+        Data["ranks"] = string.Join(',', invite.AllowedRanks(_context.Campaign).Select(r => r.Code));
         await _machine.FireAsync(_codeAccepted, code);
     }
 
@@ -227,9 +229,9 @@ public sealed class RegistrationFlow : IConversationFlow
         var rank = index >= 0 && index < ranks.Count
             ? ranks[index]
             : ranks.FirstOrDefault(r => r.Name == input || r.Code.Equals(input, StringComparison.OrdinalIgnoreCase));
-        if (rank is null)
+        if (rank is null || !AllowedRanks().Contains(rank.Code))
         {
-            _context.Reply("请点击下面的按钮选择职级。", "Please choose your rank with the buttons below.");
+            _context.Reply("请点击下面的按钮选择职级（邀请码限定了可选的职级）。", "Please choose your rank with the buttons below (the invite code limits the ranks).");
             Reprompt();
             return Task.CompletedTask;
         }
@@ -279,8 +281,22 @@ public sealed class RegistrationFlow : IConversationFlow
         await _machine.FireAsync(Trigger.Confirm);
     }
 
-    private IReadOnlyList<IReadOnlyList<Button>> RankButtons() =>
-        _context.Campaign.Ranks.Select((rank, index) => (IReadOnlyList<Button>)[Button(rank.Name, $"rank{index}")]).ToList();
+    /// <summary>The rank buttons the invite allows (a code may fix the rank or cap it); numbered by the campaign's rank list.</summary>
+    private IReadOnlyList<IReadOnlyList<Button>> RankButtons()
+    {
+        var allowed = AllowedRanks();
+        return _context.Campaign.Ranks
+            .Select((rank, index) => (rank, index))
+            .Where(x => allowed.Contains(x.rank.Code))
+            .Select(x => (IReadOnlyList<Button>)[Button(x.rank.Name, $"rank{x.index}")])
+            .ToList();
+    }
+
+    /// <summary>Rank codes the redeemed invite allows; all ranks for sessions started before invites could limit them.</summary>
+    private HashSet<string> AllowedRanks() =>
+        Data.GetValueOrDefault("ranks") is { Length: > 0 } codes
+            ? [.. codes.Split(',')]
+            : [.. _context.Campaign.Ranks.Select(r => r.Code)];
 
     private Button Button(string label, string value) =>
         new(label, new ButtonPayload(_flowName, _context.Session.PromptToken ?? "-", value).ToString());
