@@ -36,12 +36,13 @@ public static class CoreRegistration
 
         services.AddSingleton<IFlowDefinition, RegistrationFlowDefinition>();
         services.AddSingleton<ICommandHandler, MeCommand>();
-        services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<ICommandHandler, Features.Help.HelpCommand>();
         services.AddSingleton<ICommandHandler, Features.Groups.LinkCommand>();
         services.AddSingleton<Features.Examinations.ExaminationReviewers>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlowDefinition>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlowDefinition>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlowDefinition>();
+        services.AddSingleton<Features.Groups.IGroupLinkListener, Features.Pledges.PendingPledgePosts>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlowDefinition>();
         services.AddSingleton<IJobHandler, Features.Pledges.PledgeCheckInJobHandler>();
         services.AddSingleton<Features.Examinations.ExaminationReminders>();

@@ -15,6 +15,7 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     private readonly List<ScheduledJob> _jobs = [];
     private readonly List<string> _cancelledJobs = [];
     private readonly List<(ChatRef Chat, Outbound Message)> _notifications = [];
+    private readonly List<OnceNotification> _onceNotifications = [];
 
     public Inbound Update { get; } = update;
 
@@ -36,6 +37,9 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
 
     /// <summary>Messages to other chats (a reviewer, a unit's group, the office), stored with this update's effects.</summary>
     public IReadOnlyList<(ChatRef Chat, Outbound Message)> Notifications => _notifications;
+
+    /// <summary>Messages under an id of their own (not the update's): whatever causes them again, each id is stored once.</summary>
+    public IReadOnlyList<OnceNotification> OnceNotifications => _onceNotifications;
 
     /// <summary>Set when a button press was refused, so the channel can show why on the button itself.</summary>
     public string? PressNotice { get; private set; }
@@ -85,6 +89,19 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
         _replies.RemoveRange(from, _replies.Count - from);
     }
 
+    /// <summary>
+    /// Tells another chat something under <paramref name="outboxId"/>: the outbox keeps the first message with an id, so
+    /// a second one with the same id (another press, another day's run) is not sent. It goes out at <paramref name="notBefore"/>
+    /// at the earliest (quiet hours).
+    /// </summary>
+    public void NotifyOnce(string outboxId, ChatRef chat, Outbound message, DateTimeOffset? notBefore = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outboxId);
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(message);
+        _onceNotifications.Add(new OnceNotification(outboxId, chat, message, notBefore ?? Now));
+    }
+
     public void RefusePress(string chinese, string english) => PressNotice = Text(chinese, english);
 
     public void RefusePress(Text text) => PressNotice = Text(text);
@@ -96,3 +113,6 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     /// <summary>A token for the next prompt, derived from the update so a re-run produces the same buttons.</summary>
     public string NewPromptToken() => ButtonPayload.TokenFor(Update.UpdateId, Session.Version);
 }
+
+/// <summary>A message with an id of its own and the earliest time it may go out.</summary>
+public sealed record OnceNotification(string OutboxId, ChatRef Chat, Outbound Message, DateTimeOffset NotBefore);

@@ -80,6 +80,7 @@ public sealed class UpdateHandler(
         PromptMessages.Remember(context, messages, replies);
         messages = messages
             .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, note.Message, now)))
+            .Concat(context.OnceNotifications.Select(note => OutboxMessage.Create(note.OutboxId, note.Chat, note.Message, now) with { NextAttemptAt = note.NotBefore }))
             .ToList();
         return new SessionEffects(update.UpdateId, messages, context.Jobs, context.CancelledJobs);
     }

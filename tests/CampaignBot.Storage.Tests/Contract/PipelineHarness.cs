@@ -23,7 +23,7 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
         var campaign = TestCampaign.Create();
         var router = new ConversationRouter(
             [new RegistrationFlowDefinition(Stores.Invites, Stores.Members, campaign)],
-            [new MeCommand(), new HelpCommand()],
+            [new MeCommand(), new Core.Features.Help.HelpCommand()],
             Stores.Chats,
             new FlowTimeouts(TimeSpan.FromMinutes(30)));
         return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, outbox ?? Stores.Outbox, Stores.Jobs, router, campaign, time, NullLogger<UpdateHandler>.Instance);

@@ -48,6 +48,8 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
 {
     public string Command => "progress";
 
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -111,6 +113,8 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
 public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, IEnumerable<ISpreadsheetWriter> spreadsheets) : ICommandHandler
 {
     public string Command => "export";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
