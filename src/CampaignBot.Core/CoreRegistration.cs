@@ -66,6 +66,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, Features.Study.RemindCommand>();
         services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
         services.AddEvaluations();
+        Features.Members.MembersRegistration.AddMembers(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -79,6 +79,7 @@ public static class CommandCatalog
         new("export", "导出对照检查或承诺表格（书记、督导组、活动办）", "Export examinations or pledges (secretaries, supervisors, office)") { Audience = CommandAudience.Reviewers },
         new("members", "本单位成员名单（书记、活动办）", "Members of a unit (secretaries, office)") { Audience = CommandAudience.Managers },
         new("member", "修改成员姓名、职级、单位，停用成员（书记、活动办）", "Change a member's name, rank or unit, or deactivate them (secretaries, office)") { Audience = CommandAudience.Managers },
+        new("invite", "收回邀请码（书记、活动办）", "Revoke an invite code (secretaries, office)") { Audience = CommandAudience.Managers },
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)") { Audience = CommandAudience.Managers, InGroups = true },
         new("vote", "用口令领取评议选票", "Get a ballot with a round's code"),
         new("results", "查看群众评议结果", "Evaluation results") { Audience = CommandAudience.Reviewers },

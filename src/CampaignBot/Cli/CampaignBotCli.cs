@@ -14,7 +14,11 @@ public static class CampaignBotCli
         用法 / usage:
           campaignbot [run] [--user <id>] [--name <姓名>] [--chat <群ID>] [--lang en] [--Section:Key=value …]
           campaignbot config check [campaign.yaml]
-          campaignbot invite create --unit <单位ID> --role <角色> [--uses N] [--expires yyyy-MM-dd]
+          campaignbot invite create --unit <单位ID> --role <角色> [--uses N] [--expires yyyy-MM-dd] [--rank <职级> | --max-rank <职级>]
+          campaignbot invite revoke <邀请码>
+          campaignbot members list [--unit <单位ID>]
+          campaignbot members set <成员ID> [--name <姓名>] [--rank <职级>] [--unit <单位ID>]
+          campaignbot members deactivate|activate <成员ID>
           campaignbot export <members|units|invites|sessions> [--format csv|json] [--out 文件]
           campaignbot export <study|research|visits> [--format csv|xlsx] [--out 文件]
           campaignbot export <examinations|pledges> [--format csv|xlsx] [--unit 单位ID] [--out 文件]
@@ -33,6 +37,8 @@ public static class CampaignBotCli
                 (null or "run", _) when !cli.Has("help") => await RunBotAsync(cli, cancellationToken),
                 ("config", "check") => CampaignConfigCheck.Run(cli.Word(2), Console.Out),
                 ("invite", "create") => await WithStoreAsync(cli, (campaign, stores) => InviteCommand.CreateAsync(cli, campaign, stores.Invites, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
+                ("invite", "revoke") => await WithStoreAsync(cli, (campaign, stores) => InviteCommand.RevokeAsync(cli, stores.Invites, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
+                ("members", _) => await WithStoreAsync(cli, (campaign, stores) => Features.Members.MembersCliCommand.RunAsync(cli, campaign, stores.Members, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
                 ("export", "study" or "research" or "visits") => await WithStoreAsync(cli, (campaign, stores) => StudyExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", var kind) when CampaignExportCommand.Handles(kind) => await WithStoreAsync(cli, (campaign, stores) => CampaignExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", "evaluations") => await WithStoreAsync(cli, (campaign, stores) => Features.Evaluations.EvaluationExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),

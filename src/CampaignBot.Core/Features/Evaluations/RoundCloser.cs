@@ -58,7 +58,7 @@ public sealed class RoundCloser(
             messages.Add(OutboxMessage.Create($"ev:{round.Id}:result", group, new TextMessage(summary), now));
         }
 
-        var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice || m.Id == round.OpenedBy);
+        var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive && (m.Role == Roles.CampaignOffice || m.Id == round.OpenedBy));
         var flag = result.Passed ? string.Empty : $"\n⚠ {text.UnitName(round.UnitId)} 已标记为需要补课。";
         foreach (var member in office)
         {

@@ -51,7 +51,7 @@ public sealed class ExaminationReminders(
         var messages = new List<OutboxMessage>();
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {
-            if (member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
+            if (!member.IsActive || member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
             {
                 continue;
             }

@@ -59,7 +59,7 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
             return;
         }
 
-        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
+        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
         var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var pledges = (await stores.Pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, context.Now);

@@ -47,7 +47,7 @@ public sealed partial class StudyFlow
 
     private async Task PrepareRosterAsync(CancellationToken cancellationToken)
     {
-        var roster = (await _services.Members.ListAsync(_context.Member!.UnitId, cancellationToken)).Take(MaxRoster).ToList();
+        var roster = (await _services.Members.ListAsync(_context.Member!.UnitId, cancellationToken)).Where(m => m.IsActive).Take(MaxRoster).ToList();
         var text = new StringBuilder(_context.Text("哪些人出席了？输入编号（如 1 3 5 或 1,3,5），全部出席请输入“全部”：", "Who attended? Type numbers (e.g. 1 3 5), or \"all\":"));
         for (var i = 0; i < roster.Count; i++)
         {

@@ -6,7 +6,7 @@ using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Features.Registration;
 
-/// <summary>campaignbot invite create --unit &lt;unit-id&gt; --role &lt;role&gt; [--uses N] [--expires yyyy-MM-dd]: the office's way to onboard people.</summary>
+/// <summary>campaignbot invite create --unit &lt;unit-id&gt; --role &lt;role&gt; [--uses N] [--expires yyyy-MM-dd] [--rank r | --max-rank r], and invite revoke &lt;code&gt;.</summary>
 public static class InviteCommand
 {
     public const int MaxUses = 10_000;
@@ -22,22 +22,53 @@ public static class InviteCommand
         var roleCode = args.Option("role") ?? Roles.Member;
         var role = campaign.FindRole(roleCode) ?? throw new CliException($"角色 '{roleCode}' 不存在。可用角色：" + string.Join("、", campaign.Roles.Select(r => $"{r.Code}（{r.Name}）")));
         var uses = ParseUses(args.Option("uses"));
+        var (rank, maxRank) = ParseRank(args, campaign);
         var now = time.GetUtcNow();
         var expires = ParseExpiry(args.Option("expires"), campaign, now);
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var invite = new Invite { Code = InviteCodes.NewCode(), UnitId = unit.Id, Role = role.Code, MaxUses = uses, ExpiresAt = expires, CreatedAt = now };
+            var invite = new Invite { Code = InviteCodes.NewCode(), UnitId = unit.Id, Role = role.Code, MaxUses = uses, ExpiresAt = expires, CreatedAt = now, Rank = rank, MaxRank = maxRank };
             if (await invites.CreateAsync(invite, cancellationToken))
             {
                 await output.WriteLineAsync(invite.Code);
                 var until = expires is { } e ? e.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "长期有效";
-                await Console.Error.WriteLineAsync($"已生成邀请码 {invite.Code}：单位 {unit.Name}（{unit.Id}），角色 {role.Name}，可用 {uses} 次，有效期至 {until}。");
+                var ranks = string.Join("、", invite.AllowedRanks(campaign).Select(r => r.Name));
+                await Console.Error.WriteLineAsync($"已生成邀请码 {invite.Code}：单位 {unit.Name}（{unit.Id}），角色 {role.Name}，职级 {ranks}，可用 {uses} 次，有效期至 {until}。");
                 return 0;
             }
         }
 
         throw new CliException("生成邀请码时连续重复，请重试。");
+    }
+
+    /// <summary>campaignbot invite revoke &lt;code&gt;: the code can no longer be redeemed; members who used it stay.</summary>
+    public static async Task<int> RevokeAsync(CliArguments args, IInviteStore invites, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(invites);
+        ArgumentNullException.ThrowIfNull(output);
+        var code = args.Word(2)?.Trim().ToUpperInvariant() ?? throw new CliException("用法：campaignbot invite revoke <邀请码>");
+        if (!await invites.RevokeAsync(code, time.GetUtcNow(), cancellationToken))
+        {
+            throw new CliException($"邀请码 '{code}' 不存在或已收回。");
+        }
+
+        await output.WriteLineAsync($"邀请码 {code} 已收回。");
+        return 0;
+    }
+
+    /// <summary>--rank fixes the rank (the member does not choose); --max-rank caps it (ranks are listed highest first in campaign.yaml).</summary>
+    private static (string? Rank, string? MaxRank) ParseRank(CliArguments args, CampaignDefinition campaign)
+    {
+        string? Find(string option) => args.Option(option) is { } given
+            ? campaign.Ranks.FirstOrDefault(r => r.Code.Equals(given, StringComparison.OrdinalIgnoreCase) || r.Name == given)?.Code
+                ?? throw new CliException($"--{option} '{given}' 不是职级。可用职级：" + string.Join("、", campaign.Ranks.Select(r => $"{r.Code}（{r.Name}）")))
+            : null;
+
+        var rank = Find("rank");
+        var maxRank = Find("max-rank");
+        return rank is not null && maxRank is not null ? throw new CliException("--rank 与 --max-rank 只能选一个。") : (rank, maxRank);
     }
 
     private static int ParseUses(string? text)
