@@ -51,6 +51,10 @@ public static class CoreRegistration
         services.AddSingleton<Features.Progress.CampaignTables>();
         services.AddSingleton<ICommandHandler, Features.Progress.ProgressCommand>();
         services.AddSingleton<ICommandHandler, Features.Progress.ExportChatCommand>();
+        services.AddSingleton<Features.Progress.ActionLists>();
+        services.AddSingleton<Features.Progress.Nudges>();
+        services.AddSingleton<IButtonHandler>(sp => sp.GetRequiredService<Features.Progress.Nudges>());
+        services.AddSingleton<ICommandHandler, Features.Progress.TodoCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
         services.AddOptions<Features.Study.ReminderOptions>()
             .BindConfiguration(Features.Study.ReminderOptions.SectionName)
