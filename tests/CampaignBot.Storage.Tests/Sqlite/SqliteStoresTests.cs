@@ -28,8 +28,36 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(1L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_version_1_file_gains_deactivation_and_invite_rank_columns_and_keeps_its_members()
+    {
+        var path = Path.Combine(folder, "v1.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        foreach (var statement in new[]
+        {
+            "DELETE FROM schema_version WHERE version = 2;",
+            "ALTER TABLE members DROP COLUMN deactivated_at;",
+            "ALTER TABLE invites DROP COLUMN rank;",
+            "ALTER TABLE invites DROP COLUMN max_rank;",
+            "ALTER TABLE invites DROP COLUMN revoked_at;",
+            "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at) VALUES ('telegram:1', 'telegram', '1', '张三', 'ordinary', 'u', 'member', NULL, 0);",
+            "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at) VALUES ('OLD1', 'u', 'member', 3, NULL, 0);",
+        })
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        var member = await stores.Members.GetAsync("telegram:1", CancellationToken.None);
+        var invite = await stores.Invites.GetAsync("OLD1", CancellationToken.None);
+        Assert.Equal(("张三", true), (member!.Name, member.IsActive));
+        Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (invite!.Rank, invite.MaxRank, invite.RevokedAt));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
