@@ -1,6 +1,5 @@
 using CampaignBot.Cli;
 using CampaignBot.Core.Features.Registration;
-using CampaignBot.Features.Members;
 using CampaignBot.Features.Registration;
 using CampaignBot.Tests.Examinations;
 using CampaignBot.Tests.Hosting;
@@ -140,30 +139,23 @@ public sealed class MembersTests : IDisposable
             await chat.RegisterAsync(_bot, "22", "王村民", "village_dongguan");
         }
 
-        var stores = await _bot.StoresAsync();
-        var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(_bot.Settings["Campaign:File"]!);
-        async Task<string> Run(params string[] args)
-        {
-            var output = new StringWriter();
-            Assert.Equal(0, await MembersCliCommand.RunAsync(CliArguments.Parse(args), campaign, stores.Members, TimeProvider.System, output, Ct));
-            return output.ToString();
-        }
-
-        var listed = await Run("members", "list", "--unit", "village_dongguan");
-        var set = await Run("members", "set", "console:22", "--name", "王二", "--rank", "section");
-        var deactivated = await Run("members", "deactivate", "console:22");
-        var badRank = await Assert.ThrowsAsync<CliException>(() => Run("members", "set", "console:22", "--rank", "king"));
-        var unknown = await Assert.ThrowsAsync<CliException>(() => Run("members", "deactivate", "console:99"));
+        var listed = await RunAsync(0, "members", "list", "--unit", "village_dongguan");
+        var set = await RunAsync(0, "members", "set", "console:22", "--name", "王二", "--rank", "section");
+        var deactivated = await RunAsync(0, "members", "deactivate", "console:22");
+        var badRank = await RunAsync(2, "members", "set", "console:22", "--rank", "king");
+        var unknown = await RunAsync(2, "members", "deactivate", "console:99");
         var code = await _bot.CreateInviteAsync("village_dongguan");
-        var revoke = new StringWriter();
-        Assert.Equal(0, await InviteCommand.RevokeAsync(CliArguments.Parse(["invite", "revoke", code]), stores.Invites, TimeProvider.System, revoke, Ct));
+        var revoked = await RunAsync(0, "invite", "revoke", code);
+        var again = await RunAsync(2, "invite", "revoke", code);
 
         Assert.Contains("console:22\t王村民\t城关镇东关村\t普通党员", listed, StringComparison.Ordinal);
         Assert.Contains("王二", set, StringComparison.Ordinal);
         Assert.Contains("已停用", deactivated, StringComparison.Ordinal);
-        Assert.Contains("职级 'king' 不存在", badRank.Message, StringComparison.Ordinal);
-        Assert.Contains("没有成员 'console:99'", unknown.Message, StringComparison.Ordinal);
-        Assert.Contains("已收回", revoke.ToString(), StringComparison.Ordinal);
+        Assert.Contains("职级 'king' 不存在", badRank, StringComparison.Ordinal);
+        Assert.Contains("没有成员 'console:99'", unknown, StringComparison.Ordinal);
+        Assert.Contains("已收回", revoked, StringComparison.Ordinal);
+        Assert.Contains("不存在或已收回", again, StringComparison.Ordinal);
+        var stores = await _bot.StoresAsync();
         var member = (await stores.Members.GetAsync("console:22", Ct))!;
         Assert.Equal(("王二", "section", false), (member.Name, member.Rank, member.IsActive));
         Assert.NotNull((await stores.Invites.GetAsync(code, Ct))!.RevokedAt);
@@ -174,20 +166,27 @@ public sealed class MembersTests : IDisposable
     [InlineData("--max-rank", "emperor", "不是职级")]
     public async Task Invite_create_refuses_an_unknown_rank(string option, string value, string expected)
     {
-        var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(_bot.Settings["Campaign:File"]!);
-        var args = CliArguments.Parse(["invite", "create", "--unit", "village_dongguan", option, value]);
+        var error = await RunAsync(2, "invite", "create", "--unit", "village_dongguan", option, value);
 
-        var error = await Assert.ThrowsAsync<CliException>(async () =>
-            await InviteCommand.CreateAsync(args, campaign, (await _bot.StoresAsync()).Invites, TimeProvider.System, new StringWriter(), Ct));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
 
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    /// <summary>Runs a verb on this test's database; returns what it printed (output and error) after checking the exit code.</summary>
+    private async Task<string> RunAsync(int expectedExit, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] settings = ["--Campaign:File", _bot.Settings["Campaign:File"]!, "--Storage:SqlitePath", _bot.DatabasePath];
+        var exit = await CampaignBotCli.RunAsync([.. args, .. settings], output, error, Ct);
+        Assert.True(expectedExit == exit, $"exit {exit}: {output}{error}");
+        return output.ToString() + error;
     }
 
     private async Task<string> InviteAsync(string option, string rank)
     {
         var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(_bot.Settings["Campaign:File"]!);
         var output = new StringWriter();
-        var args = CliArguments.Parse(["invite", "create", "--unit", "village_dongguan", "--role", Roles.Member, option, rank]);
+        var args = CampaignBotCli.Parse(["invite", "create", "--unit", "village_dongguan", "--role", Roles.Member, option, rank]);
         Assert.Equal(0, await InviteCommand.CreateAsync(args, campaign, (await _bot.StoresAsync()).Invites, TimeProvider.System, output, Ct));
         return output.ToString().Trim();
     }
