@@ -22,6 +22,9 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             { "expiresAt", Date(invite.ExpiresAt) },
             { "createdAt", Date(invite.CreatedAt) },
             { "redeemedBy", new BsonArray(invite.RedeemedBy) },
+            { "rank", Text(invite.Rank) },
+            { "maxRank", Text(invite.MaxRank) },
+            { "revokedAt", Date(invite.RevokedAt) },
         };
         return TryInsertAsync(invites, doc, cancellationToken);
     }
@@ -47,6 +50,11 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
                 return RedeemResult.NotFound;
             }
 
+            if (invite.RevokedAt is not null)
+            {
+                return RedeemResult.Revoked;
+            }
+
             if (invite.RedeemedBy.Contains(memberId, StringComparer.Ordinal))
             {
                 return RedeemResult.AlreadyRedeemedByThisMember;
@@ -67,6 +75,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             var result = await invites.UpdateOneAsync(
                 Filter.And(
                     ById(code),
+                    Filter.Eq("revokedAt", BsonNull.Value),
                     Filter.Ne("redeemedBy", memberId),
                     Filter.Exists($"redeemedBy.{invite.MaxUses - 1}", exists: false)),
                 Update.AddToSet("redeemedBy", memberId),
@@ -84,6 +93,16 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         return docs.ConvertAll(FromDocument);
     }
 
+    public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        var result = await invites.UpdateOneAsync(
+            Filter.And(ById(code), Filter.Eq("revokedAt", BsonNull.Value)),
+            Update.Set("revokedAt", Date(at)),
+            cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
     private static Invite FromDocument(BsonDocument doc) => new()
     {
         Code = doc["_id"].AsString,
@@ -93,5 +112,8 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         ExpiresAt = doc.GetNullableDate("expiresAt"),
         CreatedAt = doc.GetDate("createdAt"),
         RedeemedBy = [.. doc["redeemedBy"].AsBsonArray.Select(v => v.AsString)],
+        Rank = doc.GetNullableString("rank"),
+        MaxRank = doc.GetNullableString("maxRank"),
+        RevokedAt = doc.GetNullableDate("revokedAt"),
     };
 }

@@ -39,6 +39,7 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
         { "role", member.Role },
         { "languageCode", Text(member.LanguageCode) },
         { "registeredAt", Date(member.RegisteredAt) },
+        { "deactivatedAt", Date(member.DeactivatedAt) },
     };
 
     private static Member FromDocument(BsonDocument doc) => new()
@@ -52,5 +53,6 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
         Role = doc["role"].AsString,
         LanguageCode = doc.GetNullableString("languageCode"),
         RegisteredAt = doc.GetDate("registeredAt"),
+        DeactivatedAt = doc.GetNullableDate("deactivatedAt"),
     };
 }

@@ -40,6 +40,18 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
         return outcome;
     }
 
+    public async Task<bool> HasVotedAsync(string roundId, string voterHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(voterHash);
+        var rows = await database.QueryAsync(
+            "SELECT 1 FROM ballots WHERE round_id = @round AND voter_hash = @voter;",
+            p => p.Set("@round", roundId).Set("@voter", voterHash),
+            r => r.GetInt64(0),
+            cancellationToken);
+        return rows.Count > 0;
+    }
+
     public async Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roundId);

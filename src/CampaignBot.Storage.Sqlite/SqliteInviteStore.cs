@@ -7,7 +7,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Invites, with one row per redemption: the (code, member) key makes the same member count once.</summary>
 internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
 {
-    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at";
+    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, rank, max_rank, revoked_at";
 
     public async Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
@@ -16,11 +16,12 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
         var created = await database.ExecuteAsync(
             $"""
-            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created)
+            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @rank, @maxRank, @revoked)
             ON CONFLICT (code) DO NOTHING;
             """,
             p => p.Set("@code", invite.Code).Set("@unit", invite.UnitId).Set("@role", invite.Role).Set("@max", invite.MaxUses)
-                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt),
+                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt)
+                .Set("@rank", invite.Rank).Set("@maxRank", invite.MaxRank).Set("@revoked", invite.RevokedAt),
             cancellationToken);
         return created == 1;
     }
@@ -44,6 +45,7 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         var result = invite switch
         {
             null => RedeemResult.NotFound,
+            { RevokedAt: not null } => RedeemResult.Revoked,
             _ when invite.RedeemedBy.Contains(memberId, StringComparer.Ordinal) => RedeemResult.AlreadyRedeemedByThisMember,
             { ExpiresAt: { } expires } when now >= expires => RedeemResult.Expired,
             _ when invite.Uses >= invite.MaxUses => RedeemResult.UsedUp,
@@ -68,6 +70,16 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ReadAsync(connection, null, null, cancellationToken);
+    }
+
+    public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        var changed = await database.ExecuteAsync(
+            "UPDATE invites SET revoked_at = @at WHERE code = @code AND revoked_at IS NULL;",
+            p => p.Set("@code", code).Set("@at", at),
+            cancellationToken);
+        return changed == 1;
     }
 
     /// <summary>One invite by code, or all of them (by creation time, then code), each with its redemptions in order.</summary>
@@ -99,5 +111,8 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         MaxUses = r.GetInt32(3),
         ExpiresAt = r.TimeOrNull(4),
         CreatedAt = r.Time(5),
+        Rank = r.TextOrNull(6),
+        MaxRank = r.TextOrNull(7),
+        RevokedAt = r.TimeOrNull(8),
     };
 }

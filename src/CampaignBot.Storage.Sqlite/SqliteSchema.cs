@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Steps =
     [
@@ -80,6 +80,14 @@ internal static class SqliteSchema
         """
         ALTER TABLE jobs ADD COLUMN recurrence TEXT;
         ALTER TABLE job_firings ADD COLUMN effects TEXT;
+        """,
+
+        // 3: managing people — deactivated members, invites that fix or cap the rank, revoked invites.
+        """
+        ALTER TABLE members ADD COLUMN deactivated_at INTEGER;
+        ALTER TABLE invites ADD COLUMN rank TEXT;
+        ALTER TABLE invites ADD COLUMN max_rank TEXT;
+        ALTER TABLE invites ADD COLUMN revoked_at INTEGER;
         """,
     ];
 

@@ -45,9 +45,10 @@ public sealed class UpdateHandler(
             var now = time.GetUtcNow();
             var member = await members.GetAsync(Member.IdFor(update.Chat.Channel, update.Sender.Id), cancellationToken);
             var context = new FlowContext(update, session, member, campaign, now);
+            var prompt = PromptMessages.Current(session);
             await router.RouteAsync(context, cancellationToken);
 
-            var effects = CollectEffects(update, context, now);
+            var effects = CollectEffects(update, context, now, prompt);
             session.RememberUpdate(update.UpdateId);
             session.PendingEffects = effects.ToJson();
             session.UpdatedAt = now;
@@ -63,9 +64,9 @@ public sealed class UpdateHandler(
         throw new InvalidOperationException($"Session {update.ConversationKey} kept changing; update {update.UpdateId} was not applied after {MaxConflictRetries} attempts.");
     }
 
-    private static SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now)
+    private static SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now, string? prompt)
     {
-        var replies = context.Replies.ToList();
+        var replies = PromptMessages.EditInPlace(update, context, prompt);
         if (update.Content is ButtonPress { CallbackId: { } callbackId })
         {
             // Every press is answered, so the client stops its spinner; a refused press says why.
@@ -75,8 +76,11 @@ public sealed class UpdateHandler(
         var prefix = $"{update.Chat.Channel}:{update.UpdateId}";
         var messages = replies
             .Select((reply, index) => OutboxMessage.Create($"{prefix}#{index:D2}", update.Chat, reply, now))
+            .ToList();
+        PromptMessages.Remember(context, messages, replies);
+        messages = messages
             .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, note.Message, now)))
-            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, note.Message, now)))
+            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, note.Message, now) with { NextAttemptAt = note.NotBefore ?? now }))
             .DistinctBy(message => message.Id, StringComparer.Ordinal)
             .ToList();
         return new SessionEffects(update.UpdateId, messages, context.Jobs, context.CancelledJobs);

@@ -103,6 +103,9 @@ public sealed class OutboxWorker(
                     var soon = Time.GetUtcNow() + TimeSpan.FromSeconds(1);
                     await outbox.RetryLaterAsync(message.Id, soon, "The message to edit is not sent yet.", countAttempt: false, cancellationToken);
                     return soon;
+                case var _ when edit.SendIfGone:
+                    body = edit.AsNewMessage();
+                    break;
                 default:
                     await outbox.MarkFailedAsync(message.Id, OutboxStatus.Rejected, "The message to edit was never sent.", cancellationToken);
                     return null;

@@ -118,6 +118,9 @@ public interface IInviteStore
     Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Revokes the code so it can no longer be redeemed (places already used stay); false for an unknown or already revoked code.</summary>
+    Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 public interface IChatStore

@@ -114,6 +114,7 @@ public static class CampaignBotCli
         root.Subcommands.Add(run);
         root.Subcommands.Add(config);
         root.Subcommands.Add(InviteCommand.Command);
+        root.Subcommands.Add(Features.Members.MembersCliCommand.Command);
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(flows);
         ChineseHelp(root);

@@ -24,6 +24,11 @@ internal sealed class InMemoryInviteStore : IInviteStore
                 return Task.FromResult(RedeemResult.NotFound);
             }
 
+            if (invite.RevokedAt is not null)
+            {
+                return Task.FromResult(RedeemResult.Revoked);
+            }
+
             if (invite.RedeemedBy.Contains(memberId))
             {
                 return Task.FromResult(RedeemResult.AlreadyRedeemedByThisMember);
@@ -45,6 +50,20 @@ internal sealed class InMemoryInviteStore : IInviteStore
     }
 
     public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Invite>>([.. _invites.Values]);
+
+    public Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_invites)
+        {
+            if (!_invites.TryGetValue(code, out var invite) || invite.RevokedAt is not null)
+            {
+                return Task.FromResult(false);
+            }
+
+            _invites[code] = invite with { RevokedAt = at };
+            return Task.FromResult(true);
+        }
+    }
 }
 
 internal sealed class InMemoryMemberStore : IMemberStore

@@ -26,7 +26,7 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
         var campaign = TestCampaign.Create();
         var router = new ConversationRouter(
             [new RegistrationFlow(Stores.Invites, Stores.Members)],
-            [new MeCommand(), new HelpCommand()],
+            [new MeCommand(), new Core.Features.Help.HelpCommand()],
             Stores.Chats,
             new FlowTimeouts(TimeSpan.FromMinutes(30)));
         return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, Effects(outbox), router, campaign, time, NullLogger<UpdateHandler>.Instance);

@@ -28,8 +28,8 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(2L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -41,7 +41,11 @@ public sealed class SqliteStoresTests : IDisposable
         await ScalarAsync(path, $"""
             ALTER TABLE jobs DROP COLUMN recurrence;
             ALTER TABLE job_firings DROP COLUMN effects;
-            DELETE FROM schema_version WHERE version = 2;
+            ALTER TABLE members DROP COLUMN deactivated_at;
+            ALTER TABLE invites DROP COLUMN rank;
+            ALTER TABLE invites DROP COLUMN max_rank;
+            ALTER TABLE invites DROP COLUMN revoked_at;
+            DELETE FROM schema_version WHERE version >= 2;
             INSERT INTO jobs (id, kind, payload, due_at, interval_ticks) VALUES ('pledge-checkin:telegram:1', 'pledge-checkin', 'legacy', {due.UtcTicks}, {TimeSpan.FromDays(30).Ticks});
             """);
         SqliteConnection.ClearAllPools();
@@ -49,10 +53,38 @@ public sealed class SqliteStoresTests : IDisposable
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
         var job = (await stores.Jobs.GetAsync("pledge-checkin:telegram:1", CancellationToken.None))!;
 
-        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(new DateTimeOffset(2027, 2, 28, 2, 0, 0, TimeSpan.Zero), job.NextDueAfter(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         Assert.True(await stores.Jobs.TryRecordFiringAsync(new Core.Storage.JobFiring(job.Id, due, "n1", due, null) { Effects = "{}" }, CancellationToken.None));
         Assert.Equal("{}", (await stores.Jobs.GetFiringAsync(job.Id, due, CancellationToken.None))!.Effects);
+    }
+
+    [Fact]
+    public async Task A_version_2_file_gains_deactivation_and_invite_rank_columns_and_keeps_its_members()
+    {
+        var path = Path.Combine(folder, "v1.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        foreach (var statement in new[]
+        {
+            "DELETE FROM schema_version WHERE version = 3;",
+            "ALTER TABLE members DROP COLUMN deactivated_at;",
+            "ALTER TABLE invites DROP COLUMN rank;",
+            "ALTER TABLE invites DROP COLUMN max_rank;",
+            "ALTER TABLE invites DROP COLUMN revoked_at;",
+            "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at) VALUES ('telegram:1', 'telegram', '1', '张三', 'ordinary', 'u', 'member', NULL, 0);",
+            "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at) VALUES ('OLD1', 'u', 'member', 3, NULL, 0);",
+        })
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        var member = await stores.Members.GetAsync("telegram:1", CancellationToken.None);
+        var invite = await stores.Invites.GetAsync("OLD1", CancellationToken.None);
+        Assert.Equal(("张三", true), (member!.Name, member.IsActive));
+        Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (invite!.Rank, invite.MaxRank, invite.RevokedAt));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]

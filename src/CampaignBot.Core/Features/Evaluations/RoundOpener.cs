@@ -102,7 +102,7 @@ public sealed class RoundOpener(
         }
 
         // The roster: the unit's registered people; each gets a private ballot and a turnout entry (voted: no).
-        var roster = await members.ListAsync(round.UnitId, cancellationToken);
+        var roster = (await members.ListAsync(round.UnitId, cancellationToken)).Where(m => m.IsActive).ToList();
         foreach (var member in roster)
         {
             var chat = member.PrivateChat;

@@ -48,6 +48,8 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 {
     public string Command => "progress";
 
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -57,7 +59,7 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
             return;
         }
 
-        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
         var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
@@ -110,6 +112,8 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer) : ICommandHandler
 {
     public string Command => "export";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {

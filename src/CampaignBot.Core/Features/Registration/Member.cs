@@ -30,6 +30,11 @@ public sealed record Member
 
     public required DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>Set when the office or the unit's secretary deactivated the member: their records stay, they can no longer act.</summary>
+    public DateTimeOffset? DeactivatedAt { get; init; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     /// <summary>The member's private chat with the bot (on every channel here, its id is the user's id).</summary>
     public Messaging.ChatRef PrivateChat => new(Channel, UserId, Messaging.ChatKind.Private);
 
@@ -56,7 +61,29 @@ public sealed record Invite
 
     public IReadOnlyList<string> RedeemedBy { get; init; } = [];
 
+    /// <summary>The rank whoever redeems the code gets, without choosing (null: they choose).</summary>
+    public string? Rank { get; init; }
+
+    /// <summary>The highest rank one may choose with this code (null: any); ranks are ordered highest first in the campaign.</summary>
+    public string? MaxRank { get; init; }
+
+    /// <summary>Set when the office revoked the code: it cannot be redeemed any more.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+
     public int Uses => RedeemedBy.Count;
+
+    /// <summary>The ranks a member may register with under this invite, in the campaign's order.</summary>
+    public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (Rank is not null)
+        {
+            return [.. campaign.Ranks.Where(r => r.Code == Rank)];
+        }
+
+        var highest = MaxRank is null ? 0 : campaign.Ranks.ToList().FindIndex(r => r.Code == MaxRank);
+        return [.. campaign.Ranks.Skip(Math.Max(0, highest))];
+    }
 }
 
 public enum RedeemResult
@@ -66,4 +93,5 @@ public enum RedeemResult
     NotFound,
     Expired,
     UsedUp,
+    Revoked,
 }

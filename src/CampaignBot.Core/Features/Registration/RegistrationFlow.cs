@@ -15,6 +15,17 @@ public sealed record RegistrationAnswers
     public string? Name { get; init; }
 
     public string? Rank { get; init; }
+
+    /// <summary>The invite's fixed rank, if it fixes one.</summary>
+    public string? FixedRank { get; init; }
+
+    /// <summary>The invite's highest rank, if it caps the rank.</summary>
+    public string? MaxRank { get; init; }
+
+    /// <summary>The ranks the invite allows, in the campaign's order (all when it neither fixes nor caps).</summary>
+    public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign) =>
+        new Invite { Code = Code ?? "-", UnitId = UnitId ?? "-", Role = Role ?? "-", MaxUses = 1, CreatedAt = default, Rank = FixedRank, MaxRank = MaxRank }
+            .AllowedRanks(campaign);
 }
 
 /// <summary>
@@ -37,7 +48,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         flow.Step<Invite>("AwaitingCode", "asks for the invite code")
             .Prompt(RegistrationTexts.AskCode)
             .ReadAsync(ReadCodeAsync)
-            .Keep((answers, invite) => answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role })
+            .Keep((answers, invite) => answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, FixedRank = invite.Rank, MaxRank = invite.MaxRank })
             .Next("AwaitingName", "CodeAccepted");
 
         flow.Step<string>("AwaitingName", "asks for the member's name")
@@ -47,7 +58,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
             .Next("AwaitingRank", "NameGiven");
 
         flow.Step<string>("AwaitingRank", "asks for the rank, one button per rank")
-            .Prompt(step => new Prompt(RegistrationTexts.AskRank, step.Campaign.Ranks.Select((rank, index) => (IReadOnlyList<Choice>)[new Choice(rank.Name, $"rank{index}")]).ToList()))
+            .Prompt(step => new Prompt(RegistrationTexts.AskRank, RankChoices(step)))
             .Read(ReadRank)
             .Keep((answers, rank) => answers with { Rank = rank })
             .Next("AwaitingConfirmation", "RankChosen");
@@ -82,6 +93,17 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         };
     }
 
+    /// <summary>One button per rank the invite allows (a code may fix the rank or cap it), numbered by the campaign's rank list.</summary>
+    private static IReadOnlyList<IReadOnlyList<Choice>> RankChoices(FlowStep<RegistrationAnswers> step)
+    {
+        var allowed = step.Answers.AllowedRanks(step.Campaign);
+        return step.Campaign.Ranks
+            .Select((rank, index) => (rank, index))
+            .Where(x => allowed.Contains(x.rank))
+            .Select(x => (IReadOnlyList<Choice>)[new Choice(x.rank.Name, $"rank{x.index}")])
+            .ToList();
+    }
+
     private static Read<string> ReadRank(string input, FlowStep<RegistrationAnswers> step)
     {
         var ranks = step.Campaign.Ranks;
@@ -89,7 +111,12 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         var rank = index >= 0 && index < ranks.Count
             ? ranks[index]
             : ranks.FirstOrDefault(r => r.Name == input || r.Code.Equals(input, StringComparison.OrdinalIgnoreCase));
-        return rank is null ? RegistrationTexts.ChooseRankWithButtons : rank.Code;
+        return rank switch
+        {
+            null => RegistrationTexts.ChooseRankWithButtons,
+            _ when !step.Answers.AllowedRanks(step.Campaign).Contains(rank) => RegistrationTexts.RankNotAllowed,
+            _ => rank.Code,
+        };
     }
 
     private async Task<Read<Invite>> ReadCodeAsync(string input, FlowStep<RegistrationAnswers> step, CancellationToken cancellationToken)
@@ -100,6 +127,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         return invite switch
         {
             null => RegistrationTexts.CodeInvalid,
+            { RevokedAt: not null } => RegistrationTexts.CodeRevoked,
             { ExpiresAt: { } expires } when expires <= step.Now => RegistrationTexts.CodeExpired,
             { } used when used.Uses >= used.MaxUses && !used.RedeemedBy.Contains(memberId) => RegistrationTexts.CodeUsedUp,
             { } known when step.Campaign.FindUnit(known.UnitId) is null => RegistrationTexts.CodeUnitUnknown,

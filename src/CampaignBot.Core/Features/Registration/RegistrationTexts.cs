@@ -29,6 +29,10 @@ public static class RegistrationTexts
 
     public static readonly Text ChooseRankWithButtons = new("请点击下面的按钮选择职级。", "Please choose your rank with the buttons below.");
 
+    public static readonly Text RankNotAllowed = new("请点击下面的按钮选择职级（邀请码限定了可选的职级）。", "Please choose your rank with the buttons below (the invite code limits the ranks).");
+
+    public static readonly Text CodeRevoked = new("这个邀请码已被收回，请向单位索取新的邀请码。", "This invite code has been revoked; ask your unit for a new one.");
+
     public static readonly Text Confirm = new("确认", "Confirm");
 
     public static readonly Text Change = new("修改", "Change");

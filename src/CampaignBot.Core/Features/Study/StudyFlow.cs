@@ -144,7 +144,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
                     ? StudyTexts.NoStudyEntries
                     : ("PickingEntry", new StudyAnswers { Recent = [.. recent.Select(e => new ListedItem(e.Id, StudySteps.Line(e, step.Campaign)))] });
             case "group" when secretary:
-                var roster = (await services.Members.ListAsync(member.UnitId, cancellationToken).ConfigureAwait(false)).Take(MaxRoster);
+                var roster = (await services.Members.ListAsync(member.UnitId, cancellationToken).ConfigureAwait(false)).Where(m => m.IsActive).Take(MaxRoster);
                 return ("AwaitingDate", new StudyAnswers { Mode = "group", Roster = [.. roster.Select(m => new ListedItem(m.Id, m.Name))] });
             case "confirm" when secretary:
                 var pending = await PendingAsync(member.UnitId, step.Campaign, cancellationToken).ConfigureAwait(false);
