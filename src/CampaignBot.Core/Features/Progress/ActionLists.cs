@@ -44,17 +44,23 @@ public sealed record UnitActionLists(string UnitId, int Members, IReadOnlyDictio
 /// Builds the action lists (待办名单) from the stores: who has not started or not submitted the examination, not
 /// pledged, not checked in this month (with pledges published before this month), or is below the study minimums.
 /// </summary>
-public sealed class ActionLists(StoreBundle stores, StudyProgressService study, CampaignCalendar calendar)
+public sealed class ActionLists(
+    IMemberStore memberStore,
+    IExaminationStore examinations,
+    IPledgeStore pledges,
+    IEvaluationRoundStore roundStore,
+    StudyProgressService study,
+    CampaignCalendar calendar)
 {
     public async Task<UnitActionLists> ForUnitAsync(string unitId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
-        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var published = (await stores.Pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
+        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var published = (await pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, now);
         var today = calendar.Today(now);
         var monthStart = calendar.At(new DateOnly(today.Year, today.Month, 1), TimeOnly.MinValue);
-        var checkedIn = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).Select(c => c.MemberId).ToHashSet(StringComparer.Ordinal);
+        var checkedIn = (await pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).Select(c => c.MemberId).ToHashSet(StringComparer.Ordinal);
         var behind = (await study.ForMembersAsync(members, unitId, cancellationToken)).Where(s => s.IsBehind).Select(s => s.Member.Id).ToHashSet(StringComparer.Ordinal);
 
         var lists = new Dictionary<ActionListKind, IReadOnlyList<Member>>
@@ -71,7 +77,7 @@ public sealed class ActionLists(StoreBundle stores, StudyProgressService study, 
     /// <summary>Units whose latest round of some stage failed (补课), with the stages.</summary>
     public async Task<IReadOnlyList<(string UnitId, IReadOnlyList<string> Stages)>> MakeUpAsync(CancellationToken cancellationToken)
     {
-        var rounds = await stores.EvaluationRounds.ListAsync(null, cancellationToken);
+        var rounds = await roundStore.ListAsync(null, cancellationToken);
         return [.. rounds
             .GroupBy(r => (r.UnitId, r.Stage))
             .Where(g => EvaluationReport.StandingOf(g) == StageStanding.NeedsMakeUp)
