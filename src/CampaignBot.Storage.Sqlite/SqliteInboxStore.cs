@@ -31,22 +31,22 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     {
         SqliteValues.RequireOwner(owner);
         SqliteValues.RequireClaim(lease, max);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using var claim = SqliteDatabase.Command(
-            connection,
+        var claimed = await database.WriteAsync(
+            (write, token) =>
+            {
+                var claim = write.Command(
             $"""
             UPDATE inbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM inbox WHERE status = @pending AND {SqliteValues.LeaseFree}
                 ORDER BY received_at, sequence, id LIMIT @max)
             RETURNING {Columns};
-            """,
-            transaction);
-        claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
-            .Set("@pending", InboxStatus.Pending).Set("@max", max);
-        var claimed = await SqliteDatabase.ReadAllAsync(claim, Read, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            """);
+                claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
+                    .Set("@pending", InboxStatus.Pending).Set("@max", max);
+                return SqliteDatabase.ReadAllAsync(claim, Read, token);
+            },
+            cancellationToken);
 
         // RETURNING gives no order; oldest first is the contract.
         return [.. claimed.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
@@ -55,11 +55,10 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     public async Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await database.ExecuteAsync(
-            "UPDATE inbox SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL WHERE id = @id;",
-            p => p.Set("@id", id).Set("@status", status).Set("@error", error),
-            cancellationToken);
+        await database.ExecuteAsync(CompleteSql, p => p.Set("@id", id).Set("@status", status).Set("@error", error), cancellationToken);
     }
+
+    internal const string CompleteSql = "UPDATE inbox SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL WHERE id = @id;";
 
     public async Task RedactAsync(string id, string payload, CancellationToken cancellationToken)
     {

@@ -100,12 +100,25 @@ public interface IMemberStore
     Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken);
 }
 
+/// <summary>An invite, how many places are used, and whether the member asking holds one of them.</summary>
+public sealed record InviteStanding(Invite Invite, int Uses, bool RedeemedByMember)
+{
+    /// <summary>No place left for this member (a member who holds a place keeps it).</summary>
+    public bool UsedUpFor => Uses >= Invite.MaxUses && !RedeemedByMember;
+}
+
 public interface IInviteStore
 {
     /// <summary>False when the code exists already.</summary>
     Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken);
 
     Task<Invite?> GetAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How the invite stands for one member, counted on the store's index without reading the redemption list
+    /// (the returned invite's <see cref="Invite.RedeemedBy"/> is empty); null when there is no such code.
+    /// </summary>
+    Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Uses one place of the invite for <paramref name="memberId"/>, atomically: never more than

@@ -178,13 +178,14 @@ public sealed class RegistrationFlow : IConversationFlow
     private async Task AcceptCodeAsync(string input, CancellationToken cancellationToken)
     {
         var code = input.Trim().ToUpperInvariant();
-        var invite = code.Length is > 0 and <= MaxCodeLength ? await _invites.GetAsync(code, cancellationToken) : null;
         var memberId = Member.IdFor(_context.Update.Chat.Channel, _context.Update.Sender.Id);
+        var standing = code.Length is > 0 and <= MaxCodeLength ? await _invites.GetStandingAsync(code, memberId, cancellationToken) : null;
+        var invite = standing?.Invite;
         var problem = invite switch
         {
             null => ("邀请码无效，请检查后重新输入（注意区分数字 0 和字母 O）。", "That invite code is not valid; please check it and try again."),
             { ExpiresAt: { } expires } when expires <= _context.Now => ("这个邀请码已过期，请向单位索取新的邀请码。", "This invite code has expired; ask your unit for a new one."),
-            { } used when used.Uses >= used.MaxUses && !used.RedeemedBy.Contains(memberId) => ("这个邀请码的名额已用完，请向单位索取新的邀请码。", "This invite code has been used up; ask your unit for a new one."),
+            _ when standing!.UsedUpFor => ("这个邀请码的名额已用完，请向单位索取新的邀请码。", "This invite code has been used up; ask your unit for a new one."),
             { } known when _context.Campaign.FindUnit(known.UnitId) is null => ("这个邀请码对应的单位不在本次活动中，请联系活动办。", "This invite code's unit is not part of the campaign; please contact the campaign office."),
             _ => default((string, string)?),
         };
