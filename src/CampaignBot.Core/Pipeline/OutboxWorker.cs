@@ -37,7 +37,7 @@ public sealed class OutboxWorker(
     private KeyedWorkQueue<OutboxMessage>? _queue;
 
     private KeyedWorkQueue<OutboxMessage> Queue =>
-        _queue ??= new KeyedWorkQueue<OutboxMessage>(_options.Parallelism, SendInTurnAsync);
+        _queue ??= new KeyedWorkQueue<OutboxMessage>(_options.SendParallelism, SendInTurnAsync);
 
     /// <summary>Sends what is due now and waits for it; returns how many messages were settled (sent, dropped or put back).</summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -10,9 +10,16 @@ public sealed class PipelineOptions
     /// <summary>Names this process in leases; defaults to machine name and process id.</summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>How many conversations are handled at once.</summary>
+    /// <summary>
+    /// How many conversations are handled at once. Handling mostly waits for the store, and updates handled at
+    /// the same time share one commit, so this is well above the number of cores.
+    /// </summary>
     [Range(1, 256)]
-    public int Parallelism { get; set; } = 8;
+    public int Parallelism { get; set; } = 32;
+
+    /// <summary>How many chats are sent to at once (each send waits on the channel's network round trip).</summary>
+    [Range(1, 1024)]
+    public int SendParallelism { get; set; } = 64;
 
     /// <summary>How long a claimed inbox item, outbox message or job is reserved for one instance.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
