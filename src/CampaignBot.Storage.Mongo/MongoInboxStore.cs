@@ -20,29 +20,14 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
 
         var claimable = Filter.And(Filter.Eq("status", nameof(InboxStatus.Pending)), LeaseFree(now));
-        var candidates = await items.Find(claimable)
-            .Sort(Sort.Ascending("receivedAt").Ascending("sequence").Ascending("_id"))
-            .Limit(max)
-            .ToListAsync(cancellationToken);
-
-        // One conditional update per candidate: only a claim that still finds the lease free wins it.
-        var leaseUntil = now + lease;
-        var claimed = new List<InboxItem>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            var id = candidate["_id"].AsString;
-            var result = await items.UpdateOneAsync(
-                Filter.And(ById(id), claimable),
-                Update.Set("leaseOwner", owner).Set("leaseUntil", Date(leaseUntil)).Inc("attempts", 1),
-                cancellationToken: cancellationToken);
-            if (result.ModifiedCount == 1)
-            {
-                var item = FromDocument(candidate);
-                claimed.Add(item with { LeaseOwner = owner, LeaseUntil = leaseUntil, Attempts = item.Attempts + 1 });
-            }
-        }
-
-        return claimed;
+        var won = await Claims.ClaimAsync(
+            items,
+            claimable,
+            Sort.Ascending("receivedAt").Ascending("sequence").Ascending("_id"),
+            max,
+            Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)).Inc("attempts", 1),
+            cancellationToken);
+        return [.. won.Select(FromDocument).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
     }
 
     public Task RedactAsync(string id, string payload, CancellationToken cancellationToken)
