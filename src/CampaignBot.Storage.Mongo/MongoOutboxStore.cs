@@ -101,6 +101,14 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
         return doc is null ? null : FromDocument(doc);
     }
 
+    public async Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        (await outbox.DeleteManyAsync(
+            Filter.And(
+                Filter.Eq("status", nameof(OutboxStatus.Sent)),
+                Filter.Eq("chat.kind", nameof(ChatKind.Private)),
+                Filter.Lt("sentAt", Date(before))),
+            cancellationToken)).DeletedCount;
+
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
         outbox.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);
 

@@ -8,22 +8,41 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     private const string Columns =
         "id, conversation_key, sequence, payload, received_at, status, attempts, lease_owner, lease_until, error";
 
-    public async Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken) =>
+        (await AddManyAsync([item], cancellationToken))[0];
+
+    public Task<IReadOnlyList<bool>> AddManyAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.Id, nameof(item));
-        var added = await database.ExecuteAsync(
-            $"""
-            INSERT INTO inbox ({Columns})
-            VALUES (@id, @key, @sequence, @payload, @received, @status, @attempts, @owner, @until, @error)
-            ON CONFLICT (id) DO NOTHING;
-            """,
-            p => p.Set("@id", item.Id).Set("@key", item.ConversationKey).Set("@sequence", item.Sequence)
-                .Set("@payload", item.Payload).Set("@received", item.ReceivedAt).Set("@status", item.Status)
-                .Set("@attempts", item.Attempts).Set("@owner", item.LeaseOwner).Set("@until", item.LeaseUntil)
-                .Set("@error", item.Error),
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(items));
+            ArgumentException.ThrowIfNullOrWhiteSpace(item.Id, nameof(items));
+        }
+
+        return database.WriteAsync<IReadOnlyList<bool>>(
+            async (write, token) =>
+            {
+                var added = new bool[items.Count];
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    var insert = write.Command(
+                        $"""
+                        INSERT INTO inbox ({Columns})
+                        VALUES (@id, @key, @sequence, @payload, @received, @status, @attempts, @owner, @until, @error)
+                        ON CONFLICT (id) DO NOTHING;
+                        """);
+                    insert.Parameters.Set("@id", item.Id).Set("@key", item.ConversationKey).Set("@sequence", item.Sequence)
+                        .Set("@payload", item.Payload).Set("@received", item.ReceivedAt).Set("@status", item.Status)
+                        .Set("@attempts", item.Attempts).Set("@owner", item.LeaseOwner).Set("@until", item.LeaseUntil)
+                        .Set("@error", item.Error);
+                    added[i] = await insert.ExecuteNonQueryAsync(token) == 1;
+                }
+
+                return added;
+            },
             cancellationToken);
-        return added == 1;
     }
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(
@@ -72,6 +91,12 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
     }
+
+    public async Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "DELETE FROM inbox WHERE status = @handled AND received_at < @before;",
+            p => p.Set("@handled", InboxStatus.Handled).Set("@before", before),
+            cancellationToken);
 
     public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
         database.CountByStatusAsync("inbox", status, cancellationToken);

@@ -126,6 +126,12 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         return database.QuerySingleAsync($"SELECT {Columns} FROM outbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
     }
 
+    public async Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "DELETE FROM outbox WHERE status = @sent AND chat_kind = @private AND sent_at < @before;",
+            p => p.Set("@sent", OutboxStatus.Sent).Set("@private", ChatKind.Private).Set("@before", before),
+            cancellationToken);
+
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
         database.CountByStatusAsync("outbox", status, cancellationToken);
 

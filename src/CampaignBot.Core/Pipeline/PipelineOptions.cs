@@ -33,6 +33,13 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan FlowTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Handled inbox items and sent private messages are deleted this long after; ballots, campaign records and
+    /// failed or unsent messages are never pruned.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Attempts at sending one message through passing failures before giving up.</summary>
     [Range(1, 1000)]
     public int MaxSendAttempts { get; set; } = 12;

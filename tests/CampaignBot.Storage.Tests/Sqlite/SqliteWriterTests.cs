@@ -154,6 +154,26 @@ public sealed class SqliteWriterTests : IDisposable
         Assert.Equal(InboxStatus.Pending, (await stores.Inbox.GetAsync("telegram:2", Ct))!.Status);
     }
 
+    [Fact]
+    public async Task Retention_prunes_what_is_older_than_the_configured_time_and_keeps_the_rest()
+    {
+        var stores = await SqliteStores.OpenAsync(DatabasePath, Ct);
+        await stores.Inbox.AddAsync(InboxItem("old", T0), Ct);
+        await stores.Inbox.AddAsync(InboxItem("recent", T0.AddDays(2), 2), Ct);
+        await stores.Inbox.CompleteAsync("telegram:old", InboxStatus.Handled, null, Ct);
+        await stores.Inbox.CompleteAsync("telegram:recent", InboxStatus.Handled, null, Ct);
+        await stores.Outbox.EnqueueAsync([Outbox("sent", T0)], Ct);
+        await stores.Outbox.MarkSentAsync("sent", "m1", T0, Ct);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0.AddDays(3));
+        var options = Microsoft.Extensions.Options.Options.Create(new Core.Pipeline.PipelineOptions { Retention = TimeSpan.FromDays(2) });
+        var worker = new Core.Pipeline.RetentionWorker(stores.Inbox, stores.Outbox, options, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Pipeline.RetentionWorker>.Instance);
+
+        Assert.Equal((1L, 1L), await worker.RunOnceAsync(Ct));
+        Assert.Null(await stores.Inbox.GetAsync("telegram:old", Ct));
+        Assert.NotNull(await stores.Inbox.GetAsync("telegram:recent", Ct));
+        Assert.Null(await stores.Outbox.GetAsync("sent", Ct));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
