@@ -64,7 +64,7 @@ public sealed class MongoRoundTripTests(MongoEngineFixture mongo, ITestOutputHel
         var perUpdate = (double)commands.Count / Updates;
         output.WriteLine($"{commands.Count} round trips for {Updates} updates ({sent} messages sent): {perUpdate:F2} per update; by command: {commands.Summary()}");
         Assert.True(sent >= Updates);
-        Assert.InRange(perUpdate, 1, 9);
+        Assert.InRange(perUpdate, 1, 7);
     }
 
     private async Task<(StoreBundle Stores, CommandCounter Commands)> OpenCountedAsync()
