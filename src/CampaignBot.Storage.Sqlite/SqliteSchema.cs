@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Steps =
     [
@@ -75,6 +75,12 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.Table) + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.VersionTable)
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
+
+        // 2: calendar recurrence (Cronos) instead of a fixed interval; a firing's effects saved with its record.
+        """
+        ALTER TABLE jobs ADD COLUMN recurrence TEXT;
+        ALTER TABLE job_firings ADD COLUMN effects TEXT;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
