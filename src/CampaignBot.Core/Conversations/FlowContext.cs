@@ -57,19 +57,34 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     }
 
     public void Reply(Text text, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
-        _replies.Add(new TextMessage(Text(text), buttons));
+        Reply(new TextMessage(Text(text), buttons));
 
     public void Reply(string chinese, string english, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
-        _replies.Add(new TextMessage(Text(chinese, english), buttons));
+        Reply(new TextMessage(Text(chinese, english), buttons));
 
-    public void Reply(Outbound message) => _replies.Add(message);
+    /// <summary>Replies in this chat; an empty text is refused (a channel would drop it or fail, leaving the user stuck).</summary>
+    public void Reply(Outbound message) => _replies.Add(NotEmpty(message));
 
-    /// <summary>Tells another chat something; it is sent through the outbox like a reply.</summary>
+    /// <summary>Tells another chat something; it is sent through the outbox like a reply. An empty text is refused.</summary>
     public void Notify(ChatRef chat, Outbound message)
     {
         ArgumentNullException.ThrowIfNull(chat);
+        _notifications.Add((chat, NotEmpty(message)));
+    }
+
+    /// <summary>No outbound text may be empty: it is a bug in whatever built it, so it fails here, where it is made.</summary>
+    public static Outbound NotEmpty(Outbound message)
+    {
         ArgumentNullException.ThrowIfNull(message);
-        _notifications.Add((chat, message));
+        var text = message switch
+        {
+            TextMessage m => m.Text,
+            EditMessage m => m.Text,
+            _ => "-",
+        };
+        return string.IsNullOrWhiteSpace(text)
+            ? throw new InvalidOperationException("A message to send has no text; nothing may be sent empty.")
+            : message;
     }
 
     public void Notify(ChatRef chat, Outbound message, string? key)

@@ -65,8 +65,8 @@ public sealed class ExaminationReminders(
             var date = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var english = member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
             var text = english
-                ? $"Reminder: your self-examination is due by {date} ({daysLeft} day(s) left); it is {ExaminationText.StatusName(exam?.Status, true)}. Send /examine to continue."
-                : $"提醒：对照检查须在 {date} 前提交（还有 {daysLeft} 天），你目前{ExaminationText.StatusName(exam?.Status)}。发送 /examine 填写或继续。";
+                ? $"Reminder: your self-examination is due by {date} ({daysLeft} day(s) left); it is {ExaminationTexts.StatusName(exam?.Status, true)}. Send /examine to continue."
+                : $"提醒：对照检查须在 {date} 前提交（还有 {daysLeft} 天），你目前{ExaminationTexts.StatusName(exam?.Status)}。发送 /examine 填写或继续。";
             context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}");
         }
     }
