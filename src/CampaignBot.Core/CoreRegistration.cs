@@ -82,6 +82,7 @@ public static class CoreRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerWorker>());
+        services.AddHostedService<RetentionWorker>();
         return builder;
     }
 }

@@ -69,8 +69,8 @@ public static class MongoStores
     private static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken ct)
     {
         var keys = Builders<BsonDocument>.IndexKeys;
-        await CreateAsync(database, Inbox, ct, Index(keys.Ascending("status").Ascending("receivedAt").Ascending("sequence")));
-        await CreateAsync(database, Outbox, ct, Index(keys.Ascending("status").Ascending("nextAttemptAt")), Index(keys.Ascending("status").Ascending("createdAt").Ascending("_id")));
+        await CreateAsync(database, Inbox, ct, Index(keys.Ascending("status").Ascending("receivedAt").Ascending("sequence")), Index(keys.Ascending(Claims.TokenField)));
+        await CreateAsync(database, Outbox, ct, Index(keys.Ascending("status").Ascending("nextAttemptAt")), Index(keys.Ascending("status").Ascending("createdAt").Ascending("_id")), Index(keys.Ascending(Claims.TokenField)));
         await CreateAsync(database, Jobs, ct, Index(keys.Ascending("dueAt")));
 
         // The unique (job, due time) key is what makes a job fire exactly once across instances.

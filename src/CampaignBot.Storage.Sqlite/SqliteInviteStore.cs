@@ -29,48 +29,73 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await ReadAsync(connection, null, code, cancellationToken)).SingleOrDefault();
+        var invites = await database.ReadAsync((connection, token) => ReadAsync(sql => connection.Command(sql, null), code, token), cancellationToken);
+        return invites.SingleOrDefault();
     }
 
-    public async Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        var rows = await database.ReadAsync((connection, token) => StandingAsync(connection.Command(StandingSql, null), code, memberId, token), cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>The invite with its count and the member's place, both answered from the (code, member) key.</summary>
+    private const string StandingSql =
+        $"""
+        SELECT {Columns},
+            (SELECT COUNT(*) FROM invite_redemptions r WHERE r.code = i.code),
+            EXISTS (SELECT 1 FROM invite_redemptions r WHERE r.code = i.code AND r.member_id = @member)
+        FROM invites i WHERE i.code = @code;
+        """;
+
+    private static Task<IReadOnlyList<InviteStanding>> StandingAsync(SqliteCommand read, string code, string memberId, CancellationToken cancellationToken)
+    {
+        read.Parameters.Set("@code", code).Set("@member", memberId);
+        return SqliteDatabase.ReadAllAsync(read, r => new InviteStanding(Read(r), r.GetInt32(9), r.Flag(10)), cancellationToken);
+    }
+
+    public Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
 
-        // Read and write under one write lock, so the count cannot change between the check and the insert.
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        var invite = (await ReadAsync(connection, transaction, code, cancellationToken)).SingleOrDefault();
-        var result = invite switch
-        {
-            null => RedeemResult.NotFound,
-            { RevokedAt: not null } => RedeemResult.Revoked,
-            _ when invite.RedeemedBy.Contains(memberId, StringComparer.Ordinal) => RedeemResult.AlreadyRedeemedByThisMember,
-            { ExpiresAt: { } expires } when now >= expires => RedeemResult.Expired,
-            _ when invite.Uses >= invite.MaxUses => RedeemResult.UsedUp,
-            _ => RedeemResult.Redeemed,
-        };
-        if (result != RedeemResult.Redeemed)
-        {
-            return result;
-        }
+        // One unit of work for the writer, so the count cannot change between the check and the insert. The
+        // redemptions are counted and looked up on their (code, member) key, never read as a list.
+        return database.WriteAsync(
+            async (write, token) =>
+            {
+                var rows = await StandingAsync(write.Command(StandingSql), code, memberId, token);
+                if (rows.Count == 0)
+                {
+                    return RedeemResult.NotFound;
+                }
 
-        await using var insert = SqliteDatabase.Command(
-            connection,
-            "INSERT INTO invite_redemptions (code, member_id, position, redeemed_at) VALUES (@code, @member, @position, @at);",
-            transaction);
-        insert.Parameters.Set("@code", code).Set("@member", memberId).Set("@position", invite!.Uses).Set("@at", now);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+                var (invite, uses, mine) = rows[0];
+                var result = invite switch
+                {
+                    { RevokedAt: not null } => RedeemResult.Revoked,
+                    _ when mine => RedeemResult.AlreadyRedeemedByThisMember,
+                    { ExpiresAt: { } expires } when now >= expires => RedeemResult.Expired,
+                    _ when uses >= invite.MaxUses => RedeemResult.UsedUp,
+                    _ => RedeemResult.Redeemed,
+                };
+                if (result != RedeemResult.Redeemed)
+                {
+                    return result;
+                }
+
+                var insert = write.Command("INSERT INTO invite_redemptions (code, member_id, position, redeemed_at) VALUES (@code, @member, @position, @at);");
+                insert.Parameters.Set("@code", code).Set("@member", memberId).Set("@position", uses).Set("@at", now);
+                await insert.ExecuteNonQueryAsync(token);
+                return result;
+            },
+            cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, null, cancellationToken);
-    }
+    public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync((connection, token) => ReadAsync(sql => connection.Command(sql, null), null, token), cancellationToken);
 
     public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -83,19 +108,14 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     }
 
     /// <summary>One invite by code, or all of them (by creation time, then code), each with its redemptions in order.</summary>
-    private static async Task<IReadOnlyList<Invite>> ReadAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string? code, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Invite>> ReadAsync(Func<string, SqliteCommand> command, string? code, CancellationToken cancellationToken)
     {
         var filter = code is null ? string.Empty : "WHERE code = @code";
-        await using var invites = SqliteDatabase.Command(
-            connection, $"SELECT {Columns} FROM invites {filter} ORDER BY created_at, code;", transaction);
+        var invites = command($"SELECT {Columns} FROM invites {filter} ORDER BY created_at, code;");
         invites.Parameters.Set("@code", code);
         var rows = await SqliteDatabase.ReadAllAsync(invites, Read, cancellationToken);
 
-        await using var redemptions = SqliteDatabase.Command(
-            connection,
-            $"SELECT code, member_id FROM invite_redemptions {filter} ORDER BY code, position;",
-            transaction);
+        var redemptions = command($"SELECT code, member_id FROM invite_redemptions {filter} ORDER BY code, position;");
         redemptions.Parameters.Set("@code", code);
         var byCode = (await SqliteDatabase.ReadAllAsync(redemptions, r => (Code: r.GetString(0), Member: r.GetString(1)), cancellationToken))
             .ToLookup(x => x.Code, x => x.Member, StringComparer.Ordinal);

@@ -12,7 +12,11 @@ public static class SqliteStores
     /// Opens (creating it and its folder on first use) the database at <paramref name="databasePath"/>,
     /// switches it to WAL journal mode and brings its schema up to date.
     /// </summary>
-    public static async Task<StoreBundle> OpenAsync(string databasePath, CancellationToken ct)
+    public static async Task<StoreBundle> OpenAsync(string databasePath, CancellationToken ct) =>
+        (await OpenWithDatabaseAsync(databasePath, ct)).Stores;
+
+    /// <summary>The stores and the database under them (tests reach the writer through it).</summary>
+    internal static async Task<(StoreBundle Stores, SqliteDatabase Database)> OpenWithDatabaseAsync(string databasePath, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
@@ -44,7 +48,7 @@ public static class SqliteStores
             throw new InvalidOperationException($"Could not open the CampaignBot database {fullPath}: {ex.Message}", ex);
         }
 
-        return new StoreBundle(
+        return (new StoreBundle(
             new SqliteInboxStore(database),
             new SqliteSessionStore(database),
             new SqliteOutboxStore(database),
@@ -64,7 +68,8 @@ public static class SqliteStores
             EvaluationRounds = new SqliteEvaluationRoundStore(database),
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),
-        };
+            Commits = new SqliteUpdateCommitStore(database),
+        }, database);
     }
 
     /// <summary>WAL lets readers go on while one writer writes; the mode is stored in the file.</summary>

@@ -19,11 +19,21 @@ public sealed class UpdateHandler(
     ConversationRouter router,
     CampaignDefinition campaign,
     TimeProvider time,
-    ILogger<UpdateHandler> logger)
+    ILogger<UpdateHandler> logger,
+    IUpdateCommitStore? commits = null)
 {
     public const int MaxConflictRetries = 8;
 
-    public async Task HandleAsync(Inbound update, CancellationToken cancellationToken)
+    /// <summary>Raised with an update's outbox messages once they are committed (the sender takes them from memory).</summary>
+    public event Action<IReadOnlyList<OutboxMessage>>? Committed;
+
+    public Task HandleAsync(Inbound update, CancellationToken cancellationToken) => HandleAsync(update, null, cancellationToken);
+
+    /// <summary>
+    /// Handles the update taken from inbox item <paramref name="inboxId"/>; true when the item's "handled" mark was
+    /// committed with the update (one transaction), false when the caller still marks it.
+    /// </summary>
+    public async Task<bool> HandleAsync(Inbound update, string? inboxId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         for (var attempt = 1; attempt <= MaxConflictRetries; attempt++)
@@ -39,7 +49,7 @@ public sealed class UpdateHandler(
                     await ApplyAsync(earlier, cancellationToken);
                 }
 
-                return;
+                return false;
             }
 
             var now = time.GetUtcNow();
@@ -50,12 +60,23 @@ public sealed class UpdateHandler(
 
             var effects = CollectEffects(update, context, now, prompt);
             session.RememberUpdate(update.UpdateId);
-            session.PendingEffects = effects.ToJson();
+            // Written in one transaction with the session, the effects need no copy in it for a replay.
+            session.PendingEffects = commits is null ? effects.ToJson() : null;
             session.UpdatedAt = now;
-            if (await sessions.TrySaveAsync(session, cancellationToken))
+            if (commits is not null)
+            {
+                // One transaction: the session, its effects and the inbox mark are written together or not at all.
+                if (await commits.TryCommitAsync(new UpdateCommit(session, effects.Messages, effects.Jobs, effects.CancelledJobs, inboxId), cancellationToken))
+                {
+                    Committed?.Invoke(effects.Messages);
+                    return inboxId is not null;
+                }
+            }
+            else if (await sessions.TrySaveAsync(session, cancellationToken))
             {
                 await ApplyAsync(effects, cancellationToken);
-                return;
+                Committed?.Invoke(effects.Messages);
+                return false;
             }
 
             logger.LogInformation("Session {SessionKey} changed while update {UpdateId} was handled; retrying ({Attempt})", update.ConversationKey, update.UpdateId, attempt);

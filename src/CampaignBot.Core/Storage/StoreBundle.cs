@@ -28,6 +28,9 @@ public sealed record StoreBundle(
 
     public required ITurnoutStore Turnout { get; init; }
 
+    /// <summary>One transaction per handled update, where the store offers it.</summary>
+    public IUpdateCommitStore? Commits { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -47,6 +50,10 @@ public sealed record StoreBundle(
         services.AddSingleton(EvaluationRounds);
         services.AddSingleton(Ballots);
         services.AddSingleton(Turnout);
+        if (Commits is not null)
+        {
+            services.AddSingleton(Commits);
+        }
         return services;
     }
 }

@@ -13,12 +13,21 @@ namespace CampaignBot.Hosting;
 /// </summary>
 public static class CampaignBotApp
 {
+    /// <summary>The host setting that makes the default JSON sources watch their files.</summary>
+    private const string ReloadOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
+    /// <summary>The same setting as the web host reads it (it has no settings object for it).</summary>
+    private const string ReloadOnChangeVariable = "ASPNETCORE_hostBuilder__reloadConfigOnChange";
+
     public static async Task<IHost> BuildAsync(
         string[] args,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IHostApplicationBuilder>? configure = null,
         CancellationToken cancellationToken = default)
     {
+        // The hosts' default appsettings.json source would watch the whole content root for changes, and the
+        // database (data/) lives in it: every SQLite write would wake the watcher. The configuration is read once.
+        Environment.SetEnvironmentVariable(ReloadOnChangeVariable, "false");
         var probe = Configure(new ConfigurationManager(), args, settings);
         var channels = ChannelSelection.From(probe);
         if (channels.NeedsWebServer)
@@ -32,7 +41,14 @@ public static class CampaignBotApp
             return app;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        var hostSettings = new ConfigurationManager();
+        hostSettings.AddInMemoryCollection(new Dictionary<string, string?> { [ReloadOnChangeKey] = "false" });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Configuration = hostSettings,
+        });
         Configure(builder.Configuration, args, settings);
         await AddEverythingAsync(builder, channels, configure, cancellationToken);
         return builder.Build();

@@ -15,6 +15,11 @@ internal sealed class InMemoryInviteStore : IInviteStore
 
     public Task<Invite?> GetAsync(string code, CancellationToken cancellationToken) => Task.FromResult(_invites.GetValueOrDefault(code));
 
+    public Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken) =>
+        Task.FromResult(_invites.GetValueOrDefault(code) is { } invite
+            ? new InviteStanding(invite with { RedeemedBy = [] }, invite.Uses, invite.RedeemedBy.Contains(memberId))
+            : null);
+
     public Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_invites)

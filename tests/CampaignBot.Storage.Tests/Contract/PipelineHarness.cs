@@ -136,4 +136,6 @@ internal sealed class CrashingOutbox(IOutboxStore inner) : IOutboxStore
     public Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) => inner.CountAsync(status, cancellationToken);
+
+    public Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PruneSentAsync(before, cancellationToken);
 }

@@ -122,14 +122,17 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
     private async Task<Read<Invite>> ReadCodeAsync(string input, FlowStep<RegistrationAnswers> step, CancellationToken cancellationToken)
     {
         var code = input.Trim().ToUpperInvariant();
-        var invite = code.Length is > 0 and <= MaxCodeLength ? await invites.GetAsync(code, cancellationToken).ConfigureAwait(false) : null;
         var memberId = Member.IdFor(step.Context.Update.Chat.Channel, step.Context.Update.Sender.Id);
+
+        // Counted on the store's index: the cost does not grow with the members who used the code.
+        var standing = code.Length is > 0 and <= MaxCodeLength ? await invites.GetStandingAsync(code, memberId, cancellationToken).ConfigureAwait(false) : null;
+        var invite = standing?.Invite;
         return invite switch
         {
             null => RegistrationTexts.CodeInvalid,
             { RevokedAt: not null } => RegistrationTexts.CodeRevoked,
             { ExpiresAt: { } expires } when expires <= step.Now => RegistrationTexts.CodeExpired,
-            { } used when used.Uses >= used.MaxUses && !used.RedeemedBy.Contains(memberId) => RegistrationTexts.CodeUsedUp,
+            _ when standing!.UsedUpFor => RegistrationTexts.CodeUsedUp,
             { } known when step.Campaign.FindUnit(known.UnitId) is null => RegistrationTexts.CodeUnitUnknown,
             _ => invite with { Code = code },
         };
