@@ -65,6 +65,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, Features.Study.RemindCommand>();
         services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
         services.AddEvaluations();
+        Features.Dashboard.DashboardRegistration.AddDashboardCore(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Steps =
     [
@@ -75,6 +75,18 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.Table) + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.VersionTable)
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
+
+        // 2: the web dashboard's sign-in links and sessions, keyed by the SHA-256 of their secret.
+        """
+        CREATE TABLE IF NOT EXISTS dashboard_links (
+            token_hash TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL, used_at INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_dashboard_links_member ON dashboard_links (member_id, created_at);
+        CREATE TABLE IF NOT EXISTS dashboard_sessions (
+            id_hash TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL, revoked_at INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_dashboard_sessions_member ON dashboard_sessions (member_id);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -64,6 +64,7 @@ public static class SqliteStores
             EvaluationRounds = new SqliteEvaluationRoundStore(database),
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),
+            Dashboard = new SqliteDashboardStore(database),
         };
     }
 

@@ -28,6 +28,8 @@ public sealed record StoreBundle(
 
     public required ITurnoutStore Turnout { get; init; }
 
+    public required Features.Dashboard.IDashboardStore Dashboard { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -47,6 +49,7 @@ public sealed record StoreBundle(
         services.AddSingleton(EvaluationRounds);
         services.AddSingleton(Ballots);
         services.AddSingleton(Turnout);
+        services.AddSingleton(Dashboard);
         return services;
     }
 }
