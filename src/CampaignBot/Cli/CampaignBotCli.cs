@@ -12,7 +12,7 @@ public static class CampaignBotCli
 {
     public const string Usage = """
         用法 / usage:
-          campaignbot [run] [--user <id>] [--name <姓名>] [--chat <群ID>] [--lang en] [--Section:Key=value …]
+          campaignbot [run] [--user <id>] [--name <姓名>] [--chat <群ID>] [--lang en] [--dashboard] [--Section:Key=value …]
           campaignbot config check [campaign.yaml]
           campaignbot invite create --unit <单位ID> --role <角色> [--uses N] [--expires yyyy-MM-dd]
           campaignbot export <members|units|invites|sessions> [--format csv|json] [--out 文件]
@@ -86,6 +86,11 @@ public static class CampaignBotCli
         if (cli.Has("console"))
         {
             settings["Console:Enabled"] = "true";
+        }
+
+        if (cli.Has("dashboard"))
+        {
+            settings["Dashboard:Enabled"] = "true";
         }
 
         return settings;

@@ -51,7 +51,7 @@ public static class ExportCommand
     private static string Render<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format) =>
         format == "json" ? TableExport.ToJson(rows, columns) : TableExport.ToCsv(rows, columns);
 
-    private static ExportColumn<Member>[] MemberColumns(CampaignDefinition campaign, TimeZoneInfo zone) =>
+    internal static ExportColumn<Member>[] MemberColumns(CampaignDefinition campaign, TimeZoneInfo zone) =>
     [
         new("id", "成员ID", m => m.Id),
         new("name", "姓名", m => m.Name),
@@ -63,7 +63,7 @@ public static class ExportCommand
         new("registeredAt", "注册时间", m => TimeZoneInfo.ConvertTime(m.RegisteredAt, zone)),
     ];
 
-    private static ExportColumn<UnitDefinition>[] UnitColumns(CampaignDefinition campaign) =>
+    internal static ExportColumn<UnitDefinition>[] UnitColumns(CampaignDefinition campaign) =>
     [
         new("id", "单位ID", u => u.Id),
         new("name", "单位", u => u.Name),
@@ -72,7 +72,7 @@ public static class ExportCommand
         new("start", "开始日期", u => u.Start),
     ];
 
-    private static ExportColumn<Invite>[] InviteColumns(CampaignDefinition campaign, TimeZoneInfo zone) =>
+    internal static ExportColumn<Invite>[] InviteColumns(CampaignDefinition campaign, TimeZoneInfo zone) =>
     [
         new("code", "邀请码", i => i.Code),
         new("unitId", "单位ID", i => i.UnitId),
@@ -84,7 +84,7 @@ public static class ExportCommand
         new("createdAt", "生成时间", i => TimeZoneInfo.ConvertTime(i.CreatedAt, zone)),
     ];
 
-    private static ExportColumn<Session>[] SessionColumns(TimeZoneInfo zone) =>
+    internal static ExportColumn<Session>[] SessionColumns(TimeZoneInfo zone) =>
     [
         new("key", "会话", s => s.Key),
         new("flow", "流程", s => s.Flow),

@@ -32,7 +32,7 @@ public static class TableExport
         return JsonSerializer.Serialize(objects, new JsonSerializerOptions(MessageJson.Options) { WriteIndented = true });
     }
 
-    private static string Format(object? value) => value switch
+    internal static string Format(object? value) => value switch
     {
         null => string.Empty,
         DateTimeOffset time => time.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture),

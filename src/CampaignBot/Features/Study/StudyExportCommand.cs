@@ -63,7 +63,7 @@ public static class StudyExportCommand
         return 0;
     }
 
-    private static async Task<IReadOnlyList<ExportColumn<ActivityEntry>>> ColumnsAsync(ActivityKind kind, CampaignDefinition campaign, StoreBundle stores, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<ExportColumn<ActivityEntry>>> ColumnsAsync(ActivityKind kind, CampaignDefinition campaign, StoreBundle stores, CancellationToken cancellationToken)
     {
         var members = (await stores.Members.ListAsync(null, cancellationToken)).ToDictionary(m => m.Id, m => m.Name, StringComparer.Ordinal);
         var houses = (await stores.Households.ListAsync(null, null, cancellationToken)).ToDictionary(h => h.Id, h => h.Label, StringComparer.Ordinal);
