@@ -67,7 +67,7 @@ public sealed class DashboardSeed
                 await stores.Members.UpsertAsync(member, ct);
                 if (i < 2)
                 {
-                    await stores.ActivityLog.AddAsync(Study(member, now, halfDays: (i + 1) * 4, n), ct);
+                    await stores.ActivityLog.AddAsync(Study(member, now, halfDays: i == 0 ? 14 : 4 + (n % 8), n), ct);
                 }
 
                 if (i == 0 && unit != "firm_east_tech")

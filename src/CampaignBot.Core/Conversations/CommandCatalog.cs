@@ -29,6 +29,7 @@ public static class CommandCatalog
         new("progress", "查看进度：对照检查、承诺、学习调研走访（书记、督导组、活动办）", "Progress: examinations, pledges, study, research, visits (secretaries, supervisors, office)"),
         new("export", "导出对照检查或承诺表格（书记、督导组、活动办）", "Export examinations or pledges (secretaries, supervisors, office)"),
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)"),
+        new("dashboard", "网页工作台登录链接（书记、督导组、活动办）", "A sign-in link to the web dashboard (secretaries, supervisors, office)"),
         new("vote", "用口令领取评议选票", "Get a ballot with a round's code"),
         new("results", "查看群众评议结果", "Evaluation results"),
         new("round", "开启或结束评议（活动办）", "Open or close an evaluation round (office)"),

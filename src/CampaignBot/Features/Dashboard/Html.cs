@@ -71,16 +71,13 @@ internal sealed class Html
         Raw(numeric ? "<th data-sort=\"n\">" : "<th data-sort=\"t\">").Text(text).Raw("</th>");
 
     /// <summary>A chart: a div whose ECharts option the page script reads from data-chart (JSON in an attribute, so no inline script).</summary>
-    public Html Chart(string id, object option, string? title = null)
+    public Html Chart(string id, object option, string title)
     {
-        if (title is not null)
-        {
-            Element("h3", title);
-        }
-
+        buffer.Append("<figure class=\"chart-box\">");
+        Element("figcaption", title);
         buffer.Append("<div class=\"chart\" id=\"").Append(id).Append("\" data-chart=\"");
         Text(JsonSerializer.Serialize(option));
-        buffer.Append("\"></div>");
+        buffer.Append("\"></div></figure>");
         return this;
     }
 
