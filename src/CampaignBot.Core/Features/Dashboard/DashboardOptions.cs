@@ -31,6 +31,12 @@ public sealed class DashboardOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, string[]> SupervisorGroups { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The overview and evaluations pages show campaign-wide numbers at most this old (refreshed in the background);
+    /// unit pages and downloads always read the stores.
+    /// </summary>
+    public TimeSpan SnapshotAge { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>WeCom's web OAuth (网页授权) authorize page; a private deployment may have its own.</summary>
     public string WeComAuthorizeUrl { get; set; } = "https://open.weixin.qq.com/connect/oauth2/authorize";
 
@@ -44,6 +50,11 @@ public sealed class DashboardOptions : IValidatableObject
         if (IdleTimeout < TimeSpan.FromMinutes(1) || IdleTimeout > TimeSpan.FromDays(1))
         {
             yield return new ValidationResult("Dashboard:IdleTimeout must be between 00:01:00 and 1.00:00:00.", [nameof(IdleTimeout)]);
+        }
+
+        if (SnapshotAge < TimeSpan.Zero || SnapshotAge > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("Dashboard:SnapshotAge must be between 00:00:00 and 01:00:00.", [nameof(SnapshotAge)]);
         }
 
         if (LinkWindow <= TimeSpan.Zero)

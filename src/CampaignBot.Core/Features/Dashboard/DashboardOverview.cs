@@ -6,6 +6,8 @@ using CampaignBot.Core.Features.Progress;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
 using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Dashboard;
 
@@ -64,8 +66,12 @@ public sealed record UnitDetail(
 /// The numbers behind the dashboard's pages, read from the stores the bot uses (so always current), for the units
 /// a viewer may see. Each store is read once per page, for all units at once.
 /// </summary>
-public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition campaign, CampaignCalendar calendar, StudyProgressService study, TimeProvider time)
+public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition campaign, CampaignCalendar calendar, StudyProgressService study, TimeProvider time, IOptions<DashboardOptions> options, ILogger<DashboardOverview> logger)
 {
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private Snapshot? latest;
+    private int refreshing;
+
     private CampaignDefinition Campaign => campaign;
 
     private CampaignCalendar Calendar => calendar;
@@ -88,11 +94,55 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
         return new CampaignStatus(campaign.Name, today < campaign.Start ? null : current, today, campaign.End, Math.Max(0, campaign.End.DayNumber - today.DayNumber));
     }
 
+    /// <summary>Every unit in scope, exceptions first, from the campaign-wide snapshot (see <see cref="DashboardOptions.SnapshotAge"/>).</summary>
     public async Task<IReadOnlyList<UnitStanding>> UnitsAsync(DashboardScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var data = await LoadAsync(scope, null, cancellationToken);
-        return [.. scope.Of(campaign).Select(u => data.Standing(u)).OrderBy(s => s.Priority).ThenBy(s => s.Depth).ThenBy(s => s.Unit.Id, StringComparer.Ordinal)];
+        var data = await SnapshotAsync(cancellationToken);
+        return [.. scope.Of(campaign).Select(data.Standing).OrderBy(s => s.Priority).ThenBy(s => s.Depth).ThenBy(s => s.Unit.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The campaign-wide numbers, shared by every viewer's overview and evaluations page. Reading every store for
+    /// 20,000 members takes seconds on a small machine, so a snapshot older than <see cref="DashboardOptions.SnapshotAge"/>
+    /// is refreshed in the background while pages keep showing it; only the first page after start waits.
+    /// </summary>
+    private async Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (latest is { } current)
+        {
+            if (time.GetUtcNow() - current.LoadedAt > options.Value.SnapshotAge && Interlocked.Exchange(ref refreshing, 1) == 0)
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        latest = await LoadAsync(null, CancellationToken.None);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // The old snapshot stays; the next page asks again.
+                        logger.LogWarning(ex, "The dashboard's numbers could not be refreshed");
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref refreshing, 0);
+                    }
+                }, CancellationToken.None);
+            }
+
+            return current;
+        }
+
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            return latest ??= await LoadAsync(null, cancellationToken);
+        }
+        finally
+        {
+            loading.Release();
+        }
     }
 
     /// <summary>The unit's page, or null when the viewer may not see it (or it is not in the campaign).</summary>
@@ -104,7 +154,7 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
             return null;
         }
 
-        var data = await LoadAsync(scope, unitId, cancellationToken);
+        var data = await LoadAsync(unitId, cancellationToken);
         var members = data.Members.Where(m => m.UnitId == unitId).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
         var progress = (await study.ForMembersAsync(members, unitId, cancellationToken)).ToDictionary(p => p.Member.Id, StringComparer.Ordinal);
         var exams = new List<(SelfExamination, IReadOnlyList<ExaminationReview>)>();
@@ -122,7 +172,7 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
 
         return new UnitDetail(
             data.Standing(unit),
-            [.. campaign.Units.Where(u => u.ParentId == unitId && scope.CanSee(u.Id)).Select(data.Standing)],
+            [.. campaign.Units.Where(u => u.ParentId == unitId && scope.CanSee(u.Id)).Select((await SnapshotAsync(cancellationToken)).Standing)],
             [.. members.Select(m => new MemberStanding(m, progress[m.Id], data.Exams.GetValueOrDefault(m.Id), data.Pledges.Count(p => p.MemberId == m.Id && p.Status == PledgeStatus.Published), CampaignTables.Takes(m)))],
             exams,
             [.. data.Pledges.Where(p => p.UnitId == unitId && p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.MemberName, StringComparer.Ordinal)],
@@ -131,24 +181,25 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
             [.. (await stores.ActivityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)]);
     }
 
-    /// <summary>Every evaluation round of the units in scope, oldest first.</summary>
+    /// <summary>Every evaluation round of the units in scope, oldest first (from the snapshot).</summary>
     public async Task<IReadOnlyList<EvaluationRound>> RoundsAsync(DashboardScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return [.. (await stores.EvaluationRounds.ListAsync(null, cancellationToken)).Where(r => scope.CanSee(r.UnitId))];
+        return [.. (await SnapshotAsync(cancellationToken)).Rounds.Where(r => scope.CanSee(r.UnitId))];
     }
 
-    private async Task<Snapshot> LoadAsync(DashboardScope scope, string? unitId, CancellationToken cancellationToken)
+    /// <summary>One unit's page reads only that unit (live); the snapshot reads each store once for every unit.</summary>
+    private async Task<Snapshot> LoadAsync(string? unitId, CancellationToken cancellationToken)
     {
-        // One unit's page reads only that unit; the overview reads each store once and keeps what the scope covers.
-        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).Where(m => scope.CanSee(m.UnitId)).ToList();
-        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).Where(e => scope.CanSee(e.UnitId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var pledges = (await stores.Pledges.ListAsync(unitId, cancellationToken)).Where(p => scope.CanSee(p.UnitId)).ToList();
-        var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => scope.CanSee(c.UnitId)).ToList();
-        var rounds = (await stores.EvaluationRounds.ListAsync(unitId, cancellationToken)).Where(r => scope.CanSee(r.UnitId)).ToList();
+        var now = time.GetUtcNow();
+        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).ToList();
+        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var pledges = (await stores.Pledges.ListAsync(unitId, cancellationToken)).ToList();
+        var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).ToList();
+        var rounds = (await stores.EvaluationRounds.ListAsync(unitId, cancellationToken)).ToList();
         var takers = members.Where(CampaignTables.Takes).ToList();
         var progress = await study.ForMembersAsync(takers, unitId, cancellationToken);
-        return new Snapshot(this, members, takers, progress, exams, pledges, checkIns, rounds, PledgeCheckIns.PeriodOf(calendar, time.GetUtcNow()), calendar.Today(time.GetUtcNow()));
+        return new Snapshot(this, members, takers, progress, exams, pledges, checkIns, rounds, PledgeCheckIns.PeriodOf(calendar, now), calendar.Today(now), now);
     }
 
     private string? CountyOf(UnitDefinition unit)
@@ -187,13 +238,15 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
         private readonly ILookup<string, EvaluationReportRow> stagesByUnit;
         private readonly HashSet<string> unitsWithEntries;
         private readonly DateOnly today;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UnitStanding> standings = new(StringComparer.Ordinal);
 
         public Snapshot(
             DashboardOverview owner, List<Member> members, List<Member> takers, IReadOnlyList<MemberProgress> progress, Dictionary<string, SelfExamination> exams,
-            List<Pledge> pledges, List<PledgeCheckIn> checkIns, List<EvaluationRound> rounds, string period, DateOnly today)
+            List<Pledge> pledges, List<PledgeCheckIn> checkIns, List<EvaluationRound> rounds, string period, DateOnly today, DateTimeOffset loadedAt)
         {
             this.owner = owner;
             this.today = today;
+            LoadedAt = loadedAt;
             Members = members;
             Exams = exams;
             Pledges = pledges;
@@ -208,6 +261,8 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
             unitsWithEntries = [.. progress.Where(p => p.StudyHalfDays + p.ResearchHalfDays + p.Visits > 0).Select(p => p.Member.UnitId)];
         }
 
+        public DateTimeOffset LoadedAt { get; }
+
         public List<Member> Members { get; }
 
         public Dictionary<string, SelfExamination> Exams { get; }
@@ -218,7 +273,10 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
 
         public List<EvaluationRound> Rounds { get; }
 
-        public UnitStanding Standing(UnitDefinition unit)
+        /// <summary>The unit's line, computed once per snapshot.</summary>
+        public UnitStanding Standing(UnitDefinition unit) => standings.GetOrAdd(unit.Id, _ => Compute(unit));
+
+        private UnitStanding Compute(UnitDefinition unit)
         {
             var campaign = owner.Campaign;
             var takers = takersByUnit[unit.Id].Count();

@@ -54,6 +54,7 @@ internal static class EvaluationsPage
     {
         var closed = rounds.Where(r => r.Result is not null).ToList();
         var units = closed.Select(r => r.UnitId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var latest = closed.GroupBy(r => (r.UnitId, r.Stage)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.OpensAt)!.Result!);
         var stages = page.Campaign.Evaluation.Stages;
         return new
         {
@@ -67,9 +68,7 @@ internal static class EvaluationsPage
             {
                 name = stage.Name,
                 type = "bar",
-                data = units.Select(u => closed.Where(r => r.UnitId == u && r.Stage == stage.Code).OrderBy(r => r.OpensAt).LastOrDefault()?.Result is { } result
-                    ? (double?)Math.Round((double)result.SatisfiedShare * 100, 1)
-                    : null).ToArray(),
+                data = units.Select(u => latest.TryGetValue((u, stage.Code), out var result) ? (double?)Math.Round((double)result.SatisfiedShare * 100, 1) : null).ToArray(),
             }).ToArray(),
         };
     }
