@@ -156,7 +156,7 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
 
         var data = await LoadAsync(unitId, cancellationToken);
         var members = data.Members.Where(m => m.UnitId == unitId).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
-        var progress = (await study.ForMembersAsync(members, unitId, cancellationToken)).ToDictionary(p => p.Member.Id, StringComparer.Ordinal);
+        var progress = data.Progress.Where(p => p.Member.UnitId == unitId).ToDictionary(p => p.Member.Id, StringComparer.Ordinal);
         var exams = new List<(SelfExamination, IReadOnlyList<ExaminationReview>)>();
         foreach (var exam in data.Exams.Values.Where(e => e.UnitId == unitId).OrderBy(e => e.MemberName, StringComparer.Ordinal))
         {
@@ -198,7 +198,7 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
         var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).ToList();
         var rounds = (await stores.EvaluationRounds.ListAsync(unitId, cancellationToken)).ToList();
         var takers = members.Where(CampaignTables.Takes).ToList();
-        var progress = await study.ForMembersAsync(takers, unitId, cancellationToken);
+        var progress = await study.ForMembersAsync(members, unitId, cancellationToken);
         return new Snapshot(this, members, takers, progress, exams, pledges, checkIns, rounds, PledgeCheckIns.PeriodOf(calendar, now), calendar.Today(now), now);
     }
 
@@ -253,15 +253,19 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
             CheckIns = checkIns;
             Rounds = rounds;
             takersByUnit = takers.ToLookup(m => m.UnitId, StringComparer.Ordinal);
-            progressByUnit = progress.ToLookup(p => p.Member.UnitId, StringComparer.Ordinal);
+            Progress = progress;
+            progressByUnit = progress.Where(p => CampaignTables.Takes(p.Member)).ToLookup(p => p.Member.UnitId, StringComparer.Ordinal);
             examsByUnit = exams.Values.ToLookup(e => e.UnitId, StringComparer.Ordinal);
             publishedByUnit = pledges.Where(p => p.Status == PledgeStatus.Published).ToLookup(p => p.UnitId, StringComparer.Ordinal);
             checkInsByUnit = checkIns.Where(c => c.Period == period).ToLookup(c => c.UnitId, StringComparer.Ordinal);
             stagesByUnit = EvaluationReport.Rows(rounds, new EvaluationText(owner.Campaign)).ToLookup(r => r.UnitId, StringComparer.Ordinal);
-            unitsWithEntries = [.. progress.Where(p => p.StudyHalfDays + p.ResearchHalfDays + p.Visits > 0).Select(p => p.Member.UnitId)];
+            unitsWithEntries = [.. progress.Where(p => CampaignTables.Takes(p.Member)).Where(p => p.StudyHalfDays + p.ResearchHalfDays + p.Visits > 0).Select(p => p.Member.UnitId)];
         }
 
         public DateTimeOffset LoadedAt { get; }
+
+        /// <summary>Every member's progress (also the office's and supervisors', for the unit page).</summary>
+        public IReadOnlyList<MemberProgress> Progress { get; }
 
         public List<Member> Members { get; }
 
