@@ -66,7 +66,7 @@ internal static class DashboardEndpoints
                 return Html(OverviewPage.SignInHint(page), StatusCodes.Status401Unauthorized);
             }
 
-            if (!DashboardDownloads.Kinds.Any(k => k.Code == code) || format is not ("csv" or "xlsx"))
+            if (!DashboardDownloads.Exists(code) || format is not ("csv" or "xlsx"))
             {
                 return Html(DashboardLayout.Message(page, T.NotFound), StatusCodes.Status404NotFound);
             }

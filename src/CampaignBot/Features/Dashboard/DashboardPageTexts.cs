@@ -120,6 +120,22 @@ internal static class DashboardPageTexts
     public static readonly Text Table = new("表格", "Table");
     public static readonly Text Formats = new("格式", "Formats");
 
+    /// <summary>The English name of an export kind (the command line describes them in Chinese).</summary>
+    public static string? DownloadName(string kind) => kind switch
+    {
+        "examinations" => "Self-examinations: each item's answer and evidence, reviews",
+        "pledges" => "Public pledges: text, publication, check-ins",
+        "evaluations" => "Evaluations: each unit's stages by their latest round",
+        "study" => "Study log",
+        "research" => "Field research log",
+        "visits" => "Household visits",
+        "members" => "Members",
+        "units" => "Units",
+        "invites" => "Invite codes",
+        "sessions" => "Open conversations",
+        _ => null,
+    };
+
     public static Text MembersCount(int n) => new($"{n} 人", $"{n} members");
 
     public static Text OwesDays(Text what, string days) => new($"{what.Chinese} {days} 天", $"{what.English} {days} days");

@@ -13,8 +13,8 @@ internal static class DownloadsPage
             html.Raw("<table class=\"downloads\"><thead><tr>").Element("th", page[T.Table]).Element("th", page[T.Formats]).Raw("</tr></thead><tbody>");
             foreach (var kind in DashboardDownloads.For(viewer))
             {
-                html.Raw("<tr>").Cell(page[kind.Name]).Raw("<td>")
-                    .Link($"/downloads/{kind.Code}.xlsx", "XLSX", "download").Raw(" ").Link($"/downloads/{kind.Code}.csv", "CSV", "download").Raw("</td></tr>");
+                html.Raw("<tr>").Cell(page.English ? T.DownloadName(kind.Name) ?? kind.Description : kind.Description).Raw("<td>")
+                    .Link($"/downloads/{kind.Name}.xlsx", "XLSX", "download").Raw(" ").Link($"/downloads/{kind.Name}.csv", "CSV", "download").Raw("</td></tr>");
             }
 
             html.Raw("</tbody></table>");
