@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Steps =
     [
@@ -76,7 +76,13 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
 
-        // 2: the web dashboard's sign-in links and sessions, keyed by the SHA-256 of their secret.
+        // 2: calendar recurrence (Cronos) instead of a fixed interval; a firing's effects saved with its record.
+        """
+        ALTER TABLE jobs ADD COLUMN recurrence TEXT;
+        ALTER TABLE job_firings ADD COLUMN effects TEXT;
+        """,
+
+        // 3: the web dashboard's sign-in links and sessions, keyed by the SHA-256 of their secret.
         """
         CREATE TABLE IF NOT EXISTS dashboard_links (
             token_hash TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, created_at INTEGER NOT NULL,
