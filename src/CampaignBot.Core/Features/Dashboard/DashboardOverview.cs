@@ -66,7 +66,14 @@ public sealed record UnitDetail(
 /// The numbers behind the dashboard's pages, read from the stores the bot uses (so always current), for the units
 /// a viewer may see. Each store is read once per page, for all units at once.
 /// </summary>
-public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition campaign, CampaignCalendar calendar, StudyProgressService study, TimeProvider time, IOptions<DashboardOptions> options, ILogger<DashboardOverview> logger)
+public sealed class DashboardOverview(
+    IMemberStore memberStore,
+    IExaminationStore examinations,
+    IPledgeStore pledgeStore,
+    IEvaluationRoundStore roundStore,
+    ITurnoutStore turnout,
+    IActivityLogStore activityLog,
+    CampaignDefinition campaign, CampaignCalendar calendar, StudyProgressService study, TimeProvider time, IOptions<DashboardOptions> options, ILogger<DashboardOverview> logger)
 {
     private readonly SemaphoreSlim loading = new(1, 1);
     private Snapshot? latest;
@@ -160,13 +167,13 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
         var exams = new List<(SelfExamination, IReadOnlyList<ExaminationReview>)>();
         foreach (var exam in data.Exams.Values.Where(e => e.UnitId == unitId).OrderBy(e => e.MemberName, StringComparer.Ordinal))
         {
-            exams.Add((exam, await stores.Examinations.ListReviewsAsync(exam.MemberId, cancellationToken)));
+            exams.Add((exam, await examinations.ListReviewsAsync(exam.MemberId, cancellationToken)));
         }
 
         var rounds = new List<RoundTurnout>();
         foreach (var round in data.Rounds.Where(r => r.UnitId == unitId))
         {
-            var roster = round.Audience == RoundAudience.Roster ? await stores.Turnout.ListAsync(round.Id, cancellationToken) : [];
+            var roster = round.Audience == RoundAudience.Roster ? await turnout.ListAsync(round.Id, cancellationToken) : [];
             rounds.Add(new RoundTurnout(round, roster.Count, roster.Count(t => t.Voted)));
         }
 
@@ -178,7 +185,7 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
             [.. data.Pledges.Where(p => p.UnitId == unitId && p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.MemberName, StringComparer.Ordinal)],
             [.. data.CheckIns.Where(c => c.UnitId == unitId)],
             rounds,
-            [.. (await stores.ActivityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)]);
+            [.. (await activityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)]);
     }
 
     /// <summary>Every evaluation round of the units in scope, oldest first (from the snapshot).</summary>
@@ -192,11 +199,11 @@ public sealed class DashboardOverview(StoreBundle stores, CampaignDefinition cam
     private async Task<Snapshot> LoadAsync(string? unitId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).ToList();
-        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var pledges = (await stores.Pledges.ListAsync(unitId, cancellationToken)).ToList();
-        var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).ToList();
-        var rounds = (await stores.EvaluationRounds.ListAsync(unitId, cancellationToken)).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).ToList();
+        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).ToList();
+        var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).ToList();
+        var rounds = (await roundStore.ListAsync(unitId, cancellationToken)).ToList();
         var takers = members.Where(CampaignTables.Takes).ToList();
         var progress = await study.ForMembersAsync(members, unitId, cancellationToken);
         return new Snapshot(this, members, takers, progress, exams, pledges, checkIns, rounds, PledgeCheckIns.PeriodOf(calendar, now), calendar.Today(now), now);
