@@ -75,6 +75,7 @@ public static class CoreRegistration
         services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
         services.AddEvaluations();
         Features.Members.MembersRegistration.AddMembers(services);
+        Features.Dashboard.DashboardRegistration.AddDashboardCore(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -28,6 +28,8 @@ public static class MongoStores
     internal const string EvaluationRounds = "evaluation_rounds";
     internal const string Ballots = "ballots";
     internal const string Turnout = "turnout";
+    internal const string DashboardLinks = "dashboard_links";
+    internal const string DashboardSessions = "dashboard_sessions";
 
     public static Task<StoreBundle> OpenAsync(string connectionString, string databaseName, CancellationToken ct)
     {
@@ -63,6 +65,7 @@ public static class MongoStores
             EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
             Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
+            Dashboard = new MongoDashboardStore(database.GetCollection<BsonDocument>(DashboardLinks), database.GetCollection<BsonDocument>(DashboardSessions)),
         };
     }
 
@@ -87,6 +90,8 @@ public static class MongoStores
         await CreateAsync(database, Ballots, ct, Index(keys.Ascending("roundId").Ascending("voterHash"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
         await CreateAsync(database, EvaluationRounds, ct, Index(keys.Ascending("unitId").Ascending("opensAt")));
         await CreateAsync(database, Turnout, ct, Index(keys.Ascending("roundId").Ascending("voterId"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
+        await CreateAsync(database, DashboardLinks, ct, Index(keys.Ascending("memberId").Ascending("createdAt")));
+        await CreateAsync(database, DashboardSessions, ct, Index(keys.Ascending("memberId")));
     }
 
     private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, CreateIndexOptions? options = null) => new(keys, options);

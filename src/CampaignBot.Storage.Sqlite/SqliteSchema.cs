@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private static readonly string[] Steps =
     [
@@ -88,6 +88,18 @@ internal static class SqliteSchema
         ALTER TABLE invites ADD COLUMN rank TEXT;
         ALTER TABLE invites ADD COLUMN max_rank TEXT;
         ALTER TABLE invites ADD COLUMN revoked_at INTEGER;
+        """,
+
+        // 4: the web dashboard's sign-in links and sessions, keyed by the SHA-256 of their secret.
+        """
+        CREATE TABLE IF NOT EXISTS dashboard_links (
+            token_hash TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL, used_at INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_dashboard_links_member ON dashboard_links (member_id, created_at);
+        CREATE TABLE IF NOT EXISTS dashboard_sessions (
+            id_hash TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL, revoked_at INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_dashboard_sessions_member ON dashboard_sessions (member_id);
         """,
     ];
 

@@ -69,6 +69,7 @@ public static class SqliteStores
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),
             Commits = new SqliteUpdateCommitStore(database),
+            Dashboard = new SqliteDashboardStore(database),
         }, database);
     }
 

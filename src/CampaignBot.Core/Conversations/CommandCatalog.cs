@@ -81,6 +81,7 @@ public static class CommandCatalog
         new("member", "修改成员姓名、职级、单位，停用成员（书记、活动办）", "Change a member's name, rank or unit, or deactivate them (secretaries, office)") { Audience = CommandAudience.Managers },
         new("invite", "收回邀请码（书记、活动办）", "Revoke an invite code (secretaries, office)") { Audience = CommandAudience.Managers },
         new("link", "把本群关联到单位（书记、活动办）", "Link this group to a unit (secretaries, office)") { Audience = CommandAudience.Managers, InGroups = true },
+        new("dashboard", "网页工作台登录链接（书记、督导组、活动办）", "A sign-in link to the web dashboard (secretaries, supervisors, office)") { Audience = CommandAudience.Reviewers },
         new("vote", "用口令领取评议选票", "Get a ballot with a round's code"),
         new("results", "查看群众评议结果", "Evaluation results") { Audience = CommandAudience.Reviewers },
         new("round", "开启或结束评议（活动办）", "Open or close an evaluation round (office)") { Audience = CommandAudience.Office, InGroups = true },

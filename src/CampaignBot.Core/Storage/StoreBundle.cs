@@ -30,6 +30,7 @@ public sealed record StoreBundle(
 
     /// <summary>One transaction per handled update, where the store offers it.</summary>
     public IUpdateCommitStore? Commits { get; init; }
+    public required Features.Dashboard.IDashboardStore Dashboard { get; init; }
 
     public IServiceCollection Register(IServiceCollection services)
     {
@@ -54,6 +55,7 @@ public sealed record StoreBundle(
         {
             services.AddSingleton(Commits);
         }
+        services.AddSingleton(Dashboard);
         return services;
     }
 }

@@ -59,6 +59,23 @@ public sealed class WeComApiClient(IHttpClientFactory httpClientFactory, IOption
         return PostJsonAsync($"cgi-bin/webhook/send?key={Uri.EscapeDataString(robotKey)}", message, cancellationToken);
     }
 
+    /// <summary>
+    /// Web OAuth (网页授权): the UserID of whoever WeCom's authorize page sent back with this code (auth/getuserinfo);
+    /// null when WeCom refuses the code (used, expired, forged) or the visitor is not a member of the organisation.
+    /// </summary>
+    public async Task<string?> GetUserIdForOAuthCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        var answer = await WithTokenAsync(
+            async t =>
+            {
+                using var response = await Http().GetAsync(Url($"cgi-bin/auth/getuserinfo?access_token={t}&code={Uri.EscapeDataString(code)}"), cancellationToken);
+                return await ReadAsync(response, cancellationToken);
+            },
+            cancellationToken);
+        return answer.IsOk && !string.IsNullOrEmpty(answer.UserId) ? answer.UserId : null;
+    }
+
     /// <summary>The cached access token, fetched with gettoken (corpid + app secret) when missing or about to expire.</summary>
     public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using CampaignBot.Configuration;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core;
+using CampaignBot.Features.Dashboard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Logging.Console;
@@ -34,10 +35,20 @@ public static class CampaignBotApp
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
             Configure(web.Configuration, args, settings);
+            if (channels.Dashboard)
+            {
+                web.AddDashboardWeb();
+            }
+
             await AddEverythingAsync(web, channels, configure, cancellationToken);
             var app = web.Build();
             app.MapGet("/healthz", () => Results.Text("ok"));
             ChannelEndpoints.Map(app, channels);
+            if (channels.Dashboard)
+            {
+                app.MapDashboard();
+            }
+
             return app;
         }
 
