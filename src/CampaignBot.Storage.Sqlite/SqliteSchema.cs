@@ -8,7 +8,15 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    private static readonly string[] OpinionAndLedgerTables =
+    [
+        Core.Features.Opinions.DocumentOpinionStore.CollectionTable, Core.Features.Opinions.DocumentOpinionStore.Table,
+        Core.Features.Opinions.DocumentOpinionStore.PlaceTable, Core.Features.Opinions.DocumentOpinionStore.AskedTable,
+        Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
+        Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
+    ];
 
     private static readonly string[] Steps =
     [
@@ -75,6 +83,9 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.Table) + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.VersionTable)
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
+
+        // 2: opinions, the rectification ledger, monthly dispatch and bulletins.
+        string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -28,6 +28,12 @@ public sealed record StoreBundle(
 
     public required ITurnoutStore Turnout { get; init; }
 
+    public required Features.Opinions.IOpinionStore Opinions { get; init; }
+
+    public required Features.Ledger.ILedgerStore Ledger { get; init; }
+
+    public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -47,6 +53,9 @@ public sealed record StoreBundle(
         services.AddSingleton(EvaluationRounds);
         services.AddSingleton(Ballots);
         services.AddSingleton(Turnout);
+        services.AddSingleton(Opinions);
+        services.AddSingleton(Ledger);
+        services.AddSingleton(Bulletins);
         return services;
     }
 }
