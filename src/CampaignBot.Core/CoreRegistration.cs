@@ -1,5 +1,8 @@
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Ledger;
+using CampaignBot.Core.Features.Opinions;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
@@ -65,6 +68,9 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, Features.Study.RemindCommand>();
         services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
         services.AddEvaluations();
+        services.AddOpinions();
+        services.AddLedger();
+        services.AddBulletins();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

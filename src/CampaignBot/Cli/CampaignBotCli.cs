@@ -19,6 +19,8 @@ public static class CampaignBotCli
           campaignbot export <study|research|visits> [--format csv|xlsx] [--out 文件]
           campaignbot export <examinations|pledges> [--format csv|xlsx] [--unit 单位ID] [--out 文件]
           campaignbot export evaluations [--format csv|xlsx] [--out 文件]
+          campaignbot export <opinions|ledger> [--format csv|xlsx] [--unit 单位ID] [--out 文件]
+          campaignbot bulletin --month yyyy-MM [--out 文件.xlsx]
           campaignbot flows export [目录]
         """;
 
@@ -35,6 +37,8 @@ public static class CampaignBotCli
                 ("invite", "create") => await WithStoreAsync(cli, (campaign, stores) => InviteCommand.CreateAsync(cli, campaign, stores.Invites, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
                 ("export", "study" or "research" or "visits") => await WithStoreAsync(cli, (campaign, stores) => StudyExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", var kind) when CampaignExportCommand.Handles(kind) => await WithStoreAsync(cli, (campaign, stores) => CampaignExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
+                ("export", var kind) when Features.Ledger.OpinionLedgerExportCommand.Handles(kind) => await WithStoreAsync(cli, (campaign, stores) => Features.Ledger.OpinionLedgerExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
+                ("bulletin", _) => await WithStoreAsync(cli, (campaign, stores) => Features.Bulletins.BulletinCliCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", "evaluations") => await WithStoreAsync(cli, (campaign, stores) => Features.Evaluations.EvaluationExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", _) => await WithStoreAsync(cli, (campaign, stores) => ExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("flows", "export") => await ExportFlowsAsync(cli, cancellationToken),

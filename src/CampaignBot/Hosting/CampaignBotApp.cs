@@ -52,6 +52,7 @@ public static class CampaignBotApp
         builder.AddCampaignCore();
         builder.Services.AddSingleton<Core.Features.Progress.ISpreadsheetWriter, Features.Progress.MiniExcelSpreadsheetWriter>();
         builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();
+        builder.Services.AddSingleton<Core.Features.Bulletins.IBulletinChart, Features.Bulletins.BulletinChart>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
     }

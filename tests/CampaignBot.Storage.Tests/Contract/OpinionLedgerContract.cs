@@ -19,11 +19,11 @@ public abstract partial class StoreContractTests
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("secret-key-0123456789"u8.ToArray(), System.Text.Encoding.UTF8.GetBytes($"{collection.Id}\ntelegram:{giverUserId}")));
 
         Assert.True(await stores.Opinions.TryTakePlaceAsync(collection.Id, hash, 3, Ct));
-        Assert.True(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", collection.Id), Ct));
+        Assert.True(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", collection.Id), "receipt-hash-1", Ct));
         await stores.Opinions.UpdateAsync(NewOpinion("ABCD2345", collection.Id).With(OpinionStatus.Answered, "telegram:secretary-1", T0.AddDays(2).AddHours(3), "答复"), Ct);
 
         var raw = (await RawRecordsAsync(name, DocumentOpinionStore.Table)).Concat(await RawRecordsAsync(name, DocumentOpinionStore.PlaceTable)).ToList();
-        Assert.Equal(2, raw.Count);
+        Assert.Equal(3, raw.Count);
         Assert.All(raw, row =>
         {
             Assert.DoesNotContain(giverUserId, row, StringComparison.Ordinal);
@@ -61,11 +61,11 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task An_opinion_id_is_stored_once_and_a_status_change_is_read_back()
+    public async Task An_opinion_id_is_stored_once_and_found_again_by_its_receipt_with_its_status()
     {
         var stores = await OpenFreshAsync();
-        Assert.True(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", "c1"), Ct));
-        Assert.False(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", "c1") with { Text = "另一条意见内容，不应覆盖。" }, Ct));
+        Assert.True(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", "c1"), "receipt-hash-1", Ct));
+        Assert.False(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", "c1") with { Text = "另一条意见内容，不应覆盖。" }, "receipt-hash-2", Ct));
 
         var adopted = NewOpinion("ABCD2345", "c1").With(OpinionStatus.Adopted, "m-secretary", T0.AddHours(1), "L123456") with { LedgerItemId = "L123456" };
         await stores.Opinions.UpdateAsync(adopted, Ct);
@@ -77,6 +77,8 @@ public abstract partial class StoreContractTests
         Assert.Equal("群众反映窗口办事推诿，跑了三次才办成。", read.Text);
         Assert.Single(await stores.Opinions.ListAsync("u1", Ct));
         Assert.Empty(await stores.Opinions.ListAsync("u2", Ct));
+        Assert.Equal("L123456", (await stores.Opinions.FindByReceiptAsync("receipt-hash-1", Ct))?.LedgerItemId);
+        Assert.Null(await stores.Opinions.FindByReceiptAsync("receipt-hash-2", Ct));
     }
 
     [Fact]

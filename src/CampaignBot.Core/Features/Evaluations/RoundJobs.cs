@@ -27,7 +27,7 @@ public sealed class RoundCloseJobHandler(RoundCloser closer, TimeProvider time) 
 }
 
 /// <summary>Edits the round's group message to the current turnout or tally; one edit per time slot (see <see cref="VoteButtonHandler"/>).</summary>
-public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotStore ballots, IOutboxStore outbox, EvaluationText text, TimeProvider time) : IJobHandler
+public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotStore ballots, IOutboxStore outbox, EvaluationText text, BallotBriefings briefings, TimeProvider time) : IJobHandler
 {
     public string Kind => VoteButtonHandler.LiveJobKind;
 
@@ -40,7 +40,7 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
             return;
         }
 
-        var ballot = text.Ballot(round, await ballots.TallyAsync(round.Id, cancellationToken));
+        var ballot = text.Ballot(round, await ballots.TallyAsync(round.Id, cancellationToken), await briefings.ForAsync(round, cancellationToken));
         var edit = new EditMessage(RoundJobs.BallotMessageId(round.Id), ballot.Text, ballot.Buttons);
         await outbox.EnqueueAsync([OutboxMessage.Create($"ev:{round.Id}:live@{job.DueAt.UtcTicks}", group, edit, time.GetUtcNow())], cancellationToken);
     }

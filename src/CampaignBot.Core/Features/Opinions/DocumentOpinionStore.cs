@@ -39,11 +39,24 @@ public sealed class DocumentOpinionStore(IDocumentTable collections, IDocumentTa
     public async Task<IReadOnlyList<OpinionCollection>> ListCollectionsAsync(string? unitId, CancellationToken cancellationToken) =>
         [.. (await collections.ListAsync(unitId, cancellationToken)).Where(b => b.StartsWith('{')).Select(MessageJson.Deserialize<OpinionCollection>)];
 
-    public Task<bool> AddAsync(Opinion opinion, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(Opinion opinion, string? receiptHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opinion);
-        return opinions.TryInsertAsync(opinion.Id, MemberColumn(opinion), opinion.UnitId, MessageJson.Serialize(opinion), cancellationToken);
+        if (!await opinions.TryInsertAsync(opinion.Id, MemberColumn(opinion), opinion.UnitId, MessageJson.Serialize(opinion), cancellationToken))
+        {
+            return false;
+        }
+
+        if (receiptHash is not null)
+        {
+            await places.TryInsertAsync(ReceiptKey(receiptHash), "receipt", "receipt", opinion.Id, cancellationToken);
+        }
+
+        return true;
     }
+
+    public async Task<Opinion?> FindByReceiptAsync(string receiptHash, CancellationToken cancellationToken) =>
+        await places.GetAsync(ReceiptKey(receiptHash), cancellationToken) is { } id ? await GetAsync(id, cancellationToken) : null;
 
     public Task UpdateAsync(Opinion opinion, CancellationToken cancellationToken)
     {
@@ -81,6 +94,8 @@ public sealed class DocumentOpinionStore(IDocumentTable collections, IDocumentTa
         [.. (await asked.ListByMemberAsync(memberId, cancellationToken)).Select(MessageJson.Deserialize<OpinionAsked>)];
 
     private static string MemberColumn(Opinion opinion) => opinion.CollectionId ?? FaceToFace;
+
+    private static string ReceiptKey(string hash) => "receipt:" + hash;
 
     private static string CodeKey(string code) => "code:" + code.ToUpperInvariant();
 }

@@ -12,8 +12,13 @@ public interface IOpinionStore
 
     Task<IReadOnlyList<OpinionCollection>> ListCollectionsAsync(string? unitId, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new opinion; false when its id is taken (nothing replaced).</summary>
-    Task<bool> AddAsync(Opinion opinion, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new opinion; false when its id is taken (nothing replaced). <paramref name="receiptHash"/>, a keyed hash of the
+    /// receipt code only the giver was shown, finds it again for <see cref="FindByReceiptAsync"/>; the opinion does not hold it.
+    /// </summary>
+    Task<bool> AddAsync(Opinion opinion, string? receiptHash, CancellationToken cancellationToken);
+
+    Task<Opinion?> FindByReceiptAsync(string receiptHash, CancellationToken cancellationToken);
 
     /// <summary>Replaces an existing opinion (a status change).</summary>
     Task UpdateAsync(Opinion opinion, CancellationToken cancellationToken);

@@ -40,3 +40,11 @@ public interface ISpreadsheetWriter
 {
     byte[] ToXlsx(CampaignTable table);
 }
+
+/// <summary>Tables that other features contribute to /export (opinions, the ledger): their kinds and how to build one for a unit, or all (null).</summary>
+public interface ITableSource
+{
+    IReadOnlyList<string> Kinds { get; }
+
+    Task<CampaignTable> BuildAsync(string kind, string? unitId, CancellationToken cancellationToken);
+}
