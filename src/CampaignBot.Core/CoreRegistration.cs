@@ -37,7 +37,7 @@ public static class CoreRegistration
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<UpdateHandler>();
 
-        services.AddSingleton<IFlowDefinition, RegistrationFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, RegistrationFlow>();
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, Features.Groups.LinkCommand>();

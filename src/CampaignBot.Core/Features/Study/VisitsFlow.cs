@@ -56,6 +56,9 @@ public sealed partial class VisitsFlow : IConversationFlow
 
     public bool IsFinished => _machine.State is State.Done or State.Cancelled or State.TimedOut;
 
+    /// <summary>The list or menu asks nothing: a new command leaves it (see IConversationFlow.LetsCommandsThrough).</summary>
+    public bool LetsCommandsThrough => _machine.State is State.Choosing;
+
     private Dictionary<string, string> Data => _context.Session.Data;
 
     public Task StartAsync(CancellationToken cancellationToken)
