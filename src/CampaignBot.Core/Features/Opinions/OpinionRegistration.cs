@@ -17,7 +17,7 @@ public static class OpinionRegistration
         services.AddSingleton<OpinionGiverHasher>();
         services.AddSingleton<OpinionTable>();
         services.AddSingleton<ICommandHandler, OpinionsCommand>();
-        services.AddSingleton<IFlowDefinition, GiveOpinionFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, GiveOpinionFlow>();
         services.AddSingleton<IBallotBriefing, OpinionBallotBriefing>();
         services.AddSingleton<IProgressSection, OpinionProgressSection>();
         return services;

@@ -9,6 +9,10 @@ public static class OpinionTexts
         "用法：\n/opinions open <单位> [天数] [group|roster|code]\n/opinions list [单位]\n/opinions record <meeting|talk|visit|research> <类别> [yyyy-MM-dd] [署名:姓名] <意见内容>\n/opinions accept <编号> <牵头领导> <完成时限> <整改措施>（或 accept <编号> <台帐编号> 并入已有台帐）\n/opinions reply <编号> <答复>　/opinions reject <编号> <理由>　/opinions merge <编号> <并入编号>",
         "Usage:\n/opinions open <unit> [days] [group|roster|code]\n/opinions list [unit]\n/opinions record <meeting|talk|visit|research> <category> [yyyy-MM-dd] [name:NAME] <text>\n/opinions accept <id> <lead leader> <deadline> <measures> (or accept <id> <ledger id>)\n/opinions reply <id> <text>  /opinions reject <id> <reason>  /opinions merge <id> <into id>");
 
+    public static readonly Text FlowTitle = new("提意见建议", "giving an opinion");
+
+    public static readonly Text TextRemoved = new("(意见内容已另行保存，此处不留)", "(the opinion is stored apart, not here)");
+
     public static readonly Text GiveUsage = new("请发送 /opinion 口令（口令由单位或活动办提供）；查看答复请发送 /opinion 回执码。", "Send /opinion CODE (the code your unit gave you); to read an answer send /opinion RECEIPT.");
 
     public static readonly Text PrivateOnly = new("为了保密，请私聊我发送 /opinion 口令 提意见。", "To stay anonymous, send /opinion CODE to me in a private chat.");
