@@ -118,7 +118,7 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     [Fact]
     public async Task A_ledger_item_without_measures_or_an_unknown_lead_leader_is_not_saved()
     {
-        Assert.Contains("三落实", await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 会议过多"), StringComparison.Ordinal);
+        Assert.Contains("三落实", await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 会议过多 |"), StringComparison.Ordinal);
         Assert.Contains("没有找到牵头领导", await SayAsync("sec1", "ledger", "add 无名氏 2027-05-01 会议过多 | 精简会议"), StringComparison.Ordinal);
         Assert.Contains("三落实", await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 会议过多 |  "), StringComparison.Ordinal);
         Assert.Empty(await _bot.Stores.Ledger.ListAsync(null, CancellationToken.None));

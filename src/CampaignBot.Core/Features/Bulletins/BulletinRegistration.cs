@@ -19,6 +19,8 @@ public static class BulletinRegistration
         services.AddSingleton<IJobHandler, DispatchAskJobHandler>();
         services.AddSingleton<IJobHandler, BulletinDraftJobHandler>();
         services.AddHostedService<MonthlyJobSeeder>();
+        services.AddSingleton<DispatchFlow>();
+        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<DispatchFlow>());
         services.AddSingleton<ICommandHandler, DispatchCommand>();
         services.AddSingleton<ICommandHandler, BulletinCommand>();
         return services;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>/dispatch count | lines | checked | note: a secretary's answer to this month's dispatch (月调度), one per unit and month.</summary>
-public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calendar, IOptions<BulletinOptions> options) : ICommandHandler
+public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calendar, IOptions<BulletinOptions> options, DispatchFlow form) : ICommandHandler
 {
     public string Command => "dispatch";
 
@@ -24,7 +24,7 @@ public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calen
         var arguments = context.Update.Content is CommandInput command ? command.Arguments.Trim() : string.Empty;
         if (arguments.Length == 0)
         {
-            context.Reply(BulletinTexts.DispatchUsage);
+            await FlowStart.StartAsync(form, context, cancellationToken);
             return;
         }
 

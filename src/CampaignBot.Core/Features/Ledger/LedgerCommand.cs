@@ -10,7 +10,7 @@ namespace CampaignBot.Core.Features.Ledger;
 /// /ledger add|list|show|note|done|evidence|confirm|reopen|institution: the rectification ledger. The unit's secretary,
 /// its supervisors and the office manage it; the lead leader reports progress and completion of their own items.
 /// </summary>
-public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, LedgerPeople people, CampaignDefinition campaign) : ICommandHandler
+public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, LedgerPeople people, CampaignDefinition campaign, LedgerAddFlow addFlow) : ICommandHandler
 {
     private const int MaxListed = 40;
 
@@ -35,6 +35,10 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 
         switch (verb.ToLowerInvariant())
         {
+            case "add" when !rest.Contains('|', StringComparison.Ordinal):
+                // "/ledger add" or "/ledger add <unit>": the step-by-step form.
+                await FlowStart.StartAsync(addFlow, context, cancellationToken);
+                return;
             case "add":
                 await AddAsync(context, member, rest, cancellationToken);
                 return;

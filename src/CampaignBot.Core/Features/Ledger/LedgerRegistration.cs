@@ -18,6 +18,8 @@ public static class LedgerRegistration
         services.AddSingleton<LedgerPeople>();
         services.AddSingleton<LedgerTable>();
         services.AddSingleton<ITableSource, OpinionAndLedgerTables>();
+        services.AddSingleton<LedgerAddFlow>();
+        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<LedgerAddFlow>());
         services.AddSingleton<ICommandHandler, LedgerCommand>();
         services.AddSingleton<LedgerDailyJob>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerDailyJob>());

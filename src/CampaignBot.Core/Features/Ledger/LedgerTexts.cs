@@ -27,6 +27,38 @@ public static class LedgerTexts
 
     public static readonly Text OnlyLeaderReports = new("只有牵头领导、本单位支部书记、督导组或活动办可以报告进展。", "Only the lead leader, the unit's secretary, a supervisor or the office report progress.");
 
+    public static readonly Text AddTitle = new("建立整改台帐", "adding a ledger item");
+
+    public static readonly Text AskCategory = new("问题属于哪一类？", "Which kind of problem is it?");
+
+    public static readonly Text AskLeader = new("谁是牵头领导？点击本单位成员，或输入姓名、成员ID。", "Who leads it? Press a member of the unit, or type a name or member id.");
+
+    public static readonly Text Save = new("保存", "Save");
+
+    public static readonly Text Change = new("修改", "Change");
+
+    public static readonly Text PressSave = new("请点击“保存”，或“修改”返回上一步。", "Press Save, or Change to go back a step.");
+
+    public static readonly Text TooShort = new("内容太短，请写清楚。", "That is too short; please say more.");
+
+    public static readonly Text AddCancelled = new("已取消，台帐未保存。", "Cancelled; nothing was saved.");
+
+    public static readonly Text AddTimedOut = new("长时间未操作，已退出，台帐未保存。", "Idle for too long; nothing was saved.");
+
+    public static Text AddGreeting(string unitName) => new($"为{unitName}建立整改台帐：逐项填写问题、整改措施、牵头领导和完成时限（三落实）。发送 /cancel 取消。", $"A ledger item for {unitName}: the problem, measures, lead leader and deadline (三落实). Send /cancel to stop.");
+
+    public static Text AskProblem(int max) => new($"请写明查摆出的问题（不超过 {max} 字）。", $"What is the problem? (at most {max} characters)");
+
+    public static Text AskMeasures(int max) => new($"整改措施是什么？（不超过 {max} 字）", $"What are the measures? (at most {max} characters)");
+
+    public static Text AskDeadline(string end) => new($"完成时限？请输入日期 yyyy-MM-dd（不晚于 {end}）。", $"Deadline? A date yyyy-MM-dd (by {end}).");
+
+    public static Text Confirm(string? problem, string? measures, string? leader, string deadline) => new(
+        $"请核对：\n问题：{problem}\n整改措施：{measures}\n牵头领导：{leader}\n完成时限：{deadline}",
+        $"Please check:\nProblem: {problem}\nMeasures: {measures}\nLead leader: {leader}\nDeadline: {deadline}");
+
+    public static Text Saved(string id) => new($"已建立整改台帐 {id}，已通知牵头领导。查看：/ledger show {id}", $"Ledger item {id} saved; the lead leader was told. See /ledger show {id}");
+
     public static Text TooLong(int max) => new($"内容太长（最多 {max} 字），请精简后重新发送。", $"That text is too long (at most {max} characters); please shorten it.");
 
     public static Text NoLeader(string name) => new($"没有找到牵头领导“{name}”：请写本单位已注册成员的姓名或成员ID。", $"No lead leader '{name}': give the name or member id of a registered member of the unit.");
