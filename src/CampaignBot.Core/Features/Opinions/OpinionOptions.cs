@@ -36,7 +36,7 @@ public sealed class OpinionOptionsValidator : IValidateOptions<OpinionOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (options.Secret is { } secret && secret.Trim().Length < EvaluationOptions.MinimumSecretLength)
+        if (!string.IsNullOrWhiteSpace(options.Secret) && options.Secret.Trim().Length < EvaluationOptions.MinimumSecretLength)
         {
             errors.Add($"Opinions:Secret must be at least {EvaluationOptions.MinimumSecretLength} characters (set it in the environment as Opinions__Secret).");
         }
@@ -68,7 +68,7 @@ public sealed class OpinionOptionsValidator : IValidateOptions<OpinionOptions>
 /// <summary>HMAC-SHA256 of (collection, giver) under Opinions:Secret, or Evaluation:BallotSecret when that is unset.</summary>
 public sealed class OpinionGiverHasher(IOptions<OpinionOptions> options, IOptions<EvaluationOptions> evaluation)
 {
-    private readonly byte[]? _key = (options.Value.Secret is { Length: > 0 } own ? own : evaluation.Value.BallotSecret) is { Length: > 0 } secret ? Encoding.UTF8.GetBytes(secret) : null;
+    private readonly byte[]? _key = (!string.IsNullOrWhiteSpace(options.Value.Secret) ? options.Value.Secret : evaluation.Value.BallotSecret) is { Length: > 0 } secret ? Encoding.UTF8.GetBytes(secret) : null;
 
     public bool IsConfigured => _key is not null;
 
