@@ -70,7 +70,7 @@ public sealed class FlowBuilder<TAnswers>
 {
     internal List<IStepSpec<TAnswers>> Steps { get; } = [];
 
-    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text> Text)> Finishes { get; } = [];
+    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text>? Text)> Finishes { get; } = [];
 
     internal Func<FlowContext, CancellationToken, Task<Opening<TAnswers>>> Opening { get; private set; } =
         (_, _) => Task.FromResult(Opening<TAnswers>.Proceed());
@@ -105,6 +105,13 @@ public sealed class FlowBuilder<TAnswers>
     public FlowBuilder<TAnswers> Finish(string state, string says, Func<FlowStep<TAnswers>, Text> text)
     {
         Finishes.Add((state, says, text ?? throw new ArgumentNullException(nameof(text))));
+        return this;
+    }
+
+    /// <summary>An end state that says nothing itself: the last step's reader has already replied.</summary>
+    public FlowBuilder<TAnswers> Finish(string state, string says)
+    {
+        Finishes.Add((state, says, null));
         return this;
     }
 
@@ -337,7 +344,15 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
                 .OnEntry(() => run?.Reprompt(), step.Asks);
             foreach (var target in step.Targets)
             {
-                state.Permit(AnsweredTrigger(step, target), target);
+                // A step that stays where it is (a list worked through item by item) shows itself again.
+                if (target == step.State)
+                {
+                    state.PermitReentry(AnsweredTrigger(step, target));
+                }
+                else
+                {
+                    state.Permit(AnsweredTrigger(step, target), target);
+                }
             }
 
             foreach (var (target, why) in step.Jumps)
@@ -353,7 +368,15 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
 
         foreach (var (finish, says, text) in flow.Finishes)
         {
-            machine.Configure(finish).OnEntry(() => run?._context.Reply(text(run.View)), says);
+            machine.Configure(finish).OnEntry(
+                () =>
+                {
+                    if (run is not null && text is not null)
+                    {
+                        run._context.Reply(text(run.View));
+                    }
+                },
+                says);
         }
 
         machine.Configure(DeclaredFlow<TAnswers>.CancelledState).OnEntry(() => run?._context.Reply(flow.CancelledText!), "says the flow was cancelled");

@@ -225,17 +225,19 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     public async Task The_command_line_exports_the_ledger_and_renders_a_month_bulletin()
     {
         await AddItemAsync();
-        var campaign = (Core.Campaign.CampaignDefinition)_bot.Services.GetService(typeof(Core.Campaign.CampaignDefinition))!;
         var csv = new StringWriter();
         var bulletin = new StringWriter();
+        var error = new StringWriter();
 
-        await Features.Ledger.OpinionLedgerExportCommand.RunAsync(CliArguments.Parse(["export", "ledger", "--format", "csv"]), campaign, _bot.Stores, csv, CancellationToken.None);
-        await Features.Bulletins.BulletinCliCommand.RunAsync(CliArguments.Parse(["bulletin", "--month", "2027-03"]), campaign, _bot.Stores, bulletin, CancellationToken.None);
+        var exported = await CampaignBotCli.RunAsync(["export", "ledger", "--unit", "county_east", .. _bot.CliSettings], csv, error, CancellationToken.None);
+        var rendered = await CampaignBotCli.RunAsync(["bulletin", "--month", "2027-03", .. _bot.CliSettings], bulletin, error, CancellationToken.None);
+        var refused = await CampaignBotCli.RunAsync(["bulletin", "--month", "March", .. _bot.CliSettings], TextWriter.Null, error, CancellationToken.None);
 
+        Assert.Equal((0, 0, 2), (exported, rendered, refused));
         Assert.Contains("精简会议", csv.ToString(), StringComparison.Ordinal);
         Assert.Contains("【2027-03 月通报】", bulletin.ToString(), StringComparison.Ordinal);
         Assert.Contains("未报送月调度的单位：", bulletin.ToString(), StringComparison.Ordinal);
-        await Assert.ThrowsAsync<CliException>(() => Features.Bulletins.BulletinCliCommand.RunAsync(CliArguments.Parse(["bulletin", "--month", "March"]), campaign, _bot.Stores, bulletin, CancellationToken.None));
+        Assert.Contains("--month yyyy-MM", error.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>

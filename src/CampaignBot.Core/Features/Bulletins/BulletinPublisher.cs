@@ -7,15 +7,15 @@ using CampaignBot.Core.Storage;
 namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>Sends a bulletin: the office's preview privately (text, XLSX, PNG), the public version to each linked unit group once.</summary>
-public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore store, IAudiences audiences, Campaign.CampaignDefinition campaign, IEnumerable<ISpreadsheetWriter> spreadsheets, IEnumerable<IBulletinChart> charts)
+public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore store, IAudiences audiences, Campaign.CampaignDefinition campaign, IEnumerable<ITableWriter> tables, IEnumerable<IBulletinChart> charts)
 {
     public async Task<IReadOnlyList<Outbound>> OfficeMessagesAsync(string month, CancellationToken cancellationToken)
     {
         var bulletin = await builder.BuildAsync(month, cancellationToken);
         var messages = new List<Outbound> { new TextMessage(BulletinTexts.Draft(month).Chinese + "\n" + bulletin.OfficeText()) };
-        if (spreadsheets.FirstOrDefault() is { } xlsx)
+        if (tables.FirstOrDefault() is { } writer)
         {
-            messages.Add(new DocumentMessage($"月通报-{month}.xlsx", xlsx.ToXlsx(bulletin.Table()), $"{month} 月通报"));
+            messages.Add(new DocumentMessage($"月通报-{month}.xlsx", writer.Write(bulletin.Table(), TableFormat.Xlsx), $"{month} 月通报"));
         }
 
         if (charts.FirstOrDefault() is { } chart)

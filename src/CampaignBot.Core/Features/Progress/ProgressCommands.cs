@@ -111,7 +111,7 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
 }
 
 /// <summary>/export examinations|pledges [csv|xlsx]: the same table as the command-line export, as a document in the chat.</summary>
-public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, IEnumerable<ISpreadsheetWriter> spreadsheets, IEnumerable<ITableSource> sources) : ICommandHandler
+public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer, IEnumerable<ITableSource> sources) : ICommandHandler
 {
     private readonly IReadOnlyList<ITableSource> _sources = [.. sources];
 
@@ -138,10 +138,8 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
         var table = _sources.FirstOrDefault(s => s.Kinds.Contains(kind)) is { } source
             ? await source.BuildAsync(kind, unitId, cancellationToken)
             : await tables.BuildAsync(kind, unitId, cancellationToken);
-        var xlsx = !words.Contains("csv") ? spreadsheets.FirstOrDefault() : null;
-        var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}";
-        context.Reply(xlsx is null
-            ? new DocumentMessage(name + ".csv", table.ToCsv(), $"{table.Name}（{table.Rows.Count} 行）")
-            : new DocumentMessage(name + ".xlsx", xlsx.ToXlsx(table), $"{table.Name}（{table.Rows.Count} 行）"));
+        var format = words.Contains("csv") ? TableFormat.Csv : TableFormat.Xlsx;
+        var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
+        context.Reply(new DocumentMessage(name, writer.Write(table, format), $"{table.Name}（{table.Rows.Count} 行）"));
     }
 }

@@ -10,7 +10,7 @@ public sealed class BulletinChart : IBulletinChart
         ArgumentNullException.ThrowIfNull(bulletin);
         var plot = new ScottPlot.Plot();
         var title = $"{bulletin.Month} 月通报 综合得分";
-        plot.Font.Set(ScottPlot.Fonts.Detect(title + string.Concat(bulletin.Rows.Select(r => r.UnitName))));
+        plot.Font.Set(Evaluations.ChartFont.Name);
         plot.Add.Bars(bulletin.Rows.Select((row, i) => new ScottPlot.Bar
         {
             Position = i,
