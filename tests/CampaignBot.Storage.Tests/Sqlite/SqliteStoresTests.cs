@@ -28,8 +28,23 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(1L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        // One row per schema step, each written once: 1 the first tables, 2 opinions, the ledger and bulletins.
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_database_of_schema_version_1_gets_the_opinion_and_ledger_tables_when_opened()
+    {
+        var path = Path.Combine(folder, "old.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE ledger_items;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version = 2;");
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]

@@ -75,3 +75,35 @@ public sealed class LedgerAndDispatchFormTests : IAsyncLifetime
 
     private static string Say(IEnumerable<OutboxMessage> messages) => EvaluationBot.Texts(messages);
 }
+
+/// <summary>When the daily ledger job and a group collection's notice go out.</summary>
+public sealed class LedgerScheduleTests
+{
+    [Fact]
+    public async Task A_ledger_hour_in_the_quiet_hours_moves_the_daily_run_to_when_they_end()
+    {
+        await using var bot = await EvaluationBot.StartAsync(new() { ["Ledger:Hour"] = "23" });
+        var daily = (Core.Features.Ledger.LedgerDailyJob)bot.Services.GetService(typeof(Core.Features.Ledger.LedgerDailyJob))!;
+
+        var job = daily.Job(bot.Time.GetUtcNow());
+
+        // 2027-03-01 09:00 in Beijing now; 23:00 is quiet (22:00–08:00), so the run is at 08:00 the next morning.
+        Assert.Equal(new DateTimeOffset(2027, 3, 2, 0, 0, 0, TimeSpan.Zero), job.DueAt);
+        Assert.Equal(TimeSpan.FromDays(1), job.Interval);
+    }
+
+    [Fact]
+    public async Task A_group_collection_opened_in_the_group_posts_the_notice_there_without_a_private_instruction()
+    {
+        await using var bot = await EvaluationBot.StartAsync();
+        await bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+
+        var sent = await bot.CommandAsync(EvaluationBot.Group, "sec1", "opinions", "open county_east 5 group");
+
+        var notice = Assert.Single(sent);
+        Assert.Equal(EvaluationBot.Group.Key, notice.Chat.Key);
+        Assert.Contains("【征求意见】东县", EvaluationBot.Texts(sent), StringComparison.Ordinal);
+        Assert.Contains("/opinion ", EvaluationBot.Texts(sent), StringComparison.Ordinal);
+        Assert.Equal("group", Assert.Single(await bot.Stores.Opinions.ListCollectionsAsync("county_east", CancellationToken.None)).Audience);
+    }
+}

@@ -142,8 +142,12 @@ public sealed class OpinionsCommand(
         string how;
         switch (audience)
         {
+            case RoundAudience.Group when group!.Key == context.Update.Chat.Key:
+                // Opened in the group itself: the notice is the reply.
+                context.Reply(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes));
+                return;
             case RoundAudience.Group:
-                context.Notify(group!, new TextMessage(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes).Chinese));
+                context.Notify(group, new TextMessage(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes).Chinese));
                 how = "通知已发到群里。";
                 break;
             case RoundAudience.Roster:

@@ -125,7 +125,7 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
         var kind = words.FirstOrDefault(w => CampaignTables.Kinds.Contains(w) || extra.Contains(w));
         if (kind is null)
         {
-            context.Reply("用法：/export examinations|pledges|opinions|ledger（可加 csv，默认 xlsx；办公室可加单位代号）。", "Usage: /export examinations|pledges|opinions|ledger (add csv for CSV; the office may add a unit id).");
+            context.Reply("用法：/export examinations 或 /export pledges，/export opinions 或 /export ledger（可加 csv，默认 xlsx；办公室可加单位代号）。", "Usage: /export examinations, pledges, opinions or ledger (add csv for CSV; the office may add a unit id).");
             return;
         }
 
