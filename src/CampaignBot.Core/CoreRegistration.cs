@@ -54,6 +54,9 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, Features.Progress.ProgressCommand>();
         services.AddSingleton<ICommandHandler, Features.Progress.ExportChatCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
+        services.AddOptions<QuietHours>().BindConfiguration(QuietHours.SectionName);
+        services.AddSingleton<EffectApplier>();
+        services.AddSingleton<IValidateOptions<Features.Study.ReminderOptions>, Features.Study.ReminderHourValidator>();
         services.AddOptions<Features.Study.ReminderOptions>()
             .BindConfiguration(Features.Study.ReminderOptions.SectionName)
             .ValidateDataAnnotations()

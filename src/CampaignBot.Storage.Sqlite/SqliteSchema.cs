@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -84,7 +84,13 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
 
-        // 2: opinions, the rectification ledger, monthly dispatch and bulletins.
+        // 2: calendar recurrence (Cronos) instead of a fixed interval; a firing's effects saved with its record.
+        """
+        ALTER TABLE jobs ADD COLUMN recurrence TEXT;
+        ALTER TABLE job_firings ADD COLUMN effects TEXT;
+        """,
+
+        // 3: opinions, the rectification ledger, monthly dispatch and bulletins.
         string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
     ];
 

@@ -89,7 +89,7 @@ public sealed class LedgerScheduleTests
 
         // 2027-03-01 09:00 in Beijing now; 23:00 is quiet (22:00–08:00), so the run is at 08:00 the next morning.
         Assert.Equal(new DateTimeOffset(2027, 3, 2, 0, 0, 0, TimeSpan.Zero), job.DueAt);
-        Assert.Equal(TimeSpan.FromDays(1), job.Interval);
+        Assert.Equal("cron:0 8 * * *", job.Recurrence);
     }
 
     [Fact]

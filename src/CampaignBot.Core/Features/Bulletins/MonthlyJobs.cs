@@ -11,68 +11,51 @@ namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>
 /// The two monthly jobs, on calendar months in the campaign's zone (Cronos): the dispatch form to every secretary, and the
-/// draft of last month's bulletin to the office. Each job moves itself to its next occurrence when it fires; message ids name
-/// the month and the person, so a firing taken over after a crash sends each once.
+/// draft of last month's bulletin to the office. The jobs recur by their cron rule; what they send is saved with the firing
+/// record under keys naming the month and the person, so a firing taken over after a crash sends each once.
 /// </summary>
-public sealed class MonthlyJobs(IMemberStore members, IJobStore jobs, IOutboxStore outbox, BulletinPublisher publisher, CampaignDefinition campaign, CampaignCalendar calendar, IOptions<BulletinOptions> options, TimeProvider time)
+public sealed class MonthlyJobs(IMemberStore members, BulletinPublisher publisher, CampaignDefinition campaign, CampaignCalendar calendar, IOptions<BulletinOptions> options)
 {
     public const string DispatchKind = "dispatch-ask";
     public const string BulletinKind = "bulletin-draft";
 
     public ScheduledJob? Next(string kind, DateTimeOffset after)
     {
-        var cron = CronExpression.Parse(kind == DispatchKind ? options.Value.DispatchCron : options.Value.BulletinCron);
-        return cron.GetNextOccurrence(after, calendar.Zone) is { } due
-            ? new ScheduledJob { Id = kind, Kind = kind, Payload = "{}", DueAt = due }
+        var expression = kind == DispatchKind ? options.Value.DispatchCron : options.Value.BulletinCron;
+        return CronExpression.Parse(expression).GetNextOccurrence(after, calendar.Zone) is { } due
+            ? new ScheduledJob { Id = kind, Kind = kind, Payload = "{}", DueAt = due, Recurrence = "cron:" + expression }
             : null;
     }
 
-    public async Task AskDispatchAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public async Task AskDispatchAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        var now = time.GetUtcNow();
-        var month = BulletinBuilder.MonthOf(calendar.Today(job.DueAt));
-        var messages = new List<OutboxMessage>();
+        ArgumentNullException.ThrowIfNull(context);
+        var month = BulletinBuilder.MonthOf(calendar.Today(context.Job.DueAt));
         foreach (var secretary in (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.Secretary))
         {
             var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
             var text = BulletinTexts.DispatchAsk(unitName, month).In(Ledger.LedgerCommand.LanguageOf(secretary));
-            messages.Add(OutboxMessage.Create($"dispatch-ask:{month}:{secretary.Id}", secretary.PrivateChat, new TextMessage(text), now));
+            context.Notify(secretary.PrivateChat, new TextMessage(text), $"dispatch-ask:{month}:{secretary.Id}");
         }
-
-        await SendAndMoveOnAsync(job, messages, now, cancellationToken);
     }
 
-    public async Task DraftBulletinAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public async Task DraftBulletinAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        var now = time.GetUtcNow();
-        var month = BulletinBuilder.MonthOf(calendar.Today(job.DueAt).AddMonths(-1));
+        ArgumentNullException.ThrowIfNull(context);
+        var month = BulletinBuilder.MonthOf(calendar.Today(context.Job.DueAt).AddMonths(-1));
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice).ToList();
-        var messages = new List<OutboxMessage>();
-        if (office.Count > 0)
+        if (office.Count == 0)
         {
-            var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken);
-            foreach (var person in office)
+            return;
+        }
+
+        var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken);
+        foreach (var person in office)
+        {
+            for (var i = 0; i < bodies.Count; i++)
             {
-                messages.AddRange(bodies.Select((body, i) => OutboxMessage.Create($"bulletin-draft:{month}:{person.Id}:{i}", person.PrivateChat, body, now)));
+                context.Notify(person.PrivateChat, bodies[i], $"bulletin-draft:{month}:{person.Id}:{i}");
             }
-        }
-
-        await SendAndMoveOnAsync(job, messages, now, cancellationToken);
-    }
-
-    private async Task SendAndMoveOnAsync(ScheduledJob job, List<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (messages.Count > 0)
-        {
-            await outbox.EnqueueAsync(messages, cancellationToken);
-        }
-
-        // The scheduler deletes a job without an interval after firing, unless it was moved meanwhile: move it to next month.
-        if (Next(job.Kind, job.DueAt > now ? job.DueAt : now) is { } next)
-        {
-            await jobs.UpsertAsync(next, cancellationToken);
         }
     }
 }
@@ -81,14 +64,14 @@ public sealed class DispatchAskJobHandler(MonthlyJobs monthly) : IJobHandler
 {
     public string Kind => MonthlyJobs.DispatchKind;
 
-    public Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken) => monthly.AskDispatchAsync(job, cancellationToken);
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken) => monthly.AskDispatchAsync(context, cancellationToken);
 }
 
 public sealed class BulletinDraftJobHandler(MonthlyJobs monthly) : IJobHandler
 {
     public string Kind => MonthlyJobs.BulletinKind;
 
-    public Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken) => monthly.DraftBulletinAsync(job, cancellationToken);
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken) => monthly.DraftBulletinAsync(context, cancellationToken);
 }
 
 /// <summary>Makes sure both monthly jobs exist; existing ones keep their due times.</summary>

@@ -18,12 +18,10 @@ public sealed class LedgerDailyJob(
     ILedgerStore ledger,
     LedgerService service,
     LedgerPeople people,
-    IOutboxStore outbox,
     CampaignCalendar calendar,
     CampaignDefinition campaign,
     IOptions<LedgerOptions> options,
-    IOptions<Study.ReminderOptions> quiet,
-    TimeProvider time) : IJobHandler
+    IOptions<QuietHours> quiet) : IJobHandler
 {
     public const string JobKind = "ledger-daily";
     public const string JobId = "ledger-daily";
@@ -33,15 +31,17 @@ public sealed class LedgerDailyJob(
     /// <summary>The daily job, first due at the next run time (moved out of the quiet hours).</summary>
     public ScheduledJob Job(DateTimeOffset now)
     {
-        var at = calendar.NotInQuietHours(calendar.At(calendar.Today(now), new TimeOnly(options.Value.Hour, 0)), quiet.Value.QuietStart, quiet.Value.QuietEnd);
-        return new ScheduledJob { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = at > now ? at : at.AddDays(1), Interval = TimeSpan.FromDays(1) };
+        var at = quiet.Value.NotIn(calendar.At(calendar.Today(now), new TimeOnly(options.Value.Hour, 0)), calendar);
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendar.Zone).DateTime);
+        return new ScheduledJob { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = at > now ? at : at.AddDays(1), Recurrence = Recurrence.Daily(local).ToString() };
     }
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        ArgumentNullException.ThrowIfNull(context);
+        var now = context.Now;
         var today = calendar.Today(now);
-        var messages = new List<OutboxMessage>();
+        var messages = new List<(string Key, Registration.Member To, Text Text)>();
         foreach (var item in await ledger.ListAsync(null, cancellationToken))
         {
             if (item.IsClosed || campaign.FindUnit(item.UnitId) is null)
@@ -92,9 +92,10 @@ public sealed class LedgerDailyJob(
             }
         }
 
-        if (messages.Count > 0)
+        // Saved with the firing record and sent from there: a firing taken over after a crash sends each once.
+        foreach (var (key, to, text) in messages)
         {
-            await outbox.EnqueueAsync(messages, cancellationToken);
+            context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key);
         }
     }
 
@@ -105,8 +106,7 @@ public sealed class LedgerDailyJob(
         _ => "活动办",
     };
 
-    private static OutboxMessage Message(string id, Registration.Member to, Text text, DateTimeOffset now) =>
-        OutboxMessage.Create(id, to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), now);
+    private static (string, Registration.Member, Text) Message(string id, Registration.Member to, Text text, DateTimeOffset now) => (id, to, text);
 }
 
 /// <summary>Makes sure the daily ledger job exists; an existing one keeps its due time.</summary>

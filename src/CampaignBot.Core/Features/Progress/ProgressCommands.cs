@@ -47,7 +47,7 @@ internal static class ProgressScope
 }
 
 /// <summary>/progress [unit]: who has submitted, been returned, accepted, not started; pledges made and kept.</summary>
-public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler
+public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore examinations, IPledgeStore pledgeStore, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler
 {
     public string Command => "progress";
 
@@ -60,11 +60,11 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
             return;
         }
 
-        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
-        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var pledges = (await stores.Pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
+        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
-        var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
+        var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
 
         var title = unitId is null ? "全部单位" : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
         var text = new StringBuilder($"「{title}」对照检查进度（{members.Count} 人）\n");
