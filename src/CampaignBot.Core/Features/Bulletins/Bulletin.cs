@@ -84,17 +84,26 @@ public interface IBulletinChart
 }
 
 /// <summary>Builds a month's bulletin from the stores: study, examinations, pledges, ledger, evaluations and the dispatch answers.</summary>
-public sealed class BulletinBuilder(StoreBundle stores, Study.StudyProgressService study, CampaignDefinition campaign, IOptions<BulletinOptions> options)
+public sealed class BulletinBuilder(
+    IMemberStore memberStore,
+    IBulletinStore bulletins,
+    Examinations.IExaminationStore examinations,
+    IPledgeStore pledgeStore,
+    ILedgerStore ledgerStore,
+    IEvaluationRoundStore evaluationRounds,
+    Study.StudyProgressService study,
+    CampaignDefinition campaign,
+    IOptions<BulletinOptions> options)
 {
     public async Task<Bulletin> BuildAsync(string month, CancellationToken cancellationToken)
     {
-        var members = (await stores.Members.ListAsync(null, cancellationToken)).Where(m => m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
-        var dispatches = (await stores.Bulletins.ListDispatchesAsync(month, cancellationToken)).ToDictionary(d => d.UnitId, StringComparer.Ordinal);
-        var exams = await stores.Examinations.ListAsync(null, cancellationToken);
-        var pledges = (await stores.Pledges.ListAsync(null, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
-        var checkIns = (await stores.Pledges.ListCheckInsAsync(null, cancellationToken)).Where(c => c.Period == month).ToList();
-        var ledger = await stores.Ledger.ListAsync(null, cancellationToken);
-        var rounds = await stores.EvaluationRounds.ListAsync(null, cancellationToken);
+        var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
+        var dispatches = (await bulletins.ListDispatchesAsync(month, cancellationToken)).ToDictionary(d => d.UnitId, StringComparer.Ordinal);
+        var exams = await examinations.ListAsync(null, cancellationToken);
+        var pledges = (await pledgeStore.ListAsync(null, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var checkIns = (await pledgeStore.ListCheckInsAsync(null, cancellationToken)).Where(c => c.Period == month).ToList();
+        var ledger = await ledgerStore.ListAsync(null, cancellationToken);
+        var rounds = await evaluationRounds.ListAsync(null, cancellationToken);
         var monthEnd = MonthEnd(month);
         var rows = new List<BulletinRow>();
         foreach (var unit in campaign.Units)
