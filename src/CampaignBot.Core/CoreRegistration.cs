@@ -1,5 +1,8 @@
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Ledger;
+using CampaignBot.Core.Features.Opinions;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
@@ -76,6 +79,9 @@ public static class CoreRegistration
         services.AddEvaluations();
         Features.Members.MembersRegistration.AddMembers(services);
         Features.Dashboard.DashboardRegistration.AddDashboardCore(services);
+        services.AddOpinions();
+        services.AddLedger();
+        services.AddBulletins();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -66,8 +66,30 @@ public static class MongoStores
             Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
             Dashboard = new MongoDashboardStore(database.GetCollection<BsonDocument>(DashboardLinks), database.GetCollection<BsonDocument>(DashboardSessions)),
+            Opinions = new Core.Features.Opinions.DocumentOpinionStore(
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.CollectionTable),
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.Table),
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.PlaceTable),
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.AskedTable)),
+            Ledger = new Core.Features.Ledger.DocumentLedgerStore(
+                Documents(database, Core.Features.Ledger.DocumentLedgerStore.Table),
+                Documents(database, Core.Features.Ledger.DocumentLedgerStore.HistoryTable)),
+            Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
+                Documents(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
+                Documents(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
         };
     }
+
+    /// <summary>The collections of opinions, the ledger and bulletins: named as the SQLite tables are.</summary>
+    internal static readonly string[] OpinionAndLedgerCollections =
+    [
+        Core.Features.Opinions.DocumentOpinionStore.CollectionTable, Core.Features.Opinions.DocumentOpinionStore.Table,
+        Core.Features.Opinions.DocumentOpinionStore.PlaceTable, Core.Features.Opinions.DocumentOpinionStore.AskedTable,
+        Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
+        Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
+    ];
+
+    private static MongoDocuments Documents(IMongoDatabase database, string name) => new(database.GetCollection<BsonDocument>(name));
 
     private static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken ct)
     {
@@ -81,7 +103,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns })
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

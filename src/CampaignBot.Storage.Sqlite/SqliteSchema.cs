@@ -8,7 +8,15 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
+
+    private static readonly string[] OpinionAndLedgerTables =
+    [
+        Core.Features.Opinions.DocumentOpinionStore.CollectionTable, Core.Features.Opinions.DocumentOpinionStore.Table,
+        Core.Features.Opinions.DocumentOpinionStore.PlaceTable, Core.Features.Opinions.DocumentOpinionStore.AskedTable,
+        Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
+        Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
+    ];
 
     private static readonly string[] Steps =
     [
@@ -101,6 +109,9 @@ internal static class SqliteSchema
             last_seen_at INTEGER NOT NULL, revoked_at INTEGER);
         CREATE INDEX IF NOT EXISTS ix_dashboard_sessions_member ON dashboard_sessions (member_id);
         """,
+
+        // 5: opinions, the rectification ledger, monthly dispatch and bulletins.
+        string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -70,6 +70,17 @@ public static class SqliteStores
             Turnout = new SqliteTurnoutStore(database),
             Commits = new SqliteUpdateCommitStore(database),
             Dashboard = new SqliteDashboardStore(database),
+            Opinions = new Core.Features.Opinions.DocumentOpinionStore(
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.CollectionTable),
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.Table),
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.PlaceTable),
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.AskedTable)),
+            Ledger = new Core.Features.Ledger.DocumentLedgerStore(
+                new SqliteDocuments(database, Core.Features.Ledger.DocumentLedgerStore.Table),
+                new SqliteDocuments(database, Core.Features.Ledger.DocumentLedgerStore.HistoryTable)),
+            Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
+                new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
+                new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
         }, database);
     }
 

@@ -31,6 +31,11 @@ public sealed record StoreBundle(
     /// <summary>One transaction per handled update, where the store offers it.</summary>
     public IUpdateCommitStore? Commits { get; init; }
     public required Features.Dashboard.IDashboardStore Dashboard { get; init; }
+    public required Features.Opinions.IOpinionStore Opinions { get; init; }
+
+    public required Features.Ledger.ILedgerStore Ledger { get; init; }
+
+    public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
 
     public IServiceCollection Register(IServiceCollection services)
     {
@@ -56,6 +61,9 @@ public sealed record StoreBundle(
             services.AddSingleton(Commits);
         }
         services.AddSingleton(Dashboard);
+        services.AddSingleton(Opinions);
+        services.AddSingleton(Ledger);
+        services.AddSingleton(Bulletins);
         return services;
     }
 }

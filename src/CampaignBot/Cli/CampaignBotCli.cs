@@ -117,6 +117,7 @@ public static class CampaignBotCli
         root.Subcommands.Add(InviteCommand.Command);
         root.Subcommands.Add(Features.Members.MembersCliCommand.Command);
         root.Subcommands.Add(ExportCommand.Build());
+        root.Subcommands.Add(Features.Bulletins.BulletinCliCommand.Build());
         root.Subcommands.Add(flows);
         ChineseHelp(root);
         return root;

@@ -79,6 +79,7 @@ public static class CampaignBotApp
         builder.AddCampaignCore();
         builder.Services.AddSingleton<Core.Features.Progress.ITableWriter>(Exports.TableWriter.Instance);
         builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();
+        builder.Services.AddSingleton<Core.Features.Bulletins.IBulletinChart, Features.Bulletins.BulletinChart>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
     }

@@ -5,7 +5,7 @@ using CampaignBot.Core.Messaging;
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>/vote CODE in a private chat: an evaluator with a round's code gets a private ballot.</summary>
-public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turnout, IBallotStore ballots, BallotHasher hasher, EvaluationText text) : ICommandHandler
+public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turnout, IBallotStore ballots, BallotHasher hasher, EvaluationText text, BallotBriefings briefings) : ICommandHandler
 {
     public string Command => "vote";
 
@@ -50,7 +50,7 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
         }
 
         await turnout.AddAsync(new TurnoutEntry(round.Id, voterId, context.Update.Chat, false), cancellationToken);
-        context.Reply(text.Ballot(round, null));
+        context.Reply(text.Ballot(round, null, await briefings.ForAsync(round, cancellationToken)));
     }
 }
 
