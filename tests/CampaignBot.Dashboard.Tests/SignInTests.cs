@@ -146,6 +146,21 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deactivating_a_member_ends_their_sessions_and_refuses_them_a_new_link()
+    {
+        var client = await site.SignInAsync(site.Seed.Secretary);
+        Assert.Contains("城关镇", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        var deactivated = site.Seed.Secretary with { DeactivatedAt = site.Time.GetUtcNow() };
+
+        await site.Stores.Members.UpsertAsync(deactivated, CancellationToken.None);
+
+        Assert.DoesNotContain("城关镇东关村", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        var (link, refusal) = await site.Services.GetRequiredService<DashboardSignIn>().IssueLinkAsync(deactivated, CancellationToken.None);
+        Assert.Null(link);
+        Assert.Equal(LinkRefusal.NotAllowed, refusal);
+    }
+
+    [Fact]
     public async Task Members_and_the_masses_get_no_link_and_no_session()
     {
         var signIn = site.Services.GetRequiredService<DashboardSignIn>();
