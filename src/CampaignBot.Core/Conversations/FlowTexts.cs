@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Conversations;
 
 /// <summary>What every flow says the same way (the shared flow base uses these).</summary>

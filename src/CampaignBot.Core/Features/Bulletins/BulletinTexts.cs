@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>The words of the monthly dispatch (月调度) and bulletin (月通报).</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>/dispatch count | lines | checked | note: a secretary's answer to this month's dispatch (月调度), one per unit and month.</summary>

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>The evaluation texts that hold values or reasons, in both languages (see <see cref="Text"/>).</summary>

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>/vote CODE in a private chat: an evaluator with a round's code gets a private ballot.</summary>

@@ -1,9 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>

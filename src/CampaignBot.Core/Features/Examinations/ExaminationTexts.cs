@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Examinations;
 
 /// <summary>Everything the self-examination and its review say, and how an examination reads for the member, the reviewer and the export.</summary>

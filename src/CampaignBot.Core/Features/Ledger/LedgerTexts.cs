@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>The words of the rectification ledger (整改台帐).</summary>

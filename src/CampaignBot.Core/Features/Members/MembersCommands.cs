@@ -1,9 +1,3 @@
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Members;
 
 /// <summary>/members [unit]: the office sees any unit (without one, the count per unit), a secretary their own unit.</summary>

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Members;
 
 /// <summary>Texts of managing people (/members, /member, /invite revoke).</summary>

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Opinions;
 
 /// <summary>The words of opinion collection (征求意见), for the masses and for the unit.</summary>

@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Opinions;
 

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Pledges;
 
 /// <summary>Everything the pledge (/pledge) and check-in (/checkin) flows say.</summary>

@@ -1,10 +1,5 @@
-using System.Text;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Progress;
 

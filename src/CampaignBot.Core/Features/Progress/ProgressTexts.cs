@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Progress;
 
 /// <summary>What /progress says about examinations and pledges (other features render their own sections).</summary>

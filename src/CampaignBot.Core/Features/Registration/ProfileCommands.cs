@@ -1,5 +1,3 @@
-using CampaignBot.Core.Conversations;
-
 namespace CampaignBot.Core.Features.Registration;
 
 /// <summary>/me: the member's profile as registered.</summary>

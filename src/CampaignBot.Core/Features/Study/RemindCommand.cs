@@ -1,8 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>

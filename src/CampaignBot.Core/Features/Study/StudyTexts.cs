@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>What the study, research and visit flows say, in Chinese and English.</summary>

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Features.Dashboard;
 
 /// <summary>Every text of the dashboard's pages, in Chinese and English.</summary>
