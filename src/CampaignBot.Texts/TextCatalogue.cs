@@ -43,7 +43,7 @@ public sealed class CatalogueError(int line, string message)
 ///   zh: 只有……可以管理整改台帐。
 ///   en: Only … manage its rectification ledger.
 /// </code>
-/// Values are one line each, written as the inside of a C# string literal (\n is a line break, \" a quote); in an
+/// Values are one line each after "zh: " (one space; a further leading space is part of the text), written as the inside of a C# string literal (\n is a line break, \" a quote); in an
 /// entry with parameters they are interpolated, so {max} is the value and {{ a brace.
 /// </summary>
 public sealed class TextCatalogue
@@ -68,19 +68,19 @@ public sealed class TextCatalogue
         for (var i = 0; i < lines.Length; i++)
         {
             var number = i + 1;
-            var raw = lines[i].TrimEnd();
-            if (raw.Length == 0 || raw.TrimStart().StartsWith("#", StringComparison.Ordinal))
+            var raw = lines[i];
+            if (raw.Trim().Length == 0 || raw.TrimStart().StartsWith("#", StringComparison.Ordinal))
             {
                 continue;
             }
 
             if (char.IsWhiteSpace(raw[0]))
             {
-                catalogue.ReadValue(entry, raw.Trim(), number);
+                catalogue.ReadValue(entry, raw.TrimStart(), number);
                 continue;
             }
 
-            entry = catalogue.ReadHeaderOrEntry(raw, number);
+            entry = catalogue.ReadHeaderOrEntry(raw.TrimEnd(), number);
         }
 
         catalogue.Check();
@@ -147,7 +147,9 @@ public sealed class TextCatalogue
     {
         var colon = line.IndexOf(':');
         var key = colon < 0 ? line : line.Substring(0, colon);
-        var value = colon < 0 ? string.Empty : line.Substring(colon + 1).TrimStart();
+        // One space follows the colon; anything after it is the text, leading and trailing spaces included.
+        var value = colon < 0 ? string.Empty : line.Substring(colon + 1);
+        value = value.StartsWith(" ", StringComparison.Ordinal) ? value.Substring(1) : value;
         if (entry is null)
         {
             Errors.Add(new CatalogueError(number, "an indented line belongs to an entry; none is open here"));

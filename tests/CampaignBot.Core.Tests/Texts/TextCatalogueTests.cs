@@ -72,6 +72,9 @@ public sealed class TextCatalogueTests
             TooLong(int max)
               zh: 最多 {max} 字
               en: at most {max} characters
+            Mark
+              zh: （停用）
+              en:  (off)
             """);
 
         var source = catalogue.ToSource("demo.texts");
@@ -80,6 +83,7 @@ public sealed class TextCatalogueTests
         Assert.Contains("internal static partial class DemoTexts", source, StringComparison.Ordinal);
         Assert.Contains("/// <summary>said after &lt;saving&gt;</summary>", source, StringComparison.Ordinal);
         Assert.Contains("public static readonly Text Saved = new(\"已保存。\", \"Saved.\");", source, StringComparison.Ordinal);
+        Assert.Contains("public static readonly Text Mark = new(\"（停用）\", \" (off)\");", source, StringComparison.Ordinal);
         Assert.Contains("public static Text TooLong(int max) => new($\"最多 {max} 字\", $\"at most {max} characters\");", source, StringComparison.Ordinal);
     }
 }
