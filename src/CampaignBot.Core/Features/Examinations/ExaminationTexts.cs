@@ -126,9 +126,49 @@ public static class ExaminationTexts
 
     public static readonly Text ReturnedDone = new("已退回修改，意见已发给本人。发送 /review 审核下一份。", "Returned with your comment; the member has been told. Send /review for the next one.");
 
-    public static readonly Text ReviewCancelled = new("已退出审核，未做任何决定。", "Left the review; nothing was decided.");
+    public static readonly Text ReviewCancelled = new("已退出审核。尚未点击的决定没有保存；已保存的审核决定和已转入台帐的问题不受影响。", "Left the review. A decision not yet pressed was not stored; stored decisions and ledger items stay.");
 
-    public static readonly Text ReviewTimedOut = new("审核长时间未操作，已自动退出，未做任何决定。", "The review was idle and closed; nothing was decided.");
+    public static readonly Text ReviewTimedOut = new("审核长时间未操作，已自动退出。尚未点击的决定没有保存；已保存的决定和台帐不受影响。", "The review was idle and closed. A decision not yet pressed was not stored; stored decisions and ledger items stay.");
+
+    // Problems found, put on the rectification ledger from the review.
+    public static readonly Text AlreadyDecided = new("审核决定已经保存，不能返回。可以继续把问题转入整改台帐，或点击“完成”。", "The decision is stored and can't be undone here. Put problems on the ledger, or press \"Done\".");
+
+    public static readonly Text LedgerFinished = new("完成", "Done");
+
+    public static readonly Text ChooseProblem = new("请点击要转入整改台帐的问题，或点击“完成”。", "Press a problem to put on the rectification ledger, or \"Done\".");
+
+    public static readonly Text MeasuresTooShort = new("整改措施太短，请写清楚。", "The measures are too short; please say more.");
+
+    public static readonly Text NoneToTheLedger = new("审核已完成，没有问题转入整改台帐。发送 /review 审核下一份。", "Review done; no problem was put on the ledger. Send /review for the next one.");
+
+    public static Text OfferLedger(int count) => new(
+        $"已通过，已通知本人。这份对照检查查摆出 {count} 个问题，可逐个转入本单位整改台帐（牵头领导为本人），点击问题填写整改措施和完成时限；不需要就点击“完成”。",
+        $"Accepted; the member has been told. It found {count} problem(s): press one to put it on the unit's rectification ledger (the member leads it) with measures and a deadline, or \"Done\".");
+
+    public static Text OfferMore(int left) => new($"还有 {left} 个问题未转入整改台帐：", $"{left} problem(s) not on the ledger yet:");
+
+    public static Text ProblemEntry(int number, string problem) => new($"{number}. {Short(problem)}", $"{number}. {Short(problem)}");
+
+    public static Text AskMeasures(string problem, int max) => new(
+        $"问题：{problem}\n整改措施是什么？（不超过 {max} 字）/back 返回。",
+        $"Problem: {problem}\nWhat are the measures? (at most {max} characters) /back to go back.");
+
+    public static Text AskDeadline(string end) => new($"完成时限？请输入日期 yyyy-MM-dd（不晚于 {end}）。", $"Deadline? A date yyyy-MM-dd (by {end}).");
+
+    public static Text AlreadyOnLedger(string id) => new($"这个问题已在整改台帐 {id} 中，不再重复建立。查看：/ledger show {id}", $"That problem is already ledger item {id}; no second item is made. See /ledger show {id}");
+
+    public static Text MeasuresTooLong(int max) => new($"整改措施太长（最多 {max} 字），请精简后重新发送。", $"The measures are too long (at most {max} characters); please shorten them.");
+
+    public static Text TurnedInto(string id) => new($"已转入整改台帐 {id}，已通知牵头领导。", $"Put on the ledger as {id}; the lead leader was told.");
+
+    /// <summary>Sent to the unit's secretaries, in their language.</summary>
+    public static Text UnitToldOfItem(string id, string leader, string problem) => new(
+        $"对照检查查摆的问题已转入本单位整改台帐 {id}（牵头领导：{leader}）：{Short(problem)}。查看：/ledger show {id}",
+        $"A problem found in a self-examination is now ledger item {id} of your unit (led by {leader}): {Short(problem)}. See /ledger show {id}");
+
+    public static Text OnTheLedger(IReadOnlyList<string> ids) => new(
+        $"审核已完成，{ids.Count} 个问题已转入整改台帐：{string.Join("、", ids)}。发送 /review 审核下一份，/ledger list 查看台帐。",
+        $"Review done; {ids.Count} problem(s) on the ledger: {string.Join(", ", ids)}. Send /review for the next one, /ledger list for the ledger.");
 
     public static Text ListEntry(int number, string member, string unit, int version) =>
         new($"{number}. {member}（{unit}）第 {version} 版", $"{number}. {member} ({unit}), version {version}");
