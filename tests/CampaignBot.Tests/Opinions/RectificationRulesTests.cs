@@ -102,6 +102,7 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
     {
         await _bot.CommandAsync(EvaluationBot.Group, "sec1", "link");
         await SayAsync("sec1", "ledger", "add 成员lead1 2027-03-10 会议过多 | 精简会议");
+        await SayAsync("sec1", "dispatch", "2 | 修复村道；安装路灯 | 是 | 无");
         await _bot.AdvanceAsync(TimeSpan.FromDays(31));
 
         var preview = await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "bulletin", "2027-03 preview");
@@ -116,6 +117,10 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         Assert.Contains("【2027-03 月通报】", Texts([post]), StringComparison.Ordinal);
         Assert.Contains("倒排名：", Texts([post]), StringComparison.Ordinal);
         Assert.DoesNotContain("成员", Texts([post]), StringComparison.Ordinal);
+        var east = Texts([post]).Split('\n').Single(l => l.Contains(" 东县 ", StringComparison.Ordinal));
+        Assert.Contains("整改 0/1（逾期 1）", east, StringComparison.Ordinal);
+        Assert.Contains("办实事 2", east, StringComparison.Ordinal);
+        Assert.Contains("西区", Texts([post]).Split('\n').Single(l => l.StartsWith("未报送月调度的单位：", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("已经发布过了", again, StringComparison.Ordinal);
         Assert.Contains("由活动办预览和发布", bySecretary, StringComparison.Ordinal);
     }
@@ -159,6 +164,25 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_roster_collection_asks_again_once_the_configured_repeat_days_have_passed()
+    {
+        await using var bot = await EvaluationBot.StartAsync(new() { ["Opinions:RepeatAskDays"] = "3" });
+        await bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+        await bot.RegisterAsync("m2", Roles.Member, "county_east");
+        var open = () => bot.CommandAsync(EvaluationBot.Private("sec1"), "sec1", "opinions", "open county_east 1 roster");
+
+        var first = Texts(await open());
+        await bot.AdvanceAsync(TimeSpan.FromDays(2));
+        var tooSoon = Texts(await open());
+        await bot.AdvanceAsync(TimeSpan.FromDays(2));
+        var later = Texts(await open());
+
+        Assert.Contains("已私信邀请 2 人", first, StringComparison.Ordinal);
+        Assert.Contains("已私信邀请 0 人（2 人近 3 天内已征求过", tooSoon, StringComparison.Ordinal);
+        Assert.Contains("已私信邀请 2 人", later, StringComparison.Ordinal);
     }
 
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>

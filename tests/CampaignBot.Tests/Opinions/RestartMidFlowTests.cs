@@ -6,6 +6,8 @@ using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
 using CampaignBot.Storage.Tests.Mongo;
 using CampaignBot.Tests.Evaluations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Tests.Opinions;
 
@@ -115,6 +117,28 @@ public sealed partial class RestartMidFlowTests(MongoEngineFixture mongo)
         Assert.Equal(("推行首问负责制，公开办事流程", "console:lead1", ProblemSource.Examination), (item.Measures, item.LeadLeaderId, item.Source));
         Assert.Contains(turned, m => m.Chat.Id == "lead1" && Texts([m]).Contains("牵头领导", StringComparison.Ordinal));
         Assert.Contains(item.Id, Texts(await bot.CommandAsync(EvaluationBot.Private("lead1"), "lead1", "ledger", "list")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("mongo")]
+    public async Task A_lead_leaders_reminder_is_sent_once_though_the_host_restarts_at_the_same_hour(string store)
+    {
+        await using var bot = await StartAsync(store);
+        foreach (var seeder in bot.Services.GetServices<IHostedService>().Where(s => s is LedgerJobSeeder))
+        {
+            await seeder.StartAsync(Ct);
+        }
+
+        await bot.CommandAsync(EvaluationBot.Private("sec1"), "sec1", "ledger", "add 成员lead1 2027-03-09 会议过多 | 精简会议");
+        var before = await bot.AdvanceAsync(TimeSpan.FromDays(1));
+        await bot.RestartAsync();
+        var after = await bot.AdvanceAsync(TimeSpan.Zero);
+        var nextDay = await bot.AdvanceAsync(TimeSpan.FromDays(1));
+
+        Assert.Single(before, m => m.Chat.Id == "lead1" && Texts([m]).Contains("还有 7 天", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, m => m.Chat.Id == "lead1");
+        Assert.DoesNotContain(nextDay, m => m.Chat.Id == "lead1" && Texts([m]).StartsWith("整改提醒", StringComparison.Ordinal));
     }
 
     /// <summary>The member's short checklist, submitted: bureaucratism found, the rest not.</summary>
