@@ -1,175 +1,29 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Examinations;
 
 /// <summary>Everything the self-examination and its review say, and how an examination reads for the member, the reviewer and the export.</summary>
-public static class ExaminationTexts
+public static partial class ExaminationTexts
 {
     // The self-examination (/examine).
-    public static readonly Text Title = new("对照检查", "self-examination");
-
-    public static readonly Text NotRegistered = new("你还没有注册。发送 /start，并输入单位发给你的邀请码即可注册。", "You are not registered yet. Send /start and enter the invite code your unit gave you.");
-
-    public static readonly Text NoChecklist = new("活动配置中没有适用于你的检查表，请联系活动办。", "No checklist in the campaign applies to you; please contact the campaign office.");
-
-    public static readonly Text FirstItem = new("已经是第一项了。", "This is already the first item.");
-
-    public static readonly Text ChooseWithButtons = new("请点击按钮选择：存在、部分存在或不存在（也可输入 1、2、3）。", "Please choose with the buttons: exists, partly or does not exist (or type 1, 2, 3).");
-
-    public static readonly Text Required = new("这一项是必答项，不能跳过，请作答。", "This item is required and can't be skipped; please answer it.");
-
-    public static readonly Text SaysNothing = new(
-        "这样的回答没有说明情况（只有数字、标点或一个字）。请写出具体表现和事实依据。",
-        "That answer says nothing (only a number, punctuation or one character). Please write the specifics and evidence.");
-
-    public static readonly Text SubmitOrChange = new("请点击“提交”，或点击项目编号修改该项。", "Press \"Submit\", or an item's number to change it.");
-
-    public static readonly Text SummaryHint = new("\n点击编号可修改该项；全部必答项完成后点击“提交”。", "\nPress a number to change that item; press \"Submit\" when every required item is answered.");
-
-    public static readonly Text ExamCancelled = new("已退出对照检查，已填写的内容都已保存。发送 /examine 可继续填写。", "Left the self-examination; your answers are saved. Send /examine to continue.");
-
-    public static readonly Text ExamTimedOut = new("对照检查长时间未操作，已自动保存并退出。发送 /examine 可从原处继续。", "The self-examination was idle, so it was saved and closed. Send /examine to continue where you left off.");
-
-    public static readonly Text KeepAnswer = new("保留原答案", "Keep answer");
-
-    public static readonly Text KeepText = new("保留原内容", "Keep text");
-
-    public static readonly Text Skip = new("跳过", "Skip");
-
-    public static readonly Text ToSummary = new("总览", "Summary");
-
-    public static readonly Text SaveAndLeave = new("保存退出", "Save and leave");
-
-    public static readonly Text Submit = new("提交", "Submit");
-
-    public static readonly Text StatusAccepted = new("已通过审核", "accepted");
-
-    public static readonly Text StatusWaiting = new("已提交，等待审核", "submitted and waiting for review");
-
-    public static Text Starting(string checklist, int items) => new(
-        $"开始填写「{checklist}」，共 {items} 项。可点按钮或直接输入作答；/back 返回上一项，随时可“保存退出”，下次发送 /examine 继续。",
-        $"Starting \"{checklist}\": {items} items. Answer with the buttons or by typing; /back goes back; \"Save and leave\" any time and send /examine to continue.");
-
     public static Text Continuing(string checklist, int item) =>
         new($"继续填写「{checklist}」，从第 {item} 项开始。", $"Continuing \"{checklist}\" at item {item}.");
-
-    public static Text WasReturned(int version, string? comment) => new(
-        $"你的对照检查（第 {version} 版）被退回修改。审核意见：{comment}\n请修改相关项目后重新提交。",
-        $"Your self-examination (version {version}) was returned. Reviewer's comment: {comment}\nRevise the items and submit again.");
-
-    public static Text SavedAt(int item) => new($"已保存，下次发送 /examine 从第 {item} 项继续。", $"Saved. Send /examine to continue from item {item}.");
-
-    public static Text TooLong(int length, int max) => new(
-        $"内容太长了（{length} 字，最多 {max} 字），请精简后重新输入；已填写的内容没有改变。",
-        $"That is too long ({length} characters, at most {max}); please shorten it. Nothing was changed.");
 
     public static Text ItemWithChoice(int number, int count, ChecklistItem item, string? current, string? currentEnglish) => new(
         $"第 {number}/{count} 项【{item.Group}】{(item.Required ? string.Empty : "（可选）")}\n{item.Prompt}{(current is null ? string.Empty : $"\n当前答案：{current}")}",
         $"Item {number}/{count} [{item.Group}]{(item.Required ? string.Empty : " (optional)")}\n{item.Prompt}{(currentEnglish is null ? string.Empty : $"\nCurrent answer: {currentEnglish}")}");
 
-    public static Text EvidenceFor(int number, int count, string? choice, int max) => new(
-        $"第 {number}/{count} 项：你选择了“{ChecklistChoices.Name(choice)}”。请写出具体表现和事实依据（不超过 {max} 字）。",
-        $"Item {number}/{count}: you chose \"{ChecklistChoices.Name(choice, true)}\". Write the specifics and evidence (at most {max} characters).");
-
     public static Text TextItem(int number, int count, ChecklistItem item, int max) => new(
         $"第 {number}/{count} 项【{item.Group}】{(item.Required ? string.Empty : "（可选）")}\n{item.Prompt}\n（文字作答，不超过 {max} 字）",
         $"Item {number}/{count} [{item.Group}]{(item.Required ? string.Empty : " (optional)")}\n{item.Prompt}\n(Answer in text, at most {max} characters.)");
-
-    public static Text CurrentText(string text) => new($"\n当前内容：{text}", $"\nCurrent text: {text}");
 
     public static Text MissingItems(IReadOnlyList<(int Number, ChecklistItem Item)> missing) => new(
         $"还有必答项没有完成，暂不能提交：{string.Join("；", missing.Select(m => $"第 {m.Number} 项 {Short(m.Item.Prompt)}"))}",
         $"Some required items are not answered yet, so it can't be submitted: {string.Join("; ", missing.Select(m => $"item {m.Number}"))}");
 
-    public static Text ReadOnly(int version, Text status, ChecklistDefinition checklist, IReadOnlyDictionary<string, ExaminationAnswer> answers) => new(
-        $"你的对照检查（第 {version} 版）{status.Chinese}，不能再修改。\n{Summary(checklist, answers, false)}",
-        $"Your self-examination (version {version}) is {status.English} and can no longer be changed.\n{Summary(checklist, answers, true)}");
-
     public static Text Submitted(int version, bool reviewerTold) => new(
         $"已提交对照检查（第 {version} 版），{(reviewerTold ? "已通知审核人" : "等待审核")}。提交后不能再修改；如被退回，会通知你修改。",
         $"Self-examination submitted (version {version}); {(reviewerTold ? "the reviewer has been told" : "waiting for a reviewer")}. It can no longer be changed; if it is returned you will be told.");
 
-    /// <summary>Sent to each reviewer, in the reviewer's language.</summary>
-    public static Text SubmittedNotice(string member, string unit, int version) => new(
-        $"{member}（{unit}）提交了对照检查（第 {version} 版），请发送 /review 审阅，通过或退回修改。",
-        $"{member} ({unit}) submitted a self-examination (version {version}). Send /review to read it and accept or return it.");
-
     // The review (/review).
-    public static readonly Text ReviewTitle = new("审核对照检查", "review");
-
-    public static readonly Text OnlyReviewers = new("只有支部书记、督导组和活动办可以审核对照检查。", "Only secretaries, supervisors and the campaign office can review self-examinations.");
-
-    public static readonly Text NothingToReview = new("目前没有等待你审核的对照检查。", "There is no self-examination waiting for your review.");
-
-    public static readonly Text ChooseToReview = new("请选择要审核的对照检查：", "Choose a self-examination to review:");
-
-    public static readonly Text ChooseFromList = new("请点击列表中的一项。", "Please choose one from the list.");
-
-    public static readonly Text NoLongerWaiting = new("这一份已由其他审核人处理或已被撤回，不再等待审核。", "That one has been decided by someone else or withdrawn; it is no longer waiting for review.");
-
-    public static readonly Text FreshList = new("这是最新的待审核列表。", "Here is the current list.");
-
-    public static readonly Text Accept = new("通过", "Accept");
-
-    public static readonly Text Return = new("退回修改", "Return");
-
-    public static readonly Text BackToList = new("返回列表", "Back to list");
-
-    public static readonly Text AcceptOrReturn = new("请点击“通过”或“退回修改”。", "Please press \"Accept\" or \"Return\".");
-
-    public static readonly Text DecidedBySomeoneElse = new("这份对照检查已由其他审核人处理或已撤回，本次未做改动。", "This self-examination has already been decided by someone else; nothing was changed.");
-
-    public static readonly Text AcceptedDone = new("已通过，已通知本人。发送 /review 审核下一份。", "Accepted; the member has been told. Send /review for the next one.");
-
-    public static readonly Text ReturnedDone = new("已退回修改，意见已发给本人。发送 /review 审核下一份。", "Returned with your comment; the member has been told. Send /review for the next one.");
-
-    public static readonly Text ReviewCancelled = new("已退出审核。尚未点击的决定没有保存；已保存的审核决定和已转入台帐的问题不受影响。", "Left the review. A decision not yet pressed was not stored; stored decisions and ledger items stay.");
-
-    public static readonly Text ReviewTimedOut = new("审核长时间未操作，已自动退出。尚未点击的决定没有保存；已保存的决定和台帐不受影响。", "The review was idle and closed. A decision not yet pressed was not stored; stored decisions and ledger items stay.");
-
-    // Problems found, put on the rectification ledger from the review.
-    public static readonly Text AlreadyDecided = new("审核决定已经保存，不能返回。可以继续把问题转入整改台帐，或点击“完成”。", "The decision is stored and can't be undone here. Put problems on the ledger, or press \"Done\".");
-
-    public static readonly Text LedgerFinished = new("完成", "Done");
-
-    public static readonly Text ChooseProblem = new("请点击要转入整改台帐的问题，或点击“完成”。", "Press a problem to put on the rectification ledger, or \"Done\".");
-
-    public static readonly Text MeasuresTooShort = new("整改措施太短，请写清楚。", "The measures are too short; please say more.");
-
-    public static readonly Text NoneToTheLedger = new("审核已完成，没有问题转入整改台帐。发送 /review 审核下一份。", "Review done; no problem was put on the ledger. Send /review for the next one.");
-
-    public static Text OfferLedger(int count) => new(
-        $"已通过，已通知本人。这份对照检查查摆出 {count} 个问题，可逐个转入本单位整改台帐（牵头领导为本人），点击问题填写整改措施和完成时限；不需要就点击“完成”。",
-        $"Accepted; the member has been told. It found {count} problem(s): press one to put it on the unit's rectification ledger (the member leads it) with measures and a deadline, or \"Done\".");
-
-    public static Text OfferMore(int left) => new($"还有 {left} 个问题未转入整改台帐：", $"{left} problem(s) not on the ledger yet:");
-
-    public static Text ProblemEntry(int number, string problem) => new($"{number}. {Short(problem)}", $"{number}. {Short(problem)}");
-
-    public static Text AskMeasures(string problem, int max) => new(
-        $"问题：{problem}\n整改措施是什么？（不超过 {max} 字）/back 返回。",
-        $"Problem: {problem}\nWhat are the measures? (at most {max} characters) /back to go back.");
-
-    public static Text AskDeadline(string end) => new($"完成时限？请输入日期 yyyy-MM-dd（不晚于 {end}）。", $"Deadline? A date yyyy-MM-dd (by {end}).");
-
-    public static Text AlreadyOnLedger(string id) => new($"这个问题已在整改台帐 {id} 中，不再重复建立。查看：/ledger show {id}", $"That problem is already ledger item {id}; no second item is made. See /ledger show {id}");
-
-    public static Text MeasuresTooLong(int max) => new($"整改措施太长（最多 {max} 字），请精简后重新发送。", $"The measures are too long (at most {max} characters); please shorten them.");
-
-    public static Text TurnedInto(string id) => new($"已转入整改台帐 {id}，已通知牵头领导。", $"Put on the ledger as {id}; the lead leader was told.");
-
-    /// <summary>Sent to the unit's secretaries, in their language.</summary>
-    public static Text UnitToldOfItem(string id, string leader, string problem) => new(
-        $"对照检查查摆的问题已转入本单位整改台帐 {id}（牵头领导：{leader}）：{Short(problem)}。查看：/ledger show {id}",
-        $"A problem found in a self-examination is now ledger item {id} of your unit (led by {leader}): {Short(problem)}. See /ledger show {id}");
-
-    public static Text OnTheLedger(IReadOnlyList<string> ids) => new(
-        $"审核已完成，{ids.Count} 个问题已转入整改台帐：{string.Join("、", ids)}。发送 /review 审核下一份，/ledger list 查看台帐。",
-        $"Review done; {ids.Count} problem(s) on the ledger: {string.Join(", ", ids)}. Send /review for the next one, /ledger list for the ledger.");
-
     public static Text ListEntry(int number, string member, string unit, int version) =>
         new($"{number}. {member}（{unit}）第 {version} 版", $"{number}. {member} ({unit}), version {version}");
 
@@ -192,6 +46,18 @@ public static class ExaminationTexts
     /// <summary>Sent to the member, in the member's language.</summary>
     public static Text ReturnedNotice(int version, string reviewer, string? comment) =>
         new($"你的对照检查（第 {version} 版）被{reviewer}退回修改。意见：{comment}\n请发送 /examine 修改后重新提交。", $"Your self-examination (version {version}) was returned by {reviewer}. Comment: {comment}\nSend /examine to revise it and submit it again.");
+
+    // Problems found, put on the rectification ledger from the review.
+    public static Text ProblemEntry(int number, string problem) => new($"{number}. {Short(problem)}", $"{number}. {Short(problem)}");
+
+    /// <summary>Sent to the unit's secretaries, in their language.</summary>
+    public static Text UnitToldOfItem(string id, string leader, string problem) => new(
+        $"对照检查查摆的问题已转入本单位整改台帐 {id}（牵头领导：{leader}）：{Short(problem)}。查看：/ledger show {id}",
+        $"A problem found in a self-examination is now ledger item {id} of your unit (led by {leader}): {Short(problem)}. See /ledger show {id}");
+
+    public static Text OnTheLedger(IReadOnlyList<string> ids) => new(
+        $"审核已完成，{ids.Count} 个问题已转入整改台帐：{string.Join("、", ids)}。发送 /review 审核下一份，/ledger list 查看台帐。",
+        $"Review done; {ids.Count} problem(s) on the ledger: {string.Join(", ", ids)}. Send /review for the next one, /ledger list for the ledger.");
 
     /// <summary>A required item needs its choice and its text; a "does not exist" needs no evidence.</summary>
     public static bool IsComplete(ChecklistItem item, ExaminationAnswer answer)

@@ -1,10 +1,4 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Examinations;
 
