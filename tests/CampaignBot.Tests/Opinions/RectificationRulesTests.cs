@@ -74,6 +74,23 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Completion_needs_a_report_with_evidence_before_it_can_be_confirmed_and_progress_notes_are_dated()
+    {
+        var id = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 会议过多 | 精简会议"));
+
+        var early = await SayAsync("sec1", "ledger", $"confirm {id}");
+        var bare = await SayAsync("lead1", "ledger", $"done {id}");
+        await SayAsync("lead1", "ledger", $"note {id} 已合并两个例会");
+
+        Assert.Contains("还没有报告完成", early, StringComparison.Ordinal);
+        Assert.Contains("用法", bare, StringComparison.Ordinal);
+        var item = await _bot.Stores.Ledger.GetAsync(id, Ct);
+        Assert.Equal((LedgerStatus.InProgress, false, 0), (item?.Status, item?.AwaitingConfirmation, item?.Evidence.Count));
+        var note = (await _bot.Stores.Ledger.HistoryAsync(id, Ct)).Single(e => e.What.StartsWith("进展：", StringComparison.Ordinal));
+        Assert.Equal((_bot.Time.GetUtcNow(), "成员lead1（console:lead1）"), (note.At, note.By));
+    }
+
+    [Fact]
     public async Task An_accepted_opinion_joins_an_open_item_and_its_giver_reads_the_item_and_a_rejected_one_reads_the_reason()
     {
         var id = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 窗口办事推诿 | 首问负责制"));
