@@ -76,4 +76,10 @@ public static class EvaluationTexts
     public static readonly Text AlreadyVotedMayChange = new(
         "你已经在这轮评议中投过票了。本轮允许改票，如需改票请重新选择，以最后一次为准。",
         "You have already voted in this round. This round allows a change: choose again and the last choice counts.");
+
+    public static readonly Text NotConfigured = new("评议功能尚未启用：请管理员设置 Evaluation:BallotSecret（环境变量 Evaluation__BallotSecret）。", "Evaluations are off: the administrator must set Evaluation:BallotSecret.");
+
+    public static Text UnknownStage(string stage) => new($"活动配置中没有评议阶段“{stage}”。", $"The campaign has no evaluation stage '{stage}'.");
+
+    public static Text StageAlreadyOpen(string roundId) => new($"该阶段已有进行中的评议（{roundId}）。", $"A round of this stage is already open ({roundId}).");
 }
