@@ -37,7 +37,7 @@ public sealed record MeetingRecordAnswers
 /// note. Saving the record opens the 满意度测评 by itself through the evaluations feature, and asks the supervisors to review it.
 /// </summary>
 public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeople people, IRoundOpening rounds, CampaignCalendar calendar)
-    : DeclaredFlow<MeetingRecordAnswers>("meetingrecord", "meeting_record", LifeMeetingTexts.RecordTitle)
+    : DeclaredFlow<MeetingRecordAnswers>("meetrecord", "meeting_record", LifeMeetingTexts.RecordTitle)
 {
     public const int HeadMinutes = 30;
     public const int MemberMinutes = 20;
