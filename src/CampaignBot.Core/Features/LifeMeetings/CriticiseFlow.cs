@@ -120,11 +120,11 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
 
     private static Text StateWord(CriticismTalk talk) => talk.Status switch
     {
-        TalkStatus.NotWritten => new Text("未填写", "not written"),
-        TalkStatus.AwaitingCheck => new Text("待审核（可修改）", "awaiting check (can change)"),
-        TalkStatus.SentBack => new Text("已退回，待修改", "sent back, to revise"),
-        TalkStatus.AwaitingConfirmation => new Text("已通过，待确认", "approved, to confirm"),
-        _ => new Text("已确认", "confirmed"),
+        TalkStatus.NotWritten => LifeMeetingTexts.StateNotWritten,
+        TalkStatus.AwaitingCheck => LifeMeetingTexts.StateAwaitingCheck,
+        TalkStatus.SentBack => LifeMeetingTexts.StateSentBack,
+        TalkStatus.AwaitingConfirmation => LifeMeetingTexts.StateApproved,
+        _ => LifeMeetingTexts.StateConfirmed,
     };
 
     private async Task<Read<CriticismTalk>> ChooseAsync(string input, FlowStep<CriticiseAnswers> step, CancellationToken cancellationToken)
