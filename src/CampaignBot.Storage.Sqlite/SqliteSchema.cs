@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -110,6 +110,9 @@ internal static class SqliteSchema
 
         // 5: opinions, the rectification ledger, monthly dispatch and bulletins.
         string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
+
+        // 6: the democratic life meeting (专题民主生活会) and its criticism talks (三轮沟通).
+        string.Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables.Select(SqliteDocuments.Schema)),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

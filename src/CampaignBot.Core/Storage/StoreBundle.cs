@@ -36,6 +36,8 @@ public sealed record StoreBundle(
 
     public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
 
+    public required Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -63,6 +65,7 @@ public sealed record StoreBundle(
         services.AddSingleton(Opinions);
         services.AddSingleton(Ledger);
         services.AddSingleton(Bulletins);
+        services.AddSingleton(LifeMeetings);
         return services;
     }
 }
