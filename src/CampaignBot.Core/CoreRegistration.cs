@@ -82,6 +82,7 @@ public static class CoreRegistration
         services.AddOpinions();
         services.AddLedger();
         services.AddBulletins();
+        Features.Inspections.InspectionRegistration.AddInspections(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

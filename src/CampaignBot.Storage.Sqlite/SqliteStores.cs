@@ -81,6 +81,11 @@ public static class SqliteStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            Inspections = new Core.Features.Inspections.DocumentInspectionStore(
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.Table),
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.BulletinTable),
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.DecisionTable)),
         }, database);
     }
 

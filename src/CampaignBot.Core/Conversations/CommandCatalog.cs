@@ -25,6 +25,9 @@ public enum CommandAudience
     Managers,
 
     Office,
+
+    /// <summary>The campaign office and the supervision groups: they inspect units (随机调研).</summary>
+    Inspectors,
 }
 
 /// <summary>A command people can type, with the one-line description a channel's menu shows.</summary>
@@ -51,6 +54,7 @@ public sealed record BotCommand(string Name, string Chinese, string English)
             CommandAudience.Reviewers => member?.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice,
             CommandAudience.Managers => member?.Role is Roles.Secretary or Roles.CampaignOffice,
             CommandAudience.Office => member?.Role is Roles.CampaignOffice,
+            CommandAudience.Inspectors => member?.Role is Roles.CampaignOffice or Roles.Supervisor,
             _ => false,
         };
     }
@@ -90,5 +94,7 @@ public static class CommandCatalog
         new("ledger", "整改台帐：建立、进展、完成、确认", "Rectification ledger: add, progress, done, confirm") { Audience = CommandAudience.Members },
         new("dispatch", "月调度：报告本月办实事和整改进展（书记）", "Monthly dispatch: this month's practical things and ledger progress (secretaries)") { Audience = CommandAudience.Managers },
         new("bulletin", "月通报：预览和发布（活动办）", "Monthly bulletin: preview and publish (office)") { Audience = CommandAudience.Office },
+        new("inspect", "随机调研：抽取、复核、逐项调研、通报（活动办、督导组）", "Random inspections: draw, verify, inspect, bulletin (office, supervisors)") { Audience = CommandAudience.Inspectors },
+        new("handling", "组织处理名单和处理决定（活动办）", "Cases for organisational handling and decisions (office)") { Audience = CommandAudience.Office },
     ];
 }
