@@ -210,6 +210,20 @@ public sealed class InspectionFlowTests
     }
 
     [Fact]
+    public async Task Bad_draw_words_and_a_long_count_are_refused_and_nothing_is_drawn()
+    {
+        var rig = new InspectionRig();
+
+        Assert.Contains("没有单位类型", await rig.Chat.SayAsync("/inspect draw 99999"), StringComparison.Ordinal);
+        Assert.Contains("用法", await rig.Chat.SayAsync("/inspect frobnicate"), StringComparison.Ordinal);
+        Assert.Contains("用法", await rig.Chat.SayAsync("/inspect verify"), StringComparison.Ordinal);
+        Assert.Contains("没有这个调研编号", await rig.Chat.SayAsync("/inspect show " + new string('x', 3000)), StringComparison.Ordinal);
+        Assert.Contains("记录处理决定：/handling decide", await rig.Chat.SayAsync("/handling decide"), StringComparison.Ordinal);
+        Assert.Contains("处理日期须是", await rig.Chat.SayAsync("/handling decide HAAAAA 明天 约谈负责人"), StringComparison.Ordinal);
+        Assert.Empty(await rig.Inspections.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task English_speakers_get_the_draw_in_English()
     {
         var rig = new InspectionRig();

@@ -39,6 +39,13 @@ public sealed class InspectCommand(
             return;
         }
 
+        // Unannounced: nothing of an inspection is done in a group, and a checklist is never started there.
+        if (context.Update.Chat.Kind == ChatKind.Group)
+        {
+            context.ReplyPrivately(InspectionTexts.PrivateOnly);
+            return;
+        }
+
         var member = context.Member!;
         switch (verb)
         {

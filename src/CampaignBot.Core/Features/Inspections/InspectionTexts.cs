@@ -22,6 +22,8 @@ public static class InspectionTexts
 
     public static readonly Text CheckUsage = new("用法：/inspect check <调研编号> <单位ID>", "Usage: /inspect check <inspection id> <unit id>");
 
+    public static readonly Text PrivateOnly = new("随机调研请在与我的私聊中进行。", "Please run inspections in a private chat with me.");
+
     public static readonly Text NoneYet = new("还没有随机调研。活动办发送 /inspect draw 抽取。", "No inspections yet. The office sends /inspect draw.");
 
     public static readonly Text FlowTitle = new("随机调研", "an inspection");
