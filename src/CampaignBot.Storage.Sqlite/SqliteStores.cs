@@ -79,6 +79,9 @@ public static class SqliteStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
+                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
+                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
             Inspections = new Core.Features.Inspections.DocumentInspectionStore(
                 new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.Table),
                 new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),

@@ -28,8 +28,8 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class SqliteStoresTests : IDisposable
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
         var job = (await stores.Jobs.GetAsync("pledge-checkin:telegram:1", CancellationToken.None))!;
 
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(new DateTimeOffset(2027, 2, 28, 2, 0, 0, TimeSpan.Zero), job.NextDueAfter(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         Assert.True(await stores.Jobs.TryRecordFiringAsync(new Core.Storage.JobFiring(job.Id, due, "n1", due, null) { Effects = "{}" }, CancellationToken.None));
         Assert.Equal("{}", (await stores.Jobs.GetFiringAsync(job.Id, due, CancellationToken.None))!.Effects);
@@ -84,7 +84,7 @@ public sealed class SqliteStoresTests : IDisposable
         var invite = await stores.Invites.GetAsync("OLD1", CancellationToken.None);
         Assert.Equal(("张三", true), (member!.Name, member.IsActive));
         Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (invite!.Rank, invite.MaxRank, invite.RevokedAt));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -98,22 +98,39 @@ public sealed class SqliteStoresTests : IDisposable
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
         Assert.Empty(await stores.Ledger.ListAsync(null, CancellationToken.None));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
-    public async Task A_database_of_schema_version_5_gets_the_inspection_tables_when_opened()
+    public async Task A_database_without_the_life_meeting_step_gets_its_tables_when_opened_and_keeps_its_ledger()
+    {
+        var path = Path.Combine(folder, "before-meetings.db");
+        var first = await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await first.Ledger.AppendAsync(new Core.Features.Ledger.LedgerEntry("L000001", 1, DateTimeOffset.UnixEpoch, "telegram:1", "建立"), CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE life_meetings; DROP TABLE life_meeting_talks;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 6;");
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.LifeMeetings.ListAsync(null, CancellationToken.None));
+        Assert.Single(await stores.Ledger.HistoryAsync("L000001", CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_database_without_the_inspection_step_gets_its_tables_when_opened()
     {
         var path = Path.Combine(folder, "before-inspections.db");
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE inspections; DROP TABLE handling_decisions;");
-        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 6;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 7;");
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
         Assert.Empty(await stores.Inspections.ListAsync(CancellationToken.None));
         Assert.Empty(await stores.Inspections.ListDecisionsAsync(null, CancellationToken.None));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
