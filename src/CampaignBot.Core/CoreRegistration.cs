@@ -78,6 +78,7 @@ public static class CoreRegistration
         services.AddLedger();
         services.AddBulletins();
         Features.LifeMeetings.LifeMeetingRegistration.AddLifeMeetings(services);
+        Features.Inspections.InspectionRegistration.AddInspections(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

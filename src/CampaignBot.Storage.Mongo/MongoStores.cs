@@ -77,6 +77,11 @@ public static class MongoStores
             LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
                 Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
                 Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
+            Inspections = new Core.Features.Inspections.DocumentInspectionStore(
+                Documents(database, Core.Features.Inspections.DocumentInspectionStore.Table),
+                Documents(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),
+                Documents(database, Core.Features.Inspections.DocumentInspectionStore.BulletinTable),
+                Documents(database, Core.Features.Inspections.DocumentInspectionStore.DecisionTable)),
         };
     }
 
@@ -103,7 +108,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables))
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables).Concat(Core.Features.Inspections.DocumentInspectionStore.Tables))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

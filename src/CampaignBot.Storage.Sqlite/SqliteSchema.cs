@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -113,6 +113,9 @@ internal static class SqliteSchema
 
         // 6: the democratic life meeting (专题民主生活会) and its criticism talks (三轮沟通).
         string.Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables.Select(SqliteDocuments.Schema)),
+
+        // 7: random inspections (随机调研), their checklists and bulletins, organisational handling decisions.
+        string.Concat(Core.Features.Inspections.DocumentInspectionStore.Tables.Select(SqliteDocuments.Schema)),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

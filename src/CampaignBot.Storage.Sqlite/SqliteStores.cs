@@ -82,6 +82,11 @@ public static class SqliteStores
             LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
                 new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
                 new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
+            Inspections = new Core.Features.Inspections.DocumentInspectionStore(
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.Table),
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.BulletinTable),
+                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.DecisionTable)),
         }, database);
     }
 

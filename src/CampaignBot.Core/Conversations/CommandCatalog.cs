@@ -21,6 +21,9 @@ public enum CommandAudience
     Managers,
 
     Office,
+
+    /// <summary>The campaign office and the supervision groups: they inspect units (随机调研).</summary>
+    Inspectors,
 }
 
 /// <summary>A command people can type, with the one-line description a channel's menu shows.</summary>
@@ -47,6 +50,7 @@ public sealed record BotCommand(string Name, string Chinese, string English)
             CommandAudience.Reviewers => member?.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice,
             CommandAudience.Managers => member?.Role is Roles.Secretary or Roles.CampaignOffice,
             CommandAudience.Office => member?.Role is Roles.CampaignOffice,
+            CommandAudience.Inspectors => member?.Role is Roles.CampaignOffice or Roles.Supervisor,
             _ => false,
         };
     }
@@ -88,5 +92,7 @@ public static class CommandCatalog
         new("bulletin", "月通报：预览和发布（活动办）", "Monthly bulletin: preview and publish (office)") { Audience = CommandAudience.Office },
         new("meeting", "专题民主生活会：三轮沟通进度、审核确认、会议记录（班子成员、书记、督导组）", "Democratic life meeting: talks, checks, record (team, secretary, supervisor)") { Audience = CommandAudience.Members },
         new("criticise", "填写准备提出的批评意见（班子成员）", "Write the criticisms you will raise (team members)") { Audience = CommandAudience.Members },
+        new("inspect", "随机调研：抽取、复核、逐项调研、通报（活动办、督导组）", "Random inspections: draw, verify, inspect, bulletin (office, supervisors)") { Audience = CommandAudience.Inspectors },
+        new("handling", "组织处理名单和处理决定（活动办）", "Cases for organisational handling and decisions (office)") { Audience = CommandAudience.Office },
     ];
 }

@@ -37,6 +37,7 @@ public sealed record StoreBundle(
     public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
 
     public required Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; init; }
+    public required Features.Inspections.IInspectionStore Inspections { get; init; }
 
     public IServiceCollection Register(IServiceCollection services)
     {
@@ -66,6 +67,7 @@ public sealed record StoreBundle(
         services.AddSingleton(Ledger);
         services.AddSingleton(Bulletins);
         services.AddSingleton(LifeMeetings);
+        services.AddSingleton(Inspections);
         return services;
     }
 }

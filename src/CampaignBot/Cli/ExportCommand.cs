@@ -42,7 +42,7 @@ public static class ExportCommand
 
     /// <summary>Every kind there is, each feature's own included, for the help and for the error about an unknown kind.</summary>
     public static IReadOnlyList<ExportKind> All { get; } =
-        [.. Kinds, .. StudyExportCommand.Kinds, .. CampaignExportCommand.Kinds, .. EvaluationExportCommand.Kinds, .. Features.Ledger.OpinionLedgerExportCommand.Kinds];
+        [.. Kinds, .. StudyExportCommand.Kinds, .. CampaignExportCommand.Kinds, .. EvaluationExportCommand.Kinds, .. Features.Ledger.OpinionLedgerExportCommand.Kinds, .. Features.Inspections.InspectionExportCommand.Kinds];
 
     public static Command Build()
     {

@@ -108,13 +108,28 @@ public sealed class SqliteStoresTests : IDisposable
         var first = await SqliteStores.OpenAsync(path, CancellationToken.None);
         await first.Ledger.AppendAsync(new Core.Features.Ledger.LedgerEntry("L000001", 1, DateTimeOffset.UnixEpoch, "telegram:1", "建立"), CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE life_meetings; DROP TABLE life_meeting_talks;");
-        await ScalarAsync(path, "DELETE FROM schema_version WHERE version = (SELECT MAX(version) FROM schema_version);");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 6;");
         SqliteConnection.ClearAllPools();
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
         Assert.Empty(await stores.LifeMeetings.ListAsync(null, CancellationToken.None));
         Assert.Single(await stores.Ledger.HistoryAsync("L000001", CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_database_without_the_inspection_step_gets_its_tables_when_opened()
+    {
+        var path = Path.Combine(folder, "before-inspections.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE inspections; DROP TABLE handling_decisions;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 7;");
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.Inspections.ListAsync(CancellationToken.None));
+        Assert.Empty(await stores.Inspections.ListDecisionsAsync(null, CancellationToken.None));
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 

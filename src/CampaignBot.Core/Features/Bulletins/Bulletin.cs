@@ -28,10 +28,13 @@ public sealed record BulletinRow(
 /// <summary>A month's bulletin (月通报): units ranked by score, the bottom ones named, the silent ones (no dispatch answer) listed.</summary>
 public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IReadOnlyList<string> Bottom, IReadOnlyList<string> Silent, IReadOnlyList<string> OverdueLines)
 {
+    /// <summary>Lines other features add (organisational handling decided this month).</summary>
+    public IReadOnlyList<BulletinNote> Notes { get; init; } = [];
+
     /// <summary>The office's version: every number, and the overdue items with their lead leaders.</summary>
     public string OfficeText()
     {
-        var text = new StringBuilder(PublicText());
+        var text = new StringBuilder(Body());
         if (OverdueLines.Count > 0)
         {
             text.Append("\n逾期整改事项：");
@@ -41,11 +44,18 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
             }
         }
 
+        foreach (var note in Notes)
+        {
+            text.Append('\n').Append(note.Office);
+        }
+
         return text.ToString();
     }
 
     /// <summary>The public version for the units' groups: unit-level numbers only, no person named.</summary>
-    public string PublicText()
+    public string PublicText() => Body() + PublicNotes();
+
+    private string Body()
     {
         var text = new StringBuilder($"【{Month} 月通报】教育实践活动整改落实月调度情况\n排名（综合得分）：");
         foreach (var row in Rows)
@@ -58,6 +68,8 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
         return text.ToString();
     }
 
+    private string PublicNotes() => string.Concat(Notes.Select(n => "\n" + n.Public));
+
     public CampaignTable Table() => new(
         $"月通报{Month}",
         ["名次", "单位ID", "单位", "综合得分", "学习达标率", "对照检查通过", "人数", "承诺践行率", "台帐事项", "已完成", "逾期", "评议通过阶段", "补课轮次", "办实事", "已报送月调度"],
@@ -69,6 +81,15 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
             r.DispatchAnswered ? "是" : "否"])]);
 
     public static string Percent(decimal share) => (share * 100m).ToString("0", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>A line another feature adds to a month's bulletin: in full for the office, without names for the groups.</summary>
+public sealed record BulletinNote(string Office, string Public);
+
+/// <summary>What another feature has to say in a month's bulletin (organisational handling decided that month).</summary>
+public interface IBulletinNotes
+{
+    Task<IReadOnlyList<BulletinNote>> NotesAsync(string month, CancellationToken cancellationToken);
 }
 
 /// <summary>Draws a bulletin's chart (PNG); the host implements it with ScottPlot.</summary>
@@ -87,7 +108,8 @@ public sealed class BulletinBuilder(
     IEvaluationRoundStore evaluationRounds,
     Study.StudyProgressService study,
     CampaignDefinition campaign,
-    IOptions<BulletinOptions> options)
+    IOptions<BulletinOptions> options,
+    IEnumerable<IBulletinNotes>? notes = null)
 {
     public async Task<Bulletin> BuildAsync(string month, CancellationToken cancellationToken)
     {
@@ -125,7 +147,13 @@ public sealed class BulletinBuilder(
         var silent = ranked.Where(r => !r.DispatchAnswered).Select(r => r.UnitName).ToList();
         var overdueLines = ledger.Where(i => i.Status == LedgerStatus.Overdue)
             .Select(i => $"{campaign.FindUnit(i.UnitId)?.Name ?? i.UnitId} {i.Id}「{i.Problem}」牵头领导 {i.LeadLeaderName}，时限 {LedgerTexts.Date(i.Deadline)}").ToList();
-        return new Bulletin(month, ranked, bottom, silent, overdueLines);
+        var added = new List<BulletinNote>();
+        foreach (var source in notes ?? [])
+        {
+            added.AddRange(await source.NotesAsync(month, cancellationToken));
+        }
+
+        return new Bulletin(month, ranked, bottom, silent, overdueLines) { Notes = added };
     }
 
     /// <summary>"2027-03" → true and the month; anything else false.</summary>
