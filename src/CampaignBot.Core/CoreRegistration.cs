@@ -82,6 +82,7 @@ public static class CoreRegistration
         services.AddOpinions();
         services.AddLedger();
         services.AddBulletins();
+        Features.Contacts.ContactRegistration.AddContacts(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

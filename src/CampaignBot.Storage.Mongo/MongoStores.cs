@@ -77,6 +77,9 @@ public static class MongoStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 Documents(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 Documents(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            Contacts = new Core.Features.Contacts.DocumentContactStore(
+                Documents(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
+                Documents(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),
         };
     }
 
@@ -88,6 +91,10 @@ public static class MongoStores
         Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
         Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
     ];
+
+    /// <summary>The collections of contact points and contact visits, named as the SQLite tables are.</summary>
+    internal static readonly string[] ContactCollections =
+        [Core.Features.Contacts.DocumentContactStore.ChangeTable, Core.Features.Contacts.DocumentContactStore.VisitTable];
 
     private static MongoDocuments Documents(IMongoDatabase database, string name) => new(database.GetCollection<BsonDocument>(name));
 
@@ -103,7 +110,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections))
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(ContactCollections))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -112,6 +112,9 @@ internal static class SqliteSchema
 
         // 5: opinions, the rectification ledger, monthly dispatch and bulletins.
         string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
+
+        // 6: contact points set in chat and contact visits (全程联系).
+        SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.ChangeTable) + SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.VisitTable),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -81,6 +81,9 @@ public static class SqliteStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            Contacts = new Core.Features.Contacts.DocumentContactStore(
+                new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
+                new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),
         }, database);
     }
 

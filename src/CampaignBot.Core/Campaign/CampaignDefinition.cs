@@ -48,6 +48,9 @@ public sealed record CampaignDefinition
     /// <summary>Self-examination forms (对照检查), first match wins; see <see cref="ChecklistDefinition"/>.</summary>
     public IReadOnlyList<ChecklistDefinition> Checklists { get; init; } = [];
 
+    /// <summary>Contact points (全程联系): which leader contacts which units, and whether they review the units' leadership examinations.</summary>
+    public Features.Contacts.ContactSettings Contacts { get; init; } = Features.Contacts.ContactSettings.None;
+
     public RankDefinition? FindRank(string code) => Ranks.FirstOrDefault(r => r.Code == code);
 
     public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);

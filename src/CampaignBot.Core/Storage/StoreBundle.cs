@@ -37,6 +37,8 @@ public sealed record StoreBundle(
 
     public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
 
+    public required Features.Contacts.IContactStore Contacts { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -64,6 +66,7 @@ public sealed record StoreBundle(
         services.AddSingleton(Opinions);
         services.AddSingleton(Ledger);
         services.AddSingleton(Bulletins);
+        services.AddSingleton(Contacts);
         return services;
     }
 }

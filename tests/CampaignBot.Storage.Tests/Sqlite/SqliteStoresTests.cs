@@ -28,8 +28,8 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(5L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(5L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class SqliteStoresTests : IDisposable
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
         var job = (await stores.Jobs.GetAsync("pledge-checkin:telegram:1", CancellationToken.None))!;
 
-        Assert.Equal(5L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(new DateTimeOffset(2027, 2, 28, 2, 0, 0, TimeSpan.Zero), job.NextDueAfter(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         Assert.True(await stores.Jobs.TryRecordFiringAsync(new Core.Storage.JobFiring(job.Id, due, "n1", due, null) { Effects = "{}" }, CancellationToken.None));
         Assert.Equal("{}", (await stores.Jobs.GetFiringAsync(job.Id, due, CancellationToken.None))!.Effects);
@@ -84,7 +84,7 @@ public sealed class SqliteStoresTests : IDisposable
         var invite = await stores.Invites.GetAsync("OLD1", CancellationToken.None);
         Assert.Equal(("张三", true), (member!.Name, member.IsActive));
         Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (invite!.Rank, invite.MaxRank, invite.RevokedAt));
-        Assert.Equal(5L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -93,12 +93,28 @@ public sealed class SqliteStoresTests : IDisposable
         var path = Path.Combine(folder, "old.db");
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE ledger_items;");
-        await ScalarAsync(path, "DELETE FROM schema_version WHERE version = 5;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 5;");
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
         Assert.Empty(await stores.Ledger.ListAsync(null, CancellationToken.None));
-        Assert.Equal(5L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_database_without_the_contact_step_gets_the_contact_tables_when_opened()
+    {
+        var path = Path.Combine(folder, "before-contacts.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE contact_visits; DROP TABLE contact_assignments;");
+        await ScalarAsync(path, $"DELETE FROM schema_version WHERE version = {SqliteSchema.CurrentVersion};");
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.Contacts.ListVisitsAsync(null, CancellationToken.None));
+        Assert.Empty(await stores.Contacts.ListChangesAsync(CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed record BulletinRow(
 /// <summary>A month's bulletin (月通报): units ranked by score, the bottom ones named, the silent ones (no dispatch answer) listed.</summary>
 public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IReadOnlyList<string> Bottom, IReadOnlyList<string> Silent, IReadOnlyList<string> OverdueLines)
 {
+    /// <summary>What other features add (<see cref="IBulletinSection"/>), in their order, after the ranking.</summary>
+    public IReadOnlyList<string> Sections { get; init; } = [];
+
     /// <summary>The office's version: every number, and the overdue items with their lead leaders.</summary>
     public string OfficeText()
     {
@@ -61,6 +64,11 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
 
         text.Append("\n倒排名：").Append(Bottom.Count == 0 ? "无" : string.Join("、", Bottom));
         text.Append("\n未报送月调度的单位：").Append(Silent.Count == 0 ? "无" : string.Join("、", Silent));
+        foreach (var section in Sections)
+        {
+            text.Append('\n').Append(section);
+        }
+
         return text.ToString();
     }
 
@@ -93,8 +101,11 @@ public sealed class BulletinBuilder(
     IEvaluationRoundStore evaluationRounds,
     Study.StudyProgressService study,
     CampaignDefinition campaign,
-    IOptions<BulletinOptions> options)
+    IOptions<BulletinOptions> options,
+    IEnumerable<IBulletinSection>? sections = null)
 {
+    private readonly IReadOnlyList<IBulletinSection> _sections = [.. (sections ?? []).OrderBy(s => s.Order)];
+
     public async Task<Bulletin> BuildAsync(string month, CancellationToken cancellationToken)
     {
         var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
@@ -131,7 +142,16 @@ public sealed class BulletinBuilder(
         var silent = ranked.Where(r => !r.DispatchAnswered).Select(r => r.UnitName).ToList();
         var overdueLines = ledger.Where(i => i.Status == LedgerStatus.Overdue)
             .Select(i => $"{campaign.FindUnit(i.UnitId)?.Name ?? i.UnitId} {i.Id}「{i.Problem}」牵头领导 {i.LeadLeaderName}，时限 {LedgerTexts.Date(i.Deadline)}").ToList();
-        return new Bulletin(month, ranked, bottom, silent, overdueLines);
+        var parts = new List<string>();
+        foreach (var section in _sections)
+        {
+            if (await section.RenderAsync(month, cancellationToken) is { Length: > 0 } part)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return new Bulletin(month, ranked, bottom, silent, overdueLines) { Sections = parts };
     }
 
     /// <summary>"2027-03" → true and the month; anything else false.</summary>
