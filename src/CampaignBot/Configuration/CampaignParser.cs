@@ -30,6 +30,7 @@ internal static class CampaignParser
         var evaluation = CampaignEvaluationSection.Read(top, errors);
         var visitWindows = CampaignVisitWindows.Read(top, header, errors);
         var checklists = CampaignChecklistSection.Read(top, ranks, kinds, errors);
+        var contacts = CampaignContactsSection.Read(top, kindCodes, units, errors);
         top.RejectUnknownKeys();
 
         if (errors.Count > 0 || header is null || evaluation is null)
@@ -58,6 +59,7 @@ internal static class CampaignParser
             Evaluation = evaluation,
             VisitWindows = visitWindows,
             Checklists = checklists,
+            Contacts = contacts,
         };
     }
 }
