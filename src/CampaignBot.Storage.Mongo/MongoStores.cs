@@ -1,8 +1,5 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Storage;
-using MongoDB.Bson;
-using MongoDB.Driver;
 
 namespace CampaignBot.Storage.Mongo;
 

@@ -1,7 +1,5 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

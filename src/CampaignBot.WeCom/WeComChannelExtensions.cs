@@ -1,12 +1,8 @@
-using CampaignBot.Core.Pipeline;
 using CampaignBot.WeCom.Api;
 using CampaignBot.WeCom.Callback;
 using CampaignBot.WeCom.Crypto;
 using CampaignBot.WeCom.Sending;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.WeCom;
 

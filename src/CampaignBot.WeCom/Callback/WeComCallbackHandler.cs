@@ -1,9 +1,5 @@
-using System.Text;
-using CampaignBot.Core.Pipeline;
 using CampaignBot.WeCom.Crypto;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.WeCom.Callback;
 

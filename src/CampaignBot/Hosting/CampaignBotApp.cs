@@ -2,7 +2,6 @@ using CampaignBot.Configuration;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core;
 using CampaignBot.Features.Dashboard;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Logging.Console;
 
