@@ -1,4 +1,3 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Contacts;
 using YamlDotNet.RepresentationModel;
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Contacts;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Contacts;
 

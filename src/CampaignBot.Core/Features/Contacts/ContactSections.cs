@@ -1,11 +1,6 @@
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Contacts;
 

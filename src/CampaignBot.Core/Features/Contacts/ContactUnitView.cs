@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Contacts;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Contacts;
 

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Contacts;
 
 /// <summary>The contact store over two document tables: changes keyed by leader, visits keyed by their id and listed by leader and unit.</summary>

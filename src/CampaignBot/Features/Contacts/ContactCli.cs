@@ -1,7 +1,5 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Contacts;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Features.Contacts;
 
