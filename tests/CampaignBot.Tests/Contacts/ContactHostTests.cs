@@ -1,3 +1,4 @@
+using CampaignBot.Core.Messaging;
 using CampaignBot.Features.Bulletins;
 using CampaignBot.Tests.Examinations;
 using CampaignBot.Tests.Hosting;
@@ -34,6 +35,22 @@ public sealed class ContactHostTests : IDisposable
         Assert.DoesNotContain("/contact", member, StringComparison.Ordinal);
         Assert.DoesNotContain("/review", member, StringComparison.Ordinal);
         Assert.Contains("/contact — 全程联系", office, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Contact_asked_in_a_group_answers_privately_and_starts_no_visit_there()
+    {
+        await using var chat = await WithCountyLeaderAsync(_bot);
+        var group = new ChatRef("console", "-901", ChatKind.Group, "东县群");
+
+        var inGroup = await chat.SendAsync("30", new CommandInput("contact", "visit"), group);
+        var privately = chat.SentTo(CampaignChat.Private("30"));
+        var exams = await chat.SendAsync("30", new CommandInput("contact", "exams village_dongguan"), group);
+
+        Assert.Contains("请私聊我使用 /contact", inGroup, StringComparison.Ordinal);
+        Assert.Contains("联系走访请在与我的私聊中记录", privately, StringComparison.Ordinal);
+        Assert.DoesNotContain("对照检查】共", inGroup + exams, StringComparison.Ordinal);
+        Assert.Contains("【城关镇东关村对照检查】共 0 份（只读）", chat.SentTo(CampaignChat.Private("30")), StringComparison.Ordinal);
     }
 
     [Fact]

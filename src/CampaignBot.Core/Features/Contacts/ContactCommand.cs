@@ -48,6 +48,10 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
             case "ledger" when words.Length == 2:
                 await LedgerAsync(context, member, words[1], cancellationToken);
                 return;
+            case "visit" when words.Length == 1 && context.Update.Chat.Kind == ChatKind.Group:
+                // A flow started here would live in the group's session while its prompts go to the private chat.
+                context.Reply(ContactTexts.VisitInPrivate);
+                return;
             case "visit" when words.Length == 1:
                 await FlowStart.StartAsync(visitFlow, context, cancellationToken);
                 return;
