@@ -59,7 +59,7 @@ public sealed class ContactFlowTests
         var visit = new ContactVisitFlow(directory, _contacts, new CampaignCalendar(campaign));
         var reviewers = new ExaminationReviewers(_members, campaign, [new ContactReviewers(directory, campaign)]);
         return new FlowHarness(
-            [visit, new ReviewFlow(_examinations, reviewers, _members)],
+            [visit, new ReviewFlow(_examinations, reviewers, _members, InMemoryLedgerStore.Service(_ledger, _members, campaign))],
             [new ContactCommand(directory, view, _contacts, _members, campaign, visit)],
             campaign,
             member.UserId,
