@@ -76,6 +76,7 @@ public static class CoreRegistration
         services.AddOpinions();
         services.AddLedger();
         services.AddBulletins();
+        Features.LifeMeetings.LifeMeetingRegistration.AddLifeMeetings(services);
         Features.Contacts.ContactRegistration.AddContacts(services);
 
         services.AddSingleton<InboxDispatcher>();

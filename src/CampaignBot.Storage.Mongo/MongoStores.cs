@@ -74,6 +74,9 @@ public static class MongoStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 Documents(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 Documents(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
+                Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
+                Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
             Contacts = new Core.Features.Contacts.DocumentContactStore(
                 Documents(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
                 Documents(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),
@@ -107,7 +110,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(ContactCollections))
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables).Concat(ContactCollections))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -111,7 +111,10 @@ internal static class SqliteSchema
         // 5: opinions, the rectification ledger, monthly dispatch and bulletins.
         string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
 
-        // 6: contact points set in chat and contact visits (全程联系).
+        // 6: the democratic life meeting (专题民主生活会) and its criticism talks (三轮沟通).
+        string.Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables.Select(SqliteDocuments.Schema)),
+
+        // 7: contact points set in chat and contact visits (全程联系).
         SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.ChangeTable) + SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.VisitTable),
     ];
 

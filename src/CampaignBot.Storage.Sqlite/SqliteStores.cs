@@ -79,6 +79,9 @@ public static class SqliteStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
+                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
+                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
             Contacts = new Core.Features.Contacts.DocumentContactStore(
                 new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
                 new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),

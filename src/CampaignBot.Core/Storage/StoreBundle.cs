@@ -36,6 +36,8 @@ public sealed record StoreBundle(
 
     public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
 
+    public required Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; init; }
+
     public required Features.Contacts.IContactStore Contacts { get; init; }
 
     public IServiceCollection Register(IServiceCollection services)
@@ -65,6 +67,7 @@ public sealed record StoreBundle(
         services.AddSingleton(Opinions);
         services.AddSingleton(Ledger);
         services.AddSingleton(Bulletins);
+        services.AddSingleton(LifeMeetings);
         services.AddSingleton(Contacts);
         return services;
     }

@@ -29,6 +29,7 @@ internal static class CampaignParser
         var evaluation = CampaignEvaluationSection.Read(top, errors);
         var visitWindows = CampaignVisitWindows.Read(top, header, errors);
         var checklists = CampaignChecklistSection.Read(top, ranks, kinds, errors);
+        var lifeMeeting = CampaignLifeMeetingSection.Read(top, evaluation, errors);
         var contacts = CampaignContactsSection.Read(top, kindCodes, units, errors);
         top.RejectUnknownKeys();
 
@@ -58,6 +59,7 @@ internal static class CampaignParser
             Evaluation = evaluation,
             VisitWindows = visitWindows,
             Checklists = checklists,
+            LifeMeeting = lifeMeeting,
             Contacts = contacts,
         };
     }

@@ -107,13 +107,30 @@ public sealed class SqliteStoresTests : IDisposable
         var path = Path.Combine(folder, "before-contacts.db");
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE contact_visits; DROP TABLE contact_assignments;");
-        await ScalarAsync(path, $"DELETE FROM schema_version WHERE version = {SqliteSchema.CurrentVersion};");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version = 7;");
         SqliteConnection.ClearAllPools();
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
         Assert.Empty(await stores.Contacts.ListVisitsAsync(null, CancellationToken.None));
         Assert.Empty(await stores.Contacts.ListChangesAsync(CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_database_without_the_life_meeting_step_gets_its_tables_when_opened_and_keeps_its_ledger()
+    {
+        var path = Path.Combine(folder, "before-meetings.db");
+        var first = await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await first.Ledger.AppendAsync(new Core.Features.Ledger.LedgerEntry("L000001", 1, DateTimeOffset.UnixEpoch, "telegram:1", "建立"), CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE life_meetings; DROP TABLE life_meeting_talks;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 6;");
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.LifeMeetings.ListAsync(null, CancellationToken.None));
+        Assert.Single(await stores.Ledger.HistoryAsync("L000001", CancellationToken.None));
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 

@@ -13,6 +13,7 @@ public static class EvaluationRegistration
         services.AddSingleton<IAudiences, EvaluationAudiences>();
         services.AddSingleton<BallotBriefings>();
         services.AddSingleton<RoundOpener>();
+        services.AddSingleton<IRoundOpening, RoundOpening>();
         services.AddSingleton<RoundCloser>();
         services.AddSingleton<IButtonHandler, VoteButtonHandler>();
         services.AddSingleton<ICommandHandler, RoundCommand>();
