@@ -79,6 +79,7 @@ public static class CoreRegistration
         services.AddBulletins();
         Features.LifeMeetings.LifeMeetingRegistration.AddLifeMeetings(services);
         Features.Inspections.InspectionRegistration.AddInspections(services);
+        Features.Contacts.ContactRegistration.AddContacts(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -82,6 +82,9 @@ public static class MongoStores
                 Documents(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),
                 Documents(database, Core.Features.Inspections.DocumentInspectionStore.BulletinTable),
                 Documents(database, Core.Features.Inspections.DocumentInspectionStore.DecisionTable)),
+            Contacts = new Core.Features.Contacts.DocumentContactStore(
+                Documents(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
+                Documents(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),
         };
     }
 
@@ -93,6 +96,10 @@ public static class MongoStores
         Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
         Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
     ];
+
+    /// <summary>The collections of contact points and contact visits, named as the SQLite tables are.</summary>
+    internal static readonly string[] ContactCollections =
+        [Core.Features.Contacts.DocumentContactStore.ChangeTable, Core.Features.Contacts.DocumentContactStore.VisitTable];
 
     private static MongoDocuments Documents(IMongoDatabase database, string name) => new(database.GetCollection<BsonDocument>(name));
 
@@ -108,7 +115,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables).Concat(Core.Features.Inspections.DocumentInspectionStore.Tables))
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables).Concat(Core.Features.Inspections.DocumentInspectionStore.Tables).Concat(ContactCollections))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

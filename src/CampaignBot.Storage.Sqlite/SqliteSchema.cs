@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -116,6 +116,9 @@ internal static class SqliteSchema
 
         // 7: random inspections (随机调研), their checklists and bulletins, organisational handling decisions.
         string.Concat(Core.Features.Inspections.DocumentInspectionStore.Tables.Select(SqliteDocuments.Schema)),
+
+        // 8: contact points set in chat and contact visits (全程联系).
+        SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.ChangeTable) + SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.VisitTable),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

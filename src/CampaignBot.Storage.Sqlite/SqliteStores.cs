@@ -87,6 +87,9 @@ public static class SqliteStores
                 new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),
                 new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.BulletinTable),
                 new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.DecisionTable)),
+            Contacts = new Core.Features.Contacts.DocumentContactStore(
+                new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
+                new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),
         }, database);
     }
 

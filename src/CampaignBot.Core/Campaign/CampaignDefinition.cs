@@ -51,6 +51,9 @@ public sealed record CampaignDefinition
     /// <summary>The democratic life meeting (专题民主生活会): which evaluation follows it and who is asked.</summary>
     public LifeMeetingSettings LifeMeeting { get; init; } = LifeMeetingSettings.Default;
 
+    /// <summary>Contact points (全程联系): which leader contacts which units, and whether they review the units' leadership examinations.</summary>
+    public Features.Contacts.ContactSettings Contacts { get; init; } = Features.Contacts.ContactSettings.None;
+
     public RankDefinition? FindRank(string code) => Ranks.FirstOrDefault(r => r.Code == code);
 
     public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);

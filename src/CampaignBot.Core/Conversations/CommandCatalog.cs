@@ -94,5 +94,6 @@ public static class CommandCatalog
         new("criticise", "填写准备提出的批评意见（班子成员）", "Write the criticisms you will raise (team members)") { Audience = CommandAudience.Members },
         new("inspect", "随机调研：抽取、复核、逐项调研、通报（活动办、督导组）", "Random inspections: draw, verify, inspect, bulletin (office, supervisors)") { Audience = CommandAudience.Inspectors },
         new("handling", "组织处理名单和处理决定（活动办）", "Cases for organisational handling and decisions (office)") { Audience = CommandAudience.Office },
+        new("contact", "全程联系：联系点、对照检查和台帐、走访记录（联系领导、活动办）", "Contact points: units, their examinations and ledger, visits (contact leaders, office)") { Audience = CommandAudience.Office },
     ];
 }

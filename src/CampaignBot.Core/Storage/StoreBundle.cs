@@ -39,6 +39,8 @@ public sealed record StoreBundle(
     public required Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; init; }
     public required Features.Inspections.IInspectionStore Inspections { get; init; }
 
+    public required Features.Contacts.IContactStore Contacts { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -68,6 +70,7 @@ public sealed record StoreBundle(
         services.AddSingleton(Bulletins);
         services.AddSingleton(LifeMeetings);
         services.AddSingleton(Inspections);
+        services.AddSingleton(Contacts);
         return services;
     }
 }

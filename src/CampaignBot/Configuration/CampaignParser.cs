@@ -30,6 +30,7 @@ internal static class CampaignParser
         var visitWindows = CampaignVisitWindows.Read(top, header, errors);
         var checklists = CampaignChecklistSection.Read(top, ranks, kinds, errors);
         var lifeMeeting = CampaignLifeMeetingSection.Read(top, evaluation, errors);
+        var contacts = CampaignContactsSection.Read(top, kindCodes, units, errors);
         top.RejectUnknownKeys();
 
         if (errors.Count > 0 || header is null || evaluation is null)
@@ -59,6 +60,7 @@ internal static class CampaignParser
             VisitWindows = visitWindows,
             Checklists = checklists,
             LifeMeeting = lifeMeeting,
+            Contacts = contacts,
         };
     }
 }

@@ -102,6 +102,22 @@ public sealed class SqliteStoresTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_without_the_contact_step_gets_the_contact_tables_when_opened()
+    {
+        var path = Path.Combine(folder, "before-contacts.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE contact_visits; DROP TABLE contact_assignments;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 8;");
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.Contacts.ListVisitsAsync(null, CancellationToken.None));
+        Assert.Empty(await stores.Contacts.ListChangesAsync(CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
     public async Task A_database_without_the_life_meeting_step_gets_its_tables_when_opened_and_keeps_its_ledger()
     {
         var path = Path.Combine(folder, "before-meetings.db");

@@ -31,6 +31,9 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
     /// <summary>Lines other features add (organisational handling decided this month).</summary>
     public IReadOnlyList<BulletinNote> Notes { get; init; } = [];
 
+    /// <summary>What other features add (<see cref="IBulletinSection"/>), in their order, after the ranking.</summary>
+    public IReadOnlyList<string> Sections { get; init; } = [];
+
     /// <summary>The office's version: every number, and the overdue items with their lead leaders.</summary>
     public string OfficeText()
     {
@@ -65,6 +68,11 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
 
         text.Append("\n倒排名：").Append(Bottom.Count == 0 ? "无" : string.Join("、", Bottom));
         text.Append("\n未报送月调度的单位：").Append(Silent.Count == 0 ? "无" : string.Join("、", Silent));
+        foreach (var section in Sections)
+        {
+            text.Append('\n').Append(section);
+        }
+
         return text.ToString();
     }
 
@@ -109,8 +117,11 @@ public sealed class BulletinBuilder(
     Study.StudyProgressService study,
     CampaignDefinition campaign,
     IOptions<BulletinOptions> options,
-    IEnumerable<IBulletinNotes>? notes = null)
+    IEnumerable<IBulletinNotes>? notes = null,
+    IEnumerable<IBulletinSection>? sections = null)
 {
+    private readonly IReadOnlyList<IBulletinSection> _sections = [.. (sections ?? []).OrderBy(s => s.Order)];
+
     public async Task<Bulletin> BuildAsync(string month, CancellationToken cancellationToken)
     {
         var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
@@ -153,7 +164,16 @@ public sealed class BulletinBuilder(
             added.AddRange(await source.NotesAsync(month, cancellationToken));
         }
 
-        return new Bulletin(month, ranked, bottom, silent, overdueLines) { Notes = added };
+        var parts = new List<string>();
+        foreach (var section in _sections)
+        {
+            if (await section.RenderAsync(month, cancellationToken) is { Length: > 0 } part)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return new Bulletin(month, ranked, bottom, silent, overdueLines) { Notes = added, Sections = parts };
     }
 
     /// <summary>"2027-03" → true and the month; anything else false.</summary>

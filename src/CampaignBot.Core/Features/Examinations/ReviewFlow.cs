@@ -230,7 +230,8 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
 
     private async Task<Opening<ReviewAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
-        if (context.Member is not { Role: Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice } reviewer)
+        if (context.Member is not { } reviewer
+            || (reviewer.Role is not (Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice) && (await reviewers.AdditionalUnitsAsync(reviewer, cancellationToken)).Count == 0))
         {
             return Opening<ReviewAnswers>.Refuse(ExaminationTexts.OnlyReviewers);
         }
@@ -241,13 +242,16 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             : Opening<ReviewAnswers>.Proceed(answers: new ReviewAnswers { Pending = pending });
     }
 
-    private async Task<IReadOnlyList<PendingExamination>> PendingAsync(FlowContext context, Member reviewer, CancellationToken cancellationToken) =>
-        (await store.ListAsync(null, cancellationToken))
-            .Where(e => e.Status == ExaminationStatus.Submitted && reviewers.MayReview(reviewer, e))
+    private async Task<IReadOnlyList<PendingExamination>> PendingAsync(FlowContext context, Member reviewer, CancellationToken cancellationToken)
+    {
+        var additional = await reviewers.AdditionalUnitsAsync(reviewer, cancellationToken);
+        return (await store.ListAsync(null, cancellationToken))
+            .Where(e => e.Status == ExaminationStatus.Submitted && reviewers.MayReview(reviewer, e, additional))
             .OrderBy(e => e.SubmittedAt)
             .Take(ListLength)
             .Select(e => new PendingExamination(e.MemberId, e.MemberName, context.Campaign.FindUnit(e.UnitId)?.Name ?? e.UnitId, e.Submissions))
             .ToList();
+    }
 
     /// <summary>Says <paramref name="why"/> and loads the list again; the list is empty when nothing waits any more.</summary>
     private async Task<ReviewAnswers> FreshListAsync(FlowStep<ReviewAnswers> step, Text why, CancellationToken cancellationToken)
@@ -287,7 +291,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private async Task<SelfExamination?> WaitingAsync(string memberId, Member reviewer, CancellationToken cancellationToken)
     {
         var exam = await store.GetAsync(memberId, cancellationToken);
-        return exam is { Status: ExaminationStatus.Submitted } && reviewers.MayReview(reviewer, exam) ? exam : null;
+        return exam is { Status: ExaminationStatus.Submitted } && reviewers.MayReview(reviewer, exam, await reviewers.AdditionalUnitsAsync(reviewer, cancellationToken)) ? exam : null;
     }
 
     /// <summary>"Return" goes on to the comment (what is shown is kept); "accept" decides at once.</summary>
@@ -313,7 +317,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
         var context = step.Context;
         var reviewer = context.Member!;
         var exam = step.Answers.Chosen is { } id ? await store.GetAsync(id, cancellationToken) : null;
-        var mine = exam is not null && reviewers.MayReview(reviewer, exam) && exam.Status == ExaminationStatus.Submitted
+        var mine = exam is not null && reviewers.MayReview(reviewer, exam, await reviewers.AdditionalUnitsAsync(reviewer, cancellationToken)) && exam.Status == ExaminationStatus.Submitted
             && await store.AddReviewAsync(new ExaminationReview(exam.MemberId, exam.UnitId, exam.Submissions, reviewer.Id, reviewer.Name, accepted, comment, context.Now), cancellationToken);
 
         // The same decision already stored by this reviewer means this update is being handled again: repeat its effects.

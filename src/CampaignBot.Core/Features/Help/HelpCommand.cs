@@ -4,17 +4,33 @@ namespace CampaignBot.Core.Features.Help;
 /// /help: what this person can do in this chat — by role and rank, registered or not; in a group only the few
 /// commands that work there, nothing about registration.
 /// </summary>
-public sealed class HelpCommand : ICommandHandler
+public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences) : ICommandHandler
 {
+    private readonly IReadOnlyList<ICommandAudienceCheck> _audiences = [.. audiences];
+
+    public HelpCommand()
+        : this([])
+    {
+    }
+
     public string Command => "help";
 
-    public Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var member = context.Member is { IsActive: true } active ? active : null;
         var inGroup = context.Update.Chat.Kind == ChatKind.Group;
+        var widened = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var audience in _audiences)
+        {
+            if (member is not null && await audience.IncludesAsync(member, cancellationToken))
+            {
+                widened.Add(audience.Command);
+            }
+        }
+
         var commands = CommandCatalog.All
-            .Where(c => c.IsFor(member, context.Campaign) && (!inGroup || c.InGroups))
+            .Where(c => (c.IsFor(member, context.Campaign) || widened.Contains(c.Name)) && (!inGroup || c.InGroups))
             .Where(c => !inGroup || c.Name != "help")
             .ToList();
 
@@ -29,13 +45,13 @@ public sealed class HelpCommand : ICommandHandler
 
             text.Append(context.Text(HelpTexts.GroupMore));
             context.Reply(new TextMessage(text.ToString()));
-            return Task.CompletedTask;
+            return;
         }
 
         if (context.Member is { IsActive: false })
         {
             context.Reply(HelpTexts.Deactivated);
-            return Task.CompletedTask;
+            return;
         }
 
         text.Append(context.Text(HelpTexts.Heading)).Append('\n');
@@ -50,7 +66,6 @@ public sealed class HelpCommand : ICommandHandler
         }
 
         context.Reply(new TextMessage(text.ToString().TrimEnd()));
-        return Task.CompletedTask;
     }
 
     private static void AppendCommands(StringBuilder text, IEnumerable<BotCommand> commands, Language language)

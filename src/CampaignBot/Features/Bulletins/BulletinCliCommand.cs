@@ -32,7 +32,7 @@ public static class BulletinCliCommand
         }
 
         var study = new StudyProgressService(campaign, new CampaignCalendar(campaign), stores.ActivityLog, stores.Households);
-        var bulletin = await new BulletinBuilder(stores.Members, stores.Bulletins, stores.Examinations, stores.Pledges, stores.Ledger, stores.EvaluationRounds, study, campaign, Options.Create(new BulletinOptions())).BuildAsync(month!, cancellationToken);
+        var bulletin = await new BulletinBuilder(stores.Members, stores.Bulletins, stores.Examinations, stores.Pledges, stores.Ledger, stores.EvaluationRounds, study, campaign, Options.Create(new BulletinOptions()), sections: [Contacts.ContactCli.BulletinSection(campaign, stores)]).BuildAsync(month!, cancellationToken);
         await output.WriteLineAsync(bulletin.OfficeText());
         if (file is not null)
         {

@@ -1,0 +1,108 @@
+using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Ledger;
+
+namespace CampaignBot.Core.Features.Contacts;
+
+/// <summary>
+/// What a contact leader reads about a unit they contact, read-only: the weekly summary, the self-examinations (list and
+/// one in full) and the rectification ledger. It only reads the stores; nothing here changes a record.
+/// </summary>
+public sealed class ContactUnitView(IMemberStore members, IExaminationStore examinations, ILedgerStore ledger, IContactStore contacts, CampaignDefinition campaign)
+{
+    private const int MaxListed = 30;
+
+    public string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
+
+    /// <summary>The unit's week: people, examinations by status, ledger items, and this leader's visits.</summary>
+    public async Task<Text> WeeklySummaryAsync(string leaderId, string unitId, DateOnly weekStart, CancellationToken cancellationToken)
+    {
+        var people = (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
+        var exams = await examinations.ListAsync(unitId, cancellationToken);
+        var items = await ledger.ListAsync(unitId, cancellationToken);
+        var visits = (await contacts.ListVisitsAsync(unitId, cancellationToken)).Where(v => v.LeaderId == leaderId).ToList();
+        var counts = new ContactUnitCounts(
+            people.Count,
+            exams.Count(e => e.Status == ExaminationStatus.Submitted),
+            exams.Count(e => e.Status == ExaminationStatus.Returned),
+            exams.Count(e => e.Status == ExaminationStatus.Accepted),
+            items.Count,
+            items.Count(i => i.Status == LedgerStatus.Done),
+            items.Count(i => i.Status == LedgerStatus.Overdue),
+            visits.Count,
+            visits.Count(v => v.Date >= weekStart),
+            visits.Count == 0 ? null : visits[^1].Date);
+        return ContactTexts.WeeklySummary(UnitName(unitId), unitId, ContactTexts.Date(weekStart), counts);
+    }
+
+    /// <summary>The unit's self-examinations, numbered for <c>/contact exam &lt;unit&gt; &lt;n&gt;</c>.</summary>
+    public async Task<IReadOnlyList<SelfExamination>> ExaminationsAsync(string unitId, CancellationToken cancellationToken) =>
+        [.. (await examinations.ListAsync(unitId, cancellationToken)).OrderBy(e => e.MemberName, StringComparer.Ordinal).ThenBy(e => e.MemberId, StringComparer.Ordinal)];
+
+    public string ExaminationList(string unitId, IReadOnlyList<SelfExamination> exams, Language language)
+    {
+        var english = language == Language.English;
+        var text = new StringBuilder(ContactTexts.ExaminationsHeading(UnitName(unitId), exams.Count).In(language));
+        for (var i = 0; i < exams.Count && i < MaxListed; i++)
+        {
+            var e = exams[i];
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {e.MemberName}｜{campaign.FindChecklist(e.ChecklistCode)?.Name ?? e.ChecklistCode}｜{ContactTexts.StatusName(e.Status, english)}");
+        }
+
+        text.Append('\n').Append(ContactTexts.ExaminationListFooter(unitId).In(language));
+        return text.ToString();
+    }
+
+    /// <summary>One self-examination as its reviewers read it: item by item, with the reviews so far.</summary>
+    public async Task<string> ExaminationAsync(SelfExamination exam, Language language, CancellationToken cancellationToken)
+    {
+        var english = language == Language.English;
+        var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId), ContactTexts.StatusName(exam.Status, english), exam.Submissions).In(language));
+        if (campaign.FindChecklist(exam.ChecklistCode) is { } checklist)
+        {
+            var number = 0;
+            foreach (var item in checklist.Items)
+            {
+                number++;
+                var answer = exam.Answers.GetValueOrDefault(item.Code);
+                var choice = ChecklistChoices.Name(answer?.Choice, english);
+                var written = string.Join("；", new[] { choice, answer?.Text }.Where(s => !string.IsNullOrEmpty(s)));
+                text.Append('\n').Append(CultureInfo.InvariantCulture, $"{number}. {Short(item.Prompt, 30)}\n   {(written.Length == 0 ? ContactTexts.NotAnswered.In(language) : written)}");
+            }
+        }
+
+        foreach (var review in await examinations.ListReviewsAsync(exam.MemberId, cancellationToken))
+        {
+            text.Append('\n').Append(ContactTexts.ReviewLine(review.Number, review.ReviewerName, review.Accepted, review.Comment).In(language));
+        }
+
+        return text.ToString();
+    }
+
+    public async Task<string> LedgerAsync(string unitId, Language language, CancellationToken cancellationToken)
+    {
+        var english = language == Language.English;
+        var items = (await ledger.ListAsync(unitId, cancellationToken)).OrderBy(i => i.Deadline).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var text = new StringBuilder(ContactTexts.LedgerHeading(UnitName(unitId), items.Count).In(language));
+        foreach (var item in items.Take(MaxListed))
+        {
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{item.Id} [{ContactTexts.LedgerStatusName(item.Status, english)}] {Short(item.Problem, 40)}｜{Short(item.Measures, 30)}｜{item.LeadLeaderName}｜{ContactTexts.Date(item.Deadline)}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Short(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+}
+
+/// <summary>The numbers of one unit's weekly summary for its contact leader.</summary>
+public sealed record ContactUnitCounts(
+    int Members,
+    int ExaminationsSubmitted,
+    int ExaminationsReturned,
+    int ExaminationsAccepted,
+    int LedgerItems,
+    int LedgerDone,
+    int LedgerOverdue,
+    int Visits,
+    int VisitsThisWeek,
+    DateOnly? LastVisit);

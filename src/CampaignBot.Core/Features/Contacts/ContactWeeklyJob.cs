@@ -1,0 +1,63 @@
+using Cronos;
+
+namespace CampaignBot.Core.Features.Contacts;
+
+/// <summary>
+/// The weekly summary to each contact leader, one message per unit they contact. The job recurs by its cron rule; each
+/// message is keyed by the week, the leader and the unit, so a firing taken over after a crash, or a second firing in
+/// the same week, sends nothing twice.
+/// </summary>
+public sealed class ContactWeeklyJob(ContactDirectory directory, ContactUnitView view, IMemberStore members, CampaignCalendar calendar, IOptions<ContactOptions> options) : IJobHandler
+{
+    public const string JobKind = "contact-weekly";
+
+    public string Kind => JobKind;
+
+    public ScheduledJob? Next(DateTimeOffset after)
+    {
+        var expression = options.Value.WeeklyCron;
+        return CronExpression.Parse(expression).GetNextOccurrence(after, calendar.Zone) is { } due
+            ? new ScheduledJob { Id = JobKind, Kind = JobKind, Payload = "{}", DueAt = due, Recurrence = "cron:" + expression }
+            : null;
+    }
+
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var today = calendar.Today(context.Job.DueAt);
+        var week = WeekOf(today);
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        foreach (var assignment in await directory.AllAsync(cancellationToken))
+        {
+            if (await members.GetAsync(assignment.LeaderId, cancellationToken) is not { IsActive: true } leader)
+            {
+                continue;
+            }
+
+            var language = leader.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+            foreach (var unit in assignment.UnitIds)
+            {
+                var summary = await view.WeeklySummaryAsync(leader.Id, unit, weekStart, cancellationToken);
+                context.Notify(leader.PrivateChat, new TextMessage(summary.In(language)), $"contact-weekly:{week}:{leader.Id}:{unit}");
+            }
+        }
+    }
+
+    /// <summary>The ISO week ("2027-W04") of a day: one summary per leader and unit in it.</summary>
+    public static string WeekOf(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue)):D2}");
+}
+
+/// <summary>Makes sure the weekly job exists; an existing one keeps its due time.</summary>
+public sealed class ContactWeeklyJobSeeder(IJobStore jobs, ContactWeeklyJob weekly, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await jobs.GetAsync(ContactWeeklyJob.JobKind, cancellationToken) is null && weekly.Next(time.GetUtcNow()) is { } job)
+        {
+            await jobs.UpsertAsync(job, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
