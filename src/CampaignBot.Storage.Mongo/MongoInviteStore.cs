@@ -22,6 +22,8 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             { "expiresAt", Date(invite.ExpiresAt) },
             { "createdAt", Date(invite.CreatedAt) },
             { "redeemedBy", new BsonArray(invite.RedeemedBy) },
+            { "name", Text(invite.Name) },
+            { "rank", Text(invite.Rank) },
         };
         return TryInsertAsync(invites, doc, cancellationToken);
     }
@@ -84,6 +86,16 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         return docs.ConvertAll(FromDocument);
     }
 
+    public async Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        await invites.UpdateOneAsync(
+            Filter.And(ById(code), Filter.Or(Filter.Eq("expiresAt", BsonNull.Value), Filter.Gt("expiresAt", Date(at)))),
+            Update.Set("expiresAt", Date(at)),
+            cancellationToken: cancellationToken);
+        return await invites.Find(ById(code)).AnyAsync(cancellationToken);
+    }
+
     private static Invite FromDocument(BsonDocument doc) => new()
     {
         Code = doc["_id"].AsString,
@@ -93,5 +105,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         ExpiresAt = doc.GetNullableDate("expiresAt"),
         CreatedAt = doc.GetDate("createdAt"),
         RedeemedBy = [.. doc["redeemedBy"].AsBsonArray.Select(v => v.AsString)],
+        Name = doc.GetNullableString("name"),
+        Rank = doc.GetNullableString("rank"),
     };
 }

@@ -1,5 +1,6 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Organisation;
 using CampaignBot.Core.Storage;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -63,6 +64,8 @@ public static class MongoStores
             EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
             Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
+            Units = new DocumentUnitStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentUnitStore.Table))),
+            Roster = new DocumentRosterStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentRosterStore.Table))),
         };
     }
 
@@ -75,10 +78,10 @@ public static class MongoStores
 
         // The unique (job, due time) key is what makes a job fire exactly once across instances.
         await CreateAsync(database, JobFirings, ct, Index(keys.Ascending("jobId").Ascending("dueAt"), new CreateIndexOptions { Unique = true, Name = "job_due_unique" }));
-        await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
+        await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")), Index(keys.Ascending("hostUnitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns })
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns, DocumentUnitStore.Table, DocumentRosterStore.Table })
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

@@ -7,7 +7,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Invites, with one row per redemption: the (code, member) key makes the same member count once.</summary>
 internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
 {
-    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at";
+    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, name, rank";
 
     public async Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
@@ -16,11 +16,11 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
         var created = await database.ExecuteAsync(
             $"""
-            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created)
+            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @name, @rank)
             ON CONFLICT (code) DO NOTHING;
             """,
             p => p.Set("@code", invite.Code).Set("@unit", invite.UnitId).Set("@role", invite.Role).Set("@max", invite.MaxUses)
-                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt),
+                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt).Set("@name", invite.Name).Set("@rank", invite.Rank),
             cancellationToken);
         return created == 1;
     }
@@ -70,6 +70,16 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         return await ReadAsync(connection, null, null, cancellationToken);
     }
 
+    public async Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        await database.ExecuteAsync(
+            "UPDATE invites SET expires_at = @at WHERE code = @code AND (expires_at IS NULL OR expires_at > @at);",
+            p => p.Set("@code", code).Set("@at", at),
+            cancellationToken);
+        return await GetAsync(code, cancellationToken) is not null;
+    }
+
     /// <summary>One invite by code, or all of them (by creation time, then code), each with its redemptions in order.</summary>
     private static async Task<IReadOnlyList<Invite>> ReadAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string? code, CancellationToken cancellationToken)
@@ -99,5 +109,7 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         MaxUses = r.GetInt32(3),
         ExpiresAt = r.TimeOrNull(4),
         CreatedAt = r.Time(5),
+        Name = r.TextOrNull(6),
+        Rank = r.TextOrNull(7),
     };
 }

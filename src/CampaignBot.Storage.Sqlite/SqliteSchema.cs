@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Steps =
     [
@@ -75,6 +75,15 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.Table) + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.VersionTable)
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
+
+        // 2: units and members from the organisation's lists; personal invites carry the name and rank they fix.
+        """
+        ALTER TABLE invites ADD COLUMN name TEXT;
+        ALTER TABLE invites ADD COLUMN rank TEXT;
+        ALTER TABLE members ADD COLUMN host_unit_id TEXT;
+        CREATE INDEX IF NOT EXISTS ix_members_host_unit ON members (host_unit_id, id);
+        """
+        + SqliteDocuments.Schema(Core.Features.Organisation.DocumentUnitStore.Table) + SqliteDocuments.Schema(Core.Features.Organisation.DocumentRosterStore.Table),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

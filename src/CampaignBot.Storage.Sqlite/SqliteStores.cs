@@ -1,5 +1,6 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Organisation;
 using CampaignBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -64,6 +65,8 @@ public static class SqliteStores
             EvaluationRounds = new SqliteEvaluationRoundStore(database),
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),
+            Units = new DocumentUnitStore(new SqliteDocuments(database, DocumentUnitStore.Table)),
+            Roster = new DocumentRosterStore(new SqliteDocuments(database, DocumentRosterStore.Table)),
         };
     }
 

@@ -28,6 +28,10 @@ public sealed record StoreBundle(
 
     public required ITurnoutStore Turnout { get; init; }
 
+    public required Features.Organisation.IUnitStore Units { get; init; }
+
+    public required Features.Organisation.IRosterStore Roster { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -47,6 +51,8 @@ public sealed record StoreBundle(
         services.AddSingleton(EvaluationRounds);
         services.AddSingleton(Ballots);
         services.AddSingleton(Turnout);
+        services.AddSingleton(Units);
+        services.AddSingleton(Roster);
         return services;
     }
 }

@@ -97,6 +97,7 @@ public interface IMemberStore
     /// <summary>Inserts or replaces by id.</summary>
     Task UpsertAsync(Member member, CancellationToken cancellationToken);
 
+    /// <summary>Every member by id, or a unit's: its own members and the mobile members it hosts (<see cref="Member.HostUnitId"/>).</summary>
     Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken);
 }
 
@@ -114,6 +115,9 @@ public interface IInviteStore
     Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Makes the invite expire at <paramref name="at"/> (when it would expire later or never); false for an unknown code.</summary>
+    Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 public interface IChatStore

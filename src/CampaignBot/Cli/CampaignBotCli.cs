@@ -20,6 +20,8 @@ public static class CampaignBotCli
           campaignbot export <examinations|pledges> [--format csv|xlsx] [--unit 单位ID] [--out 文件]
           campaignbot export evaluations [--format csv|xlsx] [--out 文件]
           campaignbot flows export [目录]
+          campaignbot units import <units.xlsx|units.csv> [--dry-run]
+          campaignbot members import <members.xlsx|members.csv> [--dry-run]
         """;
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
@@ -38,6 +40,8 @@ public static class CampaignBotCli
                 ("export", "evaluations") => await WithStoreAsync(cli, (campaign, stores) => Features.Evaluations.EvaluationExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("export", _) => await WithStoreAsync(cli, (campaign, stores) => ExportCommand.RunAsync(cli, campaign, stores, Console.Out, cancellationToken), cancellationToken),
                 ("flows", "export") => await ExportFlowsAsync(cli, cancellationToken),
+                ("units", "import") => await WithStoreAsync(cli, (campaign, stores) => Features.Organisation.UnitsImportCommand.RunAsync(cli, campaign, stores, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
+                ("members", "import") => await WithStoreAsync(cli, (campaign, stores) => Features.Organisation.MembersImportCommand.RunAsync(cli, campaign, stores, TimeProvider.System, Console.Out, cancellationToken), cancellationToken),
                 ("help", _) or (null, _) => PrintUsage(),
                 _ => throw new CliException($"不认识的命令：{string.Join(' ', cli.Words)}\n{Usage}"),
             };
@@ -96,6 +100,7 @@ public static class CampaignBotCli
         var configuration = CampaignBotApp.LoadConfiguration([.. cli.Settings]);
         var campaign = CampaignRegistration.LoadCampaign(configuration);
         var stores = await StoreRegistration.OpenStoreAsync(configuration, cancellationToken);
+        await Core.Features.Organisation.UnitTree.RefreshAsync(campaign, stores.Units, cancellationToken);
         return await action(campaign, stores);
     }
 

@@ -1,6 +1,7 @@
 using CampaignBot.Configuration;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core;
+using CampaignBot.Features.Organisation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Logging.Console;
@@ -49,6 +50,7 @@ public static class CampaignBotApp
 
         builder.AddCampaignDefinition();
         await builder.AddCampaignStoreAsync(cancellationToken);
+        await builder.AddStoredUnitsAsync(cancellationToken);
         builder.AddCampaignCore();
         builder.Services.AddSingleton<Core.Features.Progress.ISpreadsheetWriter, Features.Progress.MiniExcelSpreadsheetWriter>();
         builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();

@@ -28,8 +28,8 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(1L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]

@@ -30,6 +30,15 @@ public sealed record Member
 
     public required DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>
+    /// A mobile member's (流动党员) host unit (流入地), primary for study and activities; <see cref="UnitId"/> stays the home
+    /// unit (流出地). Both units list the member; the city counts them once.
+    /// </summary>
+    public string? HostUnitId { get; init; }
+
+    /// <summary>The unit a member studies and takes part with: the host unit when there is one (以流入地为主).</summary>
+    public string PrimaryUnitId => HostUnitId ?? UnitId;
+
     /// <summary>The member's private chat with the bot (on every channel here, its id is the user's id).</summary>
     public Messaging.ChatRef PrivateChat => new(Channel, UserId, Messaging.ChatKind.Private);
 
@@ -53,6 +62,12 @@ public sealed record Invite
     public DateTimeOffset? ExpiresAt { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>A personal invite (from a member import) fixes the member's name; null for a shared code.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>A personal invite fixes the rank from the import; the member does not choose it. Null: the member chooses.</summary>
+    public string? Rank { get; init; }
 
     public IReadOnlyList<string> RedeemedBy { get; init; } = [];
 

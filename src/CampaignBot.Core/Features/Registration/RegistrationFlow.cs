@@ -7,7 +7,8 @@ namespace CampaignBot.Core.Features.Registration;
 
 /// <summary>
 /// Registration: an invite code binds the member to a unit and a role; then name, rank, confirmation.
-/// The invite is redeemed only on confirmation, and redeeming is idempotent per member.
+/// The invite is redeemed only on confirmation, and redeeming is idempotent per member. A personal invite (from a member
+/// import) fixes the name and rank, so its holder goes from the code straight to confirming what the unit's list says.
 /// </summary>
 public sealed class RegistrationFlow : IConversationFlow
 {
@@ -20,6 +21,7 @@ public sealed class RegistrationFlow : IConversationFlow
     private readonly string _flowName;
     private readonly StateMachine<State, Trigger> _machine;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _codeAccepted;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _personalCodeAccepted;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _nameGiven;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _rankChosen;
 
@@ -31,6 +33,7 @@ public sealed class RegistrationFlow : IConversationFlow
         _flowName = flowName;
         _machine = FlowGraph.MachineOver<State, Trigger>(context.Session, State.AwaitingCode);
         _codeAccepted = _machine.SetTriggerParameters<string>(Trigger.CodeAccepted);
+        _personalCodeAccepted = _machine.SetTriggerParameters<string>(Trigger.PersonalCodeAccepted);
         _nameGiven = _machine.SetTriggerParameters<string>(Trigger.NameGiven);
         _rankChosen = _machine.SetTriggerParameters<string>(Trigger.RankChosen);
         Configure();
@@ -50,6 +53,7 @@ public sealed class RegistrationFlow : IConversationFlow
     private enum Trigger
     {
         CodeAccepted,
+        PersonalCodeAccepted,
         NameGiven,
         RankChosen,
         Confirm,
@@ -64,6 +68,9 @@ public sealed class RegistrationFlow : IConversationFlow
     public bool CanGoBack => _machine.CanFire(Trigger.Back);
 
     private Dictionary<string, string> Data => _context.Session.Data;
+
+    /// <summary>Whether the code was a personal one whose name and rank the member does not choose.</summary>
+    private bool Personal => Data.ContainsKey("personal");
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -114,8 +121,12 @@ public sealed class RegistrationFlow : IConversationFlow
                 var unit = _context.Campaign.FindUnit(Data.GetValueOrDefault("unit", string.Empty))?.Name ?? "?";
                 var rank = _context.Campaign.FindRank(Data.GetValueOrDefault("rank", string.Empty))?.Name ?? "?";
                 _context.Reply(
-                    $"第 4 步：请确认注册信息。\n姓名：{Data.GetValueOrDefault("name")}\n单位：{unit}\n职级：{rank}",
-                    $"Step 4: please confirm.\nName: {Data.GetValueOrDefault("name")}\nUnit: {unit}\nRank: {rank}",
+                    Personal
+                    ? $"请确认单位名单中的信息（如有不对请联系支部书记）。\n姓名：{Data.GetValueOrDefault("name")}\n单位：{unit}\n职级：{rank}"
+                    : $"第 4 步：请确认注册信息。\n姓名：{Data.GetValueOrDefault("name")}\n单位：{unit}\n职级：{rank}",
+                    Personal
+                    ? $"Please confirm what your unit's list says (if something is wrong, tell your secretary).\nName: {Data.GetValueOrDefault("name")}\nUnit: {unit}\nRank: {rank}"
+                    : $"Step 4: please confirm.\nName: {Data.GetValueOrDefault("name")}\nUnit: {unit}\nRank: {rank}",
                     [[Button(_context.Text("确认", "Confirm"), "ok"), Button(_context.Text("修改", "Change"), "back")]]);
                 break;
         }
@@ -127,6 +138,7 @@ public sealed class RegistrationFlow : IConversationFlow
     {
         _machine.Configure(State.AwaitingCode)
             .Permit(Trigger.CodeAccepted, State.AwaitingName)
+            .Permit(Trigger.PersonalCodeAccepted, State.AwaitingConfirmation)
             .PermitReentry(Trigger.CodeNoLongerValid)
             .Permit(Trigger.Cancel, State.Cancelled)
             .Permit(Trigger.Timeout, State.TimedOut)
@@ -150,10 +162,12 @@ public sealed class RegistrationFlow : IConversationFlow
 
         _machine.Configure(State.AwaitingConfirmation)
             .OnEntryFrom(_rankChosen, rank => Data["rank"] = rank)
+            .OnEntryFrom(_personalCodeAccepted, code => Data["code"] = code)
             .OnEntry(Reprompt)
             .Permit(Trigger.Confirm, State.Registered)
             .Permit(Trigger.CodeNoLongerValid, State.AwaitingCode)
-            .Permit(Trigger.Back, State.AwaitingRank)
+            .PermitIf(Trigger.Back, State.AwaitingRank, () => !Personal, "chosen rank")
+            .PermitIf(Trigger.Back, State.AwaitingCode, () => Personal, "personal code")
             .Permit(Trigger.Cancel, State.Cancelled)
             .Permit(Trigger.Timeout, State.TimedOut);
 
@@ -197,6 +211,16 @@ public sealed class RegistrationFlow : IConversationFlow
 
         Data["unit"] = invite!.UnitId;
         Data["role"] = invite.Role;
+        Data.Remove("personal");
+        if (invite is { Name: { } fixedName, Rank: { } fixedRank } && _context.Campaign.FindRank(fixedRank) is not null)
+        {
+            Data["name"] = fixedName;
+            Data["rank"] = fixedRank;
+            Data["personal"] = "1";
+            await _machine.FireAsync(_personalCodeAccepted, code);
+            return;
+        }
+
         await _machine.FireAsync(_codeAccepted, code);
     }
 
