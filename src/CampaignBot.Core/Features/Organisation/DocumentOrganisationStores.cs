@@ -17,11 +17,7 @@ public sealed class DocumentUnitStore(IDocumentTable table) : IUnitStore
     public async Task SaveAsync(IReadOnlyList<StoredUnit> units, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(units);
-        foreach (var unit in units)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(unit.Id, nameof(units));
-            await table.UpsertAsync(unit.Id, NoMember, unit.Id, MessageJson.Serialize(unit), cancellationToken);
-        }
+        await table.UpsertManyAsync([.. units.Select(u => new StoredDocument(u.Id, NoMember, u.Id, MessageJson.Serialize(u)))], cancellationToken);
     }
 }
 
@@ -39,10 +35,6 @@ public sealed class DocumentRosterStore(IDocumentTable roster) : IRosterStore
     public async Task SaveAsync(IReadOnlyList<RosterEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        foreach (var entry in entries)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(entry.Key, nameof(entries));
-            await roster.UpsertAsync(entry.Key, entry.Key, entry.UnitId, MessageJson.Serialize(entry), cancellationToken);
-        }
+        await roster.UpsertManyAsync([.. entries.Select(e => new StoredDocument(e.Key, e.Key, e.UnitId, MessageJson.Serialize(e)))], cancellationToken);
     }
 }
