@@ -115,6 +115,6 @@ public sealed class ImportSheet
     }
 
     private static string Normalise(string? header) =>
-        new string((header ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c is not ('_' or '-' or '（' or '）' or '(' or ')')).ToArray())
+        new string((header ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c is not ('_' or '-' or '（' or '）' or '(' or ')' or '\uFEFF')).ToArray())
             .ToLower(CultureInfo.InvariantCulture);
 }
