@@ -40,6 +40,7 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
         { "languageCode", Text(member.LanguageCode) },
         { "registeredAt", Date(member.RegisteredAt) },
         { "hostUnitId", Text(member.HostUnitId) },
+        { "deactivatedAt", Date(member.DeactivatedAt) },
     };
 
     private static Member FromDocument(BsonDocument doc) => new()
@@ -54,5 +55,6 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
         LanguageCode = doc.GetNullableString("languageCode"),
         RegisteredAt = doc.GetDate("registeredAt"),
         HostUnitId = doc.GetNullableString("hostUnitId"),
+        DeactivatedAt = doc.GetNullableDate("deactivatedAt"),
     };
 }

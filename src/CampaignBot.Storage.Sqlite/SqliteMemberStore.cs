@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 
 internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
 {
-    private const string Columns = "id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, host_unit_id";
+    private const string Columns = "id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, host_unit_id, deactivated_at";
 
     public Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -21,11 +21,11 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         return database.ExecuteAsync(
             $"""
             INSERT OR REPLACE INTO members ({Columns})
-            VALUES (@id, @channel, @user, @name, @rank, @unit, @role, @language, @registered, @host);
+            VALUES (@id, @channel, @user, @name, @rank, @unit, @role, @language, @registered, @host, @deactivated);
             """,
             p => p.Set("@id", member.Id).Set("@channel", member.Channel).Set("@user", member.UserId).Set("@name", member.Name)
                 .Set("@rank", member.Rank).Set("@unit", member.UnitId).Set("@role", member.Role)
-                .Set("@language", member.LanguageCode).Set("@registered", member.RegisteredAt).Set("@host", member.HostUnitId),
+                .Set("@language", member.LanguageCode).Set("@registered", member.RegisteredAt).Set("@host", member.HostUnitId).Set("@deactivated", member.DeactivatedAt),
             cancellationToken);
     }
 
@@ -47,5 +47,6 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         LanguageCode = r.TextOrNull(7),
         RegisteredAt = r.Time(8),
         HostUnitId = r.TextOrNull(9),
+        DeactivatedAt = r.TimeOrNull(10),
     };
 }

@@ -81,6 +81,7 @@ internal static class SqliteSchema
         ALTER TABLE invites ADD COLUMN name TEXT;
         ALTER TABLE invites ADD COLUMN rank TEXT;
         ALTER TABLE members ADD COLUMN host_unit_id TEXT;
+        ALTER TABLE members ADD COLUMN deactivated_at INTEGER;
         CREATE INDEX IF NOT EXISTS ix_members_host_unit ON members (host_unit_id, id);
         """
         + SqliteDocuments.Schema(Core.Features.Organisation.DocumentUnitStore.Table) + SqliteDocuments.Schema(Core.Features.Organisation.DocumentRosterStore.Table),

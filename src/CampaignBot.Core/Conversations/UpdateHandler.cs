@@ -45,7 +45,19 @@ public sealed class UpdateHandler(
             var now = time.GetUtcNow();
             var member = await members.GetAsync(Member.IdFor(update.Chat.Channel, update.Sender.Id), cancellationToken);
             var context = new FlowContext(update, session, member, campaign, now);
-            await router.RouteAsync(context, cancellationToken);
+            if (member is { DeactivatedAt: not null })
+            {
+                // A member who left (e.g. deleted from the WeCom address book) keeps their records but can no longer act;
+                // in a group nothing is said about them.
+                if (update.Chat.Kind == ChatKind.Private)
+                {
+                    context.Reply(RegistrationTexts.Deactivated);
+                }
+            }
+            else
+            {
+                await router.RouteAsync(context, cancellationToken);
+            }
 
             var effects = CollectEffects(update, context, now);
             session.RememberUpdate(update.UpdateId);

@@ -89,4 +89,15 @@ public abstract partial class StoreContractTests
         Assert.Equal(3, (await stores.Members.ListAsync(null, Ct)).Count);
         Assert.Equal("host", (await stores.Members.GetAsync("telegram:2", Ct))!.PrimaryUnitId);
     }
+
+    [Fact]
+    public async Task A_deactivated_member_keeps_the_time_they_left()
+    {
+        var stores = await OpenFreshAsync();
+        await stores.Members.UpsertAsync(Member("1") with { DeactivatedAt = T0.AddDays(2) }, Ct);
+        await stores.Members.UpsertAsync(Member("2"), Ct);
+
+        Assert.Equal(T0.AddDays(2), (await stores.Members.GetAsync("telegram:1", Ct))!.DeactivatedAt);
+        Assert.Null((await stores.Members.GetAsync("telegram:2", Ct))!.DeactivatedAt);
+    }
 }

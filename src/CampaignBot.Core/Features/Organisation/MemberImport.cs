@@ -196,7 +196,7 @@ public static partial class MemberImport
                 Role = entry.Role,
                 RegisteredAt = now,
             }
-            : existing with { Name = entry.Name, Rank = entry.Rank, UnitId = entry.UnitId, HostUnitId = entry.HostUnitId, Role = entry.Role };
+            : existing with { Name = entry.Name, Rank = entry.Rank, UnitId = entry.UnitId, HostUnitId = entry.HostUnitId, Role = entry.Role, DeactivatedAt = null };
     }
 
     private static bool Fixes(Invite invite, RosterEntry entry) =>

@@ -36,6 +36,9 @@ public sealed record Member
     /// </summary>
     public string? HostUnitId { get; init; }
 
+    /// <summary>Set when the member left (deleted from the address book): their records stay, they can no longer act.</summary>
+    public DateTimeOffset? DeactivatedAt { get; init; }
+
     /// <summary>The unit a member studies and takes part with: the host unit when there is one (以流入地为主).</summary>
     public string PrimaryUnitId => HostUnitId ?? UnitId;
 
