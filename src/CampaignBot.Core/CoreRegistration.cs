@@ -34,7 +34,7 @@ public static class CoreRegistration
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<UpdateHandler>();
 
-        services.AddSingleton<IFlowDefinition, RegistrationFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, RegistrationFlow>();
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, Features.Groups.LinkCommand>();
@@ -59,9 +59,9 @@ public static class CoreRegistration
         services.AddSingleton<IJobHandler, Features.Study.StudyReminderJobHandler>();
         services.AddHostedService<Features.Study.StudyReminderSchedule>();
         services.AddSingleton<Features.Study.StudyServices>();
-        services.AddSingleton<IFlowDefinition, Features.Study.StudyFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Features.Study.ResearchFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Features.Study.VisitsFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Study.StudyFlow>();
+        services.AddSingleton<IFlowDefinition, Features.Study.ResearchFlow>();
+        services.AddSingleton<IFlowDefinition, Features.Study.VisitsFlow>();
         services.AddSingleton<ICommandHandler, Features.Study.RemindCommand>();
         services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
         services.AddEvaluations();

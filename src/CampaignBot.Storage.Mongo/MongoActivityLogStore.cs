@@ -22,6 +22,13 @@ internal sealed class MongoActivityLogStore(IMongoCollection<BsonDocument> entri
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var result = await entries.DeleteOneAsync(ById(id), cancellationToken);
+        return result.DeletedCount == 1;
+    }
+
     public async Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

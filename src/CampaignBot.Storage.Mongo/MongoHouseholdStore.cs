@@ -24,6 +24,28 @@ internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> househo
         return TryInsertAsync(households, doc, cancellationToken);
     }
 
+    public async Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        try
+        {
+            var result = await households.UpdateOneAsync(ById(id), Builders<BsonDocument>.Update.Set("label", label), cancellationToken: cancellationToken);
+            return result.MatchedCount == 1;
+        }
+        catch (MongoException ex) when (IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var result = await households.DeleteOneAsync(ById(id), cancellationToken);
+        return result.DeletedCount == 1;
+    }
+
     public async Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken)
     {
         var filters = new List<FilterDefinition<BsonDocument>> { FilterDefinition<BsonDocument>.Empty };

@@ -36,6 +36,12 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
         return database.QuerySingleAsync($"SELECT {Columns} FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
     }
 
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return await database.ExecuteAsync("DELETE FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), cancellationToken) == 1;
+    }
+
     public Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken) =>
         database.QueryAsync(
             $"""

@@ -20,6 +20,19 @@ internal sealed class SqliteHouseholdStore(SqliteDatabase database) : IHousehold
             cancellationToken) == 1;
     }
 
+    public async Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        return await database.ExecuteAsync("UPDATE OR IGNORE households SET label = @label WHERE id = @id;", p => p.Set("@id", id).Set("@label", label), cancellationToken) == 1;
+    }
+
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return await database.ExecuteAsync("DELETE FROM households WHERE id = @id;", p => p.Set("@id", id), cancellationToken) == 1;
+    }
+
     public Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken) =>
         database.QueryAsync(
             $"SELECT {Columns} FROM households WHERE (@unit IS NULL OR unit_id = @unit) AND (@member IS NULL OR member_id = @member) ORDER BY paired_at, id;",

@@ -53,7 +53,7 @@ public sealed class ConversationRouter(
         await task;
         RememberPromptButtons(context, tokenBefore);
 
-        if (flow is not null && flow.IsFinished)
+        if ((flow is not null && flow.IsFinished) || (flow is not null && context.Session.Flow is null))
         {
             context.Session.ClearFlow();
             context.CancelJob(FlowTimeouts.JobIdFor(context.Session.Key));
@@ -115,6 +115,14 @@ public sealed class ConversationRouter(
             case "back":
                 context.Reply("当前没有可以返回的步骤。", "There is no step to go back to.");
                 return;
+        }
+
+        if (flow is not null && flow.LetsCommandsThrough)
+        {
+            // A menu or list that asks nothing does not hold the user: leave it and run the command.
+            context.Session.ClearFlow();
+            flow = null;
+            active = null;
         }
 
         if (flow is not null && active is not null)

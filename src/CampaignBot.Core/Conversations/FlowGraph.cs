@@ -24,7 +24,7 @@ public static class FlowGraph
         ArgumentNullException.ThrowIfNull(reprompt);
         if (!machine.CanFire(back))
         {
-            context.Reply("已经是第一步了。", "This is already the first step.");
+            context.Reply(FlowTexts.FirstStep);
             reprompt();
             return false;
         }

@@ -29,6 +29,12 @@ public interface IConversationFlow
     /// <summary>True once the flow reached an end state; the handler then clears it from the session.</summary>
     bool IsFinished { get; }
 
+    /// <summary>
+    /// True while the current step is a menu or list that asks nothing: a new command then leaves the flow and runs,
+    /// instead of being refused with "finish this step first". Old-style flows override it for their menu states.
+    /// </summary>
+    bool LetsCommandsThrough => false;
+
     Task StartAsync(CancellationToken cancellationToken);
 
     /// <summary>Text, or a button press already checked to belong to this flow's current prompt.</summary>

@@ -22,7 +22,7 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
     {
         var campaign = TestCampaign.Create();
         var router = new ConversationRouter(
-            [new RegistrationFlowDefinition(Stores.Invites, Stores.Members, campaign)],
+            [new RegistrationFlow(Stores.Invites, Stores.Members)],
             [new MeCommand(), new HelpCommand()],
             Stores.Chats,
             new FlowTimeouts(TimeSpan.FromMinutes(30)));

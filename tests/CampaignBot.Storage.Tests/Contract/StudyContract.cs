@@ -70,6 +70,39 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Activity_entry_remove_deletes_that_entry_only_and_says_when_there_was_none()
+    {
+        var stores = await OpenFreshAsync();
+        await stores.ActivityLog.AddAsync(Entry("e1", "m1", new DateOnly(2027, 3, 5)), Ct);
+        await stores.ActivityLog.AddAsync(Entry("e2", "m1", new DateOnly(2027, 3, 6)), Ct);
+
+        Assert.True(await stores.ActivityLog.RemoveAsync("e1", Ct));
+        Assert.False(await stores.ActivityLog.RemoveAsync("e1", Ct));
+
+        Assert.Null(await stores.ActivityLog.GetAsync("e1", Ct));
+        Assert.Equal(["e2"], (await stores.ActivityLog.ListAsync(null, "m1", null, Ct)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Household_rename_keeps_labels_unique_per_member_and_remove_ends_the_pairing()
+    {
+        var stores = await OpenFreshAsync();
+        await stores.Households.AddAsync(House("h1", "m1", "王大爷家", T0), Ct);
+        await stores.Households.AddAsync(House("h2", "m1", "张家", T0.AddMinutes(1)), Ct);
+        await stores.Households.AddAsync(House("h3", "m2", "李家", T0.AddMinutes(2)), Ct);
+
+        Assert.True(await stores.Households.RenameAsync("h1", "东关村王大爷家", Ct));
+        Assert.False(await stores.Households.RenameAsync("h2", "东关村王大爷家", Ct));
+        Assert.True(await stores.Households.RenameAsync("h3", "张家", Ct));
+        Assert.False(await stores.Households.RenameAsync("nope", "x家", Ct));
+        Assert.True(await stores.Households.RemoveAsync("h2", Ct));
+        Assert.False(await stores.Households.RemoveAsync("h2", Ct));
+
+        Assert.Equal(["东关村王大爷家"], (await stores.Households.ListAsync(null, "m1", Ct)).Select(h => h.Label));
+        Assert.Equal("张家", Assert.Single(await stores.Households.ListAsync(null, "m2", Ct)).Label);
+    }
+
+    [Fact]
     public async Task Reminder_settings_are_one_per_member_and_replaced_on_upsert()
     {
         var stores = await OpenFreshAsync();

@@ -1,3 +1,5 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Tests.Hosting;
@@ -33,7 +35,8 @@ public sealed class SharedPiecesTests : IDisposable
         var replies = DirectBot.Texts(await bot.SendAsync("1", new TextInput("7")));
 
         Assert.Contains("第 3 步", replies, StringComparison.Ordinal);
-        Assert.Equal("7", (await bot.Stores.Sessions.GetAsync("console:1:1", CancellationToken.None))!.Data["name"]);
+        var answers = (await bot.Stores.Sessions.GetAsync("console:1:1", CancellationToken.None))!.Data[DeclaredFlow<RegistrationAnswers>.AnswersKey];
+        Assert.Equal("7", MessageJson.Deserialize<RegistrationAnswers>(answers).Name);
     }
 
     [Fact]

@@ -112,16 +112,19 @@ public sealed class MemberImportTests : IDisposable
     }
 
     [Fact]
-    public async Task Back_from_a_personal_invite_returns_to_the_code_not_to_choosing_a_rank()
+    public async Task What_a_personal_invite_fixes_cannot_be_changed_at_confirmation_or_by_going_back()
     {
         await _rig.ImportMembersAsync(_rig.File("members.csv", OrganisationRig.MemberHeaders,
             ["李四", "county_east", "乡科级干部", null, "13800138000", null, null, null]));
         var invite = Assert.Single(await (await _rig.StoresAsync()).Invites.ListAsync(CancellationToken.None));
 
-        var transcript = await _rig.Bot.ChatAsync("77", "/start", invite.Code, "/back");
+        var change = await _rig.Bot.ChatAsync("77", "/start", invite.Code, "2");
+        Assert.Contains("姓名和职级以单位名单为准", change, StringComparison.Ordinal);
+        Assert.Equal(2, change.Split("第 1 步").Length - 1);
 
-        Assert.DoesNotContain("第 3 步", transcript, StringComparison.Ordinal);
-        Assert.Equal(2, transcript.Split("第 1 步").Length - 1);
+        var back = await _rig.Bot.ChatAsync("78", "/start", invite.Code, "/back", "1");
+        Assert.Contains("姓名和职级以单位名单为准", back, StringComparison.Ordinal);
+        Assert.Null(await (await _rig.StoresAsync()).Members.GetAsync("console:78", CancellationToken.None));
     }
 
     [Fact]

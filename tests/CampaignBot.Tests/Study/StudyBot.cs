@@ -21,6 +21,9 @@ internal sealed class StudyBot : IAsyncDisposable
 
     public StoreBundle Stores => _host.Services.GetRequiredService<StoreBundle>();
 
+    /// <summary>Every text sent so far, to any chat, with the chat's id.</summary>
+    public List<(string ChatId, string Text)> Sent { get; } = [];
+
     public static async Task<StudyBot> StartAsync()
     {
         var bot = new StudyBot();
@@ -64,6 +67,7 @@ internal sealed class StudyBot : IAsyncDisposable
                 await Stores.Outbox.MarkSentAsync(message.Id, null, Clock.GetUtcNow(), CancellationToken.None);
             }
 
+            Sent.AddRange(sent.Select(m => (m.Chat.Id, DirectBot.Texts([m.ReadBody()]))));
             texts.Add(DirectBot.Texts(sent.Where(m => m.Chat.Id == user).Select(m => m.ReadBody())));
         }
 

@@ -74,7 +74,7 @@ public sealed class StudyFlowTests
 
         var roster = await bot.SayAsync("9", "/study", "group", "3.8", "1", "collective", "theory", "学习党章");
         var recorded = await bot.SayAsync("9", "7", "1");
-        var confirmed = await bot.SayAsync("9", "/study", "confirm");
+        var confirmed = await bot.SayAsync("9", "/study", "confirm", "all");
 
         Assert.Contains("1. 甲", roster, StringComparison.Ordinal);
         Assert.Contains("不是名单中的编号", recorded, StringComparison.Ordinal);

@@ -59,6 +59,9 @@ public sealed partial class ReviewFlow : IConversationFlow
 
     public bool IsFinished => _machine.State is State.Decided or State.Cancelled or State.TimedOut;
 
+    /// <summary>The list or menu asks nothing: a new command leaves it (see IConversationFlow.LetsCommandsThrough).</summary>
+    public bool LetsCommandsThrough => _machine.State is State.Choosing;
+
     private Dictionary<string, string> Data => _context.Session.Data;
 
     private string[] Pending => Data.GetValueOrDefault(ListKey)?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];

@@ -9,6 +9,9 @@ public sealed record InputResult<T>(T? Value, string? Chinese, string? English)
 {
     public bool Ok => Value is not null;
 
+    /// <summary>Why the input was refused, or null when it was accepted.</summary>
+    public Messaging.Text? Refusal => Chinese is null ? null : new Messaging.Text(Chinese, English ?? Chinese);
+
     public static InputResult<T> Accept(T value) => new(value, null, null);
 
     public static InputResult<T> Refuse(string chinese, string english) => new(null, chinese, english);

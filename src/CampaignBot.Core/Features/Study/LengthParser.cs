@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Study;
 
@@ -17,9 +18,10 @@ public static class LengthParser
         ["六"] = 12, ["六天"] = 12, ["七"] = 14, ["七天"] = 14,
     };
 
-    /// <summary>The length in half-days.</summary>
-    public static InputResult<int> Parse(string? input)
+    /// <summary>The length in half-days; <paramref name="what"/> names it in the refusal ("学习时长", "调研时长").</summary>
+    public static InputResult<int> Parse(string? input, Text? what = null)
     {
+        what ??= StudyTexts.StudyLength;
         var text = (input ?? string.Empty).Trim().ToLowerInvariant();
         if (ChineseHalfDays.TryGetValue(text, out var known))
         {
@@ -31,8 +33,8 @@ public static class LengthParser
         if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var days))
         {
             return InputResult<int>.Refuse(
-                "请填写学习时长（天），例如 1、0.5、1.5 或“半天”。",
-                "Please give the length in days, e.g. 1, 0.5 or 1.5.");
+                $"请填写{what.Chinese}（天），例如 1、0.5、1.5 或“半天”。",
+                $"Please give the {what.English} in days, e.g. 1, 0.5 or 1.5.");
         }
 
         if (days <= 0)

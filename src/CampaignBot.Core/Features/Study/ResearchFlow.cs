@@ -1,177 +1,153 @@
-using System.Globalization;
 using CampaignBot.Core.Conversations;
-using Stateless;
 
 namespace CampaignBot.Core.Features.Study;
 
-/// <summary>/research (leaders): a field-research stay (蹲点调研): date, days, place, findings, opinions collected there.</summary>
-public sealed class ResearchFlow : IConversationFlow
+/// <summary>What /research has gathered so far.</summary>
+public sealed record ResearchAnswers
 {
-    private readonly FlowContext _context;
-    private readonly StudyServices _services;
-    private readonly FlowSteps _steps;
-    private readonly StateMachine<State, Trigger> _machine;
-    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _next;
+    /// <summary>The entry being corrected, or null for a new one.</summary>
+    public string? FixId { get; init; }
 
-    internal ResearchFlow(FlowContext context, StudyServices services, string flowName)
+    public DateOnly? Date { get; init; }
+
+    public int HalfDays { get; init; }
+
+    public string? Place { get; init; }
+
+    public string? Findings { get; init; }
+
+    public IReadOnlyList<ListedItem> Recent { get; init; } = [];
+
+    public ListedItem? Picked { get; init; }
+}
+
+/// <summary>
+/// /research (leaders): a field-research stay (蹲点调研): date, days, place, findings, opinions collected there; recent
+/// entries can be corrected or deleted. Ids derive from the update, so a re-run stores nothing twice.
+/// </summary>
+public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<ResearchAnswers>("research", "research", StudyTexts.ResearchTitle)
+{
+    private const int RecentShown = 5;
+
+    protected override void Declare(FlowBuilder<ResearchAnswers> flow)
     {
-        _context = context;
-        _services = services;
-        _steps = new FlowSteps(context, flowName, services.Calendar);
-        _machine = FlowGraph.MachineOver<State, Trigger>(context.Session, State.AwaitingDate);
-        _next = _machine.SetTriggerParameters<string>(Trigger.Answered);
-        Configure();
+        ArgumentNullException.ThrowIfNull(flow);
+        flow.Opens(StudySteps.LeadersOnly<ResearchAnswers>(rank => rank.FieldResearchDays, StudyTexts.ResearchNotForYou));
+
+        flow.Step<(string Next, ResearchAnswers Answers)>("AwaitingDate", "asks the first day, or offers recent entries to correct")
+            .Prompt(StudySteps.DatePrompt(StudyTexts.AskResearchDate, new Choice(StudyTexts.RecentResearch, "list")))
+            .ReadAsync(ReadDateOrListAsync)
+            .Keep((_, read) => read.Answers)
+            .Next((_, read) => read.Next, "AwaitingLength", "PickingEntry");
+
+        flow.Step<int>("AwaitingLength", "asks the number of days in half-day steps")
+            .Prompt(StudySteps.LengthPrompt(StudyTexts.AskResearchLength))
+            .Read((input, _) => StudySteps.ReadLength(input, StudyTexts.ResearchLength))
+            .Keep((answers, halfDays) => answers with { HalfDays = halfDays })
+            .Next("AwaitingPlace");
+
+        flow.Step<string>("AwaitingPlace", "asks where")
+            .Prompt(StudyTexts.AskPlace)
+            .Read((input, _) => StudySteps.ReadNote(input, optional: false))
+            .Keep((answers, place) => answers with { Place = place })
+            .Next("AwaitingFindings");
+
+        flow.Step<string>("AwaitingFindings", "asks what was found")
+            .Prompt(StudyTexts.AskFindings)
+            .Read((input, _) => StudySteps.ReadNote(input, optional: false))
+            .Keep((answers, findings) => answers with { Findings = findings })
+            .Next("AwaitingOpinions");
+
+        flow.Step<string>("AwaitingOpinions", "asks the opinions collected or skip; saves the entry")
+            .Prompt(StudySteps.NotePrompt(StudyTexts.AskOpinions))
+            .ReadAsync(SaveAsync)
+            .Next("Done", "Saved");
+
+        flow.Step<string>("PickingEntry", "lists recent entries to pick one")
+            .Prompt(step => new Prompt(StudyFlow.Numbered(StudyTexts.RecentResearchEntries, step.Answers.Recent), StudyFlow.NumberButtons(step.Answers.Recent.Count)))
+            .Read((input, step) => PickIndex(input, step.Answers.Recent.Count) is { } i ? step.Answers.Recent[i].Id : StudyTexts.ChooseWithButtons)
+            .Keep((answers, id) => answers with { Picked = answers.Recent.First(r => r.Id == id) })
+            .Next("EntryAction", "EntryPicked")
+            .BackGoesTo("AwaitingDate");
+
+        flow.Step<string>("EntryAction", "asks whether to correct or delete the picked entry")
+            .Prompt(step => new Prompt(StudyTexts.WhatToDoWith(step.Answers.Picked?.Line ?? "-"), [[new Choice(StudyTexts.Correct, "fix"), new Choice(StudyTexts.Delete, "delete")]]))
+            .ReadAsync(CorrectOrDeleteAsync)
+            .Keep((answers, action) => action == "fix" ? new ResearchAnswers { FixId = answers.Picked?.Id } : answers)
+            .Next((_, action) => action == "fix" ? "AwaitingDate" : "Done", "AwaitingDate", "Done")
+            .BackGoesTo("PickingEntry");
+
+        flow.Finish("Done", "the entry is saved or deleted (said by the step)")
+            .Cancelled(StudyTexts.Cancelled)
+            .TimedOut(StudyTexts.ResearchTimedOut);
     }
 
-    private enum State
+    private static int? PickIndex(string input, int count) =>
+        input.StartsWith('e') && int.TryParse(input.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i >= 0 && i < count ? i : null;
+
+    private async Task<Read<(string, ResearchAnswers)>> ReadDateOrListAsync(string input, FlowStep<ResearchAnswers> step, CancellationToken cancellationToken)
     {
-        AwaitingDate,
-        AwaitingLength,
-        AwaitingPlace,
-        AwaitingFindings,
-        AwaitingOpinions,
-        Done,
-        Cancelled,
-        TimedOut,
-    }
-
-    private enum Trigger
-    {
-        Answered,
-        Finish,
-        Back,
-        Cancel,
-        Timeout,
-    }
-
-    public bool IsFinished => _machine.State is State.Done or State.Cancelled or State.TimedOut;
-
-    private Dictionary<string, string> Data => _context.Session.Data;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (_steps.RefusedToNonLeaders(rank => rank.FieldResearchDays, "蹲点调研由领导干部记录；你的职级没有这项要求。需要记录学习请发送 /study。", "Field research is logged by leaders; your rank has no such minimum. Send /study to log study."))
+        if (input is "list")
         {
-            _context.Session.State = nameof(State.Done);
-            return Task.CompletedTask;
+            var recent = (await services.Log.ListAsync(null, step.Context.Member!.Id, ActivityKind.Research, cancellationToken).ConfigureAwait(false)).TakeLast(RecentShown).Reverse().ToList();
+            return recent.Count == 0
+                ? StudyTexts.NoResearchEntries
+                : ("PickingEntry", step.Answers with { Recent = [.. recent.Select(e => new ListedItem(e.Id, StudySteps.Line(e, step.Campaign)))] });
         }
 
-        _context.Session.State = nameof(State.AwaitingDate);
-        Reprompt();
-        return Task.CompletedTask;
+        var date = StudySteps.ReadDate(input, step.Context, services.Calendar);
+        return date.IsAccepted ? ("AwaitingLength", step.Answers with { Date = date.Value }) : date.Refusal!;
     }
 
-    public Task HandleInputAsync(string input, CancellationToken cancellationToken)
+    private async Task<Read<string>> SaveAsync(string input, FlowStep<ResearchAnswers> step, CancellationToken cancellationToken)
     {
-        string? value = _machine.State switch
+        var read = StudySteps.ReadNote(input, optional: true);
+        if (!read.IsAccepted)
         {
-            State.AwaitingDate => _steps.ReadDate(input) is { } d ? FlowSteps.DateText(d) : null,
-            State.AwaitingLength => _steps.ReadLength(input)?.ToString(CultureInfo.InvariantCulture),
-            State.AwaitingPlace or State.AwaitingFindings => _steps.ReadNote(input, optional: false, out var text) ? text : null,
-            State.AwaitingOpinions => _steps.ReadNote(input, optional: true, out var opinions) ? opinions ?? string.Empty : null,
-            _ => null,
+            return read;
+        }
+
+        var context = step.Context;
+        var member = context.Member!;
+        var answers = step.Answers;
+        var entry = new ActivityEntry
+        {
+            Id = answers.FixId ?? $"research:{context.Update.UpdateId}",
+            Kind = ActivityKind.Research,
+            MemberId = member.Id,
+            UnitId = member.UnitId,
+            Date = answers.Date!.Value,
+            HalfDays = answers.HalfDays,
+            Place = answers.Place,
+            Note = answers.Findings,
+            Opinions = read.Value is { Length: > 0 } opinions ? opinions : null,
+            RecordedBy = member.Id,
+            RecordedAt = context.Now,
         };
-        if (value is null)
+        var corrected = answers.FixId is not null && await services.Log.ReplaceAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (!corrected)
         {
-            Reprompt();
-            return Task.CompletedTask;
+            await services.Log.AddAsync(entry with { Id = $"research:{context.Update.UpdateId}" }, cancellationToken).ConfigureAwait(false);
         }
 
-        return _machine.State == State.AwaitingOpinions ? SaveAsync(value, cancellationToken) : _machine.FireAsync(_next, value);
+        var standing = await services.Progress.ForMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        context.Reply(corrected ? StudyTexts.ResearchCorrected : StudyTexts.ResearchLogged(standing));
+        return read;
     }
 
-    public Task BackAsync(CancellationToken cancellationToken) => FlowGraph.TryGoBackAsync(_machine, Trigger.Back, _context, Reprompt);
-
-    public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Cancel);
-
-    public Task TimeoutAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Timeout);
-
-    public void Reprompt()
+    private async Task<Read<string>> CorrectOrDeleteAsync(string input, FlowStep<ResearchAnswers> step, CancellationToken cancellationToken)
     {
-        _context.Session.PromptToken = _context.NewPromptToken();
-        switch (_machine.State)
+        switch (input)
         {
-            case State.AwaitingDate:
-                _context.Reply("蹲点调研是哪一天开始的？点“今天”或输入日期（如 3月5日）。/cancel 取消。", "When did the field research start? Press Today or type a date. /cancel to stop.", _steps.DateButtons());
-                break;
-            case State.AwaitingLength:
-                _context.Reply("调研了几天？按半天计（如 1、1.5）。", "How many days? Half-day steps (1, 1.5).", _steps.LengthButtons());
-                break;
-            case State.AwaitingPlace:
-                _context.Reply("在哪里蹲点？（如 某村、某社区）", "Where? (a village, a community…)");
-                break;
-            case State.AwaitingFindings:
-                _context.Reply("主要发现了什么？（不超过 500 字）", "What did you find? (at most 500 characters)");
-                break;
-            case State.AwaitingOpinions:
-                _context.Reply("收集到群众哪些意见？可简要列出，或点“跳过”。", "Which opinions did people give? List them briefly, or press Skip.", _steps.SkipButton());
-                break;
+            case "fix" or "更正":
+                return "fix";
+            case "delete" or "删除" when step.Answers.Picked is { } picked:
+                await services.Log.RemoveAsync(picked.Id, cancellationToken).ConfigureAwait(false);
+                var standing = await services.Progress.ForMemberAsync(step.Context.Member!, cancellationToken).ConfigureAwait(false);
+                step.Context.Reply(StudyTexts.EntryDeleted(standing));
+                return "delete";
+            default:
+                return StudyTexts.ChooseWithButtons;
         }
-    }
-
-    public string ExportGraph() => FlowGraph.Export(_machine);
-
-    private void Configure()
-    {
-        Step(State.AwaitingDate, null, State.AwaitingLength, "date");
-        Step(State.AwaitingLength, State.AwaitingDate, State.AwaitingPlace, "len");
-        Step(State.AwaitingPlace, State.AwaitingLength, State.AwaitingFindings, "place");
-        Step(State.AwaitingFindings, State.AwaitingPlace, State.AwaitingOpinions, "findings");
-        Step(State.AwaitingOpinions, State.AwaitingFindings, State.Done, null);
-        _machine.Configure(State.Cancelled).OnEntry(() => _context.Reply("已取消，未保存。", "Cancelled; nothing was saved."));
-        _machine.Configure(State.TimedOut).OnEntry(() => _context.Reply("调研记录长时间未完成，已自动退出，未保存。", "The research log timed out; nothing was saved."));
-        _machine.OnUnhandledTrigger((_, _) =>
-        {
-            _context.Reply("这一步不能这样操作，请按提示继续。", "That can't be done at this step; please follow the prompt.");
-            Reprompt();
-        });
-    }
-
-    private void Step(State state, State? back, State next, string? key)
-    {
-        var config = _machine.Configure(state)
-            .OnEntry(Reprompt)
-            .Permit(Trigger.Cancel, State.Cancelled)
-            .Permit(Trigger.Timeout, State.TimedOut);
-        if (key is not null)
-        {
-            config.Permit(Trigger.Answered, next);
-            _machine.Configure(next).OnEntryFrom(_next, value => Data[key] = value);
-        }
-        else
-        {
-            config.Permit(Trigger.Finish, next);
-        }
-
-        if (back is { } previous)
-        {
-            config.Permit(Trigger.Back, previous);
-        }
-    }
-
-    private async Task SaveAsync(string opinions, CancellationToken cancellationToken)
-    {
-        var member = _context.Member!;
-        await _services.Log.AddAsync(
-            new ActivityEntry
-            {
-                Id = $"research:{_context.Update.UpdateId}",
-                Kind = ActivityKind.Research,
-                MemberId = member.Id,
-                UnitId = member.UnitId,
-                Date = FlowSteps.ParseStored(Data["date"]),
-                HalfDays = int.Parse(Data["len"], CultureInfo.InvariantCulture),
-                Place = Data["place"],
-                Note = Data["findings"],
-                Opinions = opinions.Length > 0 ? opinions : null,
-                RecordedBy = member.Id,
-                RecordedAt = _context.Now,
-            },
-            cancellationToken);
-        var standing = await _services.Progress.ForMemberAsync(member, cancellationToken);
-        _context.Reply(
-            $"已记录蹲点调研。你的进度：{standing.Describe(false)}。",
-            $"Field research logged. Your progress: {standing.Describe(true)}.");
-        await _machine.FireAsync(Trigger.Finish);
     }
 }

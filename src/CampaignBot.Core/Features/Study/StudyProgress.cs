@@ -100,9 +100,9 @@ public sealed class StudyProgressService(
         return new MemberProgress(
             member,
             deadline,
-            entries.Where(e => e.Kind == ActivityKind.Study).Sum(e => e.HalfDays),
+            StudyTime.HalfDays(entries.Where(e => e.Kind == ActivityKind.Study)),
             rank is null ? null : campaign.StudyDaysFor(rank, member.UnitId),
-            entries.Where(e => e.Kind == ActivityKind.Research).Sum(e => e.HalfDays),
+            StudyTime.HalfDays(entries.Where(e => e.Kind == ActivityKind.Research)),
             rank?.FieldResearchDays,
             householdCount,
             rank?.HouseholdVisits,

@@ -11,6 +11,9 @@ public interface IActivityLogStore
 
     Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the entry (a member's own mistake, or one the secretary rejects); false when there is none.</summary>
+    Task<bool> RemoveAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Entries matching every filter given (null = any), ordered by date, then recorded time, then id.</summary>
     Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken);
 }
@@ -20,6 +23,12 @@ public interface IHouseholdStore
 {
     /// <summary>False when the id exists or the member already paired with this label.</summary>
     Task<bool> AddAsync(Household household, CancellationToken cancellationToken);
+
+    /// <summary>Gives the pairing a new label; false when there is none or the member already uses that label.</summary>
+    Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken);
+
+    /// <summary>Ends the pairing; false when there is none.</summary>
+    Task<bool> RemoveAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Pairings matching every filter given (null = any), ordered by paired time, then id.</summary>
     Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken);

@@ -1,165 +1,211 @@
 using System.Globalization;
-using System.Text;
 using CampaignBot.Core.Conversations;
-using Stateless;
+using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Study;
 
+/// <summary>What /visits has gathered so far.</summary>
+public sealed record VisitsAnswers
+{
+    /// <summary>"pair", "visit", "manage" (rename or remove a pairing) or "rename".</summary>
+    public string Mode { get; init; } = "pair";
+
+    public IReadOnlyList<ListedItem> Houses { get; init; } = [];
+
+    public ListedItem? House { get; init; }
+
+    public DateOnly? Date { get; init; }
+}
+
 /// <summary>
-/// /visits (leaders, 走亲连心): pair with a household under a short label, or log a visit to a paired household
-/// with its date and what was done; shows the count against the minimum and the visits in the set periods.
+/// /visits (leaders, 走亲连心): pair with a household under a short label, log a visit to a paired household with its
+/// date and what was done, or rename or remove a pairing; shows the count against the minimum and the visits in the
+/// set periods. Ids derive from the update, so a re-run stores nothing twice.
 /// </summary>
-public sealed partial class VisitsFlow : IConversationFlow
+public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnswers>("visits", "visits", StudyTexts.VisitsTitle)
 {
     private const int MaxHouseholdButtons = 12;
-    private readonly FlowContext _context;
-    private readonly StudyServices _services;
-    private readonly FlowSteps _steps;
-    private readonly StateMachine<State, Trigger> _machine;
-    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _householdPicked;
-    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _dateGiven;
 
-    internal VisitsFlow(FlowContext context, StudyServices services, string flowName)
+    protected override void Declare(FlowBuilder<VisitsAnswers> flow)
     {
-        _context = context;
-        _services = services;
-        _steps = new FlowSteps(context, flowName, services.Calendar);
-        _machine = FlowGraph.MachineOver<State, Trigger>(context.Session, State.Choosing);
-        _householdPicked = _machine.SetTriggerParameters<string>(Trigger.HouseholdPicked);
-        _dateGiven = _machine.SetTriggerParameters<string>(Trigger.DateGiven);
-        Configure();
+        ArgumentNullException.ThrowIfNull(flow);
+        flow.Opens(StudySteps.LeadersOnly<VisitsAnswers>(rank => rank.HouseholdVisits, StudyTexts.VisitsNotForYou));
+
+        flow.Step<VisitsAnswers>("Choosing", "offers to log a visit, pair with a household, or rename or remove one")
+            .Prompt(new Prompt(StudyTexts.VisitsMenu, StudySteps.Column([
+                new Choice(StudyTexts.LogVisit, "visit"), new Choice(StudyTexts.PairHousehold, "pair"), new Choice(StudyTexts.ManageHouseholds, "manage")])))
+            .ReadAsync(ChooseAsync)
+            .Keep((_, answers) => answers)
+            .Next((_, answers) => answers.Mode == "pair" ? "AwaitingLabel" : "PickingHousehold", "AwaitingLabel", "PickingHousehold")
+            .AsksNothingOfTheUser();
+
+        flow.Step<string>("AwaitingLabel", "asks a short label for the household; pairs or renames")
+            .Prompt(StudyTexts.AskLabel(Household.MaxLabelLength))
+            .ReadAsync(PairOrRenameAsync)
+            .Next("Done", "Paired")
+            .BackGoesTo("Choosing");
+
+        flow.Step<ListedItem>("PickingHousehold", "lists the paired households to pick one")
+            .Prompt(step => new Prompt(
+                step.Answers.Mode == "visit" ? StudyTexts.WhichHousehold : StudyTexts.WhichHouseholdToChange,
+                StudySteps.Column(step.Answers.Houses.Select((h, i) => new Choice(h.Line, "h" + i.ToString(CultureInfo.InvariantCulture))))))
+            .Read((input, step) => PickIndex(input, step.Answers.Houses.Count) is { } i ? step.Answers.Houses[i] : StudyTexts.ChooseWithButtons)
+            .Keep((answers, house) => answers with { House = house })
+            .Next((step, _) => step.Answers.Mode == "visit" ? "AwaitingDate" : "HouseholdAction", "AwaitingDate", "HouseholdAction")
+            .BackGoesTo("Choosing");
+
+        flow.Step<string>("HouseholdAction", "asks whether to rename or remove the pairing")
+            .Prompt(step => new Prompt(StudyTexts.HouseholdAction(step.Answers.House?.Line ?? "-"), [[new Choice(StudyTexts.Rename, "rename"), new Choice(StudyTexts.RemovePairing, "remove")]]))
+            .ReadAsync(RenameOrRemoveAsync)
+            .Keep((answers, action) => answers with { Mode = action })
+            .Next((_, action) => action == "rename" ? "AwaitingLabel" : "Done", "AwaitingLabel", "Done")
+            .BackGoesTo("PickingHousehold");
+
+        flow.Step<DateOnly>("AwaitingDate", "asks the day of the visit")
+            .Prompt(StudySteps.DatePrompt(StudyTexts.AskVisitDate))
+            .Read((input, step) => StudySteps.ReadDate(input, step.Context, services.Calendar))
+            .Keep((answers, date) => answers with { Date = date })
+            .Next("AwaitingWhatDone", "DateGiven")
+            .BackGoesTo("PickingHousehold");
+
+        flow.Step<string>("AwaitingWhatDone", "asks what was done; saves the visit")
+            .Prompt(StudyTexts.AskWhatDone)
+            .ReadAsync(SaveVisitAsync)
+            .Next("Done", "Saved");
+
+        flow.Finish("Done", "the pairing or visit is saved (said by the step)")
+            .Cancelled(StudyTexts.Cancelled)
+            .TimedOut(StudyTexts.VisitsTimedOut);
     }
 
-    private enum State
+    /// <summary>A household's label: short, saying which household it is, and holding no phone or ID number.</summary>
+    public static Read<string> ReadLabel(string input)
     {
-        Choosing,
-        AwaitingLabel,
-        PickingHousehold,
-        AwaitingDate,
-        AwaitingWhatDone,
-        Done,
-        Cancelled,
-        TimedOut,
-    }
-
-    private enum Trigger
-    {
-        Pair,
-        LogVisit,
-        HouseholdPicked,
-        DateGiven,
-        Finish,
-        Back,
-        Cancel,
-        Timeout,
-    }
-
-    public bool IsFinished => _machine.State is State.Done or State.Cancelled or State.TimedOut;
-
-    private Dictionary<string, string> Data => _context.Session.Data;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (_steps.RefusedToNonLeaders(rank => rank.HouseholdVisits, "走亲连心结对由领导干部记录；你的职级没有这项要求。", "Household pairing is logged by leaders; your rank has no such minimum."))
+        ArgumentNullException.ThrowIfNull(input);
+        var label = input.Trim();
+        Text? problem = label switch
         {
-            _context.Session.State = nameof(State.Done);
-            return Task.CompletedTask;
+            "" => StudyTexts.LabelEmpty,
+            { Length: > Household.MaxLabelLength } => StudyTexts.LabelTooLong(Household.MaxLabelLength),
+            _ when label.Count(char.IsAsciiDigit) >= 6 => StudyTexts.LabelHoldsNumber,
+            _ when label.StartsWith('/') || label.Any(char.IsControl) => StudyTexts.LabelBadCharacters,
+            _ when !StudySteps.SaysSomething(label) => StudyTexts.LabelSaysNothing,
+            _ => null,
+        };
+        return problem is null ? label : StudyTexts.LabelRefused(problem);
+    }
+
+    private static int? PickIndex(string input, int count) =>
+        input.StartsWith('h') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < count ? i : null;
+
+    private async Task<Read<VisitsAnswers>> ChooseAsync(string input, FlowStep<VisitsAnswers> step, CancellationToken cancellationToken)
+    {
+        if (input is "pair")
+        {
+            return new VisitsAnswers { Mode = "pair" };
         }
 
-        _context.Session.State = nameof(State.Choosing);
-        Reprompt();
-        return Task.CompletedTask;
+        if (input is not ("visit" or "manage"))
+        {
+            return StudyTexts.ChooseWithButtons;
+        }
+
+        var houses = (await services.Households.ListAsync(null, step.Context.Member!.Id, cancellationToken).ConfigureAwait(false)).Take(MaxHouseholdButtons).ToList();
+        return houses.Count == 0
+            ? StudyTexts.NoHouseholds
+            : new VisitsAnswers { Mode = input, Houses = [.. houses.Select(h => new ListedItem(h.Id, h.Label))] };
     }
 
-    public async Task HandleInputAsync(string input, CancellationToken cancellationToken)
+    private async Task<Read<string>> PairOrRenameAsync(string input, FlowStep<VisitsAnswers> step, CancellationToken cancellationToken)
     {
-        switch (_machine.State)
+        var read = ReadLabel(input);
+        if (!read.IsAccepted)
         {
-            case State.Choosing when input is "pair":
-                await _machine.FireAsync(Trigger.Pair);
-                break;
-            case State.Choosing when input is "visit":
-                await StartVisitAsync(cancellationToken);
-                break;
-            case State.AwaitingLabel:
-                await PairAsync(input, cancellationToken);
-                break;
-            case State.PickingHousehold when Data.GetValueOrDefault("houses", string.Empty).Split(',').Contains(input) && input.Length > 0:
-                await _machine.FireAsync(_householdPicked, input);
-                break;
-            case State.AwaitingDate when _steps.ReadDate(input) is { } date:
-                await _machine.FireAsync(_dateGiven, FlowSteps.DateText(date));
-                break;
-            case State.AwaitingWhatDone when _steps.ReadNote(input, optional: false, out var note):
-                await SaveVisitAsync(note!, cancellationToken);
-                break;
-            case State.Choosing or State.PickingHousehold:
-                _context.Reply("请点击下面的按钮选择。", "Please choose with the buttons below.");
-                Reprompt();
-                break;
+            return read;
+        }
+
+        var label = read.Value!;
+        var context = step.Context;
+        var member = context.Member!;
+        if (step.Answers is { Mode: "rename", House: { } house })
+        {
+            if (!await services.Households.RenameAsync(house.Id, label, cancellationToken).ConfigureAwait(false))
+            {
+                return StudyTexts.LabelAlreadyUsed;
+            }
+
+            await ReportAsync(context, StudyTexts.Renamed(house.Line, label), cancellationToken).ConfigureAwait(false);
+            return label;
+        }
+
+        var id = $"house:{context.Update.UpdateId}";
+        var added = await services.Households.AddAsync(
+            new Household { Id = id, MemberId = member.Id, UnitId = member.UnitId, Label = label, PairedAt = context.Now },
+            cancellationToken).ConfigureAwait(false);
+        if (!added && (await services.Households.ListAsync(null, member.Id, cancellationToken).ConfigureAwait(false)).All(h => h.Id != id))
+        {
+            return StudyTexts.LabelAlreadyUsed;
+        }
+
+        await ReportAsync(context, StudyTexts.Paired(label), cancellationToken).ConfigureAwait(false);
+        return label;
+    }
+
+    private async Task<Read<string>> RenameOrRemoveAsync(string input, FlowStep<VisitsAnswers> step, CancellationToken cancellationToken)
+    {
+        switch (input)
+        {
+            case "rename" or "改称呼":
+                return "rename";
+            case "remove" or "解除结对" when step.Answers.House is { } house:
+                var member = step.Context.Member!;
+                var visits = (await services.Log.ListAsync(null, member.Id, ActivityKind.Visit, cancellationToken).ConfigureAwait(false)).Where(v => v.Place == house.Id).ToList();
+                foreach (var visit in visits)
+                {
+                    await services.Log.RemoveAsync(visit.Id, cancellationToken).ConfigureAwait(false);
+                }
+
+                await services.Households.RemoveAsync(house.Id, cancellationToken).ConfigureAwait(false);
+                await ReportAsync(step.Context, StudyTexts.HouseholdRemoved(house.Line, visits.Count), cancellationToken).ConfigureAwait(false);
+                return "remove";
             default:
-                Reprompt();
-                break;
+                return StudyTexts.ChooseWithButtons;
         }
     }
 
-    public Task BackAsync(CancellationToken cancellationToken) => FlowGraph.TryGoBackAsync(_machine, Trigger.Back, _context, Reprompt);
-
-    public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Cancel);
-
-    public Task TimeoutAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Timeout);
-
-    public void Reprompt()
+    private async Task<Read<string>> SaveVisitAsync(string input, FlowStep<VisitsAnswers> step, CancellationToken cancellationToken)
     {
-        _context.Session.PromptToken = _context.NewPromptToken();
-        switch (_machine.State)
+        var read = StudySteps.ReadNote(input, optional: false);
+        if (!read.IsAccepted)
         {
-            case State.Choosing:
-                _context.Reply("走亲连心：请选择（/cancel 取消）。", "Household visits: choose (/cancel to stop).",
-                    _steps.Column([(_context.Text("记录一次走访", "Log a visit"), "visit"), (_context.Text("新结对一户", "Pair with a household"), "pair")]));
-                break;
-            case State.AwaitingLabel:
-                _context.Reply(
-                    $"请给结对户起一个简短的称呼（不超过 {Household.MaxLabelLength} 字，如“东关村王大爷家”）。不要填写身份证号、电话等个人信息。",
-                    $"Give the household a short label (at most {Household.MaxLabelLength} characters). No ID numbers or phone numbers, please.");
-                break;
-            case State.PickingHousehold:
-                _context.Reply("走访的是哪一户？", "Which household did you visit?", _steps.Column(Data.GetValueOrDefault("labels", string.Empty).Split('\n').Zip(Data.GetValueOrDefault("houses", string.Empty).Split(','))));
-                break;
-            case State.AwaitingDate:
-                _context.Reply("哪天走访的？点“今天”或输入日期（如 3月5日）。", "When was the visit? Press Today or type a date.", _steps.DateButtons());
-                break;
-            case State.AwaitingWhatDone:
-                _context.Reply("这次走访做了什么？（如 宣讲政策、听取意见、帮办实事，不超过 500 字）", "What was done on this visit? (at most 500 characters)");
-                break;
+            return read;
         }
+
+        var context = step.Context;
+        var member = context.Member!;
+        var (house, date) = (step.Answers.House!, step.Answers.Date!.Value);
+        await services.Log.AddAsync(
+            new ActivityEntry
+            {
+                Id = $"visit:{context.Update.UpdateId}",
+                Kind = ActivityKind.Visit,
+                MemberId = member.Id,
+                UnitId = member.UnitId,
+                Date = date,
+                Place = house.Id,
+                Note = read.Value,
+                RecordedBy = member.Id,
+                RecordedAt = context.Now,
+            },
+            cancellationToken).ConfigureAwait(false);
+        var inWindow = services.Progress.InWindow(member.UnitId, date);
+        await ReportAsync(context, StudyTexts.VisitLogged(StudySteps.DateText(date), house.Line, inWindow), cancellationToken).ConfigureAwait(false);
+        return read;
     }
 
-    public string ExportGraph() => FlowGraph.Export(_machine);
-
-    private void Configure()
+    private async Task ReportAsync(FlowContext context, Text what, CancellationToken cancellationToken)
     {
-        _machine.Configure(State.Choosing).OnEntry(Reprompt)
-            .Permit(Trigger.Pair, State.AwaitingLabel).Permit(Trigger.LogVisit, State.PickingHousehold)
-            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.AwaitingLabel).OnEntry(Reprompt)
-            .Permit(Trigger.Finish, State.Done).Permit(Trigger.Back, State.Choosing)
-            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.PickingHousehold).OnEntry(Reprompt)
-            .Permit(Trigger.HouseholdPicked, State.AwaitingDate).Permit(Trigger.Back, State.Choosing)
-            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.AwaitingDate).OnEntryFrom(_householdPicked, id => Data["house"] = id).OnEntry(Reprompt)
-            .Permit(Trigger.DateGiven, State.AwaitingWhatDone).Permit(Trigger.Back, State.PickingHousehold)
-            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.AwaitingWhatDone).OnEntryFrom(_dateGiven, date => Data["date"] = date).OnEntry(Reprompt)
-            .Permit(Trigger.Finish, State.Done).Permit(Trigger.Back, State.AwaitingDate)
-            .Permit(Trigger.Cancel, State.Cancelled).Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.Cancelled).OnEntry(() => _context.Reply("已取消，未保存。", "Cancelled; nothing was saved."));
-        _machine.Configure(State.TimedOut).OnEntry(() => _context.Reply("走访记录长时间未完成，已自动退出，未保存。", "The visit log timed out; nothing was saved."));
-        _machine.OnUnhandledTrigger((_, _) =>
-        {
-            _context.Reply("这一步不能这样操作，请按提示继续。", "That can't be done at this step; please follow the prompt.");
-            Reprompt();
-        });
+        var standing = await services.Progress.ForMemberAsync(context.Member!, cancellationToken).ConfigureAwait(false);
+        context.Reply(StudyTexts.VisitReport(what, standing, string.Join("、", context.Campaign.VisitWindows.Select(w => w.Name))));
     }
 }

@@ -1,0 +1,473 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Stateless;
+
+namespace CampaignBot.Core.Conversations;
+
+/// <summary>
+/// A flow declared step by step (see docs/flows.md). It is its own <see cref="IFlowDefinition"/>: register it with
+/// <c>services.AddSingleton&lt;IFlowDefinition, MyFlow&gt;()</c>. Each step says once what it asks, how it reads the
+/// answer and where it goes; the base writes back, cancel, timeout, unexpected triggers, prompt tokens and button
+/// payloads once. Every step is a substate of <see cref="ActiveState"/>, which permits Cancel and Timeout.
+/// The answers are one <typeparamref name="TAnswers"/> record, kept as JSON under <see cref="AnswersKey"/>.
+/// </summary>
+public abstract class DeclaredFlow<TAnswers> : IFlowDefinition
+    where TAnswers : class, new()
+{
+    public const string ActiveState = "Active";
+    public const string CancelledState = "Cancelled";
+    public const string TimedOutState = "TimedOut";
+    public const string AnswersKey = "answers";
+    public const string BackTrigger = "Back";
+    public const string CancelTrigger = "Cancel";
+    public const string TimeoutTrigger = "Timeout";
+
+    private readonly Text _title;
+    private readonly Lazy<FlowBuilder<TAnswers>> _declaration;
+
+    protected DeclaredFlow(string name, string command, Text title, bool allowedInGroups = false)
+    {
+        Name = name;
+        Command = command;
+        _title = title;
+        AllowedInGroups = allowedInGroups;
+        _declaration = new Lazy<FlowBuilder<TAnswers>>(() =>
+        {
+            var builder = new FlowBuilder<TAnswers>();
+            Declare(builder);
+            builder.Validate(Name);
+            return builder;
+        });
+    }
+
+    public string Name { get; }
+
+    public string Command { get; }
+
+    public bool AllowedInGroups { get; }
+
+    public string Title(Language language) => _title.In(language);
+
+    public IConversationFlow Open(FlowContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new DeclaredFlowRun<TAnswers>(_declaration.Value, context, Name);
+    }
+
+    public string ExportGraph()
+    {
+        var session = new Session { Key = "graph" };
+        return FlowGraph.Export(DeclaredFlowRun<TAnswers>.Build(_declaration.Value, session, run: null));
+    }
+
+    /// <summary>Declares the flow's opening, steps, finish, cancel and timeout texts. Called once per definition.</summary>
+    protected abstract void Declare(FlowBuilder<TAnswers> flow);
+}
+
+/// <summary>What a flow declares: its opening, its steps in order (the first is where it starts), its ends.</summary>
+public sealed class FlowBuilder<TAnswers>
+    where TAnswers : class, new()
+{
+    internal List<IStepSpec<TAnswers>> Steps { get; } = [];
+
+    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text>? Text)> Finishes { get; } = [];
+
+    internal Func<FlowContext, CancellationToken, Task<Opening<TAnswers>>> Opening { get; private set; } =
+        (_, _) => Task.FromResult(Opening<TAnswers>.Proceed());
+
+    internal Text? CancelledText { get; private set; }
+
+    internal Text? TimedOutText { get; private set; }
+
+    /// <summary>How the flow opens (a greeting, answers loaded from a store, or a refusal that ends it at once).</summary>
+    public FlowBuilder<TAnswers> Opens(Func<FlowContext, CancellationToken, Task<Opening<TAnswers>>> opening)
+    {
+        Opening = opening ?? throw new ArgumentNullException(nameof(opening));
+        return this;
+    }
+
+    public FlowBuilder<TAnswers> Opens(Func<FlowContext, Opening<TAnswers>> opening)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        Opening = (context, _) => Task.FromResult(opening(context));
+        return this;
+    }
+
+    /// <summary>A step named <paramref name="state"/>; <paramref name="asks"/> describes it in docs/flows/*.dot.</summary>
+    public StepBuilder<TAnswers, TValue> Step<TValue>(string state, string asks)
+    {
+        var step = new StepBuilder<TAnswers, TValue>(state, asks, Steps.Count > 0 ? Steps[^1].State : null);
+        Steps.Add(step);
+        return step;
+    }
+
+    /// <summary>An end state a step can go to with <c>Next</c>; its entry says <paramref name="text"/>.</summary>
+    public FlowBuilder<TAnswers> Finish(string state, string says, Func<FlowStep<TAnswers>, Text> text)
+    {
+        Finishes.Add((state, says, text ?? throw new ArgumentNullException(nameof(text))));
+        return this;
+    }
+
+    /// <summary>An end state that says nothing itself: the last step's reader has already replied.</summary>
+    public FlowBuilder<TAnswers> Finish(string state, string says)
+    {
+        Finishes.Add((state, says, null));
+        return this;
+    }
+
+    public FlowBuilder<TAnswers> Cancelled(Text text)
+    {
+        CancelledText = text;
+        return this;
+    }
+
+    public FlowBuilder<TAnswers> TimedOut(Text text)
+    {
+        TimedOutText = text;
+        return this;
+    }
+
+    internal void Validate(string flow)
+    {
+        var names = Steps.Select(s => s.State).Concat(Finishes.Select(f => f.State)).ToHashSet(StringComparer.Ordinal);
+        if (Steps.Count == 0 || CancelledText is null || TimedOutText is null)
+        {
+            throw new InvalidOperationException($"Flow {flow} must declare at least one step, its cancel and its timeout text.");
+        }
+
+        foreach (var target in Steps.SelectMany(s => s.Targets.Concat(s.Jumps.Select(j => j.Target)).Append(s.BackTo ?? s.State)))
+        {
+            if (!names.Contains(target))
+            {
+                throw new InvalidOperationException($"Flow {flow} goes to {target}, which it does not declare.");
+            }
+        }
+    }
+}
+
+/// <summary>The parts of a step the run needs, whatever the type of value it reads.</summary>
+internal interface IStepSpec<TAnswers>
+    where TAnswers : class
+{
+    string State { get; }
+
+    string Asks { get; }
+
+    string? BackTo { get; }
+
+    bool AsksNothing { get; }
+
+    IReadOnlyList<string> Targets { get; }
+
+    IReadOnlyList<(string Target, string Why)> Jumps { get; }
+
+    /// <summary>The label of a single-target step's edge, or null for "Answered".</summary>
+    string? Trigger { get; }
+
+    Prompt PromptFor(FlowStep<TAnswers> step);
+
+    Task<StepOutcome<TAnswers>> ReadAsync(string input, FlowStep<TAnswers> step, CancellationToken cancellationToken);
+}
+
+internal sealed record StepOutcome<TAnswers>(TAnswers Answers, string? Next, Text? Say, bool Back, string? Jump);
+
+/// <summary>One step: its prompt, its reader, what it keeps of the value and where it goes next.</summary>
+public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
+    where TAnswers : class
+{
+    private readonly List<string> _targets = [];
+    private readonly List<(string Target, string Why)> _jumps = [];
+    private Func<FlowStep<TAnswers>, Prompt>? _prompt;
+    private Func<string, FlowStep<TAnswers>, CancellationToken, Task<Read<TValue>>>? _read;
+    private Func<TAnswers, TValue, TAnswers> _keep = (answers, _) => answers;
+    private Func<FlowStep<TAnswers>, TValue, string>? _choose;
+
+    internal StepBuilder(string state, string asks, string? previous)
+    {
+        State = state;
+        Asks = asks;
+        BackTo = previous;
+    }
+
+    public string State { get; }
+
+    public string Asks { get; }
+
+    public string? BackTo { get; private set; }
+
+    public bool AsksNothing { get; private set; }
+
+    public IReadOnlyList<string> Targets => _targets;
+
+    public IReadOnlyList<(string Target, string Why)> Jumps => _jumps;
+
+    public string? Trigger { get; private set; }
+
+    public StepBuilder<TAnswers, TValue> Prompt(Func<FlowStep<TAnswers>, Prompt> prompt)
+    {
+        _prompt = prompt ?? throw new ArgumentNullException(nameof(prompt));
+        return this;
+    }
+
+    public StepBuilder<TAnswers, TValue> Prompt(Prompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        _prompt = _ => prompt;
+        return this;
+    }
+
+    /// <summary>A pure reader: the (trimmed) input, or a pressed button's value, to the value or a refusal.</summary>
+    public StepBuilder<TAnswers, TValue> Read(Func<string, FlowStep<TAnswers>, Read<TValue>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        _read = (input, step, _) => Task.FromResult(read(input, step));
+        return this;
+    }
+
+    /// <summary>A reader that must consult a store (an invite code).</summary>
+    public StepBuilder<TAnswers, TValue> ReadAsync(Func<string, FlowStep<TAnswers>, CancellationToken, Task<Read<TValue>>> read)
+    {
+        _read = read ?? throw new ArgumentNullException(nameof(read));
+        return this;
+    }
+
+    /// <summary>What the answers become once the value is read (<c>(a, v) =&gt; a with { Name = v }</c>).</summary>
+    public StepBuilder<TAnswers, TValue> Keep(Func<TAnswers, TValue, TAnswers> keep)
+    {
+        _keep = keep ?? throw new ArgumentNullException(nameof(keep));
+        return this;
+    }
+
+    /// <summary>The step (or finish) after this one; <paramref name="trigger"/> labels the edge in the graph ("Answered" if not given).</summary>
+    public StepBuilder<TAnswers, TValue> Next(string state, string? trigger = null)
+    {
+        _targets.Clear();
+        _targets.Add(state);
+        _choose = (_, _) => state;
+        Trigger = trigger;
+        return this;
+    }
+
+    /// <summary>The next step chosen by the value; every possible one is listed so the graph shows it.</summary>
+    public StepBuilder<TAnswers, TValue> Next(Func<FlowStep<TAnswers>, TValue, string> choose, params string[] possible)
+    {
+        ArgumentNullException.ThrowIfNull(possible);
+        _choose = choose ?? throw new ArgumentNullException(nameof(choose));
+        _targets.Clear();
+        _targets.AddRange(possible);
+        return this;
+    }
+
+    /// <summary>Lets the reader return <c>Read.Jump(state, text)</c>; <paramref name="why"/> labels the edge in the graph.</summary>
+    public StepBuilder<TAnswers, TValue> MayJumpTo(string state, string why)
+    {
+        _jumps.Add((state, why));
+        return this;
+    }
+
+    /// <summary>Where /back goes from here (by default the step declared before this one).</summary>
+    public StepBuilder<TAnswers, TValue> BackGoesTo(string? state)
+    {
+        BackTo = state;
+        return this;
+    }
+
+    /// <summary>A menu or list that asks nothing: a new command leaves the flow and runs instead of being refused.</summary>
+    public StepBuilder<TAnswers, TValue> AsksNothingOfTheUser()
+    {
+        AsksNothing = true;
+        return this;
+    }
+
+    Prompt IStepSpec<TAnswers>.PromptFor(FlowStep<TAnswers> step) =>
+        (_prompt ?? throw new InvalidOperationException($"Step {State} has no prompt."))(step);
+
+    async Task<StepOutcome<TAnswers>> IStepSpec<TAnswers>.ReadAsync(string input, FlowStep<TAnswers> step, CancellationToken cancellationToken)
+    {
+        var read = _read ?? throw new InvalidOperationException($"Step {State} has no reader.");
+        var result = await read(input, step, cancellationToken).ConfigureAwait(false);
+        if (!result.IsAccepted)
+        {
+            return new StepOutcome<TAnswers>(step.Answers, null, result.Refusal, result.IsBack, result.JumpTo);
+        }
+
+        var answers = _keep(step.Answers, result.Value!);
+        var next = (_choose ?? throw new InvalidOperationException($"Step {State} has no next step."))(step with { Answers = answers }, result.Value!);
+        return new StepOutcome<TAnswers>(answers, next, null, false, null);
+    }
+}
+
+/// <summary>A declared flow over one session for one update: the machine, the answers, the prompts.</summary>
+internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
+    where TAnswers : class, new()
+{
+    private readonly FlowBuilder<TAnswers> _flow;
+    private readonly FlowContext _context;
+    private readonly string _flowName;
+    private readonly StateMachine<string, string> _machine;
+
+    public DeclaredFlowRun(FlowBuilder<TAnswers> flow, FlowContext context, string flowName)
+    {
+        _flow = flow;
+        _context = context;
+        _flowName = flowName;
+        _machine = Build(flow, context.Session, this);
+    }
+
+    public bool IsFinished => _machine.State is DeclaredFlow<TAnswers>.CancelledState or DeclaredFlow<TAnswers>.TimedOutState
+        || _flow.Finishes.Exists(f => f.State == _machine.State);
+
+    public bool LetsCommandsThrough => CurrentStep?.AsksNothing == true;
+
+    private IStepSpec<TAnswers>? CurrentStep => _flow.Steps.Find(s => s.State == _machine.State);
+
+    private TAnswers Answers
+    {
+        get => _context.Session.Data.TryGetValue(DeclaredFlow<TAnswers>.AnswersKey, out var json) ? MessageJson.Deserialize<TAnswers>(json) : new TAnswers();
+        set => _context.Session.Data[DeclaredFlow<TAnswers>.AnswersKey] = MessageJson.Serialize(value);
+    }
+
+    private FlowStep<TAnswers> View => new(_context, Answers);
+
+    public static StateMachine<string, string> Build(FlowBuilder<TAnswers> flow, Session session, DeclaredFlowRun<TAnswers>? run)
+    {
+        var first = flow.Steps[0].State;
+        var machine = new StateMachine<string, string>(() => session.State ?? first, state => session.State = state);
+        machine.Configure(DeclaredFlow<TAnswers>.ActiveState)
+            .Permit(DeclaredFlow<TAnswers>.CancelTrigger, DeclaredFlow<TAnswers>.CancelledState)
+            .Permit(DeclaredFlow<TAnswers>.TimeoutTrigger, DeclaredFlow<TAnswers>.TimedOutState);
+
+        foreach (var step in flow.Steps)
+        {
+            var state = machine.Configure(step.State)
+                .SubstateOf(DeclaredFlow<TAnswers>.ActiveState)
+                .OnEntry(() => run?.Reprompt(), step.Asks);
+            foreach (var target in step.Targets)
+            {
+                // A step that stays where it is (a list worked through item by item) shows itself again.
+                if (target == step.State)
+                {
+                    state.PermitReentry(AnsweredTrigger(step, target));
+                }
+                else
+                {
+                    state.Permit(AnsweredTrigger(step, target), target);
+                }
+            }
+
+            foreach (var (target, why) in step.Jumps)
+            {
+                state.Permit(why, target);
+            }
+
+            if (step.BackTo is { } back)
+            {
+                state.Permit(DeclaredFlow<TAnswers>.BackTrigger, back);
+            }
+        }
+
+        foreach (var (finish, says, text) in flow.Finishes)
+        {
+            machine.Configure(finish).OnEntry(
+                () =>
+                {
+                    if (run is not null && text is not null)
+                    {
+                        run._context.Reply(text(run.View));
+                    }
+                },
+                says);
+        }
+
+        machine.Configure(DeclaredFlow<TAnswers>.CancelledState).OnEntry(() => run?._context.Reply(flow.CancelledText!), "says the flow was cancelled");
+        machine.Configure(DeclaredFlow<TAnswers>.TimedOutState).OnEntry(() => run?._context.Reply(flow.TimedOutText!), "says the flow timed out");
+        machine.OnUnhandledTrigger((_, _) =>
+        {
+            run?._context.Reply(FlowTexts.NotAtThisStep);
+            run?.Reprompt();
+        });
+        return machine;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var opening = await _flow.Opening(_context, cancellationToken).ConfigureAwait(false);
+        if (opening.Refusal is { } refusal)
+        {
+            _context.Reply(refusal);
+            _context.Session.State = DeclaredFlow<TAnswers>.CancelledState;
+            return;
+        }
+
+        Answers = opening.Answers ?? new TAnswers();
+        if (opening.Greeting is { } greeting)
+        {
+            _context.Reply(greeting);
+        }
+
+        _context.Session.State = _flow.Steps[0].State;
+        Reprompt();
+    }
+
+    public async Task HandleInputAsync(string input, CancellationToken cancellationToken)
+    {
+        if (CurrentStep is not { } step)
+        {
+            return;
+        }
+
+        var outcome = await step.ReadAsync(input, View, cancellationToken).ConfigureAwait(false);
+        if (outcome.Back)
+        {
+            await BackAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (outcome.Say is { } say)
+        {
+            _context.Reply(say);
+        }
+
+        if (outcome.Jump is { } jump && step.Jumps.FirstOrDefault(j => j.Target == jump) is { Why: { } why })
+        {
+            await _machine.FireAsync(why).ConfigureAwait(false);
+            return;
+        }
+
+        if (outcome.Next is not { } next)
+        {
+            Reprompt();
+            return;
+        }
+
+        Answers = outcome.Answers;
+        await _machine.FireAsync(AnsweredTrigger(step, next)).ConfigureAwait(false);
+    }
+
+    public Task BackAsync(CancellationToken cancellationToken) =>
+        FlowGraph.TryGoBackAsync(_machine, DeclaredFlow<TAnswers>.BackTrigger, _context, Reprompt);
+
+    public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(DeclaredFlow<TAnswers>.CancelTrigger);
+
+    public Task TimeoutAsync(CancellationToken cancellationToken) => _machine.FireAsync(DeclaredFlow<TAnswers>.TimeoutTrigger);
+
+    public void Reprompt()
+    {
+        if (CurrentStep is not { } step)
+        {
+            return;
+        }
+
+        _context.Session.PromptToken = _context.NewPromptToken();
+        var prompt = step.PromptFor(View);
+        var token = _context.Session.PromptToken;
+        var buttons = prompt.Buttons?
+            .Select(row => (IReadOnlyList<Button>)row.Select(choice => new Button(_context.Text(choice.Label), new ButtonPayload(_flowName, token, choice.Value).ToString())).ToList())
+            .ToList();
+        _context.Reply(prompt.Text, buttons);
+    }
+
+    /// <summary>The step's own label or "Answered" when it has one next step; "Answered → X" for each of a choosing step's.</summary>
+    private static string AnsweredTrigger(IStepSpec<TAnswers> step, string target) =>
+        step.Targets.Count == 1 ? step.Trigger ?? "Answered" : $"Answered → {target}";
+}

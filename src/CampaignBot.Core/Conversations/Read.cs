@@ -1,0 +1,91 @@
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.Core.Conversations;
+
+/// <summary>
+/// What a step made of one input: the value, a refusal (the step is asked again), back one step, or a jump to a
+/// step the reading step declared with <c>MayJumpTo</c>. A value or a <see cref="Text"/> converts implicitly, so a
+/// reader returns <c>name</c> or <c>MyTexts.NameEmpty</c>.
+/// </summary>
+public readonly record struct Read<TValue>
+{
+    private Read(TValue? value, Text? refusal, bool back, string? jumpTo)
+    {
+        Value = value;
+        Refusal = refusal;
+        IsBack = back;
+        JumpTo = jumpTo;
+    }
+
+    public TValue? Value { get; }
+
+    /// <summary>Said before the step is asked again (with a refusal) or before the jump.</summary>
+    public Text? Refusal { get; }
+
+    public bool IsBack { get; }
+
+    public string? JumpTo { get; }
+
+    public bool IsAccepted => Refusal is null && !IsBack && JumpTo is null;
+
+    public static Read<TValue> Back => new(default, null, true, null);
+
+    public static Read<TValue> Accept(TValue value) => new(value, null, false, null);
+
+    public static Read<TValue> Refuse(Text refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(default, refusal, false, null);
+    }
+
+    /// <summary>Says <paramref name="why"/> and goes to <paramref name="step"/> (declared with <c>MayJumpTo</c>).</summary>
+    public static Read<TValue> Jump(string step, Text why)
+    {
+        ArgumentNullException.ThrowIfNull(why);
+        return new(default, why, false, step);
+    }
+
+#pragma warning disable CA2225 // Accept and Refuse are the named alternates.
+    public static implicit operator Read<TValue>(TValue value) => Accept(value);
+
+    public static implicit operator Read<TValue>(Text refusal) => Refuse(refusal);
+#pragma warning restore CA2225
+}
+
+/// <summary>A step's prompt: its text and optional button rows (each button a label and the value it answers).</summary>
+public sealed record Prompt(Text Text, IReadOnlyList<IReadOnlyList<Choice>>? Buttons = null)
+{
+#pragma warning disable CA2225 // A prompt without buttons is just its text.
+    public static implicit operator Prompt(Text text) => new(text);
+#pragma warning restore CA2225
+}
+
+/// <summary>One button of a prompt: what it shows and the value the step reads when it is pressed.</summary>
+public sealed record Choice(Text Label, string Value)
+{
+    /// <summary>A label that reads the same in both languages (a unit's or a rank's name).</summary>
+    public Choice(string label, string value)
+        : this(new Text(label, label), value)
+    {
+    }
+}
+
+/// <summary>How a flow opens: go to the first step (optionally with a greeting and answers loaded), or say why not and end.</summary>
+public sealed record Opening<TAnswers>(TAnswers? Answers, Text? Greeting, Text? Refusal)
+    where TAnswers : class
+{
+    public static Opening<TAnswers> Proceed(Text? greeting = null, TAnswers? answers = null) => new(answers, greeting, null);
+
+    public static Opening<TAnswers> Refuse(Text refusal) => new(null, null, refusal);
+}
+
+/// <summary>What a step's prompt and reader see: the update's context and the answers so far.</summary>
+public sealed record FlowStep<TAnswers>(FlowContext Context, TAnswers Answers)
+    where TAnswers : class
+{
+    public Campaign.CampaignDefinition Campaign => Context.Campaign;
+
+    public DateTimeOffset Now => Context.Now;
+
+    public Language Language => Context.Language;
+}

@@ -1,0 +1,228 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+
+namespace CampaignBot.Core.Tests.Flows;
+
+/// <summary>Registration over the flow harness: every path in milliseconds, no host.</summary>
+public sealed class RegistrationFlowTests
+{
+    private const string Code = "ABC123";
+    private readonly InMemoryInviteStore _invites = new();
+    private readonly InMemoryMemberStore _members = new();
+    private readonly FlowHarness _chat;
+
+    public RegistrationFlowTests()
+    {
+        _chat = new FlowHarness([new RegistrationFlow(_invites, _members)]);
+        _invites.CreateAsync(Invite(Code), CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public async Task A_member_gives_code_name_rank_and_confirms_and_is_registered()
+    {
+        var replies = await _chat.SayAsync("/start", "abc123", "张三", "2", "1");
+
+        var member = await _members.GetAsync("test:1", CancellationToken.None);
+        Assert.Contains("第 1 步", replies, StringComparison.Ordinal);
+        Assert.Contains("第 4 步：请确认注册信息。\n姓名：张三\n单位：东县\n职级：乡科级干部", replies, StringComparison.Ordinal);
+        Assert.Contains("注册成功！欢迎你，张三。", replies, StringComparison.Ordinal);
+        Assert.Equal(("张三", "section", "county_east", "member"), (member!.Name, member.Rank, member.UnitId, member.Role));
+        Assert.Null(_chat.Session.Flow);
+        Assert.Equal(["test:1"], (await _invites.GetAsync(Code, CancellationToken.None))!.RedeemedBy);
+    }
+
+    [Fact]
+    public async Task The_answers_are_one_typed_json_value_in_the_session()
+    {
+        await _chat.SayAsync("/start", Code, "张三");
+
+        var json = _chat.Session.Data[DeclaredFlow<RegistrationAnswers>.AnswersKey];
+        var answers = Messaging.MessageJson.Deserialize<RegistrationAnswers>(json);
+        Assert.Equal(new RegistrationAnswers { Code = Code, UnitId = "county_east", Role = "member", Name = "张三" }, answers);
+        Assert.Equal("AwaitingRank", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task Back_goes_one_step_and_on_the_first_step_says_it_is_the_first()
+    {
+        var first = await _chat.SayAsync("/start", "/back");
+        var back = await _chat.SayAsync(Code, "张三", "/back");
+
+        Assert.Contains("已经是第一步了。", first, StringComparison.Ordinal);
+        Assert.EndsWith("第 2 步：请输入你的姓名（不超过 20 个字）。", back, StringComparison.Ordinal);
+        Assert.Equal("AwaitingName", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task Change_on_the_confirmation_goes_back_to_the_rank()
+    {
+        await _chat.SayAsync("/start", Code, "张三", "2");
+
+        var changed = await _chat.PressAsync("修改");
+
+        Assert.Equal("第 3 步：请选择你的职级。", changed);
+        Assert.Equal("AwaitingRank", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task Cancel_ends_the_flow_saves_nothing_and_says_so()
+    {
+        var replies = await _chat.SayAsync("/start", Code, "张三", "/cancel");
+
+        Assert.EndsWith("已取消注册，填写的信息未保存。需要时发送 /start 重新开始。", replies, StringComparison.Ordinal);
+        Assert.Null(_chat.Session.Flow);
+        Assert.Empty(_chat.Session.Data);
+        Assert.Null(await _members.GetAsync("test:1", CancellationToken.None));
+        Assert.Contains(FlowTimeouts.JobIdFor(_chat.Session.Key), _chat.Last!.CancelledJobs);
+    }
+
+    [Fact]
+    public async Task The_timer_of_the_current_prompt_ends_the_flow_and_an_older_one_does_nothing()
+    {
+        await _chat.SayAsync("/start", Code);
+        var staleTimer = await _chat.SendAsync(new Messaging.TimerElapsed("flow-timeout", "000000"));
+        var timedOut = await _chat.TimeoutAsync();
+
+        Assert.Equal(string.Empty, staleTimer);
+        Assert.Equal("注册长时间未完成，已自动退出。需要时发送 /start 重新开始。", timedOut);
+        Assert.Null(_chat.Session.Flow);
+    }
+
+    [Fact]
+    public async Task Each_prompt_schedules_the_flow_timeout_for_its_own_token()
+    {
+        await _chat.SayAsync("/start");
+
+        var job = Assert.Single(_chat.Last!.Jobs);
+        Assert.Equal(FlowTimeouts.JobKind, job.Kind);
+        Assert.Contains(_chat.Session.PromptToken!, job.Payload, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NOPE99", "邀请码无效")]
+    [InlineData("OLD1", "已过期")]
+    [InlineData("FULL1", "名额已用完")]
+    [InlineData("GONE1", "不在本次活动中")]
+    public async Task A_bad_code_is_refused_with_its_reason_and_asked_again(string code, string reason)
+    {
+        await _invites.CreateAsync(Invite("OLD1") with { ExpiresAt = _chat.Time.GetUtcNow().AddDays(-1) }, CancellationToken.None);
+        await _invites.CreateAsync(Invite("FULL1") with { MaxUses = 1, RedeemedBy = ["test:other"] }, CancellationToken.None);
+        await _invites.CreateAsync(Invite("GONE1") with { UnitId = "atlantis" }, CancellationToken.None);
+
+        var replies = await _chat.SayAsync("/start", code);
+
+        Assert.Contains(reason, replies, StringComparison.Ordinal);
+        Assert.EndsWith("第 1 步：请输入单位发给你的邀请码。", replies, StringComparison.Ordinal);
+        Assert.Equal("AwaitingCode", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task A_code_used_up_before_confirmation_says_so_and_asks_for_a_code_again()
+    {
+        await _invites.CreateAsync(Invite("ONE1") with { MaxUses = 1 }, CancellationToken.None);
+        await _chat.SayAsync("/start", "ONE1", "张三", "3");
+        await _invites.RedeemAsync("ONE1", "test:someone-else", _chat.Time.GetUtcNow(), CancellationToken.None);
+
+        var replies = await _chat.PressAsync("确认");
+
+        Assert.Equal("抱歉，邀请码在此期间已失效或名额已满，请重新输入邀请码。\n第 1 步：请输入单位发给你的邀请码。", replies);
+        Assert.Equal("AwaitingCode", _chat.Session.State);
+        Assert.Null(await _members.GetAsync("test:1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_button_of_an_earlier_prompt_is_refused_as_expired_and_the_step_is_shown_again()
+    {
+        await _chat.SayAsync("/start", Code, "张三", "2");
+        await _chat.PressAsync("修改");
+
+        var replies = await _chat.PressStaleAsync();
+
+        Assert.Equal("这个按钮已失效。", _chat.Last!.PressNotice);
+        Assert.StartsWith("这个按钮来自之前的消息，已经失效。", replies, StringComparison.Ordinal);
+        Assert.EndsWith("第 3 步：请选择你的职级。", replies, StringComparison.Ordinal);
+        Assert.Equal("AwaitingRank", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task A_bare_number_presses_the_numbered_button_and_a_number_out_of_range_is_refused()
+    {
+        await _chat.SayAsync("/start", Code, "张三");
+
+        var outOfRange = await _chat.SayAsync("9");
+        var chosen = await _chat.SayAsync("3");
+
+        Assert.StartsWith("请点击下面的按钮选择职级。", outOfRange, StringComparison.Ordinal);
+        Assert.Contains("职级：普通党员", chosen, StringComparison.Ordinal);
+        Assert.Equal("普通党员", _chat.Last!.PressChoice);
+    }
+
+    [Theory]
+    [InlineData("   ", "姓名不能为空")]
+    [InlineData("张三张三张三张三张三张三张三张三张三张三张", "姓名太长了（不超过 20 个字）")]
+    [InlineData("/张三", "不能使用的字符")]
+    public async Task An_empty_too_long_or_odd_name_is_refused_and_asked_again(string name, string reason)
+    {
+        await _chat.SayAsync("/start", Code);
+
+        var replies = await _chat.SendAsync(new Messaging.TextInput(name));
+
+        Assert.Contains(reason, replies, StringComparison.Ordinal);
+        Assert.EndsWith("第 2 步：请输入你的姓名（不超过 20 个字）。", replies, StringComparison.Ordinal);
+        Assert.Equal("AwaitingName", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task A_message_of_ten_thousand_characters_is_refused_before_the_flow_reads_it()
+    {
+        await _chat.SayAsync("/start", Code);
+
+        var replies = await _chat.SayAsync(new string('长', 10_000));
+
+        Assert.StartsWith("消息太长", replies, StringComparison.Ordinal);
+        Assert.Equal("AwaitingName", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task Another_command_mid_flow_is_refused_and_the_step_shown_again()
+    {
+        await _chat.SayAsync("/start", Code);
+
+        var replies = await _chat.SayAsync("/me");
+
+        Assert.StartsWith("你正在进行「注册」。", replies, StringComparison.Ordinal);
+        Assert.EndsWith("第 2 步：请输入你的姓名（不超过 20 个字）。", replies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registered_member_who_sends_start_is_told_so_and_no_flow_begins()
+    {
+        await _chat.SayAsync("/start", Code, "张三", "2", "1");
+
+        var again = await _chat.SayAsync("/start");
+
+        Assert.Equal("你已注册：张三（东县）。发送 /me 查看资料。", again);
+        Assert.Null(_chat.Session.Flow);
+    }
+
+    [Fact]
+    public async Task English_speakers_read_every_step_in_english()
+    {
+        var chat = new FlowHarness([new RegistrationFlow(_invites, _members)], languageCode: "en");
+
+        var replies = await chat.SayAsync("/start", Code, "Zhang", "3");
+
+        Assert.Contains("Step 1: enter the invite code", replies, StringComparison.Ordinal);
+        Assert.Contains("Step 4: please confirm.\nName: Zhang", replies, StringComparison.Ordinal);
+        Assert.Equal(["Confirm", "Change"], chat.Buttons.Select(b => b.Label));
+    }
+
+    private Invite Invite(string code) => new()
+    {
+        Code = code,
+        UnitId = "county_east",
+        Role = "member",
+        MaxUses = 5,
+        CreatedAt = _chat.Time.GetUtcNow(),
+    };
+}
