@@ -43,7 +43,7 @@ public sealed class StudyReminderJobHandler(
         var sendAt = calendar.NotInQuietHours(now, _options.QuietStart, _options.QuietEnd);
         var chosen = (await settings.ListAsync(cancellationToken)).ToDictionary(s => s.MemberId, StringComparer.Ordinal);
         var batch = new List<OutboxMessage>();
-        foreach (var unit in (await members.ListAsync(null, cancellationToken)).GroupBy(m => m.UnitId, StringComparer.Ordinal))
+        foreach (var unit in (await members.ListAsync(null, cancellationToken)).GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal))
         {
             if (campaign.FindUnit(unit.Key) is null)
             {
