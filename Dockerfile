@@ -10,9 +10,9 @@ RUN dotnet restore src/CampaignBot/CampaignBot.csproj
 RUN dotnet publish src/CampaignBot/CampaignBot.csproj --configuration Release --no-restore --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# CJK fonts for charts with Chinese labels; tzdata for the campaign's time zone (Asia/Shanghai).
+# tzdata for the campaign's time zone (Asia/Shanghai). The charts' Chinese font ships in the app (Fonts/).
 RUN apt-get update \
-    && apt-get install --yes --no-install-recommends fonts-noto-cjk tzdata \
+    && apt-get install --yes --no-install-recommends tzdata \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

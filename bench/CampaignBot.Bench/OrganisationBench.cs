@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CampaignBot.Cli;
+
 using CampaignBot.Configuration;
 using CampaignBot.Core.Features.Organisation;
 using CampaignBot.Features.Organisation;
@@ -29,9 +29,9 @@ public static class OrganisationBench
         {
             clock.Restart();
             var output = new StringWriter();
-            var unitCode = await UnitsImportCommand.RunAsync(CliArguments.Parse(["units", "import", unitsPath]), campaign, stores, TimeProvider.System, output, CancellationToken.None);
+            var unitCode = await UnitsImportCommand.RunAsync(new ImportFile(unitsPath, DryRun: false), campaign, stores, TimeProvider.System, output, CancellationToken.None);
             var unitTime = clock.Elapsed;
-            var memberCode = await MembersImportCommand.RunAsync(CliArguments.Parse(["members", "import", membersPath]), campaign, stores, TimeProvider.System, output, CancellationToken.None);
+            var memberCode = await MembersImportCommand.RunAsync(new ImportFile(membersPath, DryRun: false), campaign, stores, TimeProvider.System, output, CancellationToken.None);
             Console.WriteLine($"{round} import: units {unitTime.TotalSeconds:F1} s, members {(clock.Elapsed - unitTime).TotalSeconds:F1} s, total {clock.Elapsed.TotalSeconds:F1} s (exit {unitCode}/{memberCode})");
             Console.Write(output);
         }

@@ -7,7 +7,7 @@ namespace CampaignBot.Configuration;
 
 public static class CampaignHostingExtensions
 {
-    /// <summary>Setting that names the campaign file; <see cref="CampaignLoader.DefaultPath"/> when absent.</summary>
+    /// <summary>Setting that names the campaign file; the demo campaign (<see cref="DemoCampaign"/>) when absent.</summary>
     public const string FileSetting = "Campaign:File";
 
     /// <summary>
@@ -22,18 +22,23 @@ public static class CampaignHostingExtensions
     }
 
     /// <summary>
-    /// Campaign:File (relative to <paramref name="root"/>), else config/campaign.yaml under <paramref name="root"/>,
-    /// else the copy beside the program (so a published build runs from any folder).
+    /// Campaign:File (relative to <paramref name="root"/>) when it is set; otherwise the demo campaign, stored on first
+    /// start from config/campaign.demo.yaml under <paramref name="root"/> (else the copy beside the program) with its
+    /// dates moved to that day (<see cref="DemoCampaign"/>).
     /// </summary>
-    public static string ResolveFile(IConfiguration configuration, string root)
+    public static string ResolveFile(IConfiguration configuration, string root, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (configuration[FileSetting] is { Length: > 0 } configured)
         {
-            return Path.IsPathRooted(configured) ? configured : Path.Combine(root, configured);
+            return Under(root, configured);
         }
 
-        var local = Path.Combine(root, CampaignLoader.DefaultPath);
-        return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, CampaignLoader.DefaultPath);
+        var local = Path.Combine(root, DemoCampaign.TemplatePath);
+        var template = File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, DemoCampaign.TemplatePath);
+        var stored = Under(root, configuration[DemoCampaign.StoredSetting] is { Length: > 0 } demo ? demo : DemoCampaign.DefaultStoredPath);
+        return DemoCampaign.Prepare(template, stored, (time ?? TimeProvider.System).GetUtcNow());
     }
+
+    private static string Under(string root, string path) => Path.IsPathRooted(path) ? path : Path.Combine(root, path);
 }

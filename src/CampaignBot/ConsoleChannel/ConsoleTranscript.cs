@@ -33,13 +33,14 @@ public sealed class ConsoleTranscript(TextWriter output)
         }
     }
 
-    /// <summary>Prints a message and returns the id it gets (for later edits).</summary>
-    public string Show(ChatRef chat, Outbound message, string? filesFolder)
+    /// <summary>Prints a message and returns the id it gets (for later edits); <paramref name="addressee"/> labels a message to another user's private chat.</summary>
+    public string Show(ChatRef chat, Outbound message, string? filesFolder, string? addressee = null)
     {
+        ArgumentNullException.ThrowIfNull(chat);
         lock (_gate)
         {
             var id = (++_messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var prefix = chat.Kind == ChatKind.Group ? $"[群 {chat.Title ?? chat.Id}] " : string.Empty;
+            var prefix = chat.Kind == ChatKind.Group ? $"[群 {chat.Title ?? chat.Id}] " : addressee is null ? string.Empty : $"[发给 {addressee}] ";
             var text = new StringBuilder();
             switch (message)
             {

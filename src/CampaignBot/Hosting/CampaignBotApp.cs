@@ -52,7 +52,7 @@ public static class CampaignBotApp
         await builder.AddCampaignStoreAsync(cancellationToken);
         await builder.AddStoredUnitsAsync(cancellationToken);
         builder.AddCampaignCore();
-        builder.Services.AddSingleton<Core.Features.Progress.ISpreadsheetWriter, Features.Progress.MiniExcelSpreadsheetWriter>();
+        builder.Services.AddSingleton<Core.Features.Progress.ITableWriter>(Exports.TableWriter.Instance);
         builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);

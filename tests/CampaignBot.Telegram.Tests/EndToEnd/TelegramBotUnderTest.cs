@@ -83,7 +83,7 @@ public sealed class TelegramBotUnderTest : IAsyncDisposable
         var output = new StringWriter();
         var stores = await SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
         var campaign = CampaignLoader.Load(Path.Combine(RepoRoot(), "config", "campaign.yaml"));
-        var args = CliArguments.Parse(["invite", "create", "--unit", "county_east", "--role", "member"]);
+        var args = CampaignBotCli.Parse(["invite", "create", "--unit", "county_east", "--role", "member"]);
         Assert.Equal(0, await InviteCommand.CreateAsync(args, campaign, stores.Invites, TimeProvider.System, output, CancellationToken.None));
         return output.ToString().Trim();
     }

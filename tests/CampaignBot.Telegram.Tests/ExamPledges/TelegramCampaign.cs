@@ -66,7 +66,7 @@ public sealed class TelegramCampaign : IAsyncDisposable
     {
         var output = new StringWriter();
         var stores = await SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
-        var args = CliArguments.Parse(["invite", "create", "--unit", unit, "--role", role]);
+        var args = CampaignBotCli.Parse(["invite", "create", "--unit", unit, "--role", role]);
         Assert.Equal(0, await InviteCommand.CreateAsync(args, CampaignLoader.Load(CampaignFile), stores.Invites, TimeProvider.System, output, CancellationToken.None));
         var member = Member(userId);
         await member.SayAsync("/start", "第 1 步");

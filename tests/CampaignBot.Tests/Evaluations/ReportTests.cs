@@ -44,9 +44,9 @@ public sealed class ReportTests
         var csv = new StringWriter();
         var xlsx = Path.Combine(Path.GetTempPath(), $"ev-{Guid.NewGuid():N}.xlsx");
 
-        Assert.Equal(0, await EvaluationExportCommand.RunAsync(CliArguments.Parse(["export", "evaluations"]), campaign, bot.Stores, csv, CancellationToken.None));
-        Assert.Equal(0, await EvaluationExportCommand.RunAsync(CliArguments.Parse(["export", "evaluations", "--format", "xlsx", "--out", xlsx]), campaign, bot.Stores, csv, CancellationToken.None));
-        var error = await Assert.ThrowsAsync<CliException>(() => EvaluationExportCommand.RunAsync(CliArguments.Parse(["export", "evaluations", "--format", "pdf"]), campaign, bot.Stores, csv, CancellationToken.None));
+        Assert.Equal(0, await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "evaluations"]), campaign, bot.Stores, csv, CancellationToken.None));
+        Assert.Equal(0, await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "evaluations", "--format", "xlsx", "--out", xlsx]), campaign, bot.Stores, csv, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CliException>(() => ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "evaluations", "--format", "pdf"]), campaign, bot.Stores, csv, CancellationToken.None));
 
         Assert.Contains($"county_east,东县,style_status,作风现状评价,1,{round},未通过·需补课,0,0", csv.ToString(), StringComparison.Ordinal);
         Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(xlsx))[..2]);

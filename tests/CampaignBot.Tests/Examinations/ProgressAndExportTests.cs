@@ -64,7 +64,7 @@ public sealed class ProgressAndExportTests : IDisposable
         }
 
         var output = new StringWriter();
-        var exit = await CampaignExportCommand.RunAsync(CliArguments.Parse(["export", "pledges", "--format", "csv"]), CampaignFiles.LoadShipped(), await _bot.StoresAsync(), output, CancellationToken.None);
+        var exit = await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "pledges", "--format", "csv"]), CampaignFiles.LoadShipped(), await _bot.StoresAsync(), output, CancellationToken.None);
 
         var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(0, exit);
@@ -78,8 +78,8 @@ public sealed class ProgressAndExportTests : IDisposable
         var stores = await _bot.StoresAsync();
         var campaign = CampaignFiles.LoadShipped();
 
-        var format = await Assert.ThrowsAsync<CliException>(() => CampaignExportCommand.RunAsync(CliArguments.Parse(["export", "examinations", "--format", "pdf"]), campaign, stores, new StringWriter(), CancellationToken.None));
-        var unit = await Assert.ThrowsAsync<CliException>(() => CampaignExportCommand.RunAsync(CliArguments.Parse(["export", "examinations", "--unit", "atlantis"]), campaign, stores, new StringWriter(), CancellationToken.None));
+        var format = await Assert.ThrowsAsync<CliException>(() => ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "examinations", "--format", "pdf"]), campaign, stores, new StringWriter(), CancellationToken.None));
+        var unit = await Assert.ThrowsAsync<CliException>(() => ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "examinations", "--unit", "atlantis"]), campaign, stores, new StringWriter(), CancellationToken.None));
 
         Assert.Contains("只能是 csv 或 xlsx", format.Message, StringComparison.Ordinal);
         Assert.Contains("单位 'atlantis' 不在活动配置中", unit.Message, StringComparison.Ordinal);

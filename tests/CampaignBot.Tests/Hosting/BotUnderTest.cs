@@ -20,13 +20,26 @@ internal sealed class BotUnderTest : IDisposable
 
     public string DatabasePath => Path.Combine(_folder, "campaignbot.db");
 
-    public Dictionary<string, string?> Settings => new()
-    {
-        ["Storage:SqlitePath"] = DatabasePath,
-        ["Campaign:File"] = Path.Combine(CampaignFiles.RepoRoot, "config", "campaign.yaml"),
-        ["Console:Enabled"] = "true",
-        ["Pipeline:PollInterval"] = "00:00:00.020",
-    };
+    /// <summary>With no Campaign:File, as a newcomer starts it: the demo campaign, stored in this test's folder.</summary>
+    public bool UsesDemoCampaign { get; init; }
+
+    public string DemoCampaignPath => Path.Combine(_folder, "campaign.demo.yaml");
+
+    public Dictionary<string, string?> Settings => UsesDemoCampaign
+        ? new()
+        {
+            ["Storage:SqlitePath"] = DatabasePath,
+            ["Campaign:DemoFile"] = DemoCampaignPath,
+            ["Console:Enabled"] = "true",
+            ["Pipeline:PollInterval"] = "00:00:00.020",
+        }
+        : new()
+        {
+            ["Storage:SqlitePath"] = DatabasePath,
+            ["Campaign:File"] = Path.Combine(CampaignFiles.RepoRoot, "config", "campaign.yaml"),
+            ["Console:Enabled"] = "true",
+            ["Pipeline:PollInterval"] = "00:00:00.020",
+        };
 
     /// <summary>Runs the bot over the given lines as user <paramref name="user"/>; returns what it printed.</summary>
     public async Task<string> ChatAsync(string user, params string[] lines)
@@ -58,7 +71,7 @@ internal sealed class BotUnderTest : IDisposable
         var output = new StringWriter();
         var stores = await StoresAsync();
         var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(Settings["Campaign:File"]!);
-        Assert.Equal(0, await InviteCommand.CreateAsync(CliArguments.Parse(args), campaign, stores.Invites, TimeProvider.System, output, CancellationToken.None));
+        Assert.Equal(0, await InviteCommand.CreateAsync(CampaignBotCli.Parse(args), campaign, stores.Invites, TimeProvider.System, output, CancellationToken.None));
         return output.ToString().Trim();
     }
 

@@ -31,7 +31,7 @@ public sealed class CliTests : IDisposable
 
         var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(_bot.Settings["Campaign:File"]!);
         var error = await Assert.ThrowsAsync<CliException>(async () =>
-            await InviteCommand.CreateAsync(CliArguments.Parse(args), campaign, (await _bot.StoresAsync()).Invites, TimeProvider.System, new StringWriter(), CancellationToken.None));
+            await InviteCommand.CreateAsync(CampaignBotCli.Parse(args), campaign, (await _bot.StoresAsync()).Invites, TimeProvider.System, new StringWriter(), CancellationToken.None));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -52,34 +52,138 @@ public sealed class CliTests : IDisposable
     [InlineData("export", "members", "--format 只能是")]
     public async Task Export_refuses_an_unknown_kind_or_format(string verb, string kind, string expected)
     {
-        var args = CliArguments.Parse([verb, kind, "--format", kind == "members" ? "pdf" : "csv"]);
-        var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(_bot.Settings["Campaign:File"]!);
+        var (exit, _, error) = await RunAsync(verb, kind, "--format", kind == "members" ? "pdf" : "csv");
 
-        var error = await Assert.ThrowsAsync<CliException>(async () =>
-            await ExportCommand.RunAsync(args, campaign, await _bot.StoresAsync(), new StringWriter(), CancellationToken.None));
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
 
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    [Fact]
+    public async Task An_unknown_export_kind_is_told_every_kind_there_is()
+    {
+        var (exit, _, error) = await RunAsync("export", "things");
+
+        Assert.Equal(2, exit);
+        foreach (var kind in new[] { "members", "units", "invites", "sessions", "study", "research", "visits", "examinations", "pledges", "evaluations" })
+        {
+            Assert.Contains(kind, error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public async Task Export_units_as_json_carries_every_unit_with_its_start_date()
     {
-        var output = new StringWriter();
         var campaign = global::CampaignBot.Configuration.CampaignLoader.Load(_bot.Settings["Campaign:File"]!);
 
-        await ExportCommand.RunAsync(CliArguments.Parse(["export", "units", "--format", "json"]), campaign, await _bot.StoresAsync(), output, CancellationToken.None);
+        var (exit, output, _) = await RunAsync("export", "units", "--format", "json");
 
-        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(0, exit);
         Assert.Equal(campaign.Units.Count, json.RootElement.GetArrayLength());
-        Assert.Contains("东县", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("东县", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Csv_fields_are_quoted_and_formula_looking_text_is_defused()
     {
-        var csv = TableExport.ToCsv(["a,b", "say \"hi\"", "=SUM(A1)", "-3"], [new ExportColumn<string>("v", "值", v => v)]);
+        var csv = global::CampaignBot.Exports.TableWriter.Csv(new("值", ["值"], [["a,b"], ["say \"hi\""], ["=SUM(A1)"], ["-3"]]));
 
         Assert.Equal("值\r\n\"a,b\"\r\n\"say \"\"hi\"\"\"\r\n'=SUM(A1)\r\n-3\r\n", csv);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_verb_in_chinese()
+    {
+        var (exit, output, _) = await RunAsync("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("用法", output, StringComparison.Ordinal);
+        Assert.Contains("说明", output, StringComparison.Ordinal);
+        Assert.Contains("显示帮助和用法", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Description:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Show help", output, StringComparison.Ordinal);
+        foreach (var (verb, words) in new[] { ("run", "运行机器人"), ("config", "活动配置"), ("invite", "邀请码"), ("export", "导出表格"), ("flows", "对话流程") })
+        {
+            Assert.Matches($@"\n  {verb} +{words}", output);
+        }
+    }
+
+    [Theory]
+    [InlineData("export", "--help")]
+    [InlineData("help", "export")]
+    public async Task Export_help_lists_every_kind_in_chinese(string first, string second)
+    {
+        var (exit, output, _) = await RunAsync(first, second);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(" export [命令] [选项]", output, StringComparison.Ordinal);
+        foreach (var (kind, words) in new[] { ("members", "成员"), ("units", "单位"), ("invites", "邀请码"), ("sessions", "进行中的对话"), ("study", "学习记录"), ("research", "调研记录"), ("visits", "走访记录"), ("examinations", "对照检查"), ("pledges", "公开承诺"), ("evaluations", "群众评议结果") })
+        {
+            Assert.Matches($@"\n  {kind} +{words}", output);
+        }
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("invite", "create", "--unit")]
+    [InlineData("config", "check", "a.yaml", "b.yaml")]
+    public async Task A_command_line_mistake_exits_with_2_and_a_chinese_sentence(params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", error);
+        Assert.Contains("--help", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Telegram:Mode", "webhook")]
+    [InlineData("--Telegram:Mode=webhook")]
+    public void A_setting_with_its_value_apart_or_after_an_equals_sign_reaches_the_configuration(params string[] args)
+    {
+        var parse = CampaignBotCli.Parse(args);
+
+        var configuration = global::CampaignBot.Hosting.CampaignBotApp.LoadConfiguration(CommandLineSettings.Of(parse));
+
+        Assert.Empty(parse.Errors);
+        Assert.Same(CampaignBotCli.Root, parse.CommandResult.Command);
+        Assert.Equal("webhook", configuration["Telegram:Mode"]);
+    }
+
+    [Fact]
+    public void Settings_may_stand_among_a_verbs_options()
+    {
+        var parse = CampaignBotCli.Parse(["export", "--Storage:SqlitePath", "/tmp/x.db", "members", "--format", "json", "--Console:Lang", "en"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("members", parse.CommandResult.Command.Name);
+        Assert.Equal(["--Storage:SqlitePath=/tmp/x.db", "--Console:Lang=en"], CommandLineSettings.Of(parse));
+        Assert.Equal("json", parse.GetValue<string>("--format"));
+    }
+
+    [Fact]
+    public async Task A_verb_reads_its_store_from_a_setting_on_the_command_line()
+    {
+        var code = await _bot.CreateInviteAsync();
+
+        var output = new StringWriter();
+
+        var exit = await CampaignBotCli.RunAsync(["export", "invites", "--Storage:SqlitePath", _bot.DatabasePath, "--Campaign:File", _bot.Settings["Campaign:File"]!], output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(code, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_options_become_the_console_settings()
+    {
+        var parse = CampaignBotCli.Parse(["run", "--user", "42", "--name", "王五", "--lang", "en", "--console"]);
+
+        var settings = CampaignBotCli.ConsoleSettings(parse);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(("42", "王五", "en", "true"), (settings["Console:User"], settings["Console:Name"], settings["Console:Lang"], settings["Console:Enabled"]));
     }
 
     [Theory]
@@ -97,4 +201,14 @@ public sealed class CliTests : IDisposable
     public void Text_that_only_looks_like_a_command_is_text(string text) => Assert.Null(ConsoleLine.ParseCommand(text));
 
     public void Dispose() => _bot.Dispose();
+
+    /// <summary>Runs the program's command line on this test's campaign file and database; returns the exit code and what it printed.</summary>
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] settings = ["--Campaign:File", _bot.Settings["Campaign:File"]!, "--Storage:SqlitePath", _bot.DatabasePath];
+        var exit = await CampaignBotCli.RunAsync([.. args, .. settings], output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
 }

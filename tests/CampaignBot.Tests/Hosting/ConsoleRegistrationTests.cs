@@ -52,14 +52,14 @@ public sealed class ConsoleRegistrationTests : IDisposable
         await _bot.ChatAsync("42", "/start", code, "王五", "3", "1");
         var output = new StringWriter();
 
-        var exit = await ExportCommand.RunAsync(CliArguments.Parse(["export", "members", "--format", "csv"]), CampaignFiles.LoadShipped(), await _bot.StoresAsync(), output, CancellationToken.None);
+        var exit = await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "members", "--format", "csv"]), CampaignFiles.LoadShipped(), await _bot.StoresAsync(), output, CancellationToken.None);
 
         var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(0, exit);
         Assert.Equal("成员ID,姓名,单位ID,单位,职级,角色,渠道,注册时间", lines[0]);
         Assert.Single(lines.Skip(1));
         Assert.StartsWith("console:42,王五,county_east,东县,普通党员,党员,console,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith("+08:00", lines[1], StringComparison.Ordinal);
+        Assert.Matches(@",\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", lines[1]);
     }
 
     [Fact]

@@ -162,7 +162,7 @@ public sealed class MemberImportTests : IDisposable
         await _rig.ImportMembersAsync(_rig.File("members.csv", OrganisationRig.MemberHeaders, ["李四", "county_east", "乡科级干部", null, "13800138000", null, null, null]));
         var output = new StringWriter();
 
-        await ExportCommand.RunAsync(CliArguments.Parse(["export", "invites"]), await _rig.CampaignAsync(), await _rig.StoresAsync(), output, CancellationToken.None);
+        await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "invites"]), await _rig.CampaignAsync(), await _rig.StoresAsync(), output, CancellationToken.None);
 
         var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("邀请码,单位ID,单位,角色,姓名,职级,可用次数,已用次数", lines[0], StringComparison.Ordinal);

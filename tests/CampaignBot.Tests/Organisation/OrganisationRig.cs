@@ -51,8 +51,13 @@ internal sealed class OrganisationRig : IDisposable
         }
     }
 
-    private static CliArguments Args(string noun, string path, bool dryRun) =>
-        CliArguments.Parse(dryRun ? [noun, "import", path, "--dry-run"] : [noun, "import", path]);
+    private static ImportFile Args(string noun, string path, bool dryRun)
+    {
+        // Through the real parser, so the verbs' words and option are what the tests use.
+        var parse = CampaignBotCli.Parse(dryRun ? [noun, "import", path, "--dry-run"] : [noun, "import", path]);
+        Assert.Empty(parse.Errors);
+        return ImportFile.Of(parse);
+    }
 
     private async Task<(int, string)> RunAsync(Func<CampaignDefinition, StoreBundle, TextWriter, Task<int>> verb)
     {

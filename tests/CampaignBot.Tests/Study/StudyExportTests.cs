@@ -18,7 +18,7 @@ public sealed class StudyExportTests : IDisposable
         await stores.ActivityLog.AddAsync(Entry("e1", ActivityKind.Study) with { Form = "self", Topic = "theory", Note = "=SUM(A1)" }, CancellationToken.None);
         var output = new StringWriter();
 
-        Assert.Equal(0, await StudyExportCommand.RunAsync(CliArguments.Parse(["export", "study"]), CampaignFiles.LoadShipped(), stores, output, CancellationToken.None));
+        Assert.Equal(0, await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "study"]), CampaignFiles.LoadShipped(), stores, output, CancellationToken.None));
 
         var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("成员ID,姓名,单位,日期,天数,形式,专题,内容,已确认", lines[0], StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class StudyExportTests : IDisposable
         await stores.ActivityLog.AddAsync(Entry("v1", ActivityKind.Visit) with { Date = new DateOnly(2027, 2, 6), Place = "h1", Note = "拜年", HalfDays = 0 }, CancellationToken.None);
         var file = Path.Combine(Path.GetDirectoryName(_bot.DatabasePath)!, "visits.xlsx");
 
-        Assert.Equal(0, await StudyExportCommand.RunAsync(CliArguments.Parse(["export", "visits", "--format", "xlsx", "--out", file]), CampaignFiles.LoadShipped(), stores, TextWriter.Null, CancellationToken.None));
+        Assert.Equal(0, await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "visits", "--format", "xlsx", "--out", file]), CampaignFiles.LoadShipped(), stores, TextWriter.Null, CancellationToken.None));
 
         var row = Assert.Single(MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>());
         Assert.Equal(("王大爷家", "拜年", "是"), ((string)row["结对户"], (string)row["走访内容"], (string)row["在规定时段内"]));
@@ -45,8 +45,8 @@ public sealed class StudyExportTests : IDisposable
     public async Task Bad_export_options_get_a_clear_error(string option, string value, string message)
     {
         var stores = await _bot.StoresAsync();
-        var error = await Assert.ThrowsAsync<CliException>(() => StudyExportCommand.RunAsync(
-            CliArguments.Parse(["export", "study", option, value]), CampaignFiles.LoadShipped(), stores, TextWriter.Null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CliException>(() => ExportCommand.RunAsync(
+            CampaignBotCli.Parse(["export", "study", option, value]), CampaignFiles.LoadShipped(), stores, TextWriter.Null, CancellationToken.None));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

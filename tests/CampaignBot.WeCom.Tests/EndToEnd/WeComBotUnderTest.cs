@@ -132,7 +132,7 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
     {
         var output = new StringWriter();
         var stores = await SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
-        var args = CliArguments.Parse(["invite", "create", "--unit", unit, "--role", role]);
+        var args = CampaignBotCli.Parse(["invite", "create", "--unit", unit, "--role", role]);
         Assert.Equal(0, await InviteCommand.CreateAsync(args, CampaignLoader.Load(CampaignFile), stores.Invites, Time, output, CancellationToken.None));
         return output.ToString().Trim();
     }

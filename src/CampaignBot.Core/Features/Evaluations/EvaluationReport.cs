@@ -98,19 +98,17 @@ public static class EvaluationReport
         return text.ToString().TrimEnd();
     }
 
-    public static string Csv(IReadOnlyList<EvaluationReportRow> rows)
+    /// <summary>The report as an export table (the command line's export evaluations and the /results spreadsheet).</summary>
+    public static Progress.CampaignTable ToTable(IReadOnlyList<EvaluationReportRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var csv = new StringBuilder("unit_id,unit,stage_code,stage,rounds,latest_round,standing,votes,satisfied_share\n");
-        foreach (var r in rows)
-        {
-            csv.AppendJoin(',', Field(r.UnitId), Field(r.UnitName), Field(r.Stage), Field(r.StageName), r.Rounds.ToString(CultureInfo.InvariantCulture),
-                Field(r.LatestRoundId), Field(r.StandingName), r.Votes.ToString(CultureInfo.InvariantCulture), r.SatisfiedShare.ToString("0.####", CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return csv.ToString();
+        return new Progress.CampaignTable(
+            "群众评议结果",
+            ["单位ID", "单位", "阶段代号", "阶段", "轮次", "最新一轮", "结论", "票数", "满意率"],
+            [.. rows.Select(r => (IReadOnlyList<string>)
+            [
+                r.UnitId, r.UnitName, r.Stage, r.StageName, r.Rounds.ToString(CultureInfo.InvariantCulture), r.LatestRoundId, r.StandingName,
+                r.Votes.ToString(CultureInfo.InvariantCulture), EvaluationText.Percent(r.SatisfiedShare),
+            ])]);
     }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

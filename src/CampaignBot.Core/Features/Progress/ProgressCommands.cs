@@ -108,7 +108,7 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
 }
 
 /// <summary>/export examinations|pledges [csv|xlsx]: the same table as the command-line export, as a document in the chat.</summary>
-public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, IEnumerable<ISpreadsheetWriter> spreadsheets) : ICommandHandler
+public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer) : ICommandHandler
 {
     public string Command => "export";
 
@@ -130,10 +130,8 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
         }
 
         var table = await tables.BuildAsync(kind, unitId, cancellationToken);
-        var xlsx = !words.Contains("csv") ? spreadsheets.FirstOrDefault() : null;
-        var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}";
-        context.Reply(xlsx is null
-            ? new DocumentMessage(name + ".csv", table.ToCsv(), $"{table.Name}（{table.Rows.Count} 行）")
-            : new DocumentMessage(name + ".xlsx", xlsx.ToXlsx(table), $"{table.Name}（{table.Rows.Count} 行）"));
+        var format = words.Contains("csv") ? TableFormat.Csv : TableFormat.Xlsx;
+        var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
+        context.Reply(new DocumentMessage(name, writer.Write(table, format), $"{table.Name}（{table.Rows.Count} 行）"));
     }
 }

@@ -1,20 +1,20 @@
 using CampaignBot.Core.Features.Evaluations;
-using MiniExcelLibs;
+using CampaignBot.Core.Features.Progress;
+using CampaignBot.Exports;
 
 namespace CampaignBot.Features.Evaluations;
 
 /// <summary>
-/// The /results chart (ScottPlot, PNG) and spreadsheet (MiniExcel, xlsx). Chinese labels need a CJK font
-/// (fonts-noto-cjk in the Docker image); ScottPlot's detection falls back to a font that exists when there is none.
+/// The /results chart (ScottPlot, PNG, labels in the shipped <see cref="ChartFont"/>) and spreadsheet (the one
+/// <see cref="TableWriter"/>, the same table as export evaluations).
 /// </summary>
-public sealed class EvaluationReportRenderer : IEvaluationReportRenderer
+public sealed class EvaluationReportRenderer(ITableWriter tables) : IEvaluationReportRenderer
 {
     public byte[] RenderChart(IReadOnlyList<EvaluationReportRow> rows, string title)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var plot = new ScottPlot.Plot();
-        var font = ScottPlot.Fonts.Detect(title + string.Concat(rows.Select(r => r.UnitName + r.StageName)));
-        plot.Font.Set(font);
+        plot.Font.Set(ChartFont.Name);
         var bars = rows.Select((row, i) => new ScottPlot.Bar
         {
             Position = i,
@@ -30,22 +30,5 @@ public sealed class EvaluationReportRenderer : IEvaluationReportRenderer
         return plot.GetImageBytes(width, 480, ScottPlot.ImageFormat.Png);
     }
 
-    public byte[] RenderSpreadsheet(IReadOnlyList<EvaluationReportRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var sheet = rows.Select(r => new Dictionary<string, object>
-        {
-            ["单位ID"] = r.UnitId,
-            ["单位"] = r.UnitName,
-            ["阶段"] = r.StageName,
-            ["轮次"] = r.Rounds,
-            ["最新一轮"] = r.LatestRoundId,
-            ["结论"] = r.StandingName,
-            ["票数"] = r.Votes,
-            ["满意率"] = r.SatisfiedShare,
-        }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheet);
-        return stream.ToArray();
-    }
+    public byte[] RenderSpreadsheet(IReadOnlyList<EvaluationReportRow> rows) => tables.Write(EvaluationReport.ToTable(rows), TableFormat.Xlsx);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CampaignBot.Cli;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Organisation;
@@ -9,13 +10,24 @@ namespace CampaignBot.Features.Organisation;
 /// <summary>campaignbot members import &lt;members.xlsx|members.csv&gt; [--dry-run].</summary>
 public static class MembersImportCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, CampaignDefinition campaign, StoreBundle stores, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>campaignbot members import …</summary>
+    public static Command Command { get; } = Build();
+
+    private static Command Build()
+    {
+        var import = new Command("import", "从 XLSX 或 CSV 导入成员：企业微信成员按账号直接登记，其他人各得一个个人邀请码（模板见 config/templates/members.xlsx）") { ImportFile.PathArgument, ImportFile.DryRunOption };
+        import.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
+            parse, (campaign, stores) => RunAsync(ImportFile.Of(parse), campaign, stores, TimeProvider.System, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
+        return new Command("members", "成员：从组织部门的表格导入") { import };
+    }
+
+    public static async Task<int> RunAsync(ImportFile args, CampaignDefinition campaign, StoreBundle stores, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(output);
-        var path = args.Word(2) ?? throw new CliException("用法：members import <members.xlsx|members.csv> [--dry-run]（模板见 config/templates/members.xlsx）");
+        var path = args.File;
         var sheet = ImportSheet.Read(MemberImport.Fields, SpreadsheetFile.Read(path));
         var now = time.GetUtcNow();
         var plan = MemberImport.Plan(
@@ -33,7 +45,7 @@ public static class MembersImportCommand
         }
 
         var summary = $"新增 {plan.Added} 人、更新 {plan.Updated} 人、不变 {plan.Unchanged} 人；企业微信成员直接登记 {plan.Members.Count} 人，新发个人邀请码 {plan.NewInvites.Count} 个";
-        if (args.Has("dry-run"))
+        if (args.DryRun)
         {
             await output.WriteLineAsync($"检查通过（未写入）：将{summary}。");
             return 0;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CampaignBot.Cli;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Organisation;
@@ -8,13 +9,24 @@ namespace CampaignBot.Features.Organisation;
 /// <summary>campaignbot units import &lt;units.xlsx|units.csv&gt; [--dry-run].</summary>
 public static class UnitsImportCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, CampaignDefinition campaign, StoreBundle stores, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>campaignbot units import …</summary>
+    public static Command Command { get; } = Build();
+
+    private static Command Build()
+    {
+        var import = new Command("import", "从 XLSX 或 CSV 导入单位树：先整体检查，有错误则什么都不写（模板见 config/templates/units.xlsx）") { ImportFile.PathArgument, ImportFile.DryRunOption };
+        import.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
+            parse, (campaign, stores) => RunAsync(ImportFile.Of(parse), campaign, stores, TimeProvider.System, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
+        return new Command("units", "单位：从组织部门的表格导入") { import };
+    }
+
+    public static async Task<int> RunAsync(ImportFile args, CampaignDefinition campaign, StoreBundle stores, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(output);
-        var path = args.Word(2) ?? throw new CliException("用法：units import <units.xlsx|units.csv> [--dry-run]（模板见 config/templates/units.xlsx）");
+        var path = args.File;
         var sheet = ImportSheet.Read(UnitImport.Fields, SpreadsheetFile.Read(path));
         var now = time.GetUtcNow();
         var plan = UnitImport.Plan(sheet, campaign, await stores.Units.ListAsync(cancellationToken), now);
@@ -25,7 +37,7 @@ public static class UnitsImportCommand
         }
 
         var summary = $"新增 {plan.Added} 个、更新 {plan.Updated} 个、停用 {plan.Deactivated} 个、不变 {plan.Unchanged} 个单位";
-        if (args.Has("dry-run"))
+        if (args.DryRun)
         {
             await output.WriteLineAsync($"检查通过（未写入）：将{summary}。");
             return 0;
@@ -81,5 +93,19 @@ internal static class ImportOutput
         {
             await output.WriteLineAsync("  " + sheet.Describe(problem));
         }
+    }
+}
+
+/// <summary>The file an import reads and whether it only checks (--dry-run): the two verbs share them.</summary>
+public sealed record ImportFile(string File, bool DryRun)
+{
+    public static readonly Argument<string> PathArgument = new("文件") { Description = "要导入的 .xlsx 或 .csv 文件（第 1 行是表头）" };
+
+    public static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "只检查，列出每一处错误，不写入" };
+
+    public static ImportFile Of(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new ImportFile(parse.GetValue(PathArgument) ?? throw new CliException("缺少要导入的文件。"), parse.GetValue(DryRunOption));
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using CampaignBot.Cli;
 using CampaignBot.Core.Campaign;
@@ -11,19 +12,35 @@ public static class InviteCommand
 {
     public const int MaxUses = 10_000;
 
-    public static async Task<int> CreateAsync(CliArguments args, CampaignDefinition campaign, IInviteStore invites, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<string> Unit = new("--unit") { Description = "邀请加入的单位（单位ID，见 export units）", HelpName = "单位ID" };
+    private static readonly Option<string> Role = new("--role") { Description = "角色代号：member 党员（默认）、secretary 书记、supervisor 督导组、office 活动办", HelpName = "角色" };
+    private static readonly Option<string> Uses = new("--uses") { Description = $"可用次数，1 到 {MaxUses}（默认 1）", HelpName = "N" };
+    private static readonly Option<string> Expires = new("--expires") { Description = "有效期至这一天结束（活动时区），例如 2027-03-31", HelpName = "yyyy-MM-dd" };
+
+    /// <summary>campaignbot invite create …</summary>
+    public static Command Command { get; } = Build();
+
+    private static Command Build()
+    {
+        var create = new Command("create", "生成邀请码，打印到标准输出") { Unit, Role, Uses, Expires };
+        create.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
+            parse, (campaign, stores) => CreateAsync(parse, campaign, stores.Invites, TimeProvider.System, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
+        return new Command("invite", "邀请码：成员凭邀请码注册，邀请码决定单位和角色") { create };
+    }
+
+    public static async Task<int> CreateAsync(ParseResult args, CampaignDefinition campaign, IInviteStore invites, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(invites);
         ArgumentNullException.ThrowIfNull(output);
-        var unitId = args.Option("unit") ?? throw new CliException("缺少 --unit <单位ID>。可用单位：" + string.Join("、", campaign.Units.Select(u => u.Id)));
+        var unitId = args.GetValue(Unit) ?? throw new CliException("缺少 --unit <单位ID>。可用单位：" + string.Join("、", campaign.Units.Select(u => u.Id)));
         var unit = campaign.FindUnit(unitId) ?? throw new CliException($"单位 '{unitId}' 不在活动配置中。可用单位：" + string.Join("、", campaign.Units.Select(u => u.Id)));
-        var roleCode = args.Option("role") ?? Roles.Member;
+        var roleCode = args.GetValue(Role) ?? Roles.Member;
         var role = campaign.FindRole(roleCode) ?? throw new CliException($"角色 '{roleCode}' 不存在。可用角色：" + string.Join("、", campaign.Roles.Select(r => $"{r.Code}（{r.Name}）")));
-        var uses = ParseUses(args.Option("uses"));
+        var uses = ParseUses(args.GetValue(Uses));
         var now = time.GetUtcNow();
-        var expires = ParseExpiry(args.Option("expires"), campaign, now);
+        var expires = ParseExpiry(args.GetValue(Expires), campaign, now);
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -32,7 +49,7 @@ public static class InviteCommand
             {
                 await output.WriteLineAsync(invite.Code);
                 var until = expires is { } e ? e.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "长期有效";
-                await Console.Error.WriteLineAsync($"已生成邀请码 {invite.Code}：单位 {unit.Name}（{unit.Id}），角色 {role.Name}，可用 {uses} 次，有效期至 {until}。");
+                await args.InvocationConfiguration.Error.WriteLineAsync($"已生成邀请码 {invite.Code}：单位 {unit.Name}（{unit.Id}），角色 {role.Name}，可用 {uses} 次，有效期至 {until}。");
                 return 0;
             }
         }
