@@ -43,6 +43,24 @@ internal sealed class InMemoryInviteStore : IInviteStore
     }
 
     public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Invite>>([.. _invites.Values]);
+
+    public Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_invites)
+        {
+            if (!_invites.TryGetValue(code, out var invite))
+            {
+                return Task.FromResult(false);
+            }
+
+            if (invite.ExpiresAt is null || invite.ExpiresAt > at)
+            {
+                _invites[code] = invite with { ExpiresAt = at };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
 }
 
 internal sealed class InMemoryMemberStore : IMemberStore
@@ -58,7 +76,7 @@ internal sealed class InMemoryMemberStore : IMemberStore
     }
 
     public Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Member>>([.. _members.Values.Where(m => unitId is null || m.UnitId == unitId)]);
+        Task.FromResult<IReadOnlyList<Member>>([.. _members.Values.Where(m => unitId is null || m.UnitId == unitId || m.HostUnitId == unitId)]);
 }
 
 internal sealed class InMemoryChatStore : IChatStore
