@@ -39,10 +39,10 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, Features.Groups.LinkCommand>();
         services.AddSingleton<Features.Examinations.ExaminationReviewers>();
-        services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlowDefinition>();
-        services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlowDefinition>();
+        services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlow>();
+        services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlow>();
+        services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlow>();
+        services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlow>();
         services.AddSingleton<IJobHandler, Features.Pledges.PledgeCheckInJobHandler>();
         services.AddSingleton<Features.Examinations.ExaminationReminders>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Features.Examinations.ExaminationReminders>());
@@ -51,6 +51,9 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, Features.Progress.ProgressCommand>();
         services.AddSingleton<ICommandHandler, Features.Progress.ExportChatCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
+        services.AddOptions<QuietHours>().BindConfiguration(QuietHours.SectionName);
+        services.AddSingleton<EffectApplier>();
+        services.AddSingleton<IValidateOptions<Features.Study.ReminderOptions>, Features.Study.ReminderHourValidator>();
         services.AddOptions<Features.Study.ReminderOptions>()
             .BindConfiguration(Features.Study.ReminderOptions.SectionName)
             .ValidateDataAnnotations()

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Storage;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -64,6 +65,7 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
             { "owner", firing.Owner },
             { "firedAt", Date(firing.FiredAt) },
             { "completedAt", Date(firing.CompletedAt) },
+            { "effects", Text(firing.Effects) },
         };
         return TryInsertAsync(firings, doc, cancellationToken);
     }
@@ -73,13 +75,16 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
         var doc = await firings.Find(FiringKey(jobId, dueAt)).FirstOrDefaultAsync(cancellationToken);
         return doc is null
             ? null
-            : new JobFiring(doc["jobId"].AsString, doc.GetDate("dueAt"), doc["owner"].AsString, doc.GetDate("firedAt"), doc.GetNullableDate("completedAt"));
+            : new JobFiring(doc["jobId"].AsString, doc.GetDate("dueAt"), doc["owner"].AsString, doc.GetDate("firedAt"), doc.GetNullableDate("completedAt"))
+            {
+                Effects = doc.GetNullableString("effects"),
+            };
     }
 
     public async Task CompleteAsync(string id, DateTimeOffset firedDueAt, DateTimeOffset? nextDueAt, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await firings.UpdateOneAsync(FiringKey(id, firedDueAt), Update.Set("completedAt", Date(completedAt)), cancellationToken: cancellationToken);
+        await firings.UpdateOneAsync(FiringKey(id, firedDueAt), Update.Set("completedAt", Date(completedAt)).Set("effects", BsonNull.Value), cancellationToken: cancellationToken);
 
         // Filtering on the fired due time lets a re-schedule made in between win.
         var stillFired = Filter.And(ById(id), Filter.Eq("dueAt", Date(firedDueAt)));
@@ -102,7 +107,7 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
         { "kind", job.Kind },
         { "payload", job.Payload },
         { "dueAt", Date(job.DueAt) },
-        { "intervalTicks", job.Interval is { } interval ? new BsonInt64(interval.Ticks) : BsonNull.Value },
+        { "recurrence", Text(job.Recurrence) },
         { "leaseOwner", Text(job.LeaseOwner) },
         { "leaseUntil", Date(job.LeaseUntil) },
     };
@@ -113,7 +118,9 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
         Kind = doc["kind"].AsString,
         Payload = doc["payload"].AsString,
         DueAt = doc.GetDate("dueAt"),
-        Interval = doc.TryGetValue("intervalTicks", out var ticks) && !ticks.IsBsonNull ? TimeSpan.FromTicks(ticks.ToInt64()) : null,
+        // A job stored before recurrence was calendar time keeps its interval until it is next scheduled.
+        Recurrence = doc.GetNullableString("recurrence")
+            ?? (doc.TryGetValue("intervalTicks", out var ticks) && !ticks.IsBsonNull ? Recurrence.LegacyInterval(TimeSpan.FromTicks(ticks.ToInt64())) : null),
         LeaseOwner = doc.GetNullableString("leaseOwner"),
         LeaseUntil = doc.GetNullableDate("leaseUntil"),
     };

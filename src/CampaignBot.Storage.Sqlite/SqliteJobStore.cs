@@ -1,3 +1,4 @@
+using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -5,8 +6,8 @@ namespace CampaignBot.Storage.Sqlite;
 
 internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 {
-    private const string Columns = "id, kind, payload, due_at, interval_ticks, lease_owner, lease_until";
-    private const string FiringColumns = "job_id, due_at, owner, fired_at, completed_at";
+    private const string Columns = "id, kind, payload, due_at, interval_ticks, lease_owner, lease_until, recurrence";
+    private const string FiringColumns = "job_id, due_at, owner, fired_at, completed_at, effects";
 
     public Task UpsertAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
@@ -16,12 +17,12 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
         return database.ExecuteAsync(
             $"""
-            INSERT INTO jobs ({Columns}) VALUES (@id, @kind, @payload, @due, @interval, NULL, NULL)
+            INSERT INTO jobs ({Columns}) VALUES (@id, @kind, @payload, @due, NULL, NULL, NULL, @recurrence)
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at,
-                interval_ticks = excluded.interval_ticks, lease_owner = NULL, lease_until = NULL;
+                interval_ticks = NULL, recurrence = excluded.recurrence, lease_owner = NULL, lease_until = NULL;
             """,
             p => p.Set("@id", job.Id).Set("@kind", job.Kind).Set("@payload", job.Payload)
-                .Set("@due", job.DueAt).Set("@interval", job.Interval),
+                .Set("@due", job.DueAt).Set("@recurrence", job.Recurrence),
             cancellationToken);
     }
 
@@ -70,11 +71,11 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         ArgumentException.ThrowIfNullOrWhiteSpace(firing.Owner, nameof(firing));
         var recorded = await database.ExecuteAsync(
             $"""
-            INSERT INTO job_firings ({FiringColumns}) VALUES (@job, @due, @owner, @fired, @completed)
+            INSERT INTO job_firings ({FiringColumns}) VALUES (@job, @due, @owner, @fired, @completed, @effects)
             ON CONFLICT (job_id, due_at) DO NOTHING;
             """,
             p => p.Set("@job", firing.JobId).Set("@due", firing.DueAt).Set("@owner", firing.Owner)
-                .Set("@fired", firing.FiredAt).Set("@completed", firing.CompletedAt),
+                .Set("@fired", firing.FiredAt).Set("@completed", firing.CompletedAt).Set("@effects", firing.Effects),
             cancellationToken);
         return recorded == 1;
     }
@@ -85,7 +86,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         return database.QuerySingleAsync(
             $"SELECT {FiringColumns} FROM job_firings WHERE job_id = @job AND due_at = @due;",
             p => p.Set("@job", jobId).Set("@due", dueAt),
-            r => new JobFiring(r.GetString(0), r.Time(1), r.GetString(2), r.Time(3), r.TimeOrNull(4)),
+            r => new JobFiring(r.GetString(0), r.Time(1), r.GetString(2), r.Time(3), r.TimeOrNull(4)) { Effects = r.TextOrNull(5) },
             cancellationToken);
     }
 
@@ -96,7 +97,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = SqliteDatabase.BeginWrite(connection);
         await using (var firing = SqliteDatabase.Command(
-            connection, "UPDATE job_firings SET completed_at = @at WHERE job_id = @id AND due_at = @fired;", transaction))
+            connection, "UPDATE job_firings SET completed_at = @at, effects = NULL WHERE job_id = @id AND due_at = @fired;", transaction))
         {
             firing.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@at", completedAt);
             await firing.ExecuteNonQueryAsync(cancellationToken);
@@ -123,7 +124,8 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         Kind = r.GetString(1),
         Payload = r.GetString(2),
         DueAt = r.Time(3),
-        Interval = r.SpanOrNull(4),
+        // A job stored before recurrence was calendar time keeps its interval until it is next scheduled.
+        Recurrence = r.TextOrNull(7) ?? (r.SpanOrNull(4) is { } interval ? Recurrence.LegacyInterval(interval) : null),
         LeaseOwner = r.TextOrNull(5),
         LeaseUntil = r.TimeOrNull(6),
     };

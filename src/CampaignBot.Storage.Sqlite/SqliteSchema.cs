@@ -8,7 +8,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Steps =
     [
@@ -76,7 +76,13 @@ internal static class SqliteSchema
         + SqliteDocuments.Schema(Core.Features.Examinations.DocumentExaminationStore.ReviewTable) + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.Table)
         + SqliteDocuments.Schema(Core.Features.Pledges.DocumentPledgeStore.CheckInTable),
 
-        // 2: units and members from the organisation's lists; personal invites carry the name and rank they fix.
+        // 2: calendar recurrence (Cronos) instead of a fixed interval; a firing's effects saved with its record.
+        """
+        ALTER TABLE jobs ADD COLUMN recurrence TEXT;
+        ALTER TABLE job_firings ADD COLUMN effects TEXT;
+        """,
+
+        // 3: units and members from the organisation's lists; personal invites carry the name and rank they fix.
         """
         ALTER TABLE invites ADD COLUMN name TEXT;
         ALTER TABLE invites ADD COLUMN rank TEXT;

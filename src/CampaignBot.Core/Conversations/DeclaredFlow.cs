@@ -70,7 +70,7 @@ public sealed class FlowBuilder<TAnswers>
 {
     internal List<IStepSpec<TAnswers>> Steps { get; } = [];
 
-    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text>? Text)> Finishes { get; } = [];
+    internal List<(string State, string Says, Func<FlowStep<TAnswers>, Text?>? Text)> Finishes { get; } = [];
 
     internal Func<FlowContext, CancellationToken, Task<Opening<TAnswers>>> Opening { get; private set; } =
         (_, _) => Task.FromResult(Opening<TAnswers>.Proceed());
@@ -101,8 +101,8 @@ public sealed class FlowBuilder<TAnswers>
         return step;
     }
 
-    /// <summary>An end state a step can go to with <c>Next</c>; its entry says <paramref name="text"/>.</summary>
-    public FlowBuilder<TAnswers> Finish(string state, string says, Func<FlowStep<TAnswers>, Text> text)
+    /// <summary>An end state a step can go to with <c>Next</c>; its entry says <paramref name="text"/> (nothing when it is null).</summary>
+    public FlowBuilder<TAnswers> Finish(string state, string says, Func<FlowStep<TAnswers>, Text?> text)
     {
         Finishes.Add((state, says, text ?? throw new ArgumentNullException(nameof(text))));
         return this;
@@ -135,7 +135,7 @@ public sealed class FlowBuilder<TAnswers>
             throw new InvalidOperationException($"Flow {flow} must declare at least one step, its cancel and its timeout text.");
         }
 
-        foreach (var target in Steps.SelectMany(s => s.Targets.Concat(s.Jumps.Select(j => j.Target)).Append(s.BackTo ?? s.State)))
+        foreach (var target in Steps.SelectMany(s => s.Targets.Concat(s.Jumps.Select(j => j.Target)).Concat(s.BackTargets).Append(s.BackTo ?? s.State)))
         {
             if (!names.Contains(target))
             {
@@ -164,6 +164,15 @@ internal interface IStepSpec<TAnswers>
     /// <summary>The label of a single-target step's edge, or null for "Answered".</summary>
     string? Trigger { get; }
 
+    /// <summary>Edge labels of a choosing step's targets, where it names them (otherwise "Answered → X").</summary>
+    IReadOnlyDictionary<string, string> Labels { get; }
+
+    /// <summary>Every step a back chosen from the answers may go to (empty when back is fixed, see <see cref="BackTo"/>).</summary>
+    IReadOnlyList<string> BackTargets { get; }
+
+    /// <summary>Where /back goes when it depends on the answers, or null when it is fixed.</summary>
+    Backward<TAnswers>? ChooseBack(FlowStep<TAnswers> step);
+
     Prompt PromptFor(FlowStep<TAnswers> step);
 
     Task<StepOutcome<TAnswers>> ReadAsync(string input, FlowStep<TAnswers> step, CancellationToken cancellationToken);
@@ -181,6 +190,9 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     private Func<string, FlowStep<TAnswers>, CancellationToken, Task<Read<TValue>>>? _read;
     private Func<TAnswers, TValue, TAnswers> _keep = (answers, _) => answers;
     private Func<FlowStep<TAnswers>, TValue, string>? _choose;
+    private Func<FlowStep<TAnswers>, Backward<TAnswers>>? _chooseBack;
+    private readonly List<string> _backTargets = [];
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
 
     internal StepBuilder(string state, string asks, string? previous)
     {
@@ -202,6 +214,10 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     public IReadOnlyList<(string Target, string Why)> Jumps => _jumps;
 
     public string? Trigger { get; private set; }
+
+    public IReadOnlyList<string> BackTargets => _backTargets;
+
+    public IReadOnlyDictionary<string, string> Labels => _labels;
 
     public StepBuilder<TAnswers, TValue> Prompt(Func<FlowStep<TAnswers>, Prompt> prompt)
     {
@@ -255,6 +271,20 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
         _choose = choose ?? throw new ArgumentNullException(nameof(choose));
         _targets.Clear();
         _targets.AddRange(possible);
+        _labels.Clear();
+        return this;
+    }
+
+    /// <summary>The next step chosen by the value, each possible one with the name of its edge in the graph ("Edit", "Publish").</summary>
+    public StepBuilder<TAnswers, TValue> Next(Func<FlowStep<TAnswers>, TValue, string> choose, params (string State, string Trigger)[] possible)
+    {
+        ArgumentNullException.ThrowIfNull(possible);
+        Next(choose, possible.Select(p => p.State).ToArray());
+        foreach (var (state, trigger) in possible)
+        {
+            _labels[state] = trigger;
+        }
+
         return this;
     }
 
@@ -272,12 +302,29 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
         return this;
     }
 
+    /// <summary>
+    /// /back (and a reader's <c>Read.Back</c>) chosen from the answers: a step that repeats per item goes back to the
+    /// previous item (<c>Backward.To(state, answers with { Item = i - 1 })</c>) or refuses (<c>Backward.Refuse(text)</c>).
+    /// Every possible step is listed so the graph shows it (edges "Back → X").
+    /// </summary>
+    public StepBuilder<TAnswers, TValue> BackGoesTo(Func<FlowStep<TAnswers>, Backward<TAnswers>> choose, params string[] possible)
+    {
+        ArgumentNullException.ThrowIfNull(possible);
+        _chooseBack = choose ?? throw new ArgumentNullException(nameof(choose));
+        _backTargets.Clear();
+        _backTargets.AddRange(possible);
+        BackTo = null;
+        return this;
+    }
+
     /// <summary>A menu or list that asks nothing: a new command leaves the flow and runs instead of being refused.</summary>
     public StepBuilder<TAnswers, TValue> AsksNothingOfTheUser()
     {
         AsksNothing = true;
         return this;
     }
+
+    Backward<TAnswers>? IStepSpec<TAnswers>.ChooseBack(FlowStep<TAnswers> step) => _chooseBack?.Invoke(step);
 
     Prompt IStepSpec<TAnswers>.PromptFor(FlowStep<TAnswers> step) =>
         (_prompt ?? throw new InvalidOperationException($"Step {State} has no prompt."))(step);
@@ -344,20 +391,17 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
                 .OnEntry(() => run?.Reprompt(), step.Asks);
             foreach (var target in step.Targets)
             {
-                // A step that stays where it is (a list worked through item by item) shows itself again.
-                if (target == step.State)
-                {
-                    state.PermitReentry(AnsweredTrigger(step, target));
-                }
-                else
-                {
-                    state.Permit(AnsweredTrigger(step, target), target);
-                }
+                Permit(state, step.State, AnsweredTrigger(step, target), target);
             }
 
             foreach (var (target, why) in step.Jumps)
             {
-                state.Permit(why, target);
+                Permit(state, step.State, why, target);
+            }
+
+            foreach (var target in step.BackTargets)
+            {
+                Permit(state, step.State, BackTriggerTo(target), target);
             }
 
             if (step.BackTo is { } back)
@@ -371,9 +415,9 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
             machine.Configure(finish).OnEntry(
                 () =>
                 {
-                    if (run is not null && text is not null)
+                    if (run is not null && text?.Invoke(run.View) is { } said)
                     {
-                        run._context.Reply(text(run.View));
+                        run._context.Reply(said);
                     }
                 },
                 says);
@@ -405,7 +449,7 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
             _context.Reply(greeting);
         }
 
-        _context.Session.State = _flow.Steps[0].State;
+        _context.Session.State = opening.StartAt is { } at && _flow.Steps.Exists(s => s.State == at) ? at : _flow.Steps[0].State;
         Reprompt();
     }
 
@@ -444,8 +488,23 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
         await _machine.FireAsync(AnsweredTrigger(step, next)).ConfigureAwait(false);
     }
 
-    public Task BackAsync(CancellationToken cancellationToken) =>
-        FlowGraph.TryGoBackAsync(_machine, DeclaredFlow<TAnswers>.BackTrigger, _context, Reprompt);
+    public Task BackAsync(CancellationToken cancellationToken)
+    {
+        if (CurrentStep?.ChooseBack(View) is not { } backward)
+        {
+            return FlowGraph.TryGoBackAsync(_machine, DeclaredFlow<TAnswers>.BackTrigger, _context, Reprompt);
+        }
+
+        if (backward.Refusal is { } refusal)
+        {
+            _context.Reply(refusal);
+            Reprompt();
+            return Task.CompletedTask;
+        }
+
+        Answers = backward.Answers!;
+        return _machine.FireAsync(BackTriggerTo(backward.State!));
+    }
 
     public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(DeclaredFlow<TAnswers>.CancelTrigger);
 
@@ -467,7 +526,22 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
         _context.Reply(prompt.Text, buttons);
     }
 
+    /// <summary>A step that answers into itself (the next item of a list) is re-entered, so its prompt is shown again.</summary>
+    private static void Permit(StateMachine<string, string>.StateConfiguration state, string from, string trigger, string target)
+    {
+        if (target == from)
+        {
+            state.PermitReentry(trigger);
+        }
+        else
+        {
+            state.Permit(trigger, target);
+        }
+    }
+
+    private static string BackTriggerTo(string target) => $"{DeclaredFlow<TAnswers>.BackTrigger} → {target}";
+
     /// <summary>The step's own label or "Answered" when it has one next step; "Answered → X" for each of a choosing step's.</summary>
     private static string AnsweredTrigger(IStepSpec<TAnswers> step, string target) =>
-        step.Targets.Count == 1 ? step.Trigger ?? "Answered" : $"Answered → {target}";
+        step.Labels.TryGetValue(target, out var label) ? label : step.Targets.Count == 1 ? step.Trigger ?? "Answered" : $"Answered → {target}";
 }

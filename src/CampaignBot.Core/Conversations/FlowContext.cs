@@ -1,6 +1,7 @@
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Conversations;
@@ -9,12 +10,13 @@ namespace CampaignBot.Core.Conversations;
 /// Everything a flow sees while it handles one update, and what it produces: replies and jobs.
 /// Effects are collected here and stored by the <see cref="UpdateHandler"/>, never sent directly.
 /// </summary>
-public sealed class FlowContext(Inbound update, Session session, Member? member, CampaignDefinition campaign, DateTimeOffset now)
+public sealed class FlowContext(Inbound update, Session session, Member? member, CampaignDefinition campaign, DateTimeOffset now) : IEffects
 {
     private readonly List<Outbound> _replies = [];
     private readonly List<ScheduledJob> _jobs = [];
     private readonly List<string> _cancelledJobs = [];
     private readonly List<(ChatRef Chat, Outbound Message)> _notifications = [];
+    private readonly List<KeyedMessage> _keyed = [];
 
     public Inbound Update { get; } = update;
 
@@ -37,6 +39,9 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     /// <summary>Messages to other chats (a reviewer, a unit's group, the office), stored with this update's effects.</summary>
     public IReadOnlyList<(ChatRef Chat, Outbound Message)> Notifications => _notifications;
 
+    /// <summary>Messages whose id is their key (see <see cref="IEffects.Notify"/>), stored with this update's effects.</summary>
+    public IReadOnlyList<KeyedMessage> KeyedNotifications => _keyed;
+
     /// <summary>Set when a button press was refused, so the channel can show why on the button itself.</summary>
     public string? PressNotice { get; private set; }
 
@@ -52,19 +57,67 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     }
 
     public void Reply(Text text, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
-        _replies.Add(new TextMessage(Text(text), buttons));
+        Reply(new TextMessage(Text(text), buttons));
 
     public void Reply(string chinese, string english, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
-        _replies.Add(new TextMessage(Text(chinese, english), buttons));
+        Reply(new TextMessage(Text(chinese, english), buttons));
 
-    public void Reply(Outbound message) => _replies.Add(message);
+    /// <summary>Replies in this chat; an empty text is refused (a channel would drop it or fail, leaving the user stuck).</summary>
+    public void Reply(Outbound message) => _replies.Add(NotEmpty(message));
 
-    /// <summary>Tells another chat something; it is sent through the outbox like a reply.</summary>
+    /// <summary>Tells another chat something; it is sent through the outbox like a reply. An empty text is refused.</summary>
     public void Notify(ChatRef chat, Outbound message)
     {
         ArgumentNullException.ThrowIfNull(chat);
+        _notifications.Add((chat, NotEmpty(message)));
+    }
+
+    /// <summary>No outbound text may be empty: it is a bug in whatever built it, so it fails here, where it is made.</summary>
+    public static Outbound NotEmpty(Outbound message)
+    {
         ArgumentNullException.ThrowIfNull(message);
-        _notifications.Add((chat, message));
+        var text = message switch
+        {
+            TextMessage m => m.Text,
+            EditMessage m => m.Text,
+            _ => "-",
+        };
+        return string.IsNullOrWhiteSpace(text)
+            ? throw new InvalidOperationException("A message to send has no text; nothing may be sent empty.")
+            : message;
+    }
+
+    public void Notify(ChatRef chat, Outbound message, string? key)
+    {
+        if (key is null)
+        {
+            Notify(chat, message);
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(message);
+        _keyed.Add(new KeyedMessage(key, chat, message));
+    }
+
+    /// <summary>The sender's own private chat (for what is meant for them alone: operator instructions, personal data).</summary>
+    public ChatRef SenderPrivateChat => new(Update.Chat.Channel, Update.Sender.Id, ChatKind.Private);
+
+    /// <summary>
+    /// A reply meant for the sender alone: in a private chat an ordinary reply; in a group it goes to the sender's private
+    /// chat, so the group never reads an operator's instructions.
+    /// </summary>
+    public void ReplyPrivately(Text text, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
+    {
+        var message = new TextMessage(Text(text), buttons);
+        if (Update.Chat.Kind == ChatKind.Private)
+        {
+            Reply(message);
+        }
+        else
+        {
+            Notify(SenderPrivateChat, message);
+        }
     }
 
     public void RefusePress(string chinese, string english) => PressNotice = Text(chinese, english);

@@ -70,11 +70,26 @@ public sealed record Choice(Text Label, string Value)
     }
 }
 
+/// <summary>Where /back goes from a step whose back depends on the answers: a step and the answers there, or a refusal.</summary>
+public sealed record Backward<TAnswers>(string? State, TAnswers? Answers, Text? Refusal)
+    where TAnswers : class
+{
+    public static Backward<TAnswers> To(string state, TAnswers answers) => new(state, answers, null);
+
+    public static Backward<TAnswers> Refuse(Text refusal) => new(null, null, refusal);
+}
+
 /// <summary>How a flow opens: go to the first step (optionally with a greeting and answers loaded), or say why not and end.</summary>
 public sealed record Opening<TAnswers>(TAnswers? Answers, Text? Greeting, Text? Refusal)
     where TAnswers : class
 {
+    /// <summary>The step to start at (a resumed draft), or null for the first declared step.</summary>
+    public string? StartAt { get; init; }
+
     public static Opening<TAnswers> Proceed(Text? greeting = null, TAnswers? answers = null) => new(answers, greeting, null);
+
+    /// <summary>Starts at <paramref name="step"/> instead of the first step (a draft resumed where it was left).</summary>
+    public static Opening<TAnswers> ProceedAt(string step, Text? greeting = null, TAnswers? answers = null) => new(answers, greeting, null) { StartAt = step };
 
     public static Opening<TAnswers> Refuse(Text refusal) => new(null, null, refusal);
 }

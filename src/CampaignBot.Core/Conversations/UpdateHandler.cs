@@ -1,6 +1,7 @@
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -14,8 +15,7 @@ namespace CampaignBot.Core.Conversations;
 public sealed class UpdateHandler(
     ISessionStore sessions,
     IMemberStore members,
-    IOutboxStore outbox,
-    IJobStore jobs,
+    EffectApplier effects,
     ConversationRouter router,
     CampaignDefinition campaign,
     TimeProvider time,
@@ -88,25 +88,12 @@ public sealed class UpdateHandler(
         var messages = replies
             .Select((reply, index) => OutboxMessage.Create($"{prefix}#{index:D2}", update.Chat, reply, now))
             .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, note.Message, now)))
+            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, note.Message, now)))
+            .DistinctBy(message => message.Id, StringComparer.Ordinal)
             .ToList();
         return new SessionEffects(update.UpdateId, messages, context.Jobs, context.CancelledJobs);
     }
 
-    private async Task ApplyAsync(SessionEffects effects, CancellationToken cancellationToken)
-    {
-        if (effects.Messages.Count > 0)
-        {
-            await outbox.EnqueueAsync(effects.Messages, cancellationToken);
-        }
-
-        foreach (var id in effects.CancelledJobs)
-        {
-            await jobs.CancelAsync(id, cancellationToken);
-        }
-
-        foreach (var job in effects.Jobs)
-        {
-            await jobs.UpsertAsync(job, cancellationToken);
-        }
-    }
+    private Task ApplyAsync(SessionEffects saved, CancellationToken cancellationToken) =>
+        effects.ApplyAsync(saved.Messages, [], saved.Jobs, saved.CancelledJobs, cancellationToken);
 }

@@ -1,18 +1,17 @@
 using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Scheduling;
 
 /// <summary>Turns a due flow timeout into an update of its conversation, so it is handled in order with the rest.</summary>
-public sealed class FlowTimeoutJobHandler(IInboundSink inbox) : IJobHandler
+public sealed class FlowTimeoutJobHandler : IJobHandler
 {
     public string Kind => FlowTimeouts.JobKind;
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(context);
+        var job = context.Job;
         var payload = MessageJson.Deserialize<FlowTimeoutPayload>(job.Payload);
         var update = new Inbound(
             $"timer:{job.Id}@{job.DueAt.UtcTicks}",
@@ -21,6 +20,7 @@ public sealed class FlowTimeoutJobHandler(IInboundSink inbox) : IJobHandler
             payload.User,
             new TimerElapsed("flow-timeout", payload.PromptToken),
             job.DueAt);
-        await inbox.AcceptAsync(update, cancellationToken);
+        context.Deliver(update);
+        return Task.CompletedTask;
     }
 }

@@ -1,14 +1,12 @@
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Scheduling;
 
 /// <summary>
-/// Does the work of one kind of job. Whatever it produces must carry ids derived from the job and its due
-/// time, so that a firing taken over after a crash stores its effects once.
+/// Does the work of one kind of job. It writes nothing to the outbox or the scheduler itself: it tells the
+/// <see cref="JobContext"/>, whose effects are saved with the firing record and applied once.
 /// </summary>
 public interface IJobHandler
 {
     string Kind { get; }
 
-    Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken);
+    Task HandleAsync(JobContext context, CancellationToken cancellationToken);
 }

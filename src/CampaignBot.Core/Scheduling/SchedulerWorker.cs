@@ -9,11 +9,16 @@ namespace CampaignBot.Core.Scheduling;
 /// <summary>
 /// Fires due jobs. A lease shares the work between instances; the firing record, unique on (job, due time),
 /// is what makes a job fire once even when two workers race or a lease runs out while its holder still works.
-/// A recurring job fires once after downtime and moves to the next due time after now.
+/// The handler's effects are inserted with that record in one write and applied after it; a worker that finds
+/// a record with effects but no completion (its writer died in between) applies them again, which stores each
+/// once because their ids derive from the firing. A recurring job fires once after downtime and moves to the
+/// next due time after now, by its calendar rule in the campaign's time zone.
 /// </summary>
 public sealed class SchedulerWorker(
     IJobStore jobs,
     IEnumerable<IJobHandler> handlers,
+    EffectApplier effects,
+    Campaign.CampaignCalendar calendar,
     PipelineSignals signals,
     IOptions<PipelineOptions> options,
     TimeProvider time,
@@ -52,23 +57,31 @@ public sealed class SchedulerWorker(
             return false;
         }
 
-        var firing = new JobFiring(job.Id, job.DueAt, _options.InstanceId, now, null);
-        if (!await jobs.TryRecordFiringAsync(firing, cancellationToken))
+        var earlier = await jobs.GetFiringAsync(job.Id, job.DueAt, cancellationToken);
+        if (earlier is { CompletedAt: not null })
         {
-            var earlier = await jobs.GetFiringAsync(job.Id, job.DueAt, cancellationToken);
-            if (earlier is { CompletedAt: not null })
+            // Fired and done; only moving the job on was lost.
+            await CompleteAsync(job, now, cancellationToken);
+            return false;
+        }
+
+        if (earlier is { Effects: { } saved })
+        {
+            logger.LogWarning("Job {JobId} due {DueAt} fired on {Owner} and was not completed; applying its saved effects", job.Id, job.DueAt, earlier.Owner);
+            await JobEffects.FromJson(saved).ApplyAsync(effects, cancellationToken);
+            await CompleteAsync(job, now, cancellationToken);
+            return true;
+        }
+
+        if (earlier is not null)
+        {
+            // Recorded without effects: started by a build that applied them as it went.
+            if (earlier.FiredAt > now - (_options.Lease * 3))
             {
-                // Fired and done; only moving the job on was lost.
-                await jobs.CompleteAsync(job.Id, job.DueAt, job.NextDueAfter(now), now, cancellationToken);
                 return false;
             }
 
-            if (earlier is not null && earlier.FiredAt > now - (_options.Lease * 3))
-            {
-                return false;
-            }
-
-            logger.LogWarning("Job {JobId} due {DueAt} was started by {Owner} and never finished; taking it over", job.Id, job.DueAt, earlier?.Owner);
+            logger.LogWarning("Job {JobId} due {DueAt} was started by {Owner} and never finished; taking it over", job.Id, job.DueAt, earlier.Owner);
         }
 
         if (!_handlers.TryGetValue(job.Kind, out var handler))
@@ -78,16 +91,47 @@ public sealed class SchedulerWorker(
             return false;
         }
 
+        var produced = await RunAsync(handler, job, now, cancellationToken);
+        if (earlier is null
+            && !await jobs.TryRecordFiringAsync(new JobFiring(job.Id, job.DueAt, _options.InstanceId, now, null) { Effects = produced.ToJson() }, cancellationToken))
+        {
+            // Another worker recorded this firing first; its effects are the ones that count.
+            return false;
+        }
+
+        await produced.ApplyAsync(effects, cancellationToken);
+        await CompleteAsync(job, now, cancellationToken);
+        return true;
+    }
+
+    private async Task<JobEffects> RunAsync(IJobHandler handler, ScheduledJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var context = new JobContext(job, now);
         try
         {
-            await handler.HandleAsync(job, cancellationToken);
+            await handler.HandleAsync(context, cancellationToken);
+            return context.ToEffects();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Job {JobId} ({Kind}) failed; it is not retried for this due time", job.Id, job.Kind);
+            return JobEffects.None(job);
+        }
+    }
+
+    private Task CompleteAsync(ScheduledJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? next;
+        try
+        {
+            next = job.NextDueAfter(now, calendar.Zone);
+        }
+        catch (FormatException ex)
+        {
+            logger.LogError(ex, "Job {JobId} has an unreadable recurrence; it does not recur", job.Id);
+            next = null;
         }
 
-        await jobs.CompleteAsync(job.Id, job.DueAt, job.NextDueAfter(now), Time.GetUtcNow(), cancellationToken);
-        return true;
+        return jobs.CompleteAsync(job.Id, job.DueAt, next, Time.GetUtcNow(), cancellationToken);
     }
 }

@@ -50,7 +50,7 @@ public sealed record OutboxMessage
     {
         Id = id,
         Chat = chat,
-        Body = MessageJson.Serialize(body),
+        Body = MessageJson.Serialize(Conversations.FlowContext.NotEmpty(body)),
         CreatedAt = now,
         NextAttemptAt = now,
     };

@@ -2,7 +2,7 @@ namespace CampaignBot.Core.Storage;
 
 /// <summary>
 /// A durable job: a reminder, a round closing, a session timeout. One job per <see cref="Id"/>;
-/// re-scheduling replaces its due time. A job with an <see cref="Interval"/> recurs.
+/// re-scheduling replaces its due time. A job with a <see cref="Recurrence"/> recurs.
 /// </summary>
 public sealed record ScheduledJob
 {
@@ -15,28 +15,37 @@ public sealed record ScheduledJob
 
     public required DateTimeOffset DueAt { get; init; }
 
-    public TimeSpan? Interval { get; init; }
+    /// <summary>How the job comes back (<see cref="Scheduling.Recurrence"/>'s stored form); null for a job that fires once.</summary>
+    public string? Recurrence { get; init; }
 
     public string? LeaseOwner { get; init; }
 
     public DateTimeOffset? LeaseUntil { get; init; }
 
     /// <summary>
-    /// The next due time after <paramref name="now"/> on this job's grid: after downtime a recurring job
-    /// fires once and moves on, not once per missed tick.
+    /// The next due time after <paramref name="now"/> by the job's calendar rule in <paramref name="zone"/>: after
+    /// downtime a recurring job fires once and moves on, not once per missed occurrence.
     /// </summary>
-    public DateTimeOffset? NextDueAfter(DateTimeOffset now)
+    public DateTimeOffset? NextDueAfter(DateTimeOffset now, TimeZoneInfo zone)
     {
-        if (Interval is not { } step || step <= TimeSpan.Zero)
+        ArgumentNullException.ThrowIfNull(zone);
+        if (Recurrence is null)
         {
             return null;
         }
 
-        var missed = (now - DueAt).Ticks / step.Ticks;
-        var next = DueAt + TimeSpan.FromTicks(step.Ticks * (Math.Max(missed, 0) + 1));
-        return next > now ? next : next + step;
+        var rule = Scheduling.Recurrence.Of(Recurrence, DueAt, zone);
+        return rule.NextAfter(now > DueAt ? now : DueAt, zone);
     }
 }
 
 /// <summary>The record that a job fired for one due time; unique on (job, due time), which is what makes firing exactly once.</summary>
-public sealed record JobFiring(string JobId, DateTimeOffset DueAt, string Owner, DateTimeOffset FiredAt, DateTimeOffset? CompletedAt);
+public sealed record JobFiring(string JobId, DateTimeOffset DueAt, string Owner, DateTimeOffset FiredAt, DateTimeOffset? CompletedAt)
+{
+    /// <summary>
+    /// What the firing decided to do (messages, updates, jobs; <see cref="Scheduling.JobEffects"/> as JSON), written in the
+    /// same insert as the record, so a crash before they are applied loses nothing: the next worker applies them.
+    /// Dropped when the firing completes.
+    /// </summary>
+    public string? Effects { get; init; }
+}

@@ -78,13 +78,17 @@ public interface IJobStore
     /// <summary>Takes the lease on a job at this due time when it is free (a conditional update). Shares work only.</summary>
     Task<bool> TryLeaseAsync(string id, DateTimeOffset dueAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the firing of (job, due time); false when it exists. This unique key is what makes a job fire once.</summary>
+    /// <summary>
+    /// Inserts the firing of (job, due time) with its effects, in one write; false when it exists. This unique key is
+    /// what makes a job fire once.
+    /// </summary>
     Task<bool> TryRecordFiringAsync(JobFiring firing, CancellationToken cancellationToken);
 
     Task<JobFiring?> GetFiringAsync(string jobId, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the firing complete, then moves the job to <paramref name="nextDueAt"/> or deletes it when null;
+    /// Marks the firing complete (dropping its applied effects, so firing records stay small), then moves the job to
+    /// <paramref name="nextDueAt"/> or deletes it when null;
     /// only when the job still has <paramref name="firedDueAt"/> (a re-schedule in between wins).
     /// </summary>
     Task CompleteAsync(string id, DateTimeOffset firedDueAt, DateTimeOffset? nextDueAt, DateTimeOffset completedAt, CancellationToken cancellationToken);

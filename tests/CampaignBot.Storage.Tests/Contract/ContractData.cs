@@ -21,13 +21,17 @@ internal static class ContractData
     public static OutboxMessage Outbox(string id, DateTimeOffset createdAt, string text = "请完成本周学习记录。") =>
         OutboxMessage.Create(id, PrivateChat(), new TextMessage(text), createdAt);
 
-    public static ScheduledJob Job(string id, DateTimeOffset dueAt, TimeSpan? interval = null, string payload = "{}") => new()
+    public const string Hourly = "cron:0 * * * *";
+    public const string Daily = "cron:0 9 * * *";
+    public const string Weekly = "cron:0 9 * * 1";
+
+    public static ScheduledJob Job(string id, DateTimeOffset dueAt, string? recurrence = null, string payload = "{}") => new()
     {
         Id = id,
         Kind = "reminder",
         Payload = payload,
         DueAt = dueAt,
-        Interval = interval,
+        Recurrence = recurrence,
     };
 
     public static Member Member(string userId, string unitId = "unit-1", string name = "李四") => new()

@@ -11,7 +11,7 @@ public abstract partial class StoreContractTests
     public async Task Job_round_trips_and_upsert_replaces_it_and_clears_its_lease()
     {
         var stores = await OpenFreshAsync();
-        await stores.Jobs.UpsertAsync(Job("j", T0, TimeSpan.FromDays(7), "{\"unit\":\"城关镇\"}"), Ct);
+        await stores.Jobs.UpsertAsync(Job("j", T0, Weekly, "{\"unit\":\"城关镇\"}"), Ct);
         Assert.True(await stores.Jobs.TryLeaseAsync("j", T0, "n1", T0, JobLease, Ct));
         var leased = (await stores.Jobs.GetAsync("j", Ct))!;
 
@@ -19,12 +19,12 @@ public abstract partial class StoreContractTests
         var replaced = (await stores.Jobs.GetAsync("j", Ct))!;
 
         Assert.Equal("reminder", leased.Kind);
-        Assert.Equal(TimeSpan.FromDays(7), leased.Interval);
+        Assert.Equal(Weekly, leased.Recurrence);
         Assert.Equal("n1", leased.LeaseOwner);
         Assert.Equal(T0 + JobLease, leased.LeaseUntil);
         Assert.Equal(T0.AddHours(1), replaced.DueAt);
         Assert.Equal("{\"unit\":\"东关街道\"}", replaced.Payload);
-        Assert.Null(replaced.Interval);
+        Assert.Null(replaced.Recurrence);
         Assert.Null(replaced.LeaseOwner);
         Assert.Null(replaced.LeaseUntil);
     }
@@ -116,7 +116,7 @@ public abstract partial class StoreContractTests
     public async Task Completing_a_recurring_job_marks_the_firing_and_moves_the_job_on()
     {
         var stores = await OpenFreshAsync();
-        await stores.Jobs.UpsertAsync(Job("j", T0, TimeSpan.FromDays(1)), Ct);
+        await stores.Jobs.UpsertAsync(Job("j", T0, Daily), Ct);
         await stores.Jobs.TryLeaseAsync("j", T0, "n1", T0, JobLease, Ct);
         await stores.Jobs.TryRecordFiringAsync(new JobFiring("j", T0, "n1", T0, null), Ct);
 
@@ -124,7 +124,7 @@ public abstract partial class StoreContractTests
 
         var job = (await stores.Jobs.GetAsync("j", Ct))!;
         Assert.Equal(T0.AddDays(1), job.DueAt);
-        Assert.Equal(TimeSpan.FromDays(1), job.Interval);
+        Assert.Equal(Daily, job.Recurrence);
         Assert.Null(job.LeaseOwner);
         Assert.Null(job.LeaseUntil);
         Assert.Equal(T0.AddSeconds(5), (await stores.Jobs.GetFiringAsync("j", T0, Ct))!.CompletedAt);

@@ -129,7 +129,7 @@ public abstract partial class StoreContractTests
     public async Task A_recurring_job_missed_during_downtime_fires_once_and_moves_past_now()
     {
         var stores = await OpenFreshAsync();
-        await stores.Jobs.UpsertAsync(ContractData.Job("hourly", T0, TimeSpan.FromHours(1)), Ct);
+        await stores.Jobs.UpsertAsync(ContractData.Job("hourly", T0, ContractData.Hourly), Ct);
         var time = new FakeTimeProvider(T0 + TimeSpan.FromDays(3) + TimeSpan.FromMinutes(10));
         var handler = new CountingJobHandler();
         var worker = new PipelineHarness(stores, time).Scheduler(handler);
@@ -140,5 +140,33 @@ public abstract partial class StoreContractTests
         Assert.Equal(1, handler.Count);
         var job = await stores.Jobs.GetAsync("hourly", Ct);
         Assert.Equal(T0 + TimeSpan.FromDays(3) + TimeSpan.FromHours(1), job!.DueAt);
+    }
+
+    [Fact]
+    public async Task A_monthly_job_moves_by_calendar_months_through_february_and_over_the_year_end()
+    {
+        var stores = await OpenFreshAsync();
+        var shanghai = TimeSpan.FromHours(8);
+        var due = new DateTimeOffset(2027, 1, 31, 10, 0, 0, shanghai);
+        await stores.Jobs.UpsertAsync(ContractData.Job("monthly", due, "monthly:31@10:00"), Ct);
+        var time = new FakeTimeProvider(due);
+        var handler = new CountingJobHandler();
+        var worker = new PipelineHarness(stores, time).Scheduler(handler);
+        var seen = new List<DateTimeOffset>();
+
+        for (var i = 0; i < 12; i++)
+        {
+            var job = (await stores.Jobs.GetAsync("monthly", Ct))!;
+            seen.Add(job.DueAt.ToOffset(shanghai));
+            time.SetUtcNow(job.DueAt);
+            await worker.RunOnceAsync(Ct);
+        }
+
+        Assert.Equal(12, handler.Count);
+        Assert.Equal(
+            [(2027, 1, 31), (2027, 2, 28), (2027, 3, 31), (2027, 4, 30), (2027, 5, 31), (2027, 6, 30), (2027, 7, 31), (2027, 8, 31), (2027, 9, 30), (2027, 10, 31), (2027, 11, 30), (2027, 12, 31)],
+            seen.Select(d => (d.Year, d.Month, d.Day)));
+        Assert.All(seen, d => Assert.Equal(10, d.Hour));
+        Assert.Equal(new DateTimeOffset(2028, 1, 31, 10, 0, 0, shanghai), (await stores.Jobs.GetAsync("monthly", Ct))!.DueAt);
     }
 }

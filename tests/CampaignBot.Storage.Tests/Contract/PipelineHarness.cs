@@ -18,6 +18,9 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
 
     public IOptions<PipelineOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new PipelineOptions { InstanceId = instance, Lease = TimeSpan.FromSeconds(30) });
 
+    public EffectApplier Effects(IOutboxStore? outbox = null) =>
+        new(outbox ?? Stores.Outbox, Stores.Jobs, new InboxWriter(Stores.Inbox, new PipelineSignals(), time));
+
     public UpdateHandler Handler(ISessionStore? sessions = null, IOutboxStore? outbox = null)
     {
         var campaign = TestCampaign.Create();
@@ -26,14 +29,14 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
             [new MeCommand(), new HelpCommand()],
             Stores.Chats,
             new FlowTimeouts(TimeSpan.FromMinutes(30)));
-        return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, outbox ?? Stores.Outbox, Stores.Jobs, router, campaign, time, NullLogger<UpdateHandler>.Instance);
+        return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, Effects(outbox), router, campaign, time, NullLogger<UpdateHandler>.Instance);
     }
 
     public OutboxWorker OutboxWorker(IChannelSender sender) =>
         new(Stores.Outbox, Stores.Chats, [sender], new SendPacer(), new PipelineSignals(), Options, time, NullLogger<OutboxWorker>.Instance);
 
-    public SchedulerWorker Scheduler(IJobHandler handler) =>
-        new(Stores.Jobs, [handler], new PipelineSignals(), Options, time, NullLogger<SchedulerWorker>.Instance);
+    public SchedulerWorker Scheduler(IJobHandler handler, IOutboxStore? outbox = null) =>
+        new(Stores.Jobs, [handler], Effects(outbox), new Core.Campaign.CampaignCalendar(TestCampaign.Create()), new PipelineSignals(), Options, time, NullLogger<SchedulerWorker>.Instance);
 
     public static Inbound Command(string updateId, string command, string userId = "7001") =>
         new(updateId, 1, new ChatRef("telegram", userId, ChatKind.Private), new UserRef(userId), new CommandInput(command, string.Empty), ContractData.T0);
@@ -69,19 +72,23 @@ internal sealed class RecordingSender(string channel = "telegram") : IChannelSen
     }
 }
 
-/// <summary>A job handler that counts its firings.</summary>
+/// <summary>A job handler that counts its firings and, through its context, tells a member about each one.</summary>
 internal sealed class CountingJobHandler : IJobHandler
 {
+    public static readonly ChatRef Member = new("telegram", "7001", ChatKind.Private);
+
     private int _count;
 
     public string Kind => "reminder";
 
     public int Count => Volatile.Read(ref _count);
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
         await Task.Yield();
         Interlocked.Increment(ref _count);
+        context.Notify(Member, new TextMessage($"提醒：{context.Job.Id}"), null);
+        context.Schedule(new ScheduledJob { Id = "follow-up:" + context.Job.Id, Kind = "other", Payload = "{}", DueAt = context.Job.DueAt.AddDays(1) });
     }
 }
 

@@ -14,7 +14,7 @@ public abstract partial class StoreContractTests
         await before.Inbox.AddAsync(InboxItem("1", T0, text: "学习党章第一章"), Ct);
         await before.Sessions.TrySaveAsync(Session("s"), Ct);
         await before.Outbox.EnqueueAsync([Outbox("m", T0, "已记录您的学习日志。")], Ct);
-        await before.Jobs.UpsertAsync(Job("j", T0, TimeSpan.FromHours(1)), Ct);
+        await before.Jobs.UpsertAsync(Job("j", T0, Hourly), Ct);
         await before.Jobs.TryRecordFiringAsync(new JobFiring("j", T0, "n1", T0, null), Ct);
         await before.Members.UpsertAsync(Member("1"), Ct);
         await before.Invites.CreateAsync(Invite("c"), Ct);
@@ -26,7 +26,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(new TextInput("学习党章第一章"), (await after.Inbox.GetAsync("telegram:1", Ct))!.ReadUpdate().Content);
         Assert.Equal(1, (await after.Sessions.GetAsync("s", Ct))!.Version);
         Assert.Equal("已记录您的学习日志。", Assert.IsType<TextMessage>((await after.Outbox.GetAsync("m", Ct))!.ReadBody()).Text);
-        Assert.Equal(TimeSpan.FromHours(1), (await after.Jobs.GetAsync("j", Ct))!.Interval);
+        Assert.Equal(Hourly, (await after.Jobs.GetAsync("j", Ct))!.Recurrence);
         Assert.False(await after.Jobs.TryRecordFiringAsync(new JobFiring("j", T0, "n2", T0, null), Ct));
         Assert.Equal("李四", (await after.Members.GetAsync("telegram:1", Ct))!.Name);
         Assert.Equal(["telegram:1"], (await after.Invites.GetAsync("c", Ct))!.RedeemedBy);

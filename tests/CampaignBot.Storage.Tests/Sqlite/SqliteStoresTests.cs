@@ -28,8 +28,38 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(2L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(2L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_file_of_schema_version_1_is_upgraded_and_its_fixed_interval_jobs_read_as_calendar_rules()
+    {
+        var path = Path.Combine(folder, "v1.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        var due = new DateTimeOffset(2027, 1, 31, 2, 0, 0, TimeSpan.Zero);
+        await ScalarAsync(path, $"""
+            ALTER TABLE jobs DROP COLUMN recurrence;
+            ALTER TABLE job_firings DROP COLUMN effects;
+            DROP INDEX ix_members_host_unit;
+            ALTER TABLE invites DROP COLUMN name;
+            ALTER TABLE invites DROP COLUMN rank;
+            ALTER TABLE members DROP COLUMN host_unit_id;
+            ALTER TABLE members DROP COLUMN deactivated_at;
+            DROP TABLE org_units;
+            DROP TABLE org_roster;
+            DELETE FROM schema_version WHERE version >= 2;
+            INSERT INTO jobs (id, kind, payload, due_at, interval_ticks) VALUES ('pledge-checkin:telegram:1', 'pledge-checkin', 'legacy', {due.UtcTicks}, {TimeSpan.FromDays(30).Ticks});
+            """);
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+        var job = (await stores.Jobs.GetAsync("pledge-checkin:telegram:1", CancellationToken.None))!;
+
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(new DateTimeOffset(2027, 2, 28, 2, 0, 0, TimeSpan.Zero), job.NextDueAfter(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+        Assert.True(await stores.Jobs.TryRecordFiringAsync(new Core.Storage.JobFiring(job.Id, due, "n1", due, null) { Effects = "{}" }, CancellationToken.None));
+        Assert.Equal("{}", (await stores.Jobs.GetFiringAsync(job.Id, due, CancellationToken.None))!.Effects);
     }
 
     [Fact]

@@ -44,13 +44,16 @@ internal sealed class CampaignChat : IAsyncDisposable
         return new CampaignChat(host, time);
     }
 
+    /// <summary>The client language of a user ("en"), as Telegram's language_code or the console's --lang give it; Chinese when unset.</summary>
+    public Dictionary<string, string> LanguageOf { get; } = new(StringComparer.Ordinal);
+
     public static ChatRef Private(string user) => new("console", user, ChatKind.Private);
 
     /// <summary>Sends one update and returns the texts the bot sent back to that chat.</summary>
     public async Task<string> SendAsync(string user, InboundContent content, ChatRef? inChat = null)
     {
         var chat = inChat ?? Private(user);
-        var update = new Inbound($"chat-{Guid.NewGuid():N}", Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Time.GetUtcNow());
+        var update = new Inbound($"chat-{Guid.NewGuid():N}", Interlocked.Increment(ref _sequence), chat, new UserRef(user, LanguageCode: LanguageOf.GetValueOrDefault(user)), content, Time.GetUtcNow());
         await _host.Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
         await _host.Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
         return Texts(await DrainAsync(), chat);

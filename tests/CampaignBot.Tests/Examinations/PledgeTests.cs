@@ -111,6 +111,33 @@ public sealed class PledgeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pledge_published_on_31_january_is_asked_at_the_end_of_february_and_on_31_march()
+    {
+        await using var chat = await StartedAsync();
+        chat.Time.SetUtcNow(new DateTimeOffset(2027, 1, 31, 9, 0, 0, TimeSpan.FromHours(8)));
+        await chat.SayAllAsync("22", "/pledge", "1", "8", "严守政治纪律，做到令行禁止。", "确认发布");
+
+        chat.Time.SetUtcNow(new DateTimeOffset(2027, 2, 28, 9, 59, 0, TimeSpan.FromHours(8)));
+        var beforeTen = await chat.RunSchedulerAsync();
+        chat.Time.Advance(TimeSpan.FromMinutes(1));
+        var february = await chat.RunSchedulerAsync();
+        await chat.SayAsync("22", "/cancel");
+        chat.Time.SetUtcNow(new DateTimeOffset(2027, 3, 30, 10, 0, 0, TimeSpan.FromHours(8)));
+        var march30 = await chat.RunSchedulerAsync();
+        chat.Time.Advance(TimeSpan.FromDays(1));
+        var march31 = await chat.RunSchedulerAsync();
+
+        Assert.DoesNotContain(beforeTen, s => Asks(s.Body, "履约践诺"));
+        Assert.Contains(february, s => Asks(s.Body, "履约践诺（2027-02）"));
+        Assert.DoesNotContain(march30, s => Asks(s.Body, "履约践诺"));
+        Assert.Contains(march31, s => Asks(s.Body, "履约践诺（2027-03）"));
+        var job = await chat.Stores.Jobs.GetAsync(PledgeCheckIns.JobIdFor("console:22"), CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2027, 4, 30, 10, 0, 0, TimeSpan.FromHours(8)), job!.DueAt);
+    }
+
+    private static bool Asks(Outbound body, string text) => body is TextMessage { Text: var said } && said.Contains(text, StringComparison.Ordinal);
+
+    [Fact]
     public async Task Check_in_without_published_pledges_says_how_to_make_them()
     {
         await using var chat = await StartedAsync();

@@ -27,6 +27,24 @@ public sealed class ProgressAndExportTests : IDisposable
         Assert.Contains("截止日期：2027-03-16", progress, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_English_every_part_of_progress_is_English()
+    {
+        await using var chat = await PreparedAsync();
+        chat.LanguageOf["21"] = "en";
+
+        var progress = await chat.SayAsync("21", "/progress");
+
+        Assert.Contains("Self-examinations in \"城关镇东关村\" (3 members)", progress, StringComparison.Ordinal);
+        Assert.Contains("submitted: 1 (王村民)", progress, StringComparison.Ordinal);
+        Assert.Contains("not started: 2 (村书记, 李村民)", progress, StringComparison.Ordinal);
+        Assert.Contains("Deadline: 2027-03-16", progress, StringComparison.Ordinal);
+        Assert.Contains("Public pledges: 1 published by 1 member(s)", progress, StringComparison.Ordinal);
+        Assert.Contains("Pledge check-ins this month (2027-01): 0 — Kept 0, Partly kept 0, Not yet 0", progress, StringComparison.Ordinal);
+        var withoutNames = new[] { "城关镇东关村", "王村民", "村书记", "李村民" }.Aggregate(progress, (text, name) => text.Replace(name, string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain(withoutNames, c => c is >= '\u4e00' and <= '\u9fff' or '：' or '，' or '（');
+    }
+
     [Theory]
     [InlineData("22", "/progress", "只有支部书记、督导组和活动办可以查看进度")]
     [InlineData("21", "/progress county_east", "你只能查看本单位")]

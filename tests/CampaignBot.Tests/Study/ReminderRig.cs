@@ -35,6 +35,8 @@ internal sealed class ReminderRig : IDisposable
 
     public ReminderOptions Options { get; } = new();
 
+    public QuietHours Quiet { get; } = new();
+
     public static DateTimeOffset Local(int month, int day, int hour, int minute = 0) =>
         new(2027, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
@@ -45,10 +47,12 @@ internal sealed class ReminderRig : IDisposable
         var stores = await StoresAsync();
         var progress = new StudyProgressService(Campaign, Calendar, stores.ActivityLog, stores.Households);
         var handler = new StudyReminderJobHandler(
-            stores.Members, stores.ReminderSettings, stores.Outbox, progress, Campaign, Calendar, Microsoft.Extensions.Options.Options.Create(Options), Clock);
+            stores.Members, stores.ReminderSettings, progress, Campaign, Calendar, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Quiet));
         return new SchedulerWorker(
             stores.Jobs,
             [handler],
+            new EffectApplier(stores.Outbox, stores.Jobs, new InboxWriter(stores.Inbox, new PipelineSignals(), Clock)),
+            Calendar,
             new PipelineSignals(),
             Microsoft.Extensions.Options.Options.Create(new PipelineOptions { InstanceId = instance }),
             Clock,
@@ -56,7 +60,7 @@ internal sealed class ReminderRig : IDisposable
     }
 
     /// <summary>Creates the hourly sweep as a fresh start would (next full hour after the clock).</summary>
-    public async Task ScheduleAsync() => await new StudyReminderSchedule((await StoresAsync()).Jobs, Clock).EnsureAsync(CancellationToken.None);
+    public async Task ScheduleAsync() => await new StudyReminderSchedule((await StoresAsync()).Jobs, Calendar, Clock).EnsureAsync(CancellationToken.None);
 
     public async Task<Member> AddMemberAsync(string user, string unit = "county_east", string rank = "county", string role = Roles.Member)
     {

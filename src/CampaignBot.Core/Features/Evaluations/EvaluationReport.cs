@@ -23,7 +23,8 @@ public sealed record EvaluationReportRow(
     string LatestRoundId,
     StageStanding Standing,
     long Votes,
-    decimal SatisfiedShare)
+    decimal SatisfiedShare,
+    string? Note = null)
 {
     public string StandingName => Standing switch
     {
@@ -57,7 +58,11 @@ public static class EvaluationReport
         };
     }
 
-    public static IReadOnlyList<EvaluationReportRow> Rows(IReadOnlyList<EvaluationRound> rounds, EvaluationText text)
+    /// <summary>
+    /// One row per unit and stage, stages in campaign order. A stage whose latest round is still open shows that round's
+    /// ballots so far (from <paramref name="running"/>, by round id); a closed one its result and the rule that decided it.
+    /// </summary>
+    public static IReadOnlyList<EvaluationReportRow> Rows(IReadOnlyList<EvaluationRound> rounds, EvaluationText text, IReadOnlyDictionary<string, Tally>? running = null)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(text);
@@ -67,12 +72,26 @@ public static class EvaluationReport
             {
                 var ordered = g.OrderBy(r => r.OpensAt).ToList();
                 var latest = ordered[^1];
-                var lastResult = ordered.LastOrDefault(r => r.Result is not null)?.Result;
+                var standing = StandingOf(ordered);
+                RoundResult? shown;
+                string? note;
+                if (latest.Status == RoundStatus.Open && running?.GetValueOrDefault(latest.Id) is { } tally)
+                {
+                    shown = RoundResult.From(tally, text.Settings, latest.PassRule, latest.ClosesAt);
+                    note = EvaluationTexts.Running(shown.Votes, shown.SatisfiedShare, text.Local(latest.ClosesAt)).Chinese;
+                }
+                else
+                {
+                    var closed = ordered.LastOrDefault(r => r.Result is not null);
+                    shown = closed?.Result;
+                    note = closed is null ? null : EvaluationTexts.Reason(closed.Result!, closed.PassRule).Chinese;
+                }
+
                 return new EvaluationReportRow(
                     g.Key.UnitId, text.UnitName(g.Key.UnitId), g.Key.Stage, text.StageName(g.Key.Stage), ordered.Count, latest.Id,
-                    StandingOf(ordered), lastResult?.Votes ?? 0, lastResult?.SatisfiedShare ?? 0m);
+                    standing, shown?.Votes ?? 0, shown?.SatisfiedShare ?? 0m, note);
             })
-            .OrderBy(r => r.UnitId, StringComparer.Ordinal).ThenBy(r => r.Stage, StringComparer.Ordinal)];
+            .OrderBy(r => r.UnitId, StringComparer.Ordinal).ThenBy(r => text.StageOrder(r.Stage)).ThenBy(r => r.Stage, StringComparer.Ordinal)];
     }
 
     public static string Table(IReadOnlyList<EvaluationReportRow> rows)
@@ -91,7 +110,13 @@ public static class EvaluationReport
             {
                 text.Append("  ").Append(row.StageName).Append("：").Append(row.StandingName)
                     .Append("，第 ").Append(row.Rounds).Append(" 轮，").Append(row.Votes).Append(" 票，满意率 ")
-                    .Append(EvaluationText.Percent(row.SatisfiedShare)).Append('\n');
+                    .Append(EvaluationText.Percent(row.SatisfiedShare));
+                if (row.Note is { } note)
+                {
+                    text.Append("（").Append(note).Append('）');
+                }
+
+                text.Append('\n');
             }
         }
 

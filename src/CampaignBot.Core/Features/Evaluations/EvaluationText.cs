@@ -12,6 +12,8 @@ public sealed class EvaluationText(CampaignDefinition campaign)
 
     private readonly TimeZoneInfo _zone = FindZone(campaign.TimeZone);
 
+    public EvaluationSettings Settings => campaign.Evaluation;
+
     public string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
 
     public string StageName(string stage) => campaign.Evaluation.Stages.FirstOrDefault(s => s.Code == stage)?.Name ?? stage;
@@ -51,6 +53,7 @@ public sealed class EvaluationText(CampaignDefinition campaign)
         ? $"已投票 {tally.Total} 人：" + string.Join("，", campaign.Evaluation.Choices.Select(c => $"{c.Name} {tally.Count(c.Code)}"))
         : $"已投票 {tally.Total} 人";
 
+    /// <summary>A closed round's result, fit for the group: the counts, the rule and the verdict with what decided it; no instructions.</summary>
     public string Result(EvaluationRound round, RoundResult result)
     {
         var text = new StringBuilder(Title(round)).Append(" 结果\n")
@@ -59,10 +62,20 @@ public sealed class EvaluationText(CampaignDefinition campaign)
             .Append("满意率（满意＋基本满意）：").Append(Percent(result.SatisfiedShare)).Append('\n')
             .Append("通过标准：满意率不低于 ").Append(Percent(round.PassRule.MinimumSatisfiedShare))
             .Append("，且不少于 ").Append(round.PassRule.MinimumVotes).Append(" 票。\n");
-        text.Append(result.Passed
-            ? "结论：通过。"
-            : $"结论：未通过，需要补课。请整改后重新开启同一阶段的评议（/round open {round.UnitId} {round.Stage}），直到群众满意为止。");
+        text.Append(EvaluationTexts.Verdict(result, round.PassRule).Chinese);
         return text.ToString();
+    }
+
+    /// <summary>What the office and the opener read after the result: for a failed round, the make-up flag and how to open it.</summary>
+    public string OperatorNextStep(EvaluationRound round, RoundResult result) => result.Passed
+        ? string.Empty
+        : "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).Chinese + "\n" + EvaluationTexts.MakeUpFlag(UnitName(round.UnitId)).Chinese;
+
+    /// <summary>A stage's place in the campaign (its order in campaign.yaml); unknown stages last.</summary>
+    public int StageOrder(string stage)
+    {
+        var index = campaign.Evaluation.Stages.ToList().FindIndex(s => s.Code == stage);
+        return index < 0 ? int.MaxValue : index;
     }
 
     public static string Percent(decimal share) => (share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";

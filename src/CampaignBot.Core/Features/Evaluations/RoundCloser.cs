@@ -1,20 +1,20 @@
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>
 /// Closes a round: counts the ballots (aggregation), judges them against the round's pass rule, stores the result
-/// once (the first close wins), then tells the group and the office. Every message id is derived from the round,
-/// so closing by command and by the scheduler, or closing twice, posts each message once.
+/// once (the first close wins), then tells the group and, privately, the office, the opener and whoever closed it.
+/// Every message is keyed by the round and its recipient (<see cref="ResultKey"/>), so closing by command and by the
+/// scheduler, or closing twice, reaches each recipient once.
 /// </summary>
 public sealed class RoundCloser(
     IEvaluationRoundStore rounds,
     IBallotStore ballots,
     IMemberStore members,
-    IOutboxStore outbox,
-    IJobStore jobs,
     EvaluationText text,
     Campaign.CampaignDefinition campaign)
 {
@@ -22,9 +22,20 @@ public sealed class RoundCloser(
 
     public static string CloseJobId(string roundId) => $"{CloseJobKind}:{roundId}";
 
-    /// <summary>Closes the round (when still open) and posts its result; returns the closed round, or null when unknown.</summary>
-    public async Task<EvaluationRound?> CloseAsync(string roundId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The id of a round's result message to one chat: one event, one message per recipient.</summary>
+    public static string ResultKey(string roundId, ChatRef chat)
     {
+        ArgumentNullException.ThrowIfNull(chat);
+        return chat.Kind == ChatKind.Group ? $"ev:{roundId}:result" : $"ev:{roundId}:office:{Member.IdFor(chat.Channel, chat.Id)}";
+    }
+
+    /// <summary>
+    /// Closes the round (when still open) and announces its result through <paramref name="effects"/>; also privately to
+    /// <paramref name="closedBy"/> when given. Returns the closed round, or null when unknown.
+    /// </summary>
+    public async Task<EvaluationRound?> CloseAsync(IEffects effects, string roundId, Member? closedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
         var round = await rounds.GetAsync(roundId, cancellationToken);
         if (round is null)
         {
@@ -34,37 +45,37 @@ public sealed class RoundCloser(
         if (round.Status == RoundStatus.Open)
         {
             var tally = await ballots.TallyAsync(round.Id, cancellationToken);
-            await rounds.TryCloseAsync(round.Id, RoundResult.From(tally, campaign.Evaluation, round.PassRule, now), cancellationToken);
+            await rounds.TryCloseAsync(round.Id, RoundResult.From(tally, campaign.Evaluation, round.PassRule, effects.Now), cancellationToken);
             round = await rounds.GetAsync(round.Id, cancellationToken) ?? round;
         }
 
-        await AnnounceAsync(round, now, cancellationToken);
-        await jobs.CancelAsync(CloseJobId(round.Id), cancellationToken);
-        await jobs.CancelAsync(RoundJobs.ReminderJobId(round.Id), cancellationToken);
-        await jobs.CancelAsync($"{VoteButtonHandler.LiveJobKind}:{round.Id}", cancellationToken);
+        await AnnounceAsync(effects, round, closedBy, cancellationToken);
+        effects.CancelJob(CloseJobId(round.Id));
+        effects.CancelJob(RoundJobs.ReminderJobId(round.Id));
+        effects.CancelJob($"{VoteButtonHandler.LiveJobKind}:{round.Id}");
         return round;
     }
 
-    private async Task AnnounceAsync(EvaluationRound round, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(IEffects effects, EvaluationRound round, Member? closedBy, CancellationToken cancellationToken)
     {
         var result = round.Result!;
-        var summary = text.Result(round, result);
-        var messages = new List<OutboxMessage>();
         if (round.Group is { } group)
         {
-            // The ballot loses its buttons, so nobody presses a closed round.
+            // The ballot loses its buttons, so nobody presses a closed round. The group reads the verdict, not what the office must do.
             var final = new EditMessage(RoundJobs.BallotMessageId(round.Id), text.Title(round) + "\n评议已结束，共 " + result.Votes + " 票。");
-            messages.Add(OutboxMessage.Create($"ev:{round.Id}:final", group, final, now));
-            messages.Add(OutboxMessage.Create($"ev:{round.Id}:result", group, new TextMessage(summary), now));
+            effects.Notify(group, final, $"ev:{round.Id}:final");
+            effects.Notify(group, new TextMessage(text.Result(round, result)), ResultKey(round.Id, group));
         }
 
-        var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice || m.Id == round.OpenedBy);
-        var flag = result.Passed ? string.Empty : $"\n⚠ {text.UnitName(round.UnitId)} 已标记为需要补课。";
+        var office = (await members.ListAsync(null, cancellationToken))
+            .Where(m => m.Role == Roles.CampaignOffice || m.Id == round.OpenedBy)
+            .Append(closedBy)
+            .OfType<Member>()
+            .DistinctBy(m => m.Id, StringComparer.Ordinal);
+        var summary = text.Result(round, result) + text.OperatorNextStep(round, result);
         foreach (var member in office)
         {
-            messages.Add(OutboxMessage.Create($"ev:{round.Id}:office:{member.Id}", member.PrivateChat, new TextMessage(summary + flag), now));
+            effects.Notify(member.PrivateChat, new TextMessage(summary), ResultKey(round.Id, member.PrivateChat));
         }
-
-        await outbox.EnqueueAsync(messages, cancellationToken);
     }
 }

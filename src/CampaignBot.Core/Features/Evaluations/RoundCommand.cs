@@ -11,13 +11,14 @@ namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>
 /// /round open &lt;unit&gt; &lt;stage&gt; [hours] [group|roster|code] [change] [tally], /round close &lt;id&gt;: the office (or a
-/// secretary for their own unit, when Evaluation:SecretariesMayOpen) opens and closes evaluation rounds.
+/// secretary for their own unit, when Evaluation:SecretariesMayOpen) opens and closes evaluation rounds. What the command
+/// answers is for the operator alone (ids, usage, "/round close …"): in a group it goes to their private chat, and the
+/// group sees only the ballot and the result.
 /// </summary>
 public sealed class RoundCommand(
     IEvaluationRoundStore rounds,
     RoundOpener opener,
     RoundCloser closer,
-    EvaluationText text,
     IOptions<EvaluationOptions> options) : ICommandHandler
 {
     private const string Usage = "用法：/round open <单位> <阶段> [小时数] [group|roster|code] [change] [tally]\n/round close <轮次编号>";
@@ -30,7 +31,7 @@ public sealed class RoundCommand(
         var args = ((CommandInput)context.Update.Content).Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (!options.Value.IsConfigured)
         {
-            context.Reply("评议功能尚未启用：请管理员设置 Evaluation:BallotSecret（环境变量 Evaluation__BallotSecret）。", "Evaluations are off: the administrator must set Evaluation:BallotSecret.");
+            Tell(context, "评议功能尚未启用：请管理员设置 Evaluation:BallotSecret（环境变量 Evaluation__BallotSecret）。", "Evaluations are off: the administrator must set Evaluation:BallotSecret.");
             return;
         }
 
@@ -43,7 +44,7 @@ public sealed class RoundCommand(
                 await CloseAsync(context, args[1].ToLowerInvariant(), cancellationToken);
                 return;
             default:
-                context.Reply(Usage, Usage);
+                Tell(context, Usage, Usage);
                 return;
         }
     }
@@ -64,13 +65,13 @@ public sealed class RoundCommand(
         var unit = campaign.FindUnit(args[1]);
         if (unit is null)
         {
-            context.Reply($"没有编号为“{Shorten(args[1])}”的单位。{Usage}", $"No unit '{Shorten(args[1])}'.");
+            Tell(context, $"没有编号为“{Shorten(args[1])}”的单位。{Usage}", $"No unit '{Shorten(args[1])}'.");
             return;
         }
 
         if (Forbidden(context, unit.Id, options.Value.SecretariesMayOpen) is { } reason)
         {
-            context.Reply(reason, "You may not manage evaluation rounds of this unit.");
+            Tell(context, reason, "You may not manage evaluation rounds of this unit.");
             return;
         }
 
@@ -80,13 +81,13 @@ public sealed class RoundCommand(
         if (stage is null)
         {
             var list = string.Join("，", stages.Select((s, i) => $"{i + 1}. {s.Code}（{s.Name}）"));
-            context.Reply($"没有这个评议阶段。可选：{list}", "Unknown stage.");
+            Tell(context, $"没有这个评议阶段。可选：{list}", "Unknown stage.");
             return;
         }
 
         if (RoundSettings.Parse(args.Skip(3), options.Value.DefaultHours) is not { } settings)
         {
-            context.Reply($"无法识别的选项。小时数为 1 到 720 的整数。{Usage}", "Unrecognised option.");
+            Tell(context, $"无法识别的选项。小时数为 1 到 720 的整数。{Usage}", "Unrecognised option.");
             return;
         }
 
@@ -94,15 +95,20 @@ public sealed class RoundCommand(
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Update.UpdateId)), 0, 4);
         if (history.FirstOrDefault(r => r.Status == RoundStatus.Open && r.Id != id) is { } open)
         {
-            context.Reply($"{unit.Name}的“{stage.Name}”已有进行中的评议（{open.Id}），请先结束它：/round close {open.Id}", "A round of this stage is already open.");
+            Tell(context, $"{unit.Name}的“{stage.Name}”已有进行中的评议（{open.Id}），请先结束它：/round close {open.Id}", "A round of this stage is already open.");
             return;
         }
 
         var outcome = await opener.OpenAsync(context, id, unit.Id, stage.Code, settings, cancellationToken);
-        context.Reply(outcome, outcome);
+        Tell(context, outcome, outcome);
+        if (context.Update.Chat.Kind == ChatKind.Group && await rounds.GetAsync(id, cancellationToken) is not null)
+        {
+            context.Reply(EvaluationTexts.OpenedInGroup);
+        }
+
         if (history.Count > 0 && EvaluationReport.StandingOf(history) == StageStanding.NeedsMakeUp)
         {
-            context.Reply($"这是补课后的第 {history.Count + 1} 轮评议：通过后该阶段才算通过。", "This is a make-up round.");
+            Tell(context, $"这是补课后的第 {history.Count + 1} 轮评议：通过后该阶段才算通过。", "This is a make-up round.");
         }
     }
 
@@ -111,19 +117,28 @@ public sealed class RoundCommand(
         var round = EvaluationRound.IsValidId(id) ? await rounds.GetAsync(id, cancellationToken) : null;
         if (round is null)
         {
-            context.Reply($"没有编号为“{Shorten(id)}”的评议。", "No such round.");
+            Tell(context, $"没有编号为“{Shorten(id)}”的评议。", "No such round.");
             return;
         }
 
         if (Forbidden(context, round.UnitId, options.Value.SecretariesMayOpen) is { } reason)
         {
-            context.Reply(reason, "You may not close this round.");
+            Tell(context, reason, "You may not close this round.");
             return;
         }
 
-        var closed = await closer.CloseAsync(round.Id, context.Now, cancellationToken);
-        context.Reply(text.Result(closed!, closed!.Result!), text.Result(closed, closed.Result!));
+        if (round.Status == RoundStatus.Closed)
+        {
+            Tell(context, EvaluationTexts.AlreadyClosed(round.Id).Chinese, EvaluationTexts.AlreadyClosed(round.Id).English);
+            return;
+        }
+
+        // The result reaches the group and, privately, the office, the opener and the closer: once each, nothing more here.
+        await closer.CloseAsync(context, round.Id, context.Member, cancellationToken);
     }
+
+    /// <summary>Answers the operator: in a private chat as a reply, from a group in their private chat.</summary>
+    private static void Tell(FlowContext context, string chinese, string english) => context.ReplyPrivately(new Text(chinese, english));
 
     private static string Shorten(string value) => value.Length <= 24 ? value : value[..24] + "…";
 }

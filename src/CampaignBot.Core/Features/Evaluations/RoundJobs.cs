@@ -1,6 +1,5 @@
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Evaluations;
 
@@ -15,26 +14,26 @@ public static class RoundJobs
 }
 
 /// <summary>Closes a round at its closing time.</summary>
-public sealed class RoundCloseJobHandler(RoundCloser closer, TimeProvider time) : IJobHandler
+public sealed class RoundCloseJobHandler(RoundCloser closer) : IJobHandler
 {
     public string Kind => RoundCloser.CloseJobKind;
 
-    public Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        return closer.CloseAsync(job.Payload, time.GetUtcNow(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(context);
+        return closer.CloseAsync(context, context.Job.Payload, null, cancellationToken);
     }
 }
 
 /// <summary>Edits the round's group message to the current turnout or tally; one edit per time slot (see <see cref="VoteButtonHandler"/>).</summary>
-public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotStore ballots, IOutboxStore outbox, EvaluationText text, TimeProvider time) : IJobHandler
+public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotStore ballots, EvaluationText text) : IJobHandler
 {
     public string Kind => VoteButtonHandler.LiveJobKind;
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        var round = await rounds.GetAsync(job.Payload, cancellationToken);
+        ArgumentNullException.ThrowIfNull(context);
+        var round = await rounds.GetAsync(context.Job.Payload, cancellationToken);
         if (round is not { Status: RoundStatus.Open, Group: { } group })
         {
             return;
@@ -42,21 +41,20 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
 
         var ballot = text.Ballot(round, await ballots.TallyAsync(round.Id, cancellationToken));
         var edit = new EditMessage(RoundJobs.BallotMessageId(round.Id), ballot.Text, ballot.Buttons);
-        await outbox.EnqueueAsync([OutboxMessage.Create($"ev:{round.Id}:live@{job.DueAt.UtcTicks}", group, edit, time.GetUtcNow())], cancellationToken);
+        context.Notify(group, edit, $"ev:{round.Id}:live@{context.Job.DueAt.UtcTicks}");
     }
 }
 
 /// <summary>Reminds roster evaluators who have not voted; the turnout says only whether someone voted, never what.</summary>
-public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurnoutStore turnout, IOutboxStore outbox, EvaluationText text, TimeProvider time) : IJobHandler
+public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurnoutStore turnout, EvaluationText text) : IJobHandler
 {
     public string Kind => RoundJobs.ReminderJobKind;
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        var round = await rounds.GetAsync(job.Payload, cancellationToken);
-        var now = time.GetUtcNow();
-        if (round is null || !round.IsOpenAt(now))
+        ArgumentNullException.ThrowIfNull(context);
+        var round = await rounds.GetAsync(context.Job.Payload, cancellationToken);
+        if (round is null || !round.IsOpenAt(context.Now))
         {
             return;
         }
@@ -64,13 +62,9 @@ public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurno
         var reminder = new TextMessage(
             $"{text.Title(round)}\n提醒：本轮评议将于 {text.Local(round.ClosesAt)} 截止，你还没有投票。请点击下方按钮投票，投票保密。",
             text.Buttons(round));
-        var messages = (await turnout.ListAsync(round.Id, cancellationToken))
-            .Where(entry => !entry.Voted)
-            .Select(entry => OutboxMessage.Create($"ev:{round.Id}:remind@{job.DueAt.UtcTicks}:{entry.VoterId}", entry.Chat, reminder, now))
-            .ToList();
-        if (messages.Count > 0)
+        foreach (var entry in (await turnout.ListAsync(round.Id, cancellationToken)).Where(entry => !entry.Voted))
         {
-            await outbox.EnqueueAsync(messages, cancellationToken);
+            context.Notify(entry.Chat, reminder, $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}");
         }
     }
 }

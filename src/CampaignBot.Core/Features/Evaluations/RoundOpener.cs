@@ -10,22 +10,22 @@ namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>
 /// Creates a round and hands out its ballots: one message in the group, or one private ballot per roster member,
-/// or a code to pass on. Ids derive from the opening update, so a re-run of that update opens nothing twice.
+/// or a code to pass on. Ids derive from the opening update, so a re-run of that update opens nothing twice. The ballots
+/// go out as the opening update's effects (<see cref="FlowContext"/>), stored with its session.
 /// </summary>
 public sealed class RoundOpener(
     IEvaluationRoundStore rounds,
     ITurnoutStore turnout,
     IMemberStore members,
     IChatStore chats,
-    IOutboxStore outbox,
     EvaluationText text,
     IOptions<EvaluationOptions> options,
     CampaignCalendar calendar,
-    IOptions<Features.Study.ReminderOptions> quiet)
+    IOptions<Scheduling.QuietHours> quiet)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /// <summary>Returns the sentence to answer the opener with.</summary>
+    /// <summary>Returns the sentence to answer the opener with (privately: it holds operator instructions).</summary>
     public async Task<string> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -63,7 +63,7 @@ public sealed class RoundOpener(
             round = earlier;
         }
 
-        var handedOut = await HandOutAsync(round, now, cancellationToken);
+        var handedOut = await HandOutAsync(context, round, cancellationToken);
         context.Schedule(new ScheduledJob { Id = RoundCloser.CloseJobId(round.Id), Kind = RoundCloser.CloseJobKind, Payload = round.Id, DueAt = round.ClosesAt });
         if (round.Audience != RoundAudience.Group)
         {
@@ -71,7 +71,7 @@ public sealed class RoundOpener(
             remindAt = remindAt > now ? remindAt : now + ((round.ClosesAt - now) / 2);
 
             // Nobody is woken for a reminder: in quiet hours it comes before they begin, or not at all.
-            remindAt = calendar.BeforeQuietHours(remindAt, quiet.Value.QuietStart, quiet.Value.QuietEnd);
+            remindAt = quiet.Value.Before(remindAt, calendar);
             if (remindAt > now)
             {
                 context.Schedule(new ScheduledJob { Id = RoundJobs.ReminderJobId(round.Id), Kind = RoundJobs.ReminderJobKind, Payload = round.Id, DueAt = remindAt });
@@ -87,12 +87,12 @@ public sealed class RoundOpener(
         return $"已开启评议 {round.Id}：{text.UnitName(unitId)} · {text.StageName(stage)}，截止 {text.Local(round.ClosesAt)}。{how}\n提前结束：/round close {round.Id}";
     }
 
-    private async Task<int> HandOutAsync(EvaluationRound round, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> HandOutAsync(FlowContext context, EvaluationRound round, CancellationToken cancellationToken)
     {
         var ballot = text.Ballot(round, round.Group is null ? null : new Tally(new Dictionary<string, long>()));
         if (round.Group is { } group)
         {
-            await outbox.EnqueueAsync([OutboxMessage.Create(RoundJobs.BallotMessageId(round.Id), group, ballot, now)], cancellationToken);
+            context.Notify(group, ballot, RoundJobs.BallotMessageId(round.Id));
             return 0;
         }
 
@@ -103,20 +103,14 @@ public sealed class RoundOpener(
 
         // The roster: the unit's registered people; each gets a private ballot and a turnout entry (voted: no).
         var roster = await members.ListAsync(round.UnitId, cancellationToken);
-        var messages = new List<OutboxMessage>();
         foreach (var member in roster)
         {
             var chat = member.PrivateChat;
             await turnout.AddAsync(new TurnoutEntry(round.Id, member.Id, chat, false), cancellationToken);
-            messages.Add(OutboxMessage.Create($"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}", chat, ballot, now));
+            context.Notify(chat, ballot, $"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}");
         }
 
-        if (messages.Count > 0)
-        {
-            await outbox.EnqueueAsync(messages, cancellationToken);
-        }
-
-        return messages.Count;
+        return roster.Count;
     }
 
     private async Task<ChatRef?> GroupOfAsync(FlowContext context, string unitId, CancellationToken cancellationToken)

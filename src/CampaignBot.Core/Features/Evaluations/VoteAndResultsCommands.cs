@@ -44,8 +44,11 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
     }
 }
 
-/// <summary>/results [unit]: a secretary sees their unit, the office and supervisors every unit: a table, a chart and a spreadsheet.</summary>
-public sealed class ResultsCommand(IEvaluationRoundStore rounds, EvaluationText text, IEnumerable<IEvaluationReportRenderer> renderers) : ICommandHandler
+/// <summary>
+/// /results [unit]: a secretary sees their unit, the office and supervisors every unit: a table, a chart and a spreadsheet.
+/// A round still open is shown with its ballots so far.
+/// </summary>
+public sealed class ResultsCommand(IEvaluationRoundStore rounds, IBallotStore ballots, EvaluationText text, IEnumerable<IEvaluationReportRenderer> renderers) : ICommandHandler
 {
     public string Command => "results";
 
@@ -76,7 +79,14 @@ public sealed class ResultsCommand(IEvaluationRoundStore rounds, EvaluationText 
             return;
         }
 
-        var rows = EvaluationReport.Rows(await rounds.ListAsync(unit, cancellationToken), text);
+        var all = await rounds.ListAsync(unit, cancellationToken);
+        var running = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        foreach (var open in all.Where(r => r.Status == RoundStatus.Open))
+        {
+            running[open.Id] = await ballots.TallyAsync(open.Id, cancellationToken);
+        }
+
+        var rows = EvaluationReport.Rows(all, text, running);
         context.Reply(new TextMessage(EvaluationReport.Table(rows)));
         if (rows.Count == 0)
         {

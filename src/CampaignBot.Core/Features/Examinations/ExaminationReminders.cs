@@ -17,10 +17,8 @@ namespace CampaignBot.Core.Features.Examinations;
 public sealed class ExaminationReminders(
     IMemberStore members,
     IExaminationStore examinations,
-    IOutboxStore outbox,
     CampaignCalendar calendar,
-    CampaignDefinition campaign,
-    TimeProvider time) : IJobHandler
+    CampaignDefinition campaign) : IJobHandler
 {
     public const string JobKind = "exam-reminders";
     public const string JobId = "exam-reminders";
@@ -37,18 +35,17 @@ public sealed class ExaminationReminders(
         return calendar.PhaseEnd(unitId, phase);
     }
 
-    /// <summary>The daily job, first due at the next reminder time.</summary>
-    public ScheduledJob Job(DateTimeOffset now)
-    {
-        var today = calendar.At(calendar.Today(now), RemindAt);
-        return new ScheduledJob { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = today > now ? today : today.AddDays(1), Interval = TimeSpan.FromDays(1) };
-    }
+    public static readonly Recurrence Daily = Recurrence.Daily(RemindAt);
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    /// <summary>The daily job at <see cref="RemindAt"/> on the campaign's clock, first due at the next reminder time.</summary>
+    public ScheduledJob Job(DateTimeOffset now) =>
+        new() { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = Daily.NextAfter(now, calendar.Zone), Recurrence = Daily.ToString() };
+
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        ArgumentNullException.ThrowIfNull(context);
+        var now = context.Now;
         var today = calendar.Today(now);
-        var messages = new List<OutboxMessage>();
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {
             if (member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
@@ -68,26 +65,26 @@ public sealed class ExaminationReminders(
             var date = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var english = member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
             var text = english
-                ? $"Reminder: your self-examination is due by {date} ({daysLeft} day(s) left); it is {ExaminationText.StatusName(exam?.Status, true)}. Send /examine to continue."
-                : $"提醒：对照检查须在 {date} 前提交（还有 {daysLeft} 天），你目前{ExaminationText.StatusName(exam?.Status)}。发送 /examine 填写或继续。";
-            messages.Add(OutboxMessage.Create($"exam-reminder:{member.Id}:{date}:{step}", member.PrivateChat, new TextMessage(text), now));
-        }
-
-        if (messages.Count > 0)
-        {
-            await outbox.EnqueueAsync(messages, cancellationToken);
+                ? $"Reminder: your self-examination is due by {date} ({daysLeft} day(s) left); it is {ExaminationTexts.StatusName(exam?.Status, true)}. Send /examine to continue."
+                : $"提醒：对照检查须在 {date} 前提交（还有 {daysLeft} 天），你目前{ExaminationTexts.StatusName(exam?.Status)}。发送 /examine 填写或继续。";
+            context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}");
         }
     }
 }
 
-/// <summary>Makes sure the daily reminder job exists; an existing one keeps its due time.</summary>
+/// <summary>Makes sure the daily reminder job exists; an existing one keeps its due time and gets the current rule.</summary>
 public sealed class ExaminationReminderSeeder(IJobStore jobs, ExaminationReminders reminders, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await jobs.GetAsync(ExaminationReminders.JobId, cancellationToken) is null)
+        var existing = await jobs.GetAsync(ExaminationReminders.JobId, cancellationToken);
+        if (existing is null)
         {
             await jobs.UpsertAsync(reminders.Job(time.GetUtcNow()), cancellationToken);
+        }
+        else if (existing.Recurrence != ExaminationReminders.Daily.ToString())
+        {
+            await jobs.UpsertAsync(existing with { Recurrence = ExaminationReminders.Daily.ToString() }, cancellationToken);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class ContactSyncJobHandler(AddressBookSync sync) : IJobHandler
 
     public string Kind => JobKind;
 
-    public Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken) => sync.SyncAsync(cancellationToken);
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken) => sync.SyncAsync(cancellationToken);
 }
 
 /// <summary>Makes sure the sync job exists; the first sync runs at once on a fresh store, later ones every interval.</summary>
@@ -23,14 +23,15 @@ public sealed class ContactSyncSchedule(IJobStore jobs, IOptions<ContactSyncOpti
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var interval = options.Value.Interval;
-        if (await jobs.GetAsync(ContactSyncJobHandler.JobId, cancellationToken) is { } existing && existing.Interval == interval)
+        // Every Interval from the first sync (the scheduler's fixed-interval rule).
+        var recurrence = Recurrence.LegacyInterval(options.Value.Interval);
+        if (await jobs.GetAsync(ContactSyncJobHandler.JobId, cancellationToken) is { } existing && existing.Recurrence == recurrence)
         {
             return;
         }
 
         await jobs.UpsertAsync(
-            new ScheduledJob { Id = ContactSyncJobHandler.JobId, Kind = ContactSyncJobHandler.JobKind, Payload = "{}", DueAt = time.GetUtcNow(), Interval = interval },
+            new ScheduledJob { Id = ContactSyncJobHandler.JobId, Kind = ContactSyncJobHandler.JobKind, Payload = "{}", DueAt = time.GetUtcNow(), Recurrence = recurrence },
             cancellationToken);
     }
 

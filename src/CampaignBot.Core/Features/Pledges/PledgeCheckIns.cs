@@ -2,21 +2,21 @@ using System.Globalization;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Pledges;
 
 /// <summary>
-/// The monthly check-in (履约践诺): one recurring job per member, made when the pledges are published. When due it
+/// The monthly check-in (履约践诺): one recurring job per member, made when the pledges are published, due each
+/// calendar month on the day of publishing (the month's last day when it is shorter: published on 31 January, asked
+/// at the end of February and on 31 March), at <see cref="AskAt"/> in the campaign's time zone. When due it
 /// puts a /checkin into the member's private chat, under an update id made from the job and its due time, so a
 /// firing taken over after a crash starts one check-in, not two.
 /// </summary>
 public static class PledgeCheckIns
 {
     public const string JobKind = "pledge-checkin";
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(30);
     public static readonly TimeOnly AskAt = new(10, 0);
 
     public static string JobIdFor(string memberId) => $"{JobKind}:{memberId}";
@@ -32,13 +32,15 @@ public static class PledgeCheckIns
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(calendar);
+        var today = calendar.Today(now);
+        var monthly = Recurrence.Monthly(today.Day, AskAt);
         return new ScheduledJob
         {
             Id = JobIdFor(member.Id),
             Kind = JobKind,
             Payload = MessageJson.Serialize(new CheckInPayload(member.PrivateChat, new UserRef(member.UserId, member.Name, member.LanguageCode))),
-            DueAt = calendar.At(calendar.Today(now).AddDays((int)Interval.TotalDays), AskAt),
-            Interval = Interval,
+            DueAt = monthly.NextAfter(calendar.At(today, AskAt), calendar.Zone),
+            Recurrence = monthly.ToString(),
         };
     }
 }
@@ -46,15 +48,17 @@ public static class PledgeCheckIns
 public sealed record CheckInPayload(ChatRef Chat, UserRef User);
 
 /// <summary>Turns a due check-in into a /checkin of the member's private conversation.</summary>
-public sealed class PledgeCheckInJobHandler(IInboundSink inbox) : IJobHandler
+public sealed class PledgeCheckInJobHandler : IJobHandler
 {
     public string Kind => PledgeCheckIns.JobKind;
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(context);
+        var job = context.Job;
         var payload = MessageJson.Deserialize<CheckInPayload>(job.Payload);
         var update = new Inbound($"{job.Id}@{job.DueAt.UtcTicks}", long.MaxValue, payload.Chat, payload.User, new CommandInput("checkin", string.Empty), job.DueAt);
-        await inbox.AcceptAsync(update, cancellationToken);
+        context.Deliver(update);
+        return Task.CompletedTask;
     }
 }

@@ -1,128 +1,238 @@
+using System.Globalization;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Groups;
+using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
-using Stateless;
-using Stateless.Reflection;
+using PledgeRecord = CampaignBot.Core.Features.Pledges.Pledge;
 
 namespace CampaignBot.Core.Features.Pledges;
 
-/// <summary>
-/// Public pledges (公开承诺): choose areas, write each (10–500 characters), preview, publish. Drafts are saved as they
-/// are written and can be edited or withdrawn until publication; published pledges are read-only.
-/// </summary>
-public sealed partial class PledgeFlow : IConversationFlow
+/// <summary>What the pledge flow has gathered: the areas chosen, those still to write, the drafts, what was published.</summary>
+public sealed record PledgeAnswers
 {
-    private const string SelectedKey = "areas";
-    private const string QueueKey = "queue";
+    /// <summary>Area codes chosen, in the campaign's order.</summary>
+    public IReadOnlyList<string> Selected { get; init; } = [];
 
-    private readonly FlowContext _context;
-    private readonly IPledgeStore _store;
-    private readonly IChatStore _chats;
-    private readonly CampaignCalendar _calendar;
-    private readonly string _flowName;
-    private readonly StateMachine<State, Trigger> _machine;
+    /// <summary>Areas still to write, the one at hand first.</summary>
+    public IReadOnlyList<string> Queue { get; init; } = [];
 
-    public PledgeFlow(FlowContext context, IPledgeStore store, IChatStore chats, CampaignCalendar calendar, string flowName)
+    /// <summary>Written drafts by area code.</summary>
+    public IReadOnlyDictionary<string, string> Drafts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public int Published { get; init; }
+
+    /// <summary>The group the pledges were posted to, or null when the unit has none linked.</summary>
+    public string? PostedTo { get; init; }
+}
+
+/// <summary>
+/// /pledge: public pledges (公开承诺). Choose areas, write each (10–500 characters), preview, publish to the unit's
+/// group. Drafts are saved as they are written and can be edited or withdrawn until publication; published pledges
+/// are read-only, and the monthly check-in is scheduled.
+/// </summary>
+public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCalendar calendar)
+    : DeclaredFlow<PledgeAnswers>("pledge", "pledge", PledgeTexts.Title)
+{
+    private const string Choosing = "ChoosingAreas";
+    private const string Writing = "Writing";
+    private const string Previewing = "Previewing";
+
+    protected override void Declare(FlowBuilder<PledgeAnswers> flow)
     {
-        _context = context;
-        _store = store;
-        _chats = chats;
-        _calendar = calendar;
-        _flowName = flowName;
-        _machine = FlowGraph.MachineOver<State, Trigger>(context.Session, State.ChoosingAreas);
-        Configure();
+        ArgumentNullException.ThrowIfNull(flow);
+        flow.Opens(OpenAsync);
+
+        // A toggle list: each press answers into the same step, which shows the marks again; "done" goes on.
+        flow.Step<AreasChoice>(Choosing, "asks for the areas, several allowed, then done")
+            .Prompt(AreasPrompt)
+            .Read(ReadAreas)
+            .Keep((_, choice) => choice.Answers)
+            .Next((_, choice) => !choice.Done ? Choosing : choice.Answers.Queue.Count > 0 ? Writing : Previewing, (Choosing, "Toggled"), (Writing, "AreasChosen"), (Previewing, "AllWritten"));
+
+        flow.Step<PledgeAnswers>(Writing, "asks for the pledge of the area at hand")
+            .Prompt(step => PledgeTexts.AskPledge(AreaName(step, step.Answers.Queue.FirstOrDefault() ?? string.Empty), step.Answers.Drafts.GetValueOrDefault(step.Answers.Queue.FirstOrDefault() ?? string.Empty)))
+            .ReadAsync(WriteAsync)
+            .Keep((_, answers) => answers)
+            .Next((_, answers) => answers.Queue.Count > 0 ? Writing : Previewing, (Writing, "Written"), (Previewing, "AllWritten"))
+            .BackGoesTo(step => Backward<PledgeAnswers>.To(step.Answers.Drafts.Count > 0 ? Previewing : Choosing, step.Answers), Previewing, Choosing);
+
+        flow.Step<PreviewChoice>(Previewing, "shows the drafts to publish, edit, withdraw or add to")
+            .Prompt(PreviewPrompt)
+            .ReadAsync(PreviewAsync)
+            .Keep((_, choice) => choice.Answers)
+            .Next((_, choice) => choice.To, ("Published", "Publish"), (Writing, "Edit"), (Choosing, "AddAreas"), (Previewing, "Withdrawn"))
+            .BackGoesTo(Choosing);
+
+        flow.Finish("Published", "says where the pledges were published", step => PledgeTexts.Published(step.Answers.Published, step.Answers.PostedTo))
+            .Cancelled(PledgeTexts.Cancelled)
+            .TimedOut(PledgeTexts.TimedOut);
     }
 
-    private enum State
+    private static string AreaName(FlowStep<PledgeAnswers> step, string code) => step.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == code)?.Name ?? code;
+
+    private static List<CatalogueItem> Drafted(FlowStep<PledgeAnswers> step, PledgeAnswers answers) =>
+        step.Campaign.PledgeAreas.Where(a => answers.Drafts.ContainsKey(a.Code)).ToList();
+
+    private async Task<Opening<PledgeAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
-        ChoosingAreas,
-        Writing,
-        Previewing,
-        Published,
-        Cancelled,
-        TimedOut,
-    }
-
-    private enum Trigger
-    {
-        AreasChosen,
-        Written,
-        Edit,
-        AddAreas,
-        Publish,
-        Back,
-        Cancel,
-        Timeout,
-    }
-
-    public bool IsFinished => _machine.State is State.Published or State.Cancelled or State.TimedOut;
-
-    private Dictionary<string, string> Data => _context.Session.Data;
-
-    private IReadOnlyList<CatalogueItem> Areas => _context.Campaign.PledgeAreas;
-
-    private List<string> Selected => List(SelectedKey);
-
-    private List<string> Queue => List(QueueKey);
-
-    /// <summary>Areas with a written draft, in the campaign's order.</summary>
-    private List<CatalogueItem> Drafted => Areas.Where(a => Data.ContainsKey("p:" + a.Code)).ToList();
-
-    public string ExportGraph() => FlowGraph.Export(_machine);
-
-    public Task BackAsync(CancellationToken cancellationToken)
-    {
-        if (!_machine.CanFire(Trigger.Back))
+        if (context.Member is not { } member)
         {
-            _context.Reply("已经是第一步了。", "This is already the first step.");
-            Reprompt();
-            return Task.CompletedTask;
+            return Opening<PledgeAnswers>.Refuse(PledgeTexts.NotRegistered);
         }
 
-        return FireAndPromptAsync(Trigger.Back);
-    }
-
-    public Task CancelAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Cancel);
-
-    public Task TimeoutAsync(CancellationToken cancellationToken) => _machine.FireAsync(Trigger.Timeout);
-
-    private void Configure()
-    {
-        var afterWriting = new DynamicStateInfos { { State.Writing, "more areas to write" }, { State.Previewing, "all written" } };
-        _machine.Configure(State.ChoosingAreas)
-            .PermitDynamic(Trigger.AreasChosen, () => Queue.Count > 0 ? State.Writing : State.Previewing, "areas chosen", afterWriting)
-            .Permit(Trigger.Cancel, State.Cancelled)
-            .Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.Writing)
-            .PermitDynamic(Trigger.Written, () => Queue.Count > 0 ? State.Writing : State.Previewing, "pledge written", afterWriting)
-            .PermitDynamic(Trigger.Back, () => Drafted.Count > 0 ? State.Previewing : State.ChoosingAreas, "to the preview or the areas", new DynamicStateInfos { { State.Previewing, "drafts exist" }, { State.ChoosingAreas, "no drafts" } })
-            .Permit(Trigger.Cancel, State.Cancelled)
-            .Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.Previewing)
-            .Permit(Trigger.Edit, State.Writing)
-            .Permit(Trigger.AddAreas, State.ChoosingAreas)
-            .Permit(Trigger.Back, State.ChoosingAreas)
-            .Permit(Trigger.Publish, State.Published)
-            .Permit(Trigger.Cancel, State.Cancelled)
-            .Permit(Trigger.Timeout, State.TimedOut);
-        _machine.Configure(State.Cancelled)
-            .OnEntry(() => _context.Reply("已退出。写好的承诺草稿已保存（尚未发布），发送 /pledge 可继续修改或发布。", "Left. Your drafts are saved (not published); send /pledge to edit or publish them."));
-        _machine.Configure(State.TimedOut)
-            .OnEntry(() => _context.Reply("公开承诺长时间未操作，已自动退出；草稿已保存，发送 /pledge 继续。", "The pledge was idle and closed; drafts are saved. Send /pledge to continue."));
-        _machine.OnUnhandledTrigger((_, _) =>
+        var mine = await store.ListByMemberAsync(member.Id, cancellationToken);
+        string Name(string code) => context.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == code)?.Name ?? code;
+        var published = mine.Where(p => p.Status == PledgeStatus.Published).ToList();
+        if (published.Count > 0)
         {
-            _context.Reply("这一步不能这样操作，请按提示继续。", "That can't be done at this step; please follow the prompt.");
-            Reprompt();
-        });
+            return Opening<PledgeAnswers>.Refuse(PledgeTexts.AlreadyPublished(published.Select(p => (Name(p.Area), p.Text))));
+        }
+
+        var drafts = mine.Where(p => p.Status == PledgeStatus.Draft).ToDictionary(p => p.Area, p => p.Text, StringComparer.Ordinal);
+        var answers = new PledgeAnswers
+        {
+            Drafts = drafts,
+            Selected = context.Campaign.PledgeAreas.Select(a => a.Code).Where(drafts.ContainsKey).ToList(),
+        };
+        return answers.Selected.Count > 0
+            ? Opening<PledgeAnswers>.ProceedAt(Previewing, PledgeTexts.HasDrafts, answers)
+            : Opening<PledgeAnswers>.Proceed(PledgeTexts.Introduction, answers);
     }
 
-    private async Task FireAndPromptAsync(Trigger trigger)
+    private static Prompt AreasPrompt(FlowStep<PledgeAnswers> step)
     {
-        await _machine.FireAsync(trigger);
-        Reprompt();
+        var rows = step.Campaign.PledgeAreas
+            .Select((a, i) => (IReadOnlyList<Choice>)[new Choice((step.Answers.Selected.Contains(a.Code) ? "✓ " : string.Empty) + a.Name, "a" + i.ToString(CultureInfo.InvariantCulture))])
+            .ToList();
+        rows.Add([new Choice(PledgeTexts.Done, "done")]);
+        return new Prompt(PledgeTexts.ChooseAreas, rows);
     }
 
-    private List<string> List(string key) => [.. (Data.GetValueOrDefault(key) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)];
+    /// <summary>A press toggles an area (the step is shown again); "done" queues the chosen areas not yet written.</summary>
+    private static Read<AreasChoice> ReadAreas(string input, FlowStep<PledgeAnswers> step)
+    {
+        var answers = step.Answers;
+        var areas = step.Campaign.PledgeAreas;
+        if (input is "done" or "选好了")
+        {
+            return answers.Selected.Count == 0
+                ? PledgeTexts.ChooseAtLeastOne
+                : new AreasChoice(answers with { Queue = answers.Selected.Where(a => !answers.Drafts.ContainsKey(a)).ToList() }, Done: true);
+        }
 
-    private void SetList(string key, IEnumerable<string> values) => Data[key] = string.Join(',', values);
+        var index = input.StartsWith('a') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
+        if (index < 0 || index >= areas.Count)
+        {
+            return PledgeTexts.ChooseWithButtons;
+        }
+
+        var code = areas[index].Code;
+        var chosen = (answers.Selected.Contains(code) ? answers.Selected.Where(a => a != code) : answers.Selected.Append(code)).ToList();
+        return new AreasChoice(answers with { Selected = areas.Select(a => a.Code).Where(chosen.Contains).ToList(), Queue = [] }, Done: false);
+    }
+
+    private async Task<Read<PledgeAnswers>> WriteAsync(string input, FlowStep<PledgeAnswers> step, CancellationToken cancellationToken)
+    {
+        var text = input.Trim();
+        var answers = step.Answers;
+        if (text.Length is < PledgeRecord.MinLength or > PledgeRecord.MaxLength || answers.Queue.Count == 0)
+        {
+            return PledgeTexts.PledgeLength(text.Length);
+        }
+
+        var area = answers.Queue[0];
+        await SaveAsync(step.Context, area, text, PledgeStatus.Draft, cancellationToken);
+        return answers with { Drafts = new Dictionary<string, string>(answers.Drafts, StringComparer.Ordinal) { [area] = text }, Queue = answers.Queue.Skip(1).ToList() };
+    }
+
+    private static Prompt PreviewPrompt(FlowStep<PledgeAnswers> step)
+    {
+        var drafted = Drafted(step, step.Answers);
+        var lines = string.Concat(drafted.Select((area, i) => $"{i + 1}. 【{area.Name}】{step.Answers.Drafts[area.Code]}\n"));
+        return new Prompt(
+            new Text(PledgeTexts.PreviewHeading.Chinese + lines + PledgeTexts.PreviewFooter.Chinese, PledgeTexts.PreviewHeading.English + lines + PledgeTexts.PreviewFooter.English),
+            [
+                [new Choice(PledgeTexts.Publish, "publish"), new Choice(PledgeTexts.AddAreas, "add")],
+                drafted.Select((_, i) => new Choice(PledgeTexts.Edit(i + 1), "e" + i.ToString(CultureInfo.InvariantCulture))).ToList(),
+                drafted.Select((_, i) => new Choice(PledgeTexts.Withdraw(i + 1), "w" + i.ToString(CultureInfo.InvariantCulture))).ToList(),
+            ]);
+    }
+
+    private async Task<Read<PreviewChoice>> PreviewAsync(string input, FlowStep<PledgeAnswers> step, CancellationToken cancellationToken)
+    {
+        // Typed "修改2" / "撤回2" work like the buttons, for channels without buttons.
+        input = input.StartsWith("修改", StringComparison.Ordinal) || input.StartsWith("撤回", StringComparison.Ordinal)
+            ? (input[0] == '修' ? "e" : "w") + (int.TryParse(input.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var typed) ? typed - 1 : -1).ToString(CultureInfo.InvariantCulture)
+            : input;
+        var answers = step.Answers;
+        var drafted = Drafted(step, answers);
+        var index = input.Length > 1 && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < drafted.Count ? i : -1;
+        switch (input)
+        {
+            case "publish" or "确认发布":
+                return await PublishAsync(step, drafted, cancellationToken);
+            case "add" or "增加方面":
+                return new PreviewChoice(answers, Choosing);
+            case ['e', ..] when index >= 0:
+                return new PreviewChoice(answers with { Queue = [drafted[index].Code] }, Writing);
+            case ['w', ..] when index >= 0:
+                var area = drafted[index].Code;
+                await SaveAsync(step.Context, area, answers.Drafts[area], PledgeStatus.Withdrawn, cancellationToken);
+                step.Context.Reply(PledgeTexts.Withdrawn(drafted[index].Name));
+                var left = answers with
+                {
+                    Drafts = answers.Drafts.Where(d => d.Key != area).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal),
+                    Selected = answers.Selected.Where(a => a != area).ToList(),
+                };
+                return new PreviewChoice(left, left.Drafts.Count == 0 ? Choosing : Previewing);
+            default:
+                return PledgeTexts.PublishEditOrWithdraw;
+        }
+    }
+
+    /// <summary>Published to the unit's linked group, recorded with the time, with the monthly check-in scheduled.</summary>
+    private async Task<PreviewChoice> PublishAsync(FlowStep<PledgeAnswers> step, List<CatalogueItem> drafted, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var member = context.Member!;
+        foreach (var area in drafted)
+        {
+            await SaveAsync(context, area.Code, step.Answers.Drafts[area.Code], PledgeStatus.Published, cancellationToken);
+        }
+
+        var unit = context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
+        var group = await ChatLinks.FindGroupOfUnitAsync(chats, member.UnitId, cancellationToken);
+        if (group is not null)
+        {
+            context.Notify(group.ToChatRef(), new TextMessage(PledgeTexts.GroupPost(member.Name, unit, drafted.Select(a => (a.Name, step.Answers.Drafts[a.Code])))));
+        }
+
+        context.Schedule(PledgeCheckIns.JobFor(member, calendar, context.Now));
+        return new PreviewChoice(step.Answers with { Published = drafted.Count, PostedTo = group is null ? null : group.Title ?? unit }, "Published");
+    }
+
+    private Task SaveAsync(FlowContext context, string area, string text, PledgeStatus status, CancellationToken cancellationToken)
+    {
+        var member = context.Member!;
+        return store.SaveAsync(
+            new PledgeRecord
+            {
+                MemberId = member.Id,
+                MemberName = member.Name,
+                UnitId = member.UnitId,
+                Area = area,
+                Text = text,
+                Status = status,
+                UpdatedAt = context.Now,
+                PublishedAt = status == PledgeStatus.Published ? context.Now : null,
+            },
+            cancellationToken);
+    }
 }
+
+/// <summary>An area toggled (the list is shown again with its marks) or the choice done.</summary>
+public sealed record AreasChoice(PledgeAnswers Answers, bool Done);
+
+/// <summary>What the preview chose: where to go, with the answers it leaves.</summary>
+public sealed record PreviewChoice(PledgeAnswers Answers, string To);

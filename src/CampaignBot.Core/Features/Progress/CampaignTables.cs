@@ -7,7 +7,7 @@ using CampaignBot.Core.Storage;
 namespace CampaignBot.Core.Features.Progress;
 
 /// <summary>The examination and pledge tables, for the whole campaign or one unit.</summary>
-public sealed class CampaignTables(StoreBundle stores, CampaignDefinition campaign, CampaignCalendar calendar)
+public sealed class CampaignTables(IMemberStore members, IExaminationStore examinations, IPledgeStore pledges, CampaignDefinition campaign, CampaignCalendar calendar)
 {
     public static readonly IReadOnlyList<string> Kinds = ["examinations", "pledges"];
 
@@ -21,16 +21,16 @@ public sealed class CampaignTables(StoreBundle stores, CampaignDefinition campai
     /// <summary>One row per answered item; a member without answers (not started) gets one row with the status only.</summary>
     public async Task<CampaignTable> ExaminationsAsync(string? unitId, CancellationToken cancellationToken)
     {
-        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var member in (await stores.Members.ListAsync(unitId, cancellationToken)).Where(Takes).OrderBy(m => m.UnitId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal))
+        foreach (var member in (await members.ListAsync(unitId, cancellationToken)).Where(Takes).OrderBy(m => m.UnitId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal))
         {
             var exam = exams.GetValueOrDefault(member.Id);
-            var review = exam is null ? null : (await stores.Examinations.ListReviewsAsync(member.Id, cancellationToken)).LastOrDefault();
+            var review = exam is null ? null : (await examinations.ListReviewsAsync(member.Id, cancellationToken)).LastOrDefault();
             var checklist = exam is null ? campaign.ChecklistFor(member.Rank, member.UnitId) : campaign.FindChecklist(exam.ChecklistCode);
             string[] head =
             [
-                member.Id, member.Name, UnitName(member.UnitId), checklist?.Name ?? string.Empty, ExaminationText.StatusName(exam?.Status),
+                member.Id, member.Name, UnitName(member.UnitId), checklist?.Name ?? string.Empty, ExaminationTexts.StatusName(exam?.Status),
                 exam is { Submissions: > 0 } ? exam.Submissions.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
                 CampaignTable.Time(exam?.SubmittedAt, calendar.Zone), review?.ReviewerName ?? string.Empty, review?.Comment ?? string.Empty,
             ];
@@ -51,9 +51,9 @@ public sealed class CampaignTables(StoreBundle stores, CampaignDefinition campai
 
     public async Task<CampaignTable> PledgesAsync(string? unitId, CancellationToken cancellationToken)
     {
-        var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).ToLookup(c => Pledge.IdFor(c.MemberId, c.Area));
+        var checkIns = (await pledges.ListCheckInsAsync(unitId, cancellationToken)).ToLookup(c => Pledge.IdFor(c.MemberId, c.Area));
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var pledge in (await stores.Pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status != PledgeStatus.Withdrawn))
+        foreach (var pledge in (await pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status != PledgeStatus.Withdrawn))
         {
             var reports = checkIns[pledge.Id].OrderBy(c => c.Period, StringComparer.Ordinal).ToList();
             var last = reports.LastOrDefault();

@@ -44,7 +44,7 @@ internal static class ProgressScope
 }
 
 /// <summary>/progress [unit]: who has submitted, been returned, accepted, not started; pledges made and kept.</summary>
-public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler
+public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore examinations, IPledgeStore pledgeStore, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler
 {
     public string Command => "progress";
 
@@ -57,29 +57,28 @@ public sealed class ProgressCommand(StoreBundle stores, ExaminationReviewers uni
             return;
         }
 
-        var members = (await stores.Members.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
-        var exams = (await stores.Examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var pledges = (await stores.Pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
+        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
-        var checkIns = (await stores.Pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
+        var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
 
-        var title = unitId is null ? "全部单位" : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
-        var text = new StringBuilder($"「{title}」对照检查进度（{members.Count} 人）\n");
+        var title = unitId is null ? context.Text(ProgressTexts.AllUnits) : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
+        var text = new StringBuilder(context.Text(ProgressTexts.Heading(title, members.Count)));
         ExaminationStatus?[] order = [ExaminationStatus.Accepted, ExaminationStatus.Submitted, ExaminationStatus.Returned, ExaminationStatus.Draft, null];
         foreach (var status in order)
         {
             var names = members.Where(m => exams.GetValueOrDefault(m.Id)?.Status == status).Select(m => m.Name).ToList();
-            text.Append($"{ExaminationText.StatusName(status)} {names.Count} 人").Append(names.Count > 0 && names.Count <= 30 ? "：" + string.Join("、", names) : string.Empty).Append('\n');
+            text.Append(context.Text(ProgressTexts.StatusLine(ExaminationTexts.StatusName(status), ExaminationTexts.StatusName(status, english: true), names)));
         }
 
         if (unitId is not null)
         {
-            text.Append($"截止日期：{ExaminationDeadline(unitId)}\n");
+            text.Append(context.Text(ProgressTexts.Deadline(ExaminationDeadline(unitId))));
         }
 
-        text.Append($"公开承诺：{pledges.Select(p => p.MemberId).Distinct().Count()} 人发布 {pledges.Count} 条\n");
-        text.Append($"本月（{period}）履约报告 {checkIns.Count} 条：");
-        text.AppendJoin("，", PledgeOutcomes.All.Select(o => $"{o.Chinese} {checkIns.Count(c => c.Outcome == o.Code)}"));
+        text.Append(context.Text(ProgressTexts.Pledges(pledges.Select(p => p.MemberId).Distinct().Count(), pledges.Count)));
+        text.Append(context.Text(ProgressTexts.CheckIns(period, checkIns.Count, PledgeOutcomes.All.Select(o => (o.Chinese, o.English, checkIns.Count(c => c.Outcome == o.Code))))));
 
         // Other features' parts (study, research, visits, …) for the same unit, or every unit.
         foreach (var section in sections.OrderBy(s => s.Order))

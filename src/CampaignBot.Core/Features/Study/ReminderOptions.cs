@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using CampaignBot.Core.Scheduling;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Study;
 
-/// <summary>The "Reminders" section: when deadline reminders and the secretaries' weekly digest go out.</summary>
+/// <summary>The "Reminders" section: when deadline reminders and the secretaries' weekly digest go out (its quiet hours are <see cref="QuietHours"/>).</summary>
 public sealed class ReminderOptions : IValidatableObject
 {
     public const string SectionName = "Reminders";
@@ -20,10 +22,6 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(0, 23)]
     public int Hour { get; set; } = 9;
 
-    public TimeOnly QuietStart { get; set; } = new(22, 0);
-
-    public TimeOnly QuietEnd { get; set; } = new(8, 0);
-
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
 
     /// <summary>How long /remind may mute reminders at most.</summary>
@@ -36,13 +34,17 @@ public sealed class ReminderOptions : IValidatableObject
         {
             yield return new ValidationResult("Reminders:DaysBefore must hold whole days from 1 to 90 (e.g. [7, 3, 1]).", [nameof(DaysBefore)]);
         }
-
-        if (IsQuiet(new TimeOnly(Hour, 0)))
-        {
-            yield return new ValidationResult($"Reminders:Hour ({Hour}) falls in the quiet hours {QuietStart:HH\\:mm}–{QuietEnd:HH\\:mm}; pick an hour outside them.", [nameof(Hour)]);
-        }
     }
+}
 
-    public bool IsQuiet(TimeOnly time) =>
-        QuietStart > QuietEnd ? time >= QuietStart || time < QuietEnd : time >= QuietStart && time < QuietEnd;
+/// <summary>The reminder hour must lie outside the quiet hours, or no reminder would ever go out on time.</summary>
+public sealed class ReminderHourValidator(IOptions<QuietHours> quiet) : IValidateOptions<ReminderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return quiet.Value.IsQuiet(new TimeOnly(options.Hour, 0))
+            ? ValidateOptionsResult.Fail($"Reminders:Hour ({options.Hour}) falls in the quiet hours {quiet.Value}; pick an hour outside them.")
+            : ValidateOptionsResult.Success;
+    }
 }

@@ -16,33 +16,31 @@ namespace CampaignBot.Core.Features.Study;
 public sealed class StudyReminderJobHandler(
     IMemberStore members,
     IReminderSettingsStore settings,
-    IOutboxStore outbox,
     StudyProgressService progress,
     CampaignDefinition campaign,
     CampaignCalendar calendar,
     IOptions<ReminderOptions> options,
-    TimeProvider time) : IJobHandler
+    IOptions<QuietHours> quiet) : IJobHandler
 {
     public const string JobKind = "study-reminders";
     public const string JobId = "study-reminders";
-    private const int BatchSize = 500;
     private readonly ReminderOptions _options = options.Value;
 
     public string Kind => JobKind;
 
-    public async Task HandleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!_options.Enabled)
         {
             return;
         }
 
-        var now = time.GetUtcNow();
+        var now = context.Now;
         var today = calendar.Today(now);
         var hour = TimeZoneInfo.ConvertTime(now, calendar.Zone).Hour;
-        var sendAt = calendar.NotInQuietHours(now, _options.QuietStart, _options.QuietEnd);
+        var sendAt = quiet.Value.NotIn(now, calendar);
         var chosen = (await settings.ListAsync(cancellationToken)).ToDictionary(s => s.MemberId, StringComparer.Ordinal);
-        var batch = new List<OutboxMessage>();
         foreach (var unit in (await members.ListAsync(null, cancellationToken)).GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal))
         {
             if (campaign.FindUnit(unit.Key) is null)
@@ -61,29 +59,18 @@ public sealed class StudyReminderJobHandler(
 
                 if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot)
                 {
-                    batch.Add(Message($"remind:{standing.Member.Id}:{slot.Key}", standing.Member, ReminderText(standing, slot), sendAt, now));
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
                 }
 
                 if (standing.Member.Role == Roles.Secretary
                     && ReminderSlots.Digest(today, calendar.UnitStart(unit.Key), standing.Deadline, _options.DigestDay) is { } week
                     && standings.Where(s => s.IsBehind).ToList() is { Count: > 0 } behind)
                 {
-                    batch.Add(Message($"digest:{standing.Member.Id}:{week.Key}", standing.Member, DigestText(standing.Member, behind, week), sendAt, now));
-                }
-
-                if (batch.Count >= BatchSize)
-                {
-                    await outbox.EnqueueAsync(batch, cancellationToken);
-                    batch.Clear();
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
                 }
             }
         }
-
-        await outbox.EnqueueAsync(batch, cancellationToken);
     }
-
-    private static OutboxMessage Message(string id, Member member, string text, DateTimeOffset sendAt, DateTimeOffset now) =>
-        OutboxMessage.Create(id, member.PrivateChat, new TextMessage(text), now) with { NextAttemptAt = sendAt };
 
     private static bool English(Member member) => member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 

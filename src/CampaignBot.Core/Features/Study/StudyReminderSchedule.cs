@@ -1,27 +1,29 @@
+using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>
-/// Makes sure the hourly reminder sweep exists as a durable job. An existing job is left alone, so a restart
-/// does not move it and a sweep missed during downtime still fires once on start.
+/// Makes sure the reminder sweep exists as a durable job, at the top of every hour of the campaign's clock (each
+/// member's reminder goes out at their hour, the digest on its weekday). An existing job keeps its due time, so a
+/// restart does not move it and a sweep missed during downtime still fires once on start; only its rule is renewed.
 /// </summary>
-public sealed class StudyReminderSchedule(IJobStore jobs, TimeProvider time) : IHostedService
+public sealed class StudyReminderSchedule(IJobStore jobs, Campaign.CampaignCalendar calendar, TimeProvider time) : IHostedService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    public static readonly Recurrence Sweep = Recurrence.Hourly;
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
-        if (await jobs.GetAsync(StudyReminderJobHandler.JobId, cancellationToken) is not null)
+        var existing = await jobs.GetAsync(StudyReminderJobHandler.JobId, cancellationToken);
+        if (existing?.Recurrence == Sweep.ToString())
         {
             return;
         }
 
-        var now = time.GetUtcNow();
-        var nextHour = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero).AddHours(1);
+        var due = existing?.DueAt ?? Sweep.NextAfter(time.GetUtcNow(), calendar.Zone);
         await jobs.UpsertAsync(
-            new ScheduledJob { Id = StudyReminderJobHandler.JobId, Kind = StudyReminderJobHandler.JobKind, Payload = "{}", DueAt = nextHour, Interval = Interval },
+            new ScheduledJob { Id = StudyReminderJobHandler.JobId, Kind = StudyReminderJobHandler.JobKind, Payload = "{}", DueAt = due, Recurrence = Sweep.ToString() },
             cancellationToken);
     }
 

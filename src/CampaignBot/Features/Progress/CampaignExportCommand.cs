@@ -14,5 +14,5 @@ public static class CampaignExportCommand
     ];
 
     private static async Task<ExportData> BuildAsync(string kind, ExportRequest request, CancellationToken cancellationToken) =>
-        new(await new CampaignTables(request.Stores, request.Campaign, new CampaignCalendar(request.Campaign)).BuildAsync(kind, request.UnitId, cancellationToken));
+        new(await new CampaignTables(request.Stores.Members, request.Stores.Examinations, request.Stores.Pledges, request.Campaign, new CampaignCalendar(request.Campaign)).BuildAsync(kind, request.UnitId, cancellationToken));
 }

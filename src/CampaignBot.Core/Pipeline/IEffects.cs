@@ -1,0 +1,27 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Pipeline;
+
+/// <summary>
+/// What a handler asks the world to do, collected rather than done: an update's <c>FlowContext</c> saves it with the
+/// session, a job's <c>JobContext</c> with the job's firing record; the pipeline applies it afterwards. No feature
+/// writes to the outbox itself.
+/// </summary>
+public interface IEffects
+{
+    DateTimeOffset Now { get; }
+
+    /// <summary>
+    /// Tells <paramref name="chat"/> something. With a <paramref name="key"/>, the key is the message's id: one event
+    /// told by two causes (a command and a job), or twice, reaches each recipient once.
+    /// </summary>
+    void Notify(ChatRef chat, Outbound message, string? key);
+
+    void Schedule(ScheduledJob job);
+
+    void CancelJob(string id);
+}
+
+/// <summary>A message with the id that makes it idempotent (see <see cref="IEffects.Notify"/>).</summary>
+public sealed record KeyedMessage(string Key, ChatRef Chat, Outbound Message, DateTimeOffset? NotBefore = null);
