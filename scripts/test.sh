@@ -3,6 +3,9 @@
 # "N passed, N failed" counted from the test results.
 # The MongoDB store tests use MONGODB_URI when it is set; otherwise the pinned
 # MongoDB-wire-compatible engine in tests/mongo-engine is installed (npm ci) and started by the tests.
+# The dashboard's browser tests need Debian's chromium and chromium-driver (and CJK fonts for the screenshots);
+# when they are missing and this runs as root, they are installed with apt-get. Screenshots of the dashboard go
+# to TestResults/dashboard-screenshots.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +14,19 @@ trap 'rm -rf "$results"' EXIT
 
 if [ -z "${MONGODB_URI:-}" ] && [ ! -x tests/mongo-engine/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb ] && command -v npm >/dev/null 2>&1; then
   (cd tests/mongo-engine && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci in tests/mongo-engine failed; the Mongo tests will say why."
+fi
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  apt_log=$(mktemp)
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "chromium and chromedriver are missing and this is not root: install them (apt-get install chromium chromium-driver fonts-noto-cjk); the browser tests will fail until then."
+  elif ! command -v apt-get >/dev/null 2>&1; then
+    echo "chromium and chromedriver are missing and apt-get is not available; the browser tests will fail until they are installed (or CHROMIUM_PATH and CHROMEDRIVER_PATH are set)."
+  elif ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; } >"$apt_log" 2>&1; then
+    echo "Installing chromium and chromium-driver with apt-get failed; the browser tests will fail. apt-get said:"
+    tail -n 5 "$apt_log"
+  fi
+  rm -f "$apt_log"
 fi
 
 dotnet build CampaignBot.sln --nologo -v quiet

@@ -30,13 +30,13 @@ internal sealed class BenchBot : IAsyncDisposable
     public static async Task<BenchBot> StartAsync(StandInRules rules, Dictionary<string, string?> extra)
     {
         var standIn = await BotApiStandIn.StartAsync(Token, rules);
-        var folder = Path.Combine(Path.GetTempPath(), "campaignbot-bench", Guid.NewGuid().ToString("N"));
+        // As shipped: the database in the content root's data folder, the default poll interval.
+        var folder = Path.Combine(Directory.GetCurrentDirectory(), "data", "bench-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = Path.Combine(folder, "bench.db"),
             ["Console:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Pipeline:PollInterval"] = "00:00:00.020",
             ["Telegram:Token"] = Token,
             ["Telegram:ApiBaseUrl"] = standIn.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "1",

@@ -53,6 +53,19 @@ if (args is ["templates", ..])
     return;
 }
 
+if (args is ["dashboard", ..])
+{
+    // dashboard [--units N] [--members M]: page times of the web dashboard on SQLite.
+    int Option(string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+    }
+
+    await DashboardBench.RunAsync(Option("--units", 500), Option("--members", 20_000));
+    return;
+}
+
 if (args is ["evaluations", ..])
 {
     await EvaluationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

@@ -76,7 +76,7 @@ internal static class ReminderFanOut
         }
 
         await stores.Jobs.UpsertAsync(
-            new ScheduledJob { Id = StudyReminderJobHandler.JobId, Kind = StudyReminderJobHandler.JobKind, Payload = "{}", DueAt = clock.GetUtcNow(), Interval = StudyReminderSchedule.Interval },
+            new ScheduledJob { Id = StudyReminderJobHandler.JobId, Kind = StudyReminderJobHandler.JobKind, Payload = "{}", DueAt = clock.GetUtcNow(), Recurrence = StudyReminderSchedule.Sweep.ToString() },
             CancellationToken.None);
     }
 

@@ -1,5 +1,8 @@
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Ledger;
+using CampaignBot.Core.Features.Opinions;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
@@ -36,12 +39,13 @@ public static class CoreRegistration
 
         services.AddSingleton<IFlowDefinition, RegistrationFlow>();
         services.AddSingleton<ICommandHandler, MeCommand>();
-        services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<ICommandHandler, Features.Help.HelpCommand>();
         services.AddSingleton<ICommandHandler, Features.Groups.LinkCommand>();
         services.AddSingleton<Features.Examinations.ExaminationReviewers>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlow>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlow>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlow>();
+        services.AddSingleton<Features.Groups.IGroupLinkListener, Features.Pledges.PendingPledgePosts>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlow>();
         services.AddSingleton<IJobHandler, Features.Pledges.PledgeCheckInJobHandler>();
         services.AddSingleton<Features.Examinations.ExaminationReminders>();
@@ -50,9 +54,14 @@ public static class CoreRegistration
         services.AddSingleton<Features.Progress.CampaignTables>();
         services.AddSingleton<ICommandHandler, Features.Progress.ProgressCommand>();
         services.AddSingleton<ICommandHandler, Features.Progress.ExportChatCommand>();
+        services.AddSingleton<Features.Progress.ActionLists>();
+        services.AddSingleton<Features.Progress.Nudges>();
+        services.AddSingleton<IButtonHandler>(sp => sp.GetRequiredService<Features.Progress.Nudges>());
+        services.AddSingleton<ICommandHandler, Features.Progress.TodoCommand>();
         services.AddSingleton<IJobHandler, FlowTimeoutJobHandler>();
         services.AddOptions<QuietHours>().BindConfiguration(QuietHours.SectionName);
         services.AddSingleton<EffectApplier>();
+        services.AddSingleton<NoticeLedger>();
         services.AddSingleton<IValidateOptions<Features.Study.ReminderOptions>, Features.Study.ReminderHourValidator>();
         services.AddOptions<Features.Study.ReminderOptions>()
             .BindConfiguration(Features.Study.ReminderOptions.SectionName)
@@ -68,6 +77,11 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, Features.Study.RemindCommand>();
         services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
         services.AddEvaluations();
+        Features.Members.MembersRegistration.AddMembers(services);
+        Features.Dashboard.DashboardRegistration.AddDashboardCore(services);
+        services.AddOpinions();
+        services.AddLedger();
+        services.AddBulletins();
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();
@@ -75,6 +89,7 @@ public static class CoreRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerWorker>());
+        services.AddHostedService<RetentionWorker>();
         return builder;
     }
 }

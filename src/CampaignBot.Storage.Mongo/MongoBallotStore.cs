@@ -39,6 +39,14 @@ internal sealed class MongoBallotStore(IMongoCollection<BsonDocument> ballots) :
         return CastOutcome.Changed;
     }
 
+    public async Task<bool> HasVotedAsync(string roundId, string voterHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(voterHash);
+        var key = Filter.And(Filter.Eq("roundId", roundId), Filter.Eq("voterHash", voterHash));
+        return await ballots.Find(key).Limit(1).CountDocumentsAsync(cancellationToken) > 0;
+    }
+
     public async Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roundId);

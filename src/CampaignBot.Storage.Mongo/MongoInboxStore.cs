@@ -13,6 +13,48 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
         return TryInsertAsync(items, ToDocument(item), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<bool>> AddManyAsync(IReadOnlyList<InboxItem> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = batch.Select(ToDocument).ToList();
+        try
+        {
+            // Unordered: every new id is stored even when some ids already exist.
+            await items.InsertManyAsync(documents, new InsertManyOptions { IsOrdered = false }, cancellationToken);
+            return [.. batch.Select(_ => true)];
+        }
+        catch (MongoBulkWriteException ex) when (IsDuplicateKey(ex))
+        {
+            var known = ex.WriteErrors.Select(e => e.Index).ToHashSet();
+
+            // A server may stop at the first error: make sure every new one is stored (a second insert is a no-op).
+            for (var i = 0; i < documents.Count; i++)
+            {
+                if (!known.Contains(i))
+                {
+                    await TryInsertAsync(items, documents[i], cancellationToken);
+                }
+            }
+
+            return [.. batch.Select((_, i) => !known.Contains(i))];
+        }
+        catch (MongoException ex) when (IsDuplicateKey(ex))
+        {
+            var added = new bool[documents.Count];
+            for (var i = 0; i < documents.Count; i++)
+            {
+                added[i] = await TryInsertAsync(items, documents[i], cancellationToken);
+            }
+
+            return added;
+        }
+    }
+
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
@@ -20,29 +62,14 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
 
         var claimable = Filter.And(Filter.Eq("status", nameof(InboxStatus.Pending)), LeaseFree(now));
-        var candidates = await items.Find(claimable)
-            .Sort(Sort.Ascending("receivedAt").Ascending("sequence").Ascending("_id"))
-            .Limit(max)
-            .ToListAsync(cancellationToken);
-
-        // One conditional update per candidate: only a claim that still finds the lease free wins it.
-        var leaseUntil = now + lease;
-        var claimed = new List<InboxItem>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            var id = candidate["_id"].AsString;
-            var result = await items.UpdateOneAsync(
-                Filter.And(ById(id), claimable),
-                Update.Set("leaseOwner", owner).Set("leaseUntil", Date(leaseUntil)).Inc("attempts", 1),
-                cancellationToken: cancellationToken);
-            if (result.ModifiedCount == 1)
-            {
-                var item = FromDocument(candidate);
-                claimed.Add(item with { LeaseOwner = owner, LeaseUntil = leaseUntil, Attempts = item.Attempts + 1 });
-            }
-        }
-
-        return claimed;
+        var won = await Claims.ClaimAsync(
+            items,
+            claimable,
+            Sort.Ascending("receivedAt").Ascending("sequence").Ascending("_id"),
+            max,
+            Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)).Inc("attempts", 1),
+            cancellationToken);
+        return [.. won.Select(FromDocument).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
     }
 
     public Task RedactAsync(string id, string payload, CancellationToken cancellationToken)
@@ -67,6 +94,11 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
         var doc = await items.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
+
+    public async Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        (await items.DeleteManyAsync(
+            Filter.And(Filter.Eq("status", nameof(InboxStatus.Handled)), Filter.Lt("receivedAt", Date(before))),
+            cancellationToken)).DeletedCount;
 
     public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
         items.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);

@@ -24,6 +24,8 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             { "redeemedBy", new BsonArray(invite.RedeemedBy) },
             { "name", Text(invite.Name) },
             { "rank", Text(invite.Rank) },
+            { "maxRank", Text(invite.MaxRank) },
+            { "revokedAt", Date(invite.RevokedAt) },
         };
         return TryInsertAsync(invites, doc, cancellationToken);
     }
@@ -35,6 +37,57 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         return doc is null ? null : FromDocument(doc);
     }
 
+    public async Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+
+        // The server counts the places and looks the member up; the redemption list never leaves it.
+        var projection = new BsonDocument
+        {
+            { "unitId", 1 },
+            { "role", 1 },
+            { "maxUses", 1 },
+            { "expiresAt", 1 },
+            { "createdAt", 1 },
+            { "rank", 1 },
+            { "maxRank", 1 },
+            { "revokedAt", 1 },
+            { "uses", new BsonDocument("$size", "$redeemedBy") },
+            { "mine", new BsonDocument("$in", new BsonArray { memberId, "$redeemedBy" }) },
+        };
+        var doc = await invites.Aggregate()
+            .Match(ById(code))
+            .Project(projection)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (doc is null)
+        {
+            return null;
+        }
+
+        if (!doc["uses"].IsNumeric || !doc["mine"].IsBoolean)
+        {
+            // An engine without aggregation expressions (the test engine) hands the expressions back: read the list.
+            return await invites.Find(ById(code)).FirstOrDefaultAsync(cancellationToken) is { } full
+                ? StandingOf(FromDocument(full), memberId)
+                : null;
+        }
+
+        var invite = new Invite
+        {
+            Code = doc["_id"].AsString,
+            UnitId = doc["unitId"].AsString,
+            Role = doc["role"].AsString,
+            MaxUses = doc.GetInt("maxUses"),
+            ExpiresAt = doc.GetNullableDate("expiresAt"),
+            CreatedAt = doc.GetDate("createdAt"),
+            Rank = doc.GetNullableString("rank"),
+            MaxRank = doc.GetNullableString("maxRank"),
+            RevokedAt = doc.GetNullableDate("revokedAt"),
+        };
+        return new InviteStanding(invite, doc.GetInt("uses"), doc["mine"].AsBoolean);
+    }
+
     public async Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
@@ -43,13 +96,17 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         // A lost race means someone else took a place; at most MaxUses can, so this loop ends.
         while (true)
         {
-            var invite = await GetAsync(code, cancellationToken);
-            if (invite is null)
+            if (await GetStandingAsync(code, memberId, cancellationToken) is not { Invite: var invite } standing)
             {
                 return RedeemResult.NotFound;
             }
 
-            if (invite.RedeemedBy.Contains(memberId, StringComparer.Ordinal))
+            if (invite.RevokedAt is not null)
+            {
+                return RedeemResult.Revoked;
+            }
+
+            if (standing.RedeemedByMember)
             {
                 return RedeemResult.AlreadyRedeemedByThisMember;
             }
@@ -59,7 +116,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
                 return RedeemResult.Expired;
             }
 
-            if (invite.Uses >= invite.MaxUses)
+            if (standing.Uses >= invite.MaxUses)
             {
                 return RedeemResult.UsedUp;
             }
@@ -69,6 +126,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             var result = await invites.UpdateOneAsync(
                 Filter.And(
                     ById(code),
+                    Filter.Eq("revokedAt", BsonNull.Value),
                     Filter.Ne("redeemedBy", memberId),
                     Filter.Exists($"redeemedBy.{invite.MaxUses - 1}", exists: false)),
                 Update.AddToSet("redeemedBy", memberId),
@@ -86,15 +144,18 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         return docs.ConvertAll(FromDocument);
     }
 
-    public async Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        await invites.UpdateOneAsync(
-            Filter.And(ById(code), Filter.Or(Filter.Eq("expiresAt", BsonNull.Value), Filter.Gt("expiresAt", Date(at)))),
-            Update.Set("expiresAt", Date(at)),
+        var result = await invites.UpdateOneAsync(
+            Filter.And(ById(code), Filter.Eq("revokedAt", BsonNull.Value)),
+            Update.Set("revokedAt", Date(at)),
             cancellationToken: cancellationToken);
-        return await invites.Find(ById(code)).AnyAsync(cancellationToken);
+        return result.ModifiedCount == 1;
     }
+
+    private static InviteStanding StandingOf(Invite invite, string memberId) =>
+        new(invite with { RedeemedBy = [] }, invite.Uses, invite.RedeemedBy.Contains(memberId, StringComparer.Ordinal));
 
     private static Invite FromDocument(BsonDocument doc) => new()
     {
@@ -107,5 +168,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         RedeemedBy = [.. doc["redeemedBy"].AsBsonArray.Select(v => v.AsString)],
         Name = doc.GetNullableString("name"),
         Rank = doc.GetNullableString("rank"),
+        MaxRank = doc.GetNullableString("maxRank"),
+        RevokedAt = doc.GetNullableDate("revokedAt"),
     };
 }

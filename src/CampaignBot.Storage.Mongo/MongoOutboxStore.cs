@@ -42,26 +42,14 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             Filter.Eq("status", nameof(OutboxStatus.Pending)),
             Filter.Lte("nextAttemptAt", Date(now)),
             LeaseFree(now));
-        var candidates = await outbox.Find(claimable)
-            .Sort(Sort.Ascending("createdAt").Ascending("_id"))
-            .Limit(max)
-            .ToListAsync(cancellationToken);
-
-        var leaseUntil = now + lease;
-        var claimed = new List<OutboxMessage>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            var result = await outbox.UpdateOneAsync(
-                Filter.And(ById(candidate["_id"].AsString), claimable),
-                Update.Set("leaseOwner", owner).Set("leaseUntil", Date(leaseUntil)),
-                cancellationToken: cancellationToken);
-            if (result.ModifiedCount == 1)
-            {
-                claimed.Add(FromDocument(candidate) with { LeaseOwner = owner, LeaseUntil = leaseUntil });
-            }
-        }
-
-        return claimed;
+        var won = await Claims.ClaimAsync(
+            outbox,
+            claimable,
+            Sort.Ascending("createdAt").Ascending("_id"),
+            max,
+            Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)),
+            cancellationToken);
+        return [.. won.Select(FromDocument).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
 
     public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
@@ -112,6 +100,14 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
         var doc = await outbox.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
+
+    public async Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        (await outbox.DeleteManyAsync(
+            Filter.And(
+                Filter.Eq("status", nameof(OutboxStatus.Sent)),
+                Filter.Eq("chat.kind", nameof(ChatKind.Private)),
+                Filter.Lt("sentAt", Date(before))),
+            cancellationToken)).DeletedCount;
 
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
         outbox.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);

@@ -29,6 +29,8 @@ public static class MongoStores
     internal const string EvaluationRounds = "evaluation_rounds";
     internal const string Ballots = "ballots";
     internal const string Turnout = "turnout";
+    internal const string DashboardLinks = "dashboard_links";
+    internal const string DashboardSessions = "dashboard_sessions";
 
     public static Task<StoreBundle> OpenAsync(string connectionString, string databaseName, CancellationToken ct)
     {
@@ -64,16 +66,39 @@ public static class MongoStores
             EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
             Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
+            Dashboard = new MongoDashboardStore(database.GetCollection<BsonDocument>(DashboardLinks), database.GetCollection<BsonDocument>(DashboardSessions)),
+            Opinions = new Core.Features.Opinions.DocumentOpinionStore(
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.CollectionTable),
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.Table),
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.PlaceTable),
+                Documents(database, Core.Features.Opinions.DocumentOpinionStore.AskedTable)),
+            Ledger = new Core.Features.Ledger.DocumentLedgerStore(
+                Documents(database, Core.Features.Ledger.DocumentLedgerStore.Table),
+                Documents(database, Core.Features.Ledger.DocumentLedgerStore.HistoryTable)),
+            Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
+                Documents(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
+                Documents(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
             Units = new DocumentUnitStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentUnitStore.Table))),
             Roster = new DocumentRosterStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentRosterStore.Table))),
         };
     }
 
+    /// <summary>The collections of opinions, the ledger and bulletins: named as the SQLite tables are.</summary>
+    internal static readonly string[] OpinionAndLedgerCollections =
+    [
+        Core.Features.Opinions.DocumentOpinionStore.CollectionTable, Core.Features.Opinions.DocumentOpinionStore.Table,
+        Core.Features.Opinions.DocumentOpinionStore.PlaceTable, Core.Features.Opinions.DocumentOpinionStore.AskedTable,
+        Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
+        Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
+    ];
+
+    private static MongoDocuments Documents(IMongoDatabase database, string name) => new(database.GetCollection<BsonDocument>(name));
+
     private static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken ct)
     {
         var keys = Builders<BsonDocument>.IndexKeys;
-        await CreateAsync(database, Inbox, ct, Index(keys.Ascending("status").Ascending("receivedAt").Ascending("sequence")));
-        await CreateAsync(database, Outbox, ct, Index(keys.Ascending("status").Ascending("nextAttemptAt")), Index(keys.Ascending("status").Ascending("createdAt").Ascending("_id")));
+        await CreateAsync(database, Inbox, ct, Index(keys.Ascending("status").Ascending("receivedAt").Ascending("sequence")), Index(keys.Ascending(Claims.TokenField)));
+        await CreateAsync(database, Outbox, ct, Index(keys.Ascending("status").Ascending("nextAttemptAt")), Index(keys.Ascending("status").Ascending("createdAt").Ascending("_id")), Index(keys.Ascending(Claims.TokenField)));
         await CreateAsync(database, Jobs, ct, Index(keys.Ascending("dueAt")));
 
         // The unique (job, due time) key is what makes a job fire exactly once across instances.
@@ -81,7 +106,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")), Index(keys.Ascending("hostUnitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns, DocumentUnitStore.Table, DocumentRosterStore.Table })
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns, DocumentUnitStore.Table, DocumentRosterStore.Table }.Concat(OpinionAndLedgerCollections))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }
@@ -90,6 +115,8 @@ public static class MongoStores
         await CreateAsync(database, Ballots, ct, Index(keys.Ascending("roundId").Ascending("voterHash"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
         await CreateAsync(database, EvaluationRounds, ct, Index(keys.Ascending("unitId").Ascending("opensAt")));
         await CreateAsync(database, Turnout, ct, Index(keys.Ascending("roundId").Ascending("voterId"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
+        await CreateAsync(database, DashboardLinks, ct, Index(keys.Ascending("memberId").Ascending("createdAt")));
+        await CreateAsync(database, DashboardSessions, ct, Index(keys.Ascending("memberId")));
     }
 
     private static CreateIndexModel<BsonDocument> Index(IndexKeysDefinition<BsonDocument> keys, CreateIndexOptions? options = null) => new(keys, options);

@@ -6,14 +6,17 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Ballots keyed by (round, voter hash): the primary key is the one-vote rule.</summary>
 internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
 {
-    public async Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken)
+    public Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken)
     {
         BallotRules.Check(ballot);
-        await using var connection = await database.OpenAsync(cancellationToken);
 
-        // Under the write lock the read and the write cannot interleave with another voter's press.
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using var read = SqliteDatabase.Command(connection, "SELECT choice FROM ballots WHERE round_id = @round AND voter_hash = @voter;", transaction);
+        // One unit of work for the writer: the read and the write cannot interleave with another voter's press.
+        return database.WriteAsync((write, token) => CastAsync(write, ballot, allowChange, token), cancellationToken);
+    }
+
+    private static async Task<CastOutcome> CastAsync(SqliteWrite write, Ballot ballot, bool allowChange, CancellationToken cancellationToken)
+    {
+        var read = write.Command("SELECT choice FROM ballots WHERE round_id = @round AND voter_hash = @voter;");
         read.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash);
         var existing = (string?)await read.ExecuteScalarAsync(cancellationToken);
         var outcome = existing switch
@@ -31,13 +34,24 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
         };
         if (sql is not null)
         {
-            await using var write = SqliteDatabase.Command(connection, sql, transaction);
-            write.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
-            await write.ExecuteNonQueryAsync(cancellationToken);
+            var command = write.Command(sql);
+            command.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return outcome;
+    }
+
+    public async Task<bool> HasVotedAsync(string roundId, string voterHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(voterHash);
+        var rows = await database.QueryAsync(
+            "SELECT 1 FROM ballots WHERE round_id = @round AND voter_hash = @voter;",
+            p => p.Set("@round", roundId).Set("@voter", voterHash),
+            r => r.GetInt64(0),
+            cancellationToken);
+        return rows.Count > 0;
     }
 
     public async Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken)

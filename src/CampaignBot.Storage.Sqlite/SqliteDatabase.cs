@@ -1,16 +1,46 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 
 /// <summary>
-/// Opens pooled connections to the one database file. Each store operation takes its own connection,
-/// so the stores are safe to use from many threads at once; SQLite serialises the writes.
+/// The one database file: one writer connection fed by a queue, and a few reader connections.
+/// <para>
+/// Every write is a unit of work queued for the writer. The writer takes what has queued up (a group), runs each
+/// unit in its own savepoint inside one transaction, commits, and only then completes the units' tasks: a caller
+/// that sees its write complete knows it is committed (group commit). A unit that fails rolls back to its savepoint
+/// and fails alone; if the commit fails, no unit of the group is acknowledged. Readers see committed data only (WAL).
+/// </para>
+/// Each physical connection runs its PRAGMAs once and keeps its prepared commands.
 /// </summary>
 internal sealed class SqliteDatabase(string connectionString)
 {
-    /// <summary>How long a writer waits for another writer's lock before SQLite reports "busy".</summary>
+    /// <summary>How long a writer waits for another process's write lock before SQLite reports "busy".</summary>
     public const int BusyTimeoutMilliseconds = 15_000;
 
+    /// <summary>At most this many units of work share one transaction.</summary>
+    public const int MaxGroup = 512;
+
+    private const int MaxIdleReaders = 8;
+
+    private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentBag<PreparedConnection> _readers = [];
+    private readonly Lock _startLock = new();
+    private Task? _writer;
+
+    /// <summary>
+    /// Test hook: called before each group's COMMIT with the group's size. Throwing <see cref="WriterCrashedException"/>
+    /// simulates the process dying there: the transaction is never committed and the database takes no more writes.
+    /// </summary>
+    internal Action<int>? BeforeCommit { get; set; }
+
+    /// <summary>How many groups the writer has committed (for tests and benchmarks).</summary>
+    internal long CommittedGroups => Interlocked.Read(ref _committedGroups);
+
+    private long _committedGroups;
+
+    /// <summary>Opens a connection of its own (the schema step at start-up, tools); the caller disposes it.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
@@ -40,22 +70,70 @@ internal sealed class SqliteDatabase(string connectionString)
         return command;
     }
 
-    public async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    /// <summary>Queues a unit of work for the writer; completes once the group holding it is committed.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteWrite, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql);
-        bind(command.Parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(work);
+        cancellationToken.ThrowIfCancellationRequested();
+        EnsureWriter();
+        var request = new WriteRequest<T>(work, cancellationToken);
+        if (!_writes.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(SqliteDatabase));
+        }
+
+        return request.Task;
     }
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    /// <summary>One statement as a unit of work; returns the rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (write, token) =>
+            {
+                var command = write.Command(sql);
+                bind(command.Parameters);
+                return command.ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
+
+    /// <summary>Runs <paramref name="read"/> on a reader connection (committed data only).</summary>
+    public async Task<T> ReadAsync<T>(Func<PreparedConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql);
-        bind(command.Parameters);
-        return await ReadAllAsync(command, read, cancellationToken);
+        if (!_readers.TryTake(out var reader))
+        {
+            reader = new PreparedConnection(await OpenAsync(cancellationToken));
+        }
+
+        var healthy = false;
+        try
+        {
+            var result = await read(reader, cancellationToken);
+            healthy = true;
+            return result;
+        }
+        finally
+        {
+            if (healthy && _readers.Count < MaxIdleReaders)
+            {
+                _readers.Add(reader);
+            }
+            else
+            {
+                await reader.DisposeAsync();
+            }
+        }
     }
+
+    public Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (connection, token) =>
+            {
+                var command = connection.Command(sql, null);
+                bind(command.Parameters);
+                return ReadAllAsync(command, read, token);
+            },
+            cancellationToken);
 
     public async Task<T?> QuerySingleAsync<T>(
         string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
@@ -86,6 +164,294 @@ internal sealed class SqliteDatabase(string connectionString)
     }
 
     public static void NoParameters(SqliteParameterCollection parameters)
+    {
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        lock (_startLock)
+        {
+            _writer ??= Task.Run(WriteLoopAsync);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        PreparedConnection? connection = null;
+        var group = new List<WriteRequest>(MaxGroup);
+        while (await _writes.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _writes.Reader.TryRead(out var request))
+            {
+                group.Add(request);
+            }
+
+            try
+            {
+                connection ??= new PreparedConnection(await OpenAsync(CancellationToken.None));
+                if (!await RunGroupAsync(connection, group))
+                {
+                    // The group could not commit: each unit goes again alone, so one bad unit cannot sink the others.
+                    foreach (var request in group.Where(r => !r.IsCompleted))
+                    {
+                        await RunGroupAsync(connection, [request]);
+                    }
+                }
+            }
+            catch (WriterCrashedException crash)
+            {
+                // The test hook's "process died before COMMIT": nothing of the group, nothing queued, nothing later.
+                _writes.Writer.TryComplete();
+                foreach (var request in group)
+                {
+                    request.Fail(crash);
+                }
+
+                while (_writes.Reader.TryRead(out var queued))
+                {
+                    queued.Fail(crash);
+                }
+
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+
+                return;
+            }
+#pragma warning disable CA1031 // The writer must not die: every failure is handed to the units that were waiting.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                foreach (var request in group)
+                {
+                    request.Fail(ex);
+                }
+
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                    connection = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs a group in one transaction; false when the transaction itself failed and nothing was committed.</summary>
+    private async Task<bool> RunGroupAsync(PreparedConnection connection, List<WriteRequest> group)
+    {
+        var pending = group.Where(r => !r.IsCompleted).ToList();
+        foreach (var request in pending.Where(r => r.Token.IsCancellationRequested))
+        {
+            request.Cancel();
+        }
+
+        pending.RemoveAll(r => r.IsCompleted);
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+
+        var transaction = BeginWrite(connection.Connection);
+        var write = new SqliteWrite(connection, transaction);
+        var ran = new List<WriteRequest>(pending.Count);
+        try
+        {
+            foreach (var request in pending)
+            {
+                if (pending.Count > 1)
+                {
+                    await write.Command("SAVEPOINT unit;").ExecuteNonQueryAsync(CancellationToken.None);
+                }
+
+                try
+                {
+                    await request.RunAsync(write);
+                    if (pending.Count > 1)
+                    {
+                        await write.Command("RELEASE unit;").ExecuteNonQueryAsync(CancellationToken.None);
+                    }
+
+                    ran.Add(request);
+                }
+#pragma warning disable CA1031 // A unit's failure is its caller's: it is rolled back and handed over.
+                catch (Exception ex) when (pending.Count > 1 && !connection.Connection.State.Equals(System.Data.ConnectionState.Closed))
+#pragma warning restore CA1031
+                {
+                    await write.Command("ROLLBACK TO unit;").ExecuteNonQueryAsync(CancellationToken.None);
+                    await write.Command("RELEASE unit;").ExecuteNonQueryAsync(CancellationToken.None);
+                    request.Fail(ex);
+                }
+            }
+
+            BeforeCommit?.Invoke(ran.Count);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Nothing of the group is acknowledged; the caller decides what runs again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await SafeRollbackAsync(transaction);
+            if (ex is WriterCrashedException)
+            {
+                throw;
+            }
+
+            if (pending.Count == 1)
+            {
+                pending[0].Fail(ex);
+                return true;
+            }
+
+            foreach (var request in ran)
+            {
+                request.Reset();
+            }
+
+            return false;
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+        }
+
+        Interlocked.Increment(ref _committedGroups);
+        foreach (var request in ran)
+        {
+            request.Complete();
+        }
+
+        return true;
+    }
+
+    private static async Task SafeRollbackAsync(SqliteTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // SQLite may have rolled back already (an I/O error does); nothing more to undo.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private abstract class WriteRequest(CancellationToken token)
+    {
+        public CancellationToken Token { get; } = token;
+
+        public abstract bool IsCompleted { get; }
+
+        public abstract Task RunAsync(SqliteWrite write);
+
+        /// <summary>The unit ran, but its group did not commit: forget the result, it runs again.</summary>
+        public abstract void Reset();
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+
+        public abstract void Cancel();
+    }
+
+    private sealed class WriteRequest<T>(Func<SqliteWrite, CancellationToken, Task<T>> work, CancellationToken token) : WriteRequest(token)
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Task => _completion.Task;
+
+        public override bool IsCompleted => _completion.Task.IsCompleted;
+
+        public override async Task RunAsync(SqliteWrite write) => _result = await work(write, Token);
+
+        public override void Reset() => _result = default;
+
+        public override void Complete() => _completion.TrySetResult(_result!);
+
+        public override void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException && Token.IsCancellationRequested)
+            {
+                _completion.TrySetCanceled(Token);
+            }
+            else
+            {
+                _completion.TrySetException(exception);
+            }
+        }
+
+        public override void Cancel() => _completion.TrySetCanceled(Token);
+    }
+}
+
+/// <summary>A physical connection with its PRAGMAs applied once and its commands prepared once.</summary>
+internal sealed class PreparedConnection(SqliteConnection connection) : IAsyncDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection { get; } = connection;
+
+    /// <summary>The prepared command for <paramref name="sql"/>, parameters cleared; the connection owns it (do not dispose).</summary>
+    public SqliteCommand Command(string sql, SqliteTransaction? transaction)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+        await Connection.DisposeAsync();
+    }
+}
+
+/// <summary>What a unit of work writes through: the writer's connection inside the group's transaction.</summary>
+internal sealed class SqliteWrite(PreparedConnection connection, SqliteTransaction transaction)
+{
+    public SqliteConnection Connection => connection.Connection;
+
+    public SqliteTransaction Transaction => transaction;
+
+    /// <summary>A prepared command in the group's transaction (do not dispose it).</summary>
+    public SqliteCommand Command(string sql) => connection.Command(sql, transaction);
+}
+
+/// <summary>Thrown by a test's <see cref="SqliteDatabase.BeforeCommit"/> hook: the writer dies as a killed process would.</summary>
+internal sealed class WriterCrashedException : Exception
+{
+    public WriterCrashedException()
+        : base("The writer died before the group's COMMIT.")
+    {
+    }
+
+    public WriterCrashedException(string message)
+        : base(message)
+    {
+    }
+
+    public WriterCrashedException(string message, Exception innerException)
+        : base(message, innerException)
     {
     }
 }

@@ -48,13 +48,16 @@ internal sealed class SqliteEvaluationRoundStore(SqliteDatabase database) : IEva
             Read,
             cancellationToken);
 
-    public async Task<bool> TryCloseAsync(string id, RoundResult result, CancellationToken cancellationToken)
+    public Task<bool> TryCloseAsync(string id, RoundResult result, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(result);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using var read = SqliteDatabase.Command(connection, "SELECT body FROM evaluation_rounds WHERE id = @id AND status = 'Open';", transaction);
+        return database.WriteAsync((write, token) => TryCloseAsync(write, id, result, token), cancellationToken);
+    }
+
+    private static async Task<bool> TryCloseAsync(SqliteWrite write, string id, RoundResult result, CancellationToken cancellationToken)
+    {
+        var read = write.Command("SELECT body FROM evaluation_rounds WHERE id = @id AND status = 'Open';");
         read.Parameters.Set("@id", id);
         var rows = await SqliteDatabase.ReadAllAsync(read, Read, cancellationToken);
         if (rows.Count == 0)
@@ -63,10 +66,9 @@ internal sealed class SqliteEvaluationRoundStore(SqliteDatabase database) : IEva
         }
 
         var closed = rows[0] with { Status = RoundStatus.Closed, Result = result };
-        await using var write = SqliteDatabase.Command(connection, "UPDATE evaluation_rounds SET status = @status, body = @body WHERE id = @id;", transaction);
-        write.Parameters.Set("@id", id).Set("@status", RoundStatus.Closed).Set("@body", MessageJson.Serialize(closed));
-        await write.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var update = write.Command("UPDATE evaluation_rounds SET status = @status, body = @body WHERE id = @id;");
+        update.Parameters.Set("@id", id).Set("@status", RoundStatus.Closed).Set("@body", MessageJson.Serialize(closed));
+        await update.ExecuteNonQueryAsync(cancellationToken);
         return true;
     }
 

@@ -8,22 +8,41 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     private const string Columns =
         "id, conversation_key, sequence, payload, received_at, status, attempts, lease_owner, lease_until, error";
 
-    public async Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken) =>
+        (await AddManyAsync([item], cancellationToken))[0];
+
+    public Task<IReadOnlyList<bool>> AddManyAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.Id, nameof(item));
-        var added = await database.ExecuteAsync(
-            $"""
-            INSERT INTO inbox ({Columns})
-            VALUES (@id, @key, @sequence, @payload, @received, @status, @attempts, @owner, @until, @error)
-            ON CONFLICT (id) DO NOTHING;
-            """,
-            p => p.Set("@id", item.Id).Set("@key", item.ConversationKey).Set("@sequence", item.Sequence)
-                .Set("@payload", item.Payload).Set("@received", item.ReceivedAt).Set("@status", item.Status)
-                .Set("@attempts", item.Attempts).Set("@owner", item.LeaseOwner).Set("@until", item.LeaseUntil)
-                .Set("@error", item.Error),
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(items));
+            ArgumentException.ThrowIfNullOrWhiteSpace(item.Id, nameof(items));
+        }
+
+        return database.WriteAsync<IReadOnlyList<bool>>(
+            async (write, token) =>
+            {
+                var added = new bool[items.Count];
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    var insert = write.Command(
+                        $"""
+                        INSERT INTO inbox ({Columns})
+                        VALUES (@id, @key, @sequence, @payload, @received, @status, @attempts, @owner, @until, @error)
+                        ON CONFLICT (id) DO NOTHING;
+                        """);
+                    insert.Parameters.Set("@id", item.Id).Set("@key", item.ConversationKey).Set("@sequence", item.Sequence)
+                        .Set("@payload", item.Payload).Set("@received", item.ReceivedAt).Set("@status", item.Status)
+                        .Set("@attempts", item.Attempts).Set("@owner", item.LeaseOwner).Set("@until", item.LeaseUntil)
+                        .Set("@error", item.Error);
+                    added[i] = await insert.ExecuteNonQueryAsync(token) == 1;
+                }
+
+                return added;
+            },
             cancellationToken);
-        return added == 1;
     }
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(
@@ -31,22 +50,22 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     {
         SqliteValues.RequireOwner(owner);
         SqliteValues.RequireClaim(lease, max);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using var claim = SqliteDatabase.Command(
-            connection,
+        var claimed = await database.WriteAsync(
+            (write, token) =>
+            {
+                var claim = write.Command(
             $"""
             UPDATE inbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM inbox WHERE status = @pending AND {SqliteValues.LeaseFree}
                 ORDER BY received_at, sequence, id LIMIT @max)
             RETURNING {Columns};
-            """,
-            transaction);
-        claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
-            .Set("@pending", InboxStatus.Pending).Set("@max", max);
-        var claimed = await SqliteDatabase.ReadAllAsync(claim, Read, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            """);
+                claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
+                    .Set("@pending", InboxStatus.Pending).Set("@max", max);
+                return SqliteDatabase.ReadAllAsync(claim, Read, token);
+            },
+            cancellationToken);
 
         // RETURNING gives no order; oldest first is the contract.
         return [.. claimed.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
@@ -55,11 +74,10 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     public async Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await database.ExecuteAsync(
-            "UPDATE inbox SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL WHERE id = @id;",
-            p => p.Set("@id", id).Set("@status", status).Set("@error", error),
-            cancellationToken);
+        await database.ExecuteAsync(CompleteSql, p => p.Set("@id", id).Set("@status", status).Set("@error", error), cancellationToken);
     }
+
+    internal const string CompleteSql = "UPDATE inbox SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL WHERE id = @id;";
 
     public async Task RedactAsync(string id, string payload, CancellationToken cancellationToken)
     {
@@ -73,6 +91,12 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
     }
+
+    public async Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "DELETE FROM inbox WHERE status = @handled AND received_at < @before;",
+            p => p.Set("@handled", InboxStatus.Handled).Set("@before", before),
+            cancellationToken);
 
     public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
         database.CountByStatusAsync("inbox", status, cancellationToken);

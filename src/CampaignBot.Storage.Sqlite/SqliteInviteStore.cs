@@ -7,7 +7,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Invites, with one row per redemption: the (code, member) key makes the same member count once.</summary>
 internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
 {
-    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, name, rank";
+    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, name, rank, max_rank, revoked_at";
 
     public async Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
@@ -16,11 +16,12 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
         var created = await database.ExecuteAsync(
             $"""
-            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @name, @rank)
+            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @name, @rank, @maxRank, @revoked)
             ON CONFLICT (code) DO NOTHING;
             """,
             p => p.Set("@code", invite.Code).Set("@unit", invite.UnitId).Set("@role", invite.Role).Set("@max", invite.MaxUses)
-                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt).Set("@name", invite.Name).Set("@rank", invite.Rank),
+                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt).Set("@name", invite.Name)
+                .Set("@rank", invite.Rank).Set("@maxRank", invite.MaxRank).Set("@revoked", invite.RevokedAt),
             cancellationToken);
         return created == 1;
     }
@@ -28,72 +29,93 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await ReadAsync(connection, null, code, cancellationToken)).SingleOrDefault();
+        var invites = await database.ReadAsync((connection, token) => ReadAsync(sql => connection.Command(sql, null), code, token), cancellationToken);
+        return invites.SingleOrDefault();
     }
 
-    public async Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        var rows = await database.ReadAsync((connection, token) => StandingAsync(connection.Command(StandingSql, null), code, memberId, token), cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>The invite with its count and the member's place, both answered from the (code, member) key.</summary>
+    private const string StandingSql =
+        $"""
+        SELECT {Columns},
+            (SELECT COUNT(*) FROM invite_redemptions r WHERE r.code = i.code),
+            EXISTS (SELECT 1 FROM invite_redemptions r WHERE r.code = i.code AND r.member_id = @member)
+        FROM invites i WHERE i.code = @code;
+        """;
+
+    private static Task<IReadOnlyList<InviteStanding>> StandingAsync(SqliteCommand read, string code, string memberId, CancellationToken cancellationToken)
+    {
+        read.Parameters.Set("@code", code).Set("@member", memberId);
+        return SqliteDatabase.ReadAllAsync(read, r => new InviteStanding(Read(r), r.GetInt32(10), r.Flag(11)), cancellationToken);
+    }
+
+    public Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
 
-        // Read and write under one write lock, so the count cannot change between the check and the insert.
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        var invite = (await ReadAsync(connection, transaction, code, cancellationToken)).SingleOrDefault();
-        var result = invite switch
-        {
-            null => RedeemResult.NotFound,
-            _ when invite.RedeemedBy.Contains(memberId, StringComparer.Ordinal) => RedeemResult.AlreadyRedeemedByThisMember,
-            { ExpiresAt: { } expires } when now >= expires => RedeemResult.Expired,
-            _ when invite.Uses >= invite.MaxUses => RedeemResult.UsedUp,
-            _ => RedeemResult.Redeemed,
-        };
-        if (result != RedeemResult.Redeemed)
-        {
-            return result;
-        }
+        // One unit of work for the writer, so the count cannot change between the check and the insert. The
+        // redemptions are counted and looked up on their (code, member) key, never read as a list.
+        return database.WriteAsync(
+            async (write, token) =>
+            {
+                var rows = await StandingAsync(write.Command(StandingSql), code, memberId, token);
+                if (rows.Count == 0)
+                {
+                    return RedeemResult.NotFound;
+                }
 
-        await using var insert = SqliteDatabase.Command(
-            connection,
-            "INSERT INTO invite_redemptions (code, member_id, position, redeemed_at) VALUES (@code, @member, @position, @at);",
-            transaction);
-        insert.Parameters.Set("@code", code).Set("@member", memberId).Set("@position", invite!.Uses).Set("@at", now);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+                var (invite, uses, mine) = rows[0];
+                var result = invite switch
+                {
+                    { RevokedAt: not null } => RedeemResult.Revoked,
+                    _ when mine => RedeemResult.AlreadyRedeemedByThisMember,
+                    { ExpiresAt: { } expires } when now >= expires => RedeemResult.Expired,
+                    _ when uses >= invite.MaxUses => RedeemResult.UsedUp,
+                    _ => RedeemResult.Redeemed,
+                };
+                if (result != RedeemResult.Redeemed)
+                {
+                    return result;
+                }
+
+                var insert = write.Command("INSERT INTO invite_redemptions (code, member_id, position, redeemed_at) VALUES (@code, @member, @position, @at);");
+                insert.Parameters.Set("@code", code).Set("@member", memberId).Set("@position", uses).Set("@at", now);
+                await insert.ExecuteNonQueryAsync(token);
+                return result;
+            },
+            cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, null, cancellationToken);
-    }
+    public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync((connection, token) => ReadAsync(sql => connection.Command(sql, null), null, token), cancellationToken);
 
-    public async Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        await database.ExecuteAsync(
-            "UPDATE invites SET expires_at = @at WHERE code = @code AND (expires_at IS NULL OR expires_at > @at);",
+        var changed = await database.ExecuteAsync(
+            "UPDATE invites SET revoked_at = @at WHERE code = @code AND revoked_at IS NULL;",
             p => p.Set("@code", code).Set("@at", at),
             cancellationToken);
-        return await GetAsync(code, cancellationToken) is not null;
+        return changed == 1;
     }
 
     /// <summary>One invite by code, or all of them (by creation time, then code), each with its redemptions in order.</summary>
-    private static async Task<IReadOnlyList<Invite>> ReadAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string? code, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Invite>> ReadAsync(Func<string, SqliteCommand> command, string? code, CancellationToken cancellationToken)
     {
         var filter = code is null ? string.Empty : "WHERE code = @code";
-        await using var invites = SqliteDatabase.Command(
-            connection, $"SELECT {Columns} FROM invites {filter} ORDER BY created_at, code;", transaction);
+        var invites = command($"SELECT {Columns} FROM invites {filter} ORDER BY created_at, code;");
         invites.Parameters.Set("@code", code);
         var rows = await SqliteDatabase.ReadAllAsync(invites, Read, cancellationToken);
 
-        await using var redemptions = SqliteDatabase.Command(
-            connection,
-            $"SELECT code, member_id FROM invite_redemptions {filter} ORDER BY code, position;",
-            transaction);
+        var redemptions = command($"SELECT code, member_id FROM invite_redemptions {filter} ORDER BY code, position;");
         redemptions.Parameters.Set("@code", code);
         var byCode = (await SqliteDatabase.ReadAllAsync(redemptions, r => (Code: r.GetString(0), Member: r.GetString(1)), cancellationToken))
             .ToLookup(x => x.Code, x => x.Member, StringComparer.Ordinal);
@@ -111,5 +133,7 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         CreatedAt = r.Time(5),
         Name = r.TextOrNull(6),
         Rank = r.TextOrNull(7),
+        MaxRank = r.TextOrNull(8),
+        RevokedAt = r.TimeOrNull(9),
     };
 }

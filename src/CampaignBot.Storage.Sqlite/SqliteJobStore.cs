@@ -15,21 +15,25 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         ArgumentException.ThrowIfNullOrWhiteSpace(job.Id, nameof(job));
         ArgumentException.ThrowIfNullOrWhiteSpace(job.Kind, nameof(job));
         ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
-        return database.ExecuteAsync(
-            $"""
-            INSERT INTO jobs ({Columns}) VALUES (@id, @kind, @payload, @due, NULL, NULL, NULL, @recurrence)
-            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at,
-                interval_ticks = NULL, recurrence = excluded.recurrence, lease_owner = NULL, lease_until = NULL;
-            """,
-            p => p.Set("@id", job.Id).Set("@kind", job.Kind).Set("@payload", job.Payload)
-                .Set("@due", job.DueAt).Set("@recurrence", job.Recurrence),
-            cancellationToken);
+        return database.ExecuteAsync(UpsertSql, p => BindUpsert(p, job), cancellationToken);
     }
+
+    internal const string UpsertSql =
+        $"""
+        INSERT INTO jobs ({Columns}) VALUES (@id, @kind, @payload, @due, NULL, NULL, NULL, @recurrence)
+        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, due_at = excluded.due_at,
+            interval_ticks = NULL, recurrence = excluded.recurrence, lease_owner = NULL, lease_until = NULL;
+        """;
+
+    internal const string CancelSql = "DELETE FROM jobs WHERE id = @id;";
+
+    internal static void BindUpsert(SqliteParameterCollection p, ScheduledJob job) =>
+        p.Set("@id", job.Id).Set("@kind", job.Kind).Set("@payload", job.Payload).Set("@due", job.DueAt).Set("@recurrence", job.Recurrence);
 
     public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return await database.ExecuteAsync("DELETE FROM jobs WHERE id = @id;", p => p.Set("@id", id), cancellationToken) == 1;
+        return await database.ExecuteAsync(CancelSql, p => p.Set("@id", id), cancellationToken) == 1;
     }
 
     public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
@@ -90,32 +94,26 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
             cancellationToken);
     }
 
-    public async Task CompleteAsync(
+    public Task CompleteAsync(
         string id, DateTimeOffset firedDueAt, DateTimeOffset? nextDueAt, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using (var firing = SqliteDatabase.Command(
-            connection, "UPDATE job_firings SET completed_at = @at, effects = NULL WHERE job_id = @id AND due_at = @fired;", transaction))
-        {
-            firing.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@at", completedAt);
-            await firing.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return database.WriteAsync(
+            async (write, token) =>
+            {
+                var firing = write.Command("UPDATE job_firings SET completed_at = @at, effects = NULL WHERE job_id = @id AND due_at = @fired;");
+                firing.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@at", completedAt);
+                await firing.ExecuteNonQueryAsync(token);
 
-        // Filtered on the fired due time: a re-schedule made while the job ran stays as it is.
-        await using (var job = SqliteDatabase.Command(
-            connection,
-            nextDueAt is null
-                ? "DELETE FROM jobs WHERE id = @id AND due_at = @fired;"
-                : "UPDATE jobs SET due_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id AND due_at = @fired;",
-            transaction))
-        {
-            job.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@next", nextDueAt);
-            await job.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+                // Filtered on the fired due time: a re-schedule made while the job ran stays as it is.
+                var job = write.Command(
+                    nextDueAt is null
+                        ? "DELETE FROM jobs WHERE id = @id AND due_at = @fired;"
+                        : "UPDATE jobs SET due_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id AND due_at = @fired;");
+                job.Parameters.Set("@id", id).Set("@fired", firedDueAt).Set("@next", nextDueAt);
+                return await job.ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
     }
 
     private static ScheduledJob Read(SqliteDataReader r) => new()

@@ -25,19 +25,21 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await database.WriteAsync((write, token) => InsertAsync(write, messages, token), cancellationToken);
+    }
+
+    /// <summary>Inserts the messages in the writer's current unit (an update's transaction uses it too).</summary>
+    internal static async Task<int> InsertAsync(SqliteWrite write, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
         foreach (var m in messages)
         {
-            await using var insert = SqliteDatabase.Command(
-                connection,
+            var insert = write.Command(
                 $"""
                 INSERT INTO outbox ({Columns})
                 VALUES (@id, @channel, @chat, @kind, @title, @body, @created, @next, @status, @attempts,
                         @owner, @until, @external, @sent, @error)
                 ON CONFLICT (id) DO NOTHING;
-                """,
-                transaction);
+                """);
             insert.Parameters.Set("@id", m.Id).Set("@channel", m.Chat.Channel).Set("@chat", m.Chat.Id)
                 .Set("@kind", m.Chat.Kind).Set("@title", m.Chat.Title).Set("@body", m.Body).Set("@created", m.CreatedAt)
                 .Set("@next", m.NextAttemptAt).Set("@status", m.Status).Set("@attempts", m.Attempts)
@@ -46,7 +48,7 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        return messages.Count;
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
@@ -54,22 +56,22 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
     {
         SqliteValues.RequireOwner(owner);
         SqliteValues.RequireClaim(lease, max);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using var claim = SqliteDatabase.Command(
-            connection,
+        var claimed = await database.WriteAsync(
+            (write, token) =>
+            {
+                var claim = write.Command(
             $"""
             UPDATE outbox SET lease_owner = @owner, lease_until = @until
             WHERE id IN (
                 SELECT id FROM outbox WHERE status = @pending AND next_attempt_at <= @now AND {SqliteValues.LeaseFree}
                 ORDER BY created_at, id LIMIT @max)
             RETURNING {Columns};
-            """,
-            transaction);
-        claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
-            .Set("@pending", OutboxStatus.Pending).Set("@max", max);
-        var claimed = await SqliteDatabase.ReadAllAsync(claim, Read, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            """);
+                claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
+                    .Set("@pending", OutboxStatus.Pending).Set("@max", max);
+                return SqliteDatabase.ReadAllAsync(claim, Read, token);
+            },
+            cancellationToken);
 
         // RETURNING gives no order; oldest first is the contract.
         return [.. claimed.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
@@ -123,6 +125,12 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         return database.QuerySingleAsync($"SELECT {Columns} FROM outbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
     }
+
+    public async Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "DELETE FROM outbox WHERE status = @sent AND chat_kind = @private AND sent_at < @before;",
+            p => p.Set("@sent", OutboxStatus.Sent).Set("@private", ChatKind.Private).Set("@before", before),
+            cancellationToken);
 
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
         database.CountByStatusAsync("outbox", status, cancellationToken);

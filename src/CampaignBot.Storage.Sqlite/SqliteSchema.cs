@@ -8,7 +8,15 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 6;
+
+    private static readonly string[] OpinionAndLedgerTables =
+    [
+        Core.Features.Opinions.DocumentOpinionStore.CollectionTable, Core.Features.Opinions.DocumentOpinionStore.Table,
+        Core.Features.Opinions.DocumentOpinionStore.PlaceTable, Core.Features.Opinions.DocumentOpinionStore.AskedTable,
+        Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
+        Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
+    ];
 
     private static readonly string[] Steps =
     [
@@ -82,12 +90,34 @@ internal static class SqliteSchema
         ALTER TABLE job_firings ADD COLUMN effects TEXT;
         """,
 
-        // 3: units and members from the organisation's lists; personal invites carry the name and rank they fix.
+        // 3: managing people — deactivated members, invites that fix or cap the rank, revoked invites.
+        """
+        ALTER TABLE members ADD COLUMN deactivated_at INTEGER;
+        ALTER TABLE invites ADD COLUMN rank TEXT;
+        ALTER TABLE invites ADD COLUMN max_rank TEXT;
+        ALTER TABLE invites ADD COLUMN revoked_at INTEGER;
+        """,
+
+        // 4: the web dashboard's sign-in links and sessions, keyed by the SHA-256 of their secret.
+        """
+        CREATE TABLE IF NOT EXISTS dashboard_links (
+            token_hash TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL, used_at INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_dashboard_links_member ON dashboard_links (member_id, created_at);
+        CREATE TABLE IF NOT EXISTS dashboard_sessions (
+            id_hash TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL, revoked_at INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_dashboard_sessions_member ON dashboard_sessions (member_id);
+        """,
+
+        // 5: opinions, the rectification ledger, monthly dispatch and bulletins.
+        string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
+
+        // 6: units and members from the organisation's lists: personal invites carry the name they fix (their rank is
+        // the invite's rank of step 3), mobile members their host unit (流入地); the stored units and the roster.
         """
         ALTER TABLE invites ADD COLUMN name TEXT;
-        ALTER TABLE invites ADD COLUMN rank TEXT;
         ALTER TABLE members ADD COLUMN host_unit_id TEXT;
-        ALTER TABLE members ADD COLUMN deactivated_at INTEGER;
         CREATE INDEX IF NOT EXISTS ix_members_host_unit ON members (host_unit_id, id);
         """
         + SqliteDocuments.Schema(Core.Features.Organisation.DocumentUnitStore.Table) + SqliteDocuments.Schema(Core.Features.Organisation.DocumentRosterStore.Table),

@@ -21,6 +21,18 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         ArgumentException.ThrowIfNullOrWhiteSpace(session.Key, nameof(session));
         ArgumentOutOfRangeException.ThrowIfNegative(session.Version, nameof(session));
 
+        if (await database.WriteAsync((write, token) => SaveAsync(write, session, token), cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        session.Version++;
+        return true;
+    }
+
+    /// <summary>Writes the session in the writer's current unit; 1 when saved, 0 on a version conflict (the version is not advanced here).</summary>
+    internal static Task<int> SaveAsync(SqliteWrite write, Session session, CancellationToken cancellationToken)
+    {
         // Version 0 inserts (a rival insert makes it a conflict); otherwise the update is filtered on the version read.
         var sql = session.Version == 0
             ? $"""
@@ -33,21 +45,13 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
                   data = @data, recent_updates = @recent, updated_at = @updated, pending_effects = @effects
               WHERE key = @key AND version = @version;
               """;
-        var saved = await database.ExecuteAsync(
-            sql,
-            p => p.Set("@key", session.Key).Set("@version", session.Version).Set("@flow", session.Flow)
+        var command = write.Command(sql);
+        command.Parameters.Set("@key", session.Key).Set("@version", session.Version).Set("@flow", session.Flow)
                 .Set("@state", session.State).Set("@prompt", session.PromptToken)
                 .Set("@data", JsonSerializer.Serialize(session.Data, MessageJson.Options))
                 .Set("@recent", JsonSerializer.Serialize(session.RecentUpdates, MessageJson.Options))
-                .Set("@updated", session.UpdatedAt).Set("@effects", session.PendingEffects),
-            cancellationToken);
-        if (saved != 1)
-        {
-            return false;
-        }
-
-        session.Version++;
-        return true;
+            .Set("@updated", session.UpdatedAt).Set("@effects", session.PendingEffects);
+        return command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) =>

@@ -13,7 +13,11 @@ public static class SqliteStores
     /// Opens (creating it and its folder on first use) the database at <paramref name="databasePath"/>,
     /// switches it to WAL journal mode and brings its schema up to date.
     /// </summary>
-    public static async Task<StoreBundle> OpenAsync(string databasePath, CancellationToken ct)
+    public static async Task<StoreBundle> OpenAsync(string databasePath, CancellationToken ct) =>
+        (await OpenWithDatabaseAsync(databasePath, ct)).Stores;
+
+    /// <summary>The stores and the database under them (tests reach the writer through it).</summary>
+    internal static async Task<(StoreBundle Stores, SqliteDatabase Database)> OpenWithDatabaseAsync(string databasePath, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
@@ -45,7 +49,7 @@ public static class SqliteStores
             throw new InvalidOperationException($"Could not open the CampaignBot database {fullPath}: {ex.Message}", ex);
         }
 
-        return new StoreBundle(
+        return (new StoreBundle(
             new SqliteInboxStore(database),
             new SqliteSessionStore(database),
             new SqliteOutboxStore(database),
@@ -65,9 +69,22 @@ public static class SqliteStores
             EvaluationRounds = new SqliteEvaluationRoundStore(database),
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),
+            Commits = new SqliteUpdateCommitStore(database),
+            Dashboard = new SqliteDashboardStore(database),
+            Opinions = new Core.Features.Opinions.DocumentOpinionStore(
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.CollectionTable),
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.Table),
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.PlaceTable),
+                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.AskedTable)),
+            Ledger = new Core.Features.Ledger.DocumentLedgerStore(
+                new SqliteDocuments(database, Core.Features.Ledger.DocumentLedgerStore.Table),
+                new SqliteDocuments(database, Core.Features.Ledger.DocumentLedgerStore.HistoryTable)),
+            Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
+                new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
+                new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
             Units = new DocumentUnitStore(new SqliteDocuments(database, DocumentUnitStore.Table)),
             Roster = new DocumentRosterStore(new SqliteDocuments(database, DocumentRosterStore.Table)),
-        };
+        }, database);
     }
 
     /// <summary>WAL lets readers go on while one writer writes; the mode is stored in the file.</summary>

@@ -34,6 +34,20 @@ public sealed class TelegramUpdateMapperTests
     }
 
     [Fact]
+    public void Group_text_is_for_the_bot_only_when_it_replies_to_the_bot_or_mentions_it()
+    {
+        var chatter = Mapped(TelegramUpdates.Text(42, "明天上午开会", TelegramUpdates.GroupId));
+        var reply = Mapped(TelegramUpdates.ReplyToBot(42, "张三", TelegramUpdates.GroupId));
+        var mention = Mapped(TelegramUpdates.Text(42, $"@{BotApiStandIn.BotUsername} 怎么投票", TelegramUpdates.GroupId));
+        var inPrivate = Mapped(TelegramUpdates.Text(42, "明天上午开会"));
+
+        Assert.Equal(new TextInput("明天上午开会", ToBot: false), chatter.Content);
+        Assert.Equal(new TextInput("张三", ToBot: true), reply.Content);
+        Assert.True(Assert.IsType<TextInput>(mention.Content).ToBot);
+        Assert.True(Assert.IsType<TextInput>(inPrivate.Content).ToBot);
+    }
+
+    [Fact]
     public void Command_addressed_to_our_bot_in_a_group_is_lower_cased_without_the_suffix()
     {
         var inbound = Mapped(TelegramUpdates.Text(42, "/Link@Campaign_Test_Bot  UNIT-7 now", TelegramUpdates.GroupId));

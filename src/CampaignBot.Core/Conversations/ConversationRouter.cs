@@ -33,6 +33,17 @@ public sealed class ConversationRouter(
     public async Task RouteAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Update.Content is TextInput { ToBot: false } && context.Update.Chat.Kind == ChatKind.Group)
+        {
+            // People talking to each other in a group (a notice, a long paste): not the bot's business, not even to refuse.
+            return;
+        }
+
+        if (context.Member is { IsActive: false } && RefusedAsDeactivated(context))
+        {
+            return;
+        }
+
         var active = ActiveFlow(context);
         var flow = active?.Open(context);
         var tokenBefore = context.Session.PromptToken;
@@ -158,11 +169,46 @@ public sealed class ConversationRouter(
 
         if (_commands.TryGetValue(command.Name, out var handler))
         {
+            if (context.Update.Chat.Kind == ChatKind.Group && handler.Privacy == CommandPrivacy.Personal)
+            {
+                await AnswerPrivatelyAsync(context, command, handler, cancellationToken);
+                return;
+            }
+
             await handler.HandleAsync(context, cancellationToken);
             return;
         }
 
         context.Reply($"不认识的命令 /{Shorten(command.Name)}。发送 /help 查看可用命令。", $"Unknown command /{Shorten(command.Name)}. Send /help to see the commands.");
+    }
+
+    /// <summary>A personal command asked in a group: the group gets a pointer to the private chat, the asker the answer.</summary>
+    private static async Task AnswerPrivatelyAsync(FlowContext context, CommandInput command, ICommandHandler handler, CancellationToken cancellationToken)
+    {
+        var from = context.Replies.Count;
+        await handler.HandleAsync(context, cancellationToken);
+        var update = context.Update;
+        context.MoveRepliesTo(new ChatRef(update.Chat.Channel, update.Sender.Id, ChatKind.Private), from);
+        context.Reply(ConversationTexts.AnsweredPrivately(command.Name));
+    }
+
+    /// <summary>A deactivated member can do nothing: commands, text and presses are refused; an open flow is closed.</summary>
+    private static bool RefusedAsDeactivated(FlowContext context)
+    {
+        switch (context.Update.Content)
+        {
+            case ButtonPress:
+                context.RefusePress(ConversationTexts.DeactivatedPress);
+                break;
+            case CommandInput or TextInput:
+                context.Reply(ConversationTexts.Deactivated);
+                break;
+            default:
+                return false;
+        }
+
+        context.Session.ClearFlow();
+        return true;
     }
 
     private static async Task RoutePressAsync(FlowContext context, ButtonPress press, IConversationFlow? flow, CancellationToken cancellationToken)
@@ -185,6 +231,7 @@ public sealed class ConversationRouter(
         }
 
         context.PressChoice = LabelOf(context, press.Payload);
+        context.PressAnsweredPrompt = true;
         await flow.HandleInputAsync(payload.Value, cancellationToken);
     }
 
@@ -230,14 +277,7 @@ public sealed class ConversationRouter(
     {
         if (context.Update.Chat.Kind == ChatKind.Private)
         {
-            if (context.Member is null)
-            {
-                context.Reply("你好！你还没有注册。发送 /start，并输入单位发给你的邀请码即可注册。", "Hello! You are not registered yet. Send /start and enter the invite code your unit gave you.");
-            }
-            else
-            {
-                context.Reply("发送 /help 查看可用命令。", "Send /help to see the commands.");
-            }
+            context.Reply(context.Member is null ? ConversationTexts.NotRegistered : ConversationTexts.SeeHelp);
         }
 
         return Task.CompletedTask;

@@ -48,6 +48,12 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     /// <summary>The label of the button whose press was taken, so the channel can mark what was chosen.</summary>
     public string? PressChoice { get; set; }
 
+    /// <summary>
+    /// True when a pressed button answered the active flow's current prompt: the flow's next prompt may then
+    /// replace that prompt message where the channel can edit (see <see cref="PromptMessages"/>).
+    /// </summary>
+    public bool PressAnsweredPrompt { get; set; }
+
     public string Text(string chinese, string english) => Language == Language.English ? english : chinese;
 
     public string Text(Text text)
@@ -118,6 +124,31 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
         {
             Notify(SenderPrivateChat, message);
         }
+    }
+
+    /// <summary>Sends the replies added from index <paramref name="from"/> on to <paramref name="chat"/> instead (a personal answer asked for in a group).</summary>
+    public void MoveRepliesTo(ChatRef chat, int from)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        foreach (var reply in _replies.Skip(from))
+        {
+            _notifications.Add((chat, reply));
+        }
+
+        _replies.RemoveRange(from, _replies.Count - from);
+    }
+
+    /// <summary>
+    /// Tells another chat something under <paramref name="outboxId"/>: the outbox keeps the first message with an id, so
+    /// a second one with the same id (another press, another day's run) is not sent. It goes out at <paramref name="notBefore"/>
+    /// at the earliest (quiet hours).
+    /// </summary>
+    public void NotifyOnce(string outboxId, ChatRef chat, Outbound message, DateTimeOffset? notBefore = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outboxId);
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(message);
+        _keyed.Add(new KeyedMessage(outboxId, chat, NotEmpty(message), notBefore));
     }
 
     public void RefusePress(string chinese, string english) => PressNotice = Text(chinese, english);

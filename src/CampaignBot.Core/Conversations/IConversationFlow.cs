@@ -50,10 +50,26 @@ public interface IConversationFlow
     void Reprompt();
 }
 
+/// <summary>Whether a command's answer may be shown where it was asked.</summary>
+public enum CommandPrivacy
+{
+    /// <summary>The answer is fit for any chat it is asked in.</summary>
+    Public,
+
+    /// <summary>
+    /// The answer holds personal data (a profile, who is behind, an export): asked in a group, the group is told to use the
+    /// private chat and the answer goes privately to the asker. The router applies this once for every such command.
+    /// </summary>
+    Personal,
+}
+
 /// <summary>A one-shot command that needs no conversation state (/me, /help).</summary>
 public interface ICommandHandler
 {
     string Command { get; }
+
+    /// <summary>Declared by each command that returns personal data; the router keeps such answers out of groups.</summary>
+    CommandPrivacy Privacy => CommandPrivacy.Public;
 
     Task HandleAsync(FlowContext context, CancellationToken cancellationToken);
 }

@@ -19,11 +19,21 @@ public sealed class UpdateHandler(
     ConversationRouter router,
     CampaignDefinition campaign,
     TimeProvider time,
-    ILogger<UpdateHandler> logger)
+    ILogger<UpdateHandler> logger,
+    IUpdateCommitStore? commits = null)
 {
     public const int MaxConflictRetries = 8;
 
-    public async Task HandleAsync(Inbound update, CancellationToken cancellationToken)
+    /// <summary>Raised with an update's outbox messages once they are committed (the sender takes them from memory).</summary>
+    public event Action<IReadOnlyList<OutboxMessage>>? Committed;
+
+    public Task HandleAsync(Inbound update, CancellationToken cancellationToken) => HandleAsync(update, null, cancellationToken);
+
+    /// <summary>
+    /// Handles the update taken from inbox item <paramref name="inboxId"/>; true when the item's "handled" mark was
+    /// committed with the update (one transaction), false when the caller still marks it.
+    /// </summary>
+    public async Task<bool> HandleAsync(Inbound update, string? inboxId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         for (var attempt = 1; attempt <= MaxConflictRetries; attempt++)
@@ -39,34 +49,34 @@ public sealed class UpdateHandler(
                     await ApplyAsync(earlier, cancellationToken);
                 }
 
-                return;
+                return false;
             }
 
             var now = time.GetUtcNow();
             var member = await members.GetAsync(Member.IdFor(update.Chat.Channel, update.Sender.Id), cancellationToken);
             var context = new FlowContext(update, session, member, campaign, now);
-            if (member is { DeactivatedAt: not null })
+            var prompt = PromptMessages.Current(session);
+            await router.RouteAsync(context, cancellationToken);
+
+            var effects = CollectEffects(update, context, now, prompt);
+            session.RememberUpdate(update.UpdateId);
+            // Written in one transaction with the session, the effects need no copy in it for a replay.
+            session.PendingEffects = commits is null ? effects.ToJson() : null;
+            session.UpdatedAt = now;
+            if (commits is not null)
             {
-                // A member who left (e.g. deleted from the WeCom address book) keeps their records but can no longer act;
-                // in a group nothing is said about them.
-                if (update.Chat.Kind == ChatKind.Private)
+                // One transaction: the session, its effects and the inbox mark are written together or not at all.
+                if (await commits.TryCommitAsync(new UpdateCommit(session, effects.Messages, effects.Jobs, effects.CancelledJobs, inboxId), cancellationToken))
                 {
-                    context.Reply(RegistrationTexts.Deactivated);
+                    Committed?.Invoke(effects.Messages);
+                    return inboxId is not null;
                 }
             }
-            else
-            {
-                await router.RouteAsync(context, cancellationToken);
-            }
-
-            var effects = CollectEffects(update, context, now);
-            session.RememberUpdate(update.UpdateId);
-            session.PendingEffects = effects.ToJson();
-            session.UpdatedAt = now;
-            if (await sessions.TrySaveAsync(session, cancellationToken))
+            else if (await sessions.TrySaveAsync(session, cancellationToken))
             {
                 await ApplyAsync(effects, cancellationToken);
-                return;
+                Committed?.Invoke(effects.Messages);
+                return false;
             }
 
             logger.LogInformation("Session {SessionKey} changed while update {UpdateId} was handled; retrying ({Attempt})", update.ConversationKey, update.UpdateId, attempt);
@@ -75,9 +85,9 @@ public sealed class UpdateHandler(
         throw new InvalidOperationException($"Session {update.ConversationKey} kept changing; update {update.UpdateId} was not applied after {MaxConflictRetries} attempts.");
     }
 
-    private static SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now)
+    private static SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now, string? prompt)
     {
-        var replies = context.Replies.ToList();
+        var replies = PromptMessages.EditInPlace(update, context, prompt);
         if (update.Content is ButtonPress { CallbackId: { } callbackId })
         {
             // Every press is answered, so the client stops its spinner; a refused press says why.
@@ -87,8 +97,11 @@ public sealed class UpdateHandler(
         var prefix = $"{update.Chat.Channel}:{update.UpdateId}";
         var messages = replies
             .Select((reply, index) => OutboxMessage.Create($"{prefix}#{index:D2}", update.Chat, reply, now))
+            .ToList();
+        PromptMessages.Remember(context, messages, replies);
+        messages = messages
             .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, note.Message, now)))
-            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, note.Message, now)))
+            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, note.Message, now) with { NextAttemptAt = note.NotBefore ?? now }))
             .DistinctBy(message => message.Id, StringComparer.Ordinal)
             .ToList();
         return new SessionEffects(update.UpdateId, messages, context.Jobs, context.CancelledJobs);

@@ -27,7 +27,11 @@ public sealed record Inbound(
 [JsonDerivedType(typeof(TimerElapsed), "timer")]
 public abstract record InboundContent;
 
-public sealed record TextInput(string Text) : InboundContent;
+/// <summary>
+/// Typed text. <see cref="ToBot"/> is false for group text that neither mentions the bot nor replies to it: people
+/// talking to each other, which the bot leaves alone.
+/// </summary>
+public sealed record TextInput(string Text, bool ToBot = true) : InboundContent;
 
 /// <summary>A slash command; <see cref="Name"/> is lower case without the slash or any @botname suffix.</summary>
 public sealed record CommandInput(string Name, string Arguments) : InboundContent;

@@ -24,8 +24,16 @@ public sealed record DocumentMessage(string FileName, byte[] Content, string? Ca
 
 public sealed record PhotoMessage(string FileName, byte[] Content, string? Caption = null) : Outbound;
 
-/// <summary>Replaces the text (and buttons) of a message the outbox sent earlier, named by its outbox id.</summary>
-public sealed record EditMessage(string TargetOutboxId, string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null) : Outbound;
+/// <summary>
+/// Replaces the text (and buttons) of a message the outbox sent earlier, named by its outbox id. With
+/// <paramref name="SendIfGone"/> the text is sent as a new message when that one cannot be edited (never sent,
+/// too old, a channel that cannot edit): a conversation's next prompt must arrive either way.
+/// </summary>
+public sealed record EditMessage(string TargetOutboxId, string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null, bool SendIfGone = false) : Outbound
+{
+    /// <summary>The same text as a new message, for when the target cannot be edited.</summary>
+    public TextMessage AsNewMessage() => new(Text, Buttons);
+}
 
 /// <summary>
 /// Acknowledges a button press, with a short notice when the press was refused, or the label of the button

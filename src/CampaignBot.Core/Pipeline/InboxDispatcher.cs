@@ -21,35 +21,60 @@ public sealed class InboxDispatcher(
     ILogger<InboxDispatcher> logger) : PollingWorker(signals.Inbox, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 200;
-    private readonly PipelineOptions _options = options.Value;
 
-    /// <summary>Handles what is pending now; returns how many updates were completed.</summary>
+    /// <summary>Claimed and not yet handled, at most: keeps a claimed update's wait far inside its lease.</summary>
+    private const int MaxInFlight = 2 * BatchSize;
+
+    private readonly PipelineOptions _options = options.Value;
+    private KeyedWorkQueue<InboxItem>? _queue;
+
+    private KeyedWorkQueue<InboxItem> Queue(CancellationToken cancellationToken) =>
+        _queue ??= new KeyedWorkQueue<InboxItem>(_options.Parallelism, (_, item, token) => HandleOneAsync(item, token));
+
+    /// <summary>Handles what is pending now and waits for it; returns how many updates were completed.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await inbox.ClaimPendingAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
-
-        var conversations = claimed
-            .GroupBy(item => item.ConversationKey)
-            .Select(group => group.OrderBy(item => item.ReceivedAt).ThenBy(item => item.Sequence).ToList());
-        var completed = 0;
-        await Parallel.ForEachAsync(
-            conversations,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (items, token) =>
-            {
-                foreach (var item in items)
-                {
-                    await HandleOneAsync(item, token);
-                    Interlocked.Increment(ref completed);
-                }
-            });
-        signals.Outbox.Raise();
+        var claimed = await ClaimAsync(cancellationToken);
+        await Task.WhenAll(claimed);
         signals.Jobs.Raise();
-        return completed;
+        return claimed.Count;
+    }
+
+    /// <summary>
+    /// Claims and hands updates to per-conversation queues as room frees up, without waiting for a batch to
+    /// finish: a conversation's next update starts as soon as its previous one is committed.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var queue = Queue(stoppingToken);
+                await queue.WaitForRoomAsync(MaxInFlight - BatchSize + 1, _options.PollInterval, Time, stoppingToken);
+                if ((await ClaimAsync(stoppingToken)).Count > 0)
+                {
+                    continue;
+                }
+
+                signals.Jobs.Raise();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "{Worker} failed; trying again in {Delay}", nameof(InboxDispatcher), _options.PollInterval);
+            }
+
+            await signals.Inbox.WaitAsync(_options.PollInterval, Time, stoppingToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<Task>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await inbox.ClaimPendingAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
+        var queue = Queue(cancellationToken);
+
+        // The claim is oldest first, so each conversation's queue keeps its updates in order.
+        return [.. claimed.Select(item => queue.Enqueue(item.ConversationKey, item, cancellationToken))];
     }
 
     private async Task HandleOneAsync(InboxItem item, CancellationToken cancellationToken)
@@ -58,8 +83,12 @@ public sealed class InboxDispatcher(
         try
         {
             update = item.ReadUpdate();
-            await handler.HandleAsync(update, cancellationToken);
-            await inbox.CompleteAsync(item.Id, InboxStatus.Handled, null, cancellationToken);
+            if (!await handler.HandleAsync(update, item.Id, cancellationToken))
+            {
+                await inbox.CompleteAsync(item.Id, InboxStatus.Handled, null, cancellationToken);
+            }
+
+            signals.Outbox.Raise();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -68,6 +97,7 @@ public sealed class InboxDispatcher(
             if (update is not null)
             {
                 await ApologiseAsync(item, update, cancellationToken);
+                signals.Outbox.Raise();
             }
         }
     }

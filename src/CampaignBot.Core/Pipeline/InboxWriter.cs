@@ -13,4 +13,18 @@ public sealed class InboxWriter(IInboxStore inbox, PipelineSignals signals, Time
         signals.Inbox.Raise();
         return added;
     }
+
+    /// <summary>A batch in one inbox write; returns once all of it is stored.</summary>
+    public async Task AcceptManyAsync(IReadOnlyList<Inbound> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await inbox.AddManyAsync([.. updates.Select(update => InboxItem.From(update, now))], cancellationToken);
+        signals.Inbox.Raise();
+    }
 }

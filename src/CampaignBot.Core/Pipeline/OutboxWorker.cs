@@ -29,45 +29,90 @@ public sealed class OutboxWorker(
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
     private readonly PipelineOptions _options = options.Value;
 
-    /// <summary>Sends what is due now; returns how many messages were settled (sent, dropped or put back).</summary>
+    /// <summary>Claimed and not yet settled, at most: keeps a claimed message's wait far inside its lease.</summary>
+    private const int MaxInFlight = 2 * BatchSize;
+
+    /// <summary>Chats held back, until when: the chat's later messages wait behind the held one.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _held = new(StringComparer.Ordinal);
+    private KeyedWorkQueue<OutboxMessage>? _queue;
+
+    private KeyedWorkQueue<OutboxMessage> Queue =>
+        _queue ??= new KeyedWorkQueue<OutboxMessage>(_options.SendParallelism, SendInTurnAsync);
+
+    /// <summary>Sends what is due now and waits for it; returns how many messages were settled (sent, dropped or put back).</summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var due = await outbox.ClaimDueAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
-        var chatsInOrder = due
-            .GroupBy(message => message.Chat.Key)
-            .Select(group => group.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToList());
-        await Parallel.ForEachAsync(
-            chatsInOrder,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (messages, token) => await SendChatAsync(messages, token));
-        return due.Count;
+        var claimed = await ClaimAsync(cancellationToken);
+        await Task.WhenAll(claimed);
+        return claimed.Count;
     }
 
-    /// <summary>One chat's messages, in order; once one is held back, the rest of the chat waits behind it.</summary>
-    private async Task SendChatAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Claims and hands messages to per-chat queues as room frees up, without waiting for a batch to finish.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        for (var i = 0; i < messages.Count; i++)
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var outcome = await SendOneAsync(messages[i], cancellationToken);
-            if (outcome is { } heldUntil)
+            try
             {
-                pacer.Deferred(messages[i], heldUntil);
-                foreach (var later in messages.Skip(i + 1))
+                await Queue.WaitForRoomAsync(MaxInFlight - BatchSize + 1, _options.PollInterval, Time, stoppingToken);
+                if ((await ClaimAsync(stoppingToken)).Count > 0)
                 {
-                    await outbox.RetryLaterAsync(later.Id, heldUntil, null, countAttempt: false, cancellationToken);
-                    pacer.Deferred(later, heldUntil);
+                    continue;
                 }
-
-                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "{Worker} failed; trying again in {Delay}", nameof(OutboxWorker), _options.PollInterval);
             }
 
-            pacer.Settled(messages[i], ChannelRateLimits.Unlimited, sentAt: null);
+            await signals.Outbox.WaitAsync(_options.PollInterval, Time, stoppingToken);
         }
+    }
+
+    private async Task<IReadOnlyList<Task>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var due = await outbox.ClaimDueAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
+
+        // The claim is oldest first, so each chat's queue keeps its messages in order.
+        return [.. due.Select(message => Queue.Enqueue(message.Chat.Key, message, cancellationToken))];
+    }
+
+    /// <summary>One chat's next message; once one is held back, the chat's later messages wait behind it.</summary>
+    private async Task SendInTurnAsync(string chat, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? heldUntil;
+        lock (_held)
+        {
+            heldUntil = _held.TryGetValue(chat, out var until) && until > Time.GetUtcNow() ? until : null;
+        }
+
+        if (heldUntil is { } later)
+        {
+            await outbox.RetryLaterAsync(message.Id, later, null, countAttempt: false, cancellationToken);
+            pacer.Deferred(message, later);
+            return;
+        }
+
+        var outcome = await SendOneAsync(message, cancellationToken);
+        lock (_held)
+        {
+            if (outcome is { } until)
+            {
+                _held[chat] = until;
+            }
+            else
+            {
+                _held.Remove(chat);
+            }
+        }
+
+        if (outcome is { } deferredUntil)
+        {
+            pacer.Deferred(message, deferredUntil);
+            return;
+        }
+
+        pacer.Settled(message, ChannelRateLimits.Unlimited, sentAt: null);
     }
 
     /// <summary>Returns the time the chat is held until, when it must wait; null when the message was settled.</summary>
@@ -103,6 +148,9 @@ public sealed class OutboxWorker(
                     var soon = Time.GetUtcNow() + TimeSpan.FromSeconds(1);
                     await outbox.RetryLaterAsync(message.Id, soon, "The message to edit is not sent yet.", countAttempt: false, cancellationToken);
                     return soon;
+                case var _ when edit.SendIfGone:
+                    body = edit.AsNewMessage();
+                    break;
                 default:
                     await outbox.MarkFailedAsync(message.Id, OutboxStatus.Rejected, "The message to edit was never sent.", cancellationToken);
                     return null;

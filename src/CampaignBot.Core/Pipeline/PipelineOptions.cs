@@ -10,9 +10,16 @@ public sealed class PipelineOptions
     /// <summary>Names this process in leases; defaults to machine name and process id.</summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>How many conversations are handled at once.</summary>
+    /// <summary>
+    /// How many conversations are handled at once. Handling mostly waits for the store, and updates handled at
+    /// the same time share one commit, so this is well above the number of cores.
+    /// </summary>
     [Range(1, 256)]
-    public int Parallelism { get; set; } = 8;
+    public int Parallelism { get; set; } = 32;
+
+    /// <summary>How many chats are sent to at once (each send waits on the channel's network round trip).</summary>
+    [Range(1, 1024)]
+    public int SendParallelism { get; set; } = 64;
 
     /// <summary>How long a claimed inbox item, outbox message or job is reserved for one instance.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
@@ -25,6 +32,13 @@ public sealed class PipelineOptions
     /// <summary>A flow left unanswered this long ends with a notice.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan FlowTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Handled inbox items and sent private messages are deleted this long after; ballots, campaign records and
+    /// failed or unsent messages are never pruned.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Attempts at sending one message through passing failures before giving up.</summary>
     [Range(1, 1000)]

@@ -28,6 +28,14 @@ public sealed record StoreBundle(
 
     public required ITurnoutStore Turnout { get; init; }
 
+    /// <summary>One transaction per handled update, where the store offers it.</summary>
+    public IUpdateCommitStore? Commits { get; init; }
+    public required Features.Dashboard.IDashboardStore Dashboard { get; init; }
+    public required Features.Opinions.IOpinionStore Opinions { get; init; }
+
+    public required Features.Ledger.ILedgerStore Ledger { get; init; }
+
+    public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
     public required Features.Organisation.IUnitStore Units { get; init; }
 
     public required Features.Organisation.IRosterStore Roster { get; init; }
@@ -51,6 +59,14 @@ public sealed record StoreBundle(
         services.AddSingleton(EvaluationRounds);
         services.AddSingleton(Ballots);
         services.AddSingleton(Turnout);
+        if (Commits is not null)
+        {
+            services.AddSingleton(Commits);
+        }
+        services.AddSingleton(Dashboard);
+        services.AddSingleton(Opinions);
+        services.AddSingleton(Ledger);
+        services.AddSingleton(Bulletins);
         services.AddSingleton(Units);
         services.AddSingleton(Roster);
         return services;

@@ -8,6 +8,9 @@ public interface IInboxStore
     /// <summary>Stores the item; false when an item with its id is already there (a redelivery).</summary>
     Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken);
 
+    /// <summary>Stores a batch in one write; for each item, false when its id was already there.</summary>
+    Task<IReadOnlyList<bool>> AddManyAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken);
+
     /// <summary>
     /// Leases up to <paramref name="max"/> pending items whose lease is free, oldest first by
     /// (received time, sequence). A lease only shares work; handling stays idempotent.
@@ -19,6 +22,9 @@ public interface IInboxStore
     Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Deletes handled items received before <paramref name="before"/> (failed ones stay for inspection); returns how many.</summary>
+    Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the stored update of an item with <paramref name="payload"/> (a copy with secret parts removed, such as a
@@ -60,6 +66,12 @@ public interface IOutboxStore
     Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes messages to private chats sent before <paramref name="before"/>; returns how many. Group messages stay
+    /// (a live tally edits its group message for as long as the round runs), and so does anything not sent.
+    /// </summary>
+    Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
 
 /// <summary>The durable scheduler's jobs and firings.</summary>
@@ -105,12 +117,25 @@ public interface IMemberStore
     Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken);
 }
 
+/// <summary>An invite, how many places are used, and whether the member asking holds one of them.</summary>
+public sealed record InviteStanding(Invite Invite, int Uses, bool RedeemedByMember)
+{
+    /// <summary>No place left for this member (a member who holds a place keeps it).</summary>
+    public bool UsedUpFor => Uses >= Invite.MaxUses && !RedeemedByMember;
+}
+
 public interface IInviteStore
 {
     /// <summary>False when the code exists already.</summary>
     Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken);
 
     Task<Invite?> GetAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How the invite stands for one member, counted on the store's index without reading the redemption list
+    /// (the returned invite's <see cref="Invite.RedeemedBy"/> is empty); null when there is no such code.
+    /// </summary>
+    Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Uses one place of the invite for <paramref name="memberId"/>, atomically: never more than
@@ -120,8 +145,8 @@ public interface IInviteStore
 
     Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Makes the invite expire at <paramref name="at"/> (when it would expire later or never); false for an unknown code.</summary>
-    Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Revokes the code so it can no longer be redeemed (places already used stay); false for an unknown or already revoked code.</summary>
+    Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 public interface IChatStore

@@ -72,11 +72,7 @@ public sealed partial class TelegramPollingService(
             return;
         }
 
-        foreach (var update in updates)
-        {
-            await intake.AcceptAsync(update, cancellationToken);
-        }
-
+        await intake.AcceptManyAsync(updates, cancellationToken);
         if (updates.Length > 0)
         {
             Offset = Math.Max(Offset, updates.Max(u => u.Id) + 1);
@@ -87,6 +83,7 @@ public sealed partial class TelegramPollingService(
     private async Task PollRawOnceAsync(CancellationToken cancellationToken)
     {
         var updates = await rawReader.ReadAsync(Offset, BatchSize, cancellationToken);
+        var readable = new List<Update>(updates.Count);
         foreach (var (id, update) in updates)
         {
             if (update is null)
@@ -95,8 +92,10 @@ public sealed partial class TelegramPollingService(
                 continue;
             }
 
-            await intake.AcceptAsync(update, cancellationToken);
+            readable.Add(update);
         }
+
+        await intake.AcceptManyAsync(readable, cancellationToken);
 
         if (updates.Count > 0)
         {

@@ -48,7 +48,7 @@ public static class TelegramUpdateMapper
             return new IgnoredUpdate(updateId, $"message type {message.Type} is not handled");
         }
 
-        InboundContent content = new TextInput(text);
+        InboundContent content = new TextInput(text, chat.Kind == ChatKind.Private || IsAddressedToBot(message, text, botUsername));
         if (ParseCommand(text) is var (name, target, arguments))
         {
             if (target is not null && !string.Equals(target, botUsername, StringComparison.OrdinalIgnoreCase))
@@ -114,6 +114,18 @@ public static class TelegramUpdateMapper
         var member = change.NewChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator
             or ChatMemberStatus.Creator || change.NewChatMember is ChatMemberRestricted { IsMember: true };
         return Mapped(updateId, chat, change.From, new MembershipChange(member), ToTime(change.Date));
+    }
+
+    /// <summary>Group text is for the bot when it replies to one of the bot's messages or mentions the bot by name.</summary>
+    private static bool IsAddressedToBot(Message message, string text, string? botUsername)
+    {
+        if (message.ReplyToMessage?.From is { IsBot: true } author
+            && (botUsername is null || string.Equals(author.Username, botUsername, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        return botUsername is { Length: > 0 } && text.Contains("@" + botUsername, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"/Start@OurBot a b" gives ("start", "OurBot", "a b"); plain text gives null.</summary>

@@ -8,10 +8,34 @@ namespace CampaignBot.Telegram.Receiving;
 public sealed partial class UpdateIntake(BotIdentity identity, IInboundSink sink, TimeProvider time, ILogger<UpdateIntake> logger)
 {
     /// <summary>Returns once the update is in the inbox (or known to be unhandleable); throws when the inbox failed.</summary>
-    public async Task AcceptAsync(Update update, CancellationToken cancellationToken)
+    public Task AcceptAsync(Update update, CancellationToken cancellationToken) => AcceptManyAsync([update], cancellationToken);
+
+    /// <summary>
+    /// Maps a batch in order and hands it to the inbox in one go (one write for the batch); returns once all of it
+    /// is in the inbox, so the caller may then move the offset.
+    /// </summary>
+    public async Task AcceptManyAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(updates);
         var username = await identity.GetUsernameAsync(cancellationToken);
+        var inbound = new List<Core.Messaging.Inbound>(updates.Count);
+        foreach (var update in updates)
+        {
+            ArgumentNullException.ThrowIfNull(update, nameof(updates));
+            if (Map(update, username) is { } mapped)
+            {
+                inbound.Add(mapped);
+            }
+        }
+
+        if (inbound.Count > 0)
+        {
+            await sink.AcceptManyAsync(inbound, cancellationToken);
+        }
+    }
+
+    private Core.Messaging.Inbound? Map(Update update, string username)
+    {
         UpdateMapping mapping;
         try
         {
@@ -26,14 +50,15 @@ public sealed partial class UpdateIntake(BotIdentity identity, IInboundSink sink
         switch (mapping)
         {
             case MappedUpdate mapped:
-                await sink.AcceptAsync(mapped.Inbound, cancellationToken);
-                break;
+                return mapped.Inbound;
             case MalformedUpdate malformed:
                 LogMalformed(malformed.UpdateId, malformed.Why);
-                break;
+                return null;
             case IgnoredUpdate ignored:
                 LogIgnored(ignored.UpdateId, ignored.Why);
-                break;
+                return null;
+            default:
+                return null;
         }
     }
 

@@ -89,6 +89,11 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
 
     private async Task<SendResult> EditAsync(long chatId, EditMessage edit, string? editTarget, CancellationToken cancellationToken)
     {
+        if (edit.SendIfGone && (!int.TryParse(editTarget, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) || edit.Text.Length > TextSplitter.MaxMessageLength))
+        {
+            return await SendTextAsync(chatId, edit.AsNewMessage(), cancellationToken);
+        }
+
         if (!int.TryParse(editTarget, NumberStyles.Integer, CultureInfo.InvariantCulture, out var messageId))
         {
             return new SendRejected($"No sent Telegram message to edit for outbox message {edit.TargetOutboxId}.");
@@ -111,6 +116,11 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
         catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
         {
             // Re-sending the same tally is not an error: the message already shows it.
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400 && edit.SendIfGone)
+        {
+            // Too old to edit, deleted by the user: the prompt arrives as a new message instead.
+            return await SendTextAsync(chatId, edit.AsNewMessage(), cancellationToken);
         }
 
         return SendResult.Sent(editTarget);

@@ -60,6 +60,23 @@ public sealed class WeComApiClient(IHttpClientFactory httpClientFactory, IOption
     }
 
     /// <summary>
+    /// Web OAuth (网页授权): the UserID of whoever WeCom's authorize page sent back with this code (auth/getuserinfo);
+    /// null when WeCom refuses the code (used, expired, forged) or the visitor is not a member of the organisation.
+    /// </summary>
+    public async Task<string?> GetUserIdForOAuthCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        var answer = await WithTokenAsync(
+            async t =>
+            {
+                using var response = await Http().GetAsync(Url($"cgi-bin/auth/getuserinfo?access_token={t}&code={Uri.EscapeDataString(code)}"), cancellationToken);
+                return await ReadAsync(response, cancellationToken);
+            },
+            cancellationToken);
+        return answer.IsOk && !string.IsNullOrEmpty(answer.UserId) ? answer.UserId : null;
+    }
+
+    /// <summary>
     /// A read of the address book (通讯录) as raw JSON: GET when <paramref name="body"/> is null, else POST. The token is
     /// refreshed once when WeCom calls it invalid; a non-zero errcode is the caller's to read.
     /// </summary>

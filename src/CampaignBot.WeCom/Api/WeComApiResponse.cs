@@ -31,6 +31,10 @@ public sealed record WeComApiResponse
     [JsonPropertyName("media_id")]
     public string? MediaId { get; init; }
 
+    /// <summary>auth/getuserinfo (web OAuth): the member's UserID; absent for someone outside the organisation.</summary>
+    [JsonPropertyName("userid")]
+    public string? UserId { get; init; }
+
     public bool IsOk => ErrCode == 0;
 
     public string Describe() => $"errcode {ErrCode}: {ErrMsg}";

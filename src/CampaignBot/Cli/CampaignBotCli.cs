@@ -23,6 +23,7 @@ public static class CampaignBotCli
     private static readonly Option<string> Chat = new("--chat") { Description = "在这个群里说话（群ID），默认是私聊", HelpName = "群ID" };
     private static readonly Option<string> Lang = new("--lang") { Description = "回复的语言：zh（默认）或 en", HelpName = "zh|en" };
     private static readonly Option<bool> ConsoleOn = new("--console") { Description = "即使配置了其他渠道，也打开控制台" };
+    private static readonly Option<bool> DashboardOn = new("--dashboard") { Description = "同时打开网页工作台，并打印控制台用户的登录链接" };
     private static readonly Argument<string?> CampaignFile = new("campaign.yaml") { Description = "活动配置文件（默认按 Campaign:File 查找）", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Argument<string?> FlowFolder = new("目录") { Description = $"写入的目录（默认 {FlowGraphs.DefaultFolder}）", Arity = ArgumentArity.ZeroOrOne };
 
@@ -115,10 +116,12 @@ public static class CampaignBotCli
         root.Subcommands.Add(run);
         root.Subcommands.Add(config);
         root.Subcommands.Add(InviteCommand.Command);
+        root.Subcommands.Add(Features.Members.MembersCliCommand.Command);
+        Features.Members.MembersCliCommand.Command.Subcommands.Add(Features.Organisation.MembersImportCommand.Import);
         root.Subcommands.Add(ExportCommand.Build());
+        root.Subcommands.Add(Features.Bulletins.BulletinCliCommand.Build());
         root.Subcommands.Add(flows);
         root.Subcommands.Add(Features.Organisation.UnitsImportCommand.Command);
-        root.Subcommands.Add(Features.Organisation.MembersImportCommand.Command);
         ChineseHelp(root);
         return root;
     }
@@ -156,6 +159,7 @@ public static class CampaignBotCli
         command.Options.Add(Chat);
         command.Options.Add(Lang);
         command.Options.Add(ConsoleOn);
+        command.Options.Add(DashboardOn);
     }
 
     private static async Task<int> RunBotAsync(ParseResult parse, CancellationToken cancellationToken)
@@ -165,7 +169,7 @@ public static class CampaignBotCli
         return 0;
     }
 
-    /// <summary>--user, --name, --chat, --lang and --console are the Console section's settings.</summary>
+    /// <summary>--user, --name, --chat, --lang and --console are the Console section's settings; --dashboard turns the dashboard on.</summary>
     public static Dictionary<string, string?> ConsoleSettings(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
@@ -181,6 +185,11 @@ public static class CampaignBotCli
         if (parse.GetValue(ConsoleOn))
         {
             settings["Console:Enabled"] = "true";
+        }
+
+        if (parse.GetValue(DashboardOn))
+        {
+            settings["Dashboard:Enabled"] = "true";
         }
 
         return settings;

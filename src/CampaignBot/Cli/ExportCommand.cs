@@ -46,7 +46,7 @@ public static class ExportCommand
 
     /// <summary>Every kind there is, each feature's own included, for the help and for the error about an unknown kind.</summary>
     public static IReadOnlyList<ExportKind> All { get; } =
-        [.. Kinds, .. StudyExportCommand.Kinds, .. CampaignExportCommand.Kinds, .. EvaluationExportCommand.Kinds];
+        [.. Kinds, .. StudyExportCommand.Kinds, .. CampaignExportCommand.Kinds, .. EvaluationExportCommand.Kinds, .. Features.Ledger.OpinionLedgerExportCommand.Kinds];
 
     public static Command Build()
     {

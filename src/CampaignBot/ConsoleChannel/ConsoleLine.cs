@@ -20,7 +20,8 @@ public static class ConsoleLine
             return new ButtonPress(payload);
         }
 
-        return (InboundContent?)ParseCommand(text) ?? new TextInput(text);
+        // In a group, text is for the bot only when it starts with a mention ("@助手 …"), as in a real group chat.
+        return (InboundContent?)ParseCommand(text) ?? new TextInput(text, chat.Kind == ChatKind.Private || text.StartsWith('@'));
     }
 
     /// <summary>"/Start@bot args" → start, "args". Shared by channels that take typed commands.</summary>

@@ -1,6 +1,7 @@
 using CampaignBot.Configuration;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core;
+using CampaignBot.Features.Dashboard;
 using CampaignBot.Features.Organisation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
@@ -14,26 +15,52 @@ namespace CampaignBot.Hosting;
 /// </summary>
 public static class CampaignBotApp
 {
+    /// <summary>The host setting that makes the default JSON sources watch their files.</summary>
+    private const string ReloadOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
+    /// <summary>The same setting as the web host reads it (it has no settings object for it).</summary>
+    private const string ReloadOnChangeVariable = "ASPNETCORE_hostBuilder__reloadConfigOnChange";
+
     public static async Task<IHost> BuildAsync(
         string[] args,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IHostApplicationBuilder>? configure = null,
         CancellationToken cancellationToken = default)
     {
+        // The hosts' default appsettings.json source would watch the whole content root for changes, and the
+        // database (data/) lives in it: every SQLite write would wake the watcher. The configuration is read once.
+        Environment.SetEnvironmentVariable(ReloadOnChangeVariable, "false");
         var probe = Configure(new ConfigurationManager(), args, settings);
         var channels = ChannelSelection.From(probe);
         if (channels.NeedsWebServer)
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
             Configure(web.Configuration, args, settings);
+            if (channels.Dashboard)
+            {
+                web.AddDashboardWeb();
+            }
+
             await AddEverythingAsync(web, channels, configure, cancellationToken);
             var app = web.Build();
             app.MapGet("/healthz", () => Results.Text("ok"));
             ChannelEndpoints.Map(app, channels);
+            if (channels.Dashboard)
+            {
+                app.MapDashboard();
+            }
+
             return app;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        var hostSettings = new ConfigurationManager();
+        hostSettings.AddInMemoryCollection(new Dictionary<string, string?> { [ReloadOnChangeKey] = "false" });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Configuration = hostSettings,
+        });
         Configure(builder.Configuration, args, settings);
         await AddEverythingAsync(builder, channels, configure, cancellationToken);
         return builder.Build();
@@ -54,6 +81,7 @@ public static class CampaignBotApp
         builder.AddCampaignCore();
         builder.Services.AddSingleton<Core.Features.Progress.ITableWriter>(Exports.TableWriter.Instance);
         builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();
+        builder.Services.AddSingleton<Core.Features.Bulletins.IBulletinChart, Features.Bulletins.BulletinChart>();
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
     }

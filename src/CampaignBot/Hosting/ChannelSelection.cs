@@ -5,7 +5,10 @@ namespace CampaignBot.Hosting;
 /// <summary>Which channels this process runs, read from configuration before the host is built.</summary>
 public sealed record ChannelSelection(bool Telegram, bool TelegramWebhook, bool WeCom, bool Console)
 {
-    public bool NeedsWebServer => TelegramWebhook || WeCom;
+    /// <summary>The web dashboard: Dashboard:Enabled, or on by default whenever a web host runs for webhooks.</summary>
+    public bool Dashboard { get; init; }
+
+    public bool NeedsWebServer => TelegramWebhook || WeCom || Dashboard;
 
     public static ChannelSelection From(IConfiguration configuration)
     {
@@ -14,6 +17,7 @@ public sealed record ChannelSelection(bool Telegram, bool TelegramWebhook, bool 
         var webhook = telegram && string.Equals(configuration["Telegram:Mode"], "webhook", StringComparison.OrdinalIgnoreCase);
         var wecom = !string.IsNullOrWhiteSpace(configuration["WeCom:CorpId"]);
         var console = configuration.GetValue<bool?>("Console:Enabled") ?? (!telegram && !wecom);
-        return new ChannelSelection(telegram, webhook, wecom, console);
+        var dashboard = configuration.GetValue<bool?>("Dashboard:Enabled") ?? (webhook || wecom);
+        return new ChannelSelection(telegram, webhook, wecom, console) { Dashboard = dashboard };
     }
 }

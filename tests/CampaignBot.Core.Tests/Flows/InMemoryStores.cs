@@ -15,6 +15,11 @@ internal sealed class InMemoryInviteStore : IInviteStore
 
     public Task<Invite?> GetAsync(string code, CancellationToken cancellationToken) => Task.FromResult(_invites.GetValueOrDefault(code));
 
+    public Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken) =>
+        Task.FromResult(_invites.GetValueOrDefault(code) is { } invite
+            ? new InviteStanding(invite with { RedeemedBy = [] }, invite.Uses, invite.RedeemedBy.Contains(memberId))
+            : null);
+
     public Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_invites)
@@ -22,6 +27,11 @@ internal sealed class InMemoryInviteStore : IInviteStore
             if (!_invites.TryGetValue(code, out var invite))
             {
                 return Task.FromResult(RedeemResult.NotFound);
+            }
+
+            if (invite.RevokedAt is not null)
+            {
+                return Task.FromResult(RedeemResult.Revoked);
             }
 
             if (invite.RedeemedBy.Contains(memberId))
@@ -46,20 +56,16 @@ internal sealed class InMemoryInviteStore : IInviteStore
 
     public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Invite>>([.. _invites.Values]);
 
-    public Task<bool> ExpireAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_invites)
         {
-            if (!_invites.TryGetValue(code, out var invite))
+            if (!_invites.TryGetValue(code, out var invite) || invite.RevokedAt is not null)
             {
                 return Task.FromResult(false);
             }
 
-            if (invite.ExpiresAt is null || invite.ExpiresAt > at)
-            {
-                _invites[code] = invite with { ExpiresAt = at };
-            }
-
+            _invites[code] = invite with { RevokedAt = at };
             return Task.FromResult(true);
         }
     }

@@ -40,6 +40,25 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task An_invites_standing_counts_its_places_and_knows_whether_the_member_holds_one()
+    {
+        var stores = await OpenFreshAsync();
+        await stores.Invites.CreateAsync(Invite("c", 2, T0.AddDays(3)), Ct);
+        await stores.Invites.RedeemAsync("c", "telegram:1", T0, Ct);
+
+        var holder = (await stores.Invites.GetStandingAsync("c", "telegram:1", Ct))!;
+        var newcomer = (await stores.Invites.GetStandingAsync("c", "telegram:2", Ct))!;
+        await stores.Invites.RedeemAsync("c", "telegram:2", T0, Ct);
+        var late = (await stores.Invites.GetStandingAsync("c", "telegram:3", Ct))!;
+
+        Assert.Equal((1, true, false), (holder.Uses, holder.RedeemedByMember, holder.UsedUpFor));
+        Assert.Equal((1, false, false), (newcomer.Uses, newcomer.RedeemedByMember, newcomer.UsedUpFor));
+        Assert.Equal((2, false, true), (late.Uses, late.RedeemedByMember, late.UsedUpFor));
+        Assert.Equal(("c", "unit-1", 2, T0.AddDays(3), T0), (late.Invite.Code, late.Invite.UnitId, late.Invite.MaxUses, late.Invite.ExpiresAt, late.Invite.CreatedAt));
+        Assert.Null(await stores.Invites.GetStandingAsync("none", "telegram:1", Ct));
+    }
+
+    [Fact]
     public async Task Redeeming_a_missing_expired_or_used_up_invite_is_refused()
     {
         var stores = await OpenFreshAsync();

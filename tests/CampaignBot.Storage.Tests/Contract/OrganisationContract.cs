@@ -62,18 +62,17 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task An_expired_invite_can_no_longer_be_redeemed_and_an_earlier_expiry_is_kept()
+    public async Task A_revoked_personal_invite_keeps_its_name_and_rank_and_can_no_longer_be_redeemed()
     {
         var stores = await OpenFreshAsync();
-        await stores.Invites.CreateAsync(Invite("old", 1), Ct);
-        await stores.Invites.CreateAsync(Invite("soon", 1, expiresAt: T0.AddDays(1)), Ct);
+        await stores.Invites.CreateAsync(Invite("P-2", 1) with { Name = "王五", Rank = "section", MaxRank = "section" }, Ct);
 
-        Assert.True(await stores.Invites.ExpireAsync("old", T0, Ct));
-        Assert.True(await stores.Invites.ExpireAsync("soon", T0.AddDays(5), Ct));
-        Assert.False(await stores.Invites.ExpireAsync("none", T0, Ct));
+        Assert.True(await stores.Invites.RevokeAsync("P-2", T0, Ct));
+        var standing = (await stores.Invites.GetStandingAsync("P-2", "telegram:1", Ct))!;
 
-        Assert.Equal(RedeemResult.Expired, await stores.Invites.RedeemAsync("old", "telegram:1", T0.AddMinutes(1), Ct));
-        Assert.Equal(T0.AddDays(1), (await stores.Invites.GetAsync("soon", Ct))!.ExpiresAt);
+        Assert.Equal(("王五", "section", "section", T0), (standing.Invite.Name, standing.Invite.Rank, standing.Invite.MaxRank, standing.Invite.RevokedAt));
+        Assert.Equal((0, false), (standing.Uses, standing.RedeemedByMember));
+        Assert.Equal(RedeemResult.Revoked, await stores.Invites.RedeemAsync("P-2", "telegram:1", T0.AddMinutes(1), Ct));
     }
 
     [Fact]
@@ -88,16 +87,5 @@ public abstract partial class StoreContractTests
         Assert.Equal(["telegram:2", "telegram:3"], (await stores.Members.ListAsync("host", Ct)).Select(m => m.Id));
         Assert.Equal(3, (await stores.Members.ListAsync(null, Ct)).Count);
         Assert.Equal("host", (await stores.Members.GetAsync("telegram:2", Ct))!.PrimaryUnitId);
-    }
-
-    [Fact]
-    public async Task A_deactivated_member_keeps_the_time_they_left()
-    {
-        var stores = await OpenFreshAsync();
-        await stores.Members.UpsertAsync(Member("1") with { DeactivatedAt = T0.AddDays(2) }, Ct);
-        await stores.Members.UpsertAsync(Member("2"), Ct);
-
-        Assert.Equal(T0.AddDays(2), (await stores.Members.GetAsync("telegram:1", Ct))!.DeactivatedAt);
-        Assert.Null((await stores.Members.GetAsync("telegram:2", Ct))!.DeactivatedAt);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
         var campaign = TestCampaign.Create();
         var router = new ConversationRouter(
             [new RegistrationFlow(Stores.Invites, Stores.Members)],
-            [new MeCommand(), new HelpCommand()],
+            [new MeCommand(), new Core.Features.Help.HelpCommand()],
             Stores.Chats,
             new FlowTimeouts(TimeSpan.FromMinutes(30)));
         return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, Effects(outbox), router, campaign, time, NullLogger<UpdateHandler>.Instance);
@@ -136,4 +136,6 @@ internal sealed class CrashingOutbox(IOutboxStore inner) : IOutboxStore
     public Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) => inner.CountAsync(status, cancellationToken);
+
+    public Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PruneSentAsync(before, cancellationToken);
 }

@@ -19,6 +19,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     /// </summary>
     protected abstract Task<StoreBundle> OpenAsync(string databaseName);
 
+    /// <summary>
+    /// Every row (SQLite) or document (MongoDB) of a table as the store wrote it, one string each with every column or
+    /// field: for rules about what must never be stored, checked on the raw data rather than through the port.
+    /// </summary>
+    protected abstract Task<IReadOnlyList<string>> RawRecordsAsync(string databaseName, string table);
+
     /// <summary>Runs before each test; a store may start a server or make a folder here.</summary>
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,6 +1,8 @@
 using CampaignBot.Core.Storage;
 using CampaignBot.Storage.Mongo;
 using CampaignBot.Storage.Tests.Contract;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace CampaignBot.Storage.Tests.Mongo;
 
@@ -27,5 +29,18 @@ public sealed class MongoStoreContractTests(MongoEngineFixture mongo) : StoreCon
         }
 
         return MongoStores.OpenAsync(mongo.ConnectionString, name, CancellationToken.None);
+    }
+
+    protected override async Task<IReadOnlyList<string>> RawRecordsAsync(string databaseName, string table)
+    {
+        string name;
+        lock (databases)
+        {
+            name = databases[databaseName];
+        }
+
+        var documents = await new MongoClient(mongo.ConnectionString).GetDatabase(name).GetCollection<BsonDocument>(table)
+            .Find(FilterDefinition<BsonDocument>.Empty).ToListAsync();
+        return documents.ConvertAll(d => d.ToJson());
     }
 }

@@ -13,6 +13,22 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     protected override Task<StoreBundle> OpenAsync(string databaseName) =>
         SqliteStores.OpenAsync(Path.Combine(folder, "data", databaseName + ".db"), CancellationToken.None);
 
+    protected override async Task<IReadOnlyList<string>> RawRecordsAsync(string databaseName, string table)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "data", databaseName + ".db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table};";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)}")));
+        }
+
+        return rows;
+    }
+
     public override Task DisposeAsync()
     {
         // Pooled connections keep the files open; release them before deleting.

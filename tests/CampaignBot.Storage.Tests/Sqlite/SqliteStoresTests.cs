@@ -28,8 +28,8 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(3L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(3L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(6L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -43,11 +43,13 @@ public sealed class SqliteStoresTests : IDisposable
             ALTER TABLE job_firings DROP COLUMN effects;
             DROP INDEX ix_members_host_unit;
             ALTER TABLE invites DROP COLUMN name;
-            ALTER TABLE invites DROP COLUMN rank;
             ALTER TABLE members DROP COLUMN host_unit_id;
-            ALTER TABLE members DROP COLUMN deactivated_at;
             DROP TABLE org_units;
             DROP TABLE org_roster;
+            ALTER TABLE members DROP COLUMN deactivated_at;
+            ALTER TABLE invites DROP COLUMN rank;
+            ALTER TABLE invites DROP COLUMN max_rank;
+            ALTER TABLE invites DROP COLUMN revoked_at;
             DELETE FROM schema_version WHERE version >= 2;
             INSERT INTO jobs (id, kind, payload, due_at, interval_ticks) VALUES ('pledge-checkin:telegram:1', 'pledge-checkin', 'legacy', {due.UtcTicks}, {TimeSpan.FromDays(30).Ticks});
             """);
@@ -56,11 +58,95 @@ public sealed class SqliteStoresTests : IDisposable
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
         var job = (await stores.Jobs.GetAsync("pledge-checkin:telegram:1", CancellationToken.None))!;
 
-        Assert.Equal(3L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(new DateTimeOffset(2027, 2, 28, 2, 0, 0, TimeSpan.Zero), job.NextDueAfter(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         Assert.True(await stores.Jobs.TryRecordFiringAsync(new Core.Storage.JobFiring(job.Id, due, "n1", due, null) { Effects = "{}" }, CancellationToken.None));
         Assert.Equal("{}", (await stores.Jobs.GetFiringAsync(job.Id, due, CancellationToken.None))!.Effects);
     }
+
+    [Fact]
+    public async Task A_version_2_file_gains_deactivation_and_invite_rank_columns_and_keeps_its_members()
+    {
+        var path = Path.Combine(folder, "v1.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        foreach (var statement in (string[])
+        [
+            "DELETE FROM schema_version WHERE version >= 3;",
+            .. UndoVersion6,
+            "ALTER TABLE members DROP COLUMN deactivated_at;",
+            "ALTER TABLE invites DROP COLUMN rank;",
+            "ALTER TABLE invites DROP COLUMN max_rank;",
+            "ALTER TABLE invites DROP COLUMN revoked_at;",
+            "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at) VALUES ('telegram:1', 'telegram', '1', '张三', 'ordinary', 'u', 'member', NULL, 0);",
+            "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at) VALUES ('OLD1', 'u', 'member', 3, NULL, 0);",
+        ])
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        var member = await stores.Members.GetAsync("telegram:1", CancellationToken.None);
+        var invite = await stores.Invites.GetAsync("OLD1", CancellationToken.None);
+        Assert.Equal(("张三", true), (member!.Name, member.IsActive));
+        Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (invite!.Rank, invite.MaxRank, invite.RevokedAt));
+        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_database_of_schema_version_4_gets_the_opinion_and_ledger_tables_when_opened()
+    {
+        var path = Path.Combine(folder, "old.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE ledger_items;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 5;");
+        foreach (var statement in UndoVersion6)
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_version_5_file_gains_the_organisation_columns_and_tables_and_keeps_its_people()
+    {
+        var path = Path.Combine(folder, "v5.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        foreach (var statement in (string[])
+        [
+            "DELETE FROM schema_version WHERE version >= 6;",
+            .. UndoVersion6,
+            "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, deactivated_at) VALUES ('wecom:zs', 'wecom', 'zs', '张三', 'ordinary', 'u', 'member', NULL, 0, 5);",
+            "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at, rank, max_rank, revoked_at) VALUES ('CAP1', 'u', 'member', 3, NULL, 0, NULL, 'section', NULL);",
+        ])
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        var member = (await stores.Members.GetAsync("wecom:zs", CancellationToken.None))!;
+        var invite = (await stores.Invites.GetAsync("CAP1", CancellationToken.None))!;
+        Assert.Equal(("张三", false, (string?)null), (member.Name, member.IsActive, member.HostUnitId));
+        Assert.Equal(("section", (string?)null), (invite.MaxRank, invite.Name));
+        Assert.Empty(await stores.Units.ListAsync(CancellationToken.None));
+        Assert.Empty(await stores.Roster.ListAsync(null, CancellationToken.None));
+        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    /// <summary>What schema step 6 (units and members from the organisation's lists) added, taken away again.</summary>
+    private static readonly string[] UndoVersion6 =
+    [
+        "DROP INDEX ix_members_host_unit;",
+        "ALTER TABLE invites DROP COLUMN name;",
+        "ALTER TABLE members DROP COLUMN host_unit_id;",
+        "DROP TABLE org_units;",
+        "DROP TABLE org_roster;",
+    ];
 
     [Fact]
     public async Task A_file_from_a_newer_build_is_refused_with_a_clear_error()

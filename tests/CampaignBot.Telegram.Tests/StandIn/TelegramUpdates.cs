@@ -19,6 +19,21 @@ public static class TelegramUpdates
         },
     };
 
+    /// <summary>A message that replies to one of the bot's messages.</summary>
+    public static JsonObject ReplyToBot(long userId, string text, long chatId)
+    {
+        var update = Text(userId, text, chatId);
+        update["message"]!["reply_to_message"] = new JsonObject
+        {
+            ["message_id"] = 9,
+            ["date"] = 1_780_000_000,
+            ["chat"] = Chat(chatId),
+            ["from"] = Bot(),
+            ["text"] = "请选择",
+        };
+        return update;
+    }
+
     public static JsonObject Callback(long userId, string data, long? chatId = null, int messageId = 77, string id = "cbq-1") => new()
     {
         ["callback_query"] = new JsonObject

@@ -38,6 +38,9 @@ internal sealed class EvaluationBot : IAsyncDisposable
 
     public StoreBundle Stores => _host.Services.GetRequiredService<StoreBundle>();
 
+    /// <summary>The settings a command-line verb needs to open this bot's campaign and database.</summary>
+    public string[] CliSettings => ["--Campaign:File", _files.Settings["Campaign:File"]!, "--Storage:SqlitePath", _files.DatabasePath];
+
     public IServiceProvider Services => _host.Services;
 
     public static async Task<EvaluationBot> StartAsync(Dictionary<string, string?>? extra = null)

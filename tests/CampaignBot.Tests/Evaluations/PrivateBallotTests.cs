@@ -64,6 +64,23 @@ public sealed class PrivateBallotTests
     }
 
     [Fact]
+    public async Task Asking_for_a_ballot_again_after_voting_is_told_you_voted_and_gets_no_ballot()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice);
+        var opened = Texts(await bot.CommandAsync(Private("office1"), "office1", "round", "open town_chengguan rectification 24 code"));
+        var code = opened.Split("/vote ")[1][..6];
+        var ballot = Assert.IsType<TextMessage>(Assert.Single(await bot.CommandAsync(Private("mass1"), "mass1", "vote", code)).ReadBody());
+        await bot.PressAsync(Private("mass1"), "mass1", ballot.Buttons![0][0].Payload);
+
+        var again = await bot.CommandAsync(Private("mass1"), "mass1", "vote", code);
+
+        var reply = Assert.Single(again);
+        Assert.Contains("你已经在这轮评议中投过票了", Texts(again), StringComparison.Ordinal);
+        Assert.Null(Assert.IsType<TextMessage>(reply.ReadBody()).Buttons);
+    }
+
+    [Fact]
     public async Task Nothing_stored_next_to_the_voters_chat_names_their_choice()
     {
         await using var bot = await StartAsync();

@@ -128,6 +128,7 @@ internal sealed class CampaignChat : IAsyncDisposable
             TextMessage text => text.Text,
             CallbackAnswer answer => $"(notice) {answer.Notice}",
             DocumentMessage document => $"[document] {document.FileName}",
+            EditMessage edit => edit.Text,
             var other => other.GetType().Name,
         }));
 

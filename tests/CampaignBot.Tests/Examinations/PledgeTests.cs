@@ -85,8 +85,26 @@ public sealed class PledgeTests : IDisposable
 
         var reply = await chat.SayAllThenAsync("22", "/pledge", "4", "8", "求真务实，每月办成一件实事。", "确认发布");
 
-        Assert.Contains("本单位还没有关联群聊，承诺已记录", reply, StringComparison.Ordinal);
+        Assert.Contains("本单位还没有关联群聊，承诺已记录，书记关联群聊（/link）后会自动发到群里", reply, StringComparison.Ordinal);
         Assert.NotNull(Assert.Single(await chat.Stores.Pledges.ListByMemberAsync("console:22", CancellationToken.None)).PublishedAt);
+    }
+
+    [Fact]
+    public async Task A_pledge_published_before_the_group_was_linked_is_posted_there_once_when_it_is_linked()
+    {
+        await using var chat = await StartedAsync();
+        await chat.RegisterAsync(_bot, "21", "村书记", "village_dongguan", "secretary");
+        await chat.SayAllAsync("22", "/pledge", "4", "8", "求真务实，每月办成一件实事。", "确认发布");
+
+        var linked = await chat.SendAsync("21", new CommandInput("link", string.Empty), Group);
+        await chat.SendAsync("21", new CommandInput("link", string.Empty), Group);
+
+        Assert.Contains("尚未发到群里的公开承诺现已发到群里：1 人共 1 条", linked, StringComparison.Ordinal);
+        var posts = chat.BodiesTo(Group).OfType<TextMessage>().Where(m => m.Text.StartsWith("【公开承诺】", StringComparison.Ordinal)).ToList();
+        var post = Assert.Single(posts);
+        Assert.Contains("【公开承诺】王村民（城关镇东关村）", post.Text, StringComparison.Ordinal);
+        Assert.Contains("· 求真务实：求真务实，每月办成一件实事。", post.Text, StringComparison.Ordinal);
+        Assert.False(Assert.Single(await chat.Stores.Pledges.ListByMemberAsync("console:22", CancellationToken.None)).AwaitingGroup);
     }
 
     [Fact]

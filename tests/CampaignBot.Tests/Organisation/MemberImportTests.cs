@@ -128,7 +128,7 @@ public sealed class MemberImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_changed_entry_whose_code_is_unused_gets_a_new_code_and_the_old_one_stops_working()
+    public async Task A_changed_entry_whose_code_is_unused_gets_a_new_code_and_the_old_one_is_revoked()
     {
         await _rig.ImportMembersAsync(_rig.File("first.csv", OrganisationRig.MemberHeaders, ["李四", "county_east", "普通党员", null, "13800138000", null, null, null]));
         var first = Assert.Single(await (await _rig.StoresAsync()).Invites.ListAsync(CancellationToken.None));
@@ -139,7 +139,8 @@ public sealed class MemberImportTests : IDisposable
         var invites = await (await _rig.StoresAsync()).Invites.ListAsync(CancellationToken.None);
         var second = Assert.Single(invites, i => i.Code != first.Code);
         Assert.Equal("section", second.Rank);
-        Assert.Contains("过期", await _rig.Bot.ChatAsync("77", "/start", first.Code), StringComparison.Ordinal);
+        Assert.NotNull(Assert.Single(invites, i => i.Code == first.Code).RevokedAt);
+        Assert.Contains("已被收回", await _rig.Bot.ChatAsync("77", "/start", first.Code), StringComparison.Ordinal);
     }
 
     [Fact]

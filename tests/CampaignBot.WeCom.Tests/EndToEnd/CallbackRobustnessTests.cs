@@ -71,7 +71,7 @@ public sealed class CallbackRobustnessTests
         await using var bot = await WeComBotUnderTest.StartAsync();
         var member = bot.Member("zhaoliu");
         await member.SayAsync("/help");
-        await member.WaitForAsync("可用命令");
+        await member.WaitForAsync("你可以使用");
         await bot.WaitUntilAsync(async () => (await CountsAsync(bot)).SequenceEqual([0L, 1, 0, 0, 1]), "the first /help handled and its reply marked sent");
         var sentBefore = bot.StandIn.Sent.Count;
         var forged = WeComMember.TextXml("zhaoliu", "/start", 7_400_000_000_000_000_002, member.NextCreateTime());

@@ -66,7 +66,7 @@ public sealed class ContactSyncTests
         var zhang = bot.Member("zhangsan");
         await zhang.SayAsync("/examine");
 
-        await zhang.WaitForAsync("已停用");
+        await zhang.WaitForAsync("你的账号已被停用");
         var member = await Stores(bot).Members.GetAsync("wecom:zhangsan", CancellationToken.None);
         Assert.NotNull(member!.DeactivatedAt);
         Assert.False((await Stores(bot).Roster.GetAsync("wecom:zhangsan", CancellationToken.None))!.Active);

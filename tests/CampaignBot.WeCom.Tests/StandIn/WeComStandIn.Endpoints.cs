@@ -21,6 +21,24 @@ public sealed partial class WeComStandIn
             return Results.Json(new { errcode = 0, errmsg = "ok", access_token = token, expires_in = TokenExpiresIn });
         });
 
+        // Web OAuth (网页授权): a code WeCom's authorize page handed out names a member (userid) or an outsider (openid); once, like WeCom's.
+        web.MapGet("/cgi-bin/auth/getuserinfo", (HttpRequest request, string? code) =>
+        {
+            if ((CheckToken(request) ?? Injected()) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (code is null || !oauthCodes.TryRemove(code, out var user))
+            {
+                return Error(40029, "invalid code");
+            }
+
+            return user.StartsWith("openid:", StringComparison.Ordinal)
+                ? Results.Json(new { errcode = 0, errmsg = "ok", openid = user["openid:".Length..] })
+                : Results.Json(new { errcode = 0, errmsg = "ok", userid = user });
+        });
+
         web.MapPost("/cgi-bin/message/send", async (HttpRequest request) =>
         {
             var body = (await request.ReadFromJsonAsync<JsonObject>())!;

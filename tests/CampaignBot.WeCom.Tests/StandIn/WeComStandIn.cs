@@ -26,6 +26,7 @@ public sealed partial class WeComStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> responseCodes = new();
     private readonly ConcurrentDictionary<string, bool> taskIds = new();
     private readonly ConcurrentDictionary<string, string> responseCodeByTask = new();
+    private readonly ConcurrentDictionary<string, string> oauthCodes = new();
     private int counter;
 
     private WeComStandIn(WebApplication app) => this.app = app;
@@ -64,6 +65,14 @@ public sealed partial class WeComStandIn : IAsyncDisposable
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         standIn.BaseUrl = addresses.Addresses.Single();
         return standIn;
+    }
+
+    /// <summary>What WeCom's authorize page would hand back after a member (or, with <paramref name="outsider"/>, a non-member) opened the app: a one-use code.</summary>
+    public string IssueOAuthCode(string userId, bool outsider = false)
+    {
+        var code = $"oauth-code-{Next()}";
+        oauthCodes[code] = outsider ? "openid:" + userId : userId;
+        return code;
     }
 
     /// <summary>The next API answer (any endpoint but gettoken) carries this errcode, e.g. 45009.</summary>

@@ -15,6 +15,8 @@ public static class EvaluationRegistration
         services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
         services.AddSingleton<BallotHasher>();
         services.AddSingleton<EvaluationText>();
+        services.AddSingleton<IAudiences, EvaluationAudiences>();
+        services.AddSingleton<BallotBriefings>();
         services.AddSingleton<RoundOpener>();
         services.AddSingleton<RoundCloser>();
         services.AddSingleton<IButtonHandler, VoteButtonHandler>();

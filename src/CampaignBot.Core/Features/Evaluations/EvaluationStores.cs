@@ -35,6 +35,9 @@ public interface IBallotStore
     Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Ballot>> ListAsync(string roundId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a ballot with this voter hash is in the round (so a second ballot is not handed out); never says the choice.</summary>
+    Task<bool> HasVotedAsync(string roundId, string voterHash, CancellationToken cancellationToken);
 }
 
 /// <summary>Who is on a round's roster and whether they voted; never their choice. Unique on (round id, voter id).</summary>

@@ -31,9 +31,15 @@ public sealed class EvaluationText(CampaignDefinition campaign)
     public string Title(EvaluationRound round) => $"【群众评议】{UnitName(round.UnitId)} · {StageName(round.Stage)}";
 
     /// <summary>The ballot: in the group it is also the live message, edited as votes come in.</summary>
-    public TextMessage Ballot(EvaluationRound round, Tally? tally)
+    public TextMessage Ballot(EvaluationRound round, Tally? tally, string? briefing = null)
     {
-        var text = new StringBuilder(Title(round)).Append('\n')
+        var text = new StringBuilder(Title(round)).Append('\n');
+        if (briefing is { Length: > 0 })
+        {
+            text.Append(briefing).Append('\n');
+        }
+
+        text
             .Append("请对本单位作出评价，点击下方按钮投票。每人一票，投票保密：群里、单位和活动办都看不到你投了什么。\n")
             .Append("截止时间：").Append(Local(round.ClosesAt)).Append('\n');
         if (round.AllowChange)

@@ -68,7 +68,7 @@ public sealed class RoundCloser(
         }
 
         var office = (await members.ListAsync(null, cancellationToken))
-            .Where(m => m.Role == Roles.CampaignOffice || m.Id == round.OpenedBy)
+            .Where(m => m.IsActive && (m.Role == Roles.CampaignOffice || m.Id == round.OpenedBy))
             .Append(closedBy)
             .OfType<Member>()
             .DistinctBy(m => m.Id, StringComparer.Ordinal);

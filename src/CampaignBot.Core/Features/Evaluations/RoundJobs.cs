@@ -26,7 +26,7 @@ public sealed class RoundCloseJobHandler(RoundCloser closer) : IJobHandler
 }
 
 /// <summary>Edits the round's group message to the current turnout or tally; one edit per time slot (see <see cref="VoteButtonHandler"/>).</summary>
-public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotStore ballots, EvaluationText text) : IJobHandler
+public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotStore ballots, EvaluationText text, BallotBriefings briefings) : IJobHandler
 {
     public string Kind => VoteButtonHandler.LiveJobKind;
 
@@ -39,7 +39,7 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
             return;
         }
 
-        var ballot = text.Ballot(round, await ballots.TallyAsync(round.Id, cancellationToken));
+        var ballot = text.Ballot(round, await ballots.TallyAsync(round.Id, cancellationToken), await briefings.ForAsync(round, cancellationToken));
         var edit = new EditMessage(RoundJobs.BallotMessageId(round.Id), ballot.Text, ballot.Buttons);
         context.Notify(group, edit, $"ev:{round.Id}:live@{context.Job.DueAt.UtcTicks}");
     }

@@ -16,22 +16,20 @@ namespace CampaignBot.Core.Features.Evaluations;
 public sealed class RoundOpener(
     IEvaluationRoundStore rounds,
     ITurnoutStore turnout,
-    IMemberStore members,
-    IChatStore chats,
+    IAudiences audiences,
+    BallotBriefings briefings,
     EvaluationText text,
     IOptions<EvaluationOptions> options,
     CampaignCalendar calendar,
     IOptions<Scheduling.QuietHours> quiet)
 {
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     /// <summary>Returns the sentence to answer the opener with (privately: it holds operator instructions).</summary>
     public async Task<string> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         ChatRef? group = null;
-        if (settings.Audience == RoundAudience.Group && (group = await GroupOfAsync(context, unitId, cancellationToken)) is null)
+        if (settings.Audience == RoundAudience.Group && (group = await audiences.GroupOfAsync(context, unitId, cancellationToken)) is null)
         {
             return "该单位还没有关联群聊：请在单位的群里发送这条命令，或先在群里用 /link 关联，或改用 roster（名单）或 code（口令）方式。";
         }
@@ -44,7 +42,7 @@ public sealed class RoundOpener(
             Stage = stage,
             Audience = settings.Audience,
             Group = group,
-            Code = settings.Audience == RoundAudience.Code ? CodeFor(context.Update.UpdateId) : null,
+            Code = settings.Audience == RoundAudience.Code ? audiences.CodeFor(context.Update.UpdateId) : null,
             OpensAt = now,
             ClosesAt = now.AddHours(settings.Hours),
             PassRule = context.Campaign.Evaluation.PassRule,
@@ -89,7 +87,7 @@ public sealed class RoundOpener(
 
     private async Task<int> HandOutAsync(FlowContext context, EvaluationRound round, CancellationToken cancellationToken)
     {
-        var ballot = text.Ballot(round, round.Group is null ? null : new Tally(new Dictionary<string, long>()));
+        var ballot = text.Ballot(round, round.Group is null ? null : new Tally(new Dictionary<string, long>()), await briefings.ForAsync(round, cancellationToken));
         if (round.Group is { } group)
         {
             context.Notify(group, ballot, RoundJobs.BallotMessageId(round.Id));
@@ -102,7 +100,7 @@ public sealed class RoundOpener(
         }
 
         // The roster: the unit's registered people; each gets a private ballot and a turnout entry (voted: no).
-        var roster = await members.ListAsync(round.UnitId, cancellationToken);
+        var roster = await audiences.RosterAsync(round.UnitId, cancellationToken);
         foreach (var member in roster)
         {
             var chat = member.PrivateChat;
@@ -111,22 +109,5 @@ public sealed class RoundOpener(
         }
 
         return roster.Count;
-    }
-
-    private async Task<ChatRef?> GroupOfAsync(FlowContext context, string unitId, CancellationToken cancellationToken)
-    {
-        if (context.Update.Chat.Kind == ChatKind.Group)
-        {
-            return context.Update.Chat;
-        }
-
-        var linked = await Features.Groups.ChatLinks.FindGroupOfUnitAsync(chats, unitId, cancellationToken);
-        return linked is null ? null : new ChatRef(linked.Channel, linked.ChatId, ChatKind.Group, linked.Title);
-    }
-
-    private static string CodeFor(string updateId)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(updateId + "/code"));
-        return new string([.. hash.Take(6).Select(b => CodeAlphabet[b % CodeAlphabet.Length])]);
     }
 }

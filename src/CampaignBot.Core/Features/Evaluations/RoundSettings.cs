@@ -15,9 +15,7 @@ public sealed record RoundSettings(int Hours, RoundAudience Audience, bool Allow
         {
             settings = word switch
             {
-                "group" or "群" => settings with { Audience = RoundAudience.Group },
-                "roster" or "名单" => settings with { Audience = RoundAudience.Roster },
-                "code" or "口令" => settings with { Audience = RoundAudience.Code },
+                "group" or "群" or "roster" or "名单" or "code" or "口令" => settings with { Audience = AudienceWords.Parse(word)!.Value },
                 "change" or "可改票" => settings with { AllowChange = true },
                 "tally" or "公开票数" => settings with { ShowTally = true },
                 _ when int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is >= 1 and <= MaxHours => settings with { Hours = hours },
@@ -31,4 +29,16 @@ public sealed record RoundSettings(int Hours, RoundAudience Audience, bool Allow
 
         return settings;
     }
+}
+
+/// <summary>The audience words of /round open and /opinions open.</summary>
+public static class AudienceWords
+{
+    public static RoundAudience? Parse(string word) => word?.ToLowerInvariant() switch
+    {
+        "group" or "群" => RoundAudience.Group,
+        "roster" or "名单" => RoundAudience.Roster,
+        "code" or "口令" => RoundAudience.Code,
+        _ => null,
+    };
 }

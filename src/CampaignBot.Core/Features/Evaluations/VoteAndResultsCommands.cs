@@ -5,7 +5,7 @@ using CampaignBot.Core.Messaging;
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>/vote CODE in a private chat: an evaluator with a round's code gets a private ballot.</summary>
-public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turnout, BallotHasher hasher, EvaluationText text) : ICommandHandler
+public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turnout, IBallotStore ballots, BallotHasher hasher, EvaluationText text, BallotBriefings briefings) : ICommandHandler
 {
     public string Command => "vote";
 
@@ -39,8 +39,18 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
         }
 
         var voterId = Member.IdFor(context.Update.Chat.Channel, context.Update.Sender.Id);
+        if (await ballots.HasVotedAsync(round.Id, hasher.Hash(round.Id, voterId), cancellationToken))
+        {
+            // Checked on the keyed hash, as the vote itself is: a second ballot is never handed out.
+            context.Reply(round.AllowChange ? EvaluationTexts.AlreadyVotedMayChange : EvaluationTexts.AlreadyVoted);
+            if (!round.AllowChange)
+            {
+                return;
+            }
+        }
+
         await turnout.AddAsync(new TurnoutEntry(round.Id, voterId, context.Update.Chat, false), cancellationToken);
-        context.Reply(text.Ballot(round, null));
+        context.Reply(text.Ballot(round, null, await briefings.ForAsync(round, cancellationToken)));
     }
 }
 
@@ -51,6 +61,8 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
 public sealed class ResultsCommand(IEvaluationRoundStore rounds, IBallotStore ballots, EvaluationText text, IEnumerable<IEvaluationReportRenderer> renderers) : ICommandHandler
 {
     public string Command => "results";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {

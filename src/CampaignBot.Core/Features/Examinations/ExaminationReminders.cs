@@ -48,7 +48,7 @@ public sealed class ExaminationReminders(
         var today = calendar.Today(now);
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {
-            if (member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
+            if (!member.IsActive || member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
             {
                 continue;
             }

@@ -16,7 +16,7 @@ public sealed class ExaminationReviewers(IMemberStore members, CampaignDefinitio
         ArgumentNullException.ThrowIfNull(examination);
         var role = campaign.FindChecklist(examination.ChecklistCode)?.ReviewedBy ?? Roles.Secretary;
         var all = await members.ListAsync(null, cancellationToken);
-        var candidates = all.Where(m => m.Id != examination.MemberId).ToList();
+        var candidates = all.Where(m => m.IsActive && m.Id != examination.MemberId).ToList();
         foreach (var unitId in UnitAndAncestors(examination.UnitId))
         {
             var found = candidates.Where(m => m.Role == role && m.UnitId == unitId).ToList();

@@ -9,7 +9,7 @@ namespace CampaignBot.Core.Features.Groups;
 /// /link in a group chat: a secretary links the group to their own unit; the campaign office links it to any
 /// unit with /link &lt;unit-id&gt;. Pledges and evaluation results for the unit are then posted there.
 /// </summary>
-public sealed class LinkCommand(IChatStore chats) : ICommandHandler
+public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener> listeners) : ICommandHandler
 {
     public string Command => "link";
 
@@ -19,7 +19,7 @@ public sealed class LinkCommand(IChatStore chats) : ICommandHandler
         var chat = context.Update.Chat;
         if (chat.Kind != ChatKind.Group)
         {
-            await NamedGroupLink.HandleAsync(context, chats, cancellationToken);
+            await NamedGroupLink.HandleAsync(context, chats, listeners, cancellationToken);
             return;
         }
 
@@ -44,11 +44,20 @@ public sealed class LinkCommand(IChatStore chats) : ICommandHandler
         }
 
         var existing = await chats.GetAsync(chat.Channel, chat.Id, cancellationToken);
-        await chats.UpsertAsync(
-            (existing ?? new ChatRecord { Channel = chat.Channel, ChatId = chat.Id, Kind = chat.Kind, UpdatedAt = context.Now })
-                with { Title = chat.Title ?? existing?.Title, UnitId = unit.Id, BotIsMember = true, UpdatedAt = context.Now },
-            cancellationToken);
+        var linked = (existing ?? new ChatRecord { Channel = chat.Channel, ChatId = chat.Id, Kind = chat.Kind, UpdatedAt = context.Now })
+            with { Title = chat.Title ?? existing?.Title, UnitId = unit.Id, BotIsMember = true, UpdatedAt = context.Now };
+        await chats.UpsertAsync(linked, cancellationToken);
         context.Reply($"本群已关联到「{unit.Name}」。本单位的公开承诺和群众评议结果将发布在这里。", $"This group is now linked to {unit.Name}; the unit's pledges and evaluation results will be posted here.");
+        await TellListenersAsync(listeners, context, linked, unit.Id, cancellationToken);
+    }
+
+    internal static async Task TellListenersAsync(
+        IEnumerable<IGroupLinkListener> listeners, FlowContext context, ChatRecord group, string unitId, CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.GroupLinkedAsync(context, group, unitId, cancellationToken);
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -11,7 +11,7 @@ namespace CampaignBot.Core.Features.Groups;
 /// </summary>
 internal static class NamedGroupLink
 {
-    public static async Task HandleAsync(FlowContext context, IChatStore chats, CancellationToken cancellationToken)
+    public static async Task HandleAsync(FlowContext context, IChatStore chats, IEnumerable<IGroupLinkListener> listeners, CancellationToken cancellationToken)
     {
         var words = context.Update.Content is CommandInput command
             ? command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -52,10 +52,12 @@ internal static class NamedGroupLink
             return;
         }
 
-        await chats.UpsertAsync(group with { UnitId = unit.Id, UpdatedAt = context.Now }, cancellationToken);
+        var linked = group with { UnitId = unit.Id, UpdatedAt = context.Now };
+        await chats.UpsertAsync(linked, cancellationToken);
         context.Reply(
             $"群「{group.Title ?? group.ChatId}」已关联到「{unit.Name}」。本单位的公开承诺和群众评议结果将发布在那里。",
             $"Group {group.Title ?? group.ChatId} is now linked to {unit.Name}; the unit's pledges and evaluation results will be posted there.");
+        await LinkCommand.TellListenersAsync(listeners, context, linked, unit.Id, cancellationToken);
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -1,4 +1,5 @@
 using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Members;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -271,6 +272,12 @@ public sealed partial class AddressBookSync(
             UpdatedAt = now,
         };
         var member = MemberImport.Registered(next, memberId, existing, now);
+        if (entry is { Active: false } && member is { IsActive: false })
+        {
+            // Back in the address book after the sync deactivated them: active again, by the same rule as `members activate`.
+            member = MemberChanges.Apply(member, new MemberChange.Activate(), campaign, now).Changed!;
+        }
+
         var changed = false;
         if (entry is null || !entry.SameAs(next))
         {
@@ -290,9 +297,10 @@ public sealed partial class AddressBookSync(
     private async Task DeactivateAsync(RosterEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await roster.SaveAsync([entry with { Active = false, UpdatedAt = now }], cancellationToken);
-        if (entry.WeComUserId is { } userId && await members.GetAsync(Member.IdFor(Channel, userId), cancellationToken) is { DeactivatedAt: null } member)
+        if (entry.WeComUserId is { } userId && await members.GetAsync(Member.IdFor(Channel, userId), cancellationToken) is { IsActive: true } member)
         {
-            await members.UpsertAsync(member with { DeactivatedAt = now }, cancellationToken);
+            // The same deactivation as the office's `members deactivate`: records stay, the member can no longer act.
+            await members.UpsertAsync(MemberChanges.Apply(member, new MemberChange.Deactivate(), campaign, now).Changed!, cancellationToken);
         }
     }
 

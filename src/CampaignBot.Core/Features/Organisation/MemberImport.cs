@@ -11,14 +11,14 @@ public sealed record MemberImportPlan(
     IReadOnlyList<RosterEntry> Entries,
     IReadOnlyList<Member> Members,
     IReadOnlyList<Invite> NewInvites,
-    IReadOnlyList<string> ExpiredInvites,
+    IReadOnlyList<string> RevokedInvites,
     int Added,
     int Updated,
     int Unchanged)
 {
     public bool IsValid => Problems.Count == 0;
 
-    public bool ChangesNothing => Entries.Count == 0 && Members.Count == 0 && NewInvites.Count == 0 && ExpiredInvites.Count == 0;
+    public bool ChangesNothing => Entries.Count == 0 && Members.Count == 0 && NewInvites.Count == 0 && RevokedInvites.Count == 0;
 }
 
 /// <summary>
@@ -91,7 +91,7 @@ public static partial class MemberImport
         var entries = new List<RosterEntry>();
         var changedMembers = new List<Member>();
         var newInvites = new List<Invite>();
-        var expired = new List<string>();
+        var revoked = new List<string>();
         int added = 0, updated = 0, unchanged = 0;
         foreach (var row in read)
         {
@@ -113,11 +113,11 @@ public static partial class MemberImport
             {
                 // Not registered yet: the personal code must fix what the import says now, so a changed entry gets a new code.
                 var current = entry.InviteCode is { } code2 ? invitesByCode.GetValueOrDefault(code2) : null;
-                if (current is null || !Fixes(current, entry) || current.ExpiresAt is { } ended && ended <= now)
+                if (current is null || !Fixes(current, entry) || current.RevokedAt is not null || current.ExpiresAt is { } ended && ended <= now)
                 {
-                    if (current is not null)
+                    if (current is { RevokedAt: null })
                     {
-                        expired.Add(current.Code);
+                        revoked.Add(current.Code);
                     }
 
                     var invite = PersonalInvite(entry, UniqueCode(newCode, taken), now);
@@ -142,7 +142,7 @@ public static partial class MemberImport
             }
         }
 
-        return new MemberImportPlan([], entries, changedMembers, newInvites, expired, added, updated, unchanged);
+        return new MemberImportPlan([], entries, changedMembers, newInvites, revoked, added, updated, unchanged);
     }
 
     /// <summary>Writes a valid plan: invites first (so no roster entry names a code that is not there), then members and the roster.</summary>
@@ -157,9 +157,9 @@ public static partial class MemberImport
             throw new InvalidOperationException("An import with problems is not written.");
         }
 
-        foreach (var code in plan.ExpiredInvites)
+        foreach (var code in plan.RevokedInvites)
         {
-            await invites.ExpireAsync(code, now, cancellationToken);
+            await invites.RevokeAsync(code, now, cancellationToken);
         }
 
         foreach (var invite in plan.NewInvites)
@@ -196,7 +196,7 @@ public static partial class MemberImport
                 Role = entry.Role,
                 RegisteredAt = now,
             }
-            : existing with { Name = entry.Name, Rank = entry.Rank, UnitId = entry.UnitId, HostUnitId = entry.HostUnitId, Role = entry.Role, DeactivatedAt = null };
+            : existing with { Name = entry.Name, Rank = entry.Rank, UnitId = entry.UnitId, HostUnitId = entry.HostUnitId, Role = entry.Role };
     }
 
     private static bool Fixes(Invite invite, RosterEntry entry) =>

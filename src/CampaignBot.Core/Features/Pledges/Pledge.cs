@@ -30,6 +30,9 @@ public sealed record Pledge
 
     public DateTimeOffset? PublishedAt { get; init; }
 
+    /// <summary>Published while the unit had no linked group: posted there once a group is linked (/link), then cleared.</summary>
+    public bool AwaitingGroup { get; init; }
+
     public string Id => IdFor(MemberId, Area);
 
     public static string IdFor(string memberId, string area) => $"{memberId}/{area}";

@@ -196,13 +196,13 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
     {
         var context = step.Context;
         var member = context.Member!;
-        foreach (var area in drafted)
-        {
-            await SaveAsync(context, area.Code, step.Answers.Drafts[area.Code], PledgeStatus.Published, cancellationToken);
-        }
-
         var unit = context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
         var group = await ChatLinks.FindGroupOfUnitAsync(chats, member.UnitId, cancellationToken);
+        foreach (var area in drafted)
+        {
+            await SaveAsync(context, area.Code, step.Answers.Drafts[area.Code], PledgeStatus.Published, cancellationToken, awaitingGroup: group is null);
+        }
+
         if (group is not null)
         {
             context.Notify(group.ToChatRef(), new TextMessage(PledgeTexts.GroupPost(member.Name, unit, drafted.Select(a => (a.Name, step.Answers.Drafts[a.Code])))));
@@ -212,7 +212,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
         return new PreviewChoice(step.Answers with { Published = drafted.Count, PostedTo = group is null ? null : group.Title ?? unit }, "Published");
     }
 
-    private Task SaveAsync(FlowContext context, string area, string text, PledgeStatus status, CancellationToken cancellationToken)
+    private Task SaveAsync(FlowContext context, string area, string text, PledgeStatus status, CancellationToken cancellationToken, bool awaitingGroup = false)
     {
         var member = context.Member!;
         return store.SaveAsync(
@@ -226,6 +226,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
                 Status = status,
                 UpdatedAt = context.Now,
                 PublishedAt = status == PledgeStatus.Published ? context.Now : null,
+                AwaitingGroup = awaitingGroup,
             },
             cancellationToken);
     }

@@ -65,8 +65,8 @@ public static class PledgeTexts
         $"【公开承诺】{member}（{unit}）\n" + string.Concat(pledges.Select(p => $"· {p.Area}：{p.Text}\n")) + "欢迎大家监督。";
 
     public static Text Published(int count, string? group) => new(
-        $"已发布 {count} 条公开承诺{(group is null ? "。本单位还没有关联群聊，承诺已记录，关联后可由书记转发" : $"，已发到「{group}」群")}。每月会请你报告履约情况。",
-        $"{count} pledge(s) published{(group is null ? "; your unit has no linked group yet, so they are recorded only" : $" to the group \"{group}\"")}. Each month you will be asked how you keep them.");
+        $"已发布 {count} 条公开承诺{(group is null ? "。本单位还没有关联群聊，承诺已记录，书记关联群聊（/link）后会自动发到群里" : $"，已发到「{group}」群")}。每月会请你报告履约情况。",
+        $"{count} pledge(s) published{(group is null ? "; your unit has no linked group yet; they are recorded and will be posted there once a secretary links one (/link)" : $" to the group \"{group}\"")}. Each month you will be asked how you keep them.");
 
     // Keeping pledges (/checkin).
     public static readonly Text CheckInTitle = new("履约践诺", "keeping pledges");
@@ -97,4 +97,8 @@ public static class PledgeTexts
 
     public static Text NoteTooLong(int max) =>
         new($"说明太长了（最多 {max} 字），请精简后重新输入。", $"The note is too long (at most {max} characters); please shorten it.");
+
+    public static Text PendingPosted(int members, int pledges) => new(
+        $"本单位此前发布、尚未发到群里的公开承诺现已发到群里：{members} 人共 {pledges} 条。",
+        $"Pledges published before the group was linked are now posted to the group: {pledges} pledge(s) of {members} member(s).");
 }

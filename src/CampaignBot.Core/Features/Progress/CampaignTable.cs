@@ -55,3 +55,11 @@ public interface ITableWriter
 {
     byte[] Write(CampaignTable table, TableFormat format);
 }
+
+/// <summary>Tables that other features contribute to /export (opinions, the ledger): their kinds and how to build one for a unit, or all (null).</summary>
+public interface ITableSource
+{
+    IReadOnlyList<string> Kinds { get; }
+
+    Task<CampaignTable> BuildAsync(string kind, string? unitId, CancellationToken cancellationToken);
+}

@@ -15,16 +15,19 @@ namespace CampaignBot.Core.Features.Progress;
 internal static class ProgressScope
 {
     /// <summary>(allowed, unit id or null for all); a refusal has already been replied.</summary>
-    public static (bool Allowed, string? UnitId) Resolve(FlowContext context, ExaminationReviewers units)
+    public static (bool Allowed, string? UnitId) Resolve(FlowContext context, ExaminationReviewers units, IReadOnlyCollection<string>? tableKinds = null)
     {
-        var requested = context.Update.Content is CommandInput { Arguments: { Length: > 0 } args } ? args.Trim().Split(' ')[0] : null;
-        if (requested is not null && requested is not ("examinations" or "pledges" or "csv" or "xlsx") && context.Campaign.FindUnit(requested) is null)
+        // "/export pledges csv <unit>": the unit is the word that is not a table kind or a format.
+        var words = context.Update.Content is CommandInput { Arguments: { Length: > 0 } args } ? args.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        bool IsKeyword(string w) => w is "examinations" or "pledges" or "csv" or "xlsx" || tableKinds?.Contains(w) == true;
+        var requested = words.FirstOrDefault(w => !IsKeyword(w)) ?? words.FirstOrDefault();
+        if (requested is not null && !IsKeyword(requested) && context.Campaign.FindUnit(requested) is null)
         {
             context.Reply($"单位 '{(requested.Length > 40 ? requested[..40] : requested)}' 不在活动配置中。", "That unit is not part of the campaign.");
             return (false, null);
         }
 
-        var unit = requested is "examinations" or "pledges" or "csv" or "xlsx" ? null : requested;
+        var unit = requested is null || IsKeyword(requested) ? null : requested;
         switch (context.Member)
         {
             case { Role: Roles.CampaignOffice }:
@@ -48,6 +51,8 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 {
     public string Command => "progress";
 
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -57,7 +62,7 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
             return;
         }
 
-        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(CampaignTables.Takes).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
         var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
@@ -107,28 +112,35 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 }
 
 /// <summary>/export examinations|pledges [csv|xlsx]: the same table as the command-line export, as a document in the chat.</summary>
-public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer) : ICommandHandler
+public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer, IEnumerable<ITableSource> sources) : ICommandHandler
 {
+    private readonly IReadOnlyList<ITableSource> _sources = [.. sources];
+
     public string Command => "export";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var words = context.Update.Content is CommandInput { Arguments: var args } ? args.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        var kind = words.FirstOrDefault(w => CampaignTables.Kinds.Contains(w));
+        var extra = _sources.SelectMany(s => s.Kinds).ToList();
+        var kind = words.FirstOrDefault(w => CampaignTables.Kinds.Contains(w) || extra.Contains(w));
         if (kind is null)
         {
-            context.Reply("用法：/export examinations 或 /export pledges（可加 csv，默认 xlsx；办公室可加单位代号）。", "Usage: /export examinations or /export pledges (add csv for CSV; the office may add a unit id).");
+            context.Reply("用法：/export examinations 或 /export pledges，/export opinions 或 /export ledger（可加 csv，默认 xlsx；办公室可加单位代号）。", "Usage: /export examinations, pledges, opinions or ledger (add csv for CSV; the office may add a unit id).");
             return;
         }
 
-        var (allowed, unitId) = ProgressScope.Resolve(context, units);
+        var (allowed, unitId) = ProgressScope.Resolve(context, units, extra);
         if (!allowed)
         {
             return;
         }
 
-        var table = await tables.BuildAsync(kind, unitId, cancellationToken);
+        var table = _sources.FirstOrDefault(s => s.Kinds.Contains(kind)) is { } source
+            ? await source.BuildAsync(kind, unitId, cancellationToken)
+            : await tables.BuildAsync(kind, unitId, cancellationToken);
         var format = words.Contains("csv") ? TableFormat.Csv : TableFormat.Xlsx;
         var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
         context.Reply(new DocumentMessage(name, writer.Write(table, format), $"{table.Name}（{table.Rows.Count} 行）"));

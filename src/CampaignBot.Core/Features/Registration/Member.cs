@@ -36,8 +36,13 @@ public sealed record Member
     /// </summary>
     public string? HostUnitId { get; init; }
 
-    /// <summary>Set when the member left (deleted from the address book): their records stay, they can no longer act.</summary>
+    /// <summary>
+    /// Set when the member was deactivated — by the office or the unit's secretary, or by being deleted from the WeCom
+    /// address book: their records stay, they can no longer act.
+    /// </summary>
     public DateTimeOffset? DeactivatedAt { get; init; }
+
+    public bool IsActive => DeactivatedAt is null;
 
     /// <summary>The unit a member studies and takes part with: the host unit when there is one (以流入地为主).</summary>
     public string PrimaryUnitId => HostUnitId ?? UnitId;
@@ -66,15 +71,37 @@ public sealed record Invite
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>A personal invite (from a member import) fixes the member's name; null for a shared code.</summary>
+    /// <summary>A personal invite (from a member import) fixes the member's name, and with <see cref="Rank"/> their rank; null for a shared code.</summary>
     public string? Name { get; init; }
-
-    /// <summary>A personal invite fixes the rank from the import; the member does not choose it. Null: the member chooses.</summary>
-    public string? Rank { get; init; }
 
     public IReadOnlyList<string> RedeemedBy { get; init; } = [];
 
+    /// <summary>The rank whoever redeems the code gets, without choosing (null: they choose); a personal invite always fixes it.</summary>
+    public string? Rank { get; init; }
+
+    /// <summary>The highest rank one may choose with this code (null: any); ranks are ordered highest first in the campaign.</summary>
+    public string? MaxRank { get; init; }
+
+    /// <summary>Set when the office revoked the code: it cannot be redeemed any more.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+
     public int Uses => RedeemedBy.Count;
+
+    /// <summary>A personal invite (from a member import) names its holder and fixes their rank; anything else is a shared code.</summary>
+    public bool IsPersonal => Name is not null && Rank is not null;
+
+    /// <summary>The ranks a member may register with under this invite, in the campaign's order.</summary>
+    public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (Rank is not null)
+        {
+            return [.. campaign.Ranks.Where(r => r.Code == Rank)];
+        }
+
+        var highest = MaxRank is null ? 0 : campaign.Ranks.ToList().FindIndex(r => r.Code == MaxRank);
+        return [.. campaign.Ranks.Skip(Math.Max(0, highest))];
+    }
 }
 
 public enum RedeemResult
@@ -84,4 +111,5 @@ public enum RedeemResult
     NotFound,
     Expired,
     UsedUp,
+    Revoked,
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using CampaignBot.Core.Conversations;
 
 namespace CampaignBot.Core.Features.Registration;
@@ -7,6 +6,8 @@ namespace CampaignBot.Core.Features.Registration;
 public sealed class MeCommand : ICommandHandler
 {
     public string Command => "me";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
     public Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
@@ -25,34 +26,6 @@ public sealed class MeCommand : ICommandHandler
         context.Reply(
             $"我的资料\n姓名：{member.Name}\n单位：{unit}\n职级：{rank}\n角色：{role}\n注册时间：{registered}",
             $"My profile\nName: {member.Name}\nUnit: {unit}\nRank: {rank}\nRole: {role}\nRegistered: {registered}");
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>/help: what one can do, in the user's language.</summary>
-public sealed class HelpCommand : ICommandHandler
-{
-    public string Command => "help";
-
-    public Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var text = new StringBuilder(context.Text("可用命令：", "Commands:")).Append('\n');
-        foreach (var command in CommandCatalog.All)
-        {
-            text.Append('/').Append(command.Name).Append(" — ").Append(command.Describe(context.Language)).Append('\n');
-        }
-
-        if (context.Member is null)
-        {
-            text.Append(context.Text("你还没有注册：发送 /start 开始。", "You are not registered yet: send /start to begin."));
-        }
-        else if (context.Member.Role is Roles.CampaignOffice or Roles.Secretary)
-        {
-            text.Append(context.Text("邀请码由活动办用命令行生成：campaignbot invite create --unit <单位> --role <角色>", "Invite codes are made by the campaign office: campaignbot invite create --unit <unit> --role <role>"));
-        }
-
-        context.Reply(new Messaging.TextMessage(text.ToString().TrimEnd()));
         return Task.CompletedTask;
     }
 }

@@ -19,6 +19,17 @@ public sealed record RegistrationAnswers
 
     /// <summary>True when the code was a personal one (from a member import) that fixes name and rank.</summary>
     public bool Personal { get; init; }
+
+    /// <summary>The invite's fixed rank, if it fixes one.</summary>
+    public string? FixedRank { get; init; }
+
+    /// <summary>The invite's highest rank, if it caps the rank.</summary>
+    public string? MaxRank { get; init; }
+
+    /// <summary>The ranks the invite allows, in the campaign's order (all when it neither fixes nor caps).</summary>
+    public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign) =>
+        new Invite { Code = Code ?? "-", UnitId = UnitId ?? "-", Role = Role ?? "-", MaxUses = 1, CreatedAt = default, Rank = FixedRank, MaxRank = MaxRank }
+            .AllowedRanks(campaign);
 }
 
 /// <summary>
@@ -42,10 +53,10 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         flow.Step<Invite>("AwaitingCode", "asks for the invite code")
             .Prompt(RegistrationTexts.AskCode)
             .ReadAsync(ReadCodeAsync)
-            .Keep((answers, invite) => IsPersonal(invite)
-                ? answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, Name = invite.Name, Rank = invite.Rank, Personal = true }
-                : answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, Personal = false })
-            .Next((_, invite) => IsPersonal(invite) ? "AwaitingConfirmation" : "AwaitingName", "AwaitingName", "AwaitingConfirmation");
+            .Keep((answers, invite) => invite.IsPersonal
+                ? answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, Name = invite.Name, Rank = invite.Rank, FixedRank = invite.Rank, MaxRank = null, Personal = true }
+                : answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, FixedRank = invite.Rank, MaxRank = invite.MaxRank, Personal = false })
+            .Next((_, invite) => invite.IsPersonal ? "AwaitingConfirmation" : "AwaitingName", "AwaitingName", "AwaitingConfirmation");
 
         flow.Step<string>("AwaitingName", "asks for the member's name")
             .Prompt(RegistrationTexts.AskName(MaxNameLength))
@@ -54,7 +65,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
             .Next("AwaitingRank", "NameGiven");
 
         flow.Step<string>("AwaitingRank", "asks for the rank, one button per rank")
-            .Prompt(step => new Prompt(RegistrationTexts.AskRank, step.Campaign.Ranks.Select((rank, index) => (IReadOnlyList<Choice>)[new Choice(rank.Name, $"rank{index}")]).ToList()))
+            .Prompt(step => new Prompt(RegistrationTexts.AskRank, RankChoices(step)))
             .Read(ReadRank)
             .Keep((answers, rank) => answers with { Rank = rank })
             .Next("AwaitingConfirmation", "RankChosen");
@@ -89,8 +100,16 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         };
     }
 
-    /// <summary>A personal invite names its holder and rank; anything else is an ordinary shared code.</summary>
-    private static bool IsPersonal(Invite invite) => invite is { Name: not null, Rank: not null };
+    /// <summary>One button per rank the invite allows (a code may fix the rank or cap it), numbered by the campaign's rank list.</summary>
+    private static IReadOnlyList<IReadOnlyList<Choice>> RankChoices(FlowStep<RegistrationAnswers> step)
+    {
+        var allowed = step.Answers.AllowedRanks(step.Campaign);
+        return step.Campaign.Ranks
+            .Select((rank, index) => (rank, index))
+            .Where(x => allowed.Contains(x.rank))
+            .Select(x => (IReadOnlyList<Choice>)[new Choice(x.rank.Name, $"rank{x.index}")])
+            .ToList();
+    }
 
     private static Read<string> ReadRank(string input, FlowStep<RegistrationAnswers> step)
     {
@@ -104,19 +123,28 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         var rank = index >= 0 && index < ranks.Count
             ? ranks[index]
             : ranks.FirstOrDefault(r => r.Name == input || r.Code.Equals(input, StringComparison.OrdinalIgnoreCase));
-        return rank is null ? RegistrationTexts.ChooseRankWithButtons : rank.Code;
+        return rank switch
+        {
+            null => RegistrationTexts.ChooseRankWithButtons,
+            _ when !step.Answers.AllowedRanks(step.Campaign).Contains(rank) => RegistrationTexts.RankNotAllowed,
+            _ => rank.Code,
+        };
     }
 
     private async Task<Read<Invite>> ReadCodeAsync(string input, FlowStep<RegistrationAnswers> step, CancellationToken cancellationToken)
     {
         var code = input.Trim().ToUpperInvariant();
-        var invite = code.Length is > 0 and <= MaxCodeLength ? await invites.GetAsync(code, cancellationToken).ConfigureAwait(false) : null;
         var memberId = Member.IdFor(step.Context.Update.Chat.Channel, step.Context.Update.Sender.Id);
+
+        // Counted on the store's index: the cost does not grow with the members who used the code.
+        var standing = code.Length is > 0 and <= MaxCodeLength ? await invites.GetStandingAsync(code, memberId, cancellationToken).ConfigureAwait(false) : null;
+        var invite = standing?.Invite;
         return invite switch
         {
             null => RegistrationTexts.CodeInvalid,
+            { RevokedAt: not null } => RegistrationTexts.CodeRevoked,
             { ExpiresAt: { } expires } when expires <= step.Now => RegistrationTexts.CodeExpired,
-            { } used when used.Uses >= used.MaxUses && !used.RedeemedBy.Contains(memberId) => RegistrationTexts.CodeUsedUp,
+            _ when standing!.UsedUpFor => RegistrationTexts.CodeUsedUp,
             { } known when step.Campaign.FindUnit(known.UnitId) is null => RegistrationTexts.CodeUnitUnknown,
             _ => invite with { Code = code },
         };

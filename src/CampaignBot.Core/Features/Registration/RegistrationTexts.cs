@@ -29,6 +29,10 @@ public static class RegistrationTexts
 
     public static readonly Text ChooseRankWithButtons = new("请点击下面的按钮选择职级。", "Please choose your rank with the buttons below.");
 
+    public static readonly Text RankNotAllowed = new("请点击下面的按钮选择职级（邀请码限定了可选的职级）。", "Please choose your rank with the buttons below (the invite code limits the ranks).");
+
+    public static readonly Text CodeRevoked = new("这个邀请码已被收回，请向单位索取新的邀请码。", "This invite code has been revoked; ask your unit for a new one.");
+
     public static readonly Text Confirm = new("确认", "Confirm");
 
     public static readonly Text Change = new("修改", "Change");
@@ -64,10 +68,6 @@ public static class RegistrationTexts
     public static readonly Text FixedByTheList = new(
         "姓名和职级以单位名单为准，这里不能修改；如有不对请联系支部书记。可以重新输入邀请码，或发送 /cancel 取消。",
         "Name and rank come from your unit's list and can't be changed here; tell your secretary if they are wrong. Enter a code again, or send /cancel.");
-
-    public static readonly Text Deactivated = new(
-        "你的账号已停用（已从单位名单或通讯录中移除），不能再使用本活动的功能。如有疑问请联系支部书记。",
-        "Your account has been deactivated (removed from the unit's list or address book). Ask your secretary if this is a mistake.");
 
     public static Text AskPersonalConfirmation(string? name, string unit, string rank) => new(
         $"请确认单位名单中的信息（如有不对请联系支部书记）。\n姓名：{name}\n单位：{unit}\n职级：{rank}",

@@ -16,6 +16,8 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
 
     public string Command => "remind";
 
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

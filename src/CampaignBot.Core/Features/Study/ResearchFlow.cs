@@ -65,7 +65,7 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
 
         flow.Step<string>("PickingEntry", "lists recent entries to pick one")
             .Prompt(step => new Prompt(StudyFlow.Numbered(StudyTexts.RecentResearchEntries, step.Answers.Recent), StudyFlow.NumberButtons(step.Answers.Recent.Count)))
-            .Read((input, step) => PickIndex(input, step.Answers.Recent.Count) is { } i ? step.Answers.Recent[i].Id : StudyTexts.ChooseWithButtons)
+            .Read((input, step) => StudySteps.Picked(input, 'e', step.Answers.Recent) is { } item ? item.Id : StudyTexts.ChooseWithButtons)
             .Keep((answers, id) => answers with { Picked = answers.Recent.First(r => r.Id == id) })
             .Next("EntryAction", "EntryPicked")
             .BackGoesTo("AwaitingDate");
@@ -81,9 +81,6 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
             .Cancelled(StudyTexts.Cancelled)
             .TimedOut(StudyTexts.ResearchTimedOut);
     }
-
-    private static int? PickIndex(string input, int count) =>
-        input.StartsWith('e') && int.TryParse(input.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i >= 0 && i < count ? i : null;
 
     private async Task<Read<(string, ResearchAnswers)>> ReadDateOrListAsync(string input, FlowStep<ResearchAnswers> step, CancellationToken cancellationToken)
     {

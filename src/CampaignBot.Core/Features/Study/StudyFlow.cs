@@ -59,7 +59,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
 
         flow.Step<string>("PickingEntry", "lists recent entries to pick one to correct")
             .Prompt(step => new Prompt(Numbered(StudyTexts.RecentEntries, step.Answers.Recent), NumberButtons(step.Answers.Recent.Count)))
-            .Read((input, step) => Pick(input, step.Answers.Recent) is { } id ? id : StudyTexts.ChooseWithButtons)
+            .Read((input, step) => StudySteps.Picked(input, 'e', step.Answers.Recent)?.Id is { } id ? id : StudyTexts.ChooseWithButtons)
             .Keep((answers, id) => answers with { Mode = "fix", FixId = id })
             .Next("AwaitingDate", "EntryPicked")
             .BackGoesTo("Choosing");
@@ -144,7 +144,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
                     ? StudyTexts.NoStudyEntries
                     : ("PickingEntry", new StudyAnswers { Recent = [.. recent.Select(e => new ListedItem(e.Id, StudySteps.Line(e, step.Campaign)))] });
             case "group" when secretary:
-                var roster = (await services.Members.ListAsync(member.UnitId, cancellationToken).ConfigureAwait(false)).Take(MaxRoster);
+                var roster = (await services.Members.ListAsync(member.UnitId, cancellationToken).ConfigureAwait(false)).Where(m => m.IsActive).Take(MaxRoster);
                 return ("AwaitingDate", new StudyAnswers { Mode = "group", Roster = [.. roster.Select(m => new ListedItem(m.Id, m.Name))] });
             case "confirm" when secretary:
                 var pending = await PendingAsync(member.UnitId, step.Campaign, cancellationToken).ConfigureAwait(false);
@@ -315,9 +315,6 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
 
     private static string? Pick(string input, IReadOnlyList<CatalogueItem> items) =>
         items.FirstOrDefault(i => i.Code == input || i.Name == input.Trim())?.Code;
-
-    private static string? Pick(string input, IReadOnlyList<ListedItem> items) =>
-        input.StartsWith('e') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < items.Count ? items[i].Id : null;
 
     internal static Text Numbered(Text heading, IReadOnlyList<ListedItem> items)
     {

@@ -22,7 +22,7 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
         switch (unitId)
         {
             case not null:
-                var standings = await progress.ForMembersAsync(await members.ListAsync(unitId, cancellationToken), unitId, cancellationToken);
+                var standings = await progress.ForMembersAsync([.. (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive)], unitId, cancellationToken);
                 var unitName = campaign.FindUnit(unitId)?.Name ?? unitId;
                 text.Append('\n').Append(english
                     ? $"{unitName}: {standings.Count(s => s.IsBehind)} of {standings.Count} below the minimum; deadline {EntryDateParser.Show(progress.Deadline(unitId))}"
@@ -34,7 +34,7 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
 
                 break;
             default:
-                var all = await members.ListAsync(null, cancellationToken);
+                var all = (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive).ToList();
                 foreach (var unit in campaign.Units.Take(MaxLines))
                 {
                     var inUnit = all.Where(m => m.UnitId == unit.Id).ToList();

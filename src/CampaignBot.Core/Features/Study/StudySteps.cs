@@ -86,6 +86,16 @@ public static class StudySteps
         where TAnswers : class =>
         context => RefuseNonLeaders(context, minimum, notForYou) is { } refusal ? Opening<TAnswers>.Refuse(refusal) : Opening<TAnswers>.Proceed();
 
+    /// <summary>The item a numbered button picked (its value is <paramref name="prefix"/> and the index, "e0"), or null.</summary>
+    public static ListedItem? Picked(string input, char prefix, IReadOnlyList<ListedItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(items);
+        return input.Length > 1 && input[0] == prefix
+            && int.TryParse(input.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
+            && i < items.Count ? items[i] : null;
+    }
+
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);
 
     /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓".</summary>

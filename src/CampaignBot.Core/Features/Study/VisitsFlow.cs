@@ -49,7 +49,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
             .Prompt(step => new Prompt(
                 step.Answers.Mode == "visit" ? StudyTexts.WhichHousehold : StudyTexts.WhichHouseholdToChange,
                 StudySteps.Column(step.Answers.Houses.Select((h, i) => new Choice(h.Line, "h" + i.ToString(CultureInfo.InvariantCulture))))))
-            .Read((input, step) => PickIndex(input, step.Answers.Houses.Count) is { } i ? step.Answers.Houses[i] : StudyTexts.ChooseWithButtons)
+            .Read((input, step) => StudySteps.Picked(input, 'h', step.Answers.Houses) is { } house ? house : StudyTexts.ChooseWithButtons)
             .Keep((answers, house) => answers with { House = house })
             .Next((step, _) => step.Answers.Mode == "visit" ? "AwaitingDate" : "HouseholdAction", "AwaitingDate", "HouseholdAction")
             .BackGoesTo("Choosing");
@@ -94,9 +94,6 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
         };
         return problem is null ? label : StudyTexts.LabelRefused(problem);
     }
-
-    private static int? PickIndex(string input, int count) =>
-        input.StartsWith('h') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < count ? i : null;
 
     private async Task<Read<VisitsAnswers>> ChooseAsync(string input, FlowStep<VisitsAnswers> step, CancellationToken cancellationToken)
     {

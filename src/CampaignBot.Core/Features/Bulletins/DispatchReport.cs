@@ -1,0 +1,74 @@
+namespace CampaignBot.Core.Features.Bulletins;
+
+/// <summary>
+/// A unit's answer to the monthly dispatch (月调度): practical things done this month (办实事: a count and a few lines),
+/// whether the ledger progress was checked, and a note. One per unit and month; answering again replaces it.
+/// </summary>
+public sealed record DispatchReport
+{
+    public required string UnitId { get; init; }
+
+    /// <summary>The calendar month, "2027-03".</summary>
+    public required string Month { get; init; }
+
+    public required int PracticalThings { get; init; }
+
+    public IReadOnlyList<string> Lines { get; init; } = [];
+
+    public bool LedgerChecked { get; init; }
+
+    public string? Note { get; init; }
+
+    public required string AnsweredBy { get; init; }
+
+    public required DateTimeOffset AnsweredAt { get; init; }
+
+    public string Id => IdFor(UnitId, Month);
+
+    public static string IdFor(string unitId, string month) => $"{unitId}#{month}";
+}
+
+/// <summary>That the bulletin of a month was published (月通报), by whom and when: a month is published once.</summary>
+public sealed record BulletinRecord(string Month, string PublishedBy, DateTimeOffset PublishedAt);
+
+public interface IBulletinStore
+{
+    Task SaveDispatchAsync(DispatchReport report, CancellationToken cancellationToken);
+
+    Task<DispatchReport?> GetDispatchAsync(string unitId, string month, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DispatchReport>> ListDispatchesAsync(string month, CancellationToken cancellationToken);
+
+    /// <summary>False when the month was published already (the first publish wins).</summary>
+    Task<bool> TryRecordPublishedAsync(BulletinRecord record, CancellationToken cancellationToken);
+
+    Task<BulletinRecord?> GetPublishedAsync(string month, CancellationToken cancellationToken);
+}
+
+/// <summary>The bulletin store over two document tables.</summary>
+public sealed class DocumentBulletinStore(Storage.IDocumentTable dispatches, Storage.IDocumentTable bulletins) : IBulletinStore
+{
+    public const string DispatchTable = "dispatch_reports";
+    public const string Table = "bulletins";
+
+    public Task SaveDispatchAsync(DispatchReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return dispatches.UpsertAsync(report.Id, report.Month, report.UnitId, Messaging.MessageJson.Serialize(report), cancellationToken);
+    }
+
+    public async Task<DispatchReport?> GetDispatchAsync(string unitId, string month, CancellationToken cancellationToken) =>
+        await dispatches.GetAsync(DispatchReport.IdFor(unitId, month), cancellationToken) is { } body ? Messaging.MessageJson.Deserialize<DispatchReport>(body) : null;
+
+    public async Task<IReadOnlyList<DispatchReport>> ListDispatchesAsync(string month, CancellationToken cancellationToken) =>
+        [.. (await dispatches.ListByMemberAsync(month, cancellationToken)).Select(Messaging.MessageJson.Deserialize<DispatchReport>)];
+
+    public Task<bool> TryRecordPublishedAsync(BulletinRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return bulletins.TryInsertAsync(record.Month, record.PublishedBy, "all", Messaging.MessageJson.Serialize(record), cancellationToken);
+    }
+
+    public async Task<BulletinRecord?> GetPublishedAsync(string month, CancellationToken cancellationToken) =>
+        await bulletins.GetAsync(month, cancellationToken) is { } body ? Messaging.MessageJson.Deserialize<BulletinRecord>(body) : null;
+}

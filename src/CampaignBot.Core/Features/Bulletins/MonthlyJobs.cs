@@ -1,0 +1,92 @@
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Core.Storage;
+using Cronos;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Bulletins;
+
+/// <summary>
+/// The two monthly jobs, on calendar months in the campaign's zone (Cronos): the dispatch form to every secretary, and the
+/// draft of last month's bulletin to the office. The jobs recur by their cron rule; what they send is saved with the firing
+/// record under keys naming the month and the person, so a firing taken over after a crash sends each once.
+/// </summary>
+public sealed class MonthlyJobs(IMemberStore members, BulletinPublisher publisher, CampaignDefinition campaign, CampaignCalendar calendar, IOptions<BulletinOptions> options)
+{
+    public const string DispatchKind = "dispatch-ask";
+    public const string BulletinKind = "bulletin-draft";
+
+    public ScheduledJob? Next(string kind, DateTimeOffset after)
+    {
+        var expression = kind == DispatchKind ? options.Value.DispatchCron : options.Value.BulletinCron;
+        return CronExpression.Parse(expression).GetNextOccurrence(after, calendar.Zone) is { } due
+            ? new ScheduledJob { Id = kind, Kind = kind, Payload = "{}", DueAt = due, Recurrence = "cron:" + expression }
+            : null;
+    }
+
+    public async Task AskDispatchAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var month = BulletinBuilder.MonthOf(calendar.Today(context.Job.DueAt));
+        foreach (var secretary in (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.Secretary))
+        {
+            var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
+            var text = BulletinTexts.DispatchAsk(unitName, month).In(Ledger.LedgerCommand.LanguageOf(secretary));
+            context.Notify(secretary.PrivateChat, new TextMessage(text), $"dispatch-ask:{month}:{secretary.Id}");
+        }
+    }
+
+    public async Task DraftBulletinAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var month = BulletinBuilder.MonthOf(calendar.Today(context.Job.DueAt).AddMonths(-1));
+        var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice).ToList();
+        if (office.Count == 0)
+        {
+            return;
+        }
+
+        var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken);
+        foreach (var person in office)
+        {
+            for (var i = 0; i < bodies.Count; i++)
+            {
+                context.Notify(person.PrivateChat, bodies[i], $"bulletin-draft:{month}:{person.Id}:{i}");
+            }
+        }
+    }
+}
+
+public sealed class DispatchAskJobHandler(MonthlyJobs monthly) : IJobHandler
+{
+    public string Kind => MonthlyJobs.DispatchKind;
+
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken) => monthly.AskDispatchAsync(context, cancellationToken);
+}
+
+public sealed class BulletinDraftJobHandler(MonthlyJobs monthly) : IJobHandler
+{
+    public string Kind => MonthlyJobs.BulletinKind;
+
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken) => monthly.DraftBulletinAsync(context, cancellationToken);
+}
+
+/// <summary>Makes sure both monthly jobs exist; existing ones keep their due times.</summary>
+public sealed class MonthlyJobSeeder(IJobStore jobs, MonthlyJobs monthly, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var kind in new[] { MonthlyJobs.DispatchKind, MonthlyJobs.BulletinKind })
+        {
+            if (await jobs.GetAsync(kind, cancellationToken) is null && monthly.Next(kind, time.GetUtcNow()) is { } job)
+            {
+                await jobs.UpsertAsync(job, cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,23 @@
+using CampaignBot.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignBot.Core.Features.Dashboard;
+
+public static class DashboardRegistration
+{
+    /// <summary>The /dashboard command, sign-in, the access rules and the overview; the host adds the web pages.</summary>
+    public static IServiceCollection AddDashboardCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<DashboardOptions>()
+            .BindConfiguration(DashboardOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DashboardAddress>();
+        services.AddSingleton<DashboardAccess>();
+        services.AddSingleton<DashboardSignIn>();
+        services.AddSingleton<DashboardOverview>();
+        services.AddSingleton<ICommandHandler, DashboardCommand>();
+        return services;
+    }
+}

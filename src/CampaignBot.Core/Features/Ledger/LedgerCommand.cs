@@ -1,0 +1,266 @@
+using System.Text;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.Core.Features.Ledger;
+
+/// <summary>
+/// /ledger add|list|show|note|done|evidence|confirm|reopen|institution: the rectification ledger. The unit's secretary,
+/// its supervisors and the office manage it; the lead leader reports progress and completion of their own items.
+/// </summary>
+public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, LedgerPeople people, CampaignDefinition campaign, LedgerAddFlow addFlow) : ICommandHandler
+{
+    private const int MaxListed = 40;
+
+    public string Command => "ledger";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var arguments = context.Update.Content is CommandInput command ? command.Arguments.Trim() : string.Empty;
+        var (verb, rest) = Split(arguments);
+        if (context.Member is not { } member)
+        {
+            context.Reply(LedgerTexts.NotAllowed);
+            return;
+        }
+
+        if (context.Update.Chat.Kind == ChatKind.Group && verb.Length > 0)
+        {
+            context.Reply(new Text("整改台帐请在与我的私聊中管理。", "Please manage the ledger in a private chat with me."));
+            return;
+        }
+
+        switch (verb.ToLowerInvariant())
+        {
+            case "add" when !rest.Contains('|', StringComparison.Ordinal):
+                // "/ledger add" or "/ledger add <unit>": the step-by-step form.
+                await FlowStart.StartAsync(addFlow, context, cancellationToken);
+                return;
+            case "add":
+                await AddAsync(context, member, rest, cancellationToken);
+                return;
+            case "list":
+                await ListAsync(context, member, rest.Length == 0 ? null : rest, cancellationToken);
+                return;
+            case "show" or "note" or "done" or "evidence" or "confirm" or "reopen" or "institution":
+                await OnItemAsync(context, member, verb.ToLowerInvariant(), rest, cancellationToken);
+                return;
+            default:
+                context.Reply(LedgerTexts.Usage);
+                return;
+        }
+    }
+
+    private async Task AddAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
+    {
+        var (first, afterFirst) = Split(rest);
+        var unitId = campaign.FindUnit(first) is not null ? first : member.UnitId;
+        var words = campaign.FindUnit(first) is not null ? afterFirst : rest;
+        if (!campaign.Manages(member, unitId))
+        {
+            context.Reply(LedgerTexts.NotAllowed);
+            return;
+        }
+
+        var (leader, afterLeader) = Split(words);
+        var (deadline, text) = Split(afterLeader);
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0)
+        {
+            context.Reply(LedgerTexts.NeedsThreeFixes);
+            context.Reply(LedgerTexts.Usage);
+            return;
+        }
+
+        var source = member.Role == Roles.Supervisor ? ProblemSource.Supervisor : ProblemSource.Examination;
+        var request = new LedgerRequest(unitId, text[..bar].Trim(), "other", source, [], text[(bar + 1)..].Trim(), leader, deadline);
+        var (item, refusal) = await service.CreateAsync(request, member, context.Update.UpdateId, context.Now, cancellationToken);
+        if (item is null)
+        {
+            context.Reply(refusal!);
+            return;
+        }
+
+        context.Reply(LedgerTexts.Created(item, UnitName(item.UnitId)));
+        await service.NotifyAssignedAsync(context, item, cancellationToken);
+    }
+
+    private async Task ListAsync(FlowContext context, Member member, string? unitId, CancellationToken cancellationToken)
+    {
+        var units = unitId is null ? campaign.ManagedUnits(member) : campaign.Manages(member, unitId) ? [unitId] : [];
+        if (unitId is not null && units.Count == 0)
+        {
+            context.Reply(LedgerTexts.NotAllowed);
+            return;
+        }
+
+        var items = new List<LedgerItem>();
+        foreach (var unit in units)
+        {
+            items.AddRange(await ledger.ListAsync(unit, cancellationToken));
+        }
+
+        // A lead leader sees the items they lead, whatever their role.
+        if (unitId is null)
+        {
+            items.AddRange((await ledger.ListAsync(member.UnitId, cancellationToken)).Where(i => i.LeadLeaderId == member.Id && !items.Any(x => x.Id == i.Id)));
+        }
+
+        if (items.Count == 0 && units.Count == 0)
+        {
+            context.Reply(LedgerTexts.NotAllowed);
+            return;
+        }
+
+        var text = new StringBuilder(context.Text(new Text($"整改台帐（{items.Count} 项）", $"Rectification ledger ({items.Count} items)")));
+        foreach (var item in items.OrderBy(i => i.UnitId, StringComparer.Ordinal).ThenBy(i => i.Deadline).Take(MaxListed))
+        {
+            text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status, context.Language == Language.English)}{(item.AwaitingConfirmation ? "·待确认" : string.Empty)}] {UnitName(item.UnitId)}：{Short(item.Problem, 40)}｜{item.LeadLeaderName}｜{LedgerTexts.Date(item.Deadline)}");
+        }
+
+        context.Reply(new TextMessage(text.ToString()));
+    }
+
+    private async Task OnItemAsync(FlowContext context, Member member, string verb, string rest, CancellationToken cancellationToken)
+    {
+        var (id, text) = Split(rest);
+        var item = id.Length is >= 2 and <= 12 ? await ledger.GetAsync(id, cancellationToken) : null;
+        if (item is null)
+        {
+            context.Reply(LedgerTexts.NoSuchItem);
+            return;
+        }
+
+        var manages = campaign.Manages(member, item.UnitId);
+        var leads = item.LeadLeaderId == member.Id;
+        if (!manages && !(leads && verb is "show" or "note" or "done" or "evidence"))
+        {
+            context.Reply(leads && verb == "confirm" ? LedgerTexts.NotYourself : verb is "note" or "done" or "evidence" ? LedgerTexts.OnlyLeaderReports : LedgerTexts.NotAllowed);
+            return;
+        }
+
+        if (verb is not "show" and not "confirm" && text.Length == 0)
+        {
+            context.Reply(LedgerTexts.Usage);
+            return;
+        }
+
+        if (text.Length > service.MaxText)
+        {
+            context.Reply(LedgerTexts.TooLong(service.MaxText));
+            return;
+        }
+
+        if (item.IsClosed && verb is "note" or "done" or "evidence" or "confirm")
+        {
+            context.Reply(LedgerTexts.Closed);
+            return;
+        }
+
+        switch (verb)
+        {
+            case "show":
+                await ShowAsync(context, item, cancellationToken);
+                return;
+            case "note":
+                context.Reply(LedgerTexts.Noted(await service.NoteAsync(item, text, member, context.Now, cancellationToken)));
+                return;
+            case "done":
+                var done = await service.ReportDoneAsync(item, text, member, context.Now, cancellationToken);
+                context.Reply(LedgerTexts.ReportedDone(done));
+                var level = await service.IsLeadershipItemAsync(done, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
+                foreach (var confirmer in (await people.AtLevelAsync(done.UnitId, level, cancellationToken)).Where(p => p.Id != member.Id))
+                {
+                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))));
+                }
+
+                return;
+            case "evidence":
+                context.Reply(LedgerTexts.EvidenceAdded(await service.AddEvidenceAsync(item, text, member, context.Now, cancellationToken)));
+                return;
+            case "confirm":
+                if (await service.WhyNotConfirmAsync(item, member, cancellationToken) is { } why)
+                {
+                    context.Reply(why);
+                    return;
+                }
+
+                var confirmed = await service.ConfirmAsync(item, member, context.Now, cancellationToken);
+                context.Reply(LedgerTexts.Confirmed(confirmed));
+                await NotifyLeaderAsync(context, confirmed, LedgerTexts.Confirmed(confirmed), cancellationToken);
+                return;
+            case "reopen":
+                var reopened = await service.ReopenAsync(item, text, member, context.Now, cancellationToken);
+                context.Reply(LedgerTexts.Reopened(reopened, text));
+                await NotifyLeaderAsync(context, reopened, LedgerTexts.Reopened(reopened, text), cancellationToken);
+                return;
+            default:
+                var (kind, title) = Split(text);
+                InstitutionChange? change = kind.ToLowerInvariant() switch
+                {
+                    "废" or "abolish" => InstitutionChange.Abolish,
+                    "改" or "amend" => InstitutionChange.Amend,
+                    "立" or "establish" => InstitutionChange.Establish,
+                    _ => null,
+                };
+                if (change is null || title.Length == 0)
+                {
+                    context.Reply(LedgerTexts.Usage);
+                    return;
+                }
+
+                context.Reply(LedgerTexts.InstitutionSet(await service.SetInstitutionAsync(item, change.Value, title, member, context.Now, cancellationToken)));
+                return;
+        }
+    }
+
+    private async Task ShowAsync(FlowContext context, LedgerItem item, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder()
+            .Append($"{item.Id}［{LedgerTexts.StatusName(item.Status)}{(item.AwaitingConfirmation ? "，待确认" : string.Empty)}］{UnitName(item.UnitId)}\n")
+            .Append($"问题：{item.Problem}（来源：{LedgerTexts.SourceName(item.Source)}{(item.SourceRefs.Count > 0 ? " " + string.Join("、", item.SourceRefs) : string.Empty)}）\n")
+            .Append($"整改措施：{item.Measures}\n牵头领导：{item.LeadLeaderName}　责任单位：{UnitName(item.UnitId)}　完成时限：{LedgerTexts.Date(item.Deadline)}\n");
+        if (item.Institution is { } change)
+        {
+            text.Append($"建章立制：{LedgerTexts.InstitutionName(change)}《{item.InstitutionTitle}》\n");
+        }
+
+        foreach (var evidence in item.Evidence)
+        {
+            text.Append($"佐证：{evidence.Text}\n");
+        }
+
+        text.Append("历史：");
+        foreach (var entry in (await ledger.HistoryAsync(item.Id, cancellationToken)).TakeLast(20))
+        {
+            text.Append($"\n{entry.Number}. {CampaignBot.Core.Features.Progress.CampaignTable.Time(entry.At, TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone))} {entry.By}：{entry.What}");
+        }
+
+        context.Reply(new TextMessage(text.ToString()));
+    }
+
+    private async Task NotifyLeaderAsync(FlowContext context, LedgerItem item, Text text, CancellationToken cancellationToken)
+    {
+        if (item.LeadLeaderId != context.Member?.Id && await people.MemberAsync(item.LeadLeaderId, cancellationToken) is { } leader)
+        {
+            context.Notify(leader.PrivateChat, new TextMessage(text.In(LanguageOf(leader))));
+        }
+    }
+
+    internal static Language LanguageOf(Member member) =>
+        member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+
+    private string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
+
+    private static (string Word, string Remainder) Split(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
+    }
+
+    private static string Short(string value, int max) => value.Length <= max ? value : value[..max] + "…";
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Ledger;
+
+/// <summary>
+/// Once a day, at Ledger:Hour (outside the quiet hours): reminds each lead leader 7, 3 and 1 days before the deadline,
+/// marks items overdue and tells the lead leader, then escalates an overdue item one step (secretary, supervisor, office)
+/// every Ledger:EscalationDays. Each message's id names the item, the deadline and the slot or level, so however often
+/// the job runs (or is taken over after a crash) each is sent once; after downtime only the latest slot is sent.
+/// </summary>
+public sealed class LedgerDailyJob(
+    ILedgerStore ledger,
+    LedgerService service,
+    LedgerPeople people,
+    CampaignCalendar calendar,
+    CampaignDefinition campaign,
+    IOptions<LedgerOptions> options,
+    IOptions<QuietHours> quiet) : IJobHandler
+{
+    public const string JobKind = "ledger-daily";
+    public const string JobId = "ledger-daily";
+
+    public string Kind => JobKind;
+
+    /// <summary>The daily job, first due at the next run time (moved out of the quiet hours).</summary>
+    public ScheduledJob Job(DateTimeOffset now)
+    {
+        var at = quiet.Value.NotIn(calendar.At(calendar.Today(now), new TimeOnly(options.Value.Hour, 0)), calendar);
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendar.Zone).DateTime);
+        return new ScheduledJob { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = at > now ? at : at.AddDays(1), Recurrence = Recurrence.Daily(local).ToString() };
+    }
+
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var now = context.Now;
+        var today = calendar.Today(now);
+        var messages = new List<(string Key, Registration.Member To, Text Text)>();
+        foreach (var item in await ledger.ListAsync(null, cancellationToken))
+        {
+            if (item.IsClosed || campaign.FindUnit(item.UnitId) is null)
+            {
+                continue;
+            }
+
+            var stamp = item.Deadline.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var daysLeft = item.Deadline.DayNumber - today.DayNumber;
+            var leader = await people.MemberAsync(item.LeadLeaderId, cancellationToken);
+            if (daysLeft >= 0)
+            {
+                var slot = options.Value.ReminderDays.Where(d => daysLeft <= d).DefaultIfEmpty(-1).Min();
+                if (slot > 0 && leader is not null && !item.AwaitingConfirmation)
+                {
+                    messages.Add(Message($"ledger-remind:{item.Id}:{stamp}:d{slot}", leader, LedgerTexts.Reminder(item, daysLeft), now));
+                }
+
+                continue;
+            }
+
+            var current = item;
+            if (item.Status != LedgerStatus.Overdue)
+            {
+                current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue }, $"逾期（时限 {LedgerTexts.Date(item.Deadline)}）", now, cancellationToken);
+            }
+
+            if (leader is not null)
+            {
+                messages.Add(Message($"ledger-overdue:{item.Id}:{stamp}", leader, LedgerTexts.OverdueNotice(current), now));
+            }
+
+            // One step up per EscalationDays: the secretary on the first overdue day, then the supervisor, then the office.
+            var daysOverdue = -daysLeft;
+            var level = Math.Min(LedgerPeople.OfficeLevel, 1 + ((daysOverdue - 1) / options.Value.EscalationDays));
+            if (level > current.EscalationLevel)
+            {
+                current = await service.MarkAsync(current, current with { EscalationLevel = level }, $"逾期督办升级到第 {level} 级（{LevelName(level)}）", now, cancellationToken);
+            }
+
+            foreach (var person in await people.AtLevelAsync(item.UnitId, current.EscalationLevel, cancellationToken))
+            {
+                if (person.Id != item.LeadLeaderId)
+                {
+                    var unitName = campaign.FindUnit(item.UnitId)?.Name ?? item.UnitId;
+                    messages.Add(Message($"ledger-escalate:{item.Id}:{stamp}:{current.EscalationLevel}:{person.Id}", person, LedgerTexts.Escalation(current, unitName, daysOverdue), now));
+                }
+            }
+        }
+
+        // Saved with the firing record and sent from there: a firing taken over after a crash sends each once.
+        foreach (var (key, to, text) in messages)
+        {
+            context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key);
+        }
+    }
+
+    private static string LevelName(int level) => level switch
+    {
+        LedgerPeople.SecretaryLevel => "支部书记",
+        LedgerPeople.SupervisorLevel => "督导组",
+        _ => "活动办",
+    };
+
+    private static (string, Registration.Member, Text) Message(string id, Registration.Member to, Text text, DateTimeOffset now) => (id, to, text);
+}
+
+/// <summary>Makes sure the daily ledger job exists; an existing one keeps its due time.</summary>
+public sealed class LedgerJobSeeder(IJobStore jobs, LedgerDailyJob daily, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await jobs.GetAsync(LedgerDailyJob.JobId, cancellationToken) is null)
+        {
+            await jobs.UpsertAsync(daily.Job(time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

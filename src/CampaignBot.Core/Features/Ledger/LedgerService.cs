@@ -1,0 +1,281 @@
+using System.Globalization;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Ledger;
+
+/// <summary>A problem to put on a unit's ledger, as another feature (an accepted opinion) or a command hands it over.</summary>
+public sealed record LedgerRequest(
+    string UnitId,
+    string Problem,
+    string Category,
+    ProblemSource Source,
+    IReadOnlyList<string> SourceRefs,
+    string Measures,
+    string LeadLeader,
+    string Deadline);
+
+/// <summary>The ledger as other features reach it: an accepted opinion becomes an item, or joins one.</summary>
+public interface ILedgerIntake
+{
+    /// <summary>Creates the item (id derived from <paramref name="seed"/>, so a re-run creates it once), or says why not.</summary>
+    Task<(LedgerItem? Item, Text? Refusal)> CreateAsync(LedgerRequest request, Member by, string seed, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Adds a source (a merged opinion) to an existing item of the unit; null when there is no such open item.</summary>
+    Task<LedgerItem?> AttachAsync(string itemId, string unitId, string sourceRef, Member by, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Tells the lead leader (unless they made it) that they lead the item, with this update's effects.</summary>
+    Task NotifyAssignedAsync(Conversations.FlowContext context, LedgerItem item, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The ledger's rules: 三落实 on creation, status moves, evidence and confirmation, reopening, institutions; every change is
+/// appended to the item's history with who and when.
+/// </summary>
+public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, CampaignDefinition campaign, CampaignCalendar calendar, IOptions<LedgerOptions> options) : ILedgerIntake
+{
+    /// <summary>The rank code of county-level leaders (县处级以上领导干部) in campaign.yaml.</summary>
+    public const string LeadershipRank = "county";
+
+    public int MaxText => options.Value.MaxTextLength;
+
+    public async Task<(LedgerItem? Item, Text? Refusal)> CreateAsync(LedgerRequest request, Member by, string seed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(by);
+        if (string.IsNullOrWhiteSpace(request.Problem) || string.IsNullOrWhiteSpace(request.Measures) || string.IsNullOrWhiteSpace(request.LeadLeader) || string.IsNullOrWhiteSpace(request.Deadline))
+        {
+            return (null, LedgerTexts.NeedsThreeFixes);
+        }
+
+        if (request.Problem.Length > MaxText || request.Measures.Length > MaxText)
+        {
+            return (null, LedgerTexts.TooLong(MaxText));
+        }
+
+        if (ParseDeadline(request.Deadline, now) is not { } deadline)
+        {
+            return (null, LedgerTexts.BadDeadline(LedgerTexts.Date(campaign.End)));
+        }
+
+        var (leader, refusal) = await FindLeaderAsync(request.UnitId, request.LeadLeader.Trim(), cancellationToken);
+        if (leader is null)
+        {
+            return (null, refusal);
+        }
+
+        var item = new LedgerItem
+        {
+            Id = "L" + Opinions.OpinionCodes.From("ledger/" + seed, 6),
+            UnitId = request.UnitId,
+            Problem = request.Problem.Trim(),
+            Category = request.Category,
+            Source = request.Source,
+            SourceRefs = request.SourceRefs,
+            Measures = request.Measures.Trim(),
+            LeadLeaderId = leader.Id,
+            LeadLeaderName = leader.Name,
+            Deadline = deadline,
+            CreatedBy = by.Id,
+            CreatedAt = now,
+        };
+        if (await ledger.GetAsync(item.Id, cancellationToken) is { } earlier)
+        {
+            return (earlier, null);
+        }
+
+        await ledger.SaveAsync(item, cancellationToken);
+        await AppendAsync(item.Id, now, by, $"建立：{item.Problem}；措施：{item.Measures}；牵头领导：{item.LeadLeaderName}；时限：{LedgerTexts.Date(deadline)}；来源：{LedgerTexts.SourceName(item.Source)}", cancellationToken);
+        return (item, null);
+    }
+
+    public async Task<LedgerItem?> AttachAsync(string itemId, string unitId, string sourceRef, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (await ledger.GetAsync(itemId, cancellationToken) is not { } item || item.UnitId != unitId || item.IsClosed)
+        {
+            return null;
+        }
+
+        if (!item.SourceRefs.Contains(sourceRef))
+        {
+            item = item with { SourceRefs = [.. item.SourceRefs, sourceRef] };
+            await ledger.SaveAsync(item, cancellationToken);
+            await AppendAsync(item.Id, now, by, $"并入意见 {sourceRef}", cancellationToken);
+        }
+
+        return item;
+    }
+
+    public async Task NotifyAssignedAsync(Conversations.FlowContext context, LedgerItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.LeadLeaderId != context.Member?.Id && await members.GetAsync(item.LeadLeaderId, cancellationToken) is { } leader)
+        {
+            context.Notify(leader.PrivateChat, new TextMessage(LedgerTexts.Assigned(item).In(LedgerCommand.LanguageOf(leader))));
+        }
+    }
+
+    /// <summary>A progress note: a not-started item is now being rectified (an overdue one stays overdue).</summary>
+    public async Task<LedgerItem> NoteAsync(LedgerItem item, string note, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var updated = item with { Status = item.Status == LedgerStatus.NotStarted ? LedgerStatus.InProgress : item.Status };
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(item.Id, now, by, "进展：" + note, cancellationToken);
+        return updated;
+    }
+
+    public async Task<LedgerItem> ReportDoneAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(by);
+        var updated = item with
+        {
+            Status = item.Status == LedgerStatus.NotStarted ? LedgerStatus.InProgress : item.Status,
+            AwaitingConfirmation = true,
+            Evidence = [.. item.Evidence, new Evidence(now, by.Id, evidence)],
+        };
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(item.Id, now, by, "报告完成，佐证：" + evidence, cancellationToken);
+        return updated;
+    }
+
+    public async Task<LedgerItem> AddEvidenceAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(by);
+        var updated = item with { Evidence = [.. item.Evidence, new Evidence(now, by.Id, evidence)] };
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(item.Id, now, by, "补充佐证：" + evidence, cancellationToken);
+        return updated;
+    }
+
+    /// <summary>Null when the caller may confirm; otherwise why not.</summary>
+    public async Task<Text?> WhyNotConfirmAsync(LedgerItem item, Member by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(by);
+        if (item.IsClosed)
+        {
+            return LedgerTexts.Closed;
+        }
+
+        if (!item.AwaitingConfirmation)
+        {
+            return LedgerTexts.NotAwaiting;
+        }
+
+        if (item.Evidence.Count == 0)
+        {
+            return LedgerTexts.NeedsEvidence;
+        }
+
+        if (item.LeadLeaderId == by.Id)
+        {
+            return LedgerTexts.NotYourself;
+        }
+
+        return by.Role == Roles.Secretary && await IsLeadershipItemAsync(item, cancellationToken) ? LedgerTexts.LeadershipNeedsSupervisor : null;
+    }
+
+    public async Task<LedgerItem> ConfirmAsync(LedgerItem item, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(by);
+        var updated = item with { Status = LedgerStatus.Done, AwaitingConfirmation = false, ConfirmedBy = by.Id, ConfirmedOn = calendar.Today(now) };
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(item.Id, now, by, "确认完成，销号", cancellationToken);
+        return updated;
+    }
+
+    public async Task<LedgerItem> ReopenAsync(LedgerItem item, string reason, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var overdue = calendar.Today(now) > item.Deadline;
+        var updated = item with
+        {
+            Status = overdue ? LedgerStatus.Overdue : LedgerStatus.InProgress,
+            AwaitingConfirmation = false,
+            ConfirmedBy = null,
+            ConfirmedOn = null,
+            Reopened = item.Reopened + 1,
+        };
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(item.Id, now, by, $"重新打开（第 {updated.Reopened} 次）：{reason}", cancellationToken);
+        return updated;
+    }
+
+    public async Task<LedgerItem> SetInstitutionAsync(LedgerItem item, InstitutionChange change, string title, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var updated = item with { Institution = change, InstitutionTitle = title };
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(item.Id, now, by, $"建章立制：{LedgerTexts.InstitutionName(change)}《{title}》", cancellationToken);
+        return updated;
+    }
+
+    /// <summary>Marks an item overdue (by the daily job) with a history entry; "system" is the author.</summary>
+    public async Task<LedgerItem> MarkAsync(LedgerItem item, LedgerItem updated, string what, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(updated);
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(item.Id, now, null, what, cancellationToken);
+        return updated;
+    }
+
+    /// <summary>A leadership item (领导班子): its lead leader is a secretary or a county-level (县处级) cadre; a supervisor confirms it.</summary>
+    public async Task<bool> IsLeadershipItemAsync(LedgerItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var leader = await members.GetAsync(item.LeadLeaderId, cancellationToken);
+        return leader is { Role: Roles.Secretary } or { Rank: LeadershipRank };
+    }
+
+    /// <summary>yyyy-MM-dd (or yyyy/M/d), from today to the campaign's end; null otherwise.</summary>
+    public DateOnly? ParseDeadline(string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] formats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
+        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= calendar.Today(now) && date <= campaign.End ? date : null;
+    }
+
+    private async Task<(Member? Leader, Text? Refusal)> FindLeaderAsync(string unitId, string reference, CancellationToken cancellationToken)
+    {
+        if (await members.GetAsync(reference, cancellationToken) is { } byId)
+        {
+            return (byId, null);
+        }
+
+        var named = (await members.ListAsync(unitId, cancellationToken)).Where(m => m.Name == reference).ToList();
+        return named.Count switch
+        {
+            1 => (named[0], null),
+            0 => (null, LedgerTexts.NoLeader(Short(reference))),
+            _ => (null, LedgerTexts.AmbiguousLeader(Short(reference))),
+        };
+    }
+
+    private async Task AppendAsync(string itemId, DateTimeOffset now, Member? by, string what, CancellationToken cancellationToken)
+    {
+        // Numbers are taken in order; a racing writer that took the number first makes this one take the next.
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var number = (await ledger.HistoryAsync(itemId, cancellationToken)).Count + 1;
+            if (await ledger.AppendAsync(new LedgerEntry(itemId, number, now, by is null ? "system" : $"{by.Name}（{by.Id}）", what), cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The history of ledger item {itemId} kept changing; the entry was not written.");
+    }
+
+    private static string Short(string value) => value.Length <= 24 ? value : value[..24] + "…";
+}

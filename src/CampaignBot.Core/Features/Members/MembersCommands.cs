@@ -1,0 +1,194 @@
+using System.Text;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Features.Members;
+
+/// <summary>/members [unit]: the office sees any unit (without one, the count per unit), a secretary their own unit.</summary>
+public sealed class MembersCommand(IMemberStore members) : ICommandHandler
+{
+    public const int MaxListed = 60;
+
+    public string Command => "members";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var asked = context.Update.Content is CommandInput { Arguments: var args } ? args.Trim() : string.Empty;
+        string? unitId;
+        switch (context.Member)
+        {
+            case { Role: Roles.CampaignOffice }:
+                unitId = asked.Length == 0 ? null : asked;
+                break;
+            case { Role: Roles.Secretary } secretary when asked.Length == 0 || asked == secretary.UnitId:
+                unitId = secretary.UnitId;
+                break;
+            case { Role: Roles.Secretary }:
+                context.Reply(MembersTexts.OwnUnitOnly);
+                return;
+            default:
+                context.Reply(MembersTexts.OnlyManagers);
+                return;
+        }
+
+        if (unitId is not null && context.Campaign.FindUnit(unitId) is null)
+        {
+            context.Reply(MembersTexts.NoSuchUnit(unitId.Length > 40 ? unitId[..40] : unitId));
+            return;
+        }
+
+        var listed = await members.ListAsync(unitId, cancellationToken);
+        context.Reply(new TextMessage(unitId is null ? CountsPerUnit(context, listed) : List(context, unitId, listed)));
+    }
+
+    private static string CountsPerUnit(FlowContext context, IReadOnlyList<Member> all)
+    {
+        var text = new StringBuilder(context.Text(MembersTexts.OfficeUnitsHeading));
+        foreach (var unit in context.Campaign.Units)
+        {
+            var inUnit = all.Where(m => m.UnitId == unit.Id).ToList();
+            var inactive = inUnit.Count(m => !m.IsActive);
+            text.Append('\n').Append(unit.Id).Append(' ').Append(unit.Name).Append('：').Append(inUnit.Count)
+                .Append(inactive > 0 ? context.Text($"（停用 {inactive}）", $" ({inactive} deactivated)") : string.Empty);
+        }
+
+        return text.ToString();
+    }
+
+    private static string List(FlowContext context, string unitId, IReadOnlyList<Member> listed)
+    {
+        var unit = context.Campaign.FindUnit(unitId)?.Name ?? unitId;
+        var text = new StringBuilder(context.Text(MembersTexts.ListHeading(unit, listed.Count, listed.Count(m => !m.IsActive))));
+        foreach (var member in listed.OrderBy(m => !m.IsActive).ThenBy(m => m.Id, StringComparer.Ordinal).Take(MaxListed))
+        {
+            var rank = context.Campaign.FindRank(member.Rank)?.Name ?? member.Rank;
+            var role = context.Campaign.FindRole(member.Role)?.Name ?? member.Role;
+            text.Append('\n').Append(MemberChanges.Reference(member, context.Update.Chat.Channel)).Append("  ").Append(member.Name)
+                .Append(" · ").Append(rank).Append(" · ").Append(role)
+                .Append(member.IsActive ? string.Empty : context.Text(MembersTexts.DeactivatedMark));
+        }
+
+        if (listed.Count > MaxListed)
+        {
+            text.Append('\n').Append(context.Text(MembersTexts.ListMore(listed.Count - MaxListed)));
+        }
+
+        return text.Append('\n').Append(context.Text(MembersTexts.ListHint)).ToString();
+    }
+}
+
+/// <summary>/member &lt;id&gt; [name|rank|unit &lt;value&gt; | deactivate | activate]: one member's details, or a change to them.</summary>
+public sealed class MemberCommand(IMemberStore members) : ICommandHandler
+{
+    public string Command => "member";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Member is not { Role: Roles.CampaignOffice or Roles.Secretary } actor)
+        {
+            context.Reply(MembersTexts.OnlyManagers);
+            return;
+        }
+
+        var args = context.Update.Content is CommandInput { Arguments: var a } ? a.Trim() : string.Empty;
+        var words = args.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+        {
+            context.Reply(MembersTexts.MemberUsage);
+            return;
+        }
+
+        var target = await MemberChanges.FindAsync(members, words[0], context.Update.Chat.Channel, cancellationToken);
+        if (target is null)
+        {
+            context.Reply(MembersTexts.NoSuchMember(words[0].Length > 40 ? words[0][..40] : words[0]));
+            return;
+        }
+
+        if (words.Length == 1)
+        {
+            var shown = MemberChanges.Describe(target, context.Campaign) + (target.IsActive ? string.Empty : context.Text(MembersTexts.DeactivatedMark));
+            context.Reply(MemberChanges.Forbidden(actor, target, new MemberChange.Rename(target.Name)) ?? new Text(shown, shown));
+            return;
+        }
+
+        if (MemberChanges.Parse(words[1], words.Length > 2 ? words[2] : string.Empty) is not { } change)
+        {
+            context.Reply(MembersTexts.MemberUsage);
+            return;
+        }
+
+        if (MemberChanges.Forbidden(actor, target, change) is { } refusal)
+        {
+            context.Reply(refusal);
+            return;
+        }
+
+        var (changed, problem) = MemberChanges.Apply(target, change, context.Campaign, context.Now);
+        if (changed is null)
+        {
+            context.Reply(problem!);
+            return;
+        }
+
+        if (changed == target)
+        {
+            context.Reply(MembersTexts.Unchanged(target.Name));
+            return;
+        }
+
+        await members.UpsertAsync(changed, cancellationToken);
+        context.Reply(change switch
+        {
+            MemberChange.Deactivate => MembersTexts.DeactivatedDone(changed.Name),
+            MemberChange.Activate => MembersTexts.ActivatedDone(changed.Name),
+            _ => MembersTexts.Changed(MemberChanges.Describe(changed, context.Campaign)),
+        });
+    }
+}
+
+/// <summary>/invite revoke &lt;code&gt;: the office revokes any code, a secretary the codes of their unit.</summary>
+public sealed class InviteChatCommand(IInviteStore invites) : ICommandHandler
+{
+    public string Command => "invite";
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Member is not { Role: Roles.CampaignOffice or Roles.Secretary } actor)
+        {
+            context.Reply(MembersTexts.OnlyManagers);
+            return;
+        }
+
+        var words = context.Update.Content is CommandInput { Arguments: var a } ? a.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        if (words is not ["revoke", var given])
+        {
+            context.Reply(MembersTexts.InviteUsage);
+            return;
+        }
+
+        var code = given.Trim().ToUpperInvariant();
+        code = code.Length > 16 ? code[..16] : code;
+        var invite = await invites.GetAsync(code, cancellationToken);
+        if (invite is not null && actor.Role == Roles.Secretary && invite.UnitId != actor.UnitId)
+        {
+            context.Reply(MembersTexts.InviteOtherUnit(code));
+            return;
+        }
+
+        context.Reply(invite is not null && await invites.RevokeAsync(code, context.Now, cancellationToken)
+            ? MembersTexts.InviteRevoked(code)
+            : MembersTexts.InviteNotRevoked(code));
+    }
+}

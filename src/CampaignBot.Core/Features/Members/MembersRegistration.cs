@@ -1,0 +1,17 @@
+using CampaignBot.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignBot.Core.Features.Members;
+
+public static class MembersRegistration
+{
+    /// <summary>Managing people in chat: /members, /member, /invite revoke.</summary>
+    public static IServiceCollection AddMembers(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<ICommandHandler, MembersCommand>();
+        services.AddSingleton<ICommandHandler, MemberCommand>();
+        services.AddSingleton<ICommandHandler, InviteChatCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,144 @@
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Opinions;
+
+/// <summary>What giving an opinion has gathered: the collection (never who gives), the category, then the receipt.</summary>
+public sealed record GiveOpinionAnswers
+{
+    public string? CollectionId { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Receipt { get; init; }
+
+    /// <summary>"closed" or "limit" when the opinion could not be taken at the last step.</summary>
+    public string? Stopped { get; init; }
+}
+
+/// <summary>
+/// /opinion CODE in a private chat (背对背): choose a category, write the opinion, get a receipt code. Nothing of the giver is
+/// stored with the opinion; a keyed hash of (collection, giver) takes one of the giver's places in the collection, and the
+/// inbox copy of the text is cut once it is stored. /opinion RECEIPT shows how an opinion was handled.
+/// </summary>
+public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, OpinionGiverHasher hasher, CampaignCalendar calendar, IOptions<OpinionOptions> options)
+    : DeclaredFlow<GiveOpinionAnswers>("opinion", "opinion", OpinionTexts.FlowTitle)
+{
+    private OpinionOptions Options => options.Value;
+
+    protected override void Declare(FlowBuilder<GiveOpinionAnswers> flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        flow.Opens(OpenAsync);
+
+        flow.Step<string>("AskingCategory", "asks which of the four winds, the ten problem areas or other")
+            .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. OpinionCategories.All(step.Campaign)
+                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == OpinionCategories.Other ? OpinionTexts.Other.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
+            .Read((input, step) => ReadCategory(step.Campaign, input))
+            .Keep((answers, category) => answers with { Category = category })
+            .Next("AskingText", "CategoryGiven");
+
+        flow.Step<GiveOpinionAnswers>("AskingText", "asks for the opinion's text within the length limits, then stores it")
+            .Prompt(OpinionTexts.AskText(Options.MinLength, Options.MaxLength))
+            .ReadAsync(SaveAsync)
+            .Keep((_, saved) => saved)
+            .Next((_, saved) => saved.Stopped is null ? "Done" : "Stopped", "Done", "Stopped");
+
+        flow.Finish("Done", "gives the receipt code", step => OpinionTexts.Received(step.Answers.Receipt ?? string.Empty))
+            .Finish("Stopped", "says the collection closed or the giver's limit is reached", step => step.Answers.Stopped == "limit" ? OpinionTexts.Limit : OpinionTexts.Closed)
+            .Cancelled(OpinionTexts.Cancelled)
+            .TimedOut(OpinionTexts.TimedOut);
+    }
+
+    /// <summary>A category by button value ("c3"), number, code or name; a refusal otherwise.</summary>
+    public static Read<string> ReadCategory(CampaignDefinition campaign, string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var word = input.StartsWith('c') && input.Length > 1 && char.IsAsciiDigit(input[1]) ? input[1..] : input;
+        return OpinionCategories.Find(campaign, word) is { } category ? category : OpinionTexts.PressCategory;
+    }
+
+    private async Task<Opening<GiveOpinionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        var code = context.Update.Content is CommandInput command ? command.Arguments.Trim() : string.Empty;
+        if (!hasher.IsConfigured)
+        {
+            return Opening<GiveOpinionAnswers>.Refuse(OpinionTexts.NotEnabled);
+        }
+
+        if (context.Update.Chat.Kind != ChatKind.Private)
+        {
+            return Opening<GiveOpinionAnswers>.Refuse(OpinionTexts.PrivateOnly);
+        }
+
+        if (!OpinionCodes.LooksLikeCode(code))
+        {
+            return Opening<GiveOpinionAnswers>.Refuse(OpinionTexts.GiveUsage);
+        }
+
+        if (await store.FindCollectionByCodeAsync(code, cancellationToken) is { } collection)
+        {
+            return collection.IsOpenAt(context.Now)
+                ? Opening<GiveOpinionAnswers>.Proceed(null, new GiveOpinionAnswers { CollectionId = collection.Id })
+                : Opening<GiveOpinionAnswers>.Refuse(OpinionTexts.Closed);
+        }
+
+        // Not a collection's code: a receipt. The answer is the giver's to read; it shows nothing of who gave it.
+        var answered = await store.FindByReceiptAsync(ReceiptHash(code.ToUpperInvariant()), cancellationToken);
+        return Opening<GiveOpinionAnswers>.Refuse(answered is null ? OpinionTexts.BadCode : OpinionTexts.Status(answered));
+    }
+
+    private async Task<Read<GiveOpinionAnswers>> SaveAsync(string input, FlowStep<GiveOpinionAnswers> step, CancellationToken cancellationToken)
+    {
+        var text = input.Trim();
+        if (text.Length < Options.MinLength || text.Length > Options.MaxLength)
+        {
+            return OpinionTexts.Length(Options.MinLength, Options.MaxLength);
+        }
+
+        var context = step.Context;
+        var collection = await store.GetCollectionAsync(step.Answers.CollectionId ?? string.Empty, cancellationToken);
+        if (collection is null || !collection.IsOpenAt(context.Now))
+        {
+            return step.Answers with { Stopped = "closed" };
+        }
+
+        var giver = $"{context.Update.Chat.Channel}:{context.Update.Sender.Id}";
+        if (!await store.TryTakePlaceAsync(collection.Id, hasher.Hash(collection.Id, giver), Options.MaxPerGiver, cancellationToken))
+        {
+            return step.Answers with { Stopped = "limit" };
+        }
+
+        // Ids and the receipt come from a keyed hash of the update: without the secret nobody can tie them to the sender's session.
+        var seed = hasher.Hash("opinion", context.Update.UpdateId);
+        var receipt = OpinionCodes.From(seed + "/receipt", 8);
+        await store.AddAsync(
+            new Opinion
+            {
+                Id = OpinionCodes.From(seed, 8),
+                UnitId = collection.UnitId,
+                CollectionId = collection.Id,
+                Source = OpinionSource.Anonymous,
+                Category = step.Answers.Category ?? OpinionCategories.Other,
+                Text = text,
+                GivenOn = calendar.Today(context.Now),
+            },
+            ReceiptHash(receipt),
+            cancellationToken);
+        await ForgetTextAsync(context.Update, cancellationToken);
+        return step.Answers with { Receipt = receipt };
+    }
+
+    /// <summary>The inbox keeps each update with its sender; once the opinion is stored its text is cut from that copy.</summary>
+    private Task ForgetTextAsync(Inbound update, CancellationToken cancellationToken)
+    {
+        var redacted = update with { Content = new TextInput(OpinionTexts.TextRemoved.Chinese) };
+        return inbox.RedactAsync($"{update.Chat.Channel}:{update.UpdateId}", MessageJson.Serialize(redacted), cancellationToken);
+    }
+
+    private string ReceiptHash(string receipt) => hasher.Hash("receipt", receipt);
+}

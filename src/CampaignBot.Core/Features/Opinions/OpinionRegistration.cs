@@ -1,0 +1,25 @@
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Progress;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Opinions;
+
+public static class OpinionRegistration
+{
+    /// <summary>Opinion collections, /opinions and /opinion, the 查摆问题评议 briefing, the /progress part, and the "Opinions" settings.</summary>
+    public static IServiceCollection AddOpinions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<OpinionOptions>().BindConfiguration(OpinionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpinionOptions>, OpinionOptionsValidator>();
+        services.AddSingleton<OpinionGiverHasher>();
+        services.AddSingleton<OpinionTable>();
+        services.AddSingleton<ICommandHandler, OpinionsCommand>();
+        services.AddSingleton<IFlowDefinition, GiveOpinionFlow>();
+        services.AddSingleton<IBallotBriefing, OpinionBallotBriefing>();
+        services.AddSingleton<IProgressSection, OpinionProgressSection>();
+        return services;
+    }
+}

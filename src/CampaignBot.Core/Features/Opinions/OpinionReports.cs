@@ -1,0 +1,80 @@
+using System.Text;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Progress;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Opinions;
+
+/// <summary>
+/// 向群众公示: the 查摆问题评议 ballot shows the problems found from opinions, by category and anonymised (counts and the
+/// categories only, never a text that could name a giver), so the masses judge whether the unit found the right problems.
+/// </summary>
+public sealed class OpinionBallotBriefing(IOpinionStore store, CampaignDefinition campaign, IOptions<OpinionOptions> options) : IBallotBriefing
+{
+    public async Task<string?> BriefAsync(string unitId, string stage, CancellationToken cancellationToken)
+    {
+        if (stage != options.Value.BriefingStage)
+        {
+            return null;
+        }
+
+        var opinions = (await store.ListAsync(unitId, cancellationToken)).Where(o => o.Status != OpinionStatus.Merged).ToList();
+        var byCategory = opinions.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Take(8)
+            .Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()} 条（采纳 {g.Count(o => o.Status == OpinionStatus.Adopted)}）");
+        return $"【查摆问题公示】收到意见 {opinions.Count} 条，已采纳 {opinions.Count(o => o.Status == OpinionStatus.Adopted)} 条" + (opinions.Count > 0 ? "：" + string.Join("；", byCategory) : string.Empty);
+    }
+}
+
+/// <summary>The opinions part of /progress: per unit, how many and how handled, and per category.</summary>
+public sealed class OpinionProgressSection(IOpinionStore store, CampaignDefinition campaign) : IProgressSection
+{
+    public int Order => 25;
+
+    public async Task<string?> RenderAsync(Member viewer, string? unitId, Language language, CancellationToken cancellationToken)
+    {
+        var opinions = await store.ListAsync(unitId, cancellationToken);
+        var english = language == Language.English;
+        var text = new StringBuilder(english ? "Opinions" : "【征求意见】");
+        foreach (var unit in unitId is null ? campaign.Units.Select(u => u.Id).ToList() : [unitId])
+        {
+            var mine = opinions.Where(o => o.UnitId == unit).ToList();
+            if (mine.Count == 0 && unitId is null)
+            {
+                continue;
+            }
+
+            var statuses = string.Join(english ? ", " : "，", Enum.GetValues<OpinionStatus>().Select(s => $"{OpinionTexts.StatusName(s, english)} {mine.Count(o => o.Status == s)}"));
+            var categories = string.Join(english ? ", " : "，", mine.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()}"));
+            text.Append('\n').Append(campaign.FindUnit(unit)?.Name ?? unit).Append(english ? $": {mine.Count} ({statuses})" : $"：{mine.Count} 条（{statuses}）");
+            if (categories.Length > 0)
+            {
+                text.Append(english ? "; by category: " : "；按类别：").Append(categories);
+            }
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>Opinions as a table (campaignbot export opinions, /export opinions). No giver: there is none stored.</summary>
+public sealed class OpinionTable(IOpinionStore store, CampaignDefinition campaign)
+{
+    public async Task<CampaignTable> BuildAsync(string? unitId, CancellationToken cancellationToken)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var o in (await store.ListAsync(unitId, cancellationToken)).OrderBy(o => o.UnitId, StringComparer.Ordinal).ThenBy(o => o.GivenOn).ThenBy(o => o.Id, StringComparer.Ordinal))
+        {
+            rows.Add(
+            [
+                o.Id, campaign.FindUnit(o.UnitId)?.Name ?? o.UnitId, OpinionTexts.SourceName(o.Source), OpinionCategories.Name(campaign, o.Category),
+                o.GivenOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Text, OpinionTexts.StatusName(o.Status),
+                o.Answer ?? string.Empty, o.LedgerItemId ?? string.Empty, o.MergedInto ?? string.Empty, o.GiverName ?? string.Empty,
+            ]);
+        }
+
+        return new CampaignTable("征求意见", ["编号", "单位", "方式", "类别", "日期", "意见内容", "状态", "答复或理由", "台帐编号", "合并到", "署名（经本人同意）"], rows);
+    }
+}

@@ -1,0 +1,384 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Ledger;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Opinions;
+
+/// <summary>
+/// /opinions open|list|record|accept|reply|reject|merge: the unit's side of opinion collection. Every verb checks that the
+/// caller manages the unit (its secretary, its supervisors, the office) before it reads or changes anything.
+/// </summary>
+public sealed class OpinionsCommand(
+    IOpinionStore store,
+    IAudiences audiences,
+    ILedgerIntake ledger,
+    OpinionGiverHasher hasher,
+    CampaignDefinition campaign,
+    CampaignCalendar calendar,
+    IOptions<OpinionOptions> options) : ICommandHandler
+{
+    private const int MaxListed = 30;
+
+    public string Command => "opinions";
+
+    private OpinionOptions Options => options.Value;
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (verb, rest) = Words.Split(context.Update.Content is CommandInput command ? command.Arguments : string.Empty);
+        if (context.Member is not { } member || member.Role is not (Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice))
+        {
+            context.Reply(OpinionTexts.NotAllowed);
+            return;
+        }
+
+        if (!hasher.IsConfigured)
+        {
+            context.Reply(OpinionTexts.AdminNotEnabled);
+            return;
+        }
+
+        // Only the opening may be sent in the unit's group (it posts the notice there); the rest is read privately.
+        if (context.Update.Chat.Kind == ChatKind.Group && verb != "open")
+        {
+            context.Reply(new Text("意见请在与我的私聊中查看和处理。", "Please see and handle opinions in a private chat with me."));
+            return;
+        }
+
+        switch (verb.ToLowerInvariant())
+        {
+            case "open":
+                await OpenAsync(context, member, rest, cancellationToken);
+                return;
+            case "list":
+                await ListAsync(context, member, rest.Length == 0 ? null : rest, cancellationToken);
+                return;
+            case "record":
+                await RecordAsync(context, member, rest, cancellationToken);
+                return;
+            case "accept" or "reply" or "reject" or "merge":
+                await ChangeAsync(context, member, verb.ToLowerInvariant(), rest, cancellationToken);
+                return;
+            default:
+                context.Reply(OpinionTexts.Usage);
+                return;
+        }
+    }
+
+    private async Task OpenAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
+    {
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || campaign.FindUnit(words[0]) is not { } unit)
+        {
+            context.Reply(words.Length == 0 ? OpinionTexts.Usage : new Text($"没有编号为“{Words.Short(words[0])}”的单位。", $"No unit '{Words.Short(words[0])}'."));
+            return;
+        }
+
+        if (!campaign.Manages(member, unit.Id))
+        {
+            context.Reply(OpinionTexts.NotAllowed);
+            return;
+        }
+
+        var days = Options.DefaultDays;
+        var audience = RoundAudience.Code;
+        foreach (var word in words.Skip(1))
+        {
+            if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 90)
+            {
+                days = n;
+            }
+            else if (audiences.Parse(word) is { } parsed)
+            {
+                audience = parsed;
+            }
+            else
+            {
+                context.Reply(new Text("无法识别的选项：天数为 1 到 90，方式为 group、roster 或 code。", "Unrecognised option: days 1 to 90; audience group, roster or code."));
+                return;
+            }
+        }
+
+        var closesAt = context.Now.AddDays(days);
+        if (calendar.Today(closesAt) > campaign.End)
+        {
+            context.Reply(new Text($"征求意见的截止日期不能晚于活动结束（{campaign.End:yyyy-MM-dd}）。", $"The collection can't close after the campaign ends ({campaign.End:yyyy-MM-dd})."));
+            return;
+        }
+
+        ChatRef? group = null;
+        if (audience == RoundAudience.Group && (group = await audiences.GroupOfAsync(context, unit.Id, cancellationToken)) is null)
+        {
+            context.Reply(new Text("该单位还没有关联群聊：请在单位的群里发送这条命令，或先用 /link 关联，或改用 roster 或 code。", "The unit has no linked group: send this in its group, /link one first, or use roster or code."));
+            return;
+        }
+
+        var collection = new OpinionCollection
+        {
+            Id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Update.UpdateId + "/opinions")), 0, 4),
+            UnitId = unit.Id,
+            Audience = audience.ToString().ToLowerInvariant(),
+            Group = group,
+            Code = audiences.CodeFor(context.Update.UpdateId + "/opinions"),
+            OpensAt = context.Now,
+            ClosesAt = closesAt,
+            OpenedBy = member.Id,
+        };
+        if (!await store.CreateCollectionAsync(collection, cancellationToken) && await store.GetCollectionAsync(collection.Id, cancellationToken) is null)
+        {
+            context.Reply(new Text("未能开启征求意见（口令冲突），请再发送一次命令。", "Could not open the collection (code clash); please send the command again."));
+            return;
+        }
+
+        var closes = Local(closesAt);
+        string how;
+        switch (audience)
+        {
+            case RoundAudience.Group when group!.Key == context.Update.Chat.Key:
+                // Opened in the group itself: the notice is the reply.
+                context.Reply(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes));
+                return;
+            case RoundAudience.Group:
+                context.Notify(group, new TextMessage(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes).Chinese));
+                how = "通知已发到群里。";
+                break;
+            case RoundAudience.Roster:
+                var asked = await InviteRosterAsync(context, collection, unit.Name, closes, cancellationToken);
+                how = $"已私信邀请 {asked.Invited} 人（{asked.Skipped} 人近 {Options.RepeatAskDays} 天内已征求过，未重复打扰）。";
+                break;
+            default:
+                how = $"口令：{collection.Code}，请转给要征求意见的群众。";
+                break;
+        }
+
+        context.Reply(OpinionTexts.Opened(unit.Name, collection.Code!, closes, how));
+    }
+
+    /// <summary>防止重复征求意见: people asked in another collection within RepeatAskDays are skipped.</summary>
+    private async Task<(int Invited, int Skipped)> InviteRosterAsync(FlowContext context, OpinionCollection collection, string unitName, string closes, CancellationToken cancellationToken)
+    {
+        var today = calendar.Today(context.Now);
+        var (invited, skipped) = (0, 0);
+        foreach (var person in await audiences.RosterAsync(collection.UnitId, cancellationToken))
+        {
+            var earlier = await store.ListAskedAsync(person.Id, cancellationToken);
+            if (earlier.Any(a => a.CollectionId != collection.Id && a.AskedOn.AddDays(Options.RepeatAskDays) > today))
+            {
+                skipped++;
+                continue;
+            }
+
+            await store.RecordAskedAsync(new OpinionAsked(collection.Id, person.Id, collection.UnitId, today), cancellationToken);
+            context.Notify(person.PrivateChat, new TextMessage(OpinionTexts.RosterInvite(unitName, collection.Code!, closes).In(Ledger.LedgerCommand.LanguageOf(person))));
+            invited++;
+        }
+
+        return (invited, skipped);
+    }
+
+    private async Task ListAsync(FlowContext context, Member member, string? unitId, CancellationToken cancellationToken)
+    {
+        if (unitId is not null && !campaign.Manages(member, unitId))
+        {
+            context.Reply(OpinionTexts.NotAllowed);
+            return;
+        }
+
+        var units = unitId is null ? campaign.ManagedUnits(member) : [unitId];
+        var opinions = new List<Opinion>();
+        foreach (var unit in units)
+        {
+            opinions.AddRange(await store.ListAsync(unit, cancellationToken));
+        }
+
+        var text = new StringBuilder(context.Text(new Text($"意见（{opinions.Count} 条，待处理 {opinions.Count(o => o.Status == OpinionStatus.Pending)}）", $"Opinions ({opinions.Count}, {opinions.Count(o => o.Status == OpinionStatus.Pending)} pending)")));
+        foreach (var opinion in opinions.OrderBy(o => o.Status).ThenBy(o => o.GivenOn).Take(MaxListed))
+        {
+            text.Append('\n').Append($"{opinion.Id} [{OpinionTexts.StatusName(opinion.Status)}] {OpinionCategories.Name(campaign, opinion.Category)}·{OpinionTexts.SourceName(opinion.Source)} {opinion.GivenOn:MM-dd}：{Words.Short(opinion.Text, 60)}");
+        }
+
+        context.Reply(new TextMessage(text.ToString()));
+    }
+
+    private async Task RecordAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
+    {
+        // The office and supervisors name the unit first; a secretary records for their own unit.
+        var (maybeUnit, afterUnit) = Words.Split(rest);
+        var unitId = campaign.FindUnit(maybeUnit) is not null ? maybeUnit : member.UnitId;
+        rest = unitId == maybeUnit ? afterUnit : rest;
+        if (!campaign.Manages(member, unitId))
+        {
+            context.Reply(OpinionTexts.NotAllowed);
+            return;
+        }
+
+        var (sourceWord, afterSource) = Words.Split(rest);
+        OpinionSource? source = sourceWord.ToLowerInvariant() switch
+        {
+            "meeting" or "座谈会" => OpinionSource.Meeting,
+            "talk" or "谈心" => OpinionSource.Talk,
+            "visit" or "走访" => OpinionSource.Visit,
+            "research" or "调研" => OpinionSource.Research,
+            _ => null,
+        };
+        if (source is null)
+        {
+            context.Reply(OpinionTexts.BadSource);
+            return;
+        }
+
+        var (categoryWord, text) = Words.Split(afterSource);
+        if (OpinionCategories.Find(campaign, categoryWord) is not { } category)
+        {
+            context.Reply(new Text("类别请写四风或十个方面问题的代码、名称，或“其他”。", "The category is a code or name of the four winds or the problem areas, or 'other'."));
+            return;
+        }
+
+        var givenOn = calendar.Today(context.Now);
+        var (maybeDate, afterDate) = Words.Split(text);
+        if (DateOnly.TryParseExact(maybeDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (date > givenOn || date < campaign.Start)
+            {
+                context.Reply(new Text("日期须在活动开始之后、今天或之前。", "The date must be between the campaign's start and today."));
+                return;
+            }
+
+            (givenOn, text) = (date, afterDate);
+        }
+
+        string? giver = null;
+        var (maybeName, afterName) = Words.Split(text);
+        if (maybeName.StartsWith("署名:", StringComparison.Ordinal) || maybeName.StartsWith("name:", StringComparison.OrdinalIgnoreCase))
+        {
+            giver = maybeName[(maybeName.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            text = afterName;
+        }
+
+        if (text.Length < Options.MinLength || text.Length > Options.MaxLength || giver is { Length: > 40 })
+        {
+            context.Reply(OpinionTexts.Length(Options.MinLength, Options.MaxLength));
+            return;
+        }
+
+        var opinion = new Opinion
+        {
+            Id = OpinionCodes.From(hasher.Hash("face-to-face", context.Update.UpdateId), 8),
+            UnitId = unitId,
+            Source = source.Value,
+            Category = category,
+            Text = text,
+            GivenOn = givenOn,
+            GiverName = giver,
+            RecordedBy = member.Id,
+        };
+        await store.AddAsync(opinion, null, cancellationToken);
+        context.Reply(OpinionTexts.Recorded(opinion));
+    }
+
+    private async Task ChangeAsync(FlowContext context, Member member, string verb, string rest, CancellationToken cancellationToken)
+    {
+        var (id, text) = Words.Split(rest);
+        var opinion = OpinionCodes.LooksLikeCode(id) ? await store.GetAsync(id, cancellationToken) : null;
+        if (opinion is null)
+        {
+            context.Reply(OpinionTexts.NoSuchOpinion);
+            return;
+        }
+
+        if (!campaign.Manages(member, opinion.UnitId))
+        {
+            context.Reply(OpinionTexts.NotAllowed);
+            return;
+        }
+
+        if (opinion.Status != OpinionStatus.Pending)
+        {
+            context.Reply(OpinionTexts.AlreadyHandled);
+            return;
+        }
+
+        if (text.Length == 0 || text.Length > Options.MaxLength)
+        {
+            context.Reply(text.Length == 0 ? OpinionTexts.Usage : OpinionTexts.Length(1, Options.MaxLength));
+            return;
+        }
+
+        Opinion changed;
+        switch (verb)
+        {
+            case "accept":
+                var (first, afterFirst) = Words.Split(text);
+                LedgerItem? item;
+                if (first.StartsWith('L') && afterFirst.Length == 0)
+                {
+                    item = await ledger.AttachAsync(first, opinion.UnitId, opinion.Id, member, context.Now, cancellationToken);
+                    if (item is null)
+                    {
+                        context.Reply(new Text("没有这个本单位未完成的台帐编号。", "No open ledger item of the unit with that id."));
+                        return;
+                    }
+                }
+                else
+                {
+                    var (deadline, measures) = Words.Split(afterFirst);
+                    var request = new LedgerRequest(opinion.UnitId, opinion.Text.Length <= 200 ? opinion.Text : opinion.Text[..200], opinion.Category, ProblemSource.Opinion, [opinion.Id], measures, first, deadline);
+                    var (created, refusal) = await ledger.CreateAsync(request, member, context.Update.UpdateId, context.Now, cancellationToken);
+                    if (created is null)
+                    {
+                        context.Reply(refusal!);
+                        return;
+                    }
+
+                    item = created;
+                    context.Reply(LedgerTexts.Created(item, campaign.FindUnit(item.UnitId)?.Name ?? item.UnitId));
+                    await ledger.NotifyAssignedAsync(context, item, cancellationToken);
+                }
+
+                changed = opinion.With(OpinionStatus.Adopted, member.Id, context.Now, "采纳：" + item.Id) with { LedgerItemId = item.Id };
+                break;
+            case "reply":
+                changed = opinion.With(OpinionStatus.Answered, member.Id, context.Now, "答复") with { Answer = text };
+                break;
+            case "reject":
+                changed = opinion.With(OpinionStatus.Rejected, member.Id, context.Now, "不予采纳") with { Answer = text };
+                break;
+            default:
+                var target = OpinionCodes.LooksLikeCode(text) ? await store.GetAsync(text, cancellationToken) : null;
+                if (target is null || target.Id == opinion.Id || target.UnitId != opinion.UnitId || target.Status == OpinionStatus.Merged)
+                {
+                    context.Reply(new Text("请写本单位另一条未合并意见的编号。", "Give the id of another, unmerged opinion of the unit."));
+                    return;
+                }
+
+                // The duplicate follows the opinion it joins: its giver reads the same answer.
+                changed = opinion.With(OpinionStatus.Merged, member.Id, context.Now, "合并到 " + target.Id) with { MergedInto = target.Id, LedgerItemId = target.LedgerItemId, Answer = target.Answer };
+                break;
+        }
+
+        await store.UpdateAsync(changed, cancellationToken);
+        context.Reply(OpinionTexts.Changed(changed));
+    }
+
+    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, calendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
+
+internal static class Words
+{
+    public static (string Word, string Remainder) Split(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOfAny([' ', '\n']);
+        return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
+    }
+
+    public static string Short(string value, int max = 24) => value.Length <= max ? value : value[..max] + "…";
+}

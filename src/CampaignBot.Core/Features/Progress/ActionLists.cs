@@ -1,0 +1,87 @@
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Pledges;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Features.Study;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Features.Progress;
+
+/// <summary>One action list: who has not done one thing, and what a reminder to them says.</summary>
+public sealed record ActionListKind(string Code, Text Name, Text Reminder)
+{
+    public static readonly ActionListKind NotStarted = new(
+        "not_started", new("对照检查未开始", "Examination not started"), new("你的对照检查还没有开始，请发送 /examine 填写。", "Your self-examination has not been started; send /examine to fill it in."));
+
+    public static readonly ActionListKind NotSubmitted = new(
+        "not_submitted", new("对照检查未提交", "Examination not submitted"), new("你的对照检查还没有提交（或退回后尚未重新提交），请发送 /examine 完成并提交。", "Your self-examination is not submitted (or was returned and not resubmitted); send /examine to finish and submit it."));
+
+    public static readonly ActionListKind NotPledged = new(
+        "not_pledged", new("未作公开承诺", "No public pledge"), new("你还没有发布公开承诺，请发送 /pledge 填写并发布。", "You have not published a public pledge; send /pledge to write and publish one."));
+
+    public static readonly ActionListKind NotCheckedIn = new(
+        "not_checked_in", new("本月未报告履约", "No check-in this month"), new("你本月还没有报告履约践诺情况，请发送 /checkin 报告。", "You have not reported on your pledges this month; send /checkin."));
+
+    public static readonly ActionListKind StudyBehind = new(
+        "study", new("学习未达最低要求", "Below the study minimum"), new("你的学习（或调研、走访）还没有达到最低要求，请按计划参加并发送 /study 记录。", "Your study (or research, visits) is below the minimum; take part and log it with /study."));
+
+    public static readonly IReadOnlyList<ActionListKind> All = [NotStarted, NotSubmitted, NotPledged, NotCheckedIn, StudyBehind];
+
+    public static ActionListKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
+}
+
+/// <summary>A unit's action lists: for each kind, the members on it (active members who take part, by id).</summary>
+public sealed record UnitActionLists(string UnitId, int Members, IReadOnlyDictionary<ActionListKind, IReadOnlyList<Member>> Lists)
+{
+    public int Count(ActionListKind kind) => Lists.TryGetValue(kind, out var list) ? list.Count : 0;
+
+    public bool IsEmpty => Lists.Values.All(l => l.Count == 0);
+}
+
+/// <summary>
+/// Builds the action lists (待办名单) from the stores: who has not started or not submitted the examination, not
+/// pledged, not checked in this month (with pledges published before this month), or is below the study minimums.
+/// </summary>
+public sealed class ActionLists(
+    IMemberStore memberStore,
+    IExaminationStore examinations,
+    IPledgeStore pledges,
+    IEvaluationRoundStore roundStore,
+    StudyProgressService study,
+    CampaignCalendar calendar)
+{
+    public async Task<UnitActionLists> ForUnitAsync(string unitId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
+        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var published = (await pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var period = PledgeCheckIns.PeriodOf(calendar, now);
+        var today = calendar.Today(now);
+        var monthStart = calendar.At(new DateOnly(today.Year, today.Month, 1), TimeOnly.MinValue);
+        var checkedIn = (await pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).Select(c => c.MemberId).ToHashSet(StringComparer.Ordinal);
+        var behind = (await study.ForMembersAsync(members, unitId, cancellationToken)).Where(s => s.IsBehind).Select(s => s.Member.Id).ToHashSet(StringComparer.Ordinal);
+
+        var lists = new Dictionary<ActionListKind, IReadOnlyList<Member>>
+        {
+            [ActionListKind.NotStarted] = [.. members.Where(m => !exams.ContainsKey(m.Id))],
+            [ActionListKind.NotSubmitted] = [.. members.Where(m => exams.GetValueOrDefault(m.Id)?.Status is ExaminationStatus.Draft or ExaminationStatus.Returned)],
+            [ActionListKind.NotPledged] = [.. members.Where(m => published.All(p => p.MemberId != m.Id))],
+            [ActionListKind.NotCheckedIn] = [.. members.Where(m => published.Any(p => p.MemberId == m.Id && p.PublishedAt < monthStart) && !checkedIn.Contains(m.Id))],
+            [ActionListKind.StudyBehind] = [.. members.Where(m => behind.Contains(m.Id))],
+        };
+        return new UnitActionLists(unitId, members.Count, lists);
+    }
+
+    /// <summary>Units whose latest round of some stage failed (补课), with the stages.</summary>
+    public async Task<IReadOnlyList<(string UnitId, IReadOnlyList<string> Stages)>> MakeUpAsync(CancellationToken cancellationToken)
+    {
+        var rounds = await roundStore.ListAsync(null, cancellationToken);
+        return [.. rounds
+            .GroupBy(r => (r.UnitId, r.Stage))
+            .Where(g => EvaluationReport.StandingOf(g) == StageStanding.NeedsMakeUp)
+            .GroupBy(g => g.Key.UnitId, g => g.Key.Stage, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<string>)[.. g]))];
+    }
+}

@@ -1,0 +1,106 @@
+using CampaignBot.Core.Features.Dashboard;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CampaignBot.Storage.Mongo.MongoBson;
+
+namespace CampaignBot.Storage.Mongo;
+
+/// <summary>
+/// Sign-in links and sessions, _id = the hash. Using a link is one conditional updateOne (unused, not expired), so
+/// of two racing uses exactly one matches; the link is read before, and only the winner's read is returned.
+/// </summary>
+internal sealed class MongoDashboardStore(IMongoCollection<BsonDocument> links, IMongoCollection<BsonDocument> sessions) : IDashboardStore
+{
+    public Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return TryInsertAsync(
+            links,
+            new BsonDocument
+            {
+                { "_id", link.TokenHash },
+                { "memberId", link.MemberId },
+                { "createdAt", Date(link.CreatedAt) },
+                { "expiresAt", Date(link.ExpiresAt) },
+                { "usedAt", Date(link.UsedAt) },
+            },
+            cancellationToken);
+    }
+
+    public async Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        var doc = await links.Find(ById(tokenHash)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : ReadLink(doc);
+    }
+
+    public async Task<SignInLink?> TryUseLinkAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = await GetLinkAsync(tokenHash, cancellationToken);
+        if (before is not { UsedAt: null } || before.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        var result = await links.UpdateOneAsync(
+            Filter.And(ById(tokenHash), Filter.Eq("usedAt", BsonNull.Value), Filter.Gt("expiresAt", Date(now))),
+            Update.Set("usedAt", Date(now)),
+            cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1 ? before : null;
+    }
+
+    public async Task<int> CountLinksSinceAsync(string memberId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (int)await links.CountDocumentsAsync(Filter.And(Filter.Eq("memberId", memberId), Filter.Gte("createdAt", Date(since))), cancellationToken: cancellationToken);
+
+    public Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return TryInsertAsync(
+            sessions,
+            new BsonDocument
+            {
+                { "_id", session.IdHash },
+                { "memberId", session.MemberId },
+                { "createdAt", Date(session.CreatedAt) },
+                { "lastSeenAt", Date(session.LastSeenAt) },
+                { "revokedAt", Date(session.RevokedAt) },
+            },
+            cancellationToken);
+    }
+
+    public async Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken)
+    {
+        var doc = await sessions.Find(ById(idHash)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null
+            ? null
+            : new DashboardSession(doc["_id"].AsString, doc["memberId"].AsString, doc.GetDate("createdAt"), doc.GetDate("lastSeenAt"), doc.GetNullableDate("revokedAt"));
+    }
+
+    public async Task<bool> TouchSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A conditional set rather than $max (which the test engine lacks): the time never moves backwards.
+        var open = Filter.And(ById(idHash), Filter.Eq("revokedAt", BsonNull.Value));
+        var result = await sessions.UpdateOneAsync(Filter.And(open, Filter.Lt("lastSeenAt", Date(now))), Update.Set("lastSeenAt", Date(now)), cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1 || await sessions.CountDocumentsAsync(open, cancellationToken: cancellationToken) == 1;
+    }
+
+    public async Task<bool> RevokeSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = await sessions.UpdateOneAsync(
+            Filter.And(ById(idHash), Filter.Eq("revokedAt", BsonNull.Value)),
+            Update.Set("revokedAt", Date(now)),
+            cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
+    public async Task<int> RevokeMemberSessionsAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = await sessions.UpdateManyAsync(
+            Filter.And(Filter.Eq("memberId", memberId), Filter.Eq("revokedAt", BsonNull.Value)),
+            Update.Set("revokedAt", Date(now)),
+            cancellationToken: cancellationToken);
+        return (int)result.ModifiedCount;
+    }
+
+    private static SignInLink ReadLink(BsonDocument doc) =>
+        new(doc["_id"].AsString, doc["memberId"].AsString, doc.GetDate("createdAt"), doc.GetDate("expiresAt"), doc.GetNullableDate("usedAt"));
+}

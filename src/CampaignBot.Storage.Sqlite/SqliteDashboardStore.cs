@@ -1,0 +1,78 @@
+using CampaignBot.Core.Features.Dashboard;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Storage.Sqlite;
+
+/// <summary>Sign-in links and sessions; using a link is one conditional UPDATE, so of two racing uses one wins.</summary>
+internal sealed class SqliteDashboardStore(SqliteDatabase database) : IDashboardStore
+{
+    private const string LinkColumns = "token_hash, member_id, created_at, expires_at, used_at";
+    private const string SessionColumns = "id_hash, member_id, created_at, last_seen_at, revoked_at";
+
+    public async Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return await database.ExecuteAsync(
+            $"INSERT INTO dashboard_links ({LinkColumns}) VALUES (@hash, @member, @created, @expires, @used) ON CONFLICT (token_hash) DO NOTHING;",
+            p => p.Set("@hash", link.TokenHash).Set("@member", link.MemberId).Set("@created", link.CreatedAt).Set("@expires", link.ExpiresAt).Set("@used", link.UsedAt),
+            cancellationToken) == 1;
+    }
+
+    public Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
+        database.QuerySingleAsync($"SELECT {LinkColumns} FROM dashboard_links WHERE token_hash = @hash;", p => p.Set("@hash", tokenHash), ReadLink, cancellationToken);
+
+    public async Task<SignInLink?> TryUseLinkAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // RETURNING gives the row as updated; the link as it was differs only in used_at.
+        var used = await database.QuerySingleAsync(
+            $"UPDATE dashboard_links SET used_at = @now WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now RETURNING {LinkColumns};",
+            p => p.Set("@hash", tokenHash).Set("@now", now),
+            ReadLink,
+            cancellationToken);
+        return used is null ? null : used with { UsedAt = null };
+    }
+
+    public async Task<int> CountLinksSinceAsync(string memberId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var counts = await database.QueryAsync(
+            "SELECT COUNT(*) FROM dashboard_links WHERE member_id = @member AND created_at >= @since;",
+            p => p.Set("@member", memberId).Set("@since", since),
+            r => r.GetInt64(0),
+            cancellationToken);
+        return (int)counts[0];
+    }
+
+    public async Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await database.ExecuteAsync(
+            $"INSERT INTO dashboard_sessions ({SessionColumns}) VALUES (@hash, @member, @created, @seen, @revoked) ON CONFLICT (id_hash) DO NOTHING;",
+            p => p.Set("@hash", session.IdHash).Set("@member", session.MemberId).Set("@created", session.CreatedAt).Set("@seen", session.LastSeenAt).Set("@revoked", session.RevokedAt),
+            cancellationToken) == 1;
+    }
+
+    public Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken) =>
+        database.QuerySingleAsync($"SELECT {SessionColumns} FROM dashboard_sessions WHERE id_hash = @hash;", p => p.Set("@hash", idHash), ReadSession, cancellationToken);
+
+    public async Task<bool> TouchSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE dashboard_sessions SET last_seen_at = MAX(last_seen_at, @now) WHERE id_hash = @hash AND revoked_at IS NULL;",
+            p => p.Set("@hash", idHash).Set("@now", now),
+            cancellationToken) == 1;
+
+    public async Task<bool> RevokeSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE dashboard_sessions SET revoked_at = @now WHERE id_hash = @hash AND revoked_at IS NULL;",
+            p => p.Set("@hash", idHash).Set("@now", now),
+            cancellationToken) == 1;
+
+    public Task<int> RevokeMemberSessionsAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(
+            "UPDATE dashboard_sessions SET revoked_at = @now WHERE member_id = @member AND revoked_at IS NULL;",
+            p => p.Set("@member", memberId).Set("@now", now),
+            cancellationToken);
+
+    private static SignInLink ReadLink(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.Time(2), r.Time(3), r.TimeOrNull(4));
+
+    private static DashboardSession ReadSession(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.Time(2), r.Time(3), r.TimeOrNull(4));
+}

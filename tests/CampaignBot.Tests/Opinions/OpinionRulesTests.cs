@@ -1,0 +1,281 @@
+using CampaignBot.Cli;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Storage;
+using CampaignBot.Tests.Evaluations;
+
+namespace CampaignBot.Tests.Opinions;
+
+/// <summary>Roles on every command, forged payloads, text limits, deadlines, the per-giver limit and what is (not) kept.</summary>
+public sealed class OpinionRulesTests : IAsyncLifetime
+{
+    private EvaluationBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await EvaluationBot.StartAsync(new() { ["Opinions:MaxPerGiver"] = "2", ["Opinions:RepeatAskDays"] = "30" });
+        await _bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
+        await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+        await _bot.RegisterAsync("lead1", Roles.Member, "county_east");
+        await _bot.RegisterAsync("sec2", Roles.Secretary, "district_west");
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task A_member_cannot_open_a_collection_and_a_secretary_cannot_touch_another_units_opinions_or_ledger()
+    {
+        Assert.Contains("只有本单位支部书记", await SayAsync("lead1", "opinions", "open county_east"), StringComparison.Ordinal);
+        Assert.Contains("只有本单位支部书记", await SayAsync("sec2", "opinions", "open county_east"), StringComparison.Ordinal);
+        Assert.Contains("只有本单位支部书记", await SayAsync("sec2", "ledger", "add county_east 成员lead1 2027-05-01 问题 | 措施"), StringComparison.Ordinal);
+        Assert.Contains("只有本单位支部书记", await SayAsync("lead1", "ledger", "add 成员lead1 2027-05-01 问题 | 措施"), StringComparison.Ordinal);
+
+        var opinionId = await GiveOneAsync("mass1");
+        Assert.Contains("只有本单位支部书记", await SayAsync("sec2", "opinions", $"reply {opinionId} 已经处理"), StringComparison.Ordinal);
+        Assert.Contains("只有本单位支部书记", await SayAsync("sec2", "opinions", "list county_east"), StringComparison.Ordinal);
+        Assert.Equal(Core.Features.Opinions.OpinionStatus.Pending, (await _bot.Stores.Opinions.GetAsync(opinionId, CancellationToken.None))?.Status);
+
+        var item = await AddItemAsync();
+        Assert.Contains("只有牵头领导", await SayAsync("sec2", "ledger", $"note {item} 越权记录"), StringComparison.Ordinal);
+        Assert.Contains("只有本单位支部书记", await SayAsync("sec2", "ledger", $"reopen {item} 越权"), StringComparison.Ordinal);
+        Assert.Single(await _bot.Stores.Ledger.HistoryAsync(item, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Forged_and_stale_category_buttons_change_nothing()
+    {
+        var code = await OpenAsync();
+        var prompt = await _bot.CommandAsync(EvaluationBot.Private("mass1"), "mass1", "opinion", code);
+        var real = FirstPayload(prompt);
+        var token = real.Split(':')[1];
+
+        var forged = EvaluationBot.Texts(await _bot.PressAsync(EvaluationBot.Private("mass1"), "mass1", $"opinion:{token}:c99"));
+        var stale = EvaluationBot.Texts(await _bot.PressAsync(EvaluationBot.Private("mass1"), "mass1", "opinion:abcdef:c1"));
+        var garbage = EvaluationBot.Texts(await _bot.PressAsync(EvaluationBot.Private("mass1"), "mass1", "opinion:" + new string('x', 300)));
+
+        Assert.Contains("请点击按钮选择类别", forged, StringComparison.Ordinal);
+        Assert.Contains("已经失效", stale, StringComparison.Ordinal);
+        Assert.Contains("无法识别", garbage, StringComparison.Ordinal);
+        Assert.Empty(await _bot.Stores.Opinions.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_opinion_shorter_or_longer_than_the_limits_is_refused_and_nothing_is_stored()
+    {
+        var code = await OpenAsync();
+        var prompt = await _bot.CommandAsync(EvaluationBot.Private("mass1"), "mass1", "opinion", code);
+        await _bot.PressAsync(EvaluationBot.Private("mass1"), "mass1", FirstPayload(prompt));
+
+        var tooShort = EvaluationBot.Texts(await _bot.SendAsync(EvaluationBot.Private("mass1"), "mass1", new TextInput("太短")));
+        var tooLong = EvaluationBot.Texts(await _bot.SendAsync(EvaluationBot.Private("mass1"), "mass1", new TextInput(new string('长', 1001))));
+        var huge = EvaluationBot.Texts(await _bot.SendAsync(EvaluationBot.Private("mass1"), "mass1", new TextInput(new string('长', 10_000))));
+
+        Assert.Contains("10–1000 字", tooShort, StringComparison.Ordinal);
+        Assert.Contains("10–1000 字", tooLong, StringComparison.Ordinal);
+        Assert.Contains("消息太长", huge, StringComparison.Ordinal);
+        Assert.Empty(await _bot.Stores.Opinions.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task One_giver_may_give_at_most_the_configured_number_of_opinions_per_collection()
+    {
+        var code = await OpenAsync();
+        await GiveAsync("mass1", code, "第一条：窗口工作人员态度冷淡。");
+        await GiveAsync("mass1", code, "第二条：办事指南没有公开张贴。");
+        var third = await GiveAsync("mass1", code, "第三条：下班前半小时就不办了。");
+        await GiveAsync("mass2", code, "另一位群众的意见：会议太多。");
+
+        Assert.Contains("已达上限", third, StringComparison.Ordinal);
+        Assert.Equal(3, (await _bot.Stores.Opinions.ListAsync("county_east", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task The_inbox_keeps_no_copy_of_an_anonymous_opinions_text()
+    {
+        var code = await OpenAsync();
+        await GiveAsync("mass1", code, "非常具体的一条意见：某科室长期推诿。");
+        var updateId = _bot.LastUpdateId!;
+
+        var inbox = await _bot.Stores.Inbox.GetAsync($"console:{updateId}", CancellationToken.None);
+
+        Assert.NotNull(inbox);
+        Assert.DoesNotContain("某科室长期推诿", inbox.Payload, StringComparison.Ordinal);
+        Assert.Contains("某科室长期推诿", (await _bot.Stores.Opinions.ListAsync("county_east", CancellationToken.None)).Single().Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2027-12-31")]
+    [InlineData("2027-02-01")]
+    [InlineData("next-week")]
+    public async Task A_deadline_outside_the_campaign_or_in_the_past_is_refused(string deadline)
+    {
+        var reply = await SayAsync("sec1", "ledger", $"add 成员lead1 {deadline} 会议过多 | 精简会议");
+
+        Assert.Contains("完成时限须是今天到活动结束", reply, StringComparison.Ordinal);
+        Assert.Empty(await _bot.Stores.Ledger.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_ledger_item_without_measures_or_an_unknown_lead_leader_is_not_saved()
+    {
+        Assert.Contains("三落实", await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 会议过多 |"), StringComparison.Ordinal);
+        Assert.Contains("没有找到牵头领导", await SayAsync("sec1", "ledger", "add 无名氏 2027-05-01 会议过多 | 精简会议"), StringComparison.Ordinal);
+        Assert.Contains("三落实", await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 会议过多 |  "), StringComparison.Ordinal);
+        Assert.Empty(await _bot.Stores.Ledger.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reopening_is_recorded_and_history_shows_who_did_what()
+    {
+        var item = await AddItemAsync();
+        await SayAsync("lead1", "ledger", $"done {item} 已精简会议，每周例会改为每月一次");
+        await SayAsync("sec1", "ledger", $"confirm {item}");
+
+        var reopened = await SayAsync("sec1", "ledger", $"reopen {item} 群众反映会议又多了");
+        var shown = await SayAsync("sec1", "ledger", $"show {item}");
+
+        Assert.Contains("重新打开", reopened, StringComparison.Ordinal);
+        Assert.Contains("确认完成，销号", shown, StringComparison.Ordinal);
+        Assert.Contains("重新打开（第 1 次）：群众反映会议又多了", shown, StringComparison.Ordinal);
+        Assert.Contains("成员sec1", shown, StringComparison.Ordinal);
+        var stored = await _bot.Stores.Ledger.GetAsync(item, CancellationToken.None);
+        Assert.Equal(Core.Features.Ledger.LedgerStatus.InProgress, stored?.Status);
+        Assert.Equal(1, stored?.Reopened);
+        Assert.Equal(4, (await _bot.Stores.Ledger.HistoryAsync(item, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task An_institution_change_is_marked_abolish_amend_or_establish_with_its_title()
+    {
+        var item = await AddItemAsync();
+
+        Assert.Contains("用法", await SayAsync("sec1", "ledger", $"institution {item} 拆 会议制度"), StringComparison.Ordinal);
+        Assert.Contains("立《会议管理办法》", await SayAsync("sec1", "ledger", $"institution {item} 立 会议管理办法"), StringComparison.Ordinal);
+        Assert.Equal(Core.Features.Ledger.InstitutionChange.Establish, (await _bot.Stores.Ledger.GetAsync(item, CancellationToken.None))?.Institution);
+    }
+
+    [Fact]
+    public async Task A_roster_collection_skips_people_asked_in_the_last_days()
+    {
+        await _bot.RegisterAsync("m2", Roles.Member, "county_east");
+        var first = await SayAsync("sec1", "opinions", "open county_east 3 roster");
+        await _bot.RegisterAsync("m3", Roles.Member, "county_east");
+        await _bot.AdvanceAsync(TimeSpan.FromDays(5));
+
+        var second = await SayAsync("sec1", "opinions", "open county_east 3 roster");
+
+        Assert.Contains("已私信邀请 3 人", first, StringComparison.Ordinal);
+        Assert.Contains("已私信邀请 1 人（3 人近 30 天内已征求过", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_face_to_face_opinion_is_recorded_with_its_source_date_and_the_consenting_giver()
+    {
+        var reply = await SayAsync("sec1", "opinions", "record visit 漠视群众 2027-02-20 署名:王大妈 低保评定不公开，希望张榜公示。");
+
+        Assert.Contains("已记录面对面意见", reply, StringComparison.Ordinal);
+        var opinion = Assert.Single(await _bot.Stores.Opinions.ListAsync("county_east", CancellationToken.None));
+        Assert.Equal(Core.Features.Opinions.OpinionSource.Visit, opinion.Source);
+        Assert.Equal("ignoring_masses", opinion.Category);
+        Assert.Equal(new DateOnly(2027, 2, 20), opinion.GivenOn);
+        Assert.Equal("王大妈", opinion.GiverName);
+        Assert.Contains("日期须在", await SayAsync("sec1", "opinions", "record visit 其他 2027-09-01 以后的日期不能记录，必须是过去。"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_is_read_by_receipt_and_a_duplicate_merged_into_it_reads_the_same()
+    {
+        var code = await OpenAsync();
+        var firstReceipt = ReceiptOf(await GiveAsync("mass1", code, "食堂浪费严重，剩菜很多。"));
+        var secondReceipt = ReceiptOf(await GiveAsync("mass2", code, "机关食堂浪费，饭菜倒掉很多。"));
+        var opinions = (await _bot.Stores.Opinions.ListAsync("county_east", CancellationToken.None)).OrderBy(o => o.Text.Length).ToList();
+        var (main, duplicate) = opinions[0].Text.StartsWith("食堂", StringComparison.Ordinal) ? (opinions[0], opinions[1]) : (opinions[1], opinions[0]);
+
+        await SayAsync("sec1", "opinions", $"reply {main.Id} 已实行按需取餐，公示每周剩余量。");
+        Assert.Contains("已合并", await SayAsync("sec1", "opinions", $"merge {duplicate.Id} {main.Id}"), StringComparison.Ordinal);
+        Assert.Contains("不予采纳", await SayAsync("sec1", "opinions", $"reject {main.Id} 重复处理") is var again && again.Contains("已经处理过", StringComparison.Ordinal) ? "不予采纳" : again, StringComparison.Ordinal);
+
+        Assert.Contains("按需取餐", await SayAsync("mass1", "opinion", firstReceipt), StringComparison.Ordinal);
+        Assert.Contains("按需取餐", await SayAsync("mass2", "opinion", secondReceipt), StringComparison.Ordinal);
+        Assert.Contains("不正确", await SayAsync("mass2", "opinion", "ZZZZZZZZ"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_and_export_count_opinions_per_unit_and_category_and_list_the_ledger()
+    {
+        var code = await OpenAsync();
+        await GiveAsync("mass1", code, "会风文风不实，材料太多。");
+        await AddItemAsync();
+
+        var progress = await SayAsync("sec1", "progress");
+        var export = await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "export", "opinions csv");
+        var ledger = await _bot.CommandAsync(EvaluationBot.Private("sec1"), "sec1", "export", "ledger");
+
+        Assert.Contains("【征求意见】", progress, StringComparison.Ordinal);
+        Assert.Contains("东县：1 条（待处理 1", progress, StringComparison.Ordinal);
+        Assert.Contains("按类别：形式主义 1", progress, StringComparison.Ordinal);
+        Assert.Contains("【整改台帐】", progress, StringComparison.Ordinal);
+        var csv = Assert.IsType<DocumentMessage>(export.Select(m => m.ReadBody()).Single(b => b is DocumentMessage));
+        Assert.Contains("会风文风不实", System.Text.Encoding.UTF8.GetString(csv.Content), StringComparison.Ordinal);
+        Assert.Contains(ledger, m => m.ReadBody() is DocumentMessage { FileName: var name } && name.EndsWith(".xlsx", StringComparison.Ordinal));
+        Assert.Contains("不在活动配置中", await SayAsync("sec1", "export", "ledger nowhere"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_line_exports_the_ledger_and_renders_a_month_bulletin()
+    {
+        await AddItemAsync();
+        var csv = new StringWriter();
+        var bulletin = new StringWriter();
+        var error = new StringWriter();
+
+        var exported = await CampaignBotCli.RunAsync(["export", "ledger", "--unit", "county_east", .. _bot.CliSettings], csv, error, CancellationToken.None);
+        var rendered = await CampaignBotCli.RunAsync(["bulletin", "--month", "2027-03", .. _bot.CliSettings], bulletin, error, CancellationToken.None);
+        var refused = await CampaignBotCli.RunAsync(["bulletin", "--month", "March", .. _bot.CliSettings], TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal((0, 0, 2), (exported, rendered, refused));
+        Assert.Contains("精简会议", csv.ToString(), StringComparison.Ordinal);
+        Assert.Contains("【2027-03 月通报】", bulletin.ToString(), StringComparison.Ordinal);
+        Assert.Contains("未报送月调度的单位：", bulletin.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--month yyyy-MM", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> SayAsync(string user, string command, string arguments = "") =>
+        EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
+
+    private async Task<string> OpenAsync()
+    {
+        var opened = await SayAsync("sec1", "opinions", "open county_east 10 code");
+        var at = opened.IndexOf("/opinion ", StringComparison.Ordinal) + "/opinion ".Length;
+        return opened.Substring(at, 6);
+    }
+
+    private async Task<string> GiveAsync(string mass, string code, string text)
+    {
+        var prompt = await _bot.CommandAsync(EvaluationBot.Private(mass), mass, "opinion", code);
+        await _bot.PressAsync(EvaluationBot.Private(mass), mass, FirstPayload(prompt));
+        return EvaluationBot.Texts(await _bot.SendAsync(EvaluationBot.Private(mass), mass, new TextInput(text)));
+    }
+
+    private async Task<string> GiveOneAsync(string mass)
+    {
+        await GiveAsync(mass, await OpenAsync(), "窗口办事推诿扯皮，群众跑了好几趟。");
+        return (await _bot.Stores.Opinions.ListAsync("county_east", CancellationToken.None)).Single().Id;
+    }
+
+    private async Task<string> AddItemAsync()
+    {
+        var reply = await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 会议过多 | 精简会议");
+        var at = reply.IndexOf("整改台帐 ", StringComparison.Ordinal) + "整改台帐 ".Length;
+        return reply.Substring(at, 7);
+    }
+
+    private static string ReceiptOf(string received)
+    {
+        var at = received.IndexOf("回执码：", StringComparison.Ordinal) + "回执码：".Length;
+        return received.Substring(at, 8);
+    }
+
+    private static string FirstPayload(IEnumerable<OutboxMessage> messages) => messages.Select(m => m.ReadBody()).OfType<TextMessage>()
+        .SelectMany(m => m.Buttons?.SelectMany(r => r) ?? []).First().Payload;
+}
