@@ -1,15 +1,8 @@
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Opinions;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Scheduling;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core;
 

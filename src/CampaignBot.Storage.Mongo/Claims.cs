@@ -1,7 +1,3 @@
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
-
 namespace CampaignBot.Storage.Mongo;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
 using CampaignBot.Core.Features.Study;
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
 
 namespace CampaignBot.Storage.Mongo;
 

@@ -1,6 +1,3 @@
-using MongoDB.Bson;
-using MongoDB.Driver;
-
 namespace CampaignBot.Storage.Mongo;
 
 /// <summary>The BSON conventions every Mongo store shares: UTC dates, enums as names, duplicate keys, free leases.</summary>

@@ -1,9 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
-
 namespace CampaignBot.Storage.Mongo;
 
 /// <summary>Chats keyed by "channel:chat id", the same key <see cref="ChatRef.Key"/> gives.</summary>

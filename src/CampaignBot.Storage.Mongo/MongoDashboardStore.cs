@@ -1,7 +1,4 @@
 using CampaignBot.Core.Features.Dashboard;
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
 
 namespace CampaignBot.Storage.Mongo;
 

@@ -1,8 +1,3 @@
-using CampaignBot.Core.Storage;
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
-
 namespace CampaignBot.Storage.Mongo;
 
 /// <summary>

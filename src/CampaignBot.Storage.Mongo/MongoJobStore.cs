@@ -1,8 +1,4 @@
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
 
 namespace CampaignBot.Storage.Mongo;
 

@@ -1,9 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
-
 namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : IOutboxStore

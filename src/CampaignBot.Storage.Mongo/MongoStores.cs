@@ -1,9 +1,6 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Storage;
-using MongoDB.Bson;
-using MongoDB.Driver;
 
 namespace CampaignBot.Storage.Mongo;
 

@@ -1,8 +1,4 @@
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Messaging;
-using MongoDB.Bson;
-using MongoDB.Driver;
-using static CampaignBot.Storage.Mongo.MongoBson;
 
 namespace CampaignBot.Storage.Mongo;
 

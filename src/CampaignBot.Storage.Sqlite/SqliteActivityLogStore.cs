@@ -1,6 +1,4 @@
-using System.Globalization;
 using CampaignBot.Core.Features.Study;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

@@ -1,5 +1,4 @@
 using CampaignBot.Core.Features.Evaluations;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

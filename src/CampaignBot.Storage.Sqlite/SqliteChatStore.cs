@@ -1,7 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace CampaignBot.Storage.Sqlite;
 
 internal sealed class SqliteChatStore(SqliteDatabase database) : IChatStore

@@ -1,5 +1,4 @@
 using CampaignBot.Core.Features.Dashboard;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

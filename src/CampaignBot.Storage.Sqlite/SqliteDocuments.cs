@@ -1,6 +1,3 @@
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace CampaignBot.Storage.Sqlite;
 
 /// <summary>

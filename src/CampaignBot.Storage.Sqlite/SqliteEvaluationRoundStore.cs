@@ -1,6 +1,4 @@
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Messaging;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

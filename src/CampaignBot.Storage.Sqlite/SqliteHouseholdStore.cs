@@ -1,5 +1,4 @@
 using CampaignBot.Core.Features.Study;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

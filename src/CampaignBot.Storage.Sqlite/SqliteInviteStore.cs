@@ -1,7 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace CampaignBot.Storage.Sqlite;
 
 /// <summary>Invites, with one row per redemption: the (code, member) key makes the same member count once.</summary>

@@ -1,6 +1,4 @@
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace CampaignBot.Storage.Sqlite;
 
 internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

@@ -1,8 +1,6 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Storage.Sqlite;
 

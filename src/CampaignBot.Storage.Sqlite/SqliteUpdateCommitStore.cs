@@ -1,5 +1,3 @@
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Storage.Sqlite;
 
 /// <summary>One handled update as one unit of the writer: session (version check first), outbox, jobs, inbox mark.</summary>

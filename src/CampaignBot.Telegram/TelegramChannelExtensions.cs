@@ -1,4 +1,3 @@
-using CampaignBot.Core.Pipeline;
 using CampaignBot.Telegram.Hosting;
 using CampaignBot.Telegram.Receiving;
 using CampaignBot.Telegram.Sending;
@@ -7,9 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Telegram.Bot;
 
 namespace CampaignBot.Telegram;
 

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Pipeline;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Telegram;
 
 /// <summary>The "Telegram" configuration section. The token comes from the environment (Telegram__Token).</summary>

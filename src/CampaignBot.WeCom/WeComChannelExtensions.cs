@@ -1,15 +1,11 @@
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Pipeline;
 using CampaignBot.WeCom.AddressBook;
 using CampaignBot.WeCom.Api;
 using CampaignBot.WeCom.Callback;
 using CampaignBot.WeCom.Crypto;
 using CampaignBot.WeCom.Sending;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.WeCom;
 

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Pipeline;
-
 namespace CampaignBot.WeCom;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using CampaignBot.WeCom.Crypto;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.WeCom;
 

@@ -1,3 +1,1 @@
-using CampaignBot.Cli;
-
 return await CampaignBotCli.RunAsync(args);

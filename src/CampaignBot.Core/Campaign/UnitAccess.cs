@@ -1,5 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-
 namespace CampaignBot.Core.Campaign;
 
 /// <summary>

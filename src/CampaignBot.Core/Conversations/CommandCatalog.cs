@@ -1,7 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Conversations;
 
 /// <summary>Whom a command is for, so /help lists only what the asker can do.</summary>

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Conversations;
 
 /// <summary>
@@ -118,13 +115,13 @@ public sealed class ConversationRouter(
                 await flow.CancelAsync(cancellationToken);
                 return;
             case "cancel":
-                context.Reply("当前没有进行中的操作。发送 /help 查看可用命令。", "Nothing to cancel. Send /help to see what you can do.");
+                context.Reply(ConversationTexts.NothingToCancel);
                 return;
             case "back" when flow is not null:
                 await flow.BackAsync(cancellationToken);
                 return;
             case "back":
-                context.Reply("当前没有可以返回的步骤。", "There is no step to go back to.");
+                context.Reply(ConversationTexts.NoStepToGoBack);
                 return;
         }
 
@@ -179,7 +176,7 @@ public sealed class ConversationRouter(
             return;
         }
 
-        context.Reply($"不认识的命令 /{Shorten(command.Name)}。发送 /help 查看可用命令。", $"Unknown command /{Shorten(command.Name)}. Send /help to see the commands.");
+        context.Reply(ConversationTexts.UnknownCommand(Shorten(command.Name)));
     }
 
     /// <summary>A personal command asked in a group: the group gets a pointer to the private chat, the asker the answer.</summary>
@@ -216,16 +213,16 @@ public sealed class ConversationRouter(
         var payload = ButtonPayload.Parse(press.Payload);
         if (payload is null)
         {
-            context.RefusePress("无法识别的按钮。", "Unrecognised button.");
-            context.Reply("无法识别这个按钮，操作未执行。", "That button was not recognised; nothing was done.");
+            context.RefusePress(ConversationTexts.UnrecognisedButton);
+            context.Reply(ConversationTexts.ButtonWasNotRecognised);
             flow?.Reprompt();
             return;
         }
 
         if (flow is null || payload.Flow != context.Session.Flow || payload.Token != context.Session.PromptToken)
         {
-            context.RefusePress("这个按钮已失效。", "This button has expired.");
-            context.Reply("这个按钮来自之前的消息，已经失效。请使用最新消息中的按钮。", "That button belongs to an earlier message and has expired. Please use the latest one.");
+            context.RefusePress(ConversationTexts.ButtonHasExpired);
+            context.Reply(ConversationTexts.ButtonBelongsEarlierMessage);
             flow?.Reprompt();
             return;
         }
@@ -262,7 +259,7 @@ public sealed class ConversationRouter(
             cancellationToken);
         if (change.BotIsMember && chat.Kind == ChatKind.Group)
         {
-            context.Reply("大家好，我是活动助手。本群可由支部书记关联到单位，用于发布承诺和组织群众评议。", "Hello, I am the campaign assistant. A secretary can link this group to a unit for pledges and evaluations.");
+            context.Reply(ConversationTexts.Introduction);
         }
     }
 

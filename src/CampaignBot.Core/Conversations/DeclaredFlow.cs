@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using Stateless;
 
 namespace CampaignBot.Core.Conversations;

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using Stateless;
 using Stateless.Graph;
 

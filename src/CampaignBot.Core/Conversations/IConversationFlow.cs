@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Conversations;
 
 /// <summary>A kind of flow: how it is started and how a session's flow is opened again for the next update.</summary>

@@ -1,10 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace CampaignBot.Core.Conversations;
 
 /// <summary>

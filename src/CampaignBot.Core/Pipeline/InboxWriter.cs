@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Pipeline;
 
 /// <summary>Stores an arriving update in the inbox and wakes the dispatcher.</summary>

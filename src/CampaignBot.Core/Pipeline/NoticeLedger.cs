@@ -1,5 +1,3 @@
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Pipeline;
 
 /// <summary>

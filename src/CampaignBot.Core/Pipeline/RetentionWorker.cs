@@ -1,8 +1,3 @@
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Pipeline;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Scheduling;
 
 /// <summary>Turns a due flow timeout into an update of its conversation, so it is handled in order with the rest.</summary>

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Scheduling;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cronos;
 
 namespace CampaignBot.Core.Scheduling;

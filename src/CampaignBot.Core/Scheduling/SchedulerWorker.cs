@@ -1,9 +1,3 @@
-using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Scheduling;
 
 /// <summary>

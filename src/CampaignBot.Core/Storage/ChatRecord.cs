@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Storage;
 
 /// <summary>What the bot knows of a chat: whether it is still in it, whether it can be reached, which unit it belongs to.</summary>

@@ -1,5 +1,4 @@
 using CampaignBot.Core.Features.Evaluations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Storage;
 

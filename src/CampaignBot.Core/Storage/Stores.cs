@@ -1,5 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-
 namespace CampaignBot.Core.Storage;
 
 /// <summary>Updates as they arrived. Written before the channel is acknowledged; deduplicated by id.</summary>

@@ -1,10 +1,5 @@
 using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Telegram.Receiving;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using TgBotCommand = Telegram.Bot.Types.BotCommand;
 

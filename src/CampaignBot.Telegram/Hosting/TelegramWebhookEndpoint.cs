@@ -3,9 +3,6 @@ using System.Text;
 using System.Text.Json;
 using CampaignBot.Telegram.Receiving;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace CampaignBot.Telegram.Hosting;
 

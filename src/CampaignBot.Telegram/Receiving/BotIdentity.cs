@@ -1,5 +1,3 @@
-using Telegram.Bot;
-
 namespace CampaignBot.Telegram.Receiving;
 
 /// <summary>Our bot's username (from getMe), fetched once and kept; needed to tell our commands in groups.</summary>

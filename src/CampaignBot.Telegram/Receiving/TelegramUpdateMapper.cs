@@ -1,6 +1,4 @@
 using System.Globalization;
-using CampaignBot.Core.Messaging;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace CampaignBot.Telegram.Receiving;

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Pipeline;
-using Microsoft.Extensions.Logging;
-using Telegram.Bot.Types;
-
 namespace CampaignBot.Telegram.Receiving;
 
 /// <summary>Maps updates and hands them to the inbox; shared by polling and the webhook.</summary>

@@ -1,4 +1,3 @@
-using CampaignBot.Core.Messaging;
 using Telegram.Bot.Types.Enums;
 
 namespace CampaignBot.Telegram.Receiving;

@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
-using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace CampaignBot.Telegram.Sending;

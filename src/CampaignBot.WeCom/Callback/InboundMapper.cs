@@ -1,5 +1,4 @@
 using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.WeCom.Callback;
 

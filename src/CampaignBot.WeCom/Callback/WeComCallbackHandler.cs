@@ -1,10 +1,7 @@
-using CampaignBot.Core.Features.Organisation;
 using System.Text;
-using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Features.Organisation;
 using CampaignBot.WeCom.Crypto;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.WeCom.Callback;
 

@@ -1,12 +1,7 @@
 using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
 using CampaignBot.WeCom.Callback;
 using CampaignBot.WeCom.Sending;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.WeCom.Robots;
 

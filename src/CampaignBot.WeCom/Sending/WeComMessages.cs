@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.WeCom.Sending;
 

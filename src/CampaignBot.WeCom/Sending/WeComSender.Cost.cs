@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.WeCom.Sending;
 
 /// <summary>What one outbox message costs in WeCom's own messages, so the pace counts what WeCom counts.</summary>

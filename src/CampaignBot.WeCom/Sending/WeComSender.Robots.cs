@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
-
 namespace CampaignBot.WeCom.Sending;
 
 /// <summary>Group chats are reached through their group robot (群机器人), named in WeCom:GroupRobots.</summary>

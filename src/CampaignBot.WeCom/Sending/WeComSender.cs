@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Storage;
 using CampaignBot.WeCom.Api;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.WeCom.Sending;
 

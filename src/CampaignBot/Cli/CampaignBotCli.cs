@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using CampaignBot.Configuration;
 using CampaignBot.Core.Conversations;
 using CampaignBot.Features.Registration;

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
 using CampaignBot.Exports;
 using CampaignBot.Features.Evaluations;
 using CampaignBot.Features.Progress;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Cli;
 
 /// <summary>Turns the ways start-up fails on bad settings into one sentence that names the setting or file.</summary>

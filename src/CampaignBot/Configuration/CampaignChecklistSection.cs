@@ -1,5 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignBot.Configuration;

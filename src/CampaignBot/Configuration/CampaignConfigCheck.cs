@@ -1,6 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Configuration;
 
 /// <summary>The <c>campaignbot config check [path]</c> verb: loads the campaign file and says whether it can be used.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace CampaignBot.Configuration;
 
 /// <summary>One problem in the campaign file: where it is (line and column are 1-based, null when the whole file is meant) and what to do.</summary>

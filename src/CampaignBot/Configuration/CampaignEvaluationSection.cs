@@ -1,6 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Configuration;
 
 /// <summary>The <c>evaluation:</c> section: the stages of 群众三评 and the meeting's 满意度测评, the choices and the pass rule.</summary>

@@ -1,8 +1,3 @@
-using CampaignBot.Core.Campaign;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace CampaignBot.Configuration;
 
 public static class CampaignHostingExtensions

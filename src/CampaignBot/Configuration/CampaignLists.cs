@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Core.Campaign;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignBot.Configuration;

@@ -1,4 +1,3 @@
-using CampaignBot.Core.Campaign;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-
 namespace CampaignBot.Configuration;
 
 /// <summary>Readers for the small sections: phases, ranks, roles and unit kinds.</summary>

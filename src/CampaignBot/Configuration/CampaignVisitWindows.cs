@@ -1,4 +1,3 @@
-using CampaignBot.Core.Campaign;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignBot.Configuration;

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.ConsoleChannel;
 
 /// <summary>Turns one typed line into an update's content: a command, a button press by number, or text.</summary>

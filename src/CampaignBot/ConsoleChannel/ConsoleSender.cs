@@ -1,7 +1,4 @@
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.ConsoleChannel;
 

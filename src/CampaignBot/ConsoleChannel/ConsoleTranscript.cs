@@ -1,6 +1,3 @@
-using System.Text;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.ConsoleChannel;
 
 /// <summary>

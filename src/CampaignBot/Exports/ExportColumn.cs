@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Exports;
 

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text;
 using CampaignBot.Core.Features.Progress;
 using MiniExcelLibs;
 

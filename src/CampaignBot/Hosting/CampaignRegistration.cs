@@ -1,6 +1,4 @@
 using CampaignBot.Configuration;
-using CampaignBot.Core.Campaign;
-using Microsoft.Extensions.Configuration;
 
 namespace CampaignBot.Hosting;
 

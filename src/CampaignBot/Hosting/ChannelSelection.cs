@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace CampaignBot.Hosting;
 
 /// <summary>Which channels this process runs, read from configuration before the host is built.</summary>

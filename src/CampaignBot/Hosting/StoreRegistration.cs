@@ -1,7 +1,5 @@
-using CampaignBot.Core.Storage;
 using CampaignBot.Storage.Mongo;
 using CampaignBot.Storage.Sqlite;
-using Microsoft.Extensions.Configuration;
 
 namespace CampaignBot.Hosting;
 

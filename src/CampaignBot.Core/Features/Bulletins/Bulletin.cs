@@ -1,13 +1,7 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Bulletins;
 

@@ -1,5 +1,4 @@
 using Cronos;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Bulletins;
 

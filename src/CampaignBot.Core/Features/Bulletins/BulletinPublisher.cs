@@ -1,8 +1,5 @@
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Bulletins;
 

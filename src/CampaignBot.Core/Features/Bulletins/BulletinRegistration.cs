@@ -1,8 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Scheduling;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Bulletins;
 
 public static class BulletinRegistration

@@ -1,10 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>/dispatch count | lines | checked | note: a secretary's answer to this month's dispatch (月调度), one per unit and month.</summary>
@@ -17,7 +10,7 @@ public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calen
         ArgumentNullException.ThrowIfNull(context);
         if (context.Member is not { Role: Roles.Secretary } member || context.Update.Chat.Kind != ChatKind.Private)
         {
-            context.Reply(context.Member is { Role: Roles.Secretary } ? new Text("月调度请在与我的私聊中报送。", "Please answer the dispatch in a private chat.") : BulletinTexts.DispatchNotAllowed);
+            context.Reply(context.Member is { Role: Roles.Secretary } ? BulletinTexts.PleaseAnswerDispatchPrivate : BulletinTexts.DispatchNotAllowed);
             return;
         }
 

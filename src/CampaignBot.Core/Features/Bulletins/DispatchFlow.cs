@@ -1,9 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>What the monthly dispatch form has gathered.</summary>

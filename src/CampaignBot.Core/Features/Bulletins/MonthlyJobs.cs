@@ -1,11 +1,4 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
 using Cronos;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Bulletins;
 

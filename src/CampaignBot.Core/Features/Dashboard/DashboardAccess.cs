@@ -1,7 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Dashboard;
 
 /// <summary>The units one viewer may see on the dashboard: every unit, or the listed ones.</summary>

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Dashboard;
 
 /// <summary>

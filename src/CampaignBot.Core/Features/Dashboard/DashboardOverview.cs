@@ -1,13 +1,8 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Dashboard;
 

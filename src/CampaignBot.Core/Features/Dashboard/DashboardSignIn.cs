@@ -1,9 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Dashboard;
 

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>Who may vote in a round.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>The words of evaluation messages: ballots, the live group message, results. Chinese, as the masses read them.</summary>

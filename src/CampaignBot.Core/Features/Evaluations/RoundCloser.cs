@@ -1,8 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Evaluations;
 

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Scheduling;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>Ids and job shapes shared by opening, voting and closing.</summary>

@@ -1,10 +1,4 @@
-using CampaignBot.Core.Campaign;
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Evaluations;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>The optional words after /round open &lt;unit&gt; &lt;stage&gt;: hours, audience, "change", "tally".</summary>

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>/vote CODE in a private chat: an evaluator with a round's code gets a private ballot.</summary>
@@ -15,26 +11,26 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
         var code = ((CommandInput)context.Update.Content).Arguments.Trim();
         if (context.Update.Chat.Kind != ChatKind.Private)
         {
-            context.Reply("为了保密，请私聊我发送 /vote 口令 领取选票。", "To keep your vote secret, send /vote CODE to me in a private chat.");
+            context.Reply(EvaluationTexts.KeepYourVoteSecret);
             return;
         }
 
         if (!hasher.IsConfigured)
         {
-            context.Reply("评议功能尚未启用，请联系活动办。", "Evaluations are not enabled; please contact the campaign office.");
+            context.Reply(EvaluationTexts.EvaluationsAreNotEnabled);
             return;
         }
 
         var round = code.Length is >= 4 and <= 12 && code.All(char.IsAsciiLetterOrDigit) ? await rounds.FindByCodeAsync(code, cancellationToken) : null;
         if (round is null)
         {
-            context.Reply("口令不正确。请核对后重新发送：/vote 口令", "That code is not valid. Please check it and send /vote CODE again.");
+            context.Reply(EvaluationTexts.CodeNotValidPlease);
             return;
         }
 
         if (!round.IsOpenAt(context.Now))
         {
-            context.Reply("这轮评议已经结束或尚未开始。", "This round is closed or not open yet.");
+            context.Reply(EvaluationTexts.RoundClosedNotOpen);
             return;
         }
 
@@ -78,16 +74,16 @@ public sealed class ResultsCommand(IEvaluationRoundStore rounds, IBallotStore ba
                 unit = member.UnitId;
                 break;
             case { Role: Roles.Secretary }:
-                context.Reply("支部书记只能查看本单位的评议结果。", "A secretary sees their own unit's results only.");
+                context.Reply(EvaluationTexts.SecretarySeesTheirOwn);
                 return;
             default:
-                context.Reply("只有活动办、督导组和支部书记可以查看评议结果。", "Only the campaign office, supervisors and secretaries can see results.");
+                context.Reply(EvaluationTexts.OnlyCampaignOfficeSupervisors);
                 return;
         }
 
         if (unit is not null && context.Campaign.FindUnit(unit) is null)
         {
-            context.Reply($"没有编号为“{(unit.Length > 24 ? unit[..24] : unit)}”的单位。", "No such unit.");
+            context.Reply(EvaluationTexts.NoUnitWithId(unit.Length > 24 ? unit[..24] : unit));
             return;
         }
 

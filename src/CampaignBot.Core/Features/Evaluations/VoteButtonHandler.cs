@@ -1,9 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>
@@ -31,13 +25,13 @@ public sealed class VoteButtonHandler(
         var parts = press.Payload.Split(':');
         if (parts.Length != 3 || !EvaluationRound.IsValidId(parts[1]) || context.Campaign.Evaluation.Choices.All(c => c.Code != parts[2]))
         {
-            context.RefusePress("无效的投票按钮，未计票。", "Invalid ballot button; no vote was counted.");
+            context.RefusePress(EvaluationTexts.InvalidBallotButtonNo);
             return;
         }
 
         if (!hasher.IsConfigured)
         {
-            context.RefusePress("评议功能尚未启用，请联系活动办。", "Evaluations are not enabled; please contact the campaign office.");
+            context.RefusePress(EvaluationTexts.EvaluationsAreNotEnabled);
             return;
         }
 
@@ -57,16 +51,16 @@ public sealed class VoteButtonHandler(
         switch (outcome)
         {
             case CastOutcome.AlreadyVoted:
-                context.RefusePress("你已经投过票了，本轮评议不允许改票。", "You have already voted; this round does not allow changes.");
+                context.RefusePress(EvaluationTexts.YouHaveAlreadyVoted);
                 return;
             case CastOutcome.Unchanged:
-                context.RefusePress("你已投过这一票，无需重复投票。", "You already cast this vote.");
+                context.RefusePress(EvaluationTexts.AlreadyVotedInRound);
                 break;
             case CastOutcome.Changed:
-                context.RefusePress("已改为新的选择，以最后一次为准。", "Your vote was changed; the last one counts.");
+                context.RefusePress(EvaluationTexts.YourVoteWasChanged);
                 break;
             default:
-                context.RefusePress("投票成功，已计入。投票内容保密。", "Vote recorded. Your vote is secret.");
+                context.RefusePress(EvaluationTexts.VoteRecordedYourVote);
                 break;
         }
 
@@ -74,7 +68,7 @@ public sealed class VoteButtonHandler(
         {
             // Marked after the ballot: a crash in between is repaired by the redelivered press (Unchanged).
             await turnout.MarkVotedAsync(round.Id, voterId, cancellationToken);
-            context.Reply($"你的投票已记录，感谢参与{text.StageName(round.Stage)}！投票内容保密。", "Your vote is recorded. Thank you!");
+            context.Reply(EvaluationTexts.VoteRecordedThanks(text.StageName(round.Stage)));
         }
         else if (outcome != CastOutcome.Unchanged)
         {

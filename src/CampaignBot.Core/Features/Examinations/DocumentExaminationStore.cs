@@ -1,7 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Storage;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Examinations;
 
 /// <summary>The examination store over three document tables; every store implementation shares it.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Examinations;
 
 /// <summary>What the self-examination has gathered: the checklist, the item at hand and each item's answer.</summary>

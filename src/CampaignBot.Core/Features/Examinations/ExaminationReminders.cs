@@ -1,11 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Hosting;
-
 namespace CampaignBot.Core.Features.Examinations;
 
 /// <summary>

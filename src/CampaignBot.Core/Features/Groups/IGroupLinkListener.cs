@@ -1,6 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Groups;
 
 /// <summary>

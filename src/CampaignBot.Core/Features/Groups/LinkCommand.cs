@@ -1,8 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Groups;
 
 /// <summary>
@@ -25,7 +20,7 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
 
         if (context.Member is not { Role: Roles.Secretary or Roles.CampaignOffice } member)
         {
-            context.Reply("只有支部书记或活动办可以关联群聊。", "Only a secretary or the campaign office can link a group.");
+            context.Reply(GroupTexts.OnlySecretaryCampaignOffice);
             return;
         }
 
@@ -33,13 +28,13 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
         var unitId = member.Role == Roles.CampaignOffice ? requested ?? member.UnitId : member.UnitId;
         if (requested is not null && member.Role == Roles.Secretary && requested != member.UnitId)
         {
-            context.Reply("支部书记只能把群关联到本单位。", "A secretary can link a group only to their own unit.");
+            context.Reply(GroupTexts.SecretaryCanLinkGroup);
             return;
         }
 
         if (context.Campaign.FindUnit(unitId) is not { } unit)
         {
-            context.Reply($"单位 '{Shorten(unitId)}' 不在活动配置中。", $"Unit '{Shorten(unitId)}' is not part of the campaign.");
+            context.Reply(GroupTexts.UnitNotInCampaign(Shorten(unitId)));
             return;
         }
 
@@ -47,7 +42,7 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
         var linked = (existing ?? new ChatRecord { Channel = chat.Channel, ChatId = chat.Id, Kind = chat.Kind, UpdatedAt = context.Now })
             with { Title = chat.Title ?? existing?.Title, UnitId = unit.Id, BotIsMember = true, UpdatedAt = context.Now };
         await chats.UpsertAsync(linked, cancellationToken);
-        context.Reply($"本群已关联到「{unit.Name}」。本单位的公开承诺和群众评议结果将发布在这里。", $"This group is now linked to {unit.Name}; the unit's pledges and evaluation results will be posted here.");
+        context.Reply(GroupTexts.Linked(unit.Name));
         await TellListenersAsync(listeners, context, linked, unit.Id, cancellationToken);
     }
 

@@ -1,8 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Groups;
 
 /// <summary>
@@ -26,20 +21,20 @@ internal static class NamedGroupLink
 
         if (context.Member is not { Role: Roles.Secretary or Roles.CampaignOffice } member)
         {
-            context.Reply("只有支部书记或活动办可以关联群聊。", "Only a secretary or the campaign office can link a group.");
+            context.Reply(GroupTexts.OnlySecretaryCampaignOffice);
             return;
         }
 
         var (unitId, groupId) = (words[0], words[1]);
         if (member.Role == Roles.Secretary && unitId != member.UnitId)
         {
-            context.Reply("支部书记只能把群关联到本单位。", "A secretary can link a group only to their own unit.");
+            context.Reply(GroupTexts.SecretaryCanLinkGroup);
             return;
         }
 
         if (context.Campaign.FindUnit(unitId) is not { } unit)
         {
-            context.Reply($"单位 '{Shorten(unitId)}' 不在活动配置中。", $"Unit '{Shorten(unitId)}' is not part of the campaign.");
+            context.Reply(GroupTexts.UnitNotInCampaign(Shorten(unitId)));
             return;
         }
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>The ledger store over two document tables; history rows are only ever inserted.</summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>
@@ -29,7 +23,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 
         if (context.Update.Chat.Kind == ChatKind.Group && verb.Length > 0)
         {
-            context.Reply(new Text("整改台帐请在与我的私聊中管理。", "Please manage the ledger in a private chat with me."));
+            context.Reply(LedgerTexts.PleaseManageLedgerPrivate);
             return;
         }
 
@@ -115,7 +109,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
             return;
         }
 
-        var text = new StringBuilder(context.Text(new Text($"整改台帐（{items.Count} 项）", $"Rectification ledger ({items.Count} items)")));
+        var text = new StringBuilder(context.Text(LedgerTexts.ListHeading(items.Count)));
         foreach (var item in items.OrderBy(i => i.UnitId, StringComparer.Ordinal).ThenBy(i => i.Deadline).Take(MaxListed))
         {
             text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status, context.Language == Language.English)}{(item.AwaitingConfirmation ? "·待确认" : string.Empty)}] {UnitName(item.UnitId)}：{Short(item.Problem, 40)}｜{item.LeadLeaderName}｜{LedgerTexts.Date(item.Deadline)}");

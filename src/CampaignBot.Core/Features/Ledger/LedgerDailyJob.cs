@@ -1,11 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>Who is told about a unit's ledger at each level: its secretaries, its supervisors (of it or a unit above), the office.</summary>

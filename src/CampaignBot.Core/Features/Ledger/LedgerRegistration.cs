@@ -1,8 +1,5 @@
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Scheduling;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Features.Ledger;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>A problem to put on a unit's ledger, as another feature (an accepted opinion) or a command hands it over.</summary>

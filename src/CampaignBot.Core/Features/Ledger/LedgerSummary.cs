@@ -1,10 +1,5 @@
-using System.Text;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Ledger;
 

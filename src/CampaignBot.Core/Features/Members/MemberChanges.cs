@@ -1,8 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Members;
 
 /// <summary>A change to a registered member, asked for in chat (/member) or on the command line (members set|deactivate).</summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Members;
 
 /// <summary>/members [unit]: the office sees any unit (without one, the count per unit), a secretary their own unit.</summary>
@@ -54,7 +48,7 @@ public sealed class MembersCommand(IMemberStore members) : ICommandHandler
             var inUnit = all.Where(m => m.UnitId == unit.Id).ToList();
             var inactive = inUnit.Count(m => !m.IsActive);
             text.Append('\n').Append(unit.Id).Append(' ').Append(unit.Name).Append('：').Append(inUnit.Count)
-                .Append(inactive > 0 ? context.Text($"（停用 {inactive}）", $" ({inactive} deactivated)") : string.Empty);
+                .Append(inactive > 0 ? context.Text(MembersTexts.DeactivatedCount(inactive)) : string.Empty);
         }
 
         return text.ToString();

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Opinions;
 
 /// <summary>

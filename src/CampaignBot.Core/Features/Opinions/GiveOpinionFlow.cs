@@ -1,9 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Opinions;
 
 /// <summary>What giving an opinion has gathered: the collection (never who gives), the category, then the receipt.</summary>

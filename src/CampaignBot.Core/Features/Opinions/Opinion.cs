@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Opinions;
 
 /// <summary>How the opinion reached the unit: back to back (匿名, by a collection) or face to face (面对面, recorded by a cadre).</summary>

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Core.Features.Opinions;
 
 /// <summary>What an opinion can be about: the four winds, the ten problem areas, then 其他.</summary>

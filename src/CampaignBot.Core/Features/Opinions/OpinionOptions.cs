@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using CampaignBot.Core.Features.Evaluations;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Opinions;
 

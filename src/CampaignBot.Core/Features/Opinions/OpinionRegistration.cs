@@ -1,8 +1,5 @@
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Progress;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Opinions;
 

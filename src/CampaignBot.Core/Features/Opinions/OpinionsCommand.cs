@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Opinions;
 
@@ -49,7 +42,7 @@ public sealed class OpinionsCommand(
         // Only the opening may be sent in the unit's group (it posts the notice there); the rest is read privately.
         if (context.Update.Chat.Kind == ChatKind.Group && verb != "open")
         {
-            context.Reply(new Text("意见请在与我的私聊中查看和处理。", "Please see and handle opinions in a private chat with me."));
+            context.Reply(OpinionTexts.PleaseSeeHandleOpinions);
             return;
         }
 
@@ -78,7 +71,7 @@ public sealed class OpinionsCommand(
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || campaign.FindUnit(words[0]) is not { } unit)
         {
-            context.Reply(words.Length == 0 ? OpinionTexts.Usage : new Text($"没有编号为“{Words.Short(words[0])}”的单位。", $"No unit '{Words.Short(words[0])}'."));
+            context.Reply(words.Length == 0 ? OpinionTexts.Usage : OpinionTexts.NoUnitWithId(Words.Short(words[0])));
             return;
         }
 
@@ -102,7 +95,7 @@ public sealed class OpinionsCommand(
             }
             else
             {
-                context.Reply(new Text("无法识别的选项：天数为 1 到 90，方式为 group、roster 或 code。", "Unrecognised option: days 1 to 90; audience group, roster or code."));
+                context.Reply(OpinionTexts.UnrecognisedOptionDays);
                 return;
             }
         }
@@ -110,14 +103,14 @@ public sealed class OpinionsCommand(
         var closesAt = context.Now.AddDays(days);
         if (calendar.Today(closesAt) > campaign.End)
         {
-            context.Reply(new Text($"征求意见的截止日期不能晚于活动结束（{campaign.End:yyyy-MM-dd}）。", $"The collection can't close after the campaign ends ({campaign.End:yyyy-MM-dd})."));
+            context.Reply(OpinionTexts.CloseAfterCampaignEnd(campaign.End));
             return;
         }
 
         ChatRef? group = null;
         if (audience == RoundAudience.Group && (group = await audiences.GroupOfAsync(context, unit.Id, cancellationToken)) is null)
         {
-            context.Reply(new Text("该单位还没有关联群聊：请在单位的群里发送这条命令，或先用 /link 关联，或改用 roster 或 code。", "The unit has no linked group: send this in its group, /link one first, or use roster or code."));
+            context.Reply(OpinionTexts.UnitHasNoLinked);
             return;
         }
 
@@ -134,7 +127,7 @@ public sealed class OpinionsCommand(
         };
         if (!await store.CreateCollectionAsync(collection, cancellationToken) && await store.GetCollectionAsync(collection.Id, cancellationToken) is null)
         {
-            context.Reply(new Text("未能开启征求意见（口令冲突），请再发送一次命令。", "Could not open the collection (code clash); please send the command again."));
+            context.Reply(OpinionTexts.CouldNotOpenCollection);
             return;
         }
 
@@ -199,7 +192,7 @@ public sealed class OpinionsCommand(
             opinions.AddRange(await store.ListAsync(unit, cancellationToken));
         }
 
-        var text = new StringBuilder(context.Text(new Text($"意见（{opinions.Count} 条，待处理 {opinions.Count(o => o.Status == OpinionStatus.Pending)}）", $"Opinions ({opinions.Count}, {opinions.Count(o => o.Status == OpinionStatus.Pending)} pending)")));
+        var text = new StringBuilder(context.Text(OpinionTexts.ListHeading(opinions.Count, opinions.Count(o => o.Status == OpinionStatus.Pending))));
         foreach (var opinion in opinions.OrderBy(o => o.Status).ThenBy(o => o.GivenOn).Take(MaxListed))
         {
             text.Append('\n').Append($"{opinion.Id} [{OpinionTexts.StatusName(opinion.Status)}] {OpinionCategories.Name(campaign, opinion.Category)}·{OpinionTexts.SourceName(opinion.Source)} {opinion.GivenOn:MM-dd}：{Words.Short(opinion.Text, 60)}");
@@ -238,7 +231,7 @@ public sealed class OpinionsCommand(
         var (categoryWord, text) = Words.Split(afterSource);
         if (OpinionCategories.Find(campaign, categoryWord) is not { } category)
         {
-            context.Reply(new Text("类别请写四风或十个方面问题的代码、名称，或“其他”。", "The category is a code or name of the four winds or the problem areas, or 'other'."));
+            context.Reply(OpinionTexts.CategoryCodeNameFour);
             return;
         }
 
@@ -248,7 +241,7 @@ public sealed class OpinionsCommand(
         {
             if (date > givenOn || date < campaign.Start)
             {
-                context.Reply(new Text("日期须在活动开始之后、今天或之前。", "The date must be between the campaign's start and today."));
+                context.Reply(OpinionTexts.DateMustBetweenCampaigns);
                 return;
             }
 
@@ -323,7 +316,7 @@ public sealed class OpinionsCommand(
                     item = await ledger.AttachAsync(first, opinion.UnitId, opinion.Id, member, context.Now, cancellationToken);
                     if (item is null)
                     {
-                        context.Reply(new Text("没有这个本单位未完成的台帐编号。", "No open ledger item of the unit with that id."));
+                        context.Reply(OpinionTexts.NoOpenLedgerItem);
                         return;
                     }
                 }
@@ -355,7 +348,7 @@ public sealed class OpinionsCommand(
                 var target = OpinionCodes.LooksLikeCode(text) ? await store.GetAsync(text, cancellationToken) : null;
                 if (target is null || target.Id == opinion.Id || target.UnitId != opinion.UnitId || target.Status == OpinionStatus.Merged)
                 {
-                    context.Reply(new Text("请写本单位另一条未合并意见的编号。", "Give the id of another, unmerged opinion of the unit."));
+                    context.Reply(OpinionTexts.MergeNeedsAnother);
                     return;
                 }
 

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Pledges;
 
 /// <summary>One published pledge to report on.</summary>

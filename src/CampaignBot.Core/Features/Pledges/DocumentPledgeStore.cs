@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Pledges;
 
 /// <summary>The pledge store over two document tables; every store implementation shares it.</summary>

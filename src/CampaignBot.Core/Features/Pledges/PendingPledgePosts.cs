@@ -1,7 +1,4 @@
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Groups;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Pledges;
 

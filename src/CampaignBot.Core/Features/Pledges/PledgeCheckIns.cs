@@ -1,10 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Pledges;
 
 /// <summary>

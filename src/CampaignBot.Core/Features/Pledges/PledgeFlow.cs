@@ -1,9 +1,4 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Groups;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using PledgeRecord = CampaignBot.Core.Features.Pledges.Pledge;
 
 namespace CampaignBot.Core.Features.Pledges;

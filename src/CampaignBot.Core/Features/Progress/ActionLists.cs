@@ -1,11 +1,7 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Progress;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignBot.Core.Features.Progress;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Progress;
 

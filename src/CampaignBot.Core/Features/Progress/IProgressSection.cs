@@ -1,6 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Progress;
 
 /// <summary>

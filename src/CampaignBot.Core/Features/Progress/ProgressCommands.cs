@@ -1,10 +1,5 @@
-using System.Text;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Progress;
 
@@ -23,7 +18,7 @@ internal static class ProgressScope
         var requested = words.FirstOrDefault(w => !IsKeyword(w)) ?? words.FirstOrDefault();
         if (requested is not null && !IsKeyword(requested) && context.Campaign.FindUnit(requested) is null)
         {
-            context.Reply($"单位 '{(requested.Length > 40 ? requested[..40] : requested)}' 不在活动配置中。", "That unit is not part of the campaign.");
+            context.Reply(ProgressTexts.UnitNotInCampaign(requested.Length > 40 ? requested[..40] : requested));
             return (false, null);
         }
 
@@ -37,10 +32,10 @@ internal static class ProgressScope
             case { Role: Roles.Secretary } secretary when unit is null || unit == secretary.UnitId:
                 return (true, secretary.UnitId);
             case { Role: Roles.Secretary or Roles.Supervisor }:
-                context.Reply("你只能查看本单位（督导组：所联系单位及其下级）的情况。", "You can only see your own unit (supervisors: their unit and the units below it).");
+                context.Reply(ProgressTexts.YouCanOnlySee);
                 return (false, null);
             default:
-                context.Reply("只有支部书记、督导组和活动办可以查看进度和导出。", "Only secretaries, supervisors and the campaign office can see progress and export.");
+                context.Reply(ProgressTexts.OnlySecretariesSupervisorsCampaign);
                 return (false, null);
         }
     }
@@ -128,7 +123,7 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
         var kind = words.FirstOrDefault(w => CampaignTables.Kinds.Contains(w) || extra.Contains(w));
         if (kind is null)
         {
-            context.Reply("用法：/export examinations 或 /export pledges，/export opinions 或 /export ledger（可加 csv，默认 xlsx；办公室可加单位代号）。", "Usage: /export examinations, pledges, opinions or ledger (add csv for CSV; the office may add a unit id).");
+            context.Reply(ProgressTexts.UsageExportExaminationsPledges);
             return;
         }
 

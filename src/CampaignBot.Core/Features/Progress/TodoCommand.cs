@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Progress;
 

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Conversations;
-
 namespace CampaignBot.Core.Features.Registration;
 
 /// <summary>/me: the member's profile as registered.</summary>
@@ -14,7 +12,7 @@ public sealed class MeCommand : ICommandHandler
         ArgumentNullException.ThrowIfNull(context);
         if (context.Member is not { } member)
         {
-            context.Reply("你还没有注册。发送 /start，并输入单位发给你的邀请码即可注册。", "You are not registered yet. Send /start and enter the invite code your unit gave you.");
+            context.Reply(RegistrationTexts.YouAreNotRegistered);
             return Task.CompletedTask;
         }
 

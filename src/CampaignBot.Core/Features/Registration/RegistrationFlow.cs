@@ -1,7 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Registration;
 
 /// <summary>What registration has gathered so far.</summary>

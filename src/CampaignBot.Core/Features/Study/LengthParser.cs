@@ -1,6 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>
@@ -23,7 +18,7 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
         ArgumentNullException.ThrowIfNull(context);
         if (context.Member is not { } member)
         {
-            context.Reply("你还没有注册。发送 /start 注册后再设置提醒。", "You are not registered yet; send /start first.");
+            context.Reply(StudyTexts.YouAreNotRegistered);
             return;
         }
 
@@ -39,7 +34,7 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
                 await store.UpsertAsync(settings, cancellationToken);
                 break;
             case ["mute" or "暂停", ..]:
-                context.Reply($"请写暂停的天数（1 到 {_options.MaxMuteDays}），例如 /remind mute 7。", $"Give the number of days (1 to {_options.MaxMuteDays}), e.g. /remind mute 7.");
+                context.Reply(StudyTexts.MuteDaysWanted(_options.MaxMuteDays));
                 return;
             case ["on" or "恢复"]:
                 settings = settings with { MutedUntil = null };
@@ -55,7 +50,7 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
                     $"Give a whole hour 0–23 outside the quiet hours ({_quiet.QuietStart:HH\\:mm}–{_quiet.QuietEnd:HH\\:mm}), e.g. /remind hour 19.");
                 return;
             default:
-                context.Reply("用法：/remind 查看；/remind mute 7 暂停 7 天；/remind on 恢复；/remind hour 19 改为每天 19 点提醒。", "Usage: /remind; /remind mute 7; /remind on; /remind hour 19.");
+                context.Reply(StudyTexts.UsageRemindRemindMute);
                 return;
         }
 

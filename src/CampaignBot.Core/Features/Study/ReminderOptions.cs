@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CampaignBot.Core.Scheduling;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Study;
 

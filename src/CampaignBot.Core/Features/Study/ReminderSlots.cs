@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>A reminder occasion: a local date and a key that names it in the idempotency key of what it sends.</summary>

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Conversations;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>What /research has gathered so far.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>An entry or a member shown in a numbered list, as it was when the list was made.</summary>

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>The forms of study (DOMAIN.md) and the topics a session can be about: the seven topics plus a required reading.</summary>

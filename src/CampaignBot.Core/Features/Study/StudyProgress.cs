@@ -1,6 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Storage;
 using MemberRecord = CampaignBot.Core.Features.Registration.Member;
 
 namespace CampaignBot.Core.Features.Study;

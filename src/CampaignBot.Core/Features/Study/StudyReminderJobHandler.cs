@@ -1,11 +1,3 @@
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Hosting;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>

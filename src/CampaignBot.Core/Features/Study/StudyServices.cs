@@ -1,6 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>What the study, research and visit flows use, registered once.</summary>

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>What the study, research and visit flows share: the date, length and note steps' prompts and readers.</summary>

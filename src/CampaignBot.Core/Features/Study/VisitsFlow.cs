@@ -1,7 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Study;
 
 /// <summary>What /visits has gathered so far.</summary>

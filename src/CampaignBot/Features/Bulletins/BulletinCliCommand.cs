@@ -1,12 +1,7 @@
-using System.CommandLine;
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Progress;
 using CampaignBot.Core.Features.Study;
-using CampaignBot.Core.Storage;
 using CampaignBot.Exports;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Features.Bulletins;
 

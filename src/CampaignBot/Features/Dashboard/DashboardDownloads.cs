@@ -1,8 +1,5 @@
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Dashboard;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Features.Dashboard;
 

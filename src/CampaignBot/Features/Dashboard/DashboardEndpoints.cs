@@ -1,7 +1,4 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Dashboard;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
 using T = CampaignBot.Features.Dashboard.DashboardPageTexts;
 
 namespace CampaignBot.Features.Dashboard;

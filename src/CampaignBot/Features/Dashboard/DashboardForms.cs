@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using CampaignBot.Core.Features.Dashboard;
 
 namespace CampaignBot.Features.Dashboard;

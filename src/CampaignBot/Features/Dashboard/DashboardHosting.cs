@@ -1,10 +1,7 @@
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core.Features.Dashboard;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Features.Dashboard;
 

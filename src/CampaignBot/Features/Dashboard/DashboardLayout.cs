@@ -1,6 +1,4 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Dashboard;
-using CampaignBot.Core.Messaging;
 using T = CampaignBot.Features.Dashboard.DashboardPageTexts;
 
 namespace CampaignBot.Features.Dashboard;

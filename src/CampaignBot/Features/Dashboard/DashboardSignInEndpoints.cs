@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using CampaignBot.Core.Features.Dashboard;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
 using CampaignBot.WeCom;
 using CampaignBot.WeCom.Api;
-using Microsoft.Extensions.Options;
 using T = CampaignBot.Features.Dashboard.DashboardPageTexts;
 
 namespace CampaignBot.Features.Dashboard;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CampaignBot.Core.Features.Evaluations;
 using T = CampaignBot.Features.Dashboard.DashboardPageTexts;
 

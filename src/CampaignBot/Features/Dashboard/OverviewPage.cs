@@ -1,4 +1,3 @@
-using System.Globalization;
 using CampaignBot.Core.Features.Dashboard;
 using T = CampaignBot.Features.Dashboard.DashboardPageTexts;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Dashboard;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Examinations;

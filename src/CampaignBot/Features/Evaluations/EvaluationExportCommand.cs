@@ -1,4 +1,3 @@
-using CampaignBot.Cli;
 using CampaignBot.Core.Features.Evaluations;
 
 namespace CampaignBot.Features.Evaluations;

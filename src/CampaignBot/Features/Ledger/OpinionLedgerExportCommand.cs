@@ -1,4 +1,3 @@
-using CampaignBot.Cli;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Opinions;
 

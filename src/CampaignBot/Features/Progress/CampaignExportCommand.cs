@@ -1,5 +1,3 @@
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Progress;
 
 namespace CampaignBot.Features.Progress;

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Features.Registration;
 
 /// <summary>
