@@ -37,6 +37,9 @@ public static class WeComChannelExtensions
         services.TryAddSingleton<WeComSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WeComSender>(sp => sp.GetRequiredService<WeComSender>()));
 
+        // The app sits in no group chat and a group robot only posts: no press in a WeCom group ever reaches the bot.
+        services.AddSingleton(new ChannelTrait(InboundMapper.Channel, GroupsDeliverPresses: false));
+
         // The address book sync: departments to units, users to members, kept current by change_contact events.
         if (builder.Configuration.GetValue<bool>($"{ContactSyncOptions.SectionName}:{nameof(ContactSyncOptions.Enabled)}"))
         {
