@@ -66,6 +66,15 @@ if (args is ["dashboard", ..])
     return;
 }
 
+if (args is ["progress", ..])
+{
+    // progress [units] [members]: /progress for the office at city scale (see docs/benchmarks.md).
+    await ProgressBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
 if (args is ["evaluations", ..])
 {
     await EvaluationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
