@@ -37,6 +37,7 @@ public static class CoreRegistration
         services.AddSingleton<Features.Examinations.ExaminationReviewers>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ExaminationFlow>();
         services.AddSingleton<IFlowDefinition, Features.Examinations.ReviewFlow>();
+        services.AddSingleton<Features.Examinations.IExaminationProblems, Features.Examinations.ExaminationProblems>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.PledgeFlow>();
         services.AddSingleton<Features.Groups.IGroupLinkListener, Features.Pledges.PendingPledgePosts>();
         services.AddSingleton<IFlowDefinition, Features.Pledges.CheckInFlow>();

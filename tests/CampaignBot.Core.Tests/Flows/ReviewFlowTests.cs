@@ -22,7 +22,7 @@ public sealed class ReviewFlowTests
     }
 
     private FlowHarness Office(string? languageCode = null) => new(
-        [new ReviewFlow(_store, new ExaminationReviewers(_members, ExaminationCampaign.Create()), _members)],
+        [new ReviewFlow(_store, new ExaminationReviewers(_members, ExaminationCampaign.Create()), _members, InMemoryLedgerStore.Service(new InMemoryLedgerStore(), _members, ExaminationCampaign.Create()))],
         campaign: ExaminationCampaign.Create(),
         user: _office.UserId,
         languageCode: languageCode)
@@ -141,7 +141,7 @@ public sealed class ReviewFlowTests
     [Fact]
     public async Task Only_reviewers_may_review()
     {
-        var member = new FlowHarness([new ReviewFlow(_store, new ExaminationReviewers(_members, ExaminationCampaign.Create()), _members)], campaign: ExaminationCampaign.Create()) { Member = _first };
+        var member = new FlowHarness([new ReviewFlow(_store, new ExaminationReviewers(_members, ExaminationCampaign.Create()), _members, InMemoryLedgerStore.Service(new InMemoryLedgerStore(), _members, ExaminationCampaign.Create()))], campaign: ExaminationCampaign.Create()) { Member = _first };
 
         var reply = await member.SayAsync("/review");
 

@@ -22,12 +22,15 @@ internal sealed class EvaluationBot : IAsyncDisposable
     public static readonly ChatRef Group = new("console", "group-east", ChatKind.Group, "东县党员群众群");
 
     private readonly BotUnderTest _files;
-    private readonly IHost _host;
+    private IHost _host;
     private long _sequence;
 
-    private EvaluationBot(BotUnderTest files, IHost host, FakeTimeProvider time)
+    private readonly Dictionary<string, string?> _settings;
+
+    private EvaluationBot(BotUnderTest files, Dictionary<string, string?> settings, IHost host, FakeTimeProvider time)
     {
         _files = files;
+        _settings = settings;
         _host = host;
         Time = time;
     }
@@ -55,9 +58,18 @@ internal sealed class EvaluationBot : IAsyncDisposable
         }
 
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero));
-        var host = await CampaignBotApp.BuildAsync([], settings, b => b.Services.AddSingleton<TimeProvider>(time));
-        return new EvaluationBot(files, host, time);
+        return new EvaluationBot(files, settings, await BuildAsync(settings, time), time);
     }
+
+    /// <summary>Stops this host and builds a new one on the same store, settings and clock, as a restarted process would.</summary>
+    public async Task RestartAsync()
+    {
+        await DisposeHostAsync();
+        _host = await BuildAsync(_settings, Time);
+    }
+
+    private static Task<IHost> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time) =>
+        CampaignBotApp.BuildAsync([], settings, b => b.Services.AddSingleton<TimeProvider>(time));
 
     public async Task<Member> RegisterAsync(string user, string role = Roles.Member, string unit = "county_east")
     {
@@ -128,6 +140,12 @@ internal sealed class EvaluationBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeHostAsync();
+        _files.Dispose();
+    }
+
+    private async Task DisposeHostAsync()
+    {
         if (_host is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
@@ -136,7 +154,5 @@ internal sealed class EvaluationBot : IAsyncDisposable
         {
             _host.Dispose();
         }
-
-        _files.Dispose();
     }
 }

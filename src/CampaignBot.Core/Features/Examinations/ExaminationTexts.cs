@@ -47,6 +47,18 @@ public static partial class ExaminationTexts
     public static Text ReturnedNotice(int version, string reviewer, string? comment) =>
         new($"你的对照检查（第 {version} 版）被{reviewer}退回修改。意见：{comment}\n请发送 /examine 修改后重新提交。", $"Your self-examination (version {version}) was returned by {reviewer}. Comment: {comment}\nSend /examine to revise it and submit it again.");
 
+    // Problems found, put on the rectification ledger from the review.
+    public static Text ProblemEntry(int number, string problem) => new($"{number}. {Short(problem)}", $"{number}. {Short(problem)}");
+
+    /// <summary>Sent to the unit's secretaries, in their language.</summary>
+    public static Text UnitToldOfItem(string id, string leader, string problem) => new(
+        $"对照检查查摆的问题已转入本单位整改台帐 {id}（牵头领导：{leader}）：{Short(problem)}。查看：/ledger show {id}",
+        $"A problem found in a self-examination is now ledger item {id} of your unit (led by {leader}): {Short(problem)}. See /ledger show {id}");
+
+    public static Text OnTheLedger(IReadOnlyList<string> ids) => new(
+        $"审核已完成，{ids.Count} 个问题已转入整改台帐：{string.Join("、", ids)}。发送 /review 审核下一份，/ledger list 查看台帐。",
+        $"Review done; {ids.Count} problem(s) on the ledger: {string.Join(", ", ids)}. Send /review for the next one, /ledger list for the ledger.");
+
     /// <summary>A required item needs its choice and its text; a "does not exist" needs no evidence.</summary>
     public static bool IsComplete(ChecklistItem item, ExaminationAnswer answer)
     {

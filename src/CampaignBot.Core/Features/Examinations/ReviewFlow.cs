@@ -1,9 +1,14 @@
+using CampaignBot.Core.Features.Ledger;
+
 namespace CampaignBot.Core.Features.Examinations;
 
 /// <summary>One submitted self-examination in the reviewer's list.</summary>
 public sealed record PendingExamination(string MemberId, string MemberName, string UnitName, int Version);
 
-/// <summary>What the review has gathered: the list shown, the one chosen and what it reads, the decision.</summary>
+/// <summary>A problem an accepted self-examination found (存在 / 部分存在), as the reviewer may put it on the ledger.</summary>
+public sealed record FoundProblem(string ItemCode, string Text, string Category, string? LedgerId = null);
+
+/// <summary>What the review has gathered: the list shown, the one chosen and what it reads, the decision, the problems put on the ledger.</summary>
 public sealed record ReviewAnswers
 {
     public IReadOnlyList<PendingExamination> Pending { get; init; } = [];
@@ -14,14 +19,31 @@ public sealed record ReviewAnswers
     public string? Shown { get; init; }
 
     public bool Accepted { get; init; }
+
+    /// <summary>The unit of the chosen examination, the responsible unit of the items made from it.</summary>
+    public string? UnitId { get; init; }
+
+    /// <summary>The accepted examination's problems, loaded on accepting; each gets its ledger id once it is an item.</summary>
+    public IReadOnlyList<FoundProblem> Problems { get; init; } = [];
+
+    /// <summary>The problem being turned into an item (an index into <see cref="Problems"/>).</summary>
+    public int? Turning { get; init; }
+
+    public string? Measures { get; init; }
+
+    /// <summary>The reviewer has finished with the ledger.</summary>
+    public bool LedgerDone { get; init; }
 }
 
 /// <summary>
 /// /review: a secretary, supervisor or the office chooses a submitted self-examination, reads it, accepts it or
 /// returns it with a comment. A version is reviewed once (the store refuses a second review), so two reviewers cannot
 /// both decide; one that is no longer waiting (decided or withdrawn meanwhile) is said so, with the fresh list.
+/// An accepted one's problems found (存在 / 部分存在) can then be put on the unit's rectification ledger one by one,
+/// through the ledger's port: the reviewer writes the measures and the deadline, the member leads the item. A problem
+/// already on the ledger is said so and never becomes a second item.
 /// </summary>
-public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers reviewers, IMemberStore members)
+public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers reviewers, IMemberStore members, ILedgerIntake ledger)
     : DeclaredFlow<ReviewAnswers>("rev", "review", ExaminationTexts.ReviewTitle)
 {
     public const int MinCommentLength = 5;
@@ -48,7 +70,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
                 [[new Choice(ExaminationTexts.Accept, "accept"), new Choice(ExaminationTexts.Return, "return")], [new Choice(ExaminationTexts.BackToList, "back")]]))
             .ReadAsync(DecideAsync)
             .Keep((_, decided) => decided)
-            .Next((_, decided) => decided.Chosen is null ? AfterChoosing(decided) : decided.Shown is null ? "Decided" : "AwaitingComment", "AwaitingComment", "Decided", "Choosing", "NothingPending");
+            .Next((_, decided) => decided.Chosen is null ? AfterChoosing(decided) : decided.Shown is null ? AfterDeciding(decided) : "AwaitingComment", "AwaitingComment", "OfferingLedger", "Decided", "Choosing", "NothingPending");
 
         flow.Step<ReviewAnswers>("AwaitingComment", "asks for the comment to return it with")
             .Prompt(ExaminationTexts.AskComment(MinCommentLength, MaxCommentLength))
@@ -56,10 +78,150 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             .Keep((_, decided) => decided)
             .Next((_, decided) => decided.Chosen is null ? AfterChoosing(decided) : "Decided", "Decided", "Choosing", "NothingPending");
 
-        flow.Finish("Decided", "says the decision was stored and the member told", step => step.Answers.Accepted ? ExaminationTexts.AcceptedDone : ExaminationTexts.ReturnedDone)
+        flow.Step<ReviewAnswers>("OfferingLedger", "offers the accepted examination's problems found for the rectification ledger")
+            .Prompt(OfferPrompt)
+            .ReadAsync(OfferAsync)
+            .Keep((_, offered) => offered)
+            .Next((_, offered) => offered.LedgerDone ? "Decided" : offered.Turning is not null ? "AskingMeasures" : "OfferingLedger", "AskingMeasures", "OfferingLedger", "Decided")
+            .BackGoesTo(_ => Backward<ReviewAnswers>.Refuse(ExaminationTexts.AlreadyDecided))
+            .AsksNothingOfTheUser();
+
+        flow.Step<string>("AskingMeasures", "asks the measures for the problem chosen")
+            .Prompt(step => ExaminationTexts.AskMeasures(Chosen(step.Answers)?.Text ?? string.Empty, ledger.MaxText))
+            .Read((input, _) => ReadMeasures(input))
+            .Keep((a, measures) => a with { Measures = measures })
+            .Next("AskingDeadline", "MeasuresGiven")
+            .BackGoesTo(step => Backward<ReviewAnswers>.To("OfferingLedger", step.Answers with { Turning = null, Measures = null }), "OfferingLedger");
+
+        flow.Step<ReviewAnswers>("AskingDeadline", "asks the deadline and puts the problem on the ledger, the member as lead leader")
+            .Prompt(step => ExaminationTexts.AskDeadline(step.Campaign.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .ReadAsync(TurnAsync)
+            .Keep((_, turned) => turned)
+            .Next((_, turned) => turned.Problems.All(p => p.LedgerId is not null) ? "Decided" : "OfferingLedger", "OfferingLedger", "Decided")
+            .BackGoesTo("AskingMeasures");
+
+        flow.Finish("Decided", "says the decision was stored and the member told", DecidedText)
             .Finish("NothingPending", "says nothing is waiting any more", _ => ExaminationTexts.NothingToReview)
             .Cancelled(ExaminationTexts.ReviewCancelled)
             .TimedOut(ExaminationTexts.ReviewTimedOut);
+    }
+
+    /// <summary>After a decision: an accepted examination with problems found goes on to the ledger offer.</summary>
+    private static string AfterDeciding(ReviewAnswers answers) =>
+        answers.Accepted && answers.Problems.Any(p => p.LedgerId is null) ? "OfferingLedger" : "Decided";
+
+    private static Text DecidedText(FlowStep<ReviewAnswers> step)
+    {
+        var turned = step.Answers.Problems.Where(p => p.LedgerId is not null).Select(p => p.LedgerId!).ToList();
+        return turned.Count > 0 ? ExaminationTexts.OnTheLedger(turned)
+            : step.Answers.Problems.Count > 0 ? ExaminationTexts.NoneToTheLedger
+            : step.Answers.Accepted ? ExaminationTexts.AcceptedDone : ExaminationTexts.ReturnedDone;
+    }
+
+    private static FoundProblem? Chosen(ReviewAnswers answers) =>
+        answers.Turning is { } i && i >= 0 && i < answers.Problems.Count ? answers.Problems[i] : null;
+
+    private static Prompt OfferPrompt(FlowStep<ReviewAnswers> step)
+    {
+        var problems = step.Answers.Problems;
+        var rows = problems.Select((p, i) => (p, i)).Where(x => x.p.LedgerId is null)
+            .Select((x, shown) => (IReadOnlyList<Choice>)[new Choice(ExaminationTexts.ProblemEntry(shown + 1, x.p.Text), "q" + x.i.ToString(CultureInfo.InvariantCulture))])
+            .Append([new Choice(ExaminationTexts.LedgerFinished, "done")])
+            .ToList();
+        var turned = problems.Count(p => p.LedgerId is not null);
+        var text = turned == 0 ? ExaminationTexts.OfferLedger(problems.Count) : ExaminationTexts.OfferMore(problems.Count - turned);
+        return new Prompt(text, rows);
+    }
+
+    /// <summary>A problem's button (a typed number presses it); one already on the ledger (here or by anyone) is said so and not asked again.</summary>
+    private async Task<Read<ReviewAnswers>> OfferAsync(string input, FlowStep<ReviewAnswers> step, CancellationToken cancellationToken)
+    {
+        var answers = step.Answers;
+        if (input is "done" or "完成")
+        {
+            return answers with { LedgerDone = true };
+        }
+
+        if (!(input.StartsWith('q') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < answers.Problems.Count))
+        {
+            return ExaminationTexts.ChooseProblem;
+        }
+
+        var problem = answers.Problems[index];
+        var existing = problem.LedgerId ?? (await ledger.FindBySourceAsync(answers.UnitId ?? string.Empty, SourceRef(answers.Chosen!, problem.ItemCode), cancellationToken))?.Id;
+        if (existing is not null)
+        {
+            step.Context.Reply(ExaminationTexts.AlreadyOnLedger(existing));
+            return WithLedgerId(answers, index, existing) with { Turning = null };
+        }
+
+        return answers with { Turning = index, Measures = null };
+    }
+
+    private Read<string> ReadMeasures(string input)
+    {
+        var text = input.Trim();
+        return text.Length < 2 ? ExaminationTexts.MeasuresTooShort : text.Length > ledger.MaxText ? ExaminationTexts.MeasuresTooLong(ledger.MaxText) : text;
+    }
+
+    /// <summary>Creates the item through the ledger's port (a refusal, such as a deadline outside the campaign, asks again).</summary>
+    private async Task<Read<ReviewAnswers>> TurnAsync(string input, FlowStep<ReviewAnswers> step, CancellationToken cancellationToken)
+    {
+        var answers = step.Answers;
+        if (Chosen(answers) is not { } problem || answers.Chosen is not { } memberId || answers.UnitId is not { } unitId)
+        {
+            return Read<ReviewAnswers>.Back;
+        }
+
+        var sourceRef = SourceRef(memberId, problem.ItemCode);
+        var request = new LedgerRequest(unitId, problem.Text, problem.Category, ProblemSource.Examination, [sourceRef], answers.Measures ?? string.Empty, memberId, input.Trim());
+        var (item, refusal) = await ledger.CreateAsync(request, step.Context.Member!, "exam/" + sourceRef, step.Now, cancellationToken);
+        if (item is null)
+        {
+            return refusal ?? ExaminationTexts.ChooseProblem;
+        }
+
+        await ledger.NotifyAssignedAsync(step.Context, item, cancellationToken);
+        await TellSecretariesAsync(step.Context, item, cancellationToken);
+        step.Context.Reply(ExaminationTexts.TurnedInto(item.Id));
+        return WithLedgerId(answers, answers.Turning!.Value, item.Id) with { Turning = null, Measures = null };
+    }
+
+    /// <summary>The unit sees the new item: its secretaries are told, unless the reviewer is one of them.</summary>
+    private async Task TellSecretariesAsync(FlowContext context, LedgerItem item, CancellationToken cancellationToken)
+    {
+        foreach (var secretary in (await members.ListAsync(item.UnitId, cancellationToken)).Where(m => m.Role == Roles.Secretary && m.Id != context.Member?.Id && m.Id != item.LeadLeaderId))
+        {
+            context.Notify(secretary.PrivateChat, new TextMessage(ExaminationTexts.UnitToldOfItem(item.Id, item.LeadLeaderName, item.Problem).In(new UserRef(secretary.UserId, null, secretary.LanguageCode).Language)));
+        }
+    }
+
+    private static ReviewAnswers WithLedgerId(ReviewAnswers answers, int index, string ledgerId) =>
+        answers with { Problems = [.. answers.Problems.Select((p, i) => i == index ? p with { LedgerId = ledgerId } : p)] };
+
+    /// <summary>Names one checklist item of one member's self-examination among a ledger item's sources.</summary>
+    public static string SourceRef(string memberId, string itemCode) => $"exam:{memberId}:{itemCode}";
+
+    /// <summary>The items answered 存在 or 部分存在, as problem texts with the category their prompt names (or 其他).</summary>
+    public static IReadOnlyList<FoundProblem> ProblemsFound(CampaignDefinition campaign, SelfExamination exam, int maxText)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(exam);
+        if (campaign.FindChecklist(exam.ChecklistCode) is not { } checklist)
+        {
+            return [];
+        }
+
+        var categories = Opinions.OpinionCategories.All(campaign);
+        return [.. checklist.Items
+            .Where(item => exam.Answers.GetValueOrDefault(item.Code) is { Choice: ChecklistChoices.Exists or ChecklistChoices.Partly })
+            .Select(item =>
+            {
+                var answer = exam.Answers[item.Code];
+                var text = $"{ExaminationTexts.Short(item.Prompt)}（{ChecklistChoices.Name(answer.Choice)}）" + (string.IsNullOrWhiteSpace(answer.Text) ? string.Empty : "：" + answer.Text.Trim());
+                var category = categories.FirstOrDefault(c => c.Code != Opinions.OpinionCategories.Other && item.Prompt.StartsWith(c.Name, StringComparison.Ordinal))?.Code ?? Opinions.OpinionCategories.Other;
+                return new FoundProblem(item.Code, text.Length <= maxText ? text : text[..(maxText - 1)] + "…", category);
+            })];
     }
 
     /// <summary>After a choice: the chosen one, or (it went stale) the fresh list, or nothing left.</summary>
@@ -119,7 +281,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
         var earlier = string.Concat(reviews.Where(r => !r.Accepted).Select(r => step.Context.Text(ExaminationTexts.EarlierReturn(r.Number, r.ReviewerName, r.Comment))));
         var shown = step.Context.Text(ExaminationTexts.ExaminationOf(exam.MemberName, exam.Submissions))
             + (checklist is null ? string.Empty : ExaminationTexts.Summary(checklist, exam.Answers, step.Language == Language.English)) + earlier;
-        return step.Answers with { Chosen = exam.MemberId, Shown = shown };
+        return step.Answers with { Chosen = exam.MemberId, Shown = shown, UnitId = exam.UnitId };
     }
 
     private async Task<SelfExamination?> WaitingAsync(string memberId, Member reviewer, CancellationToken cancellationToken)
@@ -169,6 +331,6 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
         var language = await members.GetAsync(exam.MemberId, cancellationToken) is { } member ? new UserRef(member.UserId, null, member.LanguageCode).Language : Language.Chinese;
         var notice = accepted ? ExaminationTexts.AcceptedNotice(exam.Submissions, reviewer.Name) : ExaminationTexts.ReturnedNotice(exam.Submissions, reviewer.Name, comment);
         context.Notify(new ChatRef(parts[0], parts[^1], ChatKind.Private), new TextMessage(notice.In(language)));
-        return step.Answers with { Accepted = accepted, Shown = null };
+        return step.Answers with { Accepted = accepted, Shown = null, Problems = accepted ? ProblemsFound(step.Campaign, exam, ledger.MaxText) : [] };
     }
 }

@@ -11,9 +11,18 @@ public sealed record LedgerRequest(
     string LeadLeader,
     string Deadline);
 
-/// <summary>The ledger as other features reach it: an accepted opinion becomes an item, or joins one.</summary>
+/// <summary>
+/// The ledger as other features reach it: an accepted opinion becomes an item, or joins one; a reviewer turns a
+/// self-examination's problems into items.
+/// </summary>
 public interface ILedgerIntake
 {
+    /// <summary>The longest problem or measures text an item takes (Ledger:MaxTextLength).</summary>
+    int MaxText { get; }
+
+    /// <summary>The unit's item that names <paramref name="sourceRef"/> among its sources, or null.</summary>
+    Task<LedgerItem?> FindBySourceAsync(string unitId, string sourceRef, CancellationToken cancellationToken);
+
     /// <summary>Creates the item (id derived from <paramref name="seed"/>, so a re-run creates it once), or says why not.</summary>
     Task<(LedgerItem? Item, Text? Refusal)> CreateAsync(LedgerRequest request, Member by, string seed, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -84,6 +93,9 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         await AppendAsync(item.Id, now, by, $"建立：{item.Problem}；措施：{item.Measures}；牵头领导：{item.LeadLeaderName}；时限：{LedgerTexts.Date(deadline)}；来源：{LedgerTexts.SourceName(item.Source)}", cancellationToken);
         return (item, null);
     }
+
+    public async Task<LedgerItem?> FindBySourceAsync(string unitId, string sourceRef, CancellationToken cancellationToken) =>
+        (await ledger.ListAsync(unitId, cancellationToken)).FirstOrDefault(i => i.SourceRefs.Contains(sourceRef));
 
     public async Task<LedgerItem?> AttachAsync(string itemId, string unitId, string sourceRef, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {

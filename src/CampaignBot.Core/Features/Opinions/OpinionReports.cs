@@ -4,10 +4,11 @@ using CampaignBot.Core.Features.Progress;
 namespace CampaignBot.Core.Features.Opinions;
 
 /// <summary>
-/// 向群众公示: the 查摆问题评议 ballot shows the problems found from opinions, by category and anonymised (counts and the
-/// categories only, never a text that could name a giver), so the masses judge whether the unit found the right problems.
+/// 向群众公示: the 查摆问题评议 ballot shows the problems found from opinions and from the accepted self-examinations, by
+/// category and anonymised (counts and the categories only, never a text that could name a giver or a member), so the
+/// masses judge whether the unit found the right problems.
 /// </summary>
-public sealed class OpinionBallotBriefing(IOpinionStore store, CampaignDefinition campaign, IOptions<OpinionOptions> options) : IBallotBriefing
+public sealed class OpinionBallotBriefing(IOpinionStore store, Examinations.IExaminationProblems examinations, CampaignDefinition campaign, IOptions<OpinionOptions> options) : IBallotBriefing
 {
     public async Task<string?> BriefAsync(string unitId, string stage, CancellationToken cancellationToken)
     {
@@ -19,7 +20,10 @@ public sealed class OpinionBallotBriefing(IOpinionStore store, CampaignDefinitio
         var opinions = (await store.ListAsync(unitId, cancellationToken)).Where(o => o.Status != OpinionStatus.Merged).ToList();
         var byCategory = opinions.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Take(8)
             .Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()} 条（采纳 {g.Count(o => o.Status == OpinionStatus.Adopted)}）");
-        return $"【查摆问题公示】收到意见 {opinions.Count} 条，已采纳 {opinions.Count(o => o.Status == OpinionStatus.Adopted)} 条" + (opinions.Count > 0 ? "：" + string.Join("；", byCategory) : string.Empty);
+        var found = await examinations.CountByCategoryAsync(unitId, cancellationToken);
+        var examined = found.Count == 0 ? string.Empty
+            : $"\n对照检查查摆问题 {found.Sum(f => f.Count)} 个：" + string.Join("；", found.Take(8).Select(f => $"{OpinionCategories.Name(campaign, f.Category)} {f.Count}"));
+        return $"【查摆问题公示】收到意见 {opinions.Count} 条，已采纳 {opinions.Count(o => o.Status == OpinionStatus.Adopted)} 条" + (opinions.Count > 0 ? "：" + string.Join("；", byCategory) : string.Empty) + examined;
     }
 }
 
