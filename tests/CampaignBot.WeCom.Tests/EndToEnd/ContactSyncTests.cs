@@ -73,6 +73,27 @@ public sealed class ContactSyncTests
     }
 
     [Fact]
+    public async Task A_user_back_in_the_address_book_is_active_again_but_a_member_the_office_deactivated_stays_deactivated()
+    {
+        await using var bot = await StartSyncedAsync();
+        var removed = bot.StandIn.Users["zhangsan"];
+        bot.StandIn.Users.TryRemove("zhangsan", out _);
+        Assert.Equal(200, await Sys(bot).PostAsync(UserXml(bot, "delete_user", "zhangsan")));
+        Assert.False((await Stores(bot).Members.GetAsync("wecom:zhangsan", CancellationToken.None))!.IsActive);
+
+        bot.StandIn.Users["zhangsan"] = removed;
+        Assert.Equal(200, await Sys(bot).PostAsync(UserXml(bot, "create_user", "zhangsan")));
+        Assert.True((await Stores(bot).Members.GetAsync("wecom:zhangsan", CancellationToken.None))!.IsActive);
+
+        // Deactivated by the office (not by the address book): a later change in the address book does not undo it.
+        var lisi = (await Stores(bot).Members.GetAsync("wecom:lisi", CancellationToken.None))!;
+        await Stores(bot).Members.UpsertAsync(lisi with { DeactivatedAt = bot.Time.GetUtcNow() }, CancellationToken.None);
+        Assert.Equal(200, await Sys(bot).PostAsync(UserXml(bot, "update_user", "lisi", name: "李四（新）")));
+        var after = (await Stores(bot).Members.GetAsync("wecom:lisi", CancellationToken.None))!;
+        Assert.Equal(("李四（新）", false), (after.Name, after.IsActive));
+    }
+
+    [Fact]
     public async Task A_created_user_and_department_arrive_by_events_and_a_redelivered_event_changes_nothing()
     {
         await using var bot = await StartSyncedAsync();
