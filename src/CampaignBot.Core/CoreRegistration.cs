@@ -78,6 +78,7 @@ public static class CoreRegistration
         services.AddOpinions();
         services.AddLedger();
         services.AddBulletins();
+        Features.LifeMeetings.LifeMeetingRegistration.AddLifeMeetings(services);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();

@@ -77,6 +77,9 @@ public static class MongoStores
                 Documents(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
             Units = new DocumentUnitStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentUnitStore.Table))),
             Roster = new DocumentRosterStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentRosterStore.Table))),
+            LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
+                Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
+                Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
         };
     }
 
@@ -103,7 +106,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")), Index(keys.Ascending("hostUnitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns, DocumentUnitStore.Table, DocumentRosterStore.Table }.Concat(OpinionAndLedgerCollections))
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns, DocumentUnitStore.Table, DocumentRosterStore.Table }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -111,7 +111,10 @@ internal static class SqliteSchema
         // 5: opinions, the rectification ledger, monthly dispatch and bulletins.
         string.Concat(OpinionAndLedgerTables.Select(SqliteDocuments.Schema)),
 
-        // 6: units and members from the organisation's lists: personal invites carry the name they fix (their rank is
+        // 6: the democratic life meeting (专题民主生活会) and its criticism talks (三轮沟通).
+        string.Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables.Select(SqliteDocuments.Schema)),
+
+        // 7: units and members from the organisation's lists: personal invites carry the name they fix (their rank is
         // the invite's rank of step 3), mobile members their host unit (流入地); the stored units and the roster.
         """
         ALTER TABLE invites ADD COLUMN name TEXT;

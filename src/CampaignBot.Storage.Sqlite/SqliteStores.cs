@@ -82,6 +82,9 @@ public static class SqliteStores
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
             Units = new DocumentUnitStore(new SqliteDocuments(database, DocumentUnitStore.Table)),
             Roster = new DocumentRosterStore(new SqliteDocuments(database, DocumentRosterStore.Table)),
+            LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
+                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
+                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
         }, database);
     }
 

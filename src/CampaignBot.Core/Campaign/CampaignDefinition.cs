@@ -61,6 +61,9 @@ public sealed record CampaignDefinition
     /// <summary>Self-examination forms (对照检查), first match wins; see <see cref="ChecklistDefinition"/>.</summary>
     public IReadOnlyList<ChecklistDefinition> Checklists { get; init; } = [];
 
+    /// <summary>The democratic life meeting (专题民主生活会): which evaluation follows it and who is asked.</summary>
+    public LifeMeetingSettings LifeMeeting { get; init; } = LifeMeetingSettings.Default;
+
     public RankDefinition? FindRank(string code) => Ranks.FirstOrDefault(r => r.Code == code);
 
     public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);
@@ -148,3 +151,14 @@ public sealed record EvaluationChoice(string Code, string Name, bool CountsAsSat
 
 /// <summary>A round passes when at least <see cref="MinimumVotes"/> voted and the satisfied share reaches <see cref="MinimumSatisfiedShare"/>.</summary>
 public sealed record PassRule(decimal MinimumSatisfiedShare, int MinimumVotes);
+
+/// <summary>
+/// The <c>life_meeting:</c> section: the 满意度测评 that opens by itself once the meeting's record is saved — its stage
+/// (a code of <see cref="EvaluationSettings.Stages"/>), its audience ("group", "roster" or "code") and how many hours it stays open.
+/// </summary>
+public sealed record LifeMeetingSettings(string SatisfactionStage, string SatisfactionAudience, int SatisfactionHours)
+{
+    public const string DefaultStage = "meeting_satisfaction";
+
+    public static readonly LifeMeetingSettings Default = new(DefaultStage, "roster", 48);
+}

@@ -86,5 +86,7 @@ public static class CommandCatalog
         new("ledger", "整改台帐：建立、进展、完成、确认", "Rectification ledger: add, progress, done, confirm") { Audience = CommandAudience.Members },
         new("dispatch", "月调度：报告本月办实事和整改进展（书记）", "Monthly dispatch: this month's practical things and ledger progress (secretaries)") { Audience = CommandAudience.Managers },
         new("bulletin", "月通报：预览和发布（活动办）", "Monthly bulletin: preview and publish (office)") { Audience = CommandAudience.Office },
+        new("meeting", "专题民主生活会：三轮沟通进度、审核确认、会议记录（班子成员、书记、督导组）", "Democratic life meeting: talks, checks, record (team, secretary, supervisor)") { Audience = CommandAudience.Members },
+        new("criticise", "填写准备提出的批评意见（班子成员）", "Write the criticisms you will raise (team members)") { Audience = CommandAudience.Members },
     ];
 }

@@ -39,6 +39,8 @@ public sealed record StoreBundle(
 
     public required Features.Organisation.IRosterStore Roster { get; init; }
 
+    public required Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; init; }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -68,6 +70,7 @@ public sealed record StoreBundle(
         services.AddSingleton(Bulletins);
         services.AddSingleton(Units);
         services.AddSingleton(Roster);
+        services.AddSingleton(LifeMeetings);
         return services;
     }
 }

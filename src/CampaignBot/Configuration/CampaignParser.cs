@@ -29,6 +29,7 @@ internal static class CampaignParser
         var evaluation = CampaignEvaluationSection.Read(top, errors);
         var visitWindows = CampaignVisitWindows.Read(top, header, errors);
         var checklists = CampaignChecklistSection.Read(top, ranks, kinds, errors);
+        var lifeMeeting = CampaignLifeMeetingSection.Read(top, evaluation, errors);
         top.RejectUnknownKeys();
 
         if (errors.Count > 0 || header is null || evaluation is null)
@@ -57,6 +58,7 @@ internal static class CampaignParser
             Evaluation = evaluation,
             VisitWindows = visitWindows,
             Checklists = checklists,
+            LifeMeeting = lifeMeeting,
         };
     }
 }

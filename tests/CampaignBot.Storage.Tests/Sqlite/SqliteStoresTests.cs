@@ -28,8 +28,8 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SqliteStores.OpenAsync(path, CancellationToken.None)));
 
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class SqliteStoresTests : IDisposable
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
         var job = (await stores.Jobs.GetAsync("pledge-checkin:telegram:1", CancellationToken.None))!;
 
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(new DateTimeOffset(2027, 2, 28, 2, 0, 0, TimeSpan.Zero), job.NextDueAfter(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         Assert.True(await stores.Jobs.TryRecordFiringAsync(new Core.Storage.JobFiring(job.Id, due, "n1", due, null) { Effects = "{}" }, CancellationToken.None));
         Assert.Equal("{}", (await stores.Jobs.GetFiringAsync(job.Id, due, CancellationToken.None))!.Effects);
@@ -72,7 +72,7 @@ public sealed class SqliteStoresTests : IDisposable
         foreach (var statement in (string[])
         [
             "DELETE FROM schema_version WHERE version >= 3;",
-            .. UndoVersion6,
+            .. UndoVersion7,
             "ALTER TABLE members DROP COLUMN deactivated_at;",
             "ALTER TABLE invites DROP COLUMN rank;",
             "ALTER TABLE invites DROP COLUMN max_rank;",
@@ -90,7 +90,7 @@ public sealed class SqliteStoresTests : IDisposable
         var invite = await stores.Invites.GetAsync("OLD1", CancellationToken.None);
         Assert.Equal(("张三", true), (member!.Name, member.IsActive));
         Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (invite!.Rank, invite.MaxRank, invite.RevokedAt));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE ledger_items;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 5;");
-        foreach (var statement in UndoVersion6)
+        foreach (var statement in UndoVersion7)
         {
             await ScalarAsync(path, statement);
         }
@@ -108,18 +108,40 @@ public sealed class SqliteStoresTests : IDisposable
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
         Assert.Empty(await stores.Ledger.ListAsync(null, CancellationToken.None));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
-    public async Task A_version_5_file_gains_the_organisation_columns_and_tables_and_keeps_its_people()
+    public async Task A_database_without_the_life_meeting_step_gets_its_tables_when_opened_and_keeps_its_ledger()
+    {
+        var path = Path.Combine(folder, "before-meetings.db");
+        var first = await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await first.Ledger.AppendAsync(new Core.Features.Ledger.LedgerEntry("L000001", 1, DateTimeOffset.UnixEpoch, "telegram:1", "建立"), CancellationToken.None);
+        await ScalarAsync(path, "DROP TABLE life_meetings; DROP TABLE life_meeting_talks;");
+        await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 6;");
+        foreach (var statement in UndoVersion7)
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Empty(await stores.LifeMeetings.ListAsync(null, CancellationToken.None));
+        Assert.Single(await stores.Ledger.HistoryAsync("L000001", CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_version_6_file_gains_the_organisation_columns_and_tables_and_keeps_its_people()
     {
         var path = Path.Combine(folder, "v5.db");
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         foreach (var statement in (string[])
         [
-            "DELETE FROM schema_version WHERE version >= 6;",
-            .. UndoVersion6,
+            "DELETE FROM schema_version WHERE version >= 7;",
+            .. UndoVersion7,
             "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, deactivated_at) VALUES ('wecom:zs', 'wecom', 'zs', '张三', 'ordinary', 'u', 'member', NULL, 0, 5);",
             "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at, rank, max_rank, revoked_at) VALUES ('CAP1', 'u', 'member', 3, NULL, 0, NULL, 'section', NULL);",
         ])
@@ -135,11 +157,11 @@ public sealed class SqliteStoresTests : IDisposable
         Assert.Equal(("section", (string?)null), (invite.MaxRank, invite.Name));
         Assert.Empty(await stores.Units.ListAsync(CancellationToken.None));
         Assert.Empty(await stores.Roster.ListAsync(null, CancellationToken.None));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
 
-    /// <summary>What schema step 6 (units and members from the organisation's lists) added, taken away again.</summary>
-    private static readonly string[] UndoVersion6 =
+    /// <summary>What schema step 7 (units and members from the organisation's lists) added, taken away again.</summary>
+    private static readonly string[] UndoVersion7 =
     [
         "DROP INDEX ix_members_host_unit;",
         "ALTER TABLE invites DROP COLUMN name;",

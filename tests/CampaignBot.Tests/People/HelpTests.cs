@@ -49,6 +49,21 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public async Task Members_see_the_life_meeting_commands_and_the_unregistered_do_not()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "23", "李委员", "village_dongguan");
+
+        var member = await chat.SayAsync("23", "/help");
+        var stranger = await chat.SayAsync("51", "/help");
+
+        Assert.Contains("/meeting — 专题民主生活会", member, StringComparison.Ordinal);
+        Assert.Contains("/criticise — 填写准备提出的批评意见（班子成员）", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/meeting", stranger, StringComparison.Ordinal);
+        Assert.DoesNotContain("/criticise", stranger, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_in_a_group_is_short_and_says_nothing_about_registering()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);

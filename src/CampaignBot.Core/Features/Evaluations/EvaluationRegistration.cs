@@ -15,6 +15,7 @@ public static class EvaluationRegistration
         services.AddSingleton<IAudiences, EvaluationAudiences>();
         services.AddSingleton<BallotBriefings>();
         services.AddSingleton<RoundOpener>();
+        services.AddSingleton<IRoundOpening, RoundOpening>();
         services.AddSingleton<RoundCloser>();
         services.AddSingleton<VoteButtonHandler>();
         services.AddSingleton<IButtonHandler>(sp => sp.GetRequiredService<VoteButtonHandler>());

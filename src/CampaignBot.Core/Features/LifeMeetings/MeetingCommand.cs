@@ -1,0 +1,247 @@
+using System.Text;
+using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Messaging;
+
+namespace CampaignBot.Core.Features.LifeMeetings;
+
+/// <summary>
+/// /meeting [unit|id] — the state of the preparation; open, check, confirm, record — the flows; talks — the criticisms the
+/// caller may read; ready — the secretary marks the meeting ready once every pair is confirmed; review &lt;id&gt; [note] —
+/// a supervisor reviews the record. Private chats only: criticisms are private.
+/// </summary>
+public sealed class MeetingCommand(
+    ILifeMeetingStore meetings,
+    LifeMeetingPeople people,
+    MeetingOpenFlow openFlow,
+    TalkCheckFlow checkFlow,
+    TalkConfirmFlow confirmFlow,
+    MeetingRecordFlow recordFlow) : ICommandHandler
+{
+    public string Command => "meeting";
+
+    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Update.Chat.Kind == ChatKind.Group)
+        {
+            context.Reply(LifeMeetingTexts.PrivateOnly);
+            return;
+        }
+
+        if (context.Member is not { } member)
+        {
+            context.Reply(LifeMeetingTexts.NotRegistered);
+            return;
+        }
+
+        var words = context.Update.Content is CommandInput command
+            ? command.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+        var verb = words.FirstOrDefault()?.ToLowerInvariant() ?? string.Empty;
+        var rest = words.Length > 1 ? words[1] : string.Empty;
+        switch (verb)
+        {
+            case "open":
+                await FlowStart.StartAsync(openFlow, context, cancellationToken);
+                return;
+            case "check":
+                await FlowStart.StartAsync(checkFlow, context, cancellationToken);
+                return;
+            case "confirm":
+                await FlowStart.StartAsync(confirmFlow, context, cancellationToken);
+                return;
+            case "record":
+                await FlowStart.StartAsync(recordFlow, context, cancellationToken);
+                return;
+            case "ready":
+                await ReadyAsync(context, member, cancellationToken);
+                return;
+            case "review":
+                await ReviewAsync(context, member, rest, cancellationToken);
+                return;
+            case "talks":
+                await TalksAsync(context, member, rest, cancellationToken);
+                return;
+            case "" or "status":
+                await StatusAsync(context, member, rest, cancellationToken);
+                return;
+            case "help":
+                context.Reply(LifeMeetingTexts.Usage);
+                return;
+            default:
+                // "/meeting <unit or id>": the status of that unit's meeting.
+                await StatusAsync(context, member, words[0], cancellationToken);
+                return;
+        }
+    }
+
+    /// <summary>The meeting named by a unit id or a meeting id, else the latest of the caller's unit.</summary>
+    private async Task<LifeMeeting?> FindAsync(Member member, string named, CancellationToken cancellationToken)
+    {
+        named = named.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+        if (named.Length == 0)
+        {
+            return await people.LatestAsync(member.UnitId, cancellationToken);
+        }
+
+        if (people.Campaign.FindUnit(named) is { } unit)
+        {
+            return await people.LatestAsync(unit.Id, cancellationToken);
+        }
+
+        return LifeMeeting.IsValidId(named) ? await meetings.GetAsync(named, cancellationToken) : null;
+    }
+
+    private async Task StatusAsync(FlowContext context, Member member, string named, CancellationToken cancellationToken)
+    {
+        var meeting = await FindAsync(member, named, cancellationToken);
+        if (meeting is null)
+        {
+            context.Reply(named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours);
+            context.Reply(LifeMeetingTexts.Usage);
+            return;
+        }
+
+        var seesAll = people.SeesAllStates(member, meeting);
+        if (!seesAll && !meeting.Team.Contains(member.Id))
+        {
+            context.Reply(LifeMeetingTexts.NotYours);
+            return;
+        }
+
+        var talks = await meetings.ListTalksAsync(meeting.Id, cancellationToken);
+        var shown = seesAll ? talks : [.. talks.Where(t => t.IsSide(member.Id))];
+        var text = new StringBuilder();
+        text.Append(context.Text(LifeMeetingTexts.StatusHeading(people.UnitName(meeting.UnitId), meeting.Id, context.Text(LifeMeetingTexts.StatusName(meeting.Status))))).Append('\n');
+        foreach (var talk in shown)
+        {
+            text.Append(context.Text(LifeMeetingTexts.TalkState(talk, meeting.NameOf(talk.From), meeting.NameOf(talk.To)))).Append('\n');
+        }
+
+        text.Append(context.Text(LifeMeetingTexts.Tally(talks.Count(t => t.Status == TalkStatus.Confirmed), talks.Count)));
+        if (meeting.Record is not null && seesAll)
+        {
+            text.Append('\n').Append(context.Text(MeetingRecordFlow.Summary(new MeetingRecordAnswers
+            {
+                Team = meeting.Team, Names = meeting.Names, Date = meeting.Record.Date, SupervisorPresent = meeting.Record.SupervisorPresent,
+                Absent = meeting.Record.Absent, Speeches = meeting.Record.Speeches, Note = meeting.Record.Note,
+            })));
+        }
+
+        if (meeting.SatisfactionRoundId is { } round)
+        {
+            text.Append('\n').Append(context.Text(LifeMeetingTexts.SatisfactionLine(round)));
+        }
+
+        context.Reply(new TextMessage(text.ToString()));
+    }
+
+    private async Task TalksAsync(FlowContext context, Member member, string named, CancellationToken cancellationToken)
+    {
+        var meeting = await FindAsync(member, named, cancellationToken);
+        if (meeting is null)
+        {
+            context.Reply(named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours);
+            return;
+        }
+
+        // Only what this person may read: their own pairs; the head and the supervisors every pair. Nothing else is even counted.
+        var readable = (await meetings.ListTalksAsync(meeting.Id, cancellationToken))
+            .Where(t => t.Points.Count > 0 && people.MayRead(member, meeting, t))
+            .ToList();
+        if (readable.Count == 0)
+        {
+            context.Reply(LifeMeetingTexts.NoTalksToRead);
+            return;
+        }
+
+        var text = string.Join("\n\n", readable.Select(t => context.Text(LifeMeetingTexts.TalkPoints(meeting.NameOf(t.From), meeting.NameOf(t.To), t.Points))
+            + "\n" + context.Text(LifeMeetingTexts.TalkState(t, meeting.NameOf(t.From), meeting.NameOf(t.To)))));
+        context.Reply(new TextMessage(text));
+    }
+
+    private async Task ReadyAsync(FlowContext context, Member member, CancellationToken cancellationToken)
+    {
+        if (!people.IsSecretaryOf(member, member.UnitId))
+        {
+            context.Reply(LifeMeetingTexts.OnlySecretary);
+            return;
+        }
+
+        if (await people.LatestAsync(member.UnitId, cancellationToken) is not { } meeting)
+        {
+            context.Reply(LifeMeetingTexts.NoMeeting);
+            return;
+        }
+
+        if (meeting.Status != MeetingStatus.Preparing)
+        {
+            context.Reply(LifeMeetingTexts.AlreadyReady);
+            return;
+        }
+
+        var talks = await meetings.ListTalksAsync(meeting.Id, cancellationToken);
+        var open = talks.Count(t => t.Status != TalkStatus.Confirmed);
+        if (open > 0 || talks.Count == 0)
+        {
+            context.Reply(LifeMeetingTexts.NotAllConfirmed(open, talks.Count));
+            return;
+        }
+
+        await meetings.SaveAsync(meeting with { Status = MeetingStatus.Ready, ReadyAt = context.Now }, cancellationToken);
+        var unit = people.UnitName(meeting.UnitId);
+        context.Reply(LifeMeetingTexts.MarkedReady(unit));
+        var told = new List<Member>();
+        foreach (var id in meeting.Team.Where(id => id != member.Id))
+        {
+            if (await people.MemberAsync(id, cancellationToken) is { IsActive: true } teamMember)
+            {
+                told.Add(teamMember);
+            }
+        }
+
+        told.AddRange(await people.SupervisorsAsync(meeting.UnitId, cancellationToken));
+        foreach (var person in told.DistinctBy(m => m.Id))
+        {
+            context.Notify(person.PrivateChat, new TextMessage(LifeMeetingTexts.ReadyTold(unit).In(MeetingOpenFlow.LanguageOf(person))), $"lm:{meeting.Id}:ready:{person.Id}");
+        }
+    }
+
+    private async Task ReviewAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
+    {
+        var parts = rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var meeting = parts.Length > 0 && LifeMeeting.IsValidId(parts[0]) ? await meetings.GetAsync(parts[0], cancellationToken) : null;
+        if (meeting is null)
+        {
+            context.Reply(LifeMeetingTexts.Usage);
+            return;
+        }
+
+        if (!people.IsSupervisorOf(member, meeting.UnitId))
+        {
+            context.Reply(LifeMeetingTexts.OnlySupervisor);
+            return;
+        }
+
+        if (meeting.Record is null)
+        {
+            context.Reply(LifeMeetingTexts.NotRecorded);
+            return;
+        }
+
+        var note = parts.Length > 1 ? parts[1] : null;
+        if (note is { Length: > MeetingRecordFlow.MaxNote })
+        {
+            context.Reply(LifeMeetingTexts.NoteTooLong);
+            return;
+        }
+
+        await meetings.SaveAsync(meeting with { Status = MeetingStatus.Reviewed, ReviewedBy = member.Id, ReviewNote = note, ReviewedAt = context.Now }, cancellationToken);
+        context.Reply(LifeMeetingTexts.Reviewed(meeting.Id));
+        if (await people.MemberAsync(meeting.Record.RecordedBy, cancellationToken) is { IsActive: true } secretary)
+        {
+            context.Notify(secretary.PrivateChat, new TextMessage(LifeMeetingTexts.ReviewTold(people.UnitName(meeting.UnitId), member.Name, note).In(MeetingOpenFlow.LanguageOf(secretary))));
+        }
+    }
+}
