@@ -28,6 +28,7 @@ public static class CoreRegistration
         services.AddSingleton(sp => new FlowTimeouts(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.FlowTimeout));
         services.AddSingleton<IInboundSink, InboxWriter>();
         services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<OutboxHandoff>();
         services.AddSingleton<UpdateHandler>();
 
         services.AddSingleton<IFlowDefinition, RegistrationFlow>();

@@ -349,6 +349,9 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
     private readonly FlowBuilder<TAnswers> _flow;
     private readonly FlowContext _context;
     private readonly string _flowName;
+
+    /// <summary>A greeting waiting to head the first prompt (<see cref="Opening{TAnswers}.GreetsInFirstPrompt"/>).</summary>
+    private Text? _greeting;
     private readonly StateMachine<string, string> _machine;
 
     public DeclaredFlowRun(FlowBuilder<TAnswers> flow, FlowContext context, string flowName)
@@ -442,9 +445,13 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
         }
 
         Answers = opening.Answers ?? new TAnswers();
-        if (opening.Greeting is { } greeting)
+        if (opening.Greeting is { } greeting && opening.GreetsInFirstPrompt)
         {
-            _context.Reply(greeting);
+            _greeting = greeting;
+        }
+        else if (opening.Greeting is { } separate)
+        {
+            _context.Reply(separate);
         }
 
         _context.Session.State = opening.StartAt is { } at && _flow.Steps.Exists(s => s.State == at) ? at : _flow.Steps[0].State;
@@ -517,11 +524,13 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
 
         _context.Session.PromptToken = _context.NewPromptToken();
         var prompt = step.PromptFor(View);
+        var text = _greeting is { } greeting ? new Text($"{greeting.Chinese}\n\n{prompt.Text.Chinese}", $"{greeting.English}\n\n{prompt.Text.English}") : prompt.Text;
+        _greeting = null;
         var token = _context.Session.PromptToken;
         var buttons = prompt.Buttons?
             .Select(row => (IReadOnlyList<Button>)row.Select(choice => new Button(_context.Text(choice.Label), new ButtonPayload(_flowName, token, choice.Value).ToString())).ToList())
             .ToList();
-        _context.Reply(prompt.Text, buttons);
+        _context.Reply(text, buttons);
     }
 
     /// <summary>A step that answers into itself (the next item of a list) is re-entered, so its prompt is shown again.</summary>

@@ -13,7 +13,8 @@ public sealed class UpdateHandler(
     CampaignDefinition campaign,
     TimeProvider time,
     ILogger<UpdateHandler> logger,
-    IUpdateCommitStore? commits = null)
+    IUpdateCommitStore? commits = null,
+    OutboxHandoff? handoff = null)
 {
     public const int MaxConflictRetries = 8;
 
@@ -52,6 +53,12 @@ public sealed class UpdateHandler(
             await router.RouteAsync(context, cancellationToken);
 
             var effects = CollectEffects(update, context, now, prompt);
+            if (handoff is not null)
+            {
+                // Leased to this instance in the same write, so the worker can take them from memory once committed.
+                effects = effects with { Messages = handoff.Lease(effects.Messages, now) };
+            }
+
             session.RememberUpdate(update.UpdateId);
             // Written in one transaction with the session, the effects need no copy in it for a replay.
             session.PendingEffects = commits is null ? effects.ToJson() : null;
@@ -62,6 +69,7 @@ public sealed class UpdateHandler(
                 if (await commits.TryCommitAsync(new UpdateCommit(session, effects.Messages, effects.Jobs, effects.CancelledJobs, inboxId), cancellationToken))
                 {
                     Committed?.Invoke(effects.Messages);
+                    handoff?.Offer(effects.Messages);
                     return inboxId is not null;
                 }
             }
@@ -69,6 +77,7 @@ public sealed class UpdateHandler(
             {
                 await ApplyAsync(effects, cancellationToken);
                 Committed?.Invoke(effects.Messages);
+                handoff?.Offer(effects.Messages);
                 return false;
             }
 

@@ -11,7 +11,8 @@ public sealed class InboxDispatcher(
     PipelineSignals signals,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<InboxDispatcher> logger) : PollingWorker(signals.Inbox, options.Value.PollInterval, time, logger)
+    ILogger<InboxDispatcher> logger,
+    OutboxHandoff? handoff = null) : PollingWorker(signals.Inbox, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 200;
 
@@ -81,7 +82,11 @@ public sealed class InboxDispatcher(
                 await inbox.CompleteAsync(item.Id, InboxStatus.Handled, null, cancellationToken);
             }
 
-            signals.Outbox.Raise();
+            if (handoff is not { IsAttached: true })
+            {
+                // The replies were not handed to a running worker in memory: it claims them from the store.
+                signals.Outbox.Raise();
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

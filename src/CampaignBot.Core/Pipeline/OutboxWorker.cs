@@ -13,7 +13,8 @@ public sealed class OutboxWorker(
     PipelineSignals signals,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<OutboxWorker> logger) : PollingWorker(signals.Outbox, options.Value.PollInterval, time, logger)
+    ILogger<OutboxWorker> logger,
+    OutboxHandoff? handoff = null) : PollingWorker(signals.Outbox, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 200;
 
@@ -43,6 +44,28 @@ public sealed class OutboxWorker(
 
     /// <summary>Claims and hands messages to per-chat queues as room frees up, without waiting for a batch to finish.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Committed replies come from memory as well; the claim below still takes everything else (and recovers
+        // handed-off messages whose lease ran out).
+        handoff?.Attach(messages =>
+        {
+            foreach (var message in messages)
+            {
+                _ = Queue.Enqueue(message.Chat.Key, message, stoppingToken);
+            }
+        },
+        () => Queue.InFlight < MaxInFlight);
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            handoff?.Detach();
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -5,6 +5,9 @@ public sealed class WorkSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
+    /// <summary>True when a wake-up is waiting to be taken.</summary>
+    internal bool IsRaised => _signal.CurrentCount > 0;
+
     public void Raise()
     {
         try

@@ -32,6 +32,26 @@ public sealed class RegistrationFlowTests
     }
 
     [Fact]
+    public async Task Start_sends_the_welcome_and_the_first_step_as_one_message()
+    {
+        await _chat.SayAsync("/start");
+
+        var reply = Assert.IsType<Messaging.TextMessage>(Assert.Single(_chat.Last!.Replies));
+        Assert.Equal(RegistrationTexts.Welcome.Chinese + "\n\n" + RegistrationTexts.AskCode.Chinese, reply.Text);
+    }
+
+    [Fact]
+    public async Task A_step_shown_again_does_not_repeat_the_welcome()
+    {
+        var replies = await _chat.SayAsync("/start", "WRONG");
+
+        Assert.Equal(1, CountOf(replies, "欢迎参加"));
+        Assert.Equal(2, CountOf(replies, "第 1 步"));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
     public async Task The_answers_are_one_typed_json_value_in_the_session()
     {
         await _chat.SayAsync("/start", Code, "张三");

@@ -44,7 +44,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(context => context.Member is { } member
             ? Opening<RegistrationAnswers>.Refuse(RegistrationTexts.AlreadyRegistered(member.Name, context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId))
-            : Opening<RegistrationAnswers>.Proceed(RegistrationTexts.Welcome));
+            : Opening<RegistrationAnswers>.ProceedGreetingInPrompt(RegistrationTexts.Welcome));
 
         flow.Step<Invite>("AwaitingCode", "asks for the invite code")
             .Prompt(RegistrationTexts.AskCode)
