@@ -143,7 +143,7 @@ internal static partial class DashboardBench
     }
 
     /// <summary>The shipped campaign with generated townships (under the two counties) and villages (under the townships).</summary>
-    private static async Task<IReadOnlyList<UnitDefinition>> WriteCampaignAsync(string file, int unitCount)
+    internal static async Task<IReadOnlyList<UnitDefinition>> WriteCampaignAsync(string file, int unitCount)
     {
         var shipped = await File.ReadAllLinesAsync(Path.Combine("config", "campaign.yaml"));
         var unitsAt = Array.FindIndex(shipped, l => l.StartsWith("units:", StringComparison.Ordinal));
@@ -166,7 +166,7 @@ internal static partial class DashboardBench
         return Configuration.CampaignLoader.Load(file).Units;
     }
 
-    private static async Task<string> SeedAsync(string database, IReadOnlyList<UnitDefinition> units, int memberCount)
+    internal static async Task<string> SeedAsync(string database, IReadOnlyList<UnitDefinition> units, int memberCount)
     {
         var stores = await SqliteStores.OpenAsync(database, CancellationToken.None);
         var ct = CancellationToken.None;

@@ -27,6 +27,32 @@ if (args is ["reminders", ..])
     return;
 }
 
+if (args is ["organisation", ..])
+{
+    // organisation [units] [members]: generates a city's spreadsheets and imports them twice (see docs/benchmarks.md).
+    await OrganisationBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
+if (args is ["org-sheets", ..])
+{
+    // org-sheets <folder> [units] [members]: writes units.xlsx and members.xlsx to import by hand.
+    var (unitsFile, membersFile) = OrganisationSheets.Write(
+        args.Length > 1 ? args[1] : "org-sheets",
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20_000);
+    Console.WriteLine($"{unitsFile}\n{membersFile}");
+    return;
+}
+
+if (args is ["templates", ..])
+{
+    OrganisationSheets.WriteTemplates(args.Length > 1 ? args[1] : Path.Combine("config", "templates"));
+    return;
+}
+
 if (args is ["dashboard", ..])
 {
     // dashboard [--units N] [--members M]: page times of the web dashboard on SQLite.
@@ -37,6 +63,15 @@ if (args is ["dashboard", ..])
     }
 
     await DashboardBench.RunAsync(Option("--units", 500), Option("--members", 20_000));
+    return;
+}
+
+if (args is ["progress", ..])
+{
+    // progress [units] [members]: /progress for the office at city scale (see docs/benchmarks.md).
+    await ProgressBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
     return;
 }
 

@@ -47,7 +47,9 @@ public static class CoreRegistration
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<Features.Examinations.ExaminationReminders>());
         services.AddHostedService<Features.Examinations.ExaminationReminderSeeder>();
         services.AddSingleton<Features.Progress.CampaignTables>();
-        services.AddSingleton<ICommandHandler, Features.Progress.ProgressCommand>();
+        services.AddSingleton<Features.Progress.ProgressCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<Features.Progress.ProgressCommand>());
+        services.AddSingleton<IButtonHandler>(sp => sp.GetRequiredService<Features.Progress.ProgressCommand>());
         services.AddSingleton<ICommandHandler, Features.Progress.ExportChatCommand>();
         services.AddSingleton<Features.Progress.ActionLists>();
         services.AddSingleton<Features.Progress.Nudges>();

@@ -15,6 +15,17 @@ internal sealed class MongoDocuments(IMongoCollection<BsonDocument> collection) 
     public Task UpsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken) =>
         Upsert.ReplaceAsync(collection, id, Document(id, memberId, unitId, body), cancellationToken);
 
+    /// <summary>One unordered bulk write of replace-or-insert by _id, in slices so no request grows past the server's limits.</summary>
+    public async Task UpsertManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var slice in documents.Chunk(1000))
+        {
+            var writes = slice.Select(d => (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(ById(d.Id), Document(d.Id, d.MemberId, d.UnitId, d.Body)) { IsUpsert = true });
+            await collection.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        }
+    }
+
     /// <summary>False when the id is taken; _id is unique, so of racing inserts exactly one wins.</summary>
     public Task<bool> TryInsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken) =>
         MongoBson.TryInsertAsync(collection, Document(id, memberId, unitId, body), cancellationToken);

@@ -17,7 +17,7 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
 
     public async Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken)
     {
-        var filter = unitId is null ? FilterDefinition<BsonDocument>.Empty : Filter.Eq("unitId", unitId);
+        var filter = unitId is null ? FilterDefinition<BsonDocument>.Empty : Filter.Or(Filter.Eq("unitId", unitId), Filter.Eq("hostUnitId", unitId));
         var docs = await members.Find(filter).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
         return docs.ConvertAll(FromDocument);
     }
@@ -33,6 +33,7 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
         { "role", member.Role },
         { "languageCode", Text(member.LanguageCode) },
         { "registeredAt", Date(member.RegisteredAt) },
+        { "hostUnitId", Text(member.HostUnitId) },
         { "deactivatedAt", Date(member.DeactivatedAt) },
     };
 
@@ -47,6 +48,7 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
         Role = doc["role"].AsString,
         LanguageCode = doc.GetNullableString("languageCode"),
         RegisteredAt = doc.GetDate("registeredAt"),
+        HostUnitId = doc.GetNullableString("hostUnitId"),
         DeactivatedAt = doc.GetNullableDate("deactivatedAt"),
     };
 }

@@ -1,5 +1,6 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Organisation;
 
 namespace CampaignBot.Storage.Mongo;
 
@@ -74,6 +75,8 @@ public static class MongoStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 Documents(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 Documents(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            Units = new DocumentUnitStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentUnitStore.Table))),
+            Roster = new DocumentRosterStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentRosterStore.Table))),
             LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
                 Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
                 Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
@@ -112,10 +115,10 @@ public static class MongoStores
 
         // The unique (job, due time) key is what makes a job fire exactly once across instances.
         await CreateAsync(database, JobFirings, ct, Index(keys.Ascending("jobId").Ascending("dueAt"), new CreateIndexOptions { Unique = true, Name = "job_due_unique" }));
-        await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")));
+        await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")), Index(keys.Ascending("hostUnitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables).Concat(Core.Features.Inspections.DocumentInspectionStore.Tables).Concat(ContactCollections))
+        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns, DocumentUnitStore.Table, DocumentRosterStore.Table }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables).Concat(Core.Features.Inspections.DocumentInspectionStore.Tables).Concat(ContactCollections))
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

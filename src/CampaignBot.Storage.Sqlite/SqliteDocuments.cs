@@ -19,6 +19,32 @@ internal sealed class SqliteDocuments(SqliteDatabase database, string table) : I
             p => p.Set("@id", id).Set("@member", memberId).Set("@unit", unitId).Set("@body", body),
             cancellationToken);
 
+    /// <summary>One write transaction and one prepared statement for the lot: thousands of rows in well under a second.</summary>
+    public async Task UpsertManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using var command = SqliteDatabase.Command(
+            connection, $"INSERT OR REPLACE INTO {table} (id, member_id, unit_id, body) VALUES (@id, @member, @unit, @body);", transaction);
+        var id = command.Parameters.Add("@id", SqliteType.Text);
+        var member = command.Parameters.Add("@member", SqliteType.Text);
+        var unit = command.Parameters.Add("@unit", SqliteType.Text);
+        var body = command.Parameters.Add("@body", SqliteType.Text);
+        foreach (var document in documents)
+        {
+            (id.Value, member.Value, unit.Value, body.Value) = (document.Id, document.MemberId, document.UnitId, document.Body);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>False when the id is already there; the primary key decides, so racing inserts store one.</summary>
     public async Task<bool> TryInsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(

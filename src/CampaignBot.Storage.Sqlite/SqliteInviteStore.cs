@@ -3,7 +3,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Invites, with one row per redemption: the (code, member) key makes the same member count once.</summary>
 internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
 {
-    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, rank, max_rank, revoked_at";
+    private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, name, rank, max_rank, revoked_at";
 
     public async Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
@@ -12,11 +12,11 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
         var created = await database.ExecuteAsync(
             $"""
-            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @rank, @maxRank, @revoked)
+            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @name, @rank, @maxRank, @revoked)
             ON CONFLICT (code) DO NOTHING;
             """,
             p => p.Set("@code", invite.Code).Set("@unit", invite.UnitId).Set("@role", invite.Role).Set("@max", invite.MaxUses)
-                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt)
+                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt).Set("@name", invite.Name)
                 .Set("@rank", invite.Rank).Set("@maxRank", invite.MaxRank).Set("@revoked", invite.RevokedAt),
             cancellationToken);
         return created == 1;
@@ -49,7 +49,7 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     private static Task<IReadOnlyList<InviteStanding>> StandingAsync(SqliteCommand read, string code, string memberId, CancellationToken cancellationToken)
     {
         read.Parameters.Set("@code", code).Set("@member", memberId);
-        return SqliteDatabase.ReadAllAsync(read, r => new InviteStanding(Read(r), r.GetInt32(9), r.Flag(10)), cancellationToken);
+        return SqliteDatabase.ReadAllAsync(read, r => new InviteStanding(Read(r), r.GetInt32(10), r.Flag(11)), cancellationToken);
     }
 
     public Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -127,8 +127,9 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         MaxUses = r.GetInt32(3),
         ExpiresAt = r.TimeOrNull(4),
         CreatedAt = r.Time(5),
-        Rank = r.TextOrNull(6),
-        MaxRank = r.TextOrNull(7),
-        RevokedAt = r.TimeOrNull(8),
+        Name = r.TextOrNull(6),
+        Rank = r.TextOrNull(7),
+        MaxRank = r.TextOrNull(8),
+        RevokedAt = r.TimeOrNull(9),
     };
 }

@@ -2,7 +2,7 @@ namespace CampaignBot.Storage.Sqlite;
 
 internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
 {
-    private const string Columns = "id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, deactivated_at";
+    private const string Columns = "id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, host_unit_id, deactivated_at";
 
     public Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -17,11 +17,11 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         return database.ExecuteAsync(
             $"""
             INSERT OR REPLACE INTO members ({Columns})
-            VALUES (@id, @channel, @user, @name, @rank, @unit, @role, @language, @registered, @deactivated);
+            VALUES (@id, @channel, @user, @name, @rank, @unit, @role, @language, @registered, @host, @deactivated);
             """,
             p => p.Set("@id", member.Id).Set("@channel", member.Channel).Set("@user", member.UserId).Set("@name", member.Name)
                 .Set("@rank", member.Rank).Set("@unit", member.UnitId).Set("@role", member.Role)
-                .Set("@language", member.LanguageCode).Set("@registered", member.RegisteredAt).Set("@deactivated", member.DeactivatedAt),
+                .Set("@language", member.LanguageCode).Set("@registered", member.RegisteredAt).Set("@host", member.HostUnitId).Set("@deactivated", member.DeactivatedAt),
             cancellationToken);
     }
 
@@ -29,7 +29,7 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         unitId is null
             ? database.QueryAsync($"SELECT {Columns} FROM members ORDER BY id;", SqliteDatabase.NoParameters, Read, cancellationToken)
             : database.QueryAsync(
-                $"SELECT {Columns} FROM members WHERE unit_id = @unit ORDER BY id;", p => p.Set("@unit", unitId), Read, cancellationToken);
+                $"SELECT {Columns} FROM members WHERE unit_id = @unit OR host_unit_id = @unit ORDER BY id;", p => p.Set("@unit", unitId), Read, cancellationToken);
 
     private static Member Read(SqliteDataReader r) => new()
     {
@@ -42,6 +42,7 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         Role = r.GetString(6),
         LanguageCode = r.TextOrNull(7),
         RegisteredAt = r.Time(8),
-        DeactivatedAt = r.TimeOrNull(9),
+        HostUnitId = r.TextOrNull(9),
+        DeactivatedAt = r.TimeOrNull(10),
     };
 }

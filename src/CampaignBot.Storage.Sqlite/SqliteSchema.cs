@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -119,6 +119,15 @@ internal static class SqliteSchema
 
         // 8: contact points set in chat and contact visits (全程联系).
         SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.ChangeTable) + SqliteDocuments.Schema(Core.Features.Contacts.DocumentContactStore.VisitTable),
+
+        // 9: units and members from the organisation's lists: personal invites carry the name they fix (their rank is
+        // the invite's rank of step 3), mobile members their host unit (流入地); the stored units and the roster.
+        """
+        ALTER TABLE invites ADD COLUMN name TEXT;
+        ALTER TABLE members ADD COLUMN host_unit_id TEXT;
+        CREATE INDEX IF NOT EXISTS ix_members_host_unit ON members (host_unit_id, id);
+        """
+        + SqliteDocuments.Schema(Core.Features.Organisation.DocumentUnitStore.Table) + SqliteDocuments.Schema(Core.Features.Organisation.DocumentRosterStore.Table),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Organisation;
 
 namespace CampaignBot.Storage.Sqlite;
 
@@ -79,6 +80,8 @@ public static class SqliteStores
             Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
                 new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
+            Units = new DocumentUnitStore(new SqliteDocuments(database, DocumentUnitStore.Table)),
+            Roster = new DocumentRosterStore(new SqliteDocuments(database, DocumentRosterStore.Table)),
             LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
                 new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
                 new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),

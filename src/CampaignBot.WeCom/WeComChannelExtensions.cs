@@ -1,7 +1,10 @@
+using CampaignBot.Core.Features.Organisation;
+using CampaignBot.WeCom.AddressBook;
 using CampaignBot.WeCom.Api;
 using CampaignBot.WeCom.Callback;
 using CampaignBot.WeCom.Crypto;
 using CampaignBot.WeCom.Sending;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CampaignBot.WeCom;
@@ -33,6 +36,16 @@ public static class WeComChannelExtensions
         services.TryAddSingleton<WeComApiClient>();
         services.TryAddSingleton<WeComSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WeComSender>(sp => sp.GetRequiredService<WeComSender>()));
+
+        // The app sits in no group chat and a group robot only posts: no press in a WeCom group ever reaches the bot.
+        services.AddSingleton(new ChannelTrait(InboundMapper.Channel, GroupsDeliverPresses: false));
+
+        // The address book sync: departments to units, users to members, kept current by change_contact events.
+        if (builder.Configuration.GetValue<bool>($"{ContactSyncOptions.SectionName}:{nameof(ContactSyncOptions.Enabled)}"))
+        {
+            services.TryAddSingleton<IAddressBook, WeComAddressBook>();
+            services.AddContactSync();
+        }
 
         // Request URLs carry the access token or a robot key: no HttpClient logging for this client.
         services.AddHttpClient(WeComApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))

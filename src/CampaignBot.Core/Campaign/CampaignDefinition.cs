@@ -26,7 +26,20 @@ public sealed record CampaignDefinition
 
     public required IReadOnlyList<UnitKindDefinition> UnitKinds { get; init; }
 
-    public required IReadOnlyList<UnitDefinition> Units { get; init; }
+    private UnitSet _units = UnitSet.Empty;
+
+    /// <summary>
+    /// The unit tree: the campaign file's units merged with the units kept in the store (imports, WeCom sync). The set is
+    /// replaced whole by <see cref="ReplaceUnits"/>, so every feature holding this definition sees the current tree.
+    /// </summary>
+    public required IReadOnlyList<UnitDefinition> Units
+    {
+        get => _units.Units;
+        init => _units = new UnitSet(value);
+    }
+
+    /// <summary>The units as the campaign file defines them, before stored units are merged in.</summary>
+    public IReadOnlyList<UnitDefinition> FileUnits => _units.FileUnits;
 
     public required IReadOnlyList<CatalogueItem> FourWinds { get; init; }
 
@@ -58,7 +71,17 @@ public sealed record CampaignDefinition
 
     public RoleDefinition? FindRole(string code) => Roles.FirstOrDefault(r => r.Code == code);
 
-    public UnitDefinition? FindUnit(string id) => Units.FirstOrDefault(u => u.Id == id);
+    public UnitDefinition? FindUnit(string id) => _units.Find(id);
+
+    /// <summary>
+    /// Replaces the unit tree (the file's units merged with the stored ones) in one step; readers see the old
+    /// tree or the new one, never a mix. Copies made with <c>with</c> share the tree unless they set <see cref="Units"/>.
+    /// </summary>
+    public void ReplaceUnits(IReadOnlyList<UnitDefinition> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        _units = _units.Replace(units);
+    }
 
     public UnitKindDefinition? FindUnitKind(string code) => UnitKinds.FirstOrDefault(k => k.Code == code);
 
@@ -113,7 +136,8 @@ public sealed record UnitKindDefinition(string Code, string Name, int StartOffse
 /// A unit in the tree. <see cref="Start"/> is already resolved (explicit, or campaign start plus the kind's offset).
 /// <see cref="OrdinaryStudyDays"/> is the unit's own study minimum for ranks whose minimum "the unit decides".
 /// </summary>
-public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start, int? OrdinaryStudyDays = null);
+/// <see cref="Active"/> is false for a unit a re-import left out while it still had data: it keeps its records, takes no new members.
+public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start, int? OrdinaryStudyDays = null, bool Active = true);
 
 /// <summary>
 /// A period in which household visits are expected: fixed dates (<see cref="From"/>–<see cref="To"/>, inclusive) or,

@@ -9,7 +9,8 @@ public sealed class ConversationRouter(
     IEnumerable<ICommandHandler> commands,
     IChatStore chats,
     FlowTimeouts timeouts,
-    IEnumerable<IButtonHandler>? buttonHandlers = null)
+    IEnumerable<IButtonHandler>? buttonHandlers = null,
+    IEnumerable<ITypedNumberHandler>? numberHandlers = null)
 {
     /// <summary>Longer texts are refused before any flow sees them.</summary>
     public const int MaxInputLength = 2000;
@@ -24,6 +25,7 @@ public sealed class ConversationRouter(
     private readonly Dictionary<string, IFlowDefinition> _flowsByCommand = flows.ToDictionary(f => f.Command, StringComparer.Ordinal);
     private readonly Dictionary<string, ICommandHandler> _commands = commands.ToDictionary(c => c.Command, StringComparer.Ordinal);
     private readonly Dictionary<string, IButtonHandler> _buttonHandlers = (buttonHandlers ?? []).ToDictionary(h => h.Prefix, StringComparer.Ordinal);
+    private readonly IReadOnlyList<ITypedNumberHandler> _numberHandlers = [.. numberHandlers ?? []];
 
     public IReadOnlyCollection<IFlowDefinition> Flows => _flowsByName.Values;
 
@@ -55,7 +57,7 @@ public sealed class ConversationRouter(
             ButtonPress press => RoutePressAsync(context, press, flow, cancellationToken),
             TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, $"消息太长（超过 {MaxInputLength} 字），请精简后重新发送。", $"That message is too long (over {MaxInputLength} characters); please shorten it."),
             TextInput text when flow is not null => flow.HandleInputAsync(text.Text.Trim(), cancellationToken),
-            TextInput => Idle(context),
+            TextInput text => IdleAsync(context, text, cancellationToken),
             _ => Task.CompletedTask,
         };
         await task;
@@ -268,6 +270,23 @@ public sealed class ConversationRouter(
         context.Reply(chinese, english);
         flow?.Reprompt();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Text with no flow waiting: a bare number may answer buttons sent outside a flow (a private ballot).</summary>
+    private async Task IdleAsync(FlowContext context, TextInput text, CancellationToken cancellationToken)
+    {
+        if (context.Update.Chat.Kind == ChatKind.Private && text.Text.Trim() is { Length: > 0 and <= 2 } digits && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            foreach (var handler in _numberHandlers)
+            {
+                if (await handler.TryHandleAsync(context, number, cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+
+        await Idle(context);
     }
 
     private static Task Idle(FlowContext context)

@@ -9,6 +9,9 @@ public interface IDocumentTable
     /// <summary>Inserts or replaces the document with this id.</summary>
     Task UpsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken);
 
+    /// <summary>Inserts or replaces many documents by id in one round trip or transaction (imports of thousands of rows).</summary>
+    Task UpsertManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken);
+
     /// <summary>Inserts the document; false when its id is already there (nothing is replaced).</summary>
     Task<bool> TryInsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken);
 
@@ -20,3 +23,6 @@ public interface IDocumentTable
     /// <summary>The unit's documents, or every document when <paramref name="unitId"/> is null, by id.</summary>
     Task<IReadOnlyList<string>> ListAsync(string? unitId, CancellationToken cancellationToken);
 }
+
+/// <summary>One document with the member and unit it belongs to, for <see cref="IDocumentTable.UpsertManyAsync"/>.</summary>
+public sealed record StoredDocument(string Id, string MemberId, string UnitId, string Body);

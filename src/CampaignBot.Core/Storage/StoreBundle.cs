@@ -35,6 +35,9 @@ public sealed record StoreBundle(
     public required Features.Ledger.ILedgerStore Ledger { get; init; }
 
     public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
+    public required Features.Organisation.IUnitStore Units { get; init; }
+
+    public required Features.Organisation.IRosterStore Roster { get; init; }
 
     public required Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; init; }
     public required Features.Inspections.IInspectionStore Inspections { get; init; }
@@ -68,6 +71,8 @@ public sealed record StoreBundle(
         services.AddSingleton(Opinions);
         services.AddSingleton(Ledger);
         services.AddSingleton(Bulletins);
+        services.AddSingleton(Units);
+        services.AddSingleton(Roster);
         services.AddSingleton(LifeMeetings);
         services.AddSingleton(Inspections);
         services.AddSingleton(Contacts);

@@ -111,6 +111,7 @@ public interface IMemberStore
     /// <summary>Inserts or replaces by id.</summary>
     Task UpsertAsync(Member member, CancellationToken cancellationToken);
 
+    /// <summary>Every member by id, or a unit's: its own members and the mobile members it hosts (<see cref="Member.HostUnitId"/>).</summary>
     Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken);
 }
 

@@ -75,6 +75,37 @@ public sealed class WeComApiClient(IHttpClientFactory httpClientFactory, IOption
         return answer.IsOk && !string.IsNullOrEmpty(answer.UserId) ? answer.UserId : null;
     }
 
+    /// <summary>
+    /// A read of the address book (通讯录) as raw JSON: GET when <paramref name="body"/> is null, else POST. The token is
+    /// refreshed once when WeCom calls it invalid; a non-zero errcode is the caller's to read.
+    /// </summary>
+    public async Task<JsonObject> ReadJsonAsync(string pathAndQuery, JsonObject? body, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathAndQuery);
+        var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        async Task<JsonObject> CallAsync(string t)
+        {
+            var url = Url($"{pathAndQuery}{separator}access_token={t}");
+            using var response = body is null ? await Http().GetAsync(url, cancellationToken) : await Http().PostAsJsonAsync(url, body, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"WeCom answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
+            }
+
+            return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? throw new HttpRequestException("WeCom answered with an empty body.");
+        }
+
+        var current = await GetAccessTokenAsync(cancellationToken);
+        var answer = await CallAsync(Uri.EscapeDataString(current));
+        if (!WeComErrorCodes.IsTokenError(answer["errcode"]?.GetValue<int>() ?? 0))
+        {
+            return answer;
+        }
+
+        await ForgetAsync(current, cancellationToken);
+        return await CallAsync(Uri.EscapeDataString(await GetAccessTokenAsync(cancellationToken)));
+    }
+
     /// <summary>The cached access token, fetched with gettoken (corpid + app secret) when missing or about to expire.</summary>
     public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
     {

@@ -15,7 +15,25 @@ public sealed record WeComCallbackMessage(
     string? EventKey = null,
     string? TaskId = null,
     string? ResponseCode = null,
-    string? AgentId = null);
+    string? AgentId = null)
+{
+    /// <summary>The address book fields of a change_contact event (通讯录变更事件), when this is one.</summary>
+    public WeComContactFields? Contact { get; init; }
+}
+
+/// <summary>
+/// What a change_contact event carries: ChangeType (create_user, update_user, delete_user, create_party, update_party,
+/// delete_party), the user's UserID / NewUserID / Name / Department / MainDepartment, or the department's Id / Name / ParentId.
+/// </summary>
+public sealed record WeComContactFields(
+    string ChangeType,
+    string? UserId,
+    string? NewUserId,
+    string? Name,
+    string? Department,
+    string? MainDepartment,
+    string? PartyId,
+    string? ParentId);
 
 /// <summary>Reads WeCom's callback XML safely: no DTDs, no external entities, size bounded by the caller.</summary>
 public static class CallbackXml
@@ -64,7 +82,20 @@ public static class CallbackXml
             EventKey: Text(root, "EventKey"),
             TaskId: Text(root, "TaskId")?.Trim(),
             ResponseCode: Text(root, "ResponseCode")?.Trim(),
-            AgentId: Text(root, "AgentID")?.Trim());
+            AgentId: Text(root, "AgentID")?.Trim())
+        {
+            Contact = Text(root, "ChangeType")?.Trim() is { Length: > 0 } change
+                ? new WeComContactFields(
+                    change,
+                    Text(root, "UserID")?.Trim(),
+                    Text(root, "NewUserID")?.Trim(),
+                    Text(root, "Name")?.Trim(),
+                    Text(root, "Department")?.Trim(),
+                    Text(root, "MainDepartment")?.Trim(),
+                    Text(root, "Id")?.Trim(),
+                    Text(root, "ParentId")?.Trim())
+                : null,
+        };
     }
 
     private static XElement Load(string xml)

@@ -1,3 +1,5 @@
+using System.Text;
+using CampaignBot.Core.Features.Organisation;
 using CampaignBot.WeCom.Crypto;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +14,7 @@ public sealed partial class WeComCallbackHandler(
     IInboundSink sink,
     TimeProvider time,
     IOptions<WeComOptions> options,
+    IEnumerable<IContactChangeSink> contactSinks,
     ILogger<WeComCallbackHandler> logger)
 {
     /// <summary>Callback bodies are a few hundred bytes; anything far larger is not WeCom.</summary>
@@ -52,6 +55,11 @@ public sealed partial class WeComCallbackHandler(
             var encrypted = CallbackXml.ReadEncrypt(body);
             var xml = Open(query["msg_signature"], query["timestamp"], query["nonce"], encrypted);
             var message = CallbackXml.ReadMessage(xml);
+            if (message is { MsgType: "event", Event: "change_contact" })
+            {
+                return await ApplyContactChangeAsync(message, cancellationToken);
+            }
+
             var inbound = InboundMapper.Map(message);
             if (inbound is null)
             {
@@ -66,6 +74,35 @@ public sealed partial class WeComCallbackHandler(
         catch (WeComCryptoException ex)
         {
             return Refuse(ex);
+        }
+    }
+
+    /// <summary>
+    /// An address book change is applied before the 200 goes out, so a failure (500) makes WeCom deliver it again;
+    /// applying is idempotent. Without a configured sync the event is acknowledged and ignored.
+    /// </summary>
+    private async Task<IResult> ApplyContactChangeAsync(WeComCallbackMessage message, CancellationToken cancellationToken)
+    {
+        var sinks = contactSinks.ToList();
+        if (sinks.Count == 0 || ContactChangeMapper.Map(message) is not { } change)
+        {
+            LogIgnored(logger, message.MsgType, message.Contact?.ChangeType ?? message.Event);
+            return Results.Ok();
+        }
+
+        try
+        {
+            foreach (var sink in sinks)
+            {
+                await sink.ApplyAsync(change, cancellationToken);
+            }
+
+            return Results.Ok();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogContactChangeFailed(logger, ex, change.Kind, change.Id);
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
     }
 
@@ -115,6 +152,9 @@ public sealed partial class WeComCallbackHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WeCom callback ignored: {MsgType} {Event}")]
     private static partial void LogIgnored(ILogger logger, string msgType, string? @event);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "WeCom address book change {Kind} {Id} failed; WeCom will deliver it again")]
+    private static partial void LogContactChangeFailed(ILogger logger, Exception exception, ContactChangeKind kind, string id);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WeCom update {UpdateId} accepted (new: {Stored})")]
     private static partial void LogAccepted(ILogger logger, string updateId, bool stored);

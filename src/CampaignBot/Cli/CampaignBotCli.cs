@@ -86,6 +86,7 @@ public static class CampaignBotCli
         var configuration = CampaignBotApp.LoadConfiguration(CommandLineSettings.Of(parse));
         var campaign = CampaignRegistration.LoadCampaign(configuration);
         var stores = await StoreRegistration.OpenStoreAsync(configuration, cancellationToken);
+        await Core.Features.Organisation.UnitTree.RefreshAsync(campaign, stores.Units, cancellationToken);
         return await action(campaign, stores);
     }
 
@@ -114,9 +115,11 @@ public static class CampaignBotCli
         root.Subcommands.Add(config);
         root.Subcommands.Add(InviteCommand.Command);
         root.Subcommands.Add(Features.Members.MembersCliCommand.Command);
+        Features.Members.MembersCliCommand.Command.Subcommands.Add(Features.Organisation.MembersImportCommand.Import);
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(Features.Bulletins.BulletinCliCommand.Build());
         root.Subcommands.Add(flows);
+        root.Subcommands.Add(Features.Organisation.UnitsImportCommand.Command);
         ChineseHelp(root);
         return root;
     }

@@ -142,6 +142,7 @@ public static class ExportCommand
             new("kind", "类型", u => campaign.FindUnitKind(u.Kind)?.Name ?? u.Kind),
             new("parentId", "上级单位ID", u => u.ParentId),
             new("start", "开始日期", u => u.Start),
+            new("active", "状态", u => u.Active ? "在用" : "已停用"),
         ];
         return Task.FromResult(Data("单位", campaign.Units, columns, request.Zone));
     }
@@ -155,6 +156,8 @@ public static class ExportCommand
             new("unitId", "单位ID", i => i.UnitId),
             new("unit", "单位", i => campaign.FindUnit(i.UnitId)?.Name),
             new("role", "角色", i => campaign.FindRole(i.Role)?.Name ?? i.Role),
+            new("name", "姓名", i => i.Name),
+            new("rank", "职级", i => i.Rank is { } rank ? campaign.FindRank(rank)?.Name ?? rank : null),
             new("maxUses", "可用次数", i => i.MaxUses),
             new("uses", "已用次数", i => i.Uses),
             new("expiresAt", "有效期至", i => i.ExpiresAt is { } expires ? TimeZoneInfo.ConvertTime(expires, request.Zone) : null),

@@ -2,6 +2,8 @@ using CampaignBot.Configuration;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core;
 using CampaignBot.Features.Dashboard;
+using CampaignBot.Features.Organisation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Logging.Console;
 
@@ -75,6 +77,7 @@ public static class CampaignBotApp
 
         builder.AddCampaignDefinition();
         await builder.AddCampaignStoreAsync(cancellationToken);
+        await builder.AddStoredUnitsAsync(cancellationToken);
         builder.AddCampaignCore();
         builder.Services.AddSingleton<Core.Features.Progress.ITableWriter>(Exports.TableWriter.Instance);
         builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();

@@ -16,6 +16,16 @@ internal sealed class InMemoryDocumentTable : IDocumentTable
         return Task.CompletedTask;
     }
 
+    public Task UpsertManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        foreach (var document in documents)
+        {
+            _rows[document.Id] = (document.MemberId, document.UnitId, document.Body);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<bool> TryInsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryAdd(id, (memberId, unitId, body)));
 

@@ -84,7 +84,7 @@ internal sealed class InMemoryMemberStore : IMemberStore
     }
 
     public Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Member>>([.. _members.Values.Where(m => unitId is null || m.UnitId == unitId)]);
+        Task.FromResult<IReadOnlyList<Member>>([.. _members.Values.Where(m => unitId is null || m.UnitId == unitId || m.HostUnitId == unitId)]);
 }
 
 internal sealed class InMemoryChatStore : IChatStore

@@ -41,6 +41,11 @@ public sealed class SqliteStoresTests : IDisposable
         await ScalarAsync(path, $"""
             ALTER TABLE jobs DROP COLUMN recurrence;
             ALTER TABLE job_firings DROP COLUMN effects;
+            DROP INDEX ix_members_host_unit;
+            ALTER TABLE invites DROP COLUMN name;
+            ALTER TABLE members DROP COLUMN host_unit_id;
+            DROP TABLE org_units;
+            DROP TABLE org_roster;
             ALTER TABLE members DROP COLUMN deactivated_at;
             ALTER TABLE invites DROP COLUMN rank;
             ALTER TABLE invites DROP COLUMN max_rank;
@@ -64,16 +69,17 @@ public sealed class SqliteStoresTests : IDisposable
     {
         var path = Path.Combine(folder, "v1.db");
         await SqliteStores.OpenAsync(path, CancellationToken.None);
-        foreach (var statement in new[]
-        {
+        foreach (var statement in (string[])
+        [
             "DELETE FROM schema_version WHERE version >= 3;",
+            .. UndoOrganisationStep,
             "ALTER TABLE members DROP COLUMN deactivated_at;",
             "ALTER TABLE invites DROP COLUMN rank;",
             "ALTER TABLE invites DROP COLUMN max_rank;",
             "ALTER TABLE invites DROP COLUMN revoked_at;",
             "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at) VALUES ('telegram:1', 'telegram', '1', '张三', 'ordinary', 'u', 'member', NULL, 0);",
             "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at) VALUES ('OLD1', 'u', 'member', 3, NULL, 0);",
-        })
+        ])
         {
             await ScalarAsync(path, statement);
         }
@@ -94,6 +100,10 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE ledger_items;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 5;");
+        foreach (var statement in UndoOrganisationStep)
+        {
+            await ScalarAsync(path, statement);
+        }
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
@@ -108,6 +118,11 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE contact_visits; DROP TABLE contact_assignments;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 8;");
+        foreach (var statement in UndoOrganisationStep)
+        {
+            await ScalarAsync(path, statement);
+        }
+
         SqliteConnection.ClearAllPools();
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
@@ -125,6 +140,11 @@ public sealed class SqliteStoresTests : IDisposable
         await first.Ledger.AppendAsync(new Core.Features.Ledger.LedgerEntry("L000001", 1, DateTimeOffset.UnixEpoch, "telegram:1", "建立"), CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE life_meetings; DROP TABLE life_meeting_talks;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 6;");
+        foreach (var statement in UndoOrganisationStep)
+        {
+            await ScalarAsync(path, statement);
+        }
+
         SqliteConnection.ClearAllPools();
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
@@ -141,6 +161,10 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE inspections; DROP TABLE handling_decisions;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 7;");
+        foreach (var statement in UndoOrganisationStep)
+        {
+            await ScalarAsync(path, statement);
+        }
 
         var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
 
@@ -148,6 +172,43 @@ public sealed class SqliteStoresTests : IDisposable
         Assert.Empty(await stores.Inspections.ListDecisionsAsync(null, CancellationToken.None));
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
+
+    [Fact]
+    public async Task A_version_8_file_gains_the_organisation_columns_and_tables_and_keeps_its_people()
+    {
+        var path = Path.Combine(folder, "v8.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        foreach (var statement in (string[])
+        [
+            "DELETE FROM schema_version WHERE version >= 9;",
+            .. UndoOrganisationStep,
+            "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, deactivated_at) VALUES ('wecom:zs', 'wecom', 'zs', '张三', 'ordinary', 'u', 'member', NULL, 0, 5);",
+            "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at, rank, max_rank, revoked_at) VALUES ('CAP1', 'u', 'member', 3, NULL, 0, NULL, 'section', NULL);",
+        ])
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        var member = (await stores.Members.GetAsync("wecom:zs", CancellationToken.None))!;
+        var invite = (await stores.Invites.GetAsync("CAP1", CancellationToken.None))!;
+        Assert.Equal(("张三", false, (string?)null), (member.Name, member.IsActive, member.HostUnitId));
+        Assert.Equal(("section", (string?)null), (invite.MaxRank, invite.Name));
+        Assert.Empty(await stores.Units.ListAsync(CancellationToken.None));
+        Assert.Empty(await stores.Roster.ListAsync(null, CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    /// <summary>What schema step 9 (units and members from the organisation's lists) added, taken away again.</summary>
+    private static readonly string[] UndoOrganisationStep =
+    [
+        "DROP INDEX ix_members_host_unit;",
+        "ALTER TABLE invites DROP COLUMN name;",
+        "ALTER TABLE members DROP COLUMN host_unit_id;",
+        "DROP TABLE org_units;",
+        "DROP TABLE org_roster;",
+    ];
 
     [Fact]
     public async Task A_file_from_a_newer_build_is_refused_with_a_clear_error()

@@ -74,11 +74,12 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(_folder, "campaignbot.db");
 
-    public static async Task<WeComBotUnderTest> StartAsync(Dictionary<string, string?>? extra = null, DateTimeOffset? start = null)
+    public static async Task<WeComBotUnderTest> StartAsync(Dictionary<string, string?>? extra = null, DateTimeOffset? start = null, Action<WeComStandIn>? prepare = null)
     {
         var bot = new WeComBotUnderTest(await WeComStandIn.StartAsync(), start ?? DateTimeOffset.UtcNow);
         try
         {
+            prepare?.Invoke(bot.StandIn);
             await bot.StartHostAsync(extra);
             return bot;
         }

@@ -8,6 +8,7 @@ public sealed partial class WeComStandIn
 {
     private void Map(WebApplication web)
     {
+        MapAddressBook(web);
         web.MapGet("/cgi-bin/gettoken", (string? corpid, string? corpsecret) =>
         {
             if (corpid != CorpId || corpsecret != Secret)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace CampaignBot.Core.Features.Evaluations;
 
 public static class EvaluationRegistration
@@ -15,7 +17,10 @@ public static class EvaluationRegistration
         services.AddSingleton<RoundOpener>();
         services.AddSingleton<IRoundOpening, RoundOpening>();
         services.AddSingleton<RoundCloser>();
-        services.AddSingleton<IButtonHandler, VoteButtonHandler>();
+        services.AddSingleton<VoteButtonHandler>();
+        services.AddSingleton<IButtonHandler>(sp => sp.GetRequiredService<VoteButtonHandler>());
+        services.AddSingleton<ITypedNumberHandler, BallotByNumber>();
+        services.TryAddSingleton<ChannelTraits>();
         services.AddSingleton<ICommandHandler, RoundCommand>();
         services.AddSingleton<ICommandHandler, VoteCommand>();
         services.AddSingleton<ICommandHandler, ResultsCommand>();

@@ -37,6 +37,15 @@ public sealed record EvaluationRound
     /// <summary>The group chat of a <see cref="RoundAudience.Group"/> round.</summary>
     public ChatRef? Group { get; init; }
 
+    /// <summary>
+    /// A group round in a group where presses never reach the bot (a WeCom group robot): each of the unit's registered
+    /// people gets a private ballot, and the group is told only the turnout and the result.
+    /// </summary>
+    public bool PrivateBallots { get; init; }
+
+    /// <summary>Whether votes are cast on private ballots of a list (turnout kept), not on the group's message.</summary>
+    public bool VotesPrivately => Audience != RoundAudience.Group || PrivateBallots;
+
     /// <summary>The code of a <see cref="RoundAudience.Code"/> round (unique among rounds).</summary>
     public string? Code { get; init; }
 

@@ -50,6 +50,14 @@ public sealed class EvaluationText(CampaignDefinition campaign)
         return new TextMessage(text.ToString().TrimEnd(), Buttons(round));
     }
 
+    /// <summary>What the group of a private-ballot round is told at the start: how to vote and how many were asked.</summary>
+    public string PrivateBallotsAnnouncement(EvaluationRound round, int asked) =>
+        $"{Title(round)}\n评议已开始：选票已私发给本单位名单中的 {asked} 人，请在与本应用的私聊里投票（点击选票按钮，或回复选项序号）。投票保密，本群只公布投票人数和结果。\n截止时间：{Local(round.ClosesAt)}";
+
+    /// <summary>The turnout of a private-ballot round, for its group: counts only.</summary>
+    public string Turnout(EvaluationRound round, int voted, int asked) =>
+        $"{Title(round)}\n已投票 {voted} / {asked} 人，截止 {Local(round.ClosesAt)}。";
+
     public string Running(EvaluationRound round, Tally tally) => round.ShowTally
         ? $"已投票 {tally.Total} 人：" + string.Join("，", campaign.Evaluation.Choices.Select(c => $"{c.Name} {tally.Count(c.Code)}"))
         : $"已投票 {tally.Total} 人";

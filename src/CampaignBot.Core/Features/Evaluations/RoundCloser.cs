@@ -57,8 +57,12 @@ public sealed class RoundCloser(
         if (round.Group is { } group)
         {
             // The ballot loses its buttons, so nobody presses a closed round. The group reads the verdict, not what the office must do.
-            var final = new EditMessage(RoundJobs.BallotMessageId(round.Id), text.Title(round) + "\n评议已结束，共 " + result.Votes + " 票。");
-            effects.Notify(group, final, $"ev:{round.Id}:final");
+            if (!round.PrivateBallots)
+            {
+                var final = new EditMessage(RoundJobs.BallotMessageId(round.Id), text.Title(round) + "\n评议已结束，共 " + result.Votes + " 票。");
+                effects.Notify(group, final, $"ev:{round.Id}:final");
+            }
+
             effects.Notify(group, new TextMessage(text.Result(round, result)), ResultKey(round.Id, group));
         }
 

@@ -59,9 +59,16 @@ public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurno
         var reminder = new TextMessage(
             $"{text.Title(round)}\n提醒：本轮评议将于 {text.Local(round.ClosesAt)} 截止，你还没有投票。请点击下方按钮投票，投票保密。",
             text.Buttons(round));
-        foreach (var entry in (await turnout.ListAsync(round.Id, cancellationToken)).Where(entry => !entry.Voted))
+        var entries = await turnout.ListAsync(round.Id, cancellationToken);
+        foreach (var entry in entries.Where(entry => !entry.Voted))
         {
             context.Notify(entry.Chat, reminder, $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}");
+        }
+
+        if (round is { Group: { } group, PrivateBallots: true })
+        {
+            // The group of a private-ballot round sees the turnout: how many of how many, nothing about anyone.
+            context.Notify(group, new TextMessage(text.Turnout(round, entries.Count(e => e.Voted), entries.Count)), $"ev:{round.Id}:turnout@{context.Job.DueAt.UtcTicks}");
         }
     }
 }

@@ -15,7 +15,8 @@ public sealed class RoundOpener(
     EvaluationText text,
     IOptions<EvaluationOptions> options,
     CampaignCalendar calendar,
-    IOptions<Scheduling.QuietHours> quiet)
+    IOptions<Scheduling.QuietHours> quiet,
+    ChannelTraits channels)
 {
     /// <summary>Returns the sentence to answer the opener with (privately: it holds operator instructions).</summary>
     public async Task<string> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class RoundOpener(
             Stage = stage,
             Audience = settings.Audience,
             Group = group,
+            PrivateBallots = group is not null && !channels.GroupsDeliverPresses(group.Channel),
             Code = settings.Audience == RoundAudience.Code ? audiences.CodeFor(context.Update.UpdateId) : null,
             OpensAt = now,
             ClosesAt = now.AddHours(settings.Hours),
@@ -57,7 +59,7 @@ public sealed class RoundOpener(
 
         var handedOut = await HandOutAsync(context, round, cancellationToken);
         context.Schedule(new ScheduledJob { Id = RoundCloser.CloseJobId(round.Id), Kind = RoundCloser.CloseJobKind, Payload = round.Id, DueAt = round.ClosesAt });
-        if (round.Audience != RoundAudience.Group)
+        if (round.VotesPrivately)
         {
             var remindAt = round.ClosesAt - options.Value.ReminderBeforeClose;
             remindAt = remindAt > now ? remindAt : now + ((round.ClosesAt - now) / 2);
@@ -72,6 +74,7 @@ public sealed class RoundOpener(
 
         var how = round.Audience switch
         {
+            RoundAudience.Group when round.PrivateBallots => $"这个群里不能点按钮投票（企业微信群机器人只能发消息），已向名单中的 {handedOut} 人私发选票；群里只公布投票人数和结果。",
             RoundAudience.Group => "选票已发到群里。",
             RoundAudience.Roster => $"已向名单中的 {handedOut} 人私发选票。",
             _ => $"评议口令：{round.Code}。请把口令发给参加评议的群众：他们私聊我发送 /vote {round.Code} 即可领取选票。",
@@ -81,17 +84,19 @@ public sealed class RoundOpener(
 
     private async Task<int> HandOutAsync(FlowContext context, EvaluationRound round, CancellationToken cancellationToken)
     {
-        var ballot = text.Ballot(round, round.Group is null ? null : new Tally(new Dictionary<string, long>()), await briefings.ForAsync(round, cancellationToken));
-        if (round.Group is { } group)
+        var briefing = await briefings.ForAsync(round, cancellationToken);
+        if (round is { Group: { } group, PrivateBallots: false })
         {
-            context.Notify(group, ballot, RoundJobs.BallotMessageId(round.Id));
+            context.Notify(group, text.Ballot(round, new Tally(new Dictionary<string, long>()), briefing), RoundJobs.BallotMessageId(round.Id));
             return 0;
         }
 
-        if (round.Audience != RoundAudience.Roster)
+        if (!round.VotesPrivately || round.Audience == RoundAudience.Code)
         {
             return 0;
         }
+
+        var ballot = text.Ballot(round, null, briefing);
 
         // The roster: the unit's registered people; each gets a private ballot and a turnout entry (voted: no).
         var roster = await audiences.RosterAsync(round.UnitId, cancellationToken);
@@ -100,6 +105,12 @@ public sealed class RoundOpener(
             var chat = member.PrivateChat;
             await turnout.AddAsync(new TurnoutEntry(round.Id, member.Id, chat, false), cancellationToken);
             context.Notify(chat, ballot, $"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}");
+        }
+
+        if (round is { Group: { } robotGroup, PrivateBallots: true })
+        {
+            // The group learns that the round is open and how many were asked, never who.
+            context.Notify(robotGroup, new TextMessage(text.PrivateBallotsAnnouncement(round, roster.Count)), RoundJobs.BallotMessageId(round.Id));
         }
 
         return roster.Count;

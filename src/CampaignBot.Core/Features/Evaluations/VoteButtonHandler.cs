@@ -64,7 +64,7 @@ public sealed class VoteButtonHandler(
                 break;
         }
 
-        if (round.Audience != RoundAudience.Group)
+        if (round.VotesPrivately)
         {
             // Marked after the ballot: a crash in between is repaired by the redelivered press (Unchanged).
             await turnout.MarkVotedAsync(round.Id, voterId, cancellationToken);
@@ -112,7 +112,7 @@ public sealed class VoteButtonHandler(
             return ("本轮评议尚未开始。", "This round has not opened yet.");
         }
 
-        if (round.Audience == RoundAudience.Group)
+        if (!round.VotesPrivately)
         {
             return round.Group is { } group && group.Channel == chat.Channel && group.Id == chat.Id
                 ? null

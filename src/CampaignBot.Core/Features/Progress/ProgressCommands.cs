@@ -10,10 +10,10 @@ namespace CampaignBot.Core.Features.Progress;
 internal static class ProgressScope
 {
     /// <summary>(allowed, unit id or null for all); a refusal has already been replied.</summary>
-    public static (bool Allowed, string? UnitId) Resolve(FlowContext context, ExaminationReviewers units, IReadOnlyCollection<string>? tableKinds = null)
+    public static (bool Allowed, string? UnitId) Resolve(FlowContext context, ExaminationReviewers units, IReadOnlyCollection<string>? tableKinds = null, bool ignoreArguments = false)
     {
         // "/export pledges csv <unit>": the unit is the word that is not a table kind or a format.
-        var words = context.Update.Content is CommandInput { Arguments: { Length: > 0 } args } ? args.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        var words = !ignoreArguments && context.Update.Content is CommandInput { Arguments: { Length: > 0 } args } ? args.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
         bool IsKeyword(string w) => w is "examinations" or "pledges" or "csv" or "xlsx" || tableKinds?.Contains(w) == true;
         var requested = words.FirstOrDefault(w => !IsKeyword(w)) ?? words.FirstOrDefault();
         if (requested is not null && !IsKeyword(requested) && context.Campaign.FindUnit(requested) is null)
@@ -41,33 +41,72 @@ internal static class ProgressScope
     }
 }
 
-/// <summary>/progress [unit]: who has submitted, been returned, accepted, not started; pledges made and kept.</summary>
-public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore examinations, IPledgeStore pledgeStore, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler
+/// <summary>
+/// /progress [unit|page]: who has submitted, been returned, accepted, not started; pledges made and kept. For all units
+/// (the office) the names give way to one line per unit, units behind first, a phone screen per page
+/// (<see cref="UnitsPerPage"/>): <c>/progress 2</c> or the page buttons turn the pages.
+/// </summary>
+public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore examinations, IPledgeStore pledgeStore, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler, IButtonHandler
 {
+    public const int UnitsPerPage = 12;
+
+    /// <summary>A unit is behind when its examinations are not all in and its deadline is this close (or past).</summary>
+    public const int BehindWithinDays = 7;
+
+    public const string PagePrefix = "progress";
+
     public string Command => "progress";
+
+    public string Prefix => PagePrefix;
 
     public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
-    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    public static string PagePayload(int page) => $"{PagePrefix}:page:{page.ToString(CultureInfo.InvariantCulture)}";
+
+    public Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (allowed, unitId) = ProgressScope.Resolve(context, units);
-        if (!allowed)
+
+        // "/progress 2": a page of the all-units view (a word that names no unit and is a number).
+        var words = context.Update.Content is CommandInput { Arguments: var args } ? args.Trim() : string.Empty;
+        if (words.Length is > 0 and <= 4 && context.Campaign.FindUnit(words) is null && int.TryParse(words, NumberStyles.None, CultureInfo.InvariantCulture, out var page))
         {
-            return;
+            return PageAsync(context, page, cancellationToken);
         }
 
+        var (allowed, unitId) = ProgressScope.Resolve(context, units);
+        return allowed ? ReplyAsync(context, unitId, 1, cancellationToken) : Task.CompletedTask;
+    }
+
+    public Task HandleAsync(FlowContext context, ButtonPress press, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(press);
+        if (press.Payload.Split(':') is not [PagePrefix, "page", var number] || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var page))
+        {
+            context.RefusePress(ProgressTexts.BadPageButton);
+            return Task.CompletedTask;
+        }
+
+        return PageAsync(context, page, cancellationToken);
+    }
+
+    private Task PageAsync(FlowContext context, int page, CancellationToken cancellationToken)
+    {
+        var (allowed, unitId) = ProgressScope.Resolve(context, units, tableKinds: null, ignoreArguments: true);
+        return allowed ? ReplyAsync(context, unitId, Math.Max(1, page), cancellationToken) : Task.CompletedTask;
+    }
+
+    private async Task ReplyAsync(FlowContext context, string? unitId, int page, CancellationToken cancellationToken)
+    {
         var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
         var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
-        var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
-        var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
-
         var title = unitId is null ? context.Text(ProgressTexts.AllUnits) : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
         var text = new StringBuilder(context.Text(ProgressTexts.Heading(title, members.Count)));
         ExaminationStatus?[] order = [ExaminationStatus.Accepted, ExaminationStatus.Submitted, ExaminationStatus.Returned, ExaminationStatus.Draft, null];
         foreach (var status in order)
         {
+            // Names are listed only when few (StatusLine); city-wide the unit lines below say where to look.
             var names = members.Where(m => exams.GetValueOrDefault(m.Id)?.Status == status).Select(m => m.Name).ToList();
             text.Append(context.Text(ProgressTexts.StatusLine(ExaminationTexts.StatusName(status), ExaminationTexts.StatusName(status, english: true), names)));
         }
@@ -77,34 +116,124 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
             text.Append(context.Text(ProgressTexts.Deadline(ExaminationDeadline(unitId))));
         }
 
-        text.Append(context.Text(ProgressTexts.Pledges(pledges.Select(p => p.MemberId).Distinct().Count(), pledges.Count)));
-        text.Append(context.Text(ProgressTexts.CheckIns(period, checkIns.Count, PledgeOutcomes.All.Select(o => (o.Chinese, o.English, checkIns.Count(c => c.Outcome == o.Code))))));
+        if (page == 1)
+        {
+            var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+            var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
+            var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
+            text.Append(context.Text(ProgressTexts.Pledges(pledges.Select(p => p.MemberId).Distinct().Count(), pledges.Count)));
+            text.Append(context.Text(ProgressTexts.CheckIns(period, checkIns.Count, PledgeOutcomes.All.Select(o => (o.Chinese, o.English, checkIns.Count(c => c.Outcome == o.Code))))));
+        }
 
-        // Other features' parts (study, research, visits, …) for the same unit, or every unit.
+        IReadOnlyList<IReadOnlyList<Button>>? buttons = null;
+        if (unitId is null)
+        {
+            buttons = AppendUnitPage(context, text, members, exams, page);
+        }
+
+        context.Reply(new TextMessage(text.ToString().TrimEnd(), buttons));
+        if (page > 1)
+        {
+            return;
+        }
+
+        // Other features' parts (study, research, visits, …) for the same unit, or every unit: a message of their own.
+        var parts = new StringBuilder();
         foreach (var section in sections.OrderBy(s => s.Order))
         {
             if (await section.RenderAsync(context.Member!, unitId, context.Language, cancellationToken) is { Length: > 0 } part)
             {
-                text.Append("\n\n").Append(part);
+                parts.Append(parts.Length > 0 ? "\n\n" : string.Empty).Append(part);
             }
         }
 
-        context.Reply(new TextMessage(text.ToString()));
+        if (parts.Length > 0)
+        {
+            context.Reply(new TextMessage(parts.ToString()));
+        }
     }
 
-    private string ExaminationDeadline(string unitId)
+    /// <summary>One line per unit, behind first, a page at a time; the page buttons (none when one page holds all).</summary>
+    private IReadOnlyList<IReadOnlyList<Button>>? AppendUnitPage(FlowContext context, StringBuilder text, IReadOnlyList<Member> members, Dictionary<string, SelfExamination> exams, int page)
     {
-        var phase = ExaminationReminders.PhaseCode;
+        var today = calendar.Today(context.Now);
+        var byUnit = members.GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var lines = UnitLines(context.Campaign, byUnit, exams, today, Deadline);
+        var pages = Math.Max(1, (lines.Count + UnitsPerPage - 1) / UnitsPerPage);
+        page = Math.Min(page, pages);
+        text.Append('\n').Append(context.Text(ProgressTexts.UnitPageHeading(page, pages, lines.Count(l => l.Behind))));
+        foreach (var line in lines.Skip((page - 1) * UnitsPerPage).Take(UnitsPerPage))
+        {
+            text.Append('\n').Append(context.Text(ProgressTexts.UnitLine(line.Behind, line.Name, line.Done, line.Members, line.Returned, line.Deadline)));
+        }
+
+        if (pages == 1)
+        {
+            return null;
+        }
+
+        var row = new List<Button>();
+        if (page > 1)
+        {
+            row.Add(new Button(context.Text(ProgressTexts.PreviousPage), PagePayload(page - 1)));
+        }
+
+        if (page < pages)
+        {
+            row.Add(new Button(context.Text(ProgressTexts.NextPage), PagePayload(page + 1)));
+        }
+
+        return [row];
+    }
+
+    /// <summary>Every active unit's examination standing, the units behind first (nearest deadline first), then the least done.</summary>
+    public static IReadOnlyList<UnitStanding> UnitLines(
+        CampaignDefinition campaign,
+        IReadOnlyDictionary<string, List<Member>> byUnit,
+        IReadOnlyDictionary<string, SelfExamination> exams,
+        DateOnly today,
+        Func<string, DateOnly?> deadlineOf)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(deadlineOf);
+        ArgumentNullException.ThrowIfNull(byUnit);
+        ArgumentNullException.ThrowIfNull(exams);
+        var lines = new List<UnitStanding>();
+        foreach (var unit in campaign.Units.Where(u => u.Active))
+        {
+            var inUnit = byUnit.GetValueOrDefault(unit.Id) ?? [];
+            var statuses = inUnit.Select(m => exams.GetValueOrDefault(m.Id)?.Status).ToList();
+            var done = statuses.Count(s => s is ExaminationStatus.Accepted or ExaminationStatus.Submitted);
+            var deadline = deadlineOf(unit.Id);
+            var behind = done < inUnit.Count && deadline is { } d && d.DayNumber - today.DayNumber <= BehindWithinDays;
+            lines.Add(new UnitStanding(unit.Id, unit.Name, inUnit.Count, done, statuses.Count(s => s == ExaminationStatus.Returned), deadline, behind));
+        }
+
+        return [.. lines
+            .OrderByDescending(l => l.Behind)
+            .ThenBy(l => l.Behind ? l.Deadline?.DayNumber ?? 0 : 0)
+            .ThenBy(l => l.Members == 0 ? 1m : (decimal)l.Done / l.Members)
+            .ThenBy(l => l.Id, StringComparer.Ordinal)];
+    }
+
+    private DateOnly? Deadline(string unitId)
+    {
         try
         {
-            return calendar.PhaseEnd(unitId, phase).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return calendar.PhaseEnd(unitId, ExaminationReminders.PhaseCode);
         }
         catch (ArgumentException)
         {
-            return "—";
+            return null;
         }
     }
+
+    private string ExaminationDeadline(string unitId) =>
+        Deadline(unitId)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 }
+
+/// <summary>One unit's line in the all-units /progress: members taking part, examinations in (submitted or accepted), returned.</summary>
+public sealed record UnitStanding(string Id, string Name, int Members, int Done, int Returned, DateOnly? Deadline, bool Behind);
 
 /// <summary>/export examinations|pledges [csv|xlsx]: the same table as the command-line export, as a document in the chat.</summary>
 public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer, IEnumerable<ITableSource> sources) : ICommandHandler

@@ -15,6 +15,16 @@ public static partial class ProgressTexts
             $"{english}: {names.Count}" + (listed ? " (" + string.Join(", ", names) + ")" : string.Empty) + "\n");
     }
 
+    /// <summary>One unit in the all-units /progress: ⚠ when behind, examinations in of members, returned, deadline.</summary>
+    public static Text UnitLine(bool behind, string unit, int done, int members, int returned, DateOnly? deadline)
+    {
+        var mark = behind ? "⚠" : "·";
+        var date = deadline?.ToString("MM-dd", CultureInfo.InvariantCulture) ?? "—";
+        return new(
+            $"{mark} {unit}：已交 {done}/{members}" + (returned > 0 ? $"，退回 {returned}" : string.Empty) + $"，截止 {date}",
+            $"{mark} {unit}: {done}/{members} in" + (returned > 0 ? $", {returned} returned" : string.Empty) + $", deadline {date}");
+    }
+
     public static Text Pledges(int members, int pledges) =>
         new($"公开承诺：{members} 人发布 {pledges} 条\n", $"Public pledges: {pledges} published by {members} member(s)\n");
 

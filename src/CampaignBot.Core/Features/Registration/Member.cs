@@ -30,10 +30,22 @@ public sealed record Member
 
     public required DateTimeOffset RegisteredAt { get; init; }
 
-    /// <summary>Set when the office or the unit's secretary deactivated the member: their records stay, they can no longer act.</summary>
+    /// <summary>
+    /// A mobile member's (流动党员) host unit (流入地), primary for study and activities; <see cref="UnitId"/> stays the home
+    /// unit (流出地). Both units list the member; the city counts them once.
+    /// </summary>
+    public string? HostUnitId { get; init; }
+
+    /// <summary>
+    /// Set when the member was deactivated — by the office or the unit's secretary, or by being deleted from the WeCom
+    /// address book: their records stay, they can no longer act.
+    /// </summary>
     public DateTimeOffset? DeactivatedAt { get; init; }
 
     public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>The unit a member studies and takes part with: the host unit when there is one (以流入地为主).</summary>
+    public string PrimaryUnitId => HostUnitId ?? UnitId;
 
     /// <summary>The member's private chat with the bot (on every channel here, its id is the user's id).</summary>
     public Messaging.ChatRef PrivateChat => new(Channel, UserId, Messaging.ChatKind.Private);
@@ -59,9 +71,12 @@ public sealed record Invite
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>A personal invite (from a member import) fixes the member's name, and with <see cref="Rank"/> their rank; null for a shared code.</summary>
+    public string? Name { get; init; }
+
     public IReadOnlyList<string> RedeemedBy { get; init; } = [];
 
-    /// <summary>The rank whoever redeems the code gets, without choosing (null: they choose).</summary>
+    /// <summary>The rank whoever redeems the code gets, without choosing (null: they choose); a personal invite always fixes it.</summary>
     public string? Rank { get; init; }
 
     /// <summary>The highest rank one may choose with this code (null: any); ranks are ordered highest first in the campaign.</summary>
@@ -71,6 +86,9 @@ public sealed record Invite
     public DateTimeOffset? RevokedAt { get; init; }
 
     public int Uses => RedeemedBy.Count;
+
+    /// <summary>A personal invite (from a member import) names its holder and fixes their rank; anything else is a shared code.</summary>
+    public bool IsPersonal => Name is not null && Rank is not null;
 
     /// <summary>The ranks a member may register with under this invite, in the campaign's order.</summary>
     public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign)

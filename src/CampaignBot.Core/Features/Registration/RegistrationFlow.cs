@@ -13,6 +13,9 @@ public sealed record RegistrationAnswers
 
     public string? Rank { get; init; }
 
+    /// <summary>True when the code was a personal one (from a member import) that fixes name and rank.</summary>
+    public bool Personal { get; init; }
+
     /// <summary>The invite's fixed rank, if it fixes one.</summary>
     public string? FixedRank { get; init; }
 
@@ -27,7 +30,8 @@ public sealed record RegistrationAnswers
 
 /// <summary>
 /// /start: an invite code binds the member to a unit and a role; then name, rank, confirmation.
-/// The invite is redeemed only on confirmation, and redeeming is idempotent per member.
+/// The invite is redeemed only on confirmation, and redeeming is idempotent per member. A personal invite (from a member
+/// import) fixes the name and rank: its holder goes from the code straight to confirming what the unit's list says.
 /// </summary>
 public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
     : DeclaredFlow<RegistrationAnswers>("reg", "start", RegistrationTexts.Title)
@@ -45,12 +49,14 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
         flow.Step<Invite>("AwaitingCode", "asks for the invite code")
             .Prompt(RegistrationTexts.AskCode)
             .ReadAsync(ReadCodeAsync)
-            .Keep((answers, invite) => answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, FixedRank = invite.Rank, MaxRank = invite.MaxRank })
-            .Next("AwaitingName", "CodeAccepted");
+            .Keep((answers, invite) => invite.IsPersonal
+                ? answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, Name = invite.Name, Rank = invite.Rank, FixedRank = invite.Rank, MaxRank = null, Personal = true }
+                : answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, FixedRank = invite.Rank, MaxRank = invite.MaxRank, Personal = false })
+            .Next((_, invite) => invite.IsPersonal ? "AwaitingConfirmation" : "AwaitingName", "AwaitingName", "AwaitingConfirmation");
 
         flow.Step<string>("AwaitingName", "asks for the member's name")
             .Prompt(RegistrationTexts.AskName(MaxNameLength))
-            .Read((input, _) => ReadName(input))
+            .Read((input, step) => step.Answers.Personal ? RegistrationTexts.FixedByTheList : ReadName(input))
             .Keep((answers, name) => answers with { Name = name })
             .Next("AwaitingRank", "NameGiven");
 
@@ -62,7 +68,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
 
         flow.Step<Member>("AwaitingConfirmation", "shows name, unit and rank to confirm or change")
             .Prompt(step => new Prompt(
-                RegistrationTexts.AskConfirmation(
+                (step.Answers.Personal ? (Func<string?, string, string, Text>)RegistrationTexts.AskPersonalConfirmation : RegistrationTexts.AskConfirmation)(
                     step.Answers.Name,
                     step.Campaign.FindUnit(step.Answers.UnitId ?? string.Empty)?.Name ?? "?",
                     step.Campaign.FindRank(step.Answers.Rank ?? string.Empty)?.Name ?? "?"),
@@ -103,6 +109,11 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
 
     private static Read<string> ReadRank(string input, FlowStep<RegistrationAnswers> step)
     {
+        if (step.Answers.Personal)
+        {
+            return RegistrationTexts.FixedByTheList;
+        }
+
         var ranks = step.Campaign.Ranks;
         var index = input.StartsWith("rank", StringComparison.Ordinal) && int.TryParse(input.AsSpan(4), out var i) ? i : -1;
         var rank = index >= 0 && index < ranks.Count
@@ -139,7 +150,8 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
     {
         if (input is "back" or "修改" or "change")
         {
-            return Read<Member>.Back;
+            // What a personal code fixes cannot be changed here; the member may only enter another code.
+            return step.Answers.Personal ? Read<Member>.Jump("AwaitingCode", RegistrationTexts.FixedByTheList) : Read<Member>.Back;
         }
 
         if (input is not ("ok" or "确认" or "是" or "confirm" or "yes"))

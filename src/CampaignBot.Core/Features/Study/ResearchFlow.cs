@@ -110,7 +110,7 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
             Id = answers.FixId ?? $"research:{context.Update.UpdateId}",
             Kind = ActivityKind.Research,
             MemberId = member.Id,
-            UnitId = member.UnitId,
+            UnitId = member.PrimaryUnitId,
             Date = answers.Date!.Value,
             HalfDays = answers.HalfDays,
             Place = answers.Place,

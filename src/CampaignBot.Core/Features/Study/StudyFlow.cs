@@ -185,7 +185,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
         Id = id,
         Kind = ActivityKind.Study,
         MemberId = member.Id,
-        UnitId = member.UnitId,
+        UnitId = member.PrimaryUnitId,
         Date = step.Answers.Date!.Value,
         HalfDays = step.Answers.HalfDays,
         Form = step.Answers.Form,

@@ -69,8 +69,18 @@ public sealed class StudyProgressService(
     public async Task<IReadOnlyList<MemberProgress>> ForMembersAsync(IReadOnlyList<Member> members, string? unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(members);
-        var entries = (await log.ListAsync(unitId, null, null, cancellationToken)).ToLookup(e => e.MemberId, StringComparer.Ordinal);
-        var pairs = (await households.ListAsync(unitId, null, cancellationToken)).ToLookup(h => h.MemberId, StringComparer.Ordinal);
+        // Mobile members' entries are kept with their host unit (流入地), so a home unit's view reads those units too.
+        var units = unitId is null ? [null] : members.Select(m => m.PrimaryUnitId).Append(unitId).Distinct(StringComparer.Ordinal).Select(u => (string?)u).ToList();
+        var allEntries = new List<ActivityEntry>();
+        var allPairs = new List<Household>();
+        foreach (var unit in units)
+        {
+            allEntries.AddRange(await log.ListAsync(unit, null, null, cancellationToken));
+            allPairs.AddRange(await households.ListAsync(unit, null, cancellationToken));
+        }
+
+        var entries = allEntries.DistinctBy(e => e.Id).ToLookup(e => e.MemberId, StringComparer.Ordinal);
+        var pairs = allPairs.DistinctBy(h => h.Id).ToLookup(h => h.MemberId, StringComparer.Ordinal);
         return [.. members.Select(m => Compute(m, [.. entries[m.Id]], pairs[m.Id].Count()))];
     }
 
@@ -92,18 +102,18 @@ public sealed class StudyProgressService(
     private MemberProgress Compute(Member member, IReadOnlyList<ActivityEntry> entries, int householdCount)
     {
         var rank = campaign.FindRank(member.Rank);
-        var deadline = campaign.FindUnit(member.UnitId) is null ? campaign.End : Deadline(member.UnitId);
+        var deadline = campaign.FindUnit(member.PrimaryUnitId) is null ? campaign.End : Deadline(member.PrimaryUnitId);
         var visits = entries.Where(e => e.Kind == ActivityKind.Visit).ToList();
         return new MemberProgress(
             member,
             deadline,
             StudyTime.HalfDays(entries.Where(e => e.Kind == ActivityKind.Study)),
-            rank is null ? null : campaign.StudyDaysFor(rank, member.UnitId),
+            rank is null ? null : campaign.StudyDaysFor(rank, member.PrimaryUnitId),
             StudyTime.HalfDays(entries.Where(e => e.Kind == ActivityKind.Research)),
             rank?.FieldResearchDays,
             householdCount,
             rank?.HouseholdVisits,
             visits.Count,
-            visits.Count(v => InWindow(member.UnitId, v.Date)));
+            visits.Count(v => InWindow(member.PrimaryUnitId, v.Date)));
     }
 }

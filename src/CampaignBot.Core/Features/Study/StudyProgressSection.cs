@@ -30,10 +30,12 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
 
                 break;
             default:
-                var all = (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive).ToList();
+                // Grouped once (by the unit a mobile member studies with), not searched once per unit.
+                var byUnit = (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive)
+                    .GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
                 foreach (var unit in campaign.Units.Take(MaxLines))
                 {
-                    var inUnit = all.Where(m => m.UnitId == unit.Id).ToList();
+                    var inUnit = byUnit.GetValueOrDefault(unit.Id) ?? [];
                     var behind = inUnit.Count == 0 ? 0 : (await progress.ForMembersAsync(inUnit, unit.Id, cancellationToken)).Count(s => s.IsBehind);
                     text.Append('\n').Append(english
                         ? $"{unit.Name}: {inUnit.Count - behind}/{inUnit.Count} at the minimum, deadline {EntryDateParser.Show(progress.Deadline(unit.Id))}"

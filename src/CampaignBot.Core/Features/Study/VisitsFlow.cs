@@ -133,7 +133,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
 
         var id = $"house:{context.Update.UpdateId}";
         var added = await services.Households.AddAsync(
-            new Household { Id = id, MemberId = member.Id, UnitId = member.UnitId, Label = label, PairedAt = context.Now },
+            new Household { Id = id, MemberId = member.Id, UnitId = member.PrimaryUnitId, Label = label, PairedAt = context.Now },
             cancellationToken).ConfigureAwait(false);
         if (!added && (await services.Households.ListAsync(null, member.Id, cancellationToken).ConfigureAwait(false)).All(h => h.Id != id))
         {
@@ -183,7 +183,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
                 Id = $"visit:{context.Update.UpdateId}",
                 Kind = ActivityKind.Visit,
                 MemberId = member.Id,
-                UnitId = member.UnitId,
+                UnitId = member.PrimaryUnitId,
                 Date = date,
                 Place = house.Id,
                 Note = read.Value,
@@ -191,7 +191,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
                 RecordedAt = context.Now,
             },
             cancellationToken).ConfigureAwait(false);
-        var inWindow = services.Progress.InWindow(member.UnitId, date);
+        var inWindow = services.Progress.InWindow(member.PrimaryUnitId, date);
         await ReportAsync(context, StudyTexts.VisitLogged(StudySteps.DateText(date), house.Line, inWindow), cancellationToken).ConfigureAwait(false);
         return read;
     }

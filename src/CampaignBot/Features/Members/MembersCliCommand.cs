@@ -31,7 +31,7 @@ public static class MembersCliCommand
         var activate = new Command("activate", "恢复已停用的成员") { Id };
         activate.SetAction((parse, ct) => CampaignBotCli.WithStoreAsync(parse, (campaign, stores) => ChangeAsync(parse.GetValue(Id)!, campaign, stores.Members, [new MemberChange.Activate()], TimeProvider.System, parse.InvocationConfiguration.Output, ct), ct));
 
-        return new Command("members", "成员管理：列出、修改、停用、恢复") { list, set, deactivate, activate };
+        return new Command("members", "成员管理：列出、修改、停用、恢复、从表格导入") { list, set, deactivate, activate };
     }
 
     public static async Task<int> ListAsync(string? unitId, CampaignDefinition campaign, IMemberStore members, TextWriter output, CancellationToken cancellationToken)

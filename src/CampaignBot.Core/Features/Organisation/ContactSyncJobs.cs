@@ -1,0 +1,58 @@
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Core.Features.Organisation;
+
+/// <summary>The scheduled full sync of the address book: a durable recurring job, so instances run it once per interval.</summary>
+public sealed class ContactSyncJobHandler(AddressBookSync sync) : IJobHandler
+{
+    public const string JobKind = "contact-sync";
+    public const string JobId = "contact-sync";
+
+    public string Kind => JobKind;
+
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken) => sync.SyncAsync(cancellationToken);
+}
+
+/// <summary>Makes sure the sync job exists; the first sync runs at once on a fresh store, later ones every interval.</summary>
+public sealed class ContactSyncSchedule(IJobStore jobs, IOptions<ContactSyncOptions> options, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Every Interval from the first sync (the scheduler's fixed-interval rule).
+        var recurrence = Recurrence.LegacyInterval(options.Value.Interval);
+        if (await jobs.GetAsync(ContactSyncJobHandler.JobId, cancellationToken) is { } existing && existing.Recurrence == recurrence)
+        {
+            return;
+        }
+
+        await jobs.UpsertAsync(
+            new ScheduledJob { Id = ContactSyncJobHandler.JobId, Kind = ContactSyncJobHandler.JobKind, Payload = "{}", DueAt = time.GetUtcNow(), Recurrence = recurrence },
+            cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class ContactSyncRegistration
+{
+    /// <summary>
+    /// Registers the address book sync (the scheduled job and the change sink) when WeCom:ContactSync:Enabled is true;
+    /// the channel registers the <see cref="IAddressBook"/> it reads.
+    /// </summary>
+    public static IServiceCollection AddContactSync(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ContactSyncOptions>().BindConfiguration(ContactSyncOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactSyncOptions>, ContactSyncOptionsValidator>());
+        services.TryAddSingleton<AddressBookSync>();
+        services.TryAddSingleton<IContactChangeSink>(sp => sp.GetRequiredService<AddressBookSync>());
+        services.AddSingleton<IJobHandler, ContactSyncJobHandler>();
+        services.AddHostedService<ContactSyncSchedule>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using CampaignBot.Cli;
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Organisation;
+using CampaignBot.Core.Storage;
+using CampaignBot.Features.Registration;
+
+namespace CampaignBot.Features.Organisation;
+
+/// <summary>campaignbot members import &lt;members.xlsx|members.csv&gt; [--dry-run].</summary>
+public static class MembersImportCommand
+{
+    /// <summary>campaignbot members import …: a verb of the members command (people management), beside list, set and deactivate.</summary>
+    public static Command Import { get; } = Build();
+
+    private static Command Build()
+    {
+        var import = new Command("import", "从 XLSX 或 CSV 导入成员：企业微信成员按账号直接登记，其他人各得一个个人邀请码（模板见 config/templates/members.xlsx）") { ImportFile.PathArgument, ImportFile.DryRunOption };
+        import.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
+            parse, (campaign, stores) => RunAsync(ImportFile.Of(parse), campaign, stores, TimeProvider.System, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
+        return import;
+    }
+
+    public static async Task<int> RunAsync(ImportFile args, CampaignDefinition campaign, StoreBundle stores, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stores);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(output);
+        var path = args.File;
+        var sheet = ImportSheet.Read(MemberImport.Fields, SpreadsheetFile.Read(path));
+        var now = time.GetUtcNow();
+        var plan = MemberImport.Plan(
+            sheet,
+            campaign,
+            await stores.Roster.ListAsync(null, cancellationToken),
+            await stores.Members.ListAsync(null, cancellationToken),
+            await stores.Invites.ListAsync(cancellationToken),
+            InviteCodes.NewCode,
+            now);
+        if (!plan.IsValid)
+        {
+            await ImportOutput.RefuseAsync(output, path, sheet, plan.Problems);
+            return 1;
+        }
+
+        var summary = $"新增 {plan.Added} 人、更新 {plan.Updated} 人、不变 {plan.Unchanged} 人；企业微信成员直接登记 {plan.Members.Count} 人，新发个人邀请码 {plan.NewInvites.Count} 个";
+        if (args.DryRun)
+        {
+            await output.WriteLineAsync($"检查通过（未写入）：将{summary}。");
+            return 0;
+        }
+
+        await MemberImport.ApplyAsync(plan, stores.Invites, stores.Members, stores.Roster, now, cancellationToken);
+        await output.WriteLineAsync($"已导入：{summary}。个人邀请码用 export invites 导出后发给本人。");
+        return 0;
+    }
+}
