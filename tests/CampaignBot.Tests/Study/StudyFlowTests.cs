@@ -154,7 +154,27 @@ public sealed class StudyFlowTests
         var member = await bot.SayAsync("1", "/progress county_east");
 
         Assert.Contains("✗ 甲：学习 0/7 天", secretary, StringComparison.Ordinal);
-        Assert.Contains("东县城关镇：0/0 人达标，截止 2027-02-14", office, StringComparison.Ordinal);
+        Assert.Contains("2 个单位中 2 个有人未达到最低要求（共 3 人）", office, StringComparison.Ordinal);
+        Assert.Contains("东县：0/2 人达标，截止 2027-01-30", office, StringComparison.Ordinal);
+        Assert.DoesNotContain("0/0 人达标", office, StringComparison.Ordinal);
         Assert.Contains("只有支部书记、督导组和活动办可以查看进度", member, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task The_offices_study_part_lists_the_ten_units_most_behind_and_counts_the_rest()
+    {
+        await using var bot = await StudyBot.StartAsync();
+        string[] units = ["city", "county_east", "district_west", "town_chengguan", "village_dongguan", "street_xinhua", "community_xingfu", "firm_east_tech", "dept_organisation", "university", "enterprise_transport"];
+        for (var i = 0; i < units.Length; i++)
+        {
+            await bot.AddMemberAsync((100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), rank: "ordinary", unit: units[i], name: "成员" + i);
+        }
+
+        await bot.AddMemberAsync("8", rank: "ordinary", role: "office", unit: "city", name: "活动办");
+
+        var office = await bot.SayAsync("8", "/progress");
+
+        Assert.Contains("11 个单位中 11 个有人未达到最低要求（共 12 人）", office, StringComparison.Ordinal);
+        Assert.Contains("……另有 1 个单位未列出", office, StringComparison.Ordinal);
+        Assert.Equal(10, office.Split('\n').Count(l => l.Contains(" 人达标，截止 ", StringComparison.Ordinal)));
     }
 }

@@ -8,6 +8,9 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
 {
     private const int MaxLines = 100;
 
+    /// <summary>Units listed in the office's all-units view; the rest are counted (the study export has them all).</summary>
+    private const int MaxUnitLines = 10;
+
     public int Order => 10;
 
     public async Task<string?> RenderAsync(MemberRecord viewer, string? unitId, Language language, CancellationToken cancellationToken)
@@ -30,16 +33,25 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
 
                 break;
             default:
-                // Grouped once (by the unit a mobile member studies with), not searched once per unit.
-                var byUnit = (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive)
-                    .GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-                foreach (var unit in campaign.Units.Take(MaxLines))
+                // Every member's standing from one read of the log (by the unit a mobile member studies with), then
+                // the units with members below the minimum, most behind first: a phone screen, not 500 lines.
+                var all = await progress.ForMembersAsync([.. (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive)], null, cancellationToken);
+                var byUnit = all.GroupBy(s => s.Member.PrimaryUnitId, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => (Total: g.Count(), Behind: g.Count(s => s.IsBehind)), StringComparer.Ordinal);
+                var lines = campaign.Units.Where(u => byUnit.ContainsKey(u.Id)).Select(u => (Unit: u, Counts: byUnit[u.Id]))
+                    .OrderByDescending(l => (double)l.Counts.Behind / l.Counts.Total).ThenBy(l => progress.Deadline(l.Unit.Id)).ToList();
+                var behindUnits = lines.Where(l => l.Counts.Behind > 0).ToList();
+                text.Append('\n').Append(StudyTexts.UnitsBehindSummary(lines.Count, behindUnits.Count, all.Count(s => s.IsBehind)).In(language));
+                foreach (var (unit, counts) in behindUnits.Take(MaxUnitLines))
                 {
-                    var inUnit = byUnit.GetValueOrDefault(unit.Id) ?? [];
-                    var behind = inUnit.Count == 0 ? 0 : (await progress.ForMembersAsync(inUnit, unit.Id, cancellationToken)).Count(s => s.IsBehind);
                     text.Append('\n').Append(english
-                        ? $"{unit.Name}: {inUnit.Count - behind}/{inUnit.Count} at the minimum, deadline {EntryDateParser.Show(progress.Deadline(unit.Id))}"
-                        : $"{unit.Name}：{inUnit.Count - behind}/{inUnit.Count} 人达标，截止 {EntryDateParser.Show(progress.Deadline(unit.Id))}");
+                        ? $"{unit.Name}: {counts.Total - counts.Behind}/{counts.Total} at the minimum, deadline {EntryDateParser.Show(progress.Deadline(unit.Id))}"
+                        : $"{unit.Name}：{counts.Total - counts.Behind}/{counts.Total} 人达标，截止 {EntryDateParser.Show(progress.Deadline(unit.Id))}");
+                }
+
+                if (behindUnits.Count > MaxUnitLines)
+                {
+                    text.Append('\n').Append(StudyTexts.MoreUnitsBehind(behindUnits.Count - MaxUnitLines).In(language));
                 }
 
                 break;
