@@ -64,18 +64,18 @@ public sealed class LedgerProgressSection(ILedgerStore ledger, CampaignDefinitio
     {
         var items = await ledger.ListAsync(unitId, cancellationToken);
         var english = language == Language.English;
-        var text = new StringBuilder(english ? "Rectification ledger" : "【整改台帐】");
+        var lines = new List<string>();
         var units = unitId is null ? campaign.Units.Select(u => u.Id).ToList() : [unitId];
         foreach (var unit in units)
         {
             var counts = LedgerCounts.Of([.. items.Where(i => i.UnitId == unit)]);
             if (counts.Items > 0 || unitId is not null)
             {
-                text.Append('\n').Append(campaign.FindUnit(unit)?.Name ?? unit).Append(english ? ": " : "：").Append(english ? counts.English : counts.Chinese);
+                lines.Add((campaign.FindUnit(unit)?.Name ?? unit) + (english ? ": " : "：") + (english ? counts.English : counts.Chinese));
             }
         }
 
-        return text.ToString();
+        return SectionLines.Render(english ? "Rectification ledger" : "【整改台帐】", lines, language);
     }
 }
 

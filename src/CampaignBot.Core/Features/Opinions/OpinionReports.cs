@@ -36,7 +36,7 @@ public sealed class OpinionProgressSection(IOpinionStore store, CampaignDefiniti
     {
         var opinions = await store.ListAsync(unitId, cancellationToken);
         var english = language == Language.English;
-        var text = new StringBuilder(english ? "Opinions" : "【征求意见】");
+        var lines = new List<string>();
         foreach (var unit in unitId is null ? campaign.Units.Select(u => u.Id).ToList() : [unitId])
         {
             var mine = opinions.Where(o => o.UnitId == unit).ToList();
@@ -47,14 +47,11 @@ public sealed class OpinionProgressSection(IOpinionStore store, CampaignDefiniti
 
             var statuses = string.Join(english ? ", " : "，", Enum.GetValues<OpinionStatus>().Select(s => $"{OpinionTexts.StatusName(s, english)} {mine.Count(o => o.Status == s)}"));
             var categories = string.Join(english ? ", " : "，", mine.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()}"));
-            text.Append('\n').Append(campaign.FindUnit(unit)?.Name ?? unit).Append(english ? $": {mine.Count} ({statuses})" : $"：{mine.Count} 条（{statuses}）");
-            if (categories.Length > 0)
-            {
-                text.Append(english ? "; by category: " : "；按类别：").Append(categories);
-            }
+            var line = (campaign.FindUnit(unit)?.Name ?? unit) + (english ? $": {mine.Count} ({statuses})" : $"：{mine.Count} 条（{statuses}）");
+            lines.Add(categories.Length > 0 ? line + (english ? "; by category: " : "；按类别：") + categories : line);
         }
 
-        return text.ToString();
+        return SectionLines.Render(english ? "Opinions" : "【征求意见】", lines, language);
     }
 }
 
