@@ -31,6 +31,7 @@ public static class CoreRegistration
         services.AddSingleton<OutboxHandoff>();
         services.AddSingleton<UpdateHandler>();
 
+        services.AddSingleton<IHostUnits, Features.Organisation.RosterHostUnits>();
         services.AddSingleton<IFlowDefinition, RegistrationFlow>();
         services.AddSingleton<ICommandHandler, MeCommand>();
         services.AddSingleton<ICommandHandler, Features.Help.HelpCommand>();

@@ -36,5 +36,18 @@ public sealed class MobileMemberTests : IDisposable
         Assert.Equal(("county_east", "district_west"), (wang!.UnitId, wang.PrimaryUnitId));
     }
 
+    [Fact]
+    public async Task A_mobile_member_who_registers_with_a_personal_code_studies_with_the_host_unit_from_the_start()
+    {
+        Assert.Equal(0, (await _rig.ImportMembersAsync(_rig.File("members.csv", OrganisationRig.MemberHeaders,
+            ["周九", "county_east", "普通党员", null, "13900139000", null, null, "district_west"]))).Code);
+        var invite = Assert.Single(await (await _rig.StoresAsync()).Invites.ListAsync(CancellationToken.None));
+
+        await _rig.Bot.ChatAsync("79", "/start", invite.Code, "1");
+
+        var member = await (await _rig.StoresAsync()).Members.GetAsync("console:79", CancellationToken.None);
+        Assert.Equal(("周九", "county_east", "district_west"), (member!.Name, member.UnitId, member.PrimaryUnitId));
+    }
+
     public void Dispose() => _rig.Dispose();
 }

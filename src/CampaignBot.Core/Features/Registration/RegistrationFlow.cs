@@ -33,7 +33,7 @@ public sealed record RegistrationAnswers
 /// The invite is redeemed only on confirmation, and redeeming is idempotent per member. A personal invite (from a member
 /// import) fixes the name and rank: its holder goes from the code straight to confirming what the unit's list says.
 /// </summary>
-public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
+public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members, IHostUnits? hostUnits = null)
     : DeclaredFlow<RegistrationAnswers>("reg", "start", RegistrationTexts.Title)
 {
     public const int MaxNameLength = 20;
@@ -180,6 +180,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members)
             Role = answers.Role!,
             LanguageCode = context.Update.Sender.LanguageCode,
             RegisteredAt = context.Now,
+            HostUnitId = hostUnits is null ? null : await hostUnits.ForPersonalInviteAsync(answers.UnitId!, answers.Code!, cancellationToken).ConfigureAwait(false),
         };
         await members.UpsertAsync(member, cancellationToken).ConfigureAwait(false);
         context.Member = member;
