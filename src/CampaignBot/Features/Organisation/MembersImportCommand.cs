@@ -11,15 +11,8 @@ namespace CampaignBot.Features.Organisation;
 public static class MembersImportCommand
 {
     /// <summary>campaignbot members import …: a verb of the members command (people management), beside list, set and deactivate.</summary>
-    public static Command Import { get; } = Build();
-
-    private static Command Build()
-    {
-        var import = new Command("import", "从 XLSX 或 CSV 导入成员：企业微信成员按账号直接登记，其他人各得一个个人邀请码（模板见 config/templates/members.xlsx）") { ImportFile.PathArgument, ImportFile.DryRunOption };
-        import.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
-            parse, (campaign, stores) => RunAsync(ImportFile.Of(parse), campaign, stores, TimeProvider.System, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
-        return import;
-    }
+    public static Command Import { get; } =
+        ImportFile.Verb("从 XLSX 或 CSV 导入成员：企业微信成员按账号直接登记，其他人各得一个个人邀请码（模板见 config/templates/members.xlsx）", RunAsync);
 
     public static async Task<int> RunAsync(ImportFile args, CampaignDefinition campaign, StoreBundle stores, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {

@@ -14,9 +14,7 @@ public static class UnitsImportCommand
 
     private static Command Build()
     {
-        var import = new Command("import", "从 XLSX 或 CSV 导入单位树：先整体检查，有错误则什么都不写（模板见 config/templates/units.xlsx）") { ImportFile.PathArgument, ImportFile.DryRunOption };
-        import.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
-            parse, (campaign, stores) => RunAsync(ImportFile.Of(parse), campaign, stores, TimeProvider.System, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
+        var import = ImportFile.Verb("从 XLSX 或 CSV 导入单位树：先整体检查，有错误则什么都不写（模板见 config/templates/units.xlsx）", RunAsync);
         return new Command("units", "单位：从组织部门的表格导入") { import };
     }
 
@@ -107,5 +105,15 @@ public sealed record ImportFile(string File, bool DryRun)
     {
         ArgumentNullException.ThrowIfNull(parse);
         return new ImportFile(parse.GetValue(PathArgument) ?? throw new CliException("缺少要导入的文件。"), parse.GetValue(DryRunOption));
+    }
+
+    /// <summary>An "import &lt;file&gt; [--dry-run]" verb that opens the campaign and the store and runs the import.</summary>
+    public static Command Verb(string description, Func<ImportFile, CampaignDefinition, StoreBundle, TimeProvider, TextWriter, CancellationToken, Task<int>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var import = new Command("import", description) { PathArgument, DryRunOption };
+        import.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
+            parse, (campaign, stores) => run(Of(parse), campaign, stores, TimeProvider.System, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
+        return import;
     }
 }
