@@ -11,6 +11,7 @@ using CampaignBot.Storage.Sqlite;
 using CampaignBot.Telegram.Tests.ExamPledges;
 using CampaignBot.Telegram.Tests.StandIn;
 using CampaignBot.Telegram.Tests.Support;
+using CampaignBot.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,7 +40,7 @@ public sealed class ContactsOverTelegramTests : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(_folder, "campaignbot.db");
 
-    private static string CampaignFile => Path.Combine(RepoRoot(), "config", "campaign.yaml");
+    private static string CampaignFile => Path.Combine(RepoPaths.Root(), "config", "campaign.yaml");
 
     private StandInState State => _standIn!.State;
 
@@ -193,18 +194,5 @@ public sealed class ContactsOverTelegramTests : IAsyncDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CampaignBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CampaignBot.sln not found above the test folder.");
     }
 }

@@ -8,6 +8,7 @@ using CampaignBot.Hosting;
 using CampaignBot.Storage.Sqlite;
 using CampaignBot.Telegram.Tests.StandIn;
 using CampaignBot.Telegram.Tests.Support;
+using CampaignBot.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,7 +43,7 @@ public sealed class TelegramBotUnderTest : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = DatabasePath,
-            ["Campaign:File"] = Path.Combine(RepoRoot(), "config", "campaign.yaml"),
+            ["Campaign:File"] = Path.Combine(RepoPaths.Root(), "config", "campaign.yaml"),
             ["Console:Enabled"] = "false",
             ["Pipeline:PollInterval"] = "00:00:00.020",
             ["Telegram:Token"] = TelegramHarness.Token,
@@ -82,7 +83,7 @@ public sealed class TelegramBotUnderTest : IAsyncDisposable
     {
         var output = new StringWriter();
         var stores = await SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
-        var campaign = CampaignLoader.Load(Path.Combine(RepoRoot(), "config", "campaign.yaml"));
+        var campaign = CampaignLoader.Load(Path.Combine(RepoPaths.Root(), "config", "campaign.yaml"));
         var args = CampaignBotCli.Parse(["invite", "create", "--unit", "county_east", "--role", "member"]);
         Assert.Equal(0, await InviteCommand.CreateAsync(args, campaign, stores.Invites, TimeProvider.System, output, CancellationToken.None));
         return output.ToString().Trim();
@@ -106,18 +107,5 @@ public sealed class TelegramBotUnderTest : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CampaignBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CampaignBot.sln not found above the test folder.");
     }
 }

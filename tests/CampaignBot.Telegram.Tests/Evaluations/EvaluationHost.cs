@@ -1,3 +1,4 @@
+using CampaignBot.Tests.Shared;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Storage;
 using CampaignBot.Hosting;

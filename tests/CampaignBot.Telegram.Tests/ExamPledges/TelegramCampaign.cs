@@ -7,6 +7,7 @@ using CampaignBot.Hosting;
 using CampaignBot.Storage.Sqlite;
 using CampaignBot.Telegram.Tests.StandIn;
 using CampaignBot.Telegram.Tests.Support;
+using CampaignBot.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,7 @@ public sealed class TelegramCampaign : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(_folder, "campaignbot.db");
 
-    private static string CampaignFile => Path.Combine(RepoRoot(), "config", "campaign.yaml");
+    private static string CampaignFile => Path.Combine(RepoPaths.Root(), "config", "campaign.yaml");
 
     public static async Task<TelegramCampaign> StartAsync()
     {
@@ -98,18 +99,6 @@ public sealed class TelegramCampaign : IAsyncDisposable
         }
     }
 
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CampaignBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CampaignBot.sln not found above the test folder.");
-    }
 }
 
 /// <summary>One Telegram user (or a group, by chat id) talking to the bot: each step waits for a reply containing a text.</summary>
