@@ -87,9 +87,11 @@ public static class CoreRegistration
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();
         services.AddSingleton<SchedulerWorker>();
+        services.AddSingleton<FlowTimeoutSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<FlowTimeoutSweeper>());
         services.AddHostedService<RetentionWorker>();
         return builder;
     }

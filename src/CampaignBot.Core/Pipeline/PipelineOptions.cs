@@ -33,6 +33,10 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan FlowTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How often due flow timeouts are looked for (so a flow ends at most this long after its timeout).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan FlowTimeoutSweep { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Handled inbox items and sent private messages are deleted this long after; ballots, campaign records and
     /// failed or unsent messages are never pruned.

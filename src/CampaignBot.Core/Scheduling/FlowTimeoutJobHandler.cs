@@ -1,6 +1,9 @@
 namespace CampaignBot.Core.Scheduling;
 
-/// <summary>Turns a due flow timeout into an update of its conversation, so it is handled in order with the rest.</summary>
+/// <summary>
+/// Turns a flow timeout job of an earlier build (one job per prompt, before timeouts moved into the session) into an
+/// update of its conversation, so files written by those builds still time out; new prompts schedule no job.
+/// </summary>
 public sealed class FlowTimeoutJobHandler : IJobHandler
 {
     public string Kind => FlowTimeouts.JobKind;
@@ -15,7 +18,7 @@ public sealed class FlowTimeoutJobHandler : IJobHandler
             long.MaxValue,
             payload.Chat,
             payload.User,
-            new TimerElapsed("flow-timeout", payload.PromptToken),
+            new TimerElapsed(FlowTimeouts.Reason, payload.PromptToken),
             job.DueAt);
         context.Deliver(update);
         return Task.CompletedTask;

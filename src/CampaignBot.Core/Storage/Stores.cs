@@ -43,6 +43,12 @@ public interface ISessionStore
     Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> sessions whose <see cref="Session.TimeoutAt"/> is at or before
+    /// <paramref name="now"/> and that have a prompt token, earliest first (an indexed read).
+    /// </summary>
+    Task<IReadOnlyList<DueFlowTimeout>> DueTimeoutsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 }
 
 /// <summary>What the bot will say or has said.</summary>

@@ -32,6 +32,9 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
         return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, Effects(outbox), router, campaign, time, NullLogger<UpdateHandler>.Instance);
     }
 
+    public FlowTimeoutSweeper Sweeper() =>
+        new(Stores.Sessions, new InboxWriter(Stores.Inbox, new PipelineSignals(), time), Options, time, NullLogger<FlowTimeoutSweeper>.Instance);
+
     public OutboxWorker OutboxWorker(IChannelSender sender) =>
         new(Stores.Outbox, Stores.Chats, [sender], new SendPacer(), new PipelineSignals(), Options, time, NullLogger<OutboxWorker>.Instance);
 
@@ -118,6 +121,8 @@ internal sealed class RacingSessionStore(ISessionStore inner, Func<Task> rival) 
     }
 
     public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+
+    public Task<IReadOnlyList<DueFlowTimeout>> DueTimeoutsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => inner.DueTimeoutsAsync(now, max, cancellationToken);
 }
 
 /// <summary>An outbox that fails to store, as if the process died right after the session was saved.</summary>
