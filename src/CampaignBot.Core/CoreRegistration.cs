@@ -29,6 +29,7 @@ public static class CoreRegistration
         services.AddSingleton<IInboundSink, InboxWriter>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxHandoff>();
+        services.AddSingleton<SentMarks>();
         services.AddSingleton<UpdateHandler>();
 
         services.AddSingleton<IHostUnits, Features.Organisation.RosterHostUnits>();

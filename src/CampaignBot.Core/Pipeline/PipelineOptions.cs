@@ -44,6 +44,13 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// "Sent" marks gathered this long are written together (one write); zero writes each at once. A mark lost in a
+    /// crash inside the window means that message is sent again once its lease runs out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan SentMarkWindow { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Attempts at sending one message through passing failures before giving up.</summary>
     [Range(1, 1000)]
     public int MaxSendAttempts { get; set; } = 12;

@@ -55,3 +55,6 @@ public sealed record OutboxMessage
 
     public Outbound ReadBody() => MessageJson.Deserialize<Outbound>(Body);
 }
+
+/// <summary>A message the channel took: its id, the channel's id for it (for later edits) and when.</summary>
+public sealed record SentMark(string Id, string? ExternalMessageId, DateTimeOffset SentAt);

@@ -62,6 +62,9 @@ public interface IOutboxStore
 
     Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
+    /// <summary>Marks many messages sent in one write (one transaction or one bulk write), as <see cref="MarkSentAsync"/> each.</summary>
+    Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken);
+
     /// <summary>Puts a message back for a later attempt. <paramref name="countAttempt"/> is false when only a rate limit deferred it.</summary>
     Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken);
 
