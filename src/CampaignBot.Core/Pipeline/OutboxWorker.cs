@@ -101,8 +101,9 @@ public sealed class OutboxWorker(
     {
         var due = await outbox.ClaimDueAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
 
-        // The claim is oldest first, so each chat's queue keeps its messages in order.
-        return [.. due.Select(message => Queue.Enqueue(message.Chat.Key, message, cancellationToken))];
+        // The claim is oldest first, so each chat's queue keeps its messages in order. A message sent whose mark is
+        // still gathering (its lease ran out meanwhile) is not sent again: the mark is on its way.
+        return [.. due.Where(message => marks?.Pending(message.Id) is null).Select(message => Queue.Enqueue(message.Chat.Key, message, cancellationToken))];
     }
 
     /// <summary>One chat's next message; once one is held back, the chat's later messages wait behind it.</summary>

@@ -71,4 +71,23 @@ public abstract partial class StoreContractTests
         Assert.Equal(["m1", "m2"], afterRestart.Sent.Order(StringComparer.Ordinal));
         Assert.Equal(2, await restarted.Outbox.CountAsync(OutboxStatus.Sent, Ct));
     }
+
+    [Fact]
+    public async Task A_message_sent_whose_mark_is_still_gathering_is_not_sent_again_when_its_lease_runs_out()
+    {
+        var stores = await OpenFreshAsync();
+        var time = new FakeTimeProvider(T0);
+        var pipeline = new PipelineHarness(stores, time);
+        var marks = pipeline.Marks(stores.Outbox, TimeSpan.FromSeconds(1));
+        await stores.Outbox.EnqueueAsync([Outbox("m1", T0)], Ct);
+        await stores.Outbox.ClaimDueAsync("test", T0, TimeSpan.FromSeconds(30), 10, Ct);
+        await marks.AddAsync(new SentMark("m1", "tg-1", T0), Ct);
+        var sender = new RecordingSender();
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        await pipeline.OutboxWorker(sender, marks).RunOnceAsync(Ct);
+
+        Assert.Empty(sender.Sent);
+        Assert.Equal(("tg-1", OutboxStatus.Sent), ((await stores.Outbox.GetAsync("m1", Ct))!.ExternalMessageId, (await stores.Outbox.GetAsync("m1", Ct))!.Status));
+    }
 }
