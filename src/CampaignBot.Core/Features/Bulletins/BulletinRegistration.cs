@@ -6,16 +6,14 @@ public static class BulletinRegistration
     public static IServiceCollection AddBulletins(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<BulletinOptions>().BindConfiguration(BulletinOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BulletinOptions>, BulletinOptionsValidator>();
+        services.AddCheckedOptions<BulletinOptions, BulletinOptionsValidator>(BulletinOptions.SectionName);
         services.AddSingleton<BulletinBuilder>();
         services.AddSingleton<BulletinPublisher>();
         services.AddSingleton<MonthlyJobs>();
         services.AddSingleton<IJobHandler, DispatchAskJobHandler>();
         services.AddSingleton<IJobHandler, BulletinDraftJobHandler>();
         services.AddHostedService<MonthlyJobSeeder>();
-        services.AddSingleton<DispatchFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<DispatchFlow>());
+        services.AddFlow<DispatchFlow>();
         services.AddSingleton<ICommandHandler, DispatchCommand>();
         services.AddSingleton<ICommandHandler, BulletinCommand>();
         return services;

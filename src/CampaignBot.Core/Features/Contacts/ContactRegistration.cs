@@ -6,16 +6,12 @@ public static class ContactRegistration
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ContactOptions>, ContactOptionsValidator>();
+        services.AddCheckedOptions<ContactOptions, ContactOptionsValidator>(ContactOptions.SectionName);
         services.AddSingleton<ContactDirectory>();
         services.AddSingleton<ContactUnitView>();
-        services.AddSingleton<ContactVisitFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<ContactVisitFlow>());
+        services.AddFlow<ContactVisitFlow>();
         services.AddSingleton<ICommandHandler, ContactCommand>();
-        services.AddSingleton<ContactWeeklyJob>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ContactWeeklyJob>());
-        services.AddHostedService<ContactWeeklyJobSeeder>();
+        services.AddJob<ContactWeeklyJob, ContactWeeklyJobSeeder>();
         services.AddSingleton<Examinations.IAdditionalReviewers, ContactReviewers>();
         services.AddSingleton<Progress.IProgressSection, ContactProgressSection>();
         services.AddSingleton<Bulletins.IBulletinSection, ContactBulletinSection>();

@@ -6,10 +6,7 @@ public static class DashboardRegistration
     public static IServiceCollection AddDashboardCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<DashboardOptions>()
-            .BindConfiguration(DashboardOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<DashboardOptions>(DashboardOptions.SectionName);
         services.AddSingleton<DashboardAddress>();
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<DashboardSignIn>();

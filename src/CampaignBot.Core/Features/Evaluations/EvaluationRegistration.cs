@@ -8,8 +8,7 @@ public static class EvaluationRegistration
     public static IServiceCollection AddEvaluations(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
+        services.AddCheckedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
         services.AddSingleton<BallotHasher>();
         services.AddSingleton<EvaluationText>();
         services.AddSingleton<IAudiences, EvaluationAudiences>();

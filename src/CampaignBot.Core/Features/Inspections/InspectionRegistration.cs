@@ -11,13 +11,12 @@ public static class InspectionRegistration
     public static IServiceCollection AddInspections(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<InspectionOptions>().BindConfiguration(InspectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<InspectionOptions>(InspectionOptions.SectionName);
         services.AddSingleton<InspectionService>();
         services.AddSingleton<InspectionFacts>();
         services.AddSingleton<InspectionBulletinPublisher>();
         services.AddSingleton<HandlingCases>();
-        services.AddSingleton<InspectionFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<InspectionFlow>());
+        services.AddFlow<InspectionFlow>();
         services.AddSingleton<ICommandHandler, InspectCommand>();
         services.AddSingleton<ICommandHandler, HandlingCommand>();
         services.AddSingleton<IBulletinNotes, HandlingBulletinNotes>();

@@ -9,18 +9,15 @@ public static class LedgerRegistration
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<LedgerOptions>(LedgerOptions.SectionName);
         services.AddSingleton<LedgerService>();
         services.AddSingleton<ILedgerIntake>(sp => sp.GetRequiredService<LedgerService>());
         services.AddSingleton<LedgerPeople>();
         services.AddSingleton<LedgerTable>();
         services.AddSingleton<ITableSource, OpinionAndLedgerTables>();
-        services.AddSingleton<LedgerAddFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<LedgerAddFlow>());
+        services.AddFlow<LedgerAddFlow>();
         services.AddSingleton<ICommandHandler, LedgerCommand>();
-        services.AddSingleton<LedgerDailyJob>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerDailyJob>());
-        services.AddHostedService<LedgerJobSeeder>();
+        services.AddJob<LedgerDailyJob, LedgerJobSeeder>();
         services.AddSingleton<IBallotBriefing, LedgerBallotBriefing>();
         services.AddSingleton<IProgressSection, LedgerProgressSection>();
         return services;

@@ -10,15 +10,11 @@ public static class LifeMeetingRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<LifeMeetingPeople>();
-        services.AddSingleton<MeetingOpenFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<MeetingOpenFlow>());
-        services.AddSingleton<IFlowDefinition, CriticiseFlow>();
-        services.AddSingleton<TalkCheckFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<TalkCheckFlow>());
-        services.AddSingleton<TalkConfirmFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<TalkConfirmFlow>());
-        services.AddSingleton<MeetingRecordFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<MeetingRecordFlow>());
+        services.AddFlow<MeetingOpenFlow>();
+        services.AddFlow<CriticiseFlow>();
+        services.AddFlow<TalkCheckFlow>();
+        services.AddFlow<TalkConfirmFlow>();
+        services.AddFlow<MeetingRecordFlow>();
         services.AddSingleton<ICommandHandler, MeetingCommand>();
         return services;
     }

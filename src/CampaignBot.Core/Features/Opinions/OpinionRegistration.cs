@@ -9,12 +9,11 @@ public static class OpinionRegistration
     public static IServiceCollection AddOpinions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<OpinionOptions>().BindConfiguration(OpinionOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OpinionOptions>, OpinionOptionsValidator>();
+        services.AddCheckedOptions<OpinionOptions, OpinionOptionsValidator>(OpinionOptions.SectionName);
         services.AddSingleton<OpinionGiverHasher>();
         services.AddSingleton<OpinionTable>();
         services.AddSingleton<ICommandHandler, OpinionsCommand>();
-        services.AddSingleton<IFlowDefinition, GiveOpinionFlow>();
+        services.AddFlow<GiveOpinionFlow>();
         services.AddSingleton<IBallotBriefing, OpinionBallotBriefing>();
         services.AddSingleton<IProgressSection, OpinionProgressSection>();
         return services;
