@@ -26,10 +26,7 @@ public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore st
     public async Task PreviewAsync(FlowContext context, string month, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var message in await OfficeMessagesAsync(month, cancellationToken))
-        {
-            context.Reply(message);
-        }
+        context.ReplyAll(await OfficeMessagesAsync(month, cancellationToken));
     }
 
     public async Task PublishAsync(FlowContext context, string month, CancellationToken cancellationToken)

@@ -179,10 +179,7 @@ public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberS
     public async Task PreviewAsync(FlowContext context, Inspection inspection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var message in await OfficeMessagesAsync(inspection, cancellationToken))
-        {
-            context.Reply(message);
-        }
+        context.ReplyAll(await OfficeMessagesAsync(inspection, cancellationToken));
     }
 
     public async Task PublishAsync(FlowContext context, Inspection inspection, CancellationToken cancellationToken)
