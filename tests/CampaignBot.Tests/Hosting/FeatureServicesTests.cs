@@ -9,24 +9,49 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Tests.Hosting;
 
-/// <summary>The registration helpers every feature's AddXxx() uses.</summary>
+/// <summary>The registration helpers every feature's AddXxx() uses: its parts as a table, and its checked settings.</summary>
 public sealed class FeatureServicesTests
 {
     [Fact]
-    public void A_flow_is_one_instance_whether_asked_for_by_its_class_or_as_a_flow_definition()
+    public void Each_part_is_one_instance_whether_asked_for_by_its_class_or_through_its_port()
     {
-        using var provider = new ServiceCollection().AddFlow<TestFlow>().BuildServiceProvider();
+        using var provider = new ServiceCollection()
+            .AddFeature(new FeatureParts { Flows = [typeof(TestFlow)], Jobs = [typeof(TestJob)], Ports = [(typeof(ITestPort), typeof(TestPort))] })
+            .BuildServiceProvider();
 
         Assert.Same(provider.GetRequiredService<TestFlow>(), Assert.Single(provider.GetServices<IFlowDefinition>()));
+        Assert.Same(provider.GetRequiredService<TestJob>(), Assert.Single(provider.GetServices<IJobHandler>()));
+        Assert.IsType<TestPort>(provider.GetRequiredService<ITestPort>());
     }
 
     [Fact]
-    public void A_recurring_job_is_one_handler_instance_and_its_seeder_runs_as_a_hosted_service()
+    public void A_class_that_answers_a_command_and_buttons_is_one_instance_for_both()
     {
-        using var provider = new ServiceCollection().AddJob<TestJob, TestSeeder>().BuildServiceProvider();
+        using var provider = new ServiceCollection()
+            .AddFeature(new FeatureParts { Commands = [typeof(TestCommandAndButtons)], ButtonHandlers = [typeof(TestCommandAndButtons)] })
+            .BuildServiceProvider();
 
-        Assert.Same(provider.GetRequiredService<TestJob>(), Assert.Single(provider.GetServices<IJobHandler>()));
+        Assert.Same(Assert.Single(provider.GetServices<ICommandHandler>()), Assert.Single(provider.GetServices<IButtonHandler>()));
+    }
+
+    [Fact]
+    public void A_seeder_runs_as_a_hosted_service_once_even_when_two_features_name_it()
+    {
+        using var provider = new ServiceCollection()
+            .AddFeature(new FeatureParts { Seeders = [typeof(TestSeeder)] })
+            .AddFeature(new FeatureParts { Seeders = [typeof(TestSeeder)] })
+            .BuildServiceProvider();
+
         Assert.IsType<TestSeeder>(Assert.Single(provider.GetServices<IHostedService>()));
+    }
+
+    [Fact]
+    public void A_part_that_does_not_implement_its_port_is_refused_with_its_name()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddFeature(new FeatureParts { Commands = [typeof(TestJob)] }));
+
+        Assert.Contains(nameof(TestJob), refused.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(ICommandHandler), refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +115,21 @@ public sealed class FeatureServicesTests
         public string Kind => "test";
 
         public Task HandleAsync(JobContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private interface ITestPort;
+
+    private sealed class TestPort : ITestPort;
+
+    private sealed class TestCommandAndButtons : ICommandHandler, IButtonHandler
+    {
+        public string Command => "test";
+
+        public string Prefix => "test";
+
+        public Task HandleAsync(FlowContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task HandleAsync(FlowContext context, Core.Messaging.ButtonPress press, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class TestSeeder : IHostedService

@@ -7,15 +7,14 @@ public static class BulletinRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCheckedOptions<BulletinOptions, BulletinOptionsValidator>(BulletinOptions.SectionName);
-        services.AddSingleton<BulletinBuilder>();
-        services.AddSingleton<BulletinPublisher>();
-        services.AddSingleton<MonthlyJobs>();
-        services.AddSingleton<IJobHandler, DispatchAskJobHandler>();
-        services.AddSingleton<IJobHandler, BulletinDraftJobHandler>();
-        services.AddHostedService<MonthlyJobSeeder>();
-        services.AddFlow<DispatchFlow>();
-        services.AddSingleton<ICommandHandler, DispatchCommand>();
-        services.AddSingleton<ICommandHandler, BulletinCommand>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(BulletinBuilder), typeof(BulletinPublisher), typeof(MonthlyJobs)],
+            Commands = [typeof(DispatchCommand), typeof(BulletinCommand)],
+            Flows = [typeof(DispatchFlow)],
+            Jobs = [typeof(DispatchAskJobHandler), typeof(BulletinDraftJobHandler)],
+            Seeders = [typeof(MonthlyJobSeeder)],
+        });
         return services;
     }
 }

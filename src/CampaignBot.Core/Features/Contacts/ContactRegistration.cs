@@ -7,14 +7,21 @@ public static class ContactRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCheckedOptions<ContactOptions, ContactOptionsValidator>(ContactOptions.SectionName);
-        services.AddSingleton<ContactDirectory>();
-        services.AddSingleton<ContactUnitView>();
-        services.AddFlow<ContactVisitFlow>();
-        services.AddSingleton<ICommandHandler, ContactCommand>();
-        services.AddJob<ContactWeeklyJob, ContactWeeklyJobSeeder>();
-        services.AddSingleton<Examinations.IAdditionalReviewers, ContactReviewers>();
-        services.AddSingleton<Progress.IProgressSection, ContactProgressSection>();
-        services.AddSingleton<Bulletins.IBulletinSection, ContactBulletinSection>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(ContactDirectory), typeof(ContactUnitView)],
+            Commands = [typeof(ContactCommand)],
+            Flows = [typeof(ContactVisitFlow)],
+            Jobs = [typeof(ContactWeeklyJob)],
+            Seeders = [typeof(ContactWeeklyJobSeeder)],
+            Ports =
+            [
+                (typeof(Examinations.IAdditionalReviewers), typeof(ContactReviewers)),
+                (typeof(Progress.IProgressSection), typeof(ContactProgressSection)),
+                (typeof(Bulletins.IBulletinSection), typeof(ContactBulletinSection)),
+            ],
+        });
+
         services.AddSingleton<ICommandAudienceCheck>(sp => new ContactAudience(sp.GetRequiredService<ContactDirectory>(), sp.GetRequiredService<Campaign.CampaignDefinition>(), "contact"));
         services.AddSingleton<ICommandAudienceCheck>(sp => new ContactAudience(sp.GetRequiredService<ContactDirectory>(), sp.GetRequiredService<Campaign.CampaignDefinition>(), "review"));
         return services;

@@ -7,11 +7,11 @@ public static class DashboardRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCheckedOptions<DashboardOptions>(DashboardOptions.SectionName);
-        services.AddSingleton<DashboardAddress>();
-        services.AddSingleton<DashboardAccess>();
-        services.AddSingleton<DashboardSignIn>();
-        services.AddSingleton<DashboardOverview>();
-        services.AddSingleton<ICommandHandler, DashboardCommand>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(DashboardAddress), typeof(DashboardAccess), typeof(DashboardSignIn), typeof(DashboardOverview)],
+            Commands = [typeof(DashboardCommand)],
+        });
         return services;
     }
 }

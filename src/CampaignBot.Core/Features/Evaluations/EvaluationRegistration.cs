@@ -9,23 +9,20 @@ public static class EvaluationRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCheckedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
-        services.AddSingleton<BallotHasher>();
-        services.AddSingleton<EvaluationText>();
-        services.AddSingleton<IAudiences, EvaluationAudiences>();
-        services.AddSingleton<BallotBriefings>();
-        services.AddSingleton<RoundOpener>();
-        services.AddSingleton<IRoundOpening, RoundOpening>();
-        services.AddSingleton<RoundCloser>();
-        services.AddSingleton<VoteButtonHandler>();
-        services.AddSingleton<IButtonHandler>(sp => sp.GetRequiredService<VoteButtonHandler>());
-        services.AddSingleton<ITypedNumberHandler, BallotByNumber>();
         services.TryAddSingleton<ChannelTraits>();
-        services.AddSingleton<ICommandHandler, RoundCommand>();
-        services.AddSingleton<ICommandHandler, VoteCommand>();
-        services.AddSingleton<ICommandHandler, ResultsCommand>();
-        services.AddSingleton<IJobHandler, RoundCloseJobHandler>();
-        services.AddSingleton<IJobHandler, RoundLiveJobHandler>();
-        services.AddSingleton<IJobHandler, RoundReminderJobHandler>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(BallotHasher), typeof(EvaluationText), typeof(BallotBriefings), typeof(RoundOpener), typeof(RoundCloser)],
+            Commands = [typeof(RoundCommand), typeof(VoteCommand), typeof(ResultsCommand)],
+            ButtonHandlers = [typeof(VoteButtonHandler)],
+            Jobs = [typeof(RoundCloseJobHandler), typeof(RoundLiveJobHandler), typeof(RoundReminderJobHandler)],
+            Ports =
+            [
+                (typeof(IAudiences), typeof(EvaluationAudiences)),
+                (typeof(IRoundOpening), typeof(RoundOpening)),
+                (typeof(ITypedNumberHandler), typeof(BallotByNumber)),
+            ],
+        });
         return services;
     }
 }

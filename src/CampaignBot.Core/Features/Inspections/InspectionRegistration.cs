@@ -1,7 +1,5 @@
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Progress;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Features.Inspections;
 
@@ -12,15 +10,13 @@ public static class InspectionRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCheckedOptions<InspectionOptions>(InspectionOptions.SectionName);
-        services.AddSingleton<InspectionService>();
-        services.AddSingleton<InspectionFacts>();
-        services.AddSingleton<InspectionBulletinPublisher>();
-        services.AddSingleton<HandlingCases>();
-        services.AddFlow<InspectionFlow>();
-        services.AddSingleton<ICommandHandler, InspectCommand>();
-        services.AddSingleton<ICommandHandler, HandlingCommand>();
-        services.AddSingleton<IBulletinNotes, HandlingBulletinNotes>();
-        services.AddSingleton<IProgressSection, HandlingProgressSection>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(InspectionService), typeof(InspectionFacts), typeof(InspectionBulletinPublisher), typeof(HandlingCases)],
+            Commands = [typeof(InspectCommand), typeof(HandlingCommand)],
+            Flows = [typeof(InspectionFlow)],
+            Ports = [(typeof(IBulletinNotes), typeof(HandlingBulletinNotes)), (typeof(IProgressSection), typeof(HandlingProgressSection))],
+        });
         return services;
     }
 }

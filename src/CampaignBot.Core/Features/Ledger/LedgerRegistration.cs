@@ -10,16 +10,23 @@ public static class LedgerRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCheckedOptions<LedgerOptions>(LedgerOptions.SectionName);
-        services.AddSingleton<LedgerService>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(LedgerService), typeof(LedgerPeople), typeof(LedgerTable)],
+            Commands = [typeof(LedgerCommand)],
+            Flows = [typeof(LedgerAddFlow)],
+            Jobs = [typeof(LedgerDailyJob)],
+            Seeders = [typeof(LedgerJobSeeder)],
+            Ports =
+            [
+                (typeof(ITableSource), typeof(OpinionAndLedgerTables)),
+                (typeof(IBallotBriefing), typeof(LedgerBallotBriefing)),
+                (typeof(IProgressSection), typeof(LedgerProgressSection)),
+            ],
+        });
+
+        // Other features file problems into the ledger through its intake port; it is the ledger service itself.
         services.AddSingleton<ILedgerIntake>(sp => sp.GetRequiredService<LedgerService>());
-        services.AddSingleton<LedgerPeople>();
-        services.AddSingleton<LedgerTable>();
-        services.AddSingleton<ITableSource, OpinionAndLedgerTables>();
-        services.AddFlow<LedgerAddFlow>();
-        services.AddSingleton<ICommandHandler, LedgerCommand>();
-        services.AddJob<LedgerDailyJob, LedgerJobSeeder>();
-        services.AddSingleton<IBallotBriefing, LedgerBallotBriefing>();
-        services.AddSingleton<IProgressSection, LedgerProgressSection>();
         return services;
     }
 }

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Conversations;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 public static class LifeMeetingRegistration
@@ -9,13 +6,12 @@ public static class LifeMeetingRegistration
     public static IServiceCollection AddLifeMeetings(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<LifeMeetingPeople>();
-        services.AddFlow<MeetingOpenFlow>();
-        services.AddFlow<CriticiseFlow>();
-        services.AddFlow<TalkCheckFlow>();
-        services.AddFlow<TalkConfirmFlow>();
-        services.AddFlow<MeetingRecordFlow>();
-        services.AddSingleton<ICommandHandler, MeetingCommand>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(LifeMeetingPeople)],
+            Commands = [typeof(MeetingCommand)],
+            Flows = [typeof(MeetingOpenFlow), typeof(CriticiseFlow), typeof(TalkCheckFlow), typeof(TalkConfirmFlow), typeof(MeetingRecordFlow)],
+        });
         return services;
     }
 }

@@ -10,12 +10,13 @@ public static class OpinionRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCheckedOptions<OpinionOptions, OpinionOptionsValidator>(OpinionOptions.SectionName);
-        services.AddSingleton<OpinionGiverHasher>();
-        services.AddSingleton<OpinionTable>();
-        services.AddSingleton<ICommandHandler, OpinionsCommand>();
-        services.AddFlow<GiveOpinionFlow>();
-        services.AddSingleton<IBallotBriefing, OpinionBallotBriefing>();
-        services.AddSingleton<IProgressSection, OpinionProgressSection>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(OpinionGiverHasher), typeof(OpinionTable)],
+            Commands = [typeof(OpinionsCommand)],
+            Flows = [typeof(GiveOpinionFlow)],
+            Ports = [(typeof(IBallotBriefing), typeof(OpinionBallotBriefing)), (typeof(IProgressSection), typeof(OpinionProgressSection))],
+        });
         return services;
     }
 }
