@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Storage;
 
 /// <summary>Where one record is filed in an <see cref="IDocumentTable"/>: its id, and the member and unit it is listed by.</summary>

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Inspections;
 
 /// <summary>Inspections, their units' checklists, their bulletins and the office's handling decisions; SQLite and MongoDB alike.</summary>

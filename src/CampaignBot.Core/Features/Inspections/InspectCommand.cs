@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Inspections;
 
 /// <summary>

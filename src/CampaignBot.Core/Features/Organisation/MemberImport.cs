@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Organisation;
 

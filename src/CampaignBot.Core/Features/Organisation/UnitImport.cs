@@ -1,6 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Core.Features.Organisation;
 
 /// <summary>What a unit import would do (or did): counts by kind of change and the units to write.</summary>

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Features.Organisation;
 
