@@ -8,8 +8,8 @@ public sealed class DocumentLedgerStore(IDocumentTable items, IDocumentTable his
 
     private readonly DocumentTable<LedgerItem> _items = new(items, i => new(i.Id, i.LeadLeaderId, i.UnitId));
 
-    // A history row is listed under its item in both columns.
-    private readonly DocumentTable<LedgerEntry> _history = new(history, e => new($"{e.ItemId}#{e.Number.ToString("D4", CultureInfo.InvariantCulture)}", e.ItemId, e.ItemId));
+    // A history row is listed under its item in both the member and the unit column.
+    private readonly HistoryTable<LedgerEntry> _history = new(history, e => e.ItemId, e => e.Number, e => e.ItemId);
 
     public Task SaveAsync(LedgerItem item, CancellationToken cancellationToken)
     {
@@ -28,13 +28,7 @@ public sealed class DocumentLedgerStore(IDocumentTable items, IDocumentTable his
     public Task<IReadOnlyList<LedgerItem>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
         _items.ListAsync(unitId, cancellationToken);
 
-    public Task<bool> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentOutOfRangeException.ThrowIfLessThan(entry.Number, 1);
-        return _history.TryAddAsync(entry, cancellationToken);
-    }
+    public Task<bool> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken) => _history.TryAppendAsync(entry, cancellationToken);
 
-    public async Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken) =>
-        [.. (await _history.ListByMemberAsync(itemId, cancellationToken)).OrderBy(e => e.Number)];
+    public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken) => _history.ListAsync(itemId, cancellationToken);
 }
