@@ -18,21 +18,19 @@ internal sealed class MongoActivityLogStore(IMongoCollection<BsonDocument> entri
         return result.MatchedCount == 1;
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var result = await entries.DeleteOneAsync(ById(id), cancellationToken);
-        return result.DeletedCount == 1;
+        return entries.DeleteByIdAsync(id, cancellationToken);
     }
 
-    public async Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await entries.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return entries.FindOneAsync(ById(id), FromDocument, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken)
     {
         var filters = new List<FilterDefinition<BsonDocument>> { FilterDefinition<BsonDocument>.Empty };
         if (unitId is not null)
@@ -50,8 +48,7 @@ internal sealed class MongoActivityLogStore(IMongoCollection<BsonDocument> entri
             filters.Add(Filter.Eq("kind", k.ToString()));
         }
 
-        var docs = await entries.Find(Filter.And(filters)).Sort(Sort.Ascending("date").Ascending("recordedAt").Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return entries.FindAllAsync(Filter.And(filters), Sort.Ascending("date").Ascending("recordedAt").Ascending("_id"), FromDocument, cancellationToken);
     }
 
     internal static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -36,14 +36,13 @@ internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> househo
         }
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var result = await households.DeleteOneAsync(ById(id), cancellationToken);
-        return result.DeletedCount == 1;
+        return households.DeleteByIdAsync(id, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken)
     {
         var filters = new List<FilterDefinition<BsonDocument>> { FilterDefinition<BsonDocument>.Empty };
         if (unitId is not null)
@@ -56,14 +55,15 @@ internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> househo
             filters.Add(Filter.Eq("memberId", memberId));
         }
 
-        var docs = await households.Find(Filter.And(filters)).Sort(Sort.Ascending("pairedAt").Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(doc => new Household
-        {
-            Id = doc["_id"].AsString,
-            MemberId = doc["memberId"].AsString,
-            UnitId = doc["unitId"].AsString,
-            Label = doc["label"].AsString,
-            PairedAt = doc.GetDate("pairedAt"),
-        });
+        return households.FindAllAsync(Filter.And(filters), Sort.Ascending("pairedAt").Ascending("_id"), FromDocument, cancellationToken);
     }
+
+    private static Household FromDocument(BsonDocument doc) => new()
+    {
+        Id = doc["_id"].AsString,
+        MemberId = doc["memberId"].AsString,
+        UnitId = doc["unitId"].AsString,
+        Label = doc["label"].AsString,
+        PairedAt = doc.GetDate("pairedAt"),
+    };
 }

@@ -83,11 +83,10 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
             cancellationToken: cancellationToken);
     }
 
-    public async Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await items.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return items.FindOneAsync(ById(id), FromDocument, cancellationToken);
     }
 
     public async Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>

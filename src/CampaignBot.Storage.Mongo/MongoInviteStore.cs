@@ -24,11 +24,10 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         return TryInsertAsync(invites, doc, cancellationToken);
     }
 
-    public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
+    public Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        var doc = await invites.Find(ById(code)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return invites.FindOneAsync(ById(code), FromDocument, cancellationToken);
     }
 
     public async Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken)
@@ -44,6 +43,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             { "maxUses", 1 },
             { "expiresAt", 1 },
             { "createdAt", 1 },
+            { "name", 1 },
             { "rank", 1 },
             { "maxRank", 1 },
             { "revokedAt", 1 },
@@ -67,19 +67,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
                 : null;
         }
 
-        var invite = new Invite
-        {
-            Code = doc["_id"].AsString,
-            UnitId = doc["unitId"].AsString,
-            Role = doc["role"].AsString,
-            MaxUses = doc.GetInt("maxUses"),
-            ExpiresAt = doc.GetNullableDate("expiresAt"),
-            CreatedAt = doc.GetDate("createdAt"),
-            Rank = doc.GetNullableString("rank"),
-            MaxRank = doc.GetNullableString("maxRank"),
-            RevokedAt = doc.GetNullableDate("revokedAt"),
-        };
-        return new InviteStanding(invite, doc.GetInt("uses"), doc["mine"].AsBoolean);
+        return new InviteStanding(FromDocument(doc), doc.GetInt("uses"), doc["mine"].AsBoolean);
     }
 
     public async Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -132,10 +120,9 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         }
     }
 
-    public async Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await invites.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("createdAt").Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return invites.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("createdAt").Ascending("_id"), FromDocument, cancellationToken);
     }
 
     public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
@@ -159,7 +146,8 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         MaxUses = doc.GetInt("maxUses"),
         ExpiresAt = doc.GetNullableDate("expiresAt"),
         CreatedAt = doc.GetDate("createdAt"),
-        RedeemedBy = [.. doc["redeemedBy"].AsBsonArray.Select(v => v.AsString)],
+        // A standing's projection leaves the list on the server.
+        RedeemedBy = doc.TryGetValue("redeemedBy", out var redeemedBy) ? [.. redeemedBy.AsBsonArray.Select(v => v.AsString)] : [],
         Name = doc.GetNullableString("name"),
         Rank = doc.GetNullableString("rank"),
         MaxRank = doc.GetNullableString("maxRank"),

@@ -14,18 +14,16 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
         return Upsert.ReplaceAsync(jobs, job.Id, ToDocument(job with { LeaseOwner = null, LeaseUntil = null }), cancellationToken);
     }
 
-    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var result = await jobs.DeleteOneAsync(ById(id), cancellationToken);
-        return result.DeletedCount == 1;
+        return jobs.DeleteByIdAsync(id, cancellationToken);
     }
 
-    public async Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await jobs.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return jobs.FindOneAsync(ById(id), FromDocument, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScheduledJob>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)

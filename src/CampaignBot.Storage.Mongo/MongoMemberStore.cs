@@ -2,11 +2,10 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) : IMemberStore
 {
-    public async Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await members.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return members.FindOneAsync(ById(id), FromDocument, cancellationToken);
     }
 
     public Task UpsertAsync(Member member, CancellationToken cancellationToken)
@@ -15,11 +14,10 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
         return Upsert.ReplaceAsync(members, member.Id, ToDocument(member), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken)
     {
         var filter = unitId is null ? FilterDefinition<BsonDocument>.Empty : Filter.Or(Filter.Eq("unitId", unitId), Filter.Eq("hostUnitId", unitId));
-        var docs = await members.Find(filter).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return members.FindAllAsync(filter, Sort.Ascending("_id"), FromDocument, cancellationToken);
     }
 
     private static BsonDocument ToDocument(Member member) => new()

@@ -4,11 +4,10 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoReminderSettingsStore(IMongoCollection<BsonDocument> settings) : IReminderSettingsStore
 {
-    public async Task<ReminderSettings?> GetAsync(string memberId, CancellationToken cancellationToken)
+    public Task<ReminderSettings?> GetAsync(string memberId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
-        var doc = await settings.Find(ById(memberId)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return settings.FindOneAsync(ById(memberId), FromDocument, cancellationToken);
     }
 
     public Task UpsertAsync(ReminderSettings value, CancellationToken cancellationToken)
@@ -24,10 +23,9 @@ internal sealed class MongoReminderSettingsStore(IMongoCollection<BsonDocument> 
         return Upsert.ReplaceAsync(settings, value.MemberId, doc, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReminderSettings>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReminderSettings>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await settings.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return settings.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("_id"), FromDocument, cancellationToken);
     }
 
     private static ReminderSettings FromDocument(BsonDocument doc) => new()
