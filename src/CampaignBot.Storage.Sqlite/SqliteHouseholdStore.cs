@@ -36,15 +36,6 @@ internal sealed class SqliteHouseholdStore(SqliteDatabase database) : IHousehold
         database.QueryAsync(
             $"SELECT {Columns} FROM households WHERE (@unit IS NULL OR unit_id = @unit) AND (@member IS NULL OR member_id = @member) ORDER BY paired_at, id;",
             p => p.Set("@unit", unitId).Set("@member", memberId),
-            Read,
+            SqliteRows.Read<Household>,
             cancellationToken);
-
-    private static Household Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        MemberId = r.GetString(1),
-        UnitId = r.GetString(2),
-        Label = r.GetString(3),
-        PairedAt = r.Time(4),
-    };
 }

@@ -60,7 +60,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
             """);
                 claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
                     .Set("@pending", InboxStatus.Pending).Set("@max", max);
-                return SqliteDatabase.ReadAllAsync(claim, Read, token);
+                return SqliteDatabase.ReadAllAsync(claim, SqliteRows.Read<InboxItem>, token);
             },
             cancellationToken);
 
@@ -86,7 +86,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), SqliteRows.Read<InboxItem>, cancellationToken);
     }
 
     public async Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
@@ -97,18 +97,4 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
 
     public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
         database.CountByStatusAsync("inbox", status, cancellationToken);
-
-    private static InboxItem Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        ConversationKey = r.GetString(1),
-        Sequence = r.GetInt64(2),
-        Payload = r.GetString(3),
-        ReceivedAt = r.Time(4),
-        Status = r.Enum<InboxStatus>(5),
-        Attempts = r.GetInt32(6),
-        LeaseOwner = r.TextOrNull(7),
-        LeaseUntil = r.TimeOrNull(8),
-        Error = r.TextOrNull(9),
-    };
 }
