@@ -1,13 +1,3 @@
-using CampaignBot.Core.Features.Bulletins;
-using CampaignBot.Core.Features.Contacts;
-using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Features.Inspections;
-using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.LifeMeetings;
-using CampaignBot.Core.Features.Opinions;
-using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Features.Pledges;
-
 namespace CampaignBot.Core.Storage;
 
 /// <summary>
@@ -27,47 +17,52 @@ public sealed class DocumentStores
             return open(name);
         }
 
-        Examinations = new DocumentExaminationStore(
-            Open(DocumentExaminationStore.Table), Open(DocumentExaminationStore.VersionTable), Open(DocumentExaminationStore.ReviewTable));
-        Pledges = new DocumentPledgeStore(Open(DocumentPledgeStore.Table), Open(DocumentPledgeStore.CheckInTable));
-        Opinions = new DocumentOpinionStore(
-            Open(DocumentOpinionStore.CollectionTable),
-            Open(DocumentOpinionStore.Table),
-            Open(DocumentOpinionStore.PlaceTable),
-            Open(DocumentOpinionStore.AskedTable));
-        Ledger = new DocumentLedgerStore(Open(DocumentLedgerStore.Table), Open(DocumentLedgerStore.HistoryTable));
-        Bulletins = new DocumentBulletinStore(Open(DocumentBulletinStore.DispatchTable), Open(DocumentBulletinStore.Table));
-        Units = new DocumentUnitStore(Open(DocumentUnitStore.Table));
-        Roster = new DocumentRosterStore(Open(DocumentRosterStore.Table));
-        LifeMeetings = new DocumentLifeMeetingStore(Open(DocumentLifeMeetingStore.Table), Open(DocumentLifeMeetingStore.TalkTable));
-        Inspections = new DocumentInspectionStore(
-            Open(DocumentInspectionStore.Table),
-            Open(DocumentInspectionStore.ChecklistTable),
-            Open(DocumentInspectionStore.BulletinTable),
-            Open(DocumentInspectionStore.DecisionTable));
-        Contacts = new DocumentContactStore(Open(DocumentContactStore.ChangeTable), Open(DocumentContactStore.VisitTable));
+        Examinations = new Features.Examinations.DocumentExaminationStore(
+            Open(Features.Examinations.DocumentExaminationStore.Table),
+            Open(Features.Examinations.DocumentExaminationStore.VersionTable),
+            Open(Features.Examinations.DocumentExaminationStore.ReviewTable));
+        Pledges = new Features.Pledges.DocumentPledgeStore(Open(Features.Pledges.DocumentPledgeStore.Table), Open(Features.Pledges.DocumentPledgeStore.CheckInTable));
+        Opinions = new Features.Opinions.DocumentOpinionStore(
+            Open(Features.Opinions.DocumentOpinionStore.CollectionTable),
+            Open(Features.Opinions.DocumentOpinionStore.Table),
+            Open(Features.Opinions.DocumentOpinionStore.PlaceTable),
+            Open(Features.Opinions.DocumentOpinionStore.AskedTable));
+        Ledger = new Features.Ledger.DocumentLedgerStore(Open(Features.Ledger.DocumentLedgerStore.Table), Open(Features.Ledger.DocumentLedgerStore.HistoryTable));
+        Bulletins = new Features.Bulletins.DocumentBulletinStore(
+            Open(Features.Bulletins.DocumentBulletinStore.DispatchTable), Open(Features.Bulletins.DocumentBulletinStore.Table));
+        Units = new Features.Organisation.DocumentUnitStore(Open(Features.Organisation.DocumentUnitStore.Table));
+        Roster = new Features.Organisation.DocumentRosterStore(Open(Features.Organisation.DocumentRosterStore.Table));
+        LifeMeetings = new Features.LifeMeetings.DocumentLifeMeetingStore(
+            Open(Features.LifeMeetings.DocumentLifeMeetingStore.Table), Open(Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable));
+        Inspections = new Features.Inspections.DocumentInspectionStore(
+            Open(Features.Inspections.DocumentInspectionStore.Table),
+            Open(Features.Inspections.DocumentInspectionStore.ChecklistTable),
+            Open(Features.Inspections.DocumentInspectionStore.BulletinTable),
+            Open(Features.Inspections.DocumentInspectionStore.DecisionTable));
+        Contacts = new Features.Contacts.DocumentContactStore(
+            Open(Features.Contacts.DocumentContactStore.ChangeTable), Open(Features.Contacts.DocumentContactStore.VisitTable));
     }
 
     /// <summary>Every table the stores were opened over, each once, in the order opened.</summary>
     public IReadOnlyList<string> Tables => _tables;
 
-    public IExaminationStore Examinations { get; }
+    public Features.Examinations.IExaminationStore Examinations { get; }
 
-    public IPledgeStore Pledges { get; }
+    public Features.Pledges.IPledgeStore Pledges { get; }
 
-    public IOpinionStore Opinions { get; }
+    public Features.Opinions.IOpinionStore Opinions { get; }
 
-    public ILedgerStore Ledger { get; }
+    public Features.Ledger.ILedgerStore Ledger { get; }
 
-    public IBulletinStore Bulletins { get; }
+    public Features.Bulletins.IBulletinStore Bulletins { get; }
 
-    public IUnitStore Units { get; }
+    public Features.Organisation.IUnitStore Units { get; }
 
-    public IRosterStore Roster { get; }
+    public Features.Organisation.IRosterStore Roster { get; }
 
-    public ILifeMeetingStore LifeMeetings { get; }
+    public Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; }
 
-    public IInspectionStore Inspections { get; }
+    public Features.Inspections.IInspectionStore Inspections { get; }
 
-    public IContactStore Contacts { get; }
+    public Features.Contacts.IContactStore Contacts { get; }
 }
