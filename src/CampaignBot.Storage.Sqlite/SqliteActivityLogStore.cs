@@ -8,16 +8,16 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
     private const string Columns = "id, kind, member_id, unit_id, date, half_days, form, topic, place, note, opinions, confirmed, recorded_by, recorded_at";
     private const string Values = "@id, @kind, @member, @unit, @date, @half, @form, @topic, @place, @note, @opinions, @confirmed, @by, @at";
 
-    public async Task<bool> AddAsync(ActivityEntry entry, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(ActivityEntry entry, CancellationToken cancellationToken)
     {
         Check(entry);
-        return await database.ExecuteAsync($"INSERT OR IGNORE INTO activity_entries ({Columns}) VALUES ({Values});", p => Bind(p, entry), cancellationToken) == 1;
+        return database.ChangesOneAsync($"INSERT OR IGNORE INTO activity_entries ({Columns}) VALUES ({Values});", p => Bind(p, entry), cancellationToken);
     }
 
-    public async Task<bool> ReplaceAsync(ActivityEntry entry, CancellationToken cancellationToken)
+    public Task<bool> ReplaceAsync(ActivityEntry entry, CancellationToken cancellationToken)
     {
         Check(entry);
-        return await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             """
             UPDATE activity_entries SET kind = @kind, member_id = @member, unit_id = @unit, date = @date, half_days = @half,
                 form = @form, topic = @topic, place = @place, note = @note, opinions = @opinions, confirmed = @confirmed,
@@ -25,7 +25,7 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
             WHERE id = @id;
             """,
             p => Bind(p, entry),
-            cancellationToken) == 1;
+            cancellationToken);
     }
 
     public Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken)
@@ -34,10 +34,10 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
         return database.QuerySingleAsync($"SELECT {Columns} FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), SqliteRows.Read<ActivityEntry>, cancellationToken);
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return await database.ExecuteAsync("DELETE FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), cancellationToken) == 1;
+        return database.ChangesOneAsync("DELETE FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), cancellationToken);
     }
 
     public Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken) =>

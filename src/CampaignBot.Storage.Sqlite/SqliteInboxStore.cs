@@ -45,24 +45,15 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(
         string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        SqliteValues.RequireOwner(owner);
-        SqliteValues.RequireClaim(lease, max);
-        var claimed = await database.WriteAsync(
-            (write, token) =>
-            {
-                var claim = write.Command(
+        var claimed = await database.ClaimAsync(
             $"""
             UPDATE inbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM inbox WHERE status = @pending AND {SqliteValues.LeaseFree}
                 ORDER BY received_at, sequence, id LIMIT @max)
             RETURNING {Columns};
-            """);
-                claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
-                    .Set("@pending", InboxStatus.Pending).Set("@max", max);
-                return SqliteDatabase.ReadAllAsync(claim, SqliteRows.Read<InboxItem>, token);
-            },
-            cancellationToken);
+            """,
+            InboxStatus.Pending, owner, now, lease, max, SqliteRows.Read<InboxItem>, cancellationToken);
 
         // RETURNING gives no order; oldest first is the contract.
         return [.. claimed.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];

@@ -6,12 +6,12 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, name, rank, max_rank, revoked_at";
     private static readonly int ColumnCount = Columns.Split(',').Length;
 
-    public async Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
+    public Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invite);
         ArgumentException.ThrowIfNullOrWhiteSpace(invite.Code, nameof(invite));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
-        var created = await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             $"""
             INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @name, @rank, @maxRank, @revoked)
             ON CONFLICT (code) DO NOTHING;
@@ -20,7 +20,6 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
                 .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt).Set("@name", invite.Name)
                 .Set("@rank", invite.Rank).Set("@maxRank", invite.MaxRank).Set("@revoked", invite.RevokedAt),
             cancellationToken);
-        return created == 1;
     }
 
     public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
@@ -94,14 +93,13 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken) =>
         database.ReadAsync((connection, token) => ReadAsync(sql => connection.Command(sql, null), null, token), cancellationToken);
 
-    public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        var changed = await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             "UPDATE invites SET revoked_at = @at WHERE code = @code AND revoked_at IS NULL;",
             p => p.Set("@code", code).Set("@at", at),
             cancellationToken);
-        return changed == 1;
     }
 
     /// <summary>One invite by code, or all of them (by creation time, then code), each with its redemptions in order.</summary>
