@@ -5,20 +5,14 @@ namespace CampaignBot.Storage.Mongo;
 /// <summary>Household pairings; a unique index on (memberId, label) refuses a second pairing with one label.</summary>
 internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> households) : IHouseholdStore
 {
+    private static readonly MongoRecords<Household> Records = new(nameof(Household.Id));
+
     public Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(household);
         ArgumentException.ThrowIfNullOrWhiteSpace(household.Id, nameof(household));
         ArgumentException.ThrowIfNullOrWhiteSpace(household.Label, nameof(household));
-        var doc = new BsonDocument
-        {
-            { "_id", household.Id },
-            { "memberId", household.MemberId },
-            { "unitId", household.UnitId },
-            { "label", household.Label },
-            { "pairedAt", Date(household.PairedAt) },
-        };
-        return TryInsertAsync(households, doc, cancellationToken);
+        return TryInsertAsync(households, Records.ToDocument(household), cancellationToken);
     }
 
     public async Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
@@ -55,15 +49,6 @@ internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> househo
             filters.Add(Filter.Eq("memberId", memberId));
         }
 
-        return households.FindAllAsync(Filter.And(filters), Sort.Ascending("pairedAt").Ascending("_id"), FromDocument, cancellationToken);
+        return households.FindAllAsync(Filter.And(filters), Sort.Ascending("pairedAt").Ascending("_id"), Records.FromDocument, cancellationToken);
     }
-
-    private static Household FromDocument(BsonDocument doc) => new()
-    {
-        Id = doc["_id"].AsString,
-        MemberId = doc["memberId"].AsString,
-        UnitId = doc["unitId"].AsString,
-        Label = doc["label"].AsString,
-        PairedAt = doc.GetDate("pairedAt"),
-    };
 }
