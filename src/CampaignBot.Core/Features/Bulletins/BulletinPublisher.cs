@@ -23,12 +23,6 @@ public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore st
         return messages;
     }
 
-    public async Task PreviewAsync(FlowContext context, string month, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.ReplyAll(await OfficeMessagesAsync(month, cancellationToken));
-    }
-
     public async Task PublishAsync(FlowContext context, string month, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -163,7 +163,7 @@ public sealed class InspectCommand(
             return;
         }
 
-        await publisher.PreviewAsync(context, inspection, cancellationToken);
+        context.ReplyAll(await publisher.OfficeMessagesAsync(inspection, cancellationToken));
     }
 
     private async Task HistoryAsync(FlowContext context, Member member, string unitId, CancellationToken cancellationToken)

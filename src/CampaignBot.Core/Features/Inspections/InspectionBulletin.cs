@@ -174,12 +174,6 @@ public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberS
         return messages;
     }
 
-    public async Task PreviewAsync(FlowContext context, Inspection inspection, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.ReplyAll(await OfficeMessagesAsync(inspection, cancellationToken));
-    }
-
     public async Task PublishAsync(FlowContext context, Inspection inspection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
