@@ -68,6 +68,13 @@ public sealed record Choice(Text Label, string Value)
     }
 }
 
+/// <summary>The presses a confirming step knows (<c>ReadConfirmationAsync</c>): those that confirm, those that go back to change.</summary>
+public sealed record ConfirmWords(IReadOnlyList<string> Confirm, IReadOnlyList<string> Change)
+{
+    /// <summary>The buttons "ok" and "back".</summary>
+    public static ConfirmWords OkOrBack { get; } = new(["ok"], ["back"]);
+}
+
 /// <summary>Where /back goes from a step whose back depends on the answers: a step and the answers there, or a refusal.</summary>
 public sealed record Backward<TAnswers>(string? State, TAnswers? Answers, Text? Refusal)
     where TAnswers : class

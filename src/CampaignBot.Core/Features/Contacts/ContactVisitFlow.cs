@@ -24,11 +24,10 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
     public const int MinWhatLength = 5;
     public const int MaxWhatLength = 500;
 
+    private static readonly ConfirmWords SaveOrChange = new(["save", "保存"], ["change", "修改"]);
+
     protected override void Declare(FlowBuilder<ContactVisitAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<string>("ChoosingUnit", "lists the leader's contact units to pick one")
             .Prompt(step => new Prompt(ContactTexts.WhichUnit, [.. step.Answers.Units
                 .Select((u, i) => (IReadOnlyList<Choice>)[new Choice(step.Campaign.FindUnit(u)?.Name ?? u, "u" + i.ToString(CultureInfo.InvariantCulture))])]))
@@ -52,7 +51,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             .Prompt(step => new Prompt(
                 ContactTexts.Preview(step.Campaign.FindUnit(step.Answers.UnitId ?? string.Empty)?.Name ?? step.Answers.UnitId ?? "-", step.Answers.Date is { } d ? ContactTexts.Date(d) : "-", step.Answers.What ?? "-"),
                 [[new Choice(ContactTexts.Save, "save"), new Choice(ContactTexts.Change, "change")]]))
-            .ReadAsync(SaveAsync)
+            .ReadConfirmationAsync(ContactTexts.SaveOrChange, SaveAsync, SaveOrChange)
             .Keep((_, saved) => saved)
             .Next("Saved", "Confirmed");
 
@@ -61,7 +60,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             .TimedOut(ContactTexts.VisitTimedOut);
     }
 
-    private async Task<Opening<ContactVisitAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<ContactVisitAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var units = await directory.UnitsOfAsync(context.Member, cancellationToken);
         return units.Count == 0
@@ -113,18 +112,8 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
         return text.Length is < MinWhatLength or > MaxWhatLength ? ContactTexts.WhatLength(MinWhatLength, MaxWhatLength, text.Length) : text;
     }
 
-    private async Task<Read<ContactVisitAnswers>> SaveAsync(string input, FlowStep<ContactVisitAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<ContactVisitAnswers>> SaveAsync(FlowStep<ContactVisitAnswers> step, CancellationToken cancellationToken)
     {
-        if (input is "change" or "修改")
-        {
-            return Read<ContactVisitAnswers>.Back;
-        }
-
-        if (input is not ("save" or "保存"))
-        {
-            return ContactTexts.SaveOrChange;
-        }
-
         var answers = step.Answers;
         var member = step.Context.Member!;
 

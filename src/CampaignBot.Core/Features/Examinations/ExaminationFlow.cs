@@ -58,9 +58,6 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
 
     protected override void Declare(FlowBuilder<ExaminationAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<ExaminationMove>(Choosing, "asks an item's choice: exists, partly, does not exist")
             .Prompt(ChoicePrompt)
             .ReadAsync((input, step, ct) => ReadAsync(input, step, ReadChoiceAsync, ct))
@@ -130,7 +127,7 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
             : Backward<ExaminationAnswers>.To(LastPartOf(items, item - 1), answers with { Item = item - 1 });
     }
 
-    private async Task<Opening<ExaminationAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<ExaminationAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member)
         {

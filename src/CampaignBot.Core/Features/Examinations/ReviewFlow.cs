@@ -52,9 +52,6 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
 
     protected override void Declare(FlowBuilder<ReviewAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<ReviewAnswers>("Choosing", "lists the submissions waiting for this reviewer")
             .Prompt(step => new Prompt(
                 ExaminationTexts.ChooseToReview,
@@ -228,7 +225,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private static string AfterChoosing(ReviewAnswers answers) =>
         answers.Chosen is not null ? "Reading" : answers.Pending.Count > 0 ? "Choosing" : "NothingPending";
 
-    private async Task<Opening<ReviewAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<ReviewAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } reviewer
             || (reviewer.Role is not (Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice) && (await reviewers.AdditionalUnitsAsync(reviewer, cancellationToken)).Count == 0))

@@ -36,9 +36,6 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
 
     protected override void Declare(FlowBuilder<CriticiseAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<CriticismTalk>("ChoosingColleague", "asks which colleague the criticisms are for")
             .Prompt(step => new Prompt(
                 LifeMeetingTexts.AskColleague(LifeMeetingTexts.Numbered(step.Answers.Colleagues.Select(c => Part(c, 1) + "：" + Part(c, 2)))),
@@ -56,7 +53,7 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
         flow.Step<bool>("Confirming", "shows the points to submit, or change")
             .Prompt(step => new Prompt(LifeMeetingTexts.ConfirmPoints(step.Answers.ToName ?? "-", step.Answers.Points),
                 [[new Choice(LifeMeetingTexts.Submit, "ok"), new Choice(LifeMeetingTexts.Change, "back")]]))
-            .ReadAsync(SubmitAsync)
+            .ReadConfirmationAsync(LifeMeetingTexts.PressAButton, SubmitAsync)
             .Next("Submitted", "Submit");
 
         flow.Finish("Submitted", "says the points wait for the head's check", step => LifeMeetingTexts.Submitted(step.Answers.ToName ?? "-"))
@@ -92,7 +89,7 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
 
     private static string Part(string colleague, int index) => colleague.Split('\t')[index];
 
-    private async Task<Opening<CriticiseAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<CriticiseAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member)
         {
@@ -141,18 +138,8 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
         return talk is null ? LifeMeetingTexts.PressAButton : IsWritable(talk) ? talk : LifeMeetingTexts.NotWritable;
     }
 
-    private async Task<Read<bool>> SubmitAsync(string input, FlowStep<CriticiseAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<bool>> SubmitAsync(FlowStep<CriticiseAnswers> step, CancellationToken cancellationToken)
     {
-        if (input == "back")
-        {
-            return Read<bool>.Back;
-        }
-
-        if (input != "ok")
-        {
-            return LifeMeetingTexts.PressAButton;
-        }
-
         var a = step.Answers;
         var context = step.Context;
         var meeting = await meetings.GetAsync(a.MeetingId!, cancellationToken);

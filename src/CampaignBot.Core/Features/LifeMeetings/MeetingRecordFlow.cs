@@ -45,9 +45,6 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
 
     protected override void Declare(FlowBuilder<MeetingRecordAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<DateOnly>("AskingDate", "asks the date of the meeting")
             .Prompt(step => LifeMeetingTexts.AskDate(LifeMeetingTexts.Date(calendar.Today(step.Now))))
             .Read((input, step) => ReadDate(input, calendar.Today(step.Now)))
@@ -86,7 +83,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
 
         flow.Step<string>("Confirming", "shows the record to save, or change")
             .Prompt(step => new Prompt(Summary(step.Answers), [[new Choice(LifeMeetingTexts.Save, "ok"), new Choice(LifeMeetingTexts.Change, "back")]]))
-            .ReadAsync(SaveAsync)
+            .ReadConfirmationAsync(LifeMeetingTexts.PressAButton, SaveAsync)
             .Next("Saved", "Saved");
 
         flow.Finish("Saved", "says the record is saved", step => LifeMeetingTexts.Recorded(step.Answers.MeetingId ?? "-"))
@@ -157,7 +154,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         return new Text(zh, en);
     }
 
-    private async Task<Opening<MeetingRecordAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<MeetingRecordAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member || !people.IsSecretaryOf(member, member.UnitId))
         {
@@ -178,18 +175,8 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         return Opening<MeetingRecordAnswers>.Proceed(null, new MeetingRecordAnswers { MeetingId = meeting.Id, Team = meeting.Team, Names = meeting.Names });
     }
 
-    private async Task<Read<string>> SaveAsync(string input, FlowStep<MeetingRecordAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<string>> SaveAsync(FlowStep<MeetingRecordAnswers> step, CancellationToken cancellationToken)
     {
-        if (input == "back")
-        {
-            return Read<string>.Back;
-        }
-
-        if (input != "ok")
-        {
-            return LifeMeetingTexts.PressAButton;
-        }
-
         var a = step.Answers;
         var context = step.Context;
         if (await meetings.GetAsync(a.MeetingId!, cancellationToken) is not { } meeting || meeting.Status == MeetingStatus.Preparing)

@@ -25,9 +25,6 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
 
     protected override void Declare(FlowBuilder<GiveOpinionAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<string>("AskingCategory", "asks which of the four winds, the ten problem areas or other")
             .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. OpinionCategories.All(step.Campaign)
                 .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == OpinionCategories.Other ? OpinionTexts.Other.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -56,7 +53,7 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
         return OpinionCategories.Find(campaign, word) is { } category ? category : OpinionTexts.PressCategory;
     }
 
-    private async Task<Opening<GiveOpinionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<GiveOpinionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var code = context.Update.Content is CommandInput command ? command.Arguments.Trim() : string.Empty;
         if (!hasher.IsConfigured)

@@ -35,9 +35,6 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
 
     protected override void Declare(FlowBuilder<PledgeAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         // A toggle list: each press answers into the same step, which shows the marks again; "done" goes on.
         flow.Step<AreasChoice>(Choosing, "asks for the areas, several allowed, then done")
             .Prompt(AreasPrompt)
@@ -69,7 +66,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
     private static List<CatalogueItem> Drafted(FlowStep<PledgeAnswers> step, PledgeAnswers answers) =>
         step.Campaign.PledgeAreas.Where(a => answers.Drafts.ContainsKey(a.Code)).ToList();
 
-    private async Task<Opening<PledgeAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<PledgeAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member)
         {

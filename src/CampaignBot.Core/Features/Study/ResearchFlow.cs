@@ -29,7 +29,6 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
 
     protected override void Declare(FlowBuilder<ResearchAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(StudySteps.LeadersOnly<ResearchAnswers>(rank => rank.FieldResearchDays, StudyTexts.ResearchNotForYou));
 
         flow.Step<(string Next, ResearchAnswers Answers)>("AwaitingDate", "asks the first day, or offers recent entries to correct")

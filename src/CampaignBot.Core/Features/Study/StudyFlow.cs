@@ -41,7 +41,6 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
 
     protected override void Declare(FlowBuilder<StudyAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(context => context.Member is null ? Opening<StudyAnswers>.Refuse(StudyTexts.NotRegistered) : Opening<StudyAnswers>.Proceed());
 
         flow.Step<(string Next, StudyAnswers Answers)>("Choosing", "offers to log, correct, record a collective session or confirm")

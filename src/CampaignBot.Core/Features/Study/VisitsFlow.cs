@@ -24,7 +24,6 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
 
     protected override void Declare(FlowBuilder<VisitsAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(StudySteps.LeadersOnly<VisitsAnswers>(rank => rank.HouseholdVisits, StudyTexts.VisitsNotForYou));
 
         flow.Step<VisitsAnswers>("Choosing", "offers to log a visit, pair with a household, or rename or remove one")
