@@ -1,7 +1,4 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Inspections;
 

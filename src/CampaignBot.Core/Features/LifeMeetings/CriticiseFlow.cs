@@ -1,7 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>What /criticise has gathered: the meeting, the colleagues (with their talk's state), the one chosen, the points.</summary>

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>The meeting store over two document tables: meetings by unit, talks listed by their meeting.</summary>

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Conversations;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 public static class LifeMeetingRegistration

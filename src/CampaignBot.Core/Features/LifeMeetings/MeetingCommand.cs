@@ -1,8 +1,3 @@
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>
@@ -40,20 +35,14 @@ public sealed class MeetingCommand(
             : [];
         var verb = words.FirstOrDefault()?.ToLowerInvariant() ?? string.Empty;
         var rest = words.Length > 1 ? words[1] : string.Empty;
+        if (FlowOf(verb) is { } flow)
+        {
+            await FlowStart.StartAsync(flow, context, cancellationToken);
+            return;
+        }
+
         switch (verb)
         {
-            case "open":
-                await FlowStart.StartAsync(openFlow, context, cancellationToken);
-                return;
-            case "check":
-                await FlowStart.StartAsync(checkFlow, context, cancellationToken);
-                return;
-            case "confirm":
-                await FlowStart.StartAsync(confirmFlow, context, cancellationToken);
-                return;
-            case "record":
-                await FlowStart.StartAsync(recordFlow, context, cancellationToken);
-                return;
             case "ready":
                 await ReadyAsync(context, member, cancellationToken);
                 return;
@@ -75,6 +64,16 @@ public sealed class MeetingCommand(
                 return;
         }
     }
+
+    /// <summary>The verbs that go on as a conversation, each with its flow.</summary>
+    private IFlowDefinition? FlowOf(string verb) => verb switch
+    {
+        "open" => openFlow,
+        "check" => checkFlow,
+        "confirm" => confirmFlow,
+        "record" => recordFlow,
+        _ => null,
+    };
 
     /// <summary>The meeting named by a unit id or a meeting id, else the latest of the caller's unit.</summary>
     private async Task<LifeMeeting?> FindAsync(Member member, string named, CancellationToken cancellationToken)

@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.LifeMeetings;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.LifeMeetings;
 

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>What a check or confirm round has gathered: the talks waiting for this person, the one shown and its version.</summary>
