@@ -68,11 +68,24 @@ public sealed record Choice(Text Label, string Value)
     }
 }
 
+/// <summary>How long a typed answer may be, in characters, both ends included.</summary>
+public readonly record struct TextLength(int Min, int Max)
+{
+    public bool Fits(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length >= Min && text.Length <= Max;
+    }
+}
+
 /// <summary>The presses a confirming step knows (<c>ReadConfirmationAsync</c>): those that confirm, those that go back to change.</summary>
 public sealed record ConfirmWords(IReadOnlyList<string> Confirm, IReadOnlyList<string> Change)
 {
     /// <summary>The buttons "ok" and "back".</summary>
     public static ConfirmWords OkOrBack { get; } = new(["ok"], ["back"]);
+
+    /// <summary>The given confirm words (a button's value and its Chinese label), and "change" / "修改" to go back.</summary>
+    public static ConfirmWords OrChange(params string[] confirm) => new(confirm, ["change", "修改"]);
 }
 
 /// <summary>Where /back goes from a step whose back depends on the answers: a step and the answers there, or a refusal.</summary>

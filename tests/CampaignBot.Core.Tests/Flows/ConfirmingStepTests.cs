@@ -11,7 +11,7 @@ public sealed class ConfirmingStepTests
     [Fact]
     public async Task A_confirm_word_runs_the_save_once_and_finishes()
     {
-        var chat = new FlowHarness([new MemoFlow(_saved, new ConfirmWords(["save", "保存"], ["change", "修改"]))]);
+        var chat = new FlowHarness([new MemoFlow(_saved, ConfirmWords.OrChange("save", "保存"))]);
 
         var replies = await chat.SayAsync("/memo", "买菜", "保存");
 
@@ -23,7 +23,7 @@ public sealed class ConfirmingStepTests
     [Fact]
     public async Task A_change_word_goes_back_to_the_step_before_and_saves_nothing()
     {
-        var chat = new FlowHarness([new MemoFlow(_saved, new ConfirmWords(["save", "保存"], ["change", "修改"]))]);
+        var chat = new FlowHarness([new MemoFlow(_saved, ConfirmWords.OrChange("save", "保存"))]);
 
         var replies = await chat.SayAsync("/memo", "买菜", "change");
 
@@ -58,6 +58,14 @@ public sealed class ConfirmingStepTests
         Assert.Equal(["买米"], _saved);
         Assert.Null(chat.Session.Flow);
     }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("ab", true)]
+    [InlineData("abcd", true)]
+    [InlineData("abcde", false)]
+    public void A_text_length_includes_both_ends(string text, bool fits) =>
+        Assert.Equal(fits, new TextLength(2, 4).Fits(text));
 
     private sealed record MemoAnswers
     {

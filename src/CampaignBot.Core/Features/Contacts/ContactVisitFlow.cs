@@ -21,10 +21,9 @@ public sealed record ContactVisitAnswers
 public sealed partial class ContactVisitFlow(ContactDirectory directory, IContactStore store, CampaignCalendar calendar)
     : DeclaredFlow<ContactVisitAnswers>("contactvisit", "contact_visit", ContactTexts.VisitTitle)
 {
-    public const int MinWhatLength = 5;
-    public const int MaxWhatLength = 500;
+    public static readonly TextLength WhatLength = new(5, 500);
 
-    private static readonly ConfirmWords SaveOrChange = new(["save", "保存"], ["change", "修改"]);
+    private static readonly ConfirmWords SaveOrChange = ConfirmWords.OrChange("save", "保存");
 
     protected override void Declare(FlowBuilder<ContactVisitAnswers> flow)
     {
@@ -42,7 +41,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             .Next("AskingWhat", "DateGiven");
 
         flow.Step<string>("AskingWhat", "asks what was done on the visit")
-            .Prompt(ContactTexts.AskWhat(MinWhatLength, MaxWhatLength))
+            .Prompt(ContactTexts.AskWhat(WhatLength.Min, WhatLength.Max))
             .Read((input, _) => ReadWhat(input))
             .Keep((a, what) => a with { What = what })
             .Next("Confirming", "WhatGiven");
@@ -109,7 +108,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
     public static Read<string> ReadWhat(string input)
     {
         var text = (input ?? string.Empty).Trim();
-        return text.Length is < MinWhatLength or > MaxWhatLength ? ContactTexts.WhatLength(MinWhatLength, MaxWhatLength, text.Length) : text;
+        return WhatLength.Fits(text) ? text : ContactTexts.WhatLength(WhatLength.Min, WhatLength.Max, text.Length);
     }
 
     private async Task<Read<ContactVisitAnswers>> SaveAsync(FlowStep<ContactVisitAnswers> step, CancellationToken cancellationToken)

@@ -46,8 +46,7 @@ public sealed record ReviewAnswers
 public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers reviewers, IMemberStore members, ILedgerIntake ledger)
     : DeclaredFlow<ReviewAnswers>("rev", "review", ExaminationTexts.ReviewTitle)
 {
-    public const int MinCommentLength = 5;
-    public const int MaxCommentLength = 500;
+    public static readonly TextLength CommentLength = new(5, 500);
     private const int ListLength = 20;
 
     protected override void Declare(FlowBuilder<ReviewAnswers> flow)
@@ -70,7 +69,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             .Next((_, decided) => decided.Chosen is null ? AfterChoosing(decided) : decided.Shown is null ? AfterDeciding(decided) : "AwaitingComment", "AwaitingComment", "OfferingLedger", "Decided", "Choosing", "NothingPending");
 
         flow.Step<ReviewAnswers>("AwaitingComment", "asks for the comment to return it with")
-            .Prompt(ExaminationTexts.AskComment(MinCommentLength, MaxCommentLength))
+            .Prompt(ExaminationTexts.AskComment(CommentLength.Min, CommentLength.Max))
             .ReadAsync(CommentAsync)
             .Keep((_, decided) => decided)
             .Next((_, decided) => decided.Chosen is null ? AfterChoosing(decided) : "Decided", "Decided", "Choosing", "NothingPending");
@@ -303,9 +302,9 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private async Task<Read<ReviewAnswers>> CommentAsync(string input, FlowStep<ReviewAnswers> step, CancellationToken cancellationToken)
     {
         var comment = input.Trim();
-        return comment.Length is < MinCommentLength or > MaxCommentLength
-            ? ExaminationTexts.CommentLength(MinCommentLength, MaxCommentLength, comment.Length)
-            : await RecordAsync(step, accepted: false, comment, cancellationToken);
+        return CommentLength.Fits(comment)
+            ? await RecordAsync(step, accepted: false, comment, cancellationToken)
+            : ExaminationTexts.CommentLength(CommentLength.Min, CommentLength.Max, comment.Length);
     }
 
     /// <summary>Stores the decision once; when someone else decided first, says so and shows the fresh list.</summary>

@@ -35,7 +35,7 @@ public sealed class InspectionFlow(IInspectionStore store, InspectionFacts facts
     public const int MaxFindings = 10;
     public const int MaxTextLength = 300;
 
-    private static readonly ConfirmWords SubmitOrChange = new(["submit", "提交"], ["change", "修改"]);
+    private static readonly ConfirmWords SubmitOrChange = ConfirmWords.OrChange("submit", "提交");
 
     protected override void Declare(FlowBuilder<InspectionAnswers> flow)
     {

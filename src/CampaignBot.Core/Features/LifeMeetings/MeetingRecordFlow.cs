@@ -35,8 +35,6 @@ public sealed record MeetingRecordAnswers
 public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeople people, IRoundOpening rounds, CampaignCalendar calendar)
     : DeclaredFlow<MeetingRecordAnswers>("meetrecord", "meeting_record", LifeMeetingTexts.RecordTitle)
 {
-    public const int HeadMinutes = 30;
-    public const int MemberMinutes = 20;
     public const int MaxNote = 500;
 
     protected override void Declare(FlowBuilder<MeetingRecordAnswers> flow)
@@ -137,11 +135,14 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         return present[Math.Min(answers.Speeches.Count, present.Count - 1)];
     }
 
+    /// <summary>How long a speech is expected to take (the head's longer); one under two thirds of it is marked short.</summary>
+    private static int ExpectedMinutes(bool head) => head ? 30 : 20;
+
     public static Text Summary(MeetingRecordAnswers a)
     {
         ArgumentNullException.ThrowIfNull(a);
         var head = a.Team.FirstOrDefault();
-        var lines = a.Speeches.Select(s => LifeMeetingTexts.SpeechLine(a.NameOf(s.MemberId), s.Minutes, s.CriticismsRaised, s.Minutes < (s.MemberId == head ? HeadMinutes : MemberMinutes) * 2 / 3)).ToList();
+        var lines = a.Speeches.Select(s => LifeMeetingTexts.SpeechLine(a.NameOf(s.MemberId), s.Minutes, s.CriticismsRaised, s.Minutes < ExpectedMinutes(s.MemberId == head) * 2 / 3)).ToList();
         var attendance = LifeMeetingTexts.Attendance(a.Present.Count, a.Team.Count, string.Join("、", a.Absent.Select(a.NameOf)));
         string Join(Func<Text, string> pick) => string.Join("\n", lines.Select(pick));
         var date = a.Date is { } d ? LifeMeetingTexts.Date(d) : "-";

@@ -38,7 +38,7 @@ public sealed record TalkDecision(IReadOnlyList<string> Pending, string Next);
 public abstract class TalkDecisionFlow(string name, string command, Text title, TalkDecisionWords words, ILifeMeetingStore meetings, LifeMeetingPeople people)
     : DeclaredFlow<TalkDecisionAnswers>(name, command, title)
 {
-    public const int MaxReason = 200;
+    public static readonly TextLength ReasonLength = new(2, 200);
 
     protected ILifeMeetingStore Meetings => meetings;
 
@@ -81,12 +81,12 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
             .TimedOut(LifeMeetingTexts.TimedOut);
     }
 
-    /// <summary>A reason of 2 to <see cref="MaxReason"/> characters.</summary>
+    /// <summary>A reason of <see cref="ReasonLength"/> characters.</summary>
     public static Read<string> ReadReason(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Trim();
-        return text.Length < 2 ? LifeMeetingTexts.ReasonTooShort : text.Length > MaxReason ? LifeMeetingTexts.ReasonTooLong : text;
+        return ReasonLength.Fits(text) ? text : text.Length < ReasonLength.Min ? LifeMeetingTexts.ReasonTooShort : LifeMeetingTexts.ReasonTooLong;
     }
 
     private Text ShowFor(FlowStep<TalkDecisionAnswers> step) => Show(step.Answers);
