@@ -76,9 +76,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             return input;
         }
 
-        return input.StartsWith('u') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < units.Count
-            ? units[i]
-            : ContactTexts.ChooseUnit;
+        return Pressed.Index(input, 'u', units.Count) is { } i ? units[i] : ContactTexts.ChooseUnit;
     }
 
     /// <summary>今天, 昨天, 前天, 2027-03-05 or 3月5日; not before the campaign starts and not after today.</summary>

@@ -138,7 +138,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             return answers with { LedgerDone = true };
         }
 
-        if (!(input.StartsWith('q') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < answers.Problems.Count))
+        if (Pressed.Index(input, 'q', answers.Problems.Count) is not { } index)
         {
             return ExaminationTexts.ChooseProblem;
         }
@@ -265,7 +265,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private async Task<Read<ReviewAnswers>> ChooseAsync(string input, FlowStep<ReviewAnswers> step, CancellationToken cancellationToken)
     {
         var pending = step.Answers.Pending;
-        if (!(input.StartsWith('p') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < pending.Count))
+        if (Pressed.Index(input, 'p', pending.Count) is not { } index)
         {
             return ExaminationTexts.ChooseFromList;
         }

@@ -101,7 +101,7 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(people);
         var entries = people.Select(p => (Id: p[..p.IndexOf('\t', StringComparison.Ordinal)], Name: p[(p.IndexOf('\t', StringComparison.Ordinal) + 1)..])).ToList();
-        if (input.StartsWith('p') && int.TryParse(input[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < entries.Count)
+        if (Pressed.Index(input, 'p', entries.Count) is { } index)
         {
             return entries[index];
         }

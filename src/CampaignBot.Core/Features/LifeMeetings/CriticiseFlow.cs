@@ -87,15 +87,13 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
 
     protected override async Task<Opening<CriticiseAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
-        if (context.Member is not { } member)
+        var preparing = await people.PreparingMeetingOfAsync(context.Member, cancellationToken);
+        if (!preparing.IsAccepted)
         {
-            return Opening<CriticiseAnswers>.Refuse(LifeMeetingTexts.NotRegistered);
+            return Opening<CriticiseAnswers>.Refuse(preparing.Refusal!);
         }
 
-        if (await people.OfTeamMemberAsync(member, cancellationToken) is not { Status: MeetingStatus.Preparing } meeting)
-        {
-            return Opening<CriticiseAnswers>.Refuse(LifeMeetingTexts.NotInTeam);
-        }
+        var (member, meeting) = (context.Member!, preparing.Value!);
 
         var talks = (await meetings.ListTalksAsync(meeting.Id, cancellationToken)).Where(t => t.From == member.Id).ToList();
         if (!talks.Exists(IsWritable))
@@ -123,9 +121,7 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
     private async Task<Read<CriticismTalk>> ChooseAsync(string input, FlowStep<CriticiseAnswers> step, CancellationToken cancellationToken)
     {
         var colleagues = step.Answers.Colleagues;
-        var index = input.StartsWith('c') && int.TryParse(input[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var pressed) ? pressed
-            : int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var typed) ? typed - 1 : -1;
-        if (index < 0 || index >= colleagues.Count)
+        if (Pressed.IndexOrNumber(input, 'c', colleagues.Count) is not { } index)
         {
             return LifeMeetingTexts.PressAButton;
         }

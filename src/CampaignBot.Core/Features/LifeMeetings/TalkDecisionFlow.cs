@@ -99,16 +99,13 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
 
     protected override async Task<Opening<TalkDecisionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
-        if (context.Member is not { } member)
+        var preparing = await people.PreparingMeetingOfAsync(context.Member, cancellationToken);
+        if (!preparing.IsAccepted)
         {
-            return Opening<TalkDecisionAnswers>.Refuse(LifeMeetingTexts.NotRegistered);
+            return Opening<TalkDecisionAnswers>.Refuse(preparing.Refusal!);
         }
 
-        if (await people.OfTeamMemberAsync(member, cancellationToken) is not { Status: MeetingStatus.Preparing } meeting)
-        {
-            return Opening<TalkDecisionAnswers>.Refuse(LifeMeetingTexts.NotInTeam);
-        }
-
+        var (member, meeting) = (context.Member!, preparing.Value!);
         if (Refusal(member, meeting) is { } refusal)
         {
             return Opening<TalkDecisionAnswers>.Refuse(refusal);
@@ -129,9 +126,7 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
     private async Task<Read<CriticismTalk>> ChooseAsync(string input, FlowStep<TalkDecisionAnswers> step, CancellationToken cancellationToken)
     {
         var pending = step.Answers.Pending;
-        var index = input.StartsWith('t') && int.TryParse(input[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var pressed) ? pressed
-            : int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var typed) ? typed - 1 : -1;
-        if (index < 0 || index >= pending.Count)
+        if (Pressed.IndexOrNumber(input, 't', pending.Count) is not { } index)
         {
             return LifeMeetingTexts.PressAButton;
         }

@@ -113,8 +113,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
                 : new AreasChoice(answers with { Queue = answers.Selected.Where(a => !answers.Drafts.ContainsKey(a)).ToList() }, Done: true);
         }
 
-        var index = input.StartsWith('a') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
-        if (index < 0 || index >= areas.Count)
+        if (Pressed.Index(input, 'a', areas.Count) is not { } index)
         {
             return PledgeTexts.ChooseWithButtons;
         }

@@ -128,9 +128,7 @@ public static class StudySteps
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(items);
-        return input.Length > 1 && input[0] == prefix
-            && int.TryParse(input.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
-            && i < items.Count ? items[i] : null;
+        return Pressed.Index(input, prefix, items.Count) is { } i ? items[i] : null;
     }
 
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);

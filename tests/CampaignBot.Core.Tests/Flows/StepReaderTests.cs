@@ -3,8 +3,8 @@ using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Tests.Flows;
 
-/// <summary>A step read with <c>ReadConfirmationAsync</c>: its confirm words save, its change words go back, anything else is refused.</summary>
-public sealed class ConfirmingStepTests
+/// <summary>The readers the flow base shares: a confirming step (its confirm words save, its change words go back, anything else is refused), answer lengths, list presses.</summary>
+public sealed class StepReaderTests
 {
     private readonly List<string> _saved = [];
 
@@ -66,6 +66,27 @@ public sealed class ConfirmingStepTests
     [InlineData("abcde", false)]
     public void A_text_length_includes_both_ends(string text, bool fits) =>
         Assert.Equal(fits, new TextLength(2, 4).Fits(text));
+
+    [Theory]
+    [InlineData("p0", 0)]
+    [InlineData("p2", 2)]
+    [InlineData("p3", null)]
+    [InlineData("q1", null)]
+    [InlineData("p", null)]
+    [InlineData("p-1", null)]
+    [InlineData("2", null)]
+    public void A_press_names_an_index_of_the_list_only_with_its_letter_and_below_the_count(string input, int? index) =>
+        Assert.Equal(index, Pressed.Index(input, 'p', 3));
+
+    [Theory]
+    [InlineData("t1", 1)]
+    [InlineData("1", 0)]
+    [InlineData("3", 2)]
+    [InlineData("0", null)]
+    [InlineData("4", null)]
+    [InlineData("两", null)]
+    public void A_typed_number_counts_from_one_where_a_list_is_read_as_numbered(string input, int? index) =>
+        Assert.Equal(index, Pressed.IndexOrNumber(input, 't', 3));
 
     private sealed record MemoAnswers
     {
