@@ -13,6 +13,15 @@ public sealed class MeetingCommand(
     TalkConfirmFlow confirmFlow,
     MeetingRecordFlow recordFlow) : ICommandHandler
 {
+    /// <summary>The verbs that start one of the meeting's flows.</summary>
+    private readonly IReadOnlyDictionary<string, IFlowDefinition> _flowVerbs = new Dictionary<string, IFlowDefinition>(StringComparer.Ordinal)
+    {
+        ["open"] = openFlow,
+        ["check"] = checkFlow,
+        ["confirm"] = confirmFlow,
+        ["record"] = recordFlow,
+    };
+
     public string Command => "meeting";
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
@@ -35,7 +44,7 @@ public sealed class MeetingCommand(
             : [];
         var verb = words.FirstOrDefault()?.ToLowerInvariant() ?? string.Empty;
         var rest = words.Length > 1 ? words[1] : string.Empty;
-        if (FlowOf(verb) is { } flow)
+        if (_flowVerbs.TryGetValue(verb, out var flow))
         {
             await FlowStart.StartAsync(flow, context, cancellationToken);
             return;
@@ -64,16 +73,6 @@ public sealed class MeetingCommand(
                 return;
         }
     }
-
-    /// <summary>The verbs that go on as a conversation, each with its flow.</summary>
-    private IFlowDefinition? FlowOf(string verb) => verb switch
-    {
-        "open" => openFlow,
-        "check" => checkFlow,
-        "confirm" => confirmFlow,
-        "record" => recordFlow,
-        _ => null,
-    };
 
     /// <summary>The meeting named by a unit id or a meeting id, else the latest of the caller's unit.</summary>
     private async Task<LifeMeeting?> FindAsync(Member member, string named, CancellationToken cancellationToken)
