@@ -97,7 +97,7 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
     private static FilterDefinition<BsonDocument> FiringKey(string jobId, DateTimeOffset dueAt) =>
         Filter.And(Filter.Eq("jobId", jobId), Filter.Eq("dueAt", Date(dueAt)));
 
-    private static BsonDocument ToDocument(ScheduledJob job) => new()
+    internal static BsonDocument ToDocument(ScheduledJob job) => new()
     {
         { "_id", job.Id },
         { "kind", job.Kind },

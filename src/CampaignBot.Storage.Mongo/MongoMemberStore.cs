@@ -2,10 +2,13 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) : IMemberStore
 {
+    // Every update looks its sender up: updates handled at the same time do it in one query.
+    private readonly Batcher<string, BsonDocument?> _reads = new((ids, token) => ByIds.ReadAsync(members, ids, token));
+
     public async Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await members.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
+        var doc = await _reads.RunAsync(id, cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
 

@@ -2,6 +2,9 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : IOutboxStore
 {
+    // Settling messages: the sender settles many chats at once, so their marks share bulk writes.
+    private readonly BulkWriter _settlements = new(outbox);
+
     public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -42,6 +45,11 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             Sort.Ascending("createdAt").Ascending("_id"),
             max,
             Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)),
+            doc =>
+            {
+                doc["leaseOwner"] = owner;
+                doc["leaseUntil"] = Date(now + lease);
+            },
             cancellationToken);
         return [.. won.Select(FromDocument).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
@@ -49,13 +57,14 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
     public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return outbox.UpdateOneAsync(
-            ById(id),
-            ClearLease()
-                .Set("status", nameof(OutboxStatus.Sent))
-                .Set("externalMessageId", Text(externalMessageId))
-                .Set("sentAt", Date(sentAt)),
-            cancellationToken: cancellationToken);
+        return _settlements.WriteAsync(
+            new UpdateOneModel<BsonDocument>(
+                ById(id),
+                ClearLease()
+                    .Set("status", nameof(OutboxStatus.Sent))
+                    .Set("externalMessageId", Text(externalMessageId))
+                    .Set("sentAt", Date(sentAt))),
+            cancellationToken);
     }
 
     public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken)
@@ -70,7 +79,7 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             update = update.Inc("attempts", 1);
         }
 
-        return outbox.UpdateOneAsync(ById(id), update, cancellationToken: cancellationToken);
+        return _settlements.WriteAsync(new UpdateOneModel<BsonDocument>(ById(id), update), cancellationToken);
     }
 
     public Task MarkFailedAsync(string id, OutboxStatus status, string reason, CancellationToken cancellationToken)
@@ -82,10 +91,9 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             throw new ArgumentOutOfRangeException(nameof(status), status, "A failed message is either Rejected or Unreachable.");
         }
 
-        return outbox.UpdateOneAsync(
-            ById(id),
-            ClearLease().Set("status", status.ToString()).Set("lastError", reason),
-            cancellationToken: cancellationToken);
+        return _settlements.WriteAsync(
+            new UpdateOneModel<BsonDocument>(ById(id), ClearLease().Set("status", status.ToString()).Set("lastError", reason)),
+            cancellationToken);
     }
 
     public async Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
@@ -106,7 +114,7 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
         outbox.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);
 
-    private static BsonDocument ToDocument(OutboxMessage message) => new()
+    internal static BsonDocument ToDocument(OutboxMessage message) => new()
     {
         { "_id", message.Id },
         {

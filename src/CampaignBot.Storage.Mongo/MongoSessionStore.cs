@@ -2,10 +2,13 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions) : ISessionStore
 {
+    // Conversations handled at the same time read their sessions in one query.
+    private readonly Batcher<string, BsonDocument?> _reads = new((keys, token) => ByIds.ReadAsync(sessions, keys, token));
+
     public async Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var doc = await sessions.Find(ById(key)).FirstOrDefaultAsync(cancellationToken);
+        var doc = await _reads.RunAsync(key, cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
 
@@ -38,13 +41,17 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
         return saved;
     }
 
+    /// <summary>A later save as one write of a bulk: the replace matches only while the session holds the version read.</summary>
+    internal static WriteModel<BsonDocument> SaveModel(Session session) =>
+        new ReplaceOneModel<BsonDocument>(Filter.And(ById(session.Key), Filter.Eq("version", session.Version)), ToDocument(session, session.Version + 1));
+
     public async Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken)
     {
         var docs = await sessions.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
         return docs.ConvertAll(FromDocument);
     }
 
-    private static BsonDocument ToDocument(Session session, long version)
+    internal static BsonDocument ToDocument(Session session, long version)
     {
         // Pairs, not fields: a flow's keys may hold '.' or '$', which field names must not.
         var data = new BsonArray(session.Data.Select(pair => new BsonDocument { { "k", pair.Key }, { "v", pair.Value } }));
