@@ -5,6 +5,9 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
     // Settling messages: the sender settles many chats at once, so their marks share bulk writes.
     private readonly BulkWriter _settlements = new(outbox);
 
+    // Edits look up the message they edit, many chats at once: one query for those asked together.
+    private readonly Batcher<string, BsonDocument?> _reads = new((ids, token) => ByIds.ReadAsync(outbox, ids, token));
+
     public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -99,7 +102,7 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
     public async Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await outbox.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
+        var doc = await _reads.RunAsync(id, cancellationToken);
         return doc is null ? null : FromDocument(doc);
     }
 

@@ -126,8 +126,14 @@ public sealed class MongoRoundTripTests(MongoEngineFixture mongo, ITestOutputHel
         public async Task<(int Handled, int Sent)> RoundAsync(IReadOnlyList<Inbound> batch)
         {
             await ((IInboundSink)_writer).AcceptManyAsync(batch, Ct);
-            var handled = await _dispatcher.RunOnceAsync(Ct);
-            return (handled, await _outbox.RunOnceAsync(Ct));
+            int handled = 0, sent = 0, step;
+            while ((step = await _dispatcher.RunOnceAsync(Ct)) > 0)
+            {
+                handled += step;
+                sent += await _outbox.RunOnceAsync(Ct);
+            }
+
+            return (handled, sent + await _outbox.RunOnceAsync(Ct));
         }
     }
 
