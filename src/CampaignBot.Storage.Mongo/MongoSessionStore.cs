@@ -45,10 +45,9 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
     internal static WriteModel<BsonDocument> SaveModel(Session session) =>
         new ReplaceOneModel<BsonDocument>(Filter.And(ById(session.Key), Filter.Eq("version", session.Version)), ToDocument(session, session.Version + 1));
 
-    public async Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await sessions.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return sessions.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("_id"), FromDocument, cancellationToken);
     }
 
     internal static BsonDocument ToDocument(Session session, long version)
