@@ -2,6 +2,7 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : IInboxStore
 {
+    private readonly BulkWriter _marks = new(items);
     private static readonly MongoRecords<InboxItem> Records = new(nameof(InboxItem.Id));
 
     public Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
@@ -65,6 +66,12 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
             Sort.Ascending("receivedAt").Ascending("sequence").Ascending("_id"),
             max,
             Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)).Inc("attempts", 1),
+            doc =>
+            {
+                doc["leaseOwner"] = owner;
+                doc["leaseUntil"] = Date(now + lease);
+                doc["attempts"] = doc.GetInt("attempts") + 1;
+            },
             cancellationToken);
         return [.. won.Select(Records.FromDocument).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
     }
@@ -79,10 +86,7 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
     public Task CompleteAsync(string id, InboxStatus status, string? error, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return items.UpdateOneAsync(
-            ById(id),
-            ClearLease().Set("status", status.ToString()).Set("error", Text(error)),
-            cancellationToken: cancellationToken);
+        return _marks.WriteAsync(CompleteModel(id, status, error), cancellationToken);
     }
 
     public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
@@ -98,4 +102,9 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
 
     public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
         items.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);
+
+    /// <summary>The write that marks an item done; the update commit batches it with other updates' marks.</summary>
+    internal static UpdateOneModel<BsonDocument> CompleteModel(string id, InboxStatus status, string? error) =>
+        new(ById(id), ClearLease().Set("status", status.ToString()).Set("error", Text(error)));
+
 }

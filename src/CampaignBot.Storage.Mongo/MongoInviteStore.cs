@@ -2,6 +2,8 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) : IInviteStore
 {
+    // Set once the server has handed the standing's expressions back unevaluated (the test engine does).
+    private volatile bool _withoutExpressions;
     private static readonly MongoRecords<Invite> Records = new(nameof(Invite.Code));
 
     public Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
@@ -38,6 +40,11 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             { "uses", new BsonDocument("$size", "$redeemedBy") },
             { "mine", new BsonDocument("$in", new BsonArray { memberId, "$redeemedBy" }) },
         };
+        if (_withoutExpressions)
+        {
+            return await ReadWholeAsync(code, memberId, cancellationToken);
+        }
+
         var doc = await invites.Aggregate()
             .Match(ById(code))
             .Project(projection)
@@ -49,14 +56,17 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
 
         if (!doc["uses"].IsNumeric || !doc["mine"].IsBoolean)
         {
-            // An engine without aggregation expressions (the test engine) hands the expressions back: read the list.
-            return await invites.Find(ById(code)).FirstOrDefaultAsync(cancellationToken) is { } full
-                ? StandingOf(Records.FromDocument(full), memberId)
-                : null;
+            // An engine without aggregation expressions (the test engine) hands the expressions back: read the list,
+            // from now on without asking for the expressions first.
+            _withoutExpressions = true;
+            return await ReadWholeAsync(code, memberId, cancellationToken);
         }
 
         return new InviteStanding(Records.FromDocument(doc), doc.GetInt("uses"), doc["mine"].AsBoolean);
     }
+
+    private async Task<InviteStanding?> ReadWholeAsync(string code, string memberId, CancellationToken cancellationToken) =>
+        await invites.Find(ById(code)).FirstOrDefaultAsync(cancellationToken) is { } full ? StandingOf(Records.FromDocument(full), memberId) : null;
 
     public async Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {

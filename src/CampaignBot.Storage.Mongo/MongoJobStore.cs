@@ -97,6 +97,9 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
     private static FilterDefinition<BsonDocument> FiringKey(string jobId, DateTimeOffset dueAt) =>
         Filter.And(Filter.Eq("jobId", jobId), Filter.Eq("dueAt", Date(dueAt)));
 
+    /// <summary>A job as stored; the update commit writes jobs in its bulk.</summary>
+    internal static BsonDocument ToDocument(ScheduledJob job) => Records.ToDocument(job);
+
     private static ScheduledJob FromDocument(BsonDocument doc) => new()
     {
         Id = doc["_id"].AsString,

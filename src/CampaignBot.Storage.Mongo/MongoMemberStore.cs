@@ -4,10 +4,14 @@ internal sealed class MongoMemberStore(IMongoCollection<BsonDocument> members) :
 {
     private static readonly MongoRecords<Member> Records = new(nameof(Member.Id));
 
-    public Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
+    // Every update looks its sender up: updates handled at the same time do it in one query.
+    private readonly Batcher<string, BsonDocument?> _reads = new((ids, token) => ByIds.ReadAsync(members, ids, token));
+
+    public async Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return members.FindOneAsync(ById(id), Records.FromDocument, cancellationToken);
+        var doc = await _reads.RunAsync(id, cancellationToken);
+        return doc is null ? null : Records.FromDocument(doc);
     }
 
     public Task UpsertAsync(Member member, CancellationToken cancellationToken)

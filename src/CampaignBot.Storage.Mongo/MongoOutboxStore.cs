@@ -2,6 +2,12 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : IOutboxStore
 {
+    // Settling messages: the sender settles many chats at once, so their marks share bulk writes.
+    private readonly BulkWriter _settlements = new(outbox);
+
+    // Edits look up the message they edit, many chats at once: one query for those asked together.
+    private readonly Batcher<string, BsonDocument?> _reads = new((ids, token) => ByIds.ReadAsync(outbox, ids, token));
+
     public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -42,6 +48,11 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             Sort.Ascending("createdAt").Ascending("_id"),
             max,
             Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)),
+            doc =>
+            {
+                doc["leaseOwner"] = owner;
+                doc["leaseUntil"] = Date(now + lease);
+            },
             cancellationToken);
         return [.. won.Select(FromDocument).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
@@ -49,13 +60,9 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
     public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return outbox.UpdateOneAsync(
-            ById(id),
-            ClearLease()
-                .Set("status", nameof(OutboxStatus.Sent))
-                .Set("externalMessageId", Text(externalMessageId))
-                .Set("sentAt", Date(sentAt)),
-            cancellationToken: cancellationToken);
+        return _settlements.WriteAsync(
+            new UpdateOneModel<BsonDocument>(ById(id), Sent(externalMessageId, sentAt)),
+            cancellationToken);
     }
 
     public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
@@ -70,15 +77,16 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
         return marks.Count == 0
             ? Task.CompletedTask
             : outbox.BulkWriteAsync(
-                marks.Select(mark => new UpdateOneModel<BsonDocument>(
-                    ById(mark.Id),
-                    ClearLease()
-                        .Set("status", nameof(OutboxStatus.Sent))
-                        .Set("externalMessageId", Text(mark.ExternalMessageId))
-                        .Set("sentAt", Date(mark.SentAt)))),
+                marks.Select(mark => new UpdateOneModel<BsonDocument>(ById(mark.Id), Sent(mark.ExternalMessageId, mark.SentAt))),
                 new BulkWriteOptions { IsOrdered = false },
                 cancellationToken);
     }
+
+    private static UpdateDefinition<BsonDocument> Sent(string? externalMessageId, DateTimeOffset sentAt) =>
+        ClearLease()
+            .Set("status", nameof(OutboxStatus.Sent))
+            .Set("externalMessageId", Text(externalMessageId))
+            .Set("sentAt", Date(sentAt));
 
     public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken)
     {
@@ -92,7 +100,7 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             update = update.Inc("attempts", 1);
         }
 
-        return outbox.UpdateOneAsync(ById(id), update, cancellationToken: cancellationToken);
+        return _settlements.WriteAsync(new UpdateOneModel<BsonDocument>(ById(id), update), cancellationToken);
     }
 
     public Task MarkFailedAsync(string id, OutboxStatus status, string reason, CancellationToken cancellationToken)
@@ -104,16 +112,16 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             throw new ArgumentOutOfRangeException(nameof(status), status, "A failed message is either Rejected or Unreachable.");
         }
 
-        return outbox.UpdateOneAsync(
-            ById(id),
-            ClearLease().Set("status", status.ToString()).Set("lastError", reason),
-            cancellationToken: cancellationToken);
+        return _settlements.WriteAsync(
+            new UpdateOneModel<BsonDocument>(ById(id), ClearLease().Set("status", status.ToString()).Set("lastError", reason)),
+            cancellationToken);
     }
 
-    public Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return outbox.FindOneAsync(ById(id), FromDocument, cancellationToken);
+        var doc = await _reads.RunAsync(id, cancellationToken);
+        return doc is null ? null : FromDocument(doc);
     }
 
     public async Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
@@ -127,7 +135,7 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
     public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) =>
         outbox.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);
 
-    private static BsonDocument ToDocument(OutboxMessage message) => new()
+    internal static BsonDocument ToDocument(OutboxMessage message) => new()
     {
         { "_id", message.Id },
         {

@@ -2,10 +2,14 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions) : ISessionStore
 {
-    public Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
+    // Conversations handled at the same time read their sessions in one query.
+    private readonly Batcher<string, BsonDocument?> _reads = new((keys, token) => ByIds.ReadAsync(sessions, keys, token));
+
+    public async Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return sessions.FindOneAsync(ById(key), FromDocument, cancellationToken);
+        var doc = await _reads.RunAsync(key, cancellationToken);
+        return doc is null ? null : FromDocument(doc);
     }
 
     public async Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken)
@@ -37,6 +41,10 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
         return saved;
     }
 
+    /// <summary>A later save as one write of a bulk: the replace matches only while the session holds the version read.</summary>
+    internal static WriteModel<BsonDocument> SaveModel(Session session) =>
+        new ReplaceOneModel<BsonDocument>(Filter.And(ById(session.Key), Filter.Eq("version", session.Version)), ToDocument(session, session.Version + 1));
+
     public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken)
     {
         return sessions.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("_id"), FromDocument, cancellationToken);
@@ -57,7 +65,7 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
     private static FlowTimeoutTarget Target(string json) =>
         MessageJson.Deserialize<FlowTimeoutTarget>(json);
 
-    private static BsonDocument ToDocument(Session session, long version)
+    internal static BsonDocument ToDocument(Session session, long version)
     {
         // Pairs, not fields: a flow's keys may hold '.' or '$', which field names must not.
         var data = new BsonArray(session.Data.Select(pair => new BsonDocument { { "k", pair.Key }, { "v", pair.Value } }));

@@ -35,15 +35,18 @@ public static class MongoStores
         ArgumentNullException.ThrowIfNull(database);
         var documents = new DocumentStores(name => new MongoDocuments(database.GetCollection<BsonDocument>(name)));
         await CreateIndexesAsync(database, documents.Tables, ct);
+        var outbox = new MongoOutboxStore(database.GetCollection<BsonDocument>(Outbox));
+        var transactions = await OffersTransactionsAsync(database.Client, ct);
         return new StoreBundle(
             new MongoInboxStore(database.GetCollection<BsonDocument>(Inbox)),
             new MongoSessionStore(database.GetCollection<BsonDocument>(Sessions)),
-            new MongoOutboxStore(database.GetCollection<BsonDocument>(Outbox)),
+            outbox,
             new MongoJobStore(database.GetCollection<BsonDocument>(Jobs), database.GetCollection<BsonDocument>(JobFirings)),
             new MongoMemberStore(database.GetCollection<BsonDocument>(Members)),
             new MongoInviteStore(database.GetCollection<BsonDocument>(Invites)),
             new MongoChatStore(database.GetCollection<BsonDocument>(Chats)))
         {
+            Commits = new MongoUpdateCommitStore(database, outbox, transactions),
             ActivityLog = new MongoActivityLogStore(database.GetCollection<BsonDocument>(ActivityEntries)),
             Households = new MongoHouseholdStore(database.GetCollection<BsonDocument>(Households)),
             ReminderSettings = new MongoReminderSettingsStore(database.GetCollection<BsonDocument>(ReminderSettings)),
@@ -53,6 +56,17 @@ public static class MongoStores
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
             Dashboard = new MongoDashboardStore(database.GetCollection<BsonDocument>(DashboardLinks), database.GetCollection<BsonDocument>(DashboardSessions)),
         };
+    }
+
+    /// <summary>
+    /// Whether the server runs multi-document transactions: a replica set member or a mongos (sharded cluster) of
+    /// MongoDB 4.2 or later, with sessions. A single server (and the test engine) does not.
+    /// </summary>
+    internal static async Task<bool> OffersTransactionsAsync(IMongoClient client, CancellationToken ct)
+    {
+        var hello = await client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("hello", 1), cancellationToken: ct);
+        var clustered = hello.Contains("setName") || hello.GetValue("msg", BsonNull.Value) == "isdbgrid";
+        return clustered && hello.Contains("logicalSessionTimeoutMinutes") && hello.GetValue("maxWireVersion", 0).ToInt32() >= 8;
     }
 
     private static async Task CreateIndexesAsync(IMongoDatabase database, IReadOnlyList<string> documentCollections, CancellationToken ct)

@@ -61,7 +61,7 @@ public sealed class UpdateHandler(
 
             session.RememberUpdate(update.UpdateId);
             // Written in one transaction with the session, the effects need no copy in it for a replay.
-            session.PendingEffects = commits is null ? effects.ToJson() : null;
+            session.PendingEffects = commits is { Atomic: true } ? null : effects.ToJson();
             session.UpdatedAt = now;
             if (commits is not null)
             {

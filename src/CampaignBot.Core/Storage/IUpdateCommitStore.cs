@@ -16,6 +16,12 @@ public sealed record UpdateCommit(
 /// </summary>
 public interface IUpdateCommitStore
 {
+    /// <summary>
+    /// True when a commit is all or nothing. A store that writes the parts one after another (MongoDB without a
+    /// replica set) says false: the session then carries its pending effects, so a redelivered update replays them.
+    /// </summary>
+    bool Atomic => true;
+
     /// <summary>False on a version conflict, with nothing written; true once everything is committed.</summary>
     Task<bool> TryCommitAsync(UpdateCommit commit, CancellationToken cancellationToken);
 }

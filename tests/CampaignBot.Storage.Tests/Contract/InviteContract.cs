@@ -100,6 +100,21 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task An_invite_with_ten_thousand_places_takes_members_one_after_another_and_in_parallel()
+    {
+        var stores = await OpenFreshAsync();
+        await stores.Invites.CreateAsync(Invite("big", 10_000), Ct);
+
+        Assert.Equal(RedeemResult.Redeemed, await stores.Invites.RedeemAsync("big", "telegram:1", T0, Ct));
+        var results = await InParallelAsync(20, i => stores.Invites.RedeemAsync("big", $"telegram:{100 + i}", T0, Ct));
+
+        Assert.All(results, r => Assert.Equal(RedeemResult.Redeemed, r));
+        Assert.Equal(RedeemResult.AlreadyRedeemedByThisMember, await stores.Invites.RedeemAsync("big", "telegram:1", T0, Ct));
+        var standing = (await stores.Invites.GetStandingAsync("big", "telegram:2", Ct))!;
+        Assert.Equal((21, false, false), (standing.Uses, standing.RedeemedByMember, standing.UsedUpFor));
+    }
+
+    [Fact]
     public async Task One_member_redeeming_in_parallel_uses_one_place()
     {
         var stores = await OpenFreshAsync();

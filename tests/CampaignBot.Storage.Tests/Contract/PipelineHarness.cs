@@ -21,7 +21,8 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
     public EffectApplier Effects(IOutboxStore? outbox = null) =>
         new(outbox ?? Stores.Outbox, Stores.Jobs, new InboxWriter(Stores.Inbox, new PipelineSignals(), time));
 
-    public UpdateHandler Handler(ISessionStore? sessions = null, IOutboxStore? outbox = null)
+    /// <summary>The update handler; with <paramref name="commits"/>, each update is written through the store's update commit.</summary>
+    public UpdateHandler Handler(ISessionStore? sessions = null, IOutboxStore? outbox = null, IUpdateCommitStore? commits = null)
     {
         var campaign = TestCampaign.Create();
         var router = new ConversationRouter(
@@ -29,7 +30,7 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
             [new MeCommand(), new Core.Features.Help.HelpCommand()],
             Stores.Chats,
             new FlowTimeouts(TimeSpan.FromMinutes(30)));
-        return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, Effects(outbox), router, campaign, time, NullLogger<UpdateHandler>.Instance);
+        return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, Effects(outbox), router, campaign, time, NullLogger<UpdateHandler>.Instance, commits);
     }
 
     public FlowTimeoutSweeper Sweeper() =>
