@@ -17,6 +17,9 @@ public static class LedgerRegistration
         services.AddSingleton<ITableSource, OpinionAndLedgerTables>();
         services.AddSingleton<LedgerAddFlow>();
         services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<LedgerAddFlow>());
+        services.AddSingleton<LedgerEvidenceFlow>();
+        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<LedgerEvidenceFlow>());
+        services.AddSingleton<IJobHandler, EvidenceFetchJob>();
         services.AddSingleton<ICommandHandler, LedgerCommand>();
         services.AddSingleton<LedgerDailyJob>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerDailyJob>());
