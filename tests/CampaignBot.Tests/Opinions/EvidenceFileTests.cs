@@ -180,6 +180,24 @@ public sealed partial class EvidenceFileTests : IAsyncLifetime
         Assert.Contains("已印发首问负责制实施办法；文件 制度.docx 2 KB：实施办法全文（SHA-256 " + Convert.ToHexStringLower(SHA256.HashData(bytes)) + "）", cell, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_evidence_step_survives_a_restart_and_a_file_waiting_to_be_fetched_is_fetched_after_it()
+    {
+        var id = await NewItemAsync();
+        var bytes = RandomNumberGenerator.GetBytes(4096);
+        var path = Write("现场.jpg", bytes);
+
+        await SayAsync("lead1", "ledger", $"done {id}");
+        await _bot.RestartAsync();
+        var received = Texts(await SendAsync("lead1", new PhotoInput(path, "现场.jpg", "image/jpeg", bytes.Length)));
+        await _bot.RestartAsync();
+        var fetched = await _bot.AdvanceAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Contains("已收到照片 现场.jpg 4 KB", received, StringComparison.Ordinal);
+        Assert.Contains(fetched, m => m.Chat.Id == "sec1" && Texts([m]).Contains("照片 现场.jpg 4 KB", StringComparison.Ordinal));
+        Assert.Equal(EvidenceFileState.Stored, Assert.Single((await _bot.Stores.Ledger.GetAsync(id, Ct))!.Evidence).File);
+    }
+
     private async Task<string> NewItemAsync() => CodeAfter("整改台帐 ", await SayAsync("sec1", "ledger", "add 成员lead1 2027-05-01 窗口办事推诿 | 首问负责制"));
 
     private string Write(string name, byte[] bytes)
