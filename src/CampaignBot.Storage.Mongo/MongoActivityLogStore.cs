@@ -5,34 +5,34 @@ namespace CampaignBot.Storage.Mongo;
 /// <summary>Activity entries keyed by id; dates as ISO text so they sort and read the same everywhere.</summary>
 internal sealed class MongoActivityLogStore(IMongoCollection<BsonDocument> entries) : IActivityLogStore
 {
+    private static readonly MongoRecords<ActivityEntry> Records = new(nameof(ActivityEntry.Id));
+
     public Task<bool> AddAsync(ActivityEntry entry, CancellationToken cancellationToken)
     {
         Check(entry);
-        return TryInsertAsync(entries, ToDocument(entry), cancellationToken);
+        return TryInsertAsync(entries, Records.ToDocument(entry), cancellationToken);
     }
 
     public async Task<bool> ReplaceAsync(ActivityEntry entry, CancellationToken cancellationToken)
     {
         Check(entry);
-        var result = await entries.ReplaceOneAsync(ById(entry.Id), ToDocument(entry), cancellationToken: cancellationToken);
+        var result = await entries.ReplaceOneAsync(ById(entry.Id), Records.ToDocument(entry), cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var result = await entries.DeleteOneAsync(ById(id), cancellationToken);
-        return result.DeletedCount == 1;
+        return entries.DeleteByIdAsync(id, cancellationToken);
     }
 
-    public async Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await entries.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return entries.FindOneAsync(ById(id), Records.FromDocument, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken)
     {
         var filters = new List<FilterDefinition<BsonDocument>> { FilterDefinition<BsonDocument>.Empty };
         if (unitId is not null)
@@ -50,8 +50,7 @@ internal sealed class MongoActivityLogStore(IMongoCollection<BsonDocument> entri
             filters.Add(Filter.Eq("kind", k.ToString()));
         }
 
-        var docs = await entries.Find(Filter.And(filters)).Sort(Sort.Ascending("date").Ascending("recordedAt").Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return entries.FindAllAsync(Filter.And(filters), Sort.Ascending("date").Ascending("recordedAt").Ascending("_id"), Records.FromDocument, cancellationToken);
     }
 
     internal static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -65,40 +64,4 @@ internal sealed class MongoActivityLogStore(IMongoCollection<BsonDocument> entri
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.MemberId, nameof(entry));
         ArgumentOutOfRangeException.ThrowIfNegative(entry.HalfDays, nameof(entry));
     }
-
-    private static BsonDocument ToDocument(ActivityEntry e) => new()
-    {
-        { "_id", e.Id },
-        { "kind", e.Kind.ToString() },
-        { "memberId", e.MemberId },
-        { "unitId", e.UnitId },
-        { "date", DateText(e.Date) },
-        { "halfDays", e.HalfDays },
-        { "form", Text(e.Form) },
-        { "topic", Text(e.Topic) },
-        { "place", Text(e.Place) },
-        { "note", Text(e.Note) },
-        { "opinions", Text(e.Opinions) },
-        { "confirmed", e.Confirmed },
-        { "recordedBy", e.RecordedBy },
-        { "recordedAt", Date(e.RecordedAt) },
-    };
-
-    private static ActivityEntry FromDocument(BsonDocument doc) => new()
-    {
-        Id = doc["_id"].AsString,
-        Kind = doc.GetEnum<ActivityKind>("kind"),
-        MemberId = doc["memberId"].AsString,
-        UnitId = doc["unitId"].AsString,
-        Date = ParseDate(doc["date"].AsString),
-        HalfDays = doc.GetInt("halfDays"),
-        Form = doc.GetNullableString("form"),
-        Topic = doc.GetNullableString("topic"),
-        Place = doc.GetNullableString("place"),
-        Note = doc.GetNullableString("note"),
-        Opinions = doc.GetNullableString("opinions"),
-        Confirmed = doc["confirmed"].AsBoolean,
-        RecordedBy = doc["recordedBy"].AsString,
-        RecordedAt = doc.GetDate("recordedAt"),
-    };
 }

@@ -67,4 +67,29 @@ internal static class MongoBson
     }
 
     public static FilterDefinition<BsonDocument> ById(string id) => Filter.Eq("_id", id);
+
+    /// <summary>The first document that matches, read with <paramref name="read"/>; null when none does.</summary>
+    public static async Task<T?> FindOneAsync<T>(
+        this IMongoCollection<BsonDocument> collection, FilterDefinition<BsonDocument> filter, Func<BsonDocument, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var doc = await collection.Find(filter).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : read(doc);
+    }
+
+    /// <summary>Every document that matches, in <paramref name="sort"/> order, each read with <paramref name="read"/>.</summary>
+    public static async Task<IReadOnlyList<T>> FindAllAsync<T>(
+        this IMongoCollection<BsonDocument> collection,
+        FilterDefinition<BsonDocument> filter,
+        SortDefinition<BsonDocument> sort,
+        Func<BsonDocument, T> read,
+        CancellationToken cancellationToken)
+    {
+        var docs = await collection.Find(filter).Sort(sort).ToListAsync(cancellationToken);
+        return docs.ConvertAll(doc => read(doc));
+    }
+
+    /// <summary>Deletes the document with this _id; true when there was one.</summary>
+    public static async Task<bool> DeleteByIdAsync(this IMongoCollection<BsonDocument> collection, string id, CancellationToken cancellationToken) =>
+        (await collection.DeleteOneAsync(ById(id), cancellationToken)).DeletedCount == 1;
 }

@@ -3,12 +3,11 @@ namespace CampaignBot.Storage.Mongo;
 /// <summary>Chats keyed by "channel:chat id", the same key <see cref="ChatRef.Key"/> gives.</summary>
 internal sealed class MongoChatStore(IMongoCollection<BsonDocument> chats) : IChatStore
 {
-    public async Task<ChatRecord?> GetAsync(string channel, string chatId, CancellationToken cancellationToken)
+    public Task<ChatRecord?> GetAsync(string channel, string chatId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
-        var doc = await chats.Find(ById(KeyOf(channel, chatId))).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return chats.FindOneAsync(ById(KeyOf(channel, chatId)), FromDocument, cancellationToken);
     }
 
     public Task UpsertAsync(ChatRecord chat, CancellationToken cancellationToken)
@@ -30,10 +29,9 @@ internal sealed class MongoChatStore(IMongoCollection<BsonDocument> chats) : ICh
         return Upsert.ReplaceAsync(chats, key, doc, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ChatRecord>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ChatRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await chats.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("channel").Ascending("chatId")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return chats.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("channel").Ascending("chatId"), FromDocument, cancellationToken);
     }
 
     private static string KeyOf(string channel, string chatId) => $"{channel}:{chatId}";

@@ -24,11 +24,8 @@ internal sealed class MongoDashboardStore(IMongoCollection<BsonDocument> links, 
             cancellationToken);
     }
 
-    public async Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        var doc = await links.Find(ById(tokenHash)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : ReadLink(doc);
-    }
+    public Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
+        links.FindOneAsync(ById(tokenHash), ReadLink, cancellationToken);
 
     public async Task<SignInLink?> TryUseLinkAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -64,13 +61,8 @@ internal sealed class MongoDashboardStore(IMongoCollection<BsonDocument> links, 
             cancellationToken);
     }
 
-    public async Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken)
-    {
-        var doc = await sessions.Find(ById(idHash)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null
-            ? null
-            : new DashboardSession(doc["_id"].AsString, doc["memberId"].AsString, doc.GetDate("createdAt"), doc.GetDate("lastSeenAt"), doc.GetNullableDate("revokedAt"));
-    }
+    public Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken) =>
+        sessions.FindOneAsync(ById(idHash), ReadSession, cancellationToken);
 
     public async Task<bool> TouchSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -100,4 +92,7 @@ internal sealed class MongoDashboardStore(IMongoCollection<BsonDocument> links, 
 
     private static SignInLink ReadLink(BsonDocument doc) =>
         new(doc["_id"].AsString, doc["memberId"].AsString, doc.GetDate("createdAt"), doc.GetDate("expiresAt"), doc.GetNullableDate("usedAt"));
+
+    private static DashboardSession ReadSession(BsonDocument doc) =>
+        new(doc["_id"].AsString, doc["memberId"].AsString, doc.GetDate("createdAt"), doc.GetDate("lastSeenAt"), doc.GetNullableDate("revokedAt"));
 }

@@ -26,25 +26,22 @@ internal sealed class MongoEvaluationRoundStore(IMongoCollection<BsonDocument> r
         return await TryInsertAsync(rounds, doc, cancellationToken);
     }
 
-    public async Task<EvaluationRound?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<EvaluationRound?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await rounds.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : Read(doc);
+        return rounds.FindOneAsync(ById(id), Read, cancellationToken);
     }
 
-    public async Task<EvaluationRound?> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    public Task<EvaluationRound?> FindByCodeAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        var doc = await rounds.Find(Filter.Eq("code", code.Trim().ToUpperInvariant())).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : Read(doc);
+        return rounds.FindOneAsync(Filter.Eq("code", code.Trim().ToUpperInvariant()), Read, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EvaluationRound>> ListAsync(string? unitId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EvaluationRound>> ListAsync(string? unitId, CancellationToken cancellationToken)
     {
         var filter = unitId is null ? FilterDefinition<BsonDocument>.Empty : Filter.Eq("unitId", unitId);
-        var docs = await rounds.Find(filter).Sort(Sort.Ascending("opensAt").Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(Read);
+        return rounds.FindAllAsync(filter, Sort.Ascending("opensAt").Ascending("_id"), Read, cancellationToken);
     }
 
     public async Task<bool> TryCloseAsync(string id, RoundResult result, CancellationToken cancellationToken)

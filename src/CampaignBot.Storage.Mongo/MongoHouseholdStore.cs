@@ -5,20 +5,14 @@ namespace CampaignBot.Storage.Mongo;
 /// <summary>Household pairings; a unique index on (memberId, label) refuses a second pairing with one label.</summary>
 internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> households) : IHouseholdStore
 {
+    private static readonly MongoRecords<Household> Records = new(nameof(Household.Id));
+
     public Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(household);
         ArgumentException.ThrowIfNullOrWhiteSpace(household.Id, nameof(household));
         ArgumentException.ThrowIfNullOrWhiteSpace(household.Label, nameof(household));
-        var doc = new BsonDocument
-        {
-            { "_id", household.Id },
-            { "memberId", household.MemberId },
-            { "unitId", household.UnitId },
-            { "label", household.Label },
-            { "pairedAt", Date(household.PairedAt) },
-        };
-        return TryInsertAsync(households, doc, cancellationToken);
+        return TryInsertAsync(households, Records.ToDocument(household), cancellationToken);
     }
 
     public async Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
@@ -36,14 +30,13 @@ internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> househo
         }
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var result = await households.DeleteOneAsync(ById(id), cancellationToken);
-        return result.DeletedCount == 1;
+        return households.DeleteByIdAsync(id, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken)
     {
         var filters = new List<FilterDefinition<BsonDocument>> { FilterDefinition<BsonDocument>.Empty };
         if (unitId is not null)
@@ -56,14 +49,6 @@ internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> househo
             filters.Add(Filter.Eq("memberId", memberId));
         }
 
-        var docs = await households.Find(Filter.And(filters)).Sort(Sort.Ascending("pairedAt").Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(doc => new Household
-        {
-            Id = doc["_id"].AsString,
-            MemberId = doc["memberId"].AsString,
-            UnitId = doc["unitId"].AsString,
-            Label = doc["label"].AsString,
-            PairedAt = doc.GetDate("pairedAt"),
-        });
+        return households.FindAllAsync(Filter.And(filters), Sort.Ascending("pairedAt").Ascending("_id"), Records.FromDocument, cancellationToken);
     }
 }

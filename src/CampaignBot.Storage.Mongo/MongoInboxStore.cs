@@ -2,10 +2,12 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : IInboxStore
 {
+    private static readonly MongoRecords<InboxItem> Records = new(nameof(InboxItem.Id));
+
     public Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return TryInsertAsync(items, ToDocument(item), cancellationToken);
+        return TryInsertAsync(items, Records.ToDocument(item), cancellationToken);
     }
 
     public async Task<IReadOnlyList<bool>> AddManyAsync(IReadOnlyList<InboxItem> batch, CancellationToken cancellationToken)
@@ -16,7 +18,7 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
             return [];
         }
 
-        var documents = batch.Select(ToDocument).ToList();
+        var documents = batch.Select(Records.ToDocument).ToList();
         try
         {
             // Unordered: every new id is stored even when some ids already exist.
@@ -64,7 +66,7 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
             max,
             Update.Set("leaseOwner", owner).Set("leaseUntil", Date(now + lease)).Inc("attempts", 1),
             cancellationToken);
-        return [.. won.Select(FromDocument).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
+        return [.. won.Select(Records.FromDocument).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
     }
 
     public Task RedactAsync(string id, string payload, CancellationToken cancellationToken)
@@ -83,11 +85,10 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
             cancellationToken: cancellationToken);
     }
 
-    public async Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await items.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return items.FindOneAsync(ById(id), Records.FromDocument, cancellationToken);
     }
 
     public async Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
@@ -97,32 +98,4 @@ internal sealed class MongoInboxStore(IMongoCollection<BsonDocument> items) : II
 
     public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
         items.CountDocumentsAsync(Filter.Eq("status", status.ToString()), cancellationToken: cancellationToken);
-
-    private static BsonDocument ToDocument(InboxItem item) => new()
-    {
-        { "_id", item.Id },
-        { "conversationKey", item.ConversationKey },
-        { "sequence", item.Sequence },
-        { "payload", item.Payload },
-        { "receivedAt", Date(item.ReceivedAt) },
-        { "status", item.Status.ToString() },
-        { "attempts", item.Attempts },
-        { "leaseOwner", Text(item.LeaseOwner) },
-        { "leaseUntil", Date(item.LeaseUntil) },
-        { "error", Text(item.Error) },
-    };
-
-    private static InboxItem FromDocument(BsonDocument doc) => new()
-    {
-        Id = doc["_id"].AsString,
-        ConversationKey = doc["conversationKey"].AsString,
-        Sequence = doc.GetLong("sequence"),
-        Payload = doc["payload"].AsString,
-        ReceivedAt = doc.GetDate("receivedAt"),
-        Status = doc.GetEnum<InboxStatus>("status"),
-        Attempts = doc.GetInt("attempts"),
-        LeaseOwner = doc.GetNullableString("leaseOwner"),
-        LeaseUntil = doc.GetNullableDate("leaseUntil"),
-        Error = doc.GetNullableString("error"),
-    };
 }

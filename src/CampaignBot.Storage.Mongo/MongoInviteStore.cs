@@ -2,33 +2,20 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) : IInviteStore
 {
+    private static readonly MongoRecords<Invite> Records = new(nameof(Invite.Code));
+
     public Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invite);
         ArgumentException.ThrowIfNullOrWhiteSpace(invite.Code, nameof(invite));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
-        var doc = new BsonDocument
-        {
-            { "_id", invite.Code },
-            { "unitId", invite.UnitId },
-            { "role", invite.Role },
-            { "maxUses", invite.MaxUses },
-            { "expiresAt", Date(invite.ExpiresAt) },
-            { "createdAt", Date(invite.CreatedAt) },
-            { "redeemedBy", new BsonArray(invite.RedeemedBy) },
-            { "name", Text(invite.Name) },
-            { "rank", Text(invite.Rank) },
-            { "maxRank", Text(invite.MaxRank) },
-            { "revokedAt", Date(invite.RevokedAt) },
-        };
-        return TryInsertAsync(invites, doc, cancellationToken);
+        return TryInsertAsync(invites, Records.ToDocument(invite), cancellationToken);
     }
 
-    public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
+    public Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        var doc = await invites.Find(ById(code)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return invites.FindOneAsync(ById(code), Records.FromDocument, cancellationToken);
     }
 
     public async Task<InviteStanding?> GetStandingAsync(string code, string memberId, CancellationToken cancellationToken)
@@ -44,6 +31,7 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
             { "maxUses", 1 },
             { "expiresAt", 1 },
             { "createdAt", 1 },
+            { "name", 1 },
             { "rank", 1 },
             { "maxRank", 1 },
             { "revokedAt", 1 },
@@ -63,23 +51,11 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         {
             // An engine without aggregation expressions (the test engine) hands the expressions back: read the list.
             return await invites.Find(ById(code)).FirstOrDefaultAsync(cancellationToken) is { } full
-                ? StandingOf(FromDocument(full), memberId)
+                ? StandingOf(Records.FromDocument(full), memberId)
                 : null;
         }
 
-        var invite = new Invite
-        {
-            Code = doc["_id"].AsString,
-            UnitId = doc["unitId"].AsString,
-            Role = doc["role"].AsString,
-            MaxUses = doc.GetInt("maxUses"),
-            ExpiresAt = doc.GetNullableDate("expiresAt"),
-            CreatedAt = doc.GetDate("createdAt"),
-            Rank = doc.GetNullableString("rank"),
-            MaxRank = doc.GetNullableString("maxRank"),
-            RevokedAt = doc.GetNullableDate("revokedAt"),
-        };
-        return new InviteStanding(invite, doc.GetInt("uses"), doc["mine"].AsBoolean);
+        return new InviteStanding(Records.FromDocument(doc), doc.GetInt("uses"), doc["mine"].AsBoolean);
     }
 
     public async Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -132,10 +108,9 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
         }
     }
 
-    public async Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await invites.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("createdAt").Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return invites.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("createdAt").Ascending("_id"), Records.FromDocument, cancellationToken);
     }
 
     public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
@@ -150,19 +125,4 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
 
     private static InviteStanding StandingOf(Invite invite, string memberId) =>
         new(invite with { RedeemedBy = [] }, invite.Uses, invite.RedeemedBy.Contains(memberId, StringComparer.Ordinal));
-
-    private static Invite FromDocument(BsonDocument doc) => new()
-    {
-        Code = doc["_id"].AsString,
-        UnitId = doc["unitId"].AsString,
-        Role = doc["role"].AsString,
-        MaxUses = doc.GetInt("maxUses"),
-        ExpiresAt = doc.GetNullableDate("expiresAt"),
-        CreatedAt = doc.GetDate("createdAt"),
-        RedeemedBy = [.. doc["redeemedBy"].AsBsonArray.Select(v => v.AsString)],
-        Name = doc.GetNullableString("name"),
-        Rank = doc.GetNullableString("rank"),
-        MaxRank = doc.GetNullableString("maxRank"),
-        RevokedAt = doc.GetNullableDate("revokedAt"),
-    };
 }

@@ -5,27 +5,27 @@ namespace CampaignBot.Storage.Mongo;
 /// <summary>Jobs share work through leases; exactly-once rests on the unique (job, due time) firing record.</summary>
 internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoCollection<BsonDocument> firings) : IJobStore
 {
+    private static readonly MongoRecords<ScheduledJob> Records = new(nameof(ScheduledJob.Id));
+
     public Task UpsertAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrWhiteSpace(job.Id, nameof(job));
         ArgumentException.ThrowIfNullOrWhiteSpace(job.Kind, nameof(job));
         ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
-        return Upsert.ReplaceAsync(jobs, job.Id, ToDocument(job with { LeaseOwner = null, LeaseUntil = null }), cancellationToken);
+        return Upsert.ReplaceAsync(jobs, job.Id, Records.ToDocument(job with { LeaseOwner = null, LeaseUntil = null }), cancellationToken);
     }
 
-    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var result = await jobs.DeleteOneAsync(ById(id), cancellationToken);
-        return result.DeletedCount == 1;
+        return jobs.DeleteByIdAsync(id, cancellationToken);
     }
 
-    public async Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await jobs.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return jobs.FindOneAsync(ById(id), FromDocument, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScheduledJob>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -96,17 +96,6 @@ internal sealed class MongoJobStore(IMongoCollection<BsonDocument> jobs, IMongoC
 
     private static FilterDefinition<BsonDocument> FiringKey(string jobId, DateTimeOffset dueAt) =>
         Filter.And(Filter.Eq("jobId", jobId), Filter.Eq("dueAt", Date(dueAt)));
-
-    private static BsonDocument ToDocument(ScheduledJob job) => new()
-    {
-        { "_id", job.Id },
-        { "kind", job.Kind },
-        { "payload", job.Payload },
-        { "dueAt", Date(job.DueAt) },
-        { "recurrence", Text(job.Recurrence) },
-        { "leaseOwner", Text(job.LeaseOwner) },
-        { "leaseUntil", Date(job.LeaseUntil) },
-    };
 
     private static ScheduledJob FromDocument(BsonDocument doc) => new()
     {

@@ -88,11 +88,10 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             cancellationToken: cancellationToken);
     }
 
-    public async Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var doc = await outbox.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return outbox.FindOneAsync(ById(id), FromDocument, cancellationToken);
     }
 
     public async Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) =>

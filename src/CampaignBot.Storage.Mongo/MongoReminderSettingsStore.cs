@@ -4,36 +4,23 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoReminderSettingsStore(IMongoCollection<BsonDocument> settings) : IReminderSettingsStore
 {
-    public async Task<ReminderSettings?> GetAsync(string memberId, CancellationToken cancellationToken)
+    private static readonly MongoRecords<ReminderSettings> Records = new(nameof(ReminderSettings.MemberId));
+
+    public Task<ReminderSettings?> GetAsync(string memberId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
-        var doc = await settings.Find(ById(memberId)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return settings.FindOneAsync(ById(memberId), Records.FromDocument, cancellationToken);
     }
 
     public Task UpsertAsync(ReminderSettings value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentException.ThrowIfNullOrWhiteSpace(value.MemberId, nameof(value));
-        var doc = new BsonDocument
-        {
-            { "_id", value.MemberId },
-            { "hour", value.Hour is { } hour ? new BsonInt32(hour) : BsonNull.Value },
-            { "mutedUntil", Text(value.MutedUntil is { } until ? MongoActivityLogStore.DateText(until) : null) },
-        };
-        return Upsert.ReplaceAsync(settings, value.MemberId, doc, cancellationToken);
+        return Upsert.ReplaceAsync(settings, value.MemberId, Records.ToDocument(value), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReminderSettings>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReminderSettings>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await settings.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return settings.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("_id"), Records.FromDocument, cancellationToken);
     }
-
-    private static ReminderSettings FromDocument(BsonDocument doc) => new()
-    {
-        MemberId = doc["_id"].AsString,
-        Hour = doc["hour"].IsBsonNull ? null : doc["hour"].AsInt32,
-        MutedUntil = doc.GetNullableString("mutedUntil") is { } text ? MongoActivityLogStore.ParseDate(text) : null,
-    };
 }

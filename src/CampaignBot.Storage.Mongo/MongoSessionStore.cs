@@ -2,11 +2,10 @@ namespace CampaignBot.Storage.Mongo;
 
 internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions) : ISessionStore
 {
-    public async Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
+    public Task<Session?> GetAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var doc = await sessions.Find(ById(key)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : FromDocument(doc);
+        return sessions.FindOneAsync(ById(key), FromDocument, cancellationToken);
     }
 
     public async Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken)
@@ -38,10 +37,9 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
         return saved;
     }
 
-    public async Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken)
     {
-        var docs = await sessions.Find(FilterDefinition<BsonDocument>.Empty).Sort(Sort.Ascending("_id")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(FromDocument);
+        return sessions.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("_id"), FromDocument, cancellationToken);
     }
 
     private static BsonDocument ToDocument(Session session, long version)

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Features.Organisation;
-
 namespace CampaignBot.Storage.Mongo;
 
 /// <summary>Opens the MongoDB stores of one database, creating their indexes first.</summary>
@@ -18,11 +14,6 @@ public static class MongoStores
     internal const string ActivityEntries = "activity_entries";
     internal const string Households = "households";
     internal const string ReminderSettings = "reminder_settings";
-    internal const string Examinations = "examinations";
-    internal const string ExaminationVersions = "examination_versions";
-    internal const string ExaminationReviews = "examination_reviews";
-    internal const string Pledges = "pledges";
-    internal const string PledgeCheckIns = "pledge_checkins";
     internal const string EvaluationRounds = "evaluation_rounds";
     internal const string Ballots = "ballots";
     internal const string Turnout = "turnout";
@@ -42,7 +33,8 @@ public static class MongoStores
     public static async Task<StoreBundle> OpenAsync(IMongoDatabase database, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(database);
-        await CreateIndexesAsync(database, ct);
+        var documents = new DocumentStores(name => new MongoDocuments(database.GetCollection<BsonDocument>(name)));
+        await CreateIndexesAsync(database, documents.Tables, ct);
         return new StoreBundle(
             new MongoInboxStore(database.GetCollection<BsonDocument>(Inbox)),
             new MongoSessionStore(database.GetCollection<BsonDocument>(Sessions)),
@@ -55,58 +47,15 @@ public static class MongoStores
             ActivityLog = new MongoActivityLogStore(database.GetCollection<BsonDocument>(ActivityEntries)),
             Households = new MongoHouseholdStore(database.GetCollection<BsonDocument>(Households)),
             ReminderSettings = new MongoReminderSettingsStore(database.GetCollection<BsonDocument>(ReminderSettings)),
-            Examinations = new DocumentExaminationStore(
-                new MongoDocuments(database.GetCollection<BsonDocument>(Examinations)),
-                new MongoDocuments(database.GetCollection<BsonDocument>(ExaminationVersions)),
-                new MongoDocuments(database.GetCollection<BsonDocument>(ExaminationReviews))),
-            Pledges = new DocumentPledgeStore(new MongoDocuments(database.GetCollection<BsonDocument>(Pledges)), new MongoDocuments(database.GetCollection<BsonDocument>(PledgeCheckIns))),
+            Documents = documents,
             EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
             Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
             Dashboard = new MongoDashboardStore(database.GetCollection<BsonDocument>(DashboardLinks), database.GetCollection<BsonDocument>(DashboardSessions)),
-            Opinions = new Core.Features.Opinions.DocumentOpinionStore(
-                Documents(database, Core.Features.Opinions.DocumentOpinionStore.CollectionTable),
-                Documents(database, Core.Features.Opinions.DocumentOpinionStore.Table),
-                Documents(database, Core.Features.Opinions.DocumentOpinionStore.PlaceTable),
-                Documents(database, Core.Features.Opinions.DocumentOpinionStore.AskedTable)),
-            Ledger = new Core.Features.Ledger.DocumentLedgerStore(
-                Documents(database, Core.Features.Ledger.DocumentLedgerStore.Table),
-                Documents(database, Core.Features.Ledger.DocumentLedgerStore.HistoryTable)),
-            Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
-                Documents(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
-                Documents(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
-            Units = new DocumentUnitStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentUnitStore.Table))),
-            Roster = new DocumentRosterStore(new MongoDocuments(database.GetCollection<BsonDocument>(DocumentRosterStore.Table))),
-            LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
-                Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
-                Documents(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
-            Inspections = new Core.Features.Inspections.DocumentInspectionStore(
-                Documents(database, Core.Features.Inspections.DocumentInspectionStore.Table),
-                Documents(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),
-                Documents(database, Core.Features.Inspections.DocumentInspectionStore.BulletinTable),
-                Documents(database, Core.Features.Inspections.DocumentInspectionStore.DecisionTable)),
-            Contacts = new Core.Features.Contacts.DocumentContactStore(
-                Documents(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
-                Documents(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),
         };
     }
 
-    /// <summary>The collections of opinions, the ledger and bulletins: named as the SQLite tables are.</summary>
-    internal static readonly string[] OpinionAndLedgerCollections =
-    [
-        Core.Features.Opinions.DocumentOpinionStore.CollectionTable, Core.Features.Opinions.DocumentOpinionStore.Table,
-        Core.Features.Opinions.DocumentOpinionStore.PlaceTable, Core.Features.Opinions.DocumentOpinionStore.AskedTable,
-        Core.Features.Ledger.DocumentLedgerStore.Table, Core.Features.Ledger.DocumentLedgerStore.HistoryTable,
-        Core.Features.Bulletins.DocumentBulletinStore.DispatchTable, Core.Features.Bulletins.DocumentBulletinStore.Table,
-    ];
-
-    /// <summary>The collections of contact points and contact visits, named as the SQLite tables are.</summary>
-    internal static readonly string[] ContactCollections =
-        [Core.Features.Contacts.DocumentContactStore.ChangeTable, Core.Features.Contacts.DocumentContactStore.VisitTable];
-
-    private static MongoDocuments Documents(IMongoDatabase database, string name) => new(database.GetCollection<BsonDocument>(name));
-
-    private static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken ct)
+    private static async Task CreateIndexesAsync(IMongoDatabase database, IReadOnlyList<string> documentCollections, CancellationToken ct)
     {
         var keys = Builders<BsonDocument>.IndexKeys;
         await CreateAsync(database, Inbox, ct, Index(keys.Ascending("status").Ascending("receivedAt").Ascending("sequence")), Index(keys.Ascending(Claims.TokenField)));
@@ -118,7 +67,7 @@ public static class MongoStores
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")), Index(keys.Ascending("hostUnitId")));
         await CreateAsync(database, ActivityEntries, ct, Index(keys.Ascending("unitId").Ascending("kind").Ascending("date")), Index(keys.Ascending("memberId").Ascending("kind").Ascending("date")));
         await CreateAsync(database, Households, ct, Index(keys.Ascending("memberId").Ascending("label"), new CreateIndexOptions { Unique = true, Name = "member_label_unique" }));
-        foreach (var collection in new[] { Examinations, ExaminationVersions, ExaminationReviews, Pledges, PledgeCheckIns, DocumentUnitStore.Table, DocumentRosterStore.Table }.Concat(OpinionAndLedgerCollections).Concat(Core.Features.LifeMeetings.DocumentLifeMeetingStore.Tables).Concat(Core.Features.Inspections.DocumentInspectionStore.Tables).Concat(ContactCollections))
+        foreach (var collection in documentCollections)
         {
             await CreateAsync(database, collection, ct, MongoDocuments.Indexes());
         }

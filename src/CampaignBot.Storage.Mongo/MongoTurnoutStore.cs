@@ -20,12 +20,11 @@ internal sealed class MongoTurnoutStore(IMongoCollection<BsonDocument> turnout) 
         await TryInsertAsync(turnout, doc, cancellationToken);
     }
 
-    public async Task<TurnoutEntry?> GetAsync(string roundId, string voterId, CancellationToken cancellationToken)
+    public Task<TurnoutEntry?> GetAsync(string roundId, string voterId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
         ArgumentException.ThrowIfNullOrWhiteSpace(voterId);
-        var doc = await turnout.Find(Key(roundId, voterId)).FirstOrDefaultAsync(cancellationToken);
-        return doc is null ? null : Read(doc);
+        return turnout.FindOneAsync(Key(roundId, voterId), Read, cancellationToken);
     }
 
     public async Task<bool> MarkVotedAsync(string roundId, string voterId, CancellationToken cancellationToken)
@@ -36,11 +35,10 @@ internal sealed class MongoTurnoutStore(IMongoCollection<BsonDocument> turnout) 
         return result.MatchedCount == 1;
     }
 
-    public async Task<IReadOnlyList<TurnoutEntry>> ListAsync(string roundId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TurnoutEntry>> ListAsync(string roundId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
-        var docs = await turnout.Find(Filter.Eq("roundId", roundId)).Sort(Sort.Ascending("voterId")).ToListAsync(cancellationToken);
-        return docs.ConvertAll(Read);
+        return turnout.FindAllAsync(Filter.Eq("roundId", roundId), Sort.Ascending("voterId"), Read, cancellationToken);
     }
 
     private static FilterDefinition<BsonDocument> Key(string roundId, string voterId) =>

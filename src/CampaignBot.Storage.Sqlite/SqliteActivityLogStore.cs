@@ -8,16 +8,16 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
     private const string Columns = "id, kind, member_id, unit_id, date, half_days, form, topic, place, note, opinions, confirmed, recorded_by, recorded_at";
     private const string Values = "@id, @kind, @member, @unit, @date, @half, @form, @topic, @place, @note, @opinions, @confirmed, @by, @at";
 
-    public async Task<bool> AddAsync(ActivityEntry entry, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(ActivityEntry entry, CancellationToken cancellationToken)
     {
         Check(entry);
-        return await database.ExecuteAsync($"INSERT OR IGNORE INTO activity_entries ({Columns}) VALUES ({Values});", p => Bind(p, entry), cancellationToken) == 1;
+        return database.ChangesOneAsync($"INSERT OR IGNORE INTO activity_entries ({Columns}) VALUES ({Values});", p => Bind(p, entry), cancellationToken);
     }
 
-    public async Task<bool> ReplaceAsync(ActivityEntry entry, CancellationToken cancellationToken)
+    public Task<bool> ReplaceAsync(ActivityEntry entry, CancellationToken cancellationToken)
     {
         Check(entry);
-        return await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             """
             UPDATE activity_entries SET kind = @kind, member_id = @member, unit_id = @unit, date = @date, half_days = @half,
                 form = @form, topic = @topic, place = @place, note = @note, opinions = @opinions, confirmed = @confirmed,
@@ -25,19 +25,19 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
             WHERE id = @id;
             """,
             p => Bind(p, entry),
-            cancellationToken) == 1;
+            cancellationToken);
     }
 
     public Task<ActivityEntry?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return database.QuerySingleAsync($"SELECT {Columns} FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), SqliteRows.Read<ActivityEntry>, cancellationToken);
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return await database.ExecuteAsync("DELETE FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), cancellationToken) == 1;
+        return database.ChangesOneAsync("DELETE FROM activity_entries WHERE id = @id;", p => p.Set("@id", id), cancellationToken);
     }
 
     public Task<IReadOnlyList<ActivityEntry>> ListAsync(string? unitId, string? memberId, ActivityKind? kind, CancellationToken cancellationToken) =>
@@ -48,10 +48,10 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
             ORDER BY date, recorded_at, id;
             """,
             p => p.Set("@unit", unitId).Set("@member", memberId).Set("@kind", kind),
-            Read,
+            SqliteRows.Read<ActivityEntry>,
             cancellationToken);
 
-    internal static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string DateText(DateOnly date) => date.ToString(SqliteValues.DateFormat, CultureInfo.InvariantCulture);
 
     private static void Check(ActivityEntry entry)
     {
@@ -65,22 +65,4 @@ internal sealed class SqliteActivityLogStore(SqliteDatabase database) : IActivit
         p.Set("@id", e.Id).Set("@kind", e.Kind).Set("@member", e.MemberId).Set("@unit", e.UnitId).Set("@date", DateText(e.Date))
             .Set("@half", e.HalfDays).Set("@form", e.Form).Set("@topic", e.Topic).Set("@place", e.Place).Set("@note", e.Note)
             .Set("@opinions", e.Opinions).Set("@confirmed", e.Confirmed).Set("@by", e.RecordedBy).Set("@at", e.RecordedAt);
-
-    private static ActivityEntry Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Kind = r.Enum<ActivityKind>(1),
-        MemberId = r.GetString(2),
-        UnitId = r.GetString(3),
-        Date = DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        HalfDays = r.GetInt32(5),
-        Form = r.TextOrNull(6),
-        Topic = r.TextOrNull(7),
-        Place = r.TextOrNull(8),
-        Note = r.TextOrNull(9),
-        Opinions = r.TextOrNull(10),
-        Confirmed = r.Flag(11),
-        RecordedBy = r.GetString(12),
-        RecordedAt = r.Time(13),
-    };
 }

@@ -11,7 +11,7 @@ internal sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
         return database.QuerySingleAsync(
             $"SELECT {Columns} FROM chats WHERE channel = @channel AND chat_id = @chat;",
             p => p.Set("@channel", channel).Set("@chat", chatId),
-            Read,
+            SqliteRows.Read<ChatRecord>,
             cancellationToken);
     }
 
@@ -32,17 +32,5 @@ internal sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
     }
 
     public Task<IReadOnlyList<ChatRecord>> ListAsync(CancellationToken cancellationToken) =>
-        database.QueryAsync($"SELECT {Columns} FROM chats ORDER BY channel, chat_id;", SqliteDatabase.NoParameters, Read, cancellationToken);
-
-    private static ChatRecord Read(SqliteDataReader r) => new()
-    {
-        Channel = r.GetString(0),
-        ChatId = r.GetString(1),
-        Kind = r.Enum<ChatKind>(2),
-        Title = r.TextOrNull(3),
-        BotIsMember = r.Flag(4),
-        Unreachable = r.Flag(5),
-        UnitId = r.TextOrNull(6),
-        UpdatedAt = r.Time(7),
-    };
+        database.QueryAsync($"SELECT {Columns} FROM chats ORDER BY channel, chat_id;", SqliteDatabase.NoParameters, SqliteRows.Read<ChatRecord>, cancellationToken);
 }

@@ -8,13 +8,13 @@ internal sealed class SqliteDashboardStore(SqliteDatabase database) : IDashboard
     private const string LinkColumns = "token_hash, member_id, created_at, expires_at, used_at";
     private const string SessionColumns = "id_hash, member_id, created_at, last_seen_at, revoked_at";
 
-    public async Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken)
+    public Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        return await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             $"INSERT INTO dashboard_links ({LinkColumns}) VALUES (@hash, @member, @created, @expires, @used) ON CONFLICT (token_hash) DO NOTHING;",
             p => p.Set("@hash", link.TokenHash).Set("@member", link.MemberId).Set("@created", link.CreatedAt).Set("@expires", link.ExpiresAt).Set("@used", link.UsedAt),
-            cancellationToken) == 1;
+            cancellationToken);
     }
 
     public Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
@@ -41,29 +41,29 @@ internal sealed class SqliteDashboardStore(SqliteDatabase database) : IDashboard
         return (int)counts[0];
     }
 
-    public async Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken)
+    public Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             $"INSERT INTO dashboard_sessions ({SessionColumns}) VALUES (@hash, @member, @created, @seen, @revoked) ON CONFLICT (id_hash) DO NOTHING;",
             p => p.Set("@hash", session.IdHash).Set("@member", session.MemberId).Set("@created", session.CreatedAt).Set("@seen", session.LastSeenAt).Set("@revoked", session.RevokedAt),
-            cancellationToken) == 1;
+            cancellationToken);
     }
 
     public Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken) =>
         database.QuerySingleAsync($"SELECT {SessionColumns} FROM dashboard_sessions WHERE id_hash = @hash;", p => p.Set("@hash", idHash), ReadSession, cancellationToken);
 
-    public async Task<bool> TouchSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync(
+    public Task<bool> TouchSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ChangesOneAsync(
             "UPDATE dashboard_sessions SET last_seen_at = MAX(last_seen_at, @now) WHERE id_hash = @hash AND revoked_at IS NULL;",
             p => p.Set("@hash", idHash).Set("@now", now),
-            cancellationToken) == 1;
+            cancellationToken);
 
-    public async Task<bool> RevokeSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync(
+    public Task<bool> RevokeSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ChangesOneAsync(
             "UPDATE dashboard_sessions SET revoked_at = @now WHERE id_hash = @hash AND revoked_at IS NULL;",
             p => p.Set("@hash", idHash).Set("@now", now),
-            cancellationToken) == 1;
+            cancellationToken);
 
     public Task<int> RevokeMemberSessionsAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.ExecuteAsync(

@@ -95,6 +95,29 @@ internal sealed class SqliteDatabase(string connectionString)
             },
             cancellationToken);
 
+    /// <summary>One statement as a unit of work; true when it changed exactly one row (an insert not refused, an update that matched).</summary>
+    public async Task<bool> ChangesOneAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        await ExecuteAsync(sql, bind, cancellationToken) == 1;
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> free rows to <paramref name="owner"/> with one <c>UPDATE … RETURNING</c> (the
+    /// inbox's and the outbox's claim): <paramref name="sql"/> binds @owner, @until, @now, @pending and @max.
+    /// </summary>
+    public Task<IReadOnlyList<T>> ClaimAsync<T>(
+        string sql, Enum pending, string owner, DateTimeOffset now, TimeSpan lease, int max, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        SqliteValues.RequireOwner(owner);
+        SqliteValues.RequireClaim(lease, max);
+        return WriteAsync(
+            (write, token) =>
+            {
+                var claim = write.Command(sql);
+                claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now).Set("@pending", pending).Set("@max", max);
+                return ReadAllAsync(claim, read, token);
+            },
+            cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="read"/> on a reader connection (committed data only).</summary>
     public async Task<T> ReadAsync<T>(Func<PreparedConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -46,11 +46,11 @@ internal sealed class SqliteDocuments(SqliteDatabase database, string table) : I
     }
 
     /// <summary>False when the id is already there; the primary key decides, so racing inserts store one.</summary>
-    public async Task<bool> TryInsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync(
+    public Task<bool> TryInsertAsync(string id, string memberId, string unitId, string body, CancellationToken cancellationToken) =>
+        database.ChangesOneAsync(
             $"INSERT OR IGNORE INTO {table} (id, member_id, unit_id, body) VALUES (@id, @member, @unit, @body);",
             p => p.Set("@id", id).Set("@member", memberId).Set("@unit", unitId).Set("@body", body),
-            cancellationToken) == 1;
+            cancellationToken);
 
     public async Task<string?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -7,44 +7,35 @@ internal sealed class SqliteHouseholdStore(SqliteDatabase database) : IHousehold
 {
     private const string Columns = "id, member_id, unit_id, label, paired_at";
 
-    public async Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(household);
         ArgumentException.ThrowIfNullOrWhiteSpace(household.Id, nameof(household));
         ArgumentException.ThrowIfNullOrWhiteSpace(household.Label, nameof(household));
-        return await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             $"INSERT OR IGNORE INTO households ({Columns}) VALUES (@id, @member, @unit, @label, @at);",
             p => p.Set("@id", household.Id).Set("@member", household.MemberId).Set("@unit", household.UnitId)
                 .Set("@label", household.Label).Set("@at", household.PairedAt),
-            cancellationToken) == 1;
+            cancellationToken);
     }
 
-    public async Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
+    public Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
-        return await database.ExecuteAsync("UPDATE OR IGNORE households SET label = @label WHERE id = @id;", p => p.Set("@id", id).Set("@label", label), cancellationToken) == 1;
+        return database.ChangesOneAsync("UPDATE OR IGNORE households SET label = @label WHERE id = @id;", p => p.Set("@id", id).Set("@label", label), cancellationToken);
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return await database.ExecuteAsync("DELETE FROM households WHERE id = @id;", p => p.Set("@id", id), cancellationToken) == 1;
+        return database.ChangesOneAsync("DELETE FROM households WHERE id = @id;", p => p.Set("@id", id), cancellationToken);
     }
 
     public Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken) =>
         database.QueryAsync(
             $"SELECT {Columns} FROM households WHERE (@unit IS NULL OR unit_id = @unit) AND (@member IS NULL OR member_id = @member) ORDER BY paired_at, id;",
             p => p.Set("@unit", unitId).Set("@member", memberId),
-            Read,
+            SqliteRows.Read<Household>,
             cancellationToken);
-
-    private static Household Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        MemberId = r.GetString(1),
-        UnitId = r.GetString(2),
-        Label = r.GetString(3),
-        PairedAt = r.Time(4),
-    };
 }

@@ -45,24 +45,15 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(
         string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        SqliteValues.RequireOwner(owner);
-        SqliteValues.RequireClaim(lease, max);
-        var claimed = await database.WriteAsync(
-            (write, token) =>
-            {
-                var claim = write.Command(
+        var claimed = await database.ClaimAsync(
             $"""
             UPDATE inbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM inbox WHERE status = @pending AND {SqliteValues.LeaseFree}
                 ORDER BY received_at, sequence, id LIMIT @max)
             RETURNING {Columns};
-            """);
-                claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
-                    .Set("@pending", InboxStatus.Pending).Set("@max", max);
-                return SqliteDatabase.ReadAllAsync(claim, Read, token);
-            },
-            cancellationToken);
+            """,
+            InboxStatus.Pending, owner, now, lease, max, SqliteRows.Read<InboxItem>, cancellationToken);
 
         // RETURNING gives no order; oldest first is the contract.
         return [.. claimed.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
@@ -86,7 +77,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM inbox WHERE id = @id;", p => p.Set("@id", id), SqliteRows.Read<InboxItem>, cancellationToken);
     }
 
     public async Task<long> PruneHandledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
@@ -97,18 +88,4 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
 
     public Task<long> CountAsync(InboxStatus status, CancellationToken cancellationToken) =>
         database.CountByStatusAsync("inbox", status, cancellationToken);
-
-    private static InboxItem Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        ConversationKey = r.GetString(1),
-        Sequence = r.GetInt64(2),
-        Payload = r.GetString(3),
-        ReceivedAt = r.Time(4),
-        Status = r.Enum<InboxStatus>(5),
-        Attempts = r.GetInt32(6),
-        LeaseOwner = r.TextOrNull(7),
-        LeaseUntil = r.TimeOrNull(8),
-        Error = r.TextOrNull(9),
-    };
 }

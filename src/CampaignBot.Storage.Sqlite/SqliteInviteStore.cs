@@ -4,13 +4,14 @@ namespace CampaignBot.Storage.Sqlite;
 internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
 {
     private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, name, rank, max_rank, revoked_at";
+    private static readonly int ColumnCount = Columns.Split(',').Length;
 
-    public async Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
+    public Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invite);
         ArgumentException.ThrowIfNullOrWhiteSpace(invite.Code, nameof(invite));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
-        var created = await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             $"""
             INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @name, @rank, @maxRank, @revoked)
             ON CONFLICT (code) DO NOTHING;
@@ -19,7 +20,6 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
                 .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt).Set("@name", invite.Name)
                 .Set("@rank", invite.Rank).Set("@maxRank", invite.MaxRank).Set("@revoked", invite.RevokedAt),
             cancellationToken);
-        return created == 1;
     }
 
     public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     private static Task<IReadOnlyList<InviteStanding>> StandingAsync(SqliteCommand read, string code, string memberId, CancellationToken cancellationToken)
     {
         read.Parameters.Set("@code", code).Set("@member", memberId);
-        return SqliteDatabase.ReadAllAsync(read, r => new InviteStanding(Read(r), r.GetInt32(10), r.Flag(11)), cancellationToken);
+        return SqliteDatabase.ReadAllAsync(read, r => new InviteStanding(SqliteRows.Read<Invite>(r, ColumnCount), r.GetInt32(ColumnCount), r.Flag(ColumnCount + 1)), cancellationToken);
     }
 
     public Task<RedeemResult> RedeemAsync(string code, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -93,14 +93,13 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
     public Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken) =>
         database.ReadAsync((connection, token) => ReadAsync(sql => connection.Command(sql, null), null, token), cancellationToken);
 
-    public async Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        var changed = await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             "UPDATE invites SET revoked_at = @at WHERE code = @code AND revoked_at IS NULL;",
             p => p.Set("@code", code).Set("@at", at),
             cancellationToken);
-        return changed == 1;
     }
 
     /// <summary>One invite by code, or all of them (by creation time, then code), each with its redemptions in order.</summary>
@@ -109,7 +108,7 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
         var filter = code is null ? string.Empty : "WHERE code = @code";
         var invites = command($"SELECT {Columns} FROM invites {filter} ORDER BY created_at, code;");
         invites.Parameters.Set("@code", code);
-        var rows = await SqliteDatabase.ReadAllAsync(invites, Read, cancellationToken);
+        var rows = await SqliteDatabase.ReadAllAsync(invites, SqliteRows.Read<Invite>, cancellationToken);
 
         var redemptions = command($"SELECT code, member_id FROM invite_redemptions {filter} ORDER BY code, position;");
         redemptions.Parameters.Set("@code", code);
@@ -118,18 +117,4 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
 
         return [.. rows.Select(invite => invite with { RedeemedBy = [.. byCode[invite.Code]] })];
     }
-
-    private static Invite Read(SqliteDataReader r) => new()
-    {
-        Code = r.GetString(0),
-        UnitId = r.GetString(1),
-        Role = r.GetString(2),
-        MaxUses = r.GetInt32(3),
-        ExpiresAt = r.TimeOrNull(4),
-        CreatedAt = r.Time(5),
-        Name = r.TextOrNull(6),
-        Rank = r.TextOrNull(7),
-        MaxRank = r.TextOrNull(8),
-        RevokedAt = r.TimeOrNull(9),
-    };
 }

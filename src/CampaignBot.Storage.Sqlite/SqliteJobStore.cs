@@ -28,10 +28,10 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
     internal static void BindUpsert(SqliteParameterCollection p, ScheduledJob job) =>
         p.Set("@id", job.Id).Set("@kind", job.Kind).Set("@payload", job.Payload).Set("@due", job.DueAt).Set("@recurrence", job.Recurrence);
 
-    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return await database.ExecuteAsync(CancelSql, p => p.Set("@id", id), cancellationToken) == 1;
+        return database.ChangesOneAsync(CancelSql, p => p.Set("@id", id), cancellationToken);
     }
 
     public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
@@ -50,28 +50,27 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
             cancellationToken);
     }
 
-    public async Task<bool> TryLeaseAsync(
+    public Task<bool> TryLeaseAsync(
         string id, DateTimeOffset dueAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         SqliteValues.RequireOwner(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        var leased = await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             $"""
             UPDATE jobs SET lease_owner = @owner, lease_until = @until
             WHERE id = @id AND due_at = @due AND {SqliteValues.LeaseFree};
             """,
             p => p.Set("@id", id).Set("@due", dueAt).Set("@owner", owner).Set("@until", now + lease).Set("@now", now),
             cancellationToken);
-        return leased == 1;
     }
 
-    public async Task<bool> TryRecordFiringAsync(JobFiring firing, CancellationToken cancellationToken)
+    public Task<bool> TryRecordFiringAsync(JobFiring firing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(firing);
         ArgumentException.ThrowIfNullOrWhiteSpace(firing.JobId, nameof(firing));
         ArgumentException.ThrowIfNullOrWhiteSpace(firing.Owner, nameof(firing));
-        var recorded = await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             $"""
             INSERT INTO job_firings ({FiringColumns}) VALUES (@job, @due, @owner, @fired, @completed, @effects)
             ON CONFLICT (job_id, due_at) DO NOTHING;
@@ -79,7 +78,6 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
             p => p.Set("@job", firing.JobId).Set("@due", firing.DueAt).Set("@owner", firing.Owner)
                 .Set("@fired", firing.FiredAt).Set("@completed", firing.CompletedAt).Set("@effects", firing.Effects),
             cancellationToken);
-        return recorded == 1;
     }
 
     public Task<JobFiring?> GetFiringAsync(string jobId, DateTimeOffset dueAt, CancellationToken cancellationToken)

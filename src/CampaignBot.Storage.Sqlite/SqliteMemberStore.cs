@@ -7,7 +7,7 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
     public Task<Member?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return database.QuerySingleAsync($"SELECT {Columns} FROM members WHERE id = @id;", p => p.Set("@id", id), Read, cancellationToken);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM members WHERE id = @id;", p => p.Set("@id", id), SqliteRows.Read<Member>, cancellationToken);
     }
 
     public Task UpsertAsync(Member member, CancellationToken cancellationToken)
@@ -27,22 +27,7 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
 
     public Task<IReadOnlyList<Member>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
         unitId is null
-            ? database.QueryAsync($"SELECT {Columns} FROM members ORDER BY id;", SqliteDatabase.NoParameters, Read, cancellationToken)
+            ? database.QueryAsync($"SELECT {Columns} FROM members ORDER BY id;", SqliteDatabase.NoParameters, SqliteRows.Read<Member>, cancellationToken)
             : database.QueryAsync(
-                $"SELECT {Columns} FROM members WHERE unit_id = @unit OR host_unit_id = @unit ORDER BY id;", p => p.Set("@unit", unitId), Read, cancellationToken);
-
-    private static Member Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Channel = r.GetString(1),
-        UserId = r.GetString(2),
-        Name = r.GetString(3),
-        Rank = r.GetString(4),
-        UnitId = r.GetString(5),
-        Role = r.GetString(6),
-        LanguageCode = r.TextOrNull(7),
-        RegisteredAt = r.Time(8),
-        HostUnitId = r.TextOrNull(9),
-        DeactivatedAt = r.TimeOrNull(10),
-    };
+                $"SELECT {Columns} FROM members WHERE unit_id = @unit OR host_unit_id = @unit ORDER BY id;", p => p.Set("@unit", unitId), SqliteRows.Read<Member>, cancellationToken);
 }

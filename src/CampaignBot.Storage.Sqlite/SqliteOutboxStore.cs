@@ -50,24 +50,15 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
         string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        SqliteValues.RequireOwner(owner);
-        SqliteValues.RequireClaim(lease, max);
-        var claimed = await database.WriteAsync(
-            (write, token) =>
-            {
-                var claim = write.Command(
+        var claimed = await database.ClaimAsync(
             $"""
             UPDATE outbox SET lease_owner = @owner, lease_until = @until
             WHERE id IN (
                 SELECT id FROM outbox WHERE status = @pending AND next_attempt_at <= @now AND {SqliteValues.LeaseFree}
                 ORDER BY created_at, id LIMIT @max)
             RETURNING {Columns};
-            """);
-                claim.Parameters.Set("@owner", owner).Set("@until", now + lease).Set("@now", now)
-                    .Set("@pending", OutboxStatus.Pending).Set("@max", max);
-                return SqliteDatabase.ReadAllAsync(claim, Read, token);
-            },
-            cancellationToken);
+            """,
+            OutboxStatus.Pending, owner, now, lease, max, Read, cancellationToken);
 
         // RETURNING gives no order; oldest first is the contract.
         return [.. claimed.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];

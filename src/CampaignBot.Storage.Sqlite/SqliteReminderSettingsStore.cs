@@ -9,7 +9,7 @@ internal sealed class SqliteReminderSettingsStore(SqliteDatabase database) : IRe
     public Task<ReminderSettings?> GetAsync(string memberId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
-        return database.QuerySingleAsync($"SELECT {Columns} FROM reminder_settings WHERE member_id = @member;", p => p.Set("@member", memberId), Read, cancellationToken);
+        return database.QuerySingleAsync($"SELECT {Columns} FROM reminder_settings WHERE member_id = @member;", p => p.Set("@member", memberId), SqliteRows.Read<ReminderSettings>, cancellationToken);
     }
 
     public Task UpsertAsync(ReminderSettings settings, CancellationToken cancellationToken)
@@ -24,12 +24,5 @@ internal sealed class SqliteReminderSettingsStore(SqliteDatabase database) : IRe
     }
 
     public Task<IReadOnlyList<ReminderSettings>> ListAsync(CancellationToken cancellationToken) =>
-        database.QueryAsync($"SELECT {Columns} FROM reminder_settings ORDER BY member_id;", SqliteDatabase.NoParameters, Read, cancellationToken);
-
-    private static ReminderSettings Read(SqliteDataReader r) => new()
-    {
-        MemberId = r.GetString(0),
-        Hour = r.IsDBNull(1) ? null : r.GetInt32(1),
-        MutedUntil = r.IsDBNull(2) ? null : DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
+        database.QueryAsync($"SELECT {Columns} FROM reminder_settings ORDER BY member_id;", SqliteDatabase.NoParameters, SqliteRows.Read<ReminderSettings>, cancellationToken);
 }

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Features.Organisation;
-
 namespace CampaignBot.Storage.Sqlite;
 
 /// <summary>Opens the embedded SQLite store: one database file holding every store.</summary>
@@ -59,40 +55,12 @@ public static class SqliteStores
             ActivityLog = new SqliteActivityLogStore(database),
             Households = new SqliteHouseholdStore(database),
             ReminderSettings = new SqliteReminderSettingsStore(database),
-            Examinations = new DocumentExaminationStore(
-                new SqliteDocuments(database, DocumentExaminationStore.Table),
-                new SqliteDocuments(database, DocumentExaminationStore.VersionTable),
-                new SqliteDocuments(database, DocumentExaminationStore.ReviewTable)),
-            Pledges = new DocumentPledgeStore(new SqliteDocuments(database, DocumentPledgeStore.Table), new SqliteDocuments(database, DocumentPledgeStore.CheckInTable)),
+            Documents = new DocumentStores(table => new SqliteDocuments(database, table)),
             EvaluationRounds = new SqliteEvaluationRoundStore(database),
             Ballots = new SqliteBallotStore(database),
             Turnout = new SqliteTurnoutStore(database),
             Commits = new SqliteUpdateCommitStore(database),
             Dashboard = new SqliteDashboardStore(database),
-            Opinions = new Core.Features.Opinions.DocumentOpinionStore(
-                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.CollectionTable),
-                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.Table),
-                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.PlaceTable),
-                new SqliteDocuments(database, Core.Features.Opinions.DocumentOpinionStore.AskedTable)),
-            Ledger = new Core.Features.Ledger.DocumentLedgerStore(
-                new SqliteDocuments(database, Core.Features.Ledger.DocumentLedgerStore.Table),
-                new SqliteDocuments(database, Core.Features.Ledger.DocumentLedgerStore.HistoryTable)),
-            Bulletins = new Core.Features.Bulletins.DocumentBulletinStore(
-                new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.DispatchTable),
-                new SqliteDocuments(database, Core.Features.Bulletins.DocumentBulletinStore.Table)),
-            Units = new DocumentUnitStore(new SqliteDocuments(database, DocumentUnitStore.Table)),
-            Roster = new DocumentRosterStore(new SqliteDocuments(database, DocumentRosterStore.Table)),
-            LifeMeetings = new Core.Features.LifeMeetings.DocumentLifeMeetingStore(
-                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.Table),
-                new SqliteDocuments(database, Core.Features.LifeMeetings.DocumentLifeMeetingStore.TalkTable)),
-            Inspections = new Core.Features.Inspections.DocumentInspectionStore(
-                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.Table),
-                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.ChecklistTable),
-                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.BulletinTable),
-                new SqliteDocuments(database, Core.Features.Inspections.DocumentInspectionStore.DecisionTable)),
-            Contacts = new Core.Features.Contacts.DocumentContactStore(
-                new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.ChangeTable),
-                new SqliteDocuments(database, Core.Features.Contacts.DocumentContactStore.VisitTable)),
         }, database);
     }
 

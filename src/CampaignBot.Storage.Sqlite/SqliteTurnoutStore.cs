@@ -27,15 +27,14 @@ internal sealed class SqliteTurnoutStore(SqliteDatabase database) : ITurnoutStor
             cancellationToken);
     }
 
-    public async Task<bool> MarkVotedAsync(string roundId, string voterId, CancellationToken cancellationToken)
+    public Task<bool> MarkVotedAsync(string roundId, string voterId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
         ArgumentException.ThrowIfNullOrWhiteSpace(voterId);
-        var changed = await database.ExecuteAsync(
+        return database.ChangesOneAsync(
             "UPDATE turnout SET voted = 1 WHERE round_id = @round AND voter_id = @voter;",
             p => p.Set("@round", roundId).Set("@voter", voterId),
             cancellationToken);
-        return changed == 1;
     }
 
     public Task<IReadOnlyList<TurnoutEntry>> ListAsync(string roundId, CancellationToken cancellationToken)

@@ -6,6 +6,9 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteValues
 {
+    /// <summary>How a date without a time is stored: ISO text, so it sorts.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
+
     public static SqliteParameterCollection Set(this SqliteParameterCollection parameters, string name, object? value)
     {
         parameters.AddWithValue(name, value switch

@@ -18,9 +18,13 @@ public sealed record StoreBundle(
 
     public required Features.Study.IReminderSettingsStore ReminderSettings { get; init; }
 
-    public required Features.Examinations.IExaminationStore Examinations { get; init; }
+    /// <summary>The stores kept as JSON documents (examinations, pledges, opinions, …), over the engine's document tables.</summary>
+    public required DocumentStores Documents { get; init; }
 
-    public required Features.Pledges.IPledgeStore Pledges { get; init; }
+    public Features.Examinations.IExaminationStore Examinations => Documents.Examinations;
+
+    public Features.Pledges.IPledgeStore Pledges => Documents.Pledges;
+
     public required IEvaluationRoundStore EvaluationRounds { get; init; }
 
     public required IBallotStore Ballots { get; init; }
@@ -30,19 +34,21 @@ public sealed record StoreBundle(
     /// <summary>One transaction per handled update, where the store offers it.</summary>
     public IUpdateCommitStore? Commits { get; init; }
     public required Features.Dashboard.IDashboardStore Dashboard { get; init; }
-    public required Features.Opinions.IOpinionStore Opinions { get; init; }
+    public Features.Opinions.IOpinionStore Opinions => Documents.Opinions;
 
-    public required Features.Ledger.ILedgerStore Ledger { get; init; }
+    public Features.Ledger.ILedgerStore Ledger => Documents.Ledger;
 
-    public required Features.Bulletins.IBulletinStore Bulletins { get; init; }
-    public required Features.Organisation.IUnitStore Units { get; init; }
+    public Features.Bulletins.IBulletinStore Bulletins => Documents.Bulletins;
 
-    public required Features.Organisation.IRosterStore Roster { get; init; }
+    public Features.Organisation.IUnitStore Units => Documents.Units;
 
-    public required Features.LifeMeetings.ILifeMeetingStore LifeMeetings { get; init; }
-    public required Features.Inspections.IInspectionStore Inspections { get; init; }
+    public Features.Organisation.IRosterStore Roster => Documents.Roster;
 
-    public required Features.Contacts.IContactStore Contacts { get; init; }
+    public Features.LifeMeetings.ILifeMeetingStore LifeMeetings => Documents.LifeMeetings;
+
+    public Features.Inspections.IInspectionStore Inspections => Documents.Inspections;
+
+    public Features.Contacts.IContactStore Contacts => Documents.Contacts;
 
     public IServiceCollection Register(IServiceCollection services)
     {

@@ -223,6 +223,27 @@ public sealed class SqliteStoresTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_document_table_the_stores_open_is_in_the_schema_once()
+    {
+        var path = Path.Combine(folder, "campaignbot.db");
+        var opened = new List<string>();
+
+        var (_, database) = await SqliteStores.OpenWithDatabaseAsync(path, CancellationToken.None);
+        var documents = new Core.Storage.DocumentStores(name =>
+        {
+            opened.Add(name);
+            return new SqliteDocuments(database, name);
+        });
+
+        Assert.Equal(opened, documents.Tables);
+        Assert.Equal(opened.Count, opened.Distinct(StringComparer.Ordinal).Count());
+        foreach (var table in documents.Tables)
+        {
+            Assert.Equal(1L, await ScalarAsync(path, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}';"));
+        }
+    }
+
+    [Fact]
     public async Task An_empty_path_is_refused_with_a_clear_error()
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => SqliteStores.OpenAsync(" ", CancellationToken.None));

@@ -1,0 +1,92 @@
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Features.Study;
+using CampaignBot.Core.Storage;
+using CampaignBot.Storage.Mongo;
+using MongoDB.Bson;
+
+namespace CampaignBot.Storage.Tests.Mongo;
+
+/// <summary>The convention mapper between records and BSON documents: the shape the hand-written mappers stored.</summary>
+public sealed class MongoRecordsTests
+{
+    private static readonly DateTimeOffset At = new(2027, 3, 1, 8, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_member_is_stored_under_camel_case_fields_with_its_id_as_the_key()
+    {
+        var member = new Member
+        {
+            Id = "telegram:1", Channel = "telegram", UserId = "1", Name = "张三", Rank = "county", UnitId = "u1", Role = Roles.Member,
+            RegisteredAt = At,
+        };
+
+        var doc = new MongoRecords<Member>(nameof(Member.Id)).ToDocument(member);
+
+        Assert.Equal(
+            ["_id", "channel", "userId", "name", "rank", "unitId", "role", "languageCode", "registeredAt", "hostUnitId", "deactivatedAt"],
+            doc.Names);
+        Assert.Equal("telegram:1", doc["_id"].AsString);
+        Assert.Equal(BsonType.DateTime, doc["registeredAt"].BsonType);
+        Assert.True(doc["hostUnitId"].IsBsonNull);
+    }
+
+    [Fact]
+    public void Enums_are_names_counts_keep_their_width_and_times_come_back_in_utc()
+    {
+        var records = new MongoRecords<InboxItem>(nameof(InboxItem.Id));
+        var item = new InboxItem
+        {
+            Id = "telegram:7", ConversationKey = "telegram:42", Sequence = 9_000_000_000, Payload = "{}", ReceivedAt = At.ToOffset(TimeSpan.FromHours(8)),
+            Status = InboxStatus.Failed, Attempts = 2, LeaseOwner = "w1", LeaseUntil = At, Error = "boom",
+        };
+
+        var doc = records.ToDocument(item);
+        var back = records.FromDocument(doc);
+
+        Assert.Equal("Failed", doc["status"].AsString);
+        Assert.Equal(BsonType.Int64, doc["sequence"].BsonType);
+        Assert.Equal(BsonType.Int32, doc["attempts"].BsonType);
+        Assert.Equal(item with { ReceivedAt = At }, back);
+        Assert.Equal(TimeSpan.Zero, back.ReceivedAt.Offset);
+    }
+
+    [Fact]
+    public void Dates_are_iso_text_and_lists_are_arrays()
+    {
+        var settings = new MongoRecords<ReminderSettings>(nameof(ReminderSettings.MemberId));
+        var invites = new MongoRecords<Invite>(nameof(Invite.Code));
+
+        var muted = settings.ToDocument(new ReminderSettings { MemberId = "m1", Hour = 20, MutedUntil = new DateOnly(2027, 2, 28) });
+        var invite = invites.ToDocument(new Invite { Code = "ABC", UnitId = "u1", Role = Roles.Member, MaxUses = 3, CreatedAt = At, RedeemedBy = ["m1", "m2"] });
+
+        Assert.Equal("2027-02-28", muted["mutedUntil"].AsString);
+        Assert.Equal(20, muted["hour"].AsInt32);
+        Assert.Equal(new DateOnly(2027, 2, 28), settings.FromDocument(muted).MutedUntil);
+        Assert.Equal(["m1", "m2"], invite["redeemedBy"].AsBsonArray.Select(v => v.AsString));
+        Assert.Equal(["m1", "m2"], invites.FromDocument(invite).RedeemedBy);
+        Assert.False(invite.Contains("uses"));
+    }
+
+    [Fact]
+    public void A_field_missing_from_an_older_document_leaves_the_record_default()
+    {
+        var invites = new MongoRecords<Invite>(nameof(Invite.Code));
+        var old = new BsonDocument
+        {
+            { "_id", "ABC" }, { "unitId", "u1" }, { "role", Roles.Member }, { "maxUses", 3 }, { "createdAt", new BsonDateTime(At.UtcDateTime) },
+            { "expiresAt", BsonNull.Value },
+        };
+
+        var invite = invites.FromDocument(old);
+
+        Assert.Equal("ABC", invite.Code);
+        Assert.Empty(invite.RedeemedBy);
+        Assert.Null(invite.Name);
+        Assert.Null(invite.ExpiresAt);
+        Assert.Equal(At, invite.CreatedAt);
+    }
+
+    [Fact]
+    public void A_key_the_record_does_not_have_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new MongoRecords<Household>("Code"));
+}
