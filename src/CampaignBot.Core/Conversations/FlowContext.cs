@@ -65,6 +65,16 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
     /// <summary>Replies in this chat; an empty text is refused (a channel would drop it or fail, leaving the user stuck).</summary>
     public void Reply(Outbound message) => _replies.Add(NotEmpty(message));
 
+    /// <summary>Replies with each message in turn (a text with its spreadsheet and chart).</summary>
+    public void ReplyAll(IEnumerable<Outbound> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
+        {
+            Reply(message);
+        }
+    }
+
     /// <summary>Tells another chat something; it is sent through the outbox like a reply. An empty text is refused.</summary>
     public void Notify(ChatRef chat, Outbound message)
     {

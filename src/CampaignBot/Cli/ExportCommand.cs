@@ -16,7 +16,20 @@ public sealed record ExportRequest(CampaignDefinition Campaign, StoreBundle Stor
 public sealed record ExportData(CampaignTable Table, string? Json = null);
 
 /// <summary>One kind of export: <c>campaignbot export &lt;Name&gt;</c>, what it is, and how its table is made.</summary>
-public sealed record ExportKind(string Name, string Description, Func<ExportRequest, CancellationToken, Task<ExportData>> BuildAsync, bool OffersJson = false, bool ByUnit = false);
+public sealed record ExportKind(string Name, string Description, Func<ExportRequest, CancellationToken, Task<ExportData>> BuildAsync, bool OffersJson = false, bool ByUnit = false)
+{
+    /// <summary>Kinds that one of a feature's table builders makes by unit (the same tables as /export in chat); it is given the kind's name.</summary>
+    public static IReadOnlyList<ExportKind> ForUnits(Func<ExportRequest, string, CancellationToken, Task<CampaignTable>> build, params (string Name, string Description)[] kinds)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(kinds);
+        return [.. kinds.Select(kind => new ExportKind(
+            kind.Name,
+            kind.Description,
+            async (request, cancellationToken) => new ExportData(await build(request, kind.Name, cancellationToken)),
+            ByUnit: true))];
+    }
+}
 
 /// <summary>
 /// campaignbot export &lt;kind&gt; [--format csv|xlsx|json] [--unit 单位ID] [--out 文件]: one subcommand per kind, each

@@ -23,15 +23,6 @@ public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore st
         return messages;
     }
 
-    public async Task PreviewAsync(FlowContext context, string month, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var message in await OfficeMessagesAsync(month, cancellationToken))
-        {
-            context.Reply(message);
-        }
-    }
-
     public async Task PublishAsync(FlowContext context, string month, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

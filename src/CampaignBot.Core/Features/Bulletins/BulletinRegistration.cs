@@ -6,18 +6,15 @@ public static class BulletinRegistration
     public static IServiceCollection AddBulletins(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<BulletinOptions>().BindConfiguration(BulletinOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BulletinOptions>, BulletinOptionsValidator>();
-        services.AddSingleton<BulletinBuilder>();
-        services.AddSingleton<BulletinPublisher>();
-        services.AddSingleton<MonthlyJobs>();
-        services.AddSingleton<IJobHandler, DispatchAskJobHandler>();
-        services.AddSingleton<IJobHandler, BulletinDraftJobHandler>();
-        services.AddHostedService<MonthlyJobSeeder>();
-        services.AddSingleton<DispatchFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<DispatchFlow>());
-        services.AddSingleton<ICommandHandler, DispatchCommand>();
-        services.AddSingleton<ICommandHandler, BulletinCommand>();
+        services.AddCheckedOptions<BulletinOptions, BulletinOptionsValidator>(BulletinOptions.SectionName);
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(BulletinBuilder), typeof(BulletinPublisher), typeof(MonthlyJobs)],
+            Commands = [typeof(DispatchCommand), typeof(BulletinCommand)],
+            Flows = [typeof(DispatchFlow)],
+            Jobs = [typeof(DispatchAskJobHandler), typeof(BulletinDraftJobHandler)],
+            Seeders = [typeof(MonthlyJobSeeder)],
+        });
         return services;
     }
 }

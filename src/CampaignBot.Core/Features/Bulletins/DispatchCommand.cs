@@ -93,7 +93,7 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
 
         if (verb == "preview")
         {
-            await publisher.PreviewAsync(context, month, cancellationToken);
+            context.ReplyAll(await publisher.OfficeMessagesAsync(month, cancellationToken));
             return;
         }
 

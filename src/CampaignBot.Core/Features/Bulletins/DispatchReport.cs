@@ -51,24 +51,19 @@ public sealed class DocumentBulletinStore(Storage.IDocumentTable dispatches, Sto
     public const string DispatchTable = "dispatch_reports";
     public const string Table = "bulletins";
 
-    public Task SaveDispatchAsync(DispatchReport report, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return dispatches.UpsertAsync(report.Id, report.Month, report.UnitId, Messaging.MessageJson.Serialize(report), cancellationToken);
-    }
+    // Dispatch answers are listed by month in the member column; a bulletin belongs to the whole campaign.
+    private readonly Storage.DocumentTable<DispatchReport> _dispatches = new(dispatches, r => new(r.Id, r.Month, r.UnitId));
+    private readonly Storage.DocumentTable<BulletinRecord> _bulletins = new(bulletins, b => new(b.Month, b.PublishedBy, "all"));
 
-    public async Task<DispatchReport?> GetDispatchAsync(string unitId, string month, CancellationToken cancellationToken) =>
-        await dispatches.GetAsync(DispatchReport.IdFor(unitId, month), cancellationToken) is { } body ? Messaging.MessageJson.Deserialize<DispatchReport>(body) : null;
+    public Task SaveDispatchAsync(DispatchReport report, CancellationToken cancellationToken) => _dispatches.SaveAsync(report, cancellationToken);
 
-    public async Task<IReadOnlyList<DispatchReport>> ListDispatchesAsync(string month, CancellationToken cancellationToken) =>
-        [.. (await dispatches.ListByMemberAsync(month, cancellationToken)).Select(Messaging.MessageJson.Deserialize<DispatchReport>)];
+    public Task<DispatchReport?> GetDispatchAsync(string unitId, string month, CancellationToken cancellationToken) =>
+        _dispatches.GetAsync(DispatchReport.IdFor(unitId, month), cancellationToken);
 
-    public Task<bool> TryRecordPublishedAsync(BulletinRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return bulletins.TryInsertAsync(record.Month, record.PublishedBy, "all", Messaging.MessageJson.Serialize(record), cancellationToken);
-    }
+    public Task<IReadOnlyList<DispatchReport>> ListDispatchesAsync(string month, CancellationToken cancellationToken) =>
+        _dispatches.ListByMemberAsync(month, cancellationToken);
 
-    public async Task<BulletinRecord?> GetPublishedAsync(string month, CancellationToken cancellationToken) =>
-        await bulletins.GetAsync(month, cancellationToken) is { } body ? Messaging.MessageJson.Deserialize<BulletinRecord>(body) : null;
+    public Task<bool> TryRecordPublishedAsync(BulletinRecord record, CancellationToken cancellationToken) => _bulletins.TryAddAsync(record, cancellationToken);
+
+    public Task<BulletinRecord?> GetPublishedAsync(string month, CancellationToken cancellationToken) => _bulletins.GetAsync(month, cancellationToken);
 }

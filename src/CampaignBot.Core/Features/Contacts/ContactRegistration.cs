@@ -6,19 +6,22 @@ public static class ContactRegistration
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ContactOptions>, ContactOptionsValidator>();
-        services.AddSingleton<ContactDirectory>();
-        services.AddSingleton<ContactUnitView>();
-        services.AddSingleton<ContactVisitFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<ContactVisitFlow>());
-        services.AddSingleton<ICommandHandler, ContactCommand>();
-        services.AddSingleton<ContactWeeklyJob>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ContactWeeklyJob>());
-        services.AddHostedService<ContactWeeklyJobSeeder>();
-        services.AddSingleton<Examinations.IAdditionalReviewers, ContactReviewers>();
-        services.AddSingleton<Progress.IProgressSection, ContactProgressSection>();
-        services.AddSingleton<Bulletins.IBulletinSection, ContactBulletinSection>();
+        services.AddCheckedOptions<ContactOptions, ContactOptionsValidator>(ContactOptions.SectionName);
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(ContactDirectory), typeof(ContactUnitView)],
+            Commands = [typeof(ContactCommand)],
+            Flows = [typeof(ContactVisitFlow)],
+            Jobs = [typeof(ContactWeeklyJob)],
+            Seeders = [typeof(ContactWeeklyJobSeeder)],
+            Ports =
+            [
+                (typeof(Examinations.IAdditionalReviewers), typeof(ContactReviewers)),
+                (typeof(Progress.IProgressSection), typeof(ContactProgressSection)),
+                (typeof(Bulletins.IBulletinSection), typeof(ContactBulletinSection)),
+            ],
+        });
+
         services.AddSingleton<ICommandAudienceCheck>(sp => new ContactAudience(sp.GetRequiredService<ContactDirectory>(), sp.GetRequiredService<Campaign.CampaignDefinition>(), "contact"));
         services.AddSingleton<ICommandAudienceCheck>(sp => new ContactAudience(sp.GetRequiredService<ContactDirectory>(), sp.GetRequiredService<Campaign.CampaignDefinition>(), "review"));
         return services;

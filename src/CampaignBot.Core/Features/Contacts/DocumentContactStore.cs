@@ -6,28 +6,22 @@ public sealed class DocumentContactStore(IDocumentTable changes, IDocumentTable 
     public const string ChangeTable = "contact_assignments";
     public const string VisitTable = "contact_visits";
 
-    public Task SetAsync(ContactChange change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var leader = change.Assignment.LeaderId;
-        return changes.UpsertAsync(leader, leader, change.Assignment.UnitIds.FirstOrDefault() ?? string.Empty, MessageJson.Serialize(change), cancellationToken);
-    }
+    private readonly DocumentTable<ContactChange> _changes = new(changes, c => new(c.Assignment.LeaderId, c.Assignment.LeaderId, c.Assignment.UnitIds.FirstOrDefault() ?? string.Empty));
+    private readonly DocumentTable<ContactVisit> _visits = new(visits, v => new(v.Id, v.LeaderId, v.UnitId));
+
+    public Task SetAsync(ContactChange change, CancellationToken cancellationToken) => _changes.SaveAsync(change, cancellationToken);
 
     public async Task<IReadOnlyList<ContactChange>> ListChangesAsync(CancellationToken cancellationToken) =>
-        [.. (await changes.ListAsync(null, cancellationToken)).Select(MessageJson.Deserialize<ContactChange>).OrderBy(c => c.Assignment.LeaderId, StringComparer.Ordinal)];
+        [.. (await _changes.ListAsync(null, cancellationToken)).OrderBy(c => c.Assignment.LeaderId, StringComparer.Ordinal)];
 
-    public Task<bool> AddVisitAsync(ContactVisit visit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(visit);
-        return visits.TryInsertAsync(visit.Id, visit.LeaderId, visit.UnitId, MessageJson.Serialize(visit), cancellationToken);
-    }
+    public Task<bool> AddVisitAsync(ContactVisit visit, CancellationToken cancellationToken) => _visits.TryAddAsync(visit, cancellationToken);
 
     public async Task<IReadOnlyList<ContactVisit>> ListVisitsAsync(string? unitId, CancellationToken cancellationToken) =>
-        Ordered(await visits.ListAsync(unitId, cancellationToken));
+        Ordered(await _visits.ListAsync(unitId, cancellationToken));
 
     public async Task<IReadOnlyList<ContactVisit>> ListVisitsByLeaderAsync(string leaderId, CancellationToken cancellationToken) =>
-        Ordered(await visits.ListByMemberAsync(leaderId, cancellationToken));
+        Ordered(await _visits.ListByMemberAsync(leaderId, cancellationToken));
 
-    private static List<ContactVisit> Ordered(IEnumerable<string> bodies) =>
-        [.. bodies.Select(MessageJson.Deserialize<ContactVisit>).OrderBy(v => v.Date).ThenBy(v => v.RecordedAt).ThenBy(v => v.Id, StringComparer.Ordinal)];
+    private static List<ContactVisit> Ordered(IEnumerable<ContactVisit> visits) =>
+        [.. visits.OrderBy(v => v.Date).ThenBy(v => v.RecordedAt).ThenBy(v => v.Id, StringComparer.Ordinal)];
 }

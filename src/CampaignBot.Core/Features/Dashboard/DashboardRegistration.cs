@@ -6,15 +6,12 @@ public static class DashboardRegistration
     public static IServiceCollection AddDashboardCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<DashboardOptions>()
-            .BindConfiguration(DashboardOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<DashboardAddress>();
-        services.AddSingleton<DashboardAccess>();
-        services.AddSingleton<DashboardSignIn>();
-        services.AddSingleton<DashboardOverview>();
-        services.AddSingleton<ICommandHandler, DashboardCommand>();
+        services.AddCheckedOptions<DashboardOptions>(DashboardOptions.SectionName);
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(DashboardAddress), typeof(DashboardAccess), typeof(DashboardSignIn), typeof(DashboardOverview)],
+            Commands = [typeof(DashboardCommand)],
+        });
         return services;
     }
 }

@@ -8,25 +8,21 @@ public static class EvaluationRegistration
     public static IServiceCollection AddEvaluations(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
-        services.AddSingleton<BallotHasher>();
-        services.AddSingleton<EvaluationText>();
-        services.AddSingleton<IAudiences, EvaluationAudiences>();
-        services.AddSingleton<BallotBriefings>();
-        services.AddSingleton<RoundOpener>();
-        services.AddSingleton<IRoundOpening, RoundOpening>();
-        services.AddSingleton<RoundCloser>();
-        services.AddSingleton<VoteButtonHandler>();
-        services.AddSingleton<IButtonHandler>(sp => sp.GetRequiredService<VoteButtonHandler>());
-        services.AddSingleton<ITypedNumberHandler, BallotByNumber>();
+        services.AddCheckedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
         services.TryAddSingleton<ChannelTraits>();
-        services.AddSingleton<ICommandHandler, RoundCommand>();
-        services.AddSingleton<ICommandHandler, VoteCommand>();
-        services.AddSingleton<ICommandHandler, ResultsCommand>();
-        services.AddSingleton<IJobHandler, RoundCloseJobHandler>();
-        services.AddSingleton<IJobHandler, RoundLiveJobHandler>();
-        services.AddSingleton<IJobHandler, RoundReminderJobHandler>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(BallotHasher), typeof(EvaluationText), typeof(BallotBriefings), typeof(RoundOpener), typeof(RoundCloser)],
+            Commands = [typeof(RoundCommand), typeof(VoteCommand), typeof(ResultsCommand)],
+            ButtonHandlers = [typeof(VoteButtonHandler)],
+            Jobs = [typeof(RoundCloseJobHandler), typeof(RoundLiveJobHandler), typeof(RoundReminderJobHandler)],
+            Ports =
+            [
+                (typeof(IAudiences), typeof(EvaluationAudiences)),
+                (typeof(IRoundOpening), typeof(RoundOpening)),
+                (typeof(ITypedNumberHandler), typeof(BallotByNumber)),
+            ],
+        });
         return services;
     }
 }

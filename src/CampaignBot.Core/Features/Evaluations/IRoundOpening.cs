@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Evaluations;
 

@@ -56,6 +56,9 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
 /// </summary>
 public sealed class ResultsCommand(IEvaluationRoundStore rounds, IBallotStore ballots, EvaluationText text, IEnumerable<IEvaluationReportRenderer> renderers) : ICommandHandler
 {
+    private static readonly UnitScopeRefusals Refusals = new(
+        EvaluationTexts.SecretarySeesTheirOwn, EvaluationTexts.OnlyCampaignOfficeSupervisors, EvaluationTexts.NoUnitWithId, EchoLength: 24);
+
     public string Command => "results";
 
     public CommandPrivacy Privacy => CommandPrivacy.Personal;
@@ -64,26 +67,8 @@ public sealed class ResultsCommand(IEvaluationRoundStore rounds, IBallotStore ba
     {
         ArgumentNullException.ThrowIfNull(context);
         var asked = ((CommandInput)context.Update.Content).Arguments.Trim();
-        string? unit;
-        switch (context.Member)
+        if (!UnitScope.TryPick(context, asked, m => m.Role is Roles.CampaignOffice or Roles.Supervisor, Refusals, out var unit))
         {
-            case { Role: Roles.CampaignOffice or Roles.Supervisor }:
-                unit = asked.Length == 0 ? null : asked;
-                break;
-            case { Role: Roles.Secretary } member when asked.Length == 0 || asked == member.UnitId:
-                unit = member.UnitId;
-                break;
-            case { Role: Roles.Secretary }:
-                context.Reply(EvaluationTexts.SecretarySeesTheirOwn);
-                return;
-            default:
-                context.Reply(EvaluationTexts.OnlyCampaignOfficeSupervisors);
-                return;
-        }
-
-        if (unit is not null && context.Campaign.FindUnit(unit) is null)
-        {
-            context.Reply(EvaluationTexts.NoUnitWithId(unit.Length > 24 ? unit[..24] : unit));
             return;
         }
 

@@ -7,46 +7,31 @@ public sealed class DocumentExaminationStore(IDocumentTable examinations, IDocum
     public const string VersionTable = "examination_versions";
     public const string ReviewTable = "examination_reviews";
 
-    private readonly IDocumentTable _examinations = examinations;
-    private readonly IDocumentTable _versions = versions;
-    private readonly IDocumentTable _reviews = reviews;
+    private readonly DocumentTable<SelfExamination> _examinations = new(examinations, e => new(e.MemberId, e.MemberId, e.UnitId));
+    private readonly HistoryTable<ExaminationVersion> _versions = new(versions, v => v.MemberId, v => v.Number, v => v.UnitId);
+    private readonly HistoryTable<ExaminationReview> _reviews = new(reviews, r => r.MemberId, r => r.Number, r => r.UnitId);
 
-    public async Task<SelfExamination?> GetAsync(string memberId, CancellationToken cancellationToken)
+    public Task<SelfExamination?> GetAsync(string memberId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
-        return await _examinations.GetAsync(memberId, cancellationToken) is { } body ? MessageJson.Deserialize<SelfExamination>(body) : null;
+        return _examinations.GetAsync(memberId, cancellationToken);
     }
 
     public Task SaveAsync(SelfExamination examination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(examination);
         ArgumentException.ThrowIfNullOrWhiteSpace(examination.MemberId, nameof(examination));
-        return _examinations.UpsertAsync(examination.MemberId, examination.MemberId, examination.UnitId, MessageJson.Serialize(examination), cancellationToken);
+        return _examinations.SaveAsync(examination, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SelfExamination>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
-        [.. (await _examinations.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<SelfExamination>)];
+    public Task<IReadOnlyList<SelfExamination>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
+        _examinations.ListAsync(unitId, cancellationToken);
 
-    public Task<bool> AddVersionAsync(ExaminationVersion version, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version.Number, 1);
-        return _versions.TryInsertAsync(Key(version.MemberId, version.Number), version.MemberId, version.UnitId, MessageJson.Serialize(version), cancellationToken);
-    }
+    public Task<bool> AddVersionAsync(ExaminationVersion version, CancellationToken cancellationToken) => _versions.TryAppendAsync(version, cancellationToken);
 
-    public async Task<IReadOnlyList<ExaminationVersion>> ListVersionsAsync(string memberId, CancellationToken cancellationToken) =>
-        [.. (await _versions.ListByMemberAsync(memberId, cancellationToken)).Select(MessageJson.Deserialize<ExaminationVersion>).OrderBy(v => v.Number)];
+    public Task<IReadOnlyList<ExaminationVersion>> ListVersionsAsync(string memberId, CancellationToken cancellationToken) => _versions.ListAsync(memberId, cancellationToken);
 
-    public Task<bool> AddReviewAsync(ExaminationReview review, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(review);
-        ArgumentOutOfRangeException.ThrowIfLessThan(review.Number, 1);
-        return _reviews.TryInsertAsync(Key(review.MemberId, review.Number), review.MemberId, review.UnitId, MessageJson.Serialize(review), cancellationToken);
-    }
+    public Task<bool> AddReviewAsync(ExaminationReview review, CancellationToken cancellationToken) => _reviews.TryAppendAsync(review, cancellationToken);
 
-    public async Task<IReadOnlyList<ExaminationReview>> ListReviewsAsync(string memberId, CancellationToken cancellationToken) =>
-        [.. (await _reviews.ListByMemberAsync(memberId, cancellationToken)).Select(MessageJson.Deserialize<ExaminationReview>).OrderBy(r => r.Number)];
-
-    /// <summary>Zero-padded so that ids sort in version order.</summary>
-    public static string Key(string memberId, int number) => $"{memberId}#{number.ToString("D4", CultureInfo.InvariantCulture)}";
+    public Task<IReadOnlyList<ExaminationReview>> ListReviewsAsync(string memberId, CancellationToken cancellationToken) => _reviews.ListAsync(memberId, cancellationToken);
 }

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Core.Features.Examinations;
 
 /// <summary>

@@ -1,14 +1,8 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Opinions;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Inspections;
 

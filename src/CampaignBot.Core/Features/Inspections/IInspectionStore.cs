@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.Inspections;
 
 /// <summary>Inspections, their units' checklists, their bulletins and the office's handling decisions; SQLite and MongoDB alike.</summary>
@@ -48,51 +45,42 @@ public sealed class DocumentInspectionStore(IDocumentTable inspections, IDocumen
     /// <summary>Every table of the store, for the schema and the indexes.</summary>
     public static readonly IReadOnlyList<string> Tables = [Table, ChecklistTable, BulletinTable, DecisionTable];
 
-    public Task<bool> CreateAsync(Inspection inspection, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(inspection);
-        return inspections.TryInsertAsync(inspection.Id, inspection.DrawnBy, "all", MessageJson.Serialize(inspection), cancellationToken);
-    }
+    // An inspection and its bulletin belong to the whole campaign, not to one unit.
+    private const string AllUnits = "all";
 
-    public async Task<Inspection?> GetAsync(string id, CancellationToken cancellationToken)
+    private readonly DocumentTable<Inspection> _inspections = new(inspections, i => new(i.Id, i.DrawnBy, AllUnits));
+    private readonly DocumentTable<UnitInspection> _checklists = new(checklists, c => new(c.Id, c.InspectionId, c.UnitId));
+    private readonly DocumentTable<InspectionBulletinRecord> _bulletins = new(bulletins, b => new(b.InspectionId, b.PublishedBy, AllUnits));
+    private readonly DocumentTable<HandlingDecision> _decisions = new(decisions, d => new(d.CaseKey, d.RecordedBy, d.UnitId));
+
+    public Task<bool> CreateAsync(Inspection inspection, CancellationToken cancellationToken) => _inspections.TryAddAsync(inspection, cancellationToken);
+
+    public Task<Inspection?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return await inspections.GetAsync(id.ToUpperInvariant(), cancellationToken) is { } body ? MessageJson.Deserialize<Inspection>(body) : null;
+        return _inspections.GetAsync(id.ToUpperInvariant(), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Inspection>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await inspections.ListAsync(null, cancellationToken)).Select(MessageJson.Deserialize<Inspection>)];
+    public Task<IReadOnlyList<Inspection>> ListAsync(CancellationToken cancellationToken) => _inspections.ListAsync(null, cancellationToken);
 
-    public Task SaveChecklistAsync(UnitInspection checklist, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(checklist);
-        return checklists.UpsertAsync(checklist.Id, checklist.InspectionId, checklist.UnitId, MessageJson.Serialize(checklist), cancellationToken);
-    }
+    public Task SaveChecklistAsync(UnitInspection checklist, CancellationToken cancellationToken) => _checklists.SaveAsync(checklist, cancellationToken);
 
-    public async Task<UnitInspection?> GetChecklistAsync(string inspectionId, string unitId, CancellationToken cancellationToken) =>
-        await checklists.GetAsync(UnitInspection.IdFor(inspectionId, unitId), cancellationToken) is { } body ? MessageJson.Deserialize<UnitInspection>(body) : null;
+    public Task<UnitInspection?> GetChecklistAsync(string inspectionId, string unitId, CancellationToken cancellationToken) =>
+        _checklists.GetAsync(UnitInspection.IdFor(inspectionId, unitId), cancellationToken);
 
-    public async Task<IReadOnlyList<UnitInspection>> ListChecklistsAsync(string inspectionId, CancellationToken cancellationToken) =>
-        [.. (await checklists.ListByMemberAsync(inspectionId, cancellationToken)).Select(MessageJson.Deserialize<UnitInspection>)];
+    public Task<IReadOnlyList<UnitInspection>> ListChecklistsAsync(string inspectionId, CancellationToken cancellationToken) =>
+        _checklists.ListByMemberAsync(inspectionId, cancellationToken);
 
-    public async Task<IReadOnlyList<UnitInspection>> ListChecklistsOfUnitAsync(string unitId, CancellationToken cancellationToken) =>
-        [.. (await checklists.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<UnitInspection>)];
+    public Task<IReadOnlyList<UnitInspection>> ListChecklistsOfUnitAsync(string unitId, CancellationToken cancellationToken) =>
+        _checklists.ListAsync(unitId, cancellationToken);
 
-    public Task<bool> TryRecordBulletinAsync(InspectionBulletinRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return bulletins.TryInsertAsync(record.InspectionId, record.PublishedBy, "all", MessageJson.Serialize(record), cancellationToken);
-    }
+    public Task<bool> TryRecordBulletinAsync(InspectionBulletinRecord record, CancellationToken cancellationToken) => _bulletins.TryAddAsync(record, cancellationToken);
 
-    public async Task<InspectionBulletinRecord?> GetBulletinAsync(string inspectionId, CancellationToken cancellationToken) =>
-        await bulletins.GetAsync(inspectionId, cancellationToken) is { } body ? MessageJson.Deserialize<InspectionBulletinRecord>(body) : null;
+    public Task<InspectionBulletinRecord?> GetBulletinAsync(string inspectionId, CancellationToken cancellationToken) =>
+        _bulletins.GetAsync(inspectionId, cancellationToken);
 
-    public Task<bool> AddDecisionAsync(HandlingDecision decision, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        return decisions.TryInsertAsync(decision.CaseKey, decision.RecordedBy, decision.UnitId, MessageJson.Serialize(decision), cancellationToken);
-    }
+    public Task<bool> AddDecisionAsync(HandlingDecision decision, CancellationToken cancellationToken) => _decisions.TryAddAsync(decision, cancellationToken);
 
-    public async Task<IReadOnlyList<HandlingDecision>> ListDecisionsAsync(string? unitId, CancellationToken cancellationToken) =>
-        [.. (await decisions.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<HandlingDecision>)];
+    public Task<IReadOnlyList<HandlingDecision>> ListDecisionsAsync(string? unitId, CancellationToken cancellationToken) =>
+        _decisions.ListAsync(unitId, cancellationToken);
 }

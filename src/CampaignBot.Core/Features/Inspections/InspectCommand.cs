@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Inspections;
 
 /// <summary>
@@ -170,7 +163,7 @@ public sealed class InspectCommand(
             return;
         }
 
-        await publisher.PreviewAsync(context, inspection, cancellationToken);
+        context.ReplyAll(await publisher.OfficeMessagesAsync(inspection, cancellationToken));
     }
 
     private async Task HistoryAsync(FlowContext context, Member member, string unitId, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.Inspections;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-
 namespace CampaignBot.Core.Features.Inspections;
 
 /// <summary>Who does what with inspections: the office draws and publishes; the office and supervisors inspect.</summary>

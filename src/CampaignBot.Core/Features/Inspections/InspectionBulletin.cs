@@ -1,12 +1,5 @@
-using System.Globalization;
-using System.Text;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Inspections;
 
@@ -19,59 +12,64 @@ public sealed record InspectionReport(Inspection Inspection, IReadOnlyList<UnitI
 /// </summary>
 public static class InspectionBulletin
 {
-    public static string OfficeText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone)
+    public static string OfficeText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone) =>
+        Compose(
+            report,
+            campaign,
+            zone,
+            office: true,
+            i => $"抽取：{i.DrawnByName}；候选单位 {i.Candidates.Count} 个，近 {i.ExcludeWeeks} 周已调研未参加抽取 {i.Excluded.Count} 个；随机种子 {i.Seed}（/inspect verify {i.Id} 可复核）",
+            (text, checklist) =>
+            {
+                text.Append($"评定 {Ratings.Name(checklist.Rating).Chinese}（调研人 {checklist.InspectorName}，{CampaignTable.Time(checklist.CompletedAt, zone)}）");
+                foreach (var line in checklist.Lines)
+                {
+                    text.Append($"\n  · {line.Label.Chinese}：{line.Found.Chinese}").Append(line.Correction is { } c ? $"；实地核查：{c}" : "（属实）");
+                }
+
+                foreach (var (finding, i) in checklist.Findings.Select((f, i) => (f, i)))
+                {
+                    text.Append($"\n  问题{i + 1}：{finding.Text}").Append(finding.LedgerItemId is { } item ? $"（整改台帐 {item}）" : string.Empty);
+                }
+            });
+
+    public static string PublicText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone) =>
+        Compose(
+            report,
+            campaign,
+            zone,
+            office: false,
+            i => $"按“不打招呼、随机选点”的要求，从 {i.Candidates.Count} 个单位中随机抽取 {i.Units.Count} 个（随机种子 {i.Seed}）。",
+            (text, checklist) => text.Append(
+                $"评定 {Ratings.Name(checklist.Rating).Chinese}；发现问题 {checklist.Findings.Count} 个，列入整改台帐 {checklist.Findings.Count(f => f.LedgerItemId is not null)} 个"));
+
+    /// <summary>Both versions: the heading, the version's introduction, a numbered line per drawn unit, then the handling decisions.</summary>
+    private static string Compose(
+        InspectionReport report,
+        CampaignDefinition campaign,
+        TimeZoneInfo zone,
+        bool office,
+        Func<Inspection, string> introduction,
+        Action<StringBuilder, UnitInspection> inspected)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(campaign);
         var inspection = report.Inspection;
-        var text = new StringBuilder(Heading(inspection, campaign, zone));
-        text.Append($"\n抽取：{inspection.DrawnByName}；候选单位 {inspection.Candidates.Count} 个，近 {inspection.ExcludeWeeks} 周已调研未参加抽取 {inspection.Excluded.Count} 个；随机种子 {inspection.Seed}（/inspect verify {inspection.Id} 可复核）");
-        var number = 0;
-        foreach (var unitId in inspection.Units)
+        var text = new StringBuilder(Heading(inspection, campaign, zone)).Append('\n').Append(introduction(inspection));
+        foreach (var (unitId, i) in inspection.Units.Select((u, i) => (u, i)))
         {
-            number++;
-            var name = UnitName(campaign, unitId);
-            if (report.Checklists.FirstOrDefault(c => c.UnitId == unitId) is not { } checklist)
+            text.Append($"\n{i + 1}. {UnitName(campaign, unitId)}：");
+            if (report.Checklists.FirstOrDefault(c => c.UnitId == unitId) is { } checklist)
             {
-                text.Append($"\n{number}. {name}：尚未调研");
-                continue;
+                inspected(text, checklist);
             }
-
-            text.Append($"\n{number}. {name}：评定 {Ratings.Name(checklist.Rating).Chinese}（调研人 {checklist.InspectorName}，{CampaignTable.Time(checklist.CompletedAt, zone)}）");
-            foreach (var line in checklist.Lines)
+            else
             {
-                text.Append($"\n  · {line.Label.Chinese}：{line.Found.Chinese}").Append(line.Correction is { } c ? $"；实地核查：{c}" : "（属实）");
-            }
-
-            foreach (var (finding, i) in checklist.Findings.Select((f, i) => (f, i)))
-            {
-                text.Append($"\n  问题{i + 1}：{finding.Text}").Append(finding.LedgerItemId is { } item ? $"（整改台帐 {item}）" : string.Empty);
+                text.Append("尚未调研");
             }
         }
 
-        AppendDecisions(text, report, campaign, office: true);
-        return text.ToString();
-    }
-
-    public static string PublicText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(campaign);
-        var inspection = report.Inspection;
-        var text = new StringBuilder(Heading(inspection, campaign, zone));
-        text.Append($"\n按“不打招呼、随机选点”的要求，从 {inspection.Candidates.Count} 个单位中随机抽取 {inspection.Units.Count} 个（随机种子 {inspection.Seed}）。");
-        var number = 0;
-        foreach (var unitId in inspection.Units)
-        {
-            number++;
-            var checklist = report.Checklists.FirstOrDefault(c => c.UnitId == unitId);
-            text.Append($"\n{number}. {UnitName(campaign, unitId)}：")
-                .Append(checklist is null
-                    ? "尚未调研"
-                    : $"评定 {Ratings.Name(checklist.Rating).Chinese}；发现问题 {checklist.Findings.Count} 个，列入整改台帐 {checklist.Findings.Count(f => f.LedgerItemId is not null)} 个");
-        }
-
-        AppendDecisions(text, report, campaign, office: false);
+        AppendDecisions(text, report, campaign, office);
         return text.ToString();
     }
 
@@ -174,15 +172,6 @@ public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberS
         }
 
         return messages;
-    }
-
-    public async Task PreviewAsync(FlowContext context, Inspection inspection, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var message in await OfficeMessagesAsync(inspection, cancellationToken))
-        {
-            context.Reply(message);
-        }
     }
 
     public async Task PublishAsync(FlowContext context, Inspection inspection, CancellationToken cancellationToken)

@@ -1,13 +1,9 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Opinions;
 using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Inspections;
 

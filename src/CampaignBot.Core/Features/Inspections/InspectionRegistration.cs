@@ -1,7 +1,5 @@
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Progress;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Core.Features.Inspections;
 
@@ -11,17 +9,14 @@ public static class InspectionRegistration
     public static IServiceCollection AddInspections(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<InspectionOptions>().BindConfiguration(InspectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<InspectionService>();
-        services.AddSingleton<InspectionFacts>();
-        services.AddSingleton<InspectionBulletinPublisher>();
-        services.AddSingleton<HandlingCases>();
-        services.AddSingleton<InspectionFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<InspectionFlow>());
-        services.AddSingleton<ICommandHandler, InspectCommand>();
-        services.AddSingleton<ICommandHandler, HandlingCommand>();
-        services.AddSingleton<IBulletinNotes, HandlingBulletinNotes>();
-        services.AddSingleton<IProgressSection, HandlingProgressSection>();
+        services.AddCheckedOptions<InspectionOptions>(InspectionOptions.SectionName);
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(InspectionService), typeof(InspectionFacts), typeof(InspectionBulletinPublisher), typeof(HandlingCases)],
+            Commands = [typeof(InspectCommand), typeof(HandlingCommand)],
+            Flows = [typeof(InspectionFlow)],
+            Ports = [(typeof(IBulletinNotes), typeof(HandlingBulletinNotes)), (typeof(IProgressSection), typeof(HandlingProgressSection))],
+        });
         return services;
     }
 }

@@ -1,8 +1,4 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Opinions;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Inspections;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Inspections;
 

@@ -6,6 +6,11 @@ public sealed class DocumentLedgerStore(IDocumentTable items, IDocumentTable his
     public const string Table = "ledger_items";
     public const string HistoryTable = "ledger_history";
 
+    private readonly DocumentTable<LedgerItem> _items = new(items, i => new(i.Id, i.LeadLeaderId, i.UnitId));
+
+    // A history row is listed under its item in both the member and the unit column.
+    private readonly HistoryTable<LedgerEntry> _history = new(history, e => e.ItemId, e => e.Number, e => e.ItemId);
+
     public Task SaveAsync(LedgerItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -14,22 +19,16 @@ public sealed class DocumentLedgerStore(IDocumentTable items, IDocumentTable his
             throw new ArgumentException($"A ledger item needs a responsible person, measures and a deadline (三落实); missing: {string.Join(", ", missing)}.", nameof(item));
         }
 
-        return items.UpsertAsync(item.Id, item.LeadLeaderId, item.UnitId, MessageJson.Serialize(item), cancellationToken);
+        return _items.SaveAsync(item, cancellationToken);
     }
 
-    public async Task<LedgerItem?> GetAsync(string id, CancellationToken cancellationToken) =>
-        await items.GetAsync(id.ToUpperInvariant(), cancellationToken) is { } body ? MessageJson.Deserialize<LedgerItem>(body) : null;
+    public Task<LedgerItem?> GetAsync(string id, CancellationToken cancellationToken) =>
+        _items.GetAsync(id.ToUpperInvariant(), cancellationToken);
 
-    public async Task<IReadOnlyList<LedgerItem>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
-        [.. (await items.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<LedgerItem>)];
+    public Task<IReadOnlyList<LedgerItem>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
+        _items.ListAsync(unitId, cancellationToken);
 
-    public Task<bool> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentOutOfRangeException.ThrowIfLessThan(entry.Number, 1);
-        return history.TryInsertAsync($"{entry.ItemId}#{entry.Number.ToString("D4", CultureInfo.InvariantCulture)}", entry.ItemId, entry.ItemId, MessageJson.Serialize(entry), cancellationToken);
-    }
+    public Task<bool> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken) => _history.TryAppendAsync(entry, cancellationToken);
 
-    public async Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken) =>
-        [.. (await history.ListByMemberAsync(itemId, cancellationToken)).Select(MessageJson.Deserialize<LedgerEntry>).OrderBy(e => e.Number)];
+    public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken) => _history.ListAsync(itemId, cancellationToken);
 }

@@ -9,23 +9,24 @@ public static class LedgerRegistration
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<LedgerService>();
+        services.AddCheckedOptions<LedgerOptions>(LedgerOptions.SectionName);
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(LedgerService), typeof(LedgerPeople), typeof(LedgerTable)],
+            Commands = [typeof(LedgerCommand)],
+            Flows = [typeof(LedgerAddFlow), typeof(LedgerEvidenceFlow)],
+            Jobs = [typeof(LedgerDailyJob), typeof(EvidenceFetchJob)],
+            Seeders = [typeof(LedgerJobSeeder)],
+            Ports =
+            [
+                (typeof(ITableSource), typeof(OpinionAndLedgerTables)),
+                (typeof(IBallotBriefing), typeof(LedgerBallotBriefing)),
+                (typeof(IProgressSection), typeof(LedgerProgressSection)),
+            ],
+        });
+
+        // Other features file problems into the ledger through its intake port; it is the ledger service itself.
         services.AddSingleton<ILedgerIntake>(sp => sp.GetRequiredService<LedgerService>());
-        services.AddSingleton<LedgerPeople>();
-        services.AddSingleton<LedgerTable>();
-        services.AddSingleton<ITableSource, OpinionAndLedgerTables>();
-        services.AddSingleton<LedgerAddFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<LedgerAddFlow>());
-        services.AddSingleton<LedgerEvidenceFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<LedgerEvidenceFlow>());
-        services.AddSingleton<IJobHandler, EvidenceFetchJob>();
-        services.AddSingleton<ICommandHandler, LedgerCommand>();
-        services.AddSingleton<LedgerDailyJob>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerDailyJob>());
-        services.AddHostedService<LedgerJobSeeder>();
-        services.AddSingleton<IBallotBriefing, LedgerBallotBriefing>();
-        services.AddSingleton<IProgressSection, LedgerProgressSection>();
         return services;
     }
 }

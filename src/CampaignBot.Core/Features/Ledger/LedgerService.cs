@@ -130,9 +130,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     {
         ArgumentNullException.ThrowIfNull(item);
         var updated = item with { Status = item.Status == LedgerStatus.NotStarted ? LedgerStatus.InProgress : item.Status };
-        await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(item.Id, now, by, "进展：" + note, cancellationToken);
-        return updated;
+        return await SaveWithHistoryAsync(updated, now, by, "进展：" + note, cancellationToken);
     }
 
     public Task<LedgerItem> ReportDoneAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
@@ -158,9 +156,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
             AwaitingConfirmation = true,
             Evidence = [.. item.Evidence, evidence],
         };
-        await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(item.Id, now, by, "报告完成，佐证：" + evidence.Describe(), cancellationToken);
-        return updated;
+        return await SaveWithHistoryAsync(updated, now, by, "报告完成，佐证：" + evidence.Describe(), cancellationToken);
     }
 
     public Task<LedgerItem> AddEvidenceAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
@@ -180,9 +176,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         }
 
         var updated = item with { Evidence = [.. item.Evidence, evidence] };
-        await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(item.Id, now, by, "补充佐证：" + evidence.Describe(), cancellationToken);
-        return updated;
+        return await SaveWithHistoryAsync(updated, now, by, "补充佐证：" + evidence.Describe(), cancellationToken);
     }
 
     /// <summary>
@@ -246,9 +240,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(by);
         var updated = item with { Status = LedgerStatus.Done, AwaitingConfirmation = false, ConfirmedBy = by.Id, ConfirmedOn = calendar.Today(now) };
-        await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(item.Id, now, by, "确认完成，销号", cancellationToken);
-        return updated;
+        return await SaveWithHistoryAsync(updated, now, by, "确认完成，销号", cancellationToken);
     }
 
     public async Task<LedgerItem> ReopenAsync(LedgerItem item, string reason, Member by, DateTimeOffset now, CancellationToken cancellationToken)
@@ -263,18 +255,14 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
             ConfirmedOn = null,
             Reopened = item.Reopened + 1,
         };
-        await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(item.Id, now, by, $"重新打开（第 {updated.Reopened} 次）：{reason}", cancellationToken);
-        return updated;
+        return await SaveWithHistoryAsync(updated, now, by, $"重新打开（第 {updated.Reopened} 次）：{reason}", cancellationToken);
     }
 
     public async Task<LedgerItem> SetInstitutionAsync(LedgerItem item, InstitutionChange change, string title, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         var updated = item with { Institution = change, InstitutionTitle = title };
-        await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(item.Id, now, by, $"建章立制：{LedgerTexts.InstitutionName(change)}《{title}》", cancellationToken);
-        return updated;
+        return await SaveWithHistoryAsync(updated, now, by, $"建章立制：{LedgerTexts.InstitutionName(change)}《{title}》", cancellationToken);
     }
 
     /// <summary>Marks an item overdue (by the daily job) with a history entry; "system" is the author.</summary>
@@ -282,9 +270,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(updated);
-        await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(item.Id, now, null, what, cancellationToken);
-        return updated;
+        return await SaveWithHistoryAsync(updated, now, null, what, cancellationToken);
     }
 
     /// <summary>A leadership item (领导班子): its lead leader is a secretary or a county-level (县处级) cadre; a supervisor confirms it.</summary>
@@ -318,6 +304,14 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
             0 => (null, LedgerTexts.NoLeader(Short(reference))),
             _ => (null, LedgerTexts.AmbiguousLeader(Short(reference))),
         };
+    }
+
+    /// <summary>Saves a changed item and writes what changed to its history (by null: the system).</summary>
+    private async Task<LedgerItem> SaveWithHistoryAsync(LedgerItem updated, DateTimeOffset now, Member? by, string what, CancellationToken cancellationToken)
+    {
+        await ledger.SaveAsync(updated, cancellationToken);
+        await AppendAsync(updated.Id, now, by, what, cancellationToken);
+        return updated;
     }
 
     private async Task AppendAsync(string itemId, DateTimeOffset now, Member? by, string what, CancellationToken cancellationToken)

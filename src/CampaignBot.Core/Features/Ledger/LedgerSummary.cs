@@ -62,20 +62,19 @@ public sealed class LedgerProgressSection(ILedgerStore ledger, CampaignDefinitio
 
     public async Task<string?> RenderAsync(Member viewer, string? unitId, Language language, CancellationToken cancellationToken)
     {
-        var items = await ledger.ListAsync(unitId, cancellationToken);
         var english = language == Language.English;
-        var lines = new List<string>();
-        var units = unitId is null ? campaign.Units.Select(u => u.Id).ToList() : [unitId];
-        foreach (var unit in units)
-        {
-            var counts = LedgerCounts.Of([.. items.Where(i => i.UnitId == unit)]);
-            if (counts.Items > 0 || unitId is not null)
+        return SectionLines.PerUnit(
+            english ? "Rectification ledger" : "【整改台帐】",
+            language,
+            campaign,
+            unitId,
+            await ledger.ListAsync(unitId, cancellationToken),
+            i => i.UnitId,
+            (name, items) =>
             {
-                lines.Add((campaign.FindUnit(unit)?.Name ?? unit) + (english ? ": " : "：") + (english ? counts.English : counts.Chinese));
-            }
-        }
-
-        return SectionLines.Render(english ? "Rectification ledger" : "【整改台帐】", lines, language);
+                var counts = LedgerCounts.Of(items);
+                return name + (english ? ": " + counts.English : "：" + counts.Chinese);
+            });
     }
 }
 

@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>The meeting store over two document tables: meetings by unit, talks listed by their meeting.</summary>
@@ -11,34 +8,23 @@ public sealed class DocumentLifeMeetingStore(IDocumentTable meetings, IDocumentT
 
     public static readonly string[] Tables = [Table, TalkTable];
 
-    public Task<bool> CreateAsync(LifeMeeting meeting, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(meeting);
-        return meetings.TryInsertAsync(meeting.Id, meeting.OpenedBy, meeting.UnitId, MessageJson.Serialize(meeting), cancellationToken);
-    }
+    private readonly DocumentTable<LifeMeeting> _meetings = new(meetings, m => new(m.Id, m.OpenedBy, m.UnitId));
+    private readonly DocumentTable<CriticismTalk> _talks = new(talks, t => new(t.Id, t.MeetingId, t.UnitId));
 
-    public Task SaveAsync(LifeMeeting meeting, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(meeting);
-        return meetings.UpsertAsync(meeting.Id, meeting.OpenedBy, meeting.UnitId, MessageJson.Serialize(meeting), cancellationToken);
-    }
+    public Task<bool> CreateAsync(LifeMeeting meeting, CancellationToken cancellationToken) => _meetings.TryAddAsync(meeting, cancellationToken);
 
-    public async Task<LifeMeeting?> GetAsync(string id, CancellationToken cancellationToken) =>
-        await meetings.GetAsync(id, cancellationToken) is { } body ? MessageJson.Deserialize<LifeMeeting>(body) : null;
+    public Task SaveAsync(LifeMeeting meeting, CancellationToken cancellationToken) => _meetings.SaveAsync(meeting, cancellationToken);
+
+    public Task<LifeMeeting?> GetAsync(string id, CancellationToken cancellationToken) => _meetings.GetAsync(id, cancellationToken);
 
     public async Task<IReadOnlyList<LifeMeeting>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
-        [.. (await meetings.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<LifeMeeting>).OrderBy(m => m.OpenedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+        [.. (await _meetings.ListAsync(unitId, cancellationToken)).OrderBy(m => m.OpenedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
 
-    public Task SaveTalkAsync(CriticismTalk talk, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(talk);
-        return talks.UpsertAsync(talk.Id, talk.MeetingId, talk.UnitId, MessageJson.Serialize(talk), cancellationToken);
-    }
+    public Task SaveTalkAsync(CriticismTalk talk, CancellationToken cancellationToken) => _talks.SaveAsync(talk, cancellationToken);
 
-    public async Task<CriticismTalk?> GetTalkAsync(string meetingId, string from, string to, CancellationToken cancellationToken) =>
-        await talks.GetAsync(CriticismTalk.IdFor(meetingId, from, to), cancellationToken) is { } body ? MessageJson.Deserialize<CriticismTalk>(body) : null;
+    public Task<CriticismTalk?> GetTalkAsync(string meetingId, string from, string to, CancellationToken cancellationToken) =>
+        _talks.GetAsync(CriticismTalk.IdFor(meetingId, from, to), cancellationToken);
 
     public async Task<IReadOnlyList<CriticismTalk>> ListTalksAsync(string meetingId, CancellationToken cancellationToken) =>
-        [.. (await talks.ListByMemberAsync(meetingId, cancellationToken)).Select(MessageJson.Deserialize<CriticismTalk>)
-            .OrderBy(t => t.From, StringComparer.Ordinal).ThenBy(t => t.To, StringComparer.Ordinal)];
+        [.. (await _talks.ListByMemberAsync(meetingId, cancellationToken)).OrderBy(t => t.From, StringComparer.Ordinal).ThenBy(t => t.To, StringComparer.Ordinal)];
 }

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>

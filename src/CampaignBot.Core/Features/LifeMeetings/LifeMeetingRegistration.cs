@@ -1,6 +1,3 @@
-using CampaignBot.Core.Conversations;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 public static class LifeMeetingRegistration
@@ -9,17 +6,12 @@ public static class LifeMeetingRegistration
     public static IServiceCollection AddLifeMeetings(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<LifeMeetingPeople>();
-        services.AddSingleton<MeetingOpenFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<MeetingOpenFlow>());
-        services.AddSingleton<IFlowDefinition, CriticiseFlow>();
-        services.AddSingleton<TalkCheckFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<TalkCheckFlow>());
-        services.AddSingleton<TalkConfirmFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<TalkConfirmFlow>());
-        services.AddSingleton<MeetingRecordFlow>();
-        services.AddSingleton<IFlowDefinition>(sp => sp.GetRequiredService<MeetingRecordFlow>());
-        services.AddSingleton<ICommandHandler, MeetingCommand>();
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(LifeMeetingPeople)],
+            Commands = [typeof(MeetingCommand)],
+            Flows = [typeof(MeetingOpenFlow), typeof(CriticiseFlow), typeof(TalkCheckFlow), typeof(TalkConfirmFlow), typeof(MeetingRecordFlow)],
+        });
         return services;
     }
 }

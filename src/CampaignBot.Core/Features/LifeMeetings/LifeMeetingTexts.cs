@@ -1,6 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>The words of the democratic life meeting (专题民主生活会) and its three rounds of talks (三轮沟通).</summary>

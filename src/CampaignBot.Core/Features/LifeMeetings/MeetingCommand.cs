@@ -1,8 +1,3 @@
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>
@@ -18,6 +13,15 @@ public sealed class MeetingCommand(
     TalkConfirmFlow confirmFlow,
     MeetingRecordFlow recordFlow) : ICommandHandler
 {
+    /// <summary>The verbs that start one of the meeting's flows.</summary>
+    private readonly IReadOnlyDictionary<string, IFlowDefinition> _flowVerbs = new Dictionary<string, IFlowDefinition>(StringComparer.Ordinal)
+    {
+        ["open"] = openFlow,
+        ["check"] = checkFlow,
+        ["confirm"] = confirmFlow,
+        ["record"] = recordFlow,
+    };
+
     public string Command => "meeting";
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
@@ -40,20 +44,14 @@ public sealed class MeetingCommand(
             : [];
         var verb = words.FirstOrDefault()?.ToLowerInvariant() ?? string.Empty;
         var rest = words.Length > 1 ? words[1] : string.Empty;
+        if (_flowVerbs.TryGetValue(verb, out var flow))
+        {
+            await FlowStart.StartAsync(flow, context, cancellationToken);
+            return;
+        }
+
         switch (verb)
         {
-            case "open":
-                await FlowStart.StartAsync(openFlow, context, cancellationToken);
-                return;
-            case "check":
-                await FlowStart.StartAsync(checkFlow, context, cancellationToken);
-                return;
-            case "confirm":
-                await FlowStart.StartAsync(confirmFlow, context, cancellationToken);
-                return;
-            case "record":
-                await FlowStart.StartAsync(recordFlow, context, cancellationToken);
-                return;
             case "ready":
                 await ReadyAsync(context, member, cancellationToken);
                 return;

@@ -5,6 +5,8 @@ public sealed class MembersCommand(IMemberStore members) : ICommandHandler
 {
     public const int MaxListed = 60;
 
+    private static readonly UnitScopeRefusals Refusals = new(MembersTexts.OwnUnitOnly, MembersTexts.OnlyManagers, MembersTexts.NoSuchUnit, EchoLength: 40);
+
     public string Command => "members";
 
     public CommandPrivacy Privacy => CommandPrivacy.Personal;
@@ -13,26 +15,8 @@ public sealed class MembersCommand(IMemberStore members) : ICommandHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         var asked = context.Update.Content is CommandInput { Arguments: var args } ? args.Trim() : string.Empty;
-        string? unitId;
-        switch (context.Member)
+        if (!UnitScope.TryPick(context, asked, m => m.Role == Roles.CampaignOffice, Refusals, out var unitId))
         {
-            case { Role: Roles.CampaignOffice }:
-                unitId = asked.Length == 0 ? null : asked;
-                break;
-            case { Role: Roles.Secretary } secretary when asked.Length == 0 || asked == secretary.UnitId:
-                unitId = secretary.UnitId;
-                break;
-            case { Role: Roles.Secretary }:
-                context.Reply(MembersTexts.OwnUnitOnly);
-                return;
-            default:
-                context.Reply(MembersTexts.OnlyManagers);
-                return;
-        }
-
-        if (unitId is not null && context.Campaign.FindUnit(unitId) is null)
-        {
-            context.Reply(MembersTexts.NoSuchUnit(unitId.Length > 40 ? unitId[..40] : unitId));
             return;
         }
 
@@ -77,23 +61,13 @@ public sealed class MembersCommand(IMemberStore members) : ICommandHandler
 }
 
 /// <summary>/member &lt;id&gt; [name|rank|unit &lt;value&gt; | deactivate | activate]: one member's details, or a change to them.</summary>
-public sealed class MemberCommand(IMemberStore members) : ICommandHandler
+public sealed class MemberCommand(IMemberStore members) : ManagersCommand
 {
-    public string Command => "member";
+    public override string Command => "member";
 
-    public CommandPrivacy Privacy => CommandPrivacy.Personal;
-
-    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(FlowContext context, Member actor, string arguments, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Member is not { Role: Roles.CampaignOffice or Roles.Secretary } actor)
-        {
-            context.Reply(MembersTexts.OnlyManagers);
-            return;
-        }
-
-        var args = context.Update.Content is CommandInput { Arguments: var a } ? a.Trim() : string.Empty;
-        var words = args.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = arguments.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
         {
             context.Reply(MembersTexts.MemberUsage);
@@ -150,22 +124,13 @@ public sealed class MemberCommand(IMemberStore members) : ICommandHandler
 }
 
 /// <summary>/invite revoke &lt;code&gt;: the office revokes any code, a secretary the codes of their unit.</summary>
-public sealed class InviteChatCommand(IInviteStore invites) : ICommandHandler
+public sealed class InviteChatCommand(IInviteStore invites) : ManagersCommand
 {
-    public string Command => "invite";
+    public override string Command => "invite";
 
-    public CommandPrivacy Privacy => CommandPrivacy.Personal;
-
-    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(FlowContext context, Member actor, string arguments, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Member is not { Role: Roles.CampaignOffice or Roles.Secretary } actor)
-        {
-            context.Reply(MembersTexts.OnlyManagers);
-            return;
-        }
-
-        var words = context.Update.Content is CommandInput { Arguments: var a } ? a.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words is not ["revoke", var given])
         {
             context.Reply(MembersTexts.InviteUsage);
@@ -185,4 +150,28 @@ public sealed class InviteChatCommand(IInviteStore invites) : ICommandHandler
             ? MembersTexts.InviteRevoked(code)
             : MembersTexts.InviteNotRevoked(code));
     }
+}
+
+/// <summary>A command for the office and secretaries only (/member, /invite): anyone else is refused before it reads anything.</summary>
+public abstract class ManagersCommand : ICommandHandler
+{
+    public abstract string Command { get; }
+
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
+    public Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Member is not { Role: Roles.CampaignOffice or Roles.Secretary } actor)
+        {
+            context.Reply(MembersTexts.OnlyManagers);
+            return Task.CompletedTask;
+        }
+
+        var arguments = context.Update.Content is CommandInput { Arguments: var a } ? a : string.Empty;
+        return HandleAsync(context, actor, arguments, cancellationToken);
+    }
+
+    /// <summary>Handles the command for a member of the office or a secretary; <paramref name="arguments"/> is what follows it.</summary>
+    protected abstract Task HandleAsync(FlowContext context, Member actor, string arguments, CancellationToken cancellationToken);
 }

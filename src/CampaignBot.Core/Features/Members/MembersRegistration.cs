@@ -6,9 +6,7 @@ public static class MembersRegistration
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<ICommandHandler, MembersCommand>();
-        services.AddSingleton<ICommandHandler, MemberCommand>();
-        services.AddSingleton<ICommandHandler, InviteChatCommand>();
+        services.AddFeature(new FeatureParts { Commands = [typeof(MembersCommand), typeof(MemberCommand), typeof(InviteChatCommand)] });
         return services;
     }
 }

@@ -14,6 +14,11 @@ public sealed class DocumentOpinionStore(IDocumentTable collections, IDocumentTa
     /// <summary>The member column of a face-to-face opinion's row: the recorder is in the document, not the key.</summary>
     public const string FaceToFace = "face-to-face";
 
+    // Collections share their table with rows that map a code to a collection id; those are read raw.
+    private readonly DocumentTable<OpinionCollection> _collections = new(collections, c => new(c.Id, c.OpenedBy, c.UnitId));
+    private readonly DocumentTable<Opinion> _opinions = new(opinions, o => new(o.Id, MemberColumn(o), o.UnitId));
+    private readonly DocumentTable<OpinionAsked> _asked = new(asked, a => new($"{a.CollectionId}#{a.MemberId}", a.MemberId, a.UnitId));
+
     public async Task<bool> CreateCollectionAsync(OpinionCollection collection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
@@ -22,12 +27,11 @@ public sealed class DocumentOpinionStore(IDocumentTable collections, IDocumentTa
             return false;
         }
 
-        return await collections.TryInsertAsync(collection.Id, collection.OpenedBy, collection.UnitId, MessageJson.Serialize(collection), cancellationToken);
+        return await _collections.TryAddAsync(collection, cancellationToken);
     }
 
     public async Task<OpinionCollection?> GetCollectionAsync(string id, CancellationToken cancellationToken) =>
-        id.StartsWith("code:", StringComparison.Ordinal) ? null
-        : await collections.GetAsync(id, cancellationToken) is { } body ? MessageJson.Deserialize<OpinionCollection>(body) : null;
+        id.StartsWith("code:", StringComparison.Ordinal) ? null : await _collections.GetAsync(id, cancellationToken);
 
     public async Task<OpinionCollection?> FindCollectionByCodeAsync(string code, CancellationToken cancellationToken) =>
         await collections.GetAsync(CodeKey(code), cancellationToken) is { } id ? await GetCollectionAsync(id, cancellationToken) : null;
@@ -38,7 +42,7 @@ public sealed class DocumentOpinionStore(IDocumentTable collections, IDocumentTa
     public async Task<bool> AddAsync(Opinion opinion, string? receiptHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opinion);
-        if (!await opinions.TryInsertAsync(opinion.Id, MemberColumn(opinion), opinion.UnitId, MessageJson.Serialize(opinion), cancellationToken))
+        if (!await _opinions.TryAddAsync(opinion, cancellationToken))
         {
             return false;
         }
@@ -54,17 +58,11 @@ public sealed class DocumentOpinionStore(IDocumentTable collections, IDocumentTa
     public async Task<Opinion?> FindByReceiptAsync(string receiptHash, CancellationToken cancellationToken) =>
         await places.GetAsync(ReceiptKey(receiptHash), cancellationToken) is { } id ? await GetAsync(id, cancellationToken) : null;
 
-    public Task UpdateAsync(Opinion opinion, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(opinion);
-        return opinions.UpsertAsync(opinion.Id, MemberColumn(opinion), opinion.UnitId, MessageJson.Serialize(opinion), cancellationToken);
-    }
+    public Task UpdateAsync(Opinion opinion, CancellationToken cancellationToken) => _opinions.SaveAsync(opinion, cancellationToken);
 
-    public async Task<Opinion?> GetAsync(string id, CancellationToken cancellationToken) =>
-        await opinions.GetAsync(id.ToUpperInvariant(), cancellationToken) is { } body ? MessageJson.Deserialize<Opinion>(body) : null;
+    public Task<Opinion?> GetAsync(string id, CancellationToken cancellationToken) => _opinions.GetAsync(id.ToUpperInvariant(), cancellationToken);
 
-    public async Task<IReadOnlyList<Opinion>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
-        [.. (await opinions.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<Opinion>)];
+    public Task<IReadOnlyList<Opinion>> ListAsync(string? unitId, CancellationToken cancellationToken) => _opinions.ListAsync(unitId, cancellationToken);
 
     public async Task<bool> TryTakePlaceAsync(string collectionId, string giverHash, int max, CancellationToken cancellationToken)
     {
@@ -80,14 +78,9 @@ public sealed class DocumentOpinionStore(IDocumentTable collections, IDocumentTa
         return false;
     }
 
-    public Task RecordAskedAsync(OpinionAsked asked1, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(asked1);
-        return asked.UpsertAsync($"{asked1.CollectionId}#{asked1.MemberId}", asked1.MemberId, asked1.UnitId, MessageJson.Serialize(asked1), cancellationToken);
-    }
+    public Task RecordAskedAsync(OpinionAsked asked, CancellationToken cancellationToken) => _asked.SaveAsync(asked, cancellationToken);
 
-    public async Task<IReadOnlyList<OpinionAsked>> ListAskedAsync(string memberId, CancellationToken cancellationToken) =>
-        [.. (await asked.ListByMemberAsync(memberId, cancellationToken)).Select(MessageJson.Deserialize<OpinionAsked>)];
+    public Task<IReadOnlyList<OpinionAsked>> ListAskedAsync(string memberId, CancellationToken cancellationToken) => _asked.ListByMemberAsync(memberId, cancellationToken);
 
     private static string MemberColumn(Opinion opinion) => opinion.CollectionId ?? FaceToFace;
 

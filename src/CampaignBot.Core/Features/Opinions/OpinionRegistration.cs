@@ -9,14 +9,14 @@ public static class OpinionRegistration
     public static IServiceCollection AddOpinions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<OpinionOptions>().BindConfiguration(OpinionOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OpinionOptions>, OpinionOptionsValidator>();
-        services.AddSingleton<OpinionGiverHasher>();
-        services.AddSingleton<OpinionTable>();
-        services.AddSingleton<ICommandHandler, OpinionsCommand>();
-        services.AddSingleton<IFlowDefinition, GiveOpinionFlow>();
-        services.AddSingleton<IBallotBriefing, OpinionBallotBriefing>();
-        services.AddSingleton<IProgressSection, OpinionProgressSection>();
+        services.AddCheckedOptions<OpinionOptions, OpinionOptionsValidator>(OpinionOptions.SectionName);
+        services.AddFeature(new FeatureParts
+        {
+            Services = [typeof(OpinionGiverHasher), typeof(OpinionTable)],
+            Commands = [typeof(OpinionsCommand)],
+            Flows = [typeof(GiveOpinionFlow)],
+            Ports = [(typeof(IBallotBriefing), typeof(OpinionBallotBriefing)), (typeof(IProgressSection), typeof(OpinionProgressSection))],
+        });
         return services;
     }
 }

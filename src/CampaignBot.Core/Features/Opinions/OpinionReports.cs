@@ -34,24 +34,21 @@ public sealed class OpinionProgressSection(IOpinionStore store, CampaignDefiniti
 
     public async Task<string?> RenderAsync(Member viewer, string? unitId, Language language, CancellationToken cancellationToken)
     {
-        var opinions = await store.ListAsync(unitId, cancellationToken);
         var english = language == Language.English;
-        var lines = new List<string>();
-        foreach (var unit in unitId is null ? campaign.Units.Select(u => u.Id).ToList() : [unitId])
-        {
-            var mine = opinions.Where(o => o.UnitId == unit).ToList();
-            if (mine.Count == 0 && unitId is null)
+        return SectionLines.PerUnit(
+            english ? "Opinions" : "【征求意见】",
+            language,
+            campaign,
+            unitId,
+            await store.ListAsync(unitId, cancellationToken),
+            o => o.UnitId,
+            (name, mine) =>
             {
-                continue;
-            }
-
-            var statuses = string.Join(english ? ", " : "，", Enum.GetValues<OpinionStatus>().Select(s => $"{OpinionTexts.StatusName(s, english)} {mine.Count(o => o.Status == s)}"));
-            var categories = string.Join(english ? ", " : "，", mine.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()}"));
-            var line = (campaign.FindUnit(unit)?.Name ?? unit) + (english ? $": {mine.Count} ({statuses})" : $"：{mine.Count} 条（{statuses}）");
-            lines.Add(categories.Length > 0 ? line + (english ? "; by category: " : "；按类别：") + categories : line);
-        }
-
-        return SectionLines.Render(english ? "Opinions" : "【征求意见】", lines, language);
+                var statuses = string.Join(english ? ", " : "，", Enum.GetValues<OpinionStatus>().Select(s => $"{OpinionTexts.StatusName(s, english)} {mine.Count(o => o.Status == s)}"));
+                var categories = string.Join(english ? ", " : "，", mine.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()}"));
+                var line = name + (english ? $": {mine.Count} ({statuses})" : $"：{mine.Count} 条（{statuses}）");
+                return categories.Length > 0 ? line + (english ? "; by category: " : "；按类别：") + categories : line;
+            });
     }
 }
 

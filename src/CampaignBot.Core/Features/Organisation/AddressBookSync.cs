@@ -1,9 +1,4 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Members;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Organisation;
 

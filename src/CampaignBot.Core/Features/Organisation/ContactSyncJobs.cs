@@ -1,9 +1,4 @@
-using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Core.Features.Organisation;
 

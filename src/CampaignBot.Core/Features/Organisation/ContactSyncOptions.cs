@@ -1,6 +1,3 @@
-using CampaignBot.Core.Campaign;
-using Microsoft.Extensions.Options;
-
 namespace CampaignBot.Core.Features.Organisation;
 
 /// <summary>Settings of the address book sync (section "WeCom:ContactSync").</summary>

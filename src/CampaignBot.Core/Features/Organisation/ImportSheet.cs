@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignBot.Core.Features.Organisation;
 
 /// <summary>A column an import reads: its field name, whether it must be there, and the headers that name it (Chinese or English).</summary>

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.Organisation;
 
@@ -88,11 +85,10 @@ public static partial class MemberImport
         var membersById = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var invitesByCode = invites.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var taken = new HashSet<string>(invitesByCode.Keys, StringComparer.Ordinal);
-        var entries = new List<RosterEntry>();
+        var entries = new ImportTally<RosterEntry>();
         var changedMembers = new List<Member>();
         var newInvites = new List<Invite>();
         var revoked = new List<string>();
-        int added = 0, updated = 0, unchanged = 0;
         foreach (var row in read)
         {
             var before = rosterByKey.GetValueOrDefault(row.Key);
@@ -126,23 +122,10 @@ public static partial class MemberImport
                 }
             }
 
-            if (before is null)
-            {
-                added++;
-                entries.Add(entry);
-            }
-            else if (before.SameAs(entry))
-            {
-                unchanged++;
-            }
-            else
-            {
-                updated++;
-                entries.Add(entry);
-            }
+            entries.Count(before, entry);
         }
 
-        return new MemberImportPlan([], entries, changedMembers, newInvites, revoked, added, updated, unchanged);
+        return new MemberImportPlan([], entries.Changed, changedMembers, newInvites, revoked, entries.Added, entries.Updated, entries.Unchanged);
     }
 
     /// <summary>Writes a valid plan: invites first (so no roster entry names a code that is not there), then members and the roster.</summary>

@@ -5,7 +5,7 @@ namespace CampaignBot.Core.Features.Organisation;
 /// after they first write. <see cref="Key"/> is what identifies the person across imports: the WeCom userid, else the
 /// Telegram username, else the phone number. Whoever has no WeCom userid gets a personal one-use invite code.
 /// </summary>
-public sealed record RosterEntry
+public sealed record RosterEntry : IImportedRecord<RosterEntry>
 {
     public required string Key { get; init; }
 

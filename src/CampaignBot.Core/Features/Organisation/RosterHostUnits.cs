@@ -1,5 +1,3 @@
-using CampaignBot.Core.Features.Registration;
-
 namespace CampaignBot.Core.Features.Organisation;
 
 /// <summary>The host unit of the roster entry a personal invite code was made for (members import).</summary>

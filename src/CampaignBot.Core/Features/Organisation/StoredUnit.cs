@@ -5,7 +5,7 @@ namespace CampaignBot.Core.Features.Organisation;
 /// <see cref="Start"/> is an explicit date, <see cref="StartOffsetDays"/> days after the campaign's start; with neither,
 /// the unit starts by its kind, like a unit of the file (后错半个月 under an earlier-starting superior).
 /// </summary>
-public sealed record StoredUnit
+public sealed record StoredUnit : IImportedRecord<StoredUnit>
 {
     public required string Id { get; init; }
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Core.Features.Organisation;
 
 /// <summary>What a unit import would do (or did): counts by kind of change and the units to write.</summary>
@@ -155,8 +152,8 @@ public static class UnitImport
             return new UnitImportPlan([.. problems.OrderBy(p => p.Row)], [], 0, 0, 0, 0);
         }
 
-        var changed = new List<StoredUnit>();
-        int added = 0, updated = 0, unchanged = 0, deactivated = 0;
+        var changed = new ImportTally<StoredUnit>();
+        var deactivated = 0;
         foreach (var (_, row) in read)
         {
             var unit = row;
@@ -166,30 +163,17 @@ public static class UnitImport
                 unit = row with { Source = earlier.Source, WeComDepartmentId = row.WeComDepartmentId ?? earlier.WeComDepartmentId };
             }
 
-            if (!storedById.TryGetValue(unit.Id, out var before))
-            {
-                added++;
-                changed.Add(unit);
-            }
-            else if (before.SameAs(unit))
-            {
-                unchanged++;
-            }
-            else
-            {
-                updated++;
-                changed.Add(unit);
-            }
+            changed.Count(storedById.GetValueOrDefault(unit.Id), unit);
         }
 
         // Only units an import made are the import's to retire; the address book sync keeps its own.
         foreach (var left in stored.Where(u => u.Active && u.Source == StoredUnit.FromImport && !rowsById.ContainsKey(u.Id)))
         {
             deactivated++;
-            changed.Add(left with { Active = false, UpdatedAt = now });
+            changed.Write(left with { Active = false, UpdatedAt = now });
         }
 
-        return new UnitImportPlan([], changed, added, updated, deactivated, unchanged);
+        return new UnitImportPlan([], changed.Changed, changed.Added, changed.Updated, deactivated, changed.Unchanged);
     }
 
     private static (DateOnly? Date, int? Offset) ReadStart(SheetRow row, CampaignDefinition campaign, List<ImportProblem> problems, ref bool ok)

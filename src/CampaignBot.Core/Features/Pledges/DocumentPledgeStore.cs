@@ -6,30 +6,30 @@ public sealed class DocumentPledgeStore(IDocumentTable pledges, IDocumentTable c
     public const string Table = "pledges";
     public const string CheckInTable = "pledge_checkins";
 
-    private readonly IDocumentTable _pledges = pledges;
-    private readonly IDocumentTable _checkIns = checkIns;
+    private readonly DocumentTable<Pledge> _pledges = new(pledges, p => new(p.Id, p.MemberId, p.UnitId));
+    private readonly DocumentTable<PledgeCheckIn> _checkIns = new(checkIns, c => new(c.Id, c.MemberId, c.UnitId));
 
     public Task SaveAsync(Pledge pledge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pledge);
         ArgumentException.ThrowIfNullOrWhiteSpace(pledge.MemberId, nameof(pledge));
         ArgumentException.ThrowIfNullOrWhiteSpace(pledge.Area, nameof(pledge));
-        return _pledges.UpsertAsync(pledge.Id, pledge.MemberId, pledge.UnitId, MessageJson.Serialize(pledge), cancellationToken);
+        return _pledges.SaveAsync(pledge, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Pledge>> ListByMemberAsync(string memberId, CancellationToken cancellationToken) =>
-        [.. (await _pledges.ListByMemberAsync(memberId, cancellationToken)).Select(MessageJson.Deserialize<Pledge>)];
+    public Task<IReadOnlyList<Pledge>> ListByMemberAsync(string memberId, CancellationToken cancellationToken) =>
+        _pledges.ListByMemberAsync(memberId, cancellationToken);
 
-    public async Task<IReadOnlyList<Pledge>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
-        [.. (await _pledges.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<Pledge>)];
+    public Task<IReadOnlyList<Pledge>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
+        _pledges.ListAsync(unitId, cancellationToken);
 
     public Task RecordCheckInAsync(PledgeCheckIn checkIn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentException.ThrowIfNullOrWhiteSpace(checkIn.Period, nameof(checkIn));
-        return _checkIns.UpsertAsync(checkIn.Id, checkIn.MemberId, checkIn.UnitId, MessageJson.Serialize(checkIn), cancellationToken);
+        return _checkIns.SaveAsync(checkIn, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PledgeCheckIn>> ListCheckInsAsync(string? unitId, CancellationToken cancellationToken) =>
-        [.. (await _checkIns.ListAsync(unitId, cancellationToken)).Select(MessageJson.Deserialize<PledgeCheckIn>)];
+    public Task<IReadOnlyList<PledgeCheckIn>> ListCheckInsAsync(string? unitId, CancellationToken cancellationToken) =>
+        _checkIns.ListAsync(unitId, cancellationToken);
 }

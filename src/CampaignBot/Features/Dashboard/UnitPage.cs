@@ -110,12 +110,22 @@ internal static class UnitPage
         return owes;
     }
 
-    private static void Examinations(Html html, PageContext page, UnitDetail unit, TimeZoneInfo zone)
+    /// <summary>A section's heading, and "none" under it when it has no rows; false then, and the section ends there.</summary>
+    private static bool Heading(Html html, PageContext page, Text heading, int rows)
     {
-        html.Element("h2", page[T.Examinations]);
-        if (unit.Examinations.Count == 0)
+        html.Element("h2", page[heading]);
+        if (rows == 0)
         {
             html.Element("p", page[T.None]);
+        }
+
+        return rows > 0;
+    }
+
+    private static void Examinations(Html html, PageContext page, UnitDetail unit, TimeZoneInfo zone)
+    {
+        if (!Heading(html, page, T.Examinations, unit.Examinations.Count))
+        {
             return;
         }
 
@@ -156,10 +166,8 @@ internal static class UnitPage
 
     private static void Pledges(Html html, PageContext page, UnitDetail unit)
     {
-        html.Element("h2", page[T.Pledges]);
-        if (unit.Pledges.Count == 0)
+        if (!Heading(html, page, T.Pledges, unit.Pledges.Count))
         {
-            html.Element("p", page[T.None]);
             return;
         }
 
@@ -180,10 +188,8 @@ internal static class UnitPage
     /// <summary>Rounds with their result; turnout when the round had a roster (the evaluations page uses it too).</summary>
     public static void Rounds(Html html, PageContext page, IReadOnlyList<EvaluationRound> rounds, IReadOnlyList<RoundTurnout>? turnout, TimeZoneInfo zone)
     {
-        html.Element("h2", page[T.Rounds]);
-        if (rounds.Count == 0)
+        if (!Heading(html, page, T.Rounds, rounds.Count))
         {
-            html.Element("p", page[T.None]);
             return;
         }
 
@@ -207,10 +213,8 @@ internal static class UnitPage
 
     private static void Log(Html html, PageContext page, UnitDetail unit)
     {
-        html.Element("h2", page[T.Log]);
-        if (unit.Log.Count == 0)
+        if (!Heading(html, page, T.Log, unit.Log.Count))
         {
-            html.Element("p", page[T.None]);
             return;
         }
 

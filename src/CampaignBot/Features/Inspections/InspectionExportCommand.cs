@@ -1,10 +1,6 @@
-using System.Globalization;
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Inspections;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Progress;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Features.Inspections;
 

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Storage;
 using CampaignBot.Features.Registration;
 
 namespace CampaignBot.Features.Organisation;
@@ -20,8 +16,7 @@ public static class MembersImportCommand
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(output);
-        var path = args.File;
-        var sheet = ImportSheet.Read(MemberImport.Fields, SpreadsheetFile.Read(path));
+        var sheet = ImportSheet.Read(MemberImport.Fields, SpreadsheetFile.Read(args.File));
         var now = time.GetUtcNow();
         var plan = MemberImport.Plan(
             sheet,
@@ -31,17 +26,10 @@ public static class MembersImportCommand
             await stores.Invites.ListAsync(cancellationToken),
             InviteCodes.NewCode,
             now);
-        if (!plan.IsValid)
-        {
-            await ImportOutput.RefuseAsync(output, path, sheet, plan.Problems);
-            return 1;
-        }
-
         var summary = $"新增 {plan.Added} 人、更新 {plan.Updated} 人、不变 {plan.Unchanged} 人；企业微信成员直接登记 {plan.Members.Count} 人，新发个人邀请码 {plan.NewInvites.Count} 个";
-        if (args.DryRun)
+        if (await ImportOutput.StopBeforeWritingAsync(output, args, sheet, plan.Problems, summary) is { } exitCode)
         {
-            await output.WriteLineAsync($"检查通过（未写入）：将{summary}。");
-            return 0;
+            return exitCode;
         }
 
         await MemberImport.ApplyAsync(plan, stores.Invites, stores.Members, stores.Roster, now, cancellationToken);

@@ -1,6 +1,4 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Features.Organisation;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CampaignBot.Cli;
 using MiniExcelLibs;
 
 namespace CampaignBot.Features.Organisation;

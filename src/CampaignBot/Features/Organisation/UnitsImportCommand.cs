@@ -1,8 +1,4 @@
-using System.CommandLine;
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Features.Organisation;
 
@@ -24,21 +20,13 @@ public static class UnitsImportCommand
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(output);
-        var path = args.File;
-        var sheet = ImportSheet.Read(UnitImport.Fields, SpreadsheetFile.Read(path));
+        var sheet = ImportSheet.Read(UnitImport.Fields, SpreadsheetFile.Read(args.File));
         var now = time.GetUtcNow();
         var plan = UnitImport.Plan(sheet, campaign, await stores.Units.ListAsync(cancellationToken), now);
-        if (!plan.IsValid)
-        {
-            await ImportOutput.RefuseAsync(output, path, sheet, plan.Problems);
-            return 1;
-        }
-
         var summary = $"新增 {plan.Added} 个、更新 {plan.Updated} 个、停用 {plan.Deactivated} 个、不变 {plan.Unchanged} 个单位";
-        if (args.DryRun)
+        if (await ImportOutput.StopBeforeWritingAsync(output, args, sheet, plan.Problems, summary) is { } exitCode)
         {
-            await output.WriteLineAsync($"检查通过（未写入）：将{summary}。");
-            return 0;
+            return exitCode;
         }
 
         await stores.Units.SaveAsync(plan.Changed, cancellationToken);
@@ -81,16 +69,33 @@ public static class UnitsImportCommand
     }
 }
 
-/// <summary>How an import that is refused reads on the terminal: every problem, with its row and column, then that nothing was written.</summary>
+/// <summary>What an import says on the terminal before it writes: a refusal with every problem, or what a dry run would do.</summary>
 internal static class ImportOutput
 {
-    public static async Task RefuseAsync(TextWriter output, string path, ImportSheet sheet, IReadOnlyList<ImportProblem> problems)
+    /// <summary>
+    /// The exit code when the import stops here: 1 after listing every problem (row and column) and that nothing was
+    /// written, 0 after a dry run's "would do <paramref name="summary"/>"; null when the import goes on to write.
+    /// </summary>
+    public static async Task<int?> StopBeforeWritingAsync(TextWriter output, ImportFile args, ImportSheet sheet, IReadOnlyList<ImportProblem> problems, string summary)
     {
-        await output.WriteLineAsync($"{Path.GetFileName(path)} 有 {problems.Count} 处错误，什么都没有写入：");
-        foreach (var problem in problems)
+        if (problems.Count > 0)
         {
-            await output.WriteLineAsync("  " + sheet.Describe(problem));
+            await output.WriteLineAsync($"{Path.GetFileName(args.File)} 有 {problems.Count} 处错误，什么都没有写入：");
+            foreach (var problem in problems)
+            {
+                await output.WriteLineAsync("  " + sheet.Describe(problem));
+            }
+
+            return 1;
         }
+
+        if (args.DryRun)
+        {
+            await output.WriteLineAsync($"检查通过（未写入）：将{summary}。");
+            return 0;
+        }
+
+        return null;
     }
 }
 
