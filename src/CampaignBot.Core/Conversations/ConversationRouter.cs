@@ -158,15 +158,7 @@ public sealed class ConversationRouter(
                 return;
             }
 
-            context.Session.ClearFlow();
-            context.Session.Flow = definition.Name;
-            var started = definition.Open(context);
-            await started.StartAsync(cancellationToken);
-            if (started.IsFinished)
-            {
-                context.Session.ClearFlow();
-            }
-
+            await FlowStart.StartAsync(definition, context, cancellationToken);
             return;
         }
 

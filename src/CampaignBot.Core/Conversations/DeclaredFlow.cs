@@ -31,7 +31,7 @@ public abstract class DeclaredFlow<TAnswers> : IFlowDefinition
         AllowedInGroups = allowedInGroups;
         _declaration = new Lazy<FlowBuilder<TAnswers>>(() =>
         {
-            var builder = new FlowBuilder<TAnswers>();
+            var builder = new FlowBuilder<TAnswers>().Opens(OpenAsync);
             Declare(builder);
             builder.Validate(Name);
             return builder;
@@ -58,8 +58,12 @@ public abstract class DeclaredFlow<TAnswers> : IFlowDefinition
         return FlowGraph.Export(DeclaredFlowRun<TAnswers>.Build(_declaration.Value, session, run: null));
     }
 
-    /// <summary>Declares the flow's opening, steps, finish, cancel and timeout texts. Called once per definition.</summary>
+    /// <summary>Declares the flow's steps, finish, cancel and timeout texts (and, with <c>flow.Opens</c>, an opening in place of <see cref="OpenAsync"/>). Called once per definition.</summary>
     protected abstract void Declare(FlowBuilder<TAnswers> flow);
+
+    /// <summary>How the flow opens (a greeting, answers loaded from a store, or a refusal); by default the first step with empty answers.</summary>
+    protected virtual Task<Opening<TAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Opening<TAnswers>.Proceed());
 }
 
 /// <summary>What a flow declares: its opening, its steps in order (the first is where it starts), its ends.</summary>
@@ -247,6 +251,22 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     {
         _read = read ?? throw new ArgumentNullException(nameof(read));
         return this;
+    }
+
+    /// <summary>
+    /// A step that confirms what was gathered: a press in <see cref="ConfirmWords.Confirm"/> runs <paramref name="confirmed"/>,
+    /// one in <see cref="ConfirmWords.Change"/> goes back a step, anything else is refused with <paramref name="refusal"/>.
+    /// </summary>
+    public StepBuilder<TAnswers, TValue> ReadConfirmationAsync(
+        Text refusal, Func<FlowStep<TAnswers>, CancellationToken, Task<Read<TValue>>> confirmed, ConfirmWords? words = null)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(confirmed);
+        var known = words ?? ConfirmWords.OkOrBack;
+        return ReadAsync((input, step, cancellationToken) =>
+            known.Change.Contains(input) ? Task.FromResult(Read<TValue>.Back)
+            : known.Confirm.Contains(input) ? confirmed(step, cancellationToken)
+            : Task.FromResult(Read<TValue>.Refuse(refusal)));
     }
 
     /// <summary>What the answers become once the value is read (<c>(a, v) =&gt; a with { Name = v }</c>).</summary>

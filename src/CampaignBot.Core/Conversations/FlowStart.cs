@@ -1,7 +1,7 @@
 namespace CampaignBot.Core.Conversations;
 
 /// <summary>
-/// Starts a flow from a command handler, as the router starts one from its own command: a verb of a one-shot command
+/// Starts a flow: the router for a flow's own command, a command handler for a verb of a one-shot command
 /// ("/ledger add" with nothing after it) that continues as a conversation.
 /// </summary>
 public static class FlowStart

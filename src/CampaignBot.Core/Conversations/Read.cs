@@ -68,6 +68,45 @@ public sealed record Choice(Text Label, string Value)
     }
 }
 
+/// <summary>Reading a press of one of a list's buttons, whose values are a letter and the item's index ("p0", "p1", …).</summary>
+public static class Pressed
+{
+    /// <summary>The index pressed, or null unless <paramref name="input"/> is <paramref name="prefix"/> and an index below <paramref name="count"/>.</summary>
+    public static int? Index(string input, char prefix, int count)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Length > 1 && input[0] == prefix
+            && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < count
+            ? index
+            : null;
+    }
+
+    /// <summary>The index pressed, or that of a typed number counted from 1 (a list the member reads as numbered), or null.</summary>
+    public static int? IndexOrNumber(string input, char prefix, int count) =>
+        Index(input, prefix, count)
+        ?? (int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= count ? number - 1 : null);
+}
+
+/// <summary>How long a typed answer may be, in characters, both ends included.</summary>
+public readonly record struct TextLength(int Min, int Max)
+{
+    public bool Fits(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length >= Min && text.Length <= Max;
+    }
+}
+
+/// <summary>The presses a confirming step knows (<c>ReadConfirmationAsync</c>): those that confirm, those that go back to change.</summary>
+public sealed record ConfirmWords(IReadOnlyList<string> Confirm, IReadOnlyList<string> Change)
+{
+    /// <summary>The buttons "ok" and "back".</summary>
+    public static ConfirmWords OkOrBack { get; } = new(["ok"], ["back"]);
+
+    /// <summary>The given confirm words (a button's value and its Chinese label), and "change" / "修改" to go back.</summary>
+    public static ConfirmWords OrChange(params string[] confirm) => new(confirm, ["change", "修改"]);
+}
+
 /// <summary>Where /back goes from a step whose back depends on the answers: a step and the answers there, or a refusal.</summary>
 public sealed record Backward<TAnswers>(string? State, TAnswers? Answers, Text? Refusal)
     where TAnswers : class

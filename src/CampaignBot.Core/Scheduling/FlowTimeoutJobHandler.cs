@@ -1,23 +1,15 @@
 namespace CampaignBot.Core.Scheduling;
 
 /// <summary>Turns a due flow timeout into an update of its conversation, so it is handled in order with the rest.</summary>
-public sealed class FlowTimeoutJobHandler : IJobHandler
+public sealed class FlowTimeoutJobHandler : ConversationJobHandler<FlowTimeoutPayload>
 {
-    public string Kind => FlowTimeouts.JobKind;
+    public override string Kind => FlowTimeouts.JobKind;
 
-    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    protected override string IdPrefix => "timer:";
+
+    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(FlowTimeoutPayload payload)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var job = context.Job;
-        var payload = MessageJson.Deserialize<FlowTimeoutPayload>(job.Payload);
-        var update = new Inbound(
-            $"timer:{job.Id}@{job.DueAt.UtcTicks}",
-            long.MaxValue,
-            payload.Chat,
-            payload.User,
-            new TimerElapsed("flow-timeout", payload.PromptToken),
-            job.DueAt);
-        context.Deliver(update);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(payload);
+        return (payload.Chat, payload.User, new TimerElapsed("flow-timeout", payload.PromptToken));
     }
 }

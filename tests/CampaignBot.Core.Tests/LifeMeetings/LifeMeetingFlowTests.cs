@@ -128,6 +128,21 @@ public sealed class LifeMeetingFlowTests
     }
 
     [Fact]
+    public async Task Talks_are_written_and_decided_only_in_the_meeting_a_registered_team_member_is_preparing()
+    {
+        var rig = new LifeMeetingRig();
+        var people = new LifeMeetingPeople(rig.Store, rig.Members, rig.Campaign);
+        Assert.Equal(LifeMeetingTexts.NotInTeam, (await people.PreparingMeetingOfAsync(rig[Li].Member, CancellationToken.None)).Refusal);
+
+        var meeting = await rig.OpenAsync();
+
+        Assert.Equal(meeting.Id, (await people.PreparingMeetingOfAsync(rig[Li].Member, CancellationToken.None)).Value?.Id);
+        Assert.Equal(LifeMeetingTexts.NotInTeam, (await people.PreparingMeetingOfAsync(rig[Outsider].Member, CancellationToken.None)).Refusal);
+        Assert.Equal(LifeMeetingTexts.NotRegistered, (await people.PreparingMeetingOfAsync(null, CancellationToken.None)).Refusal);
+        Assert.Contains("不在正在准备", await rig[Outsider].SayAsync("/meeting confirm"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_decision_on_a_text_that_changed_meanwhile_is_refused_and_nothing_is_approved()
     {
         var rig = new LifeMeetingRig();

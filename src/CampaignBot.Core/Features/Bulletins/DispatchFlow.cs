@@ -25,7 +25,6 @@ public sealed class DispatchFlow(IBulletinStore store, CampaignCalendar calendar
 
     protected override void Declare(FlowBuilder<DispatchAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(context => context.Member is { Role: Roles.Secretary }
             ? Opening<DispatchAnswers>.Proceed(BulletinTexts.FormGreeting(BulletinBuilder.MonthOf(calendar.Today(context.Now))), new DispatchAnswers { Month = BulletinBuilder.MonthOf(calendar.Today(context.Now)) })
             : Opening<DispatchAnswers>.Refuse(BulletinTexts.DispatchNotAllowed));

@@ -21,14 +21,12 @@ public sealed record ContactVisitAnswers
 public sealed partial class ContactVisitFlow(ContactDirectory directory, IContactStore store, CampaignCalendar calendar)
     : DeclaredFlow<ContactVisitAnswers>("contactvisit", "contact_visit", ContactTexts.VisitTitle)
 {
-    public const int MinWhatLength = 5;
-    public const int MaxWhatLength = 500;
+    public static readonly TextLength WhatLength = new(5, 500);
+
+    private static readonly ConfirmWords SaveOrChange = ConfirmWords.OrChange("save", "保存");
 
     protected override void Declare(FlowBuilder<ContactVisitAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<string>("ChoosingUnit", "lists the leader's contact units to pick one")
             .Prompt(step => new Prompt(ContactTexts.WhichUnit, [.. step.Answers.Units
                 .Select((u, i) => (IReadOnlyList<Choice>)[new Choice(step.Campaign.FindUnit(u)?.Name ?? u, "u" + i.ToString(CultureInfo.InvariantCulture))])]))
@@ -43,7 +41,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             .Next("AskingWhat", "DateGiven");
 
         flow.Step<string>("AskingWhat", "asks what was done on the visit")
-            .Prompt(ContactTexts.AskWhat(MinWhatLength, MaxWhatLength))
+            .Prompt(ContactTexts.AskWhat(WhatLength.Min, WhatLength.Max))
             .Read((input, _) => ReadWhat(input))
             .Keep((a, what) => a with { What = what })
             .Next("Confirming", "WhatGiven");
@@ -52,7 +50,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             .Prompt(step => new Prompt(
                 ContactTexts.Preview(step.Campaign.FindUnit(step.Answers.UnitId ?? string.Empty)?.Name ?? step.Answers.UnitId ?? "-", step.Answers.Date is { } d ? ContactTexts.Date(d) : "-", step.Answers.What ?? "-"),
                 [[new Choice(ContactTexts.Save, "save"), new Choice(ContactTexts.Change, "change")]]))
-            .ReadAsync(SaveAsync)
+            .ReadConfirmationAsync(ContactTexts.SaveOrChange, SaveAsync, SaveOrChange)
             .Keep((_, saved) => saved)
             .Next("Saved", "Confirmed");
 
@@ -61,7 +59,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             .TimedOut(ContactTexts.VisitTimedOut);
     }
 
-    private async Task<Opening<ContactVisitAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<ContactVisitAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var units = await directory.UnitsOfAsync(context.Member, cancellationToken);
         return units.Count == 0
@@ -78,9 +76,7 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
             return input;
         }
 
-        return input.StartsWith('u') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < units.Count
-            ? units[i]
-            : ContactTexts.ChooseUnit;
+        return Pressed.Index(input, 'u', units.Count) is { } i ? units[i] : ContactTexts.ChooseUnit;
     }
 
     /// <summary>今天, 昨天, 前天, 2027-03-05 or 3月5日; not before the campaign starts and not after today.</summary>
@@ -110,21 +106,11 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
     public static Read<string> ReadWhat(string input)
     {
         var text = (input ?? string.Empty).Trim();
-        return text.Length is < MinWhatLength or > MaxWhatLength ? ContactTexts.WhatLength(MinWhatLength, MaxWhatLength, text.Length) : text;
+        return WhatLength.Fits(text) ? text : ContactTexts.WhatLength(WhatLength.Min, WhatLength.Max, text.Length);
     }
 
-    private async Task<Read<ContactVisitAnswers>> SaveAsync(string input, FlowStep<ContactVisitAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<ContactVisitAnswers>> SaveAsync(FlowStep<ContactVisitAnswers> step, CancellationToken cancellationToken)
     {
-        if (input is "change" or "修改")
-        {
-            return Read<ContactVisitAnswers>.Back;
-        }
-
-        if (input is not ("save" or "保存"))
-        {
-            return ContactTexts.SaveOrChange;
-        }
-
         var answers = step.Answers;
         var member = step.Context.Member!;
 

@@ -58,35 +58,34 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
 
     protected override void Declare(FlowBuilder<ExaminationAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
-        flow.Step<ExaminationMove>(Choosing, "asks an item's choice: exists, partly, does not exist")
-            .Prompt(ChoicePrompt)
-            .ReadAsync((input, step, ct) => ReadAsync(input, step, ReadChoiceAsync, ct))
-            .Keep((_, move) => move.Answers)
-            .Next((_, move) => move.To, Choosing, Writing, Summary, "Saved", "Submitted")
-            .BackGoesTo(Back, Choosing, Writing);
-
-        flow.Step<ExaminationMove>(Writing, "asks an item's text, or the evidence for its choice")
-            .Prompt(TextPrompt)
-            .ReadAsync((input, step, ct) => ReadAsync(input, step, ReadTextAsync, ct))
-            .Keep((_, move) => move.Answers)
-            .Next((_, move) => move.To, Choosing, Writing, Summary, "Saved", "Submitted")
-            .BackGoesTo(Back, Choosing, Writing);
-
-        flow.Step<ExaminationMove>(Summary, "shows every answer: change an item or submit")
-            .Prompt(SummaryPrompt)
-            .ReadAsync(ReadSummaryAsync)
-            .Keep((_, move) => move.Answers)
-            .Next((_, move) => move.To, Choosing, Writing, "Saved", "Submitted")
-            .BackGoesTo(Back, Choosing, Writing);
+        Move(flow, Choosing, "asks an item's choice: exists, partly, does not exist", ChoicePrompt, (input, step, ct) => ReadAsync(input, step, ReadChoiceAsync, ct))
+            .Next((_, move) => move.To, Choosing, Writing, Summary, "Saved", "Submitted");
+        Move(flow, Writing, "asks an item's text, or the evidence for its choice", TextPrompt, (input, step, ct) => ReadAsync(input, step, ReadTextAsync, ct))
+            .Next((_, move) => move.To, Choosing, Writing, Summary, "Saved", "Submitted");
+        Move(flow, Summary, "shows every answer: change an item or submit", SummaryPrompt, ReadSummaryAsync)
+            .Next((_, move) => move.To, Choosing, Writing, "Saved", "Submitted");
 
         flow.Finish("Saved", "says where it will continue", step => ExaminationTexts.SavedAt(step.Answers.Item + 1))
             .Finish("Submitted", "says it was submitted and who was told", step => step.Answers.Submitted > 0 ? ExaminationTexts.Submitted(step.Answers.Submitted, step.Answers.ReviewerTold) : null)
             .Cancelled(ExaminationTexts.ExamCancelled)
             .TimedOut(ExaminationTexts.ExamTimedOut);
     }
+
+    /// <summary>
+    /// A step of the examination: its reader returns the answers as they now are and where to go (another item, the
+    /// summary, saved, submitted); /back goes to the previous item.
+    /// </summary>
+    private static StepBuilder<ExaminationAnswers, ExaminationMove> Move(
+        FlowBuilder<ExaminationAnswers> flow,
+        string state,
+        string asks,
+        Func<FlowStep<ExaminationAnswers>, Prompt> prompt,
+        Func<string, FlowStep<ExaminationAnswers>, CancellationToken, Task<Read<ExaminationMove>>> read) =>
+        flow.Step<ExaminationMove>(state, asks)
+            .Prompt(prompt)
+            .ReadAsync(read)
+            .Keep((_, move) => move.Answers)
+            .BackGoesTo(Back, Choosing, Writing);
 
     /// <summary>A text answer: trimmed, at most <see cref="MaxTextLength"/>, and saying something (not only a number, punctuation or one character).</summary>
     public static Read<string> ReadText(string input)
@@ -130,7 +129,7 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
             : Backward<ExaminationAnswers>.To(LastPartOf(items, item - 1), answers with { Item = item - 1 });
     }
 
-    private async Task<Opening<ExaminationAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<ExaminationAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member)
         {

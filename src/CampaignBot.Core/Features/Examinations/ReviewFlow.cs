@@ -46,15 +46,11 @@ public sealed record ReviewAnswers
 public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers reviewers, IMemberStore members, ILedgerIntake ledger)
     : DeclaredFlow<ReviewAnswers>("rev", "review", ExaminationTexts.ReviewTitle)
 {
-    public const int MinCommentLength = 5;
-    public const int MaxCommentLength = 500;
+    public static readonly TextLength CommentLength = new(5, 500);
     private const int ListLength = 20;
 
     protected override void Declare(FlowBuilder<ReviewAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<ReviewAnswers>("Choosing", "lists the submissions waiting for this reviewer")
             .Prompt(step => new Prompt(
                 ExaminationTexts.ChooseToReview,
@@ -73,7 +69,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             .Next((_, decided) => decided.Chosen is null ? AfterChoosing(decided) : decided.Shown is null ? AfterDeciding(decided) : "AwaitingComment", "AwaitingComment", "OfferingLedger", "Decided", "Choosing", "NothingPending");
 
         flow.Step<ReviewAnswers>("AwaitingComment", "asks for the comment to return it with")
-            .Prompt(ExaminationTexts.AskComment(MinCommentLength, MaxCommentLength))
+            .Prompt(ExaminationTexts.AskComment(CommentLength.Min, CommentLength.Max))
             .ReadAsync(CommentAsync)
             .Keep((_, decided) => decided)
             .Next((_, decided) => decided.Chosen is null ? AfterChoosing(decided) : "Decided", "Decided", "Choosing", "NothingPending");
@@ -142,7 +138,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             return answers with { LedgerDone = true };
         }
 
-        if (!(input.StartsWith('q') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < answers.Problems.Count))
+        if (Pressed.Index(input, 'q', answers.Problems.Count) is not { } index)
         {
             return ExaminationTexts.ChooseProblem;
         }
@@ -228,7 +224,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private static string AfterChoosing(ReviewAnswers answers) =>
         answers.Chosen is not null ? "Reading" : answers.Pending.Count > 0 ? "Choosing" : "NothingPending";
 
-    private async Task<Opening<ReviewAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<ReviewAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } reviewer
             || (reviewer.Role is not (Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice) && (await reviewers.AdditionalUnitsAsync(reviewer, cancellationToken)).Count == 0))
@@ -269,7 +265,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private async Task<Read<ReviewAnswers>> ChooseAsync(string input, FlowStep<ReviewAnswers> step, CancellationToken cancellationToken)
     {
         var pending = step.Answers.Pending;
-        if (!(input.StartsWith('p') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < pending.Count))
+        if (Pressed.Index(input, 'p', pending.Count) is not { } index)
         {
             return ExaminationTexts.ChooseFromList;
         }
@@ -306,9 +302,9 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private async Task<Read<ReviewAnswers>> CommentAsync(string input, FlowStep<ReviewAnswers> step, CancellationToken cancellationToken)
     {
         var comment = input.Trim();
-        return comment.Length is < MinCommentLength or > MaxCommentLength
-            ? ExaminationTexts.CommentLength(MinCommentLength, MaxCommentLength, comment.Length)
-            : await RecordAsync(step, accepted: false, comment, cancellationToken);
+        return CommentLength.Fits(comment)
+            ? await RecordAsync(step, accepted: false, comment, cancellationToken)
+            : ExaminationTexts.CommentLength(CommentLength.Min, CommentLength.Max, comment.Length);
     }
 
     /// <summary>Stores the decision once; when someone else decided first, says so and shows the fresh list.</summary>

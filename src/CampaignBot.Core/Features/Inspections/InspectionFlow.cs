@@ -1,7 +1,4 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.Inspections;
 
@@ -38,11 +35,10 @@ public sealed class InspectionFlow(IInspectionStore store, InspectionFacts facts
     public const int MaxFindings = 10;
     public const int MaxTextLength = 300;
 
+    private static readonly ConfirmWords SubmitOrChange = ConfirmWords.OrChange("submit", "提交");
+
     protected override void Declare(FlowBuilder<InspectionAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<InspectionAnswers>("CheckingLine", "shows one checklist line with what the data says: confirm it, or type what was found")
             .Prompt(LinePrompt)
             .Read((input, step) => ReadLine(input, step.Answers))
@@ -90,7 +86,7 @@ public sealed class InspectionFlow(IInspectionStore store, InspectionFacts facts
             .Prompt(step => new Prompt(
                 InspectionTexts.Summary(step.Answers),
                 [[new Choice(InspectionTexts.Submit, "submit"), new Choice(InspectionTexts.Change, "change")]]))
-            .ReadAsync(SubmitAsync)
+            .ReadConfirmationAsync(InspectionTexts.PressSubmit, SubmitAsync, SubmitOrChange)
             .Next("Submitted", "Submit");
 
         flow.Finish("Submitted", "confirms the checklist is saved", step => InspectionTexts.Submitted(step.Answers.UnitName ?? string.Empty, step.Answers.InspectionId ?? string.Empty))
@@ -223,18 +219,8 @@ public sealed class InspectionFlow(IInspectionStore store, InspectionFacts facts
         };
     }
 
-    private async Task<Read<bool>> SubmitAsync(string input, FlowStep<InspectionAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<bool>> SubmitAsync(FlowStep<InspectionAnswers> step, CancellationToken cancellationToken)
     {
-        if (input is "change" or "修改")
-        {
-            return Read<bool>.Back;
-        }
-
-        if (input is not ("submit" or "提交"))
-        {
-            return InspectionTexts.PressSubmit;
-        }
-
         var a = step.Answers;
         var member = step.Context.Member!;
         await store.SaveChecklistAsync(
@@ -253,7 +239,7 @@ public sealed class InspectionFlow(IInspectionStore store, InspectionFacts facts
         return true;
     }
 
-    private async Task<Opening<InspectionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<InspectionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var words = (context.Update.Content is CommandInput command ? command.Arguments : string.Empty)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w == "check").ToArray();

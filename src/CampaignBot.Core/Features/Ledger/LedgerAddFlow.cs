@@ -37,9 +37,6 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
 
     protected override void Declare(FlowBuilder<LedgerAddAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<string>("AskingProblem", "asks what the problem is")
             .Prompt(step => LedgerTexts.AskProblem(service.MaxText))
             .Read((input, _) => ReadText(input, service.MaxText))
@@ -77,7 +74,7 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
         flow.Step<string>("Confirming", "shows the item to save, or go back and change it")
             .Prompt(step => new Prompt(LedgerTexts.Confirm(step.Answers.Problem, step.Answers.Measures, step.Answers.LeaderName, step.Answers.Deadline is { } d ? LedgerTexts.Date(d) : "?"),
                 [[new Choice(LedgerTexts.Save, "ok"), new Choice(LedgerTexts.Change, "back")]]))
-            .ReadAsync(SaveAsync)
+            .ReadConfirmationAsync(LedgerTexts.PressSave, SaveAsync)
             .Keep((a, id) => a with { ItemId = id })
             .Next("Saved", "Confirmed");
 
@@ -104,7 +101,7 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(people);
         var entries = people.Select(p => (Id: p[..p.IndexOf('\t', StringComparison.Ordinal)], Name: p[(p.IndexOf('\t', StringComparison.Ordinal) + 1)..])).ToList();
-        if (input.StartsWith('p') && int.TryParse(input[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < entries.Count)
+        if (Pressed.Index(input, 'p', entries.Count) is { } index)
         {
             return entries[index];
         }
@@ -118,7 +115,7 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
         };
     }
 
-    private async Task<Opening<LedgerAddAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<LedgerAddAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var words = context.Update.Content is CommandInput command ? command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
         var named = words.FirstOrDefault(w => context.Campaign.FindUnit(w) is not null);
@@ -133,18 +130,8 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
         return Opening<LedgerAddAnswers>.Proceed(LedgerTexts.AddGreeting(context.Campaign.FindUnit(unitId)?.Name ?? unitId), new LedgerAddAnswers { UnitId = unitId, People = people });
     }
 
-    private async Task<Read<string>> SaveAsync(string input, FlowStep<LedgerAddAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<string>> SaveAsync(FlowStep<LedgerAddAnswers> step, CancellationToken cancellationToken)
     {
-        if (input == "back")
-        {
-            return Read<string>.Back;
-        }
-
-        if (input != "ok")
-        {
-            return LedgerTexts.PressSave;
-        }
-
         var a = step.Answers;
         var source = step.Context.Member!.Role == Roles.Supervisor ? ProblemSource.Supervisor : ProblemSource.Examination;
         var request = new LedgerRequest(a.UnitId!, a.Problem ?? string.Empty, a.Category ?? OpinionCategories.Other, source, [], a.Measures ?? string.Empty, a.LeaderId ?? string.Empty, a.Deadline is { } d ? LedgerTexts.Date(d) : string.Empty);

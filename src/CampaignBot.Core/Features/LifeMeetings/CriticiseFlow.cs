@@ -1,7 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>What /criticise has gathered: the meeting, the colleagues (with their talk's state), the one chosen, the points.</summary>
@@ -36,9 +32,6 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
 
     protected override void Declare(FlowBuilder<CriticiseAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<CriticismTalk>("ChoosingColleague", "asks which colleague the criticisms are for")
             .Prompt(step => new Prompt(
                 LifeMeetingTexts.AskColleague(LifeMeetingTexts.Numbered(step.Answers.Colleagues.Select(c => Part(c, 1) + "：" + Part(c, 2)))),
@@ -56,7 +49,7 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
         flow.Step<bool>("Confirming", "shows the points to submit, or change")
             .Prompt(step => new Prompt(LifeMeetingTexts.ConfirmPoints(step.Answers.ToName ?? "-", step.Answers.Points),
                 [[new Choice(LifeMeetingTexts.Submit, "ok"), new Choice(LifeMeetingTexts.Change, "back")]]))
-            .ReadAsync(SubmitAsync)
+            .ReadConfirmationAsync(LifeMeetingTexts.PressAButton, SubmitAsync)
             .Next("Submitted", "Submit");
 
         flow.Finish("Submitted", "says the points wait for the head's check", step => LifeMeetingTexts.Submitted(step.Answers.ToName ?? "-"))
@@ -92,17 +85,15 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
 
     private static string Part(string colleague, int index) => colleague.Split('\t')[index];
 
-    private async Task<Opening<CriticiseAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<CriticiseAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
-        if (context.Member is not { } member)
+        var preparing = await people.PreparingMeetingOfAsync(context.Member, cancellationToken);
+        if (!preparing.IsAccepted)
         {
-            return Opening<CriticiseAnswers>.Refuse(LifeMeetingTexts.NotRegistered);
+            return Opening<CriticiseAnswers>.Refuse(preparing.Refusal!);
         }
 
-        if (await people.OfTeamMemberAsync(member, cancellationToken) is not { Status: MeetingStatus.Preparing } meeting)
-        {
-            return Opening<CriticiseAnswers>.Refuse(LifeMeetingTexts.NotInTeam);
-        }
+        var (member, meeting) = (context.Member!, preparing.Value!);
 
         var talks = (await meetings.ListTalksAsync(meeting.Id, cancellationToken)).Where(t => t.From == member.Id).ToList();
         if (!talks.Exists(IsWritable))
@@ -130,9 +121,7 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
     private async Task<Read<CriticismTalk>> ChooseAsync(string input, FlowStep<CriticiseAnswers> step, CancellationToken cancellationToken)
     {
         var colleagues = step.Answers.Colleagues;
-        var index = input.StartsWith('c') && int.TryParse(input[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var pressed) ? pressed
-            : int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var typed) ? typed - 1 : -1;
-        if (index < 0 || index >= colleagues.Count)
+        if (Pressed.IndexOrNumber(input, 'c', colleagues.Count) is not { } index)
         {
             return LifeMeetingTexts.PressAButton;
         }
@@ -141,18 +130,8 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
         return talk is null ? LifeMeetingTexts.PressAButton : IsWritable(talk) ? talk : LifeMeetingTexts.NotWritable;
     }
 
-    private async Task<Read<bool>> SubmitAsync(string input, FlowStep<CriticiseAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<bool>> SubmitAsync(FlowStep<CriticiseAnswers> step, CancellationToken cancellationToken)
     {
-        if (input == "back")
-        {
-            return Read<bool>.Back;
-        }
-
-        if (input != "ok")
-        {
-            return LifeMeetingTexts.PressAButton;
-        }
-
         var a = step.Answers;
         var context = step.Context;
         var meeting = await meetings.GetAsync(a.MeetingId!, cancellationToken);

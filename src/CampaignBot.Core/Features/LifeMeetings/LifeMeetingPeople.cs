@@ -23,6 +23,20 @@ public sealed class LifeMeetingPeople(ILifeMeetingStore meetings, IMemberStore m
         return latest is not null && latest.Team.Contains(member.Id) ? latest : null;
     }
 
+    /// <summary>
+    /// The meeting in preparation whose team the member is in, where talks are written and decided; otherwise why not
+    /// (not registered, or in no team preparing one).
+    /// </summary>
+    public async Task<Read<LifeMeeting>> PreparingMeetingOfAsync(Member? member, CancellationToken cancellationToken)
+    {
+        if (member is null)
+        {
+            return LifeMeetingTexts.NotRegistered;
+        }
+
+        return await OfTeamMemberAsync(member, cancellationToken) is { Status: MeetingStatus.Preparing } meeting ? meeting : LifeMeetingTexts.NotInTeam;
+    }
+
     public bool IsSupervisorOf(Member? member, string unitId) =>
         member is { Role: Roles.Supervisor, IsActive: true } && campaign.UnitAndAncestors(unitId).Contains(member.UnitId);
 

@@ -41,23 +41,21 @@ public static partial class LifeMeetingTexts
         _ => new("已召开，记录已审阅", "held, record reviewed"),
     };
 
-    public static Text TalkState(CriticismTalk talk, string from, string to) => new(
-        $"{from} → {to}：" + talk.Status switch
+    public static Text TalkState(CriticismTalk talk, string from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        Text state = talk.Status switch
         {
-            TalkStatus.NotWritten => "未填写",
-            TalkStatus.AwaitingCheck => "待一把手审核",
-            TalkStatus.SentBack => $"已退回（{talk.Returns} 次），待修改",
-            TalkStatus.AwaitingConfirmation => $"待确认（{from}{Tick(talk.FromConfirmed)}，{to}{Tick(talk.ToConfirmed)}）",
-            _ => "双方已确认",
-        },
-        $"{from} → {to}: " + talk.Status switch
-        {
-            TalkStatus.NotWritten => "not written",
-            TalkStatus.AwaitingCheck => "awaiting the head's check",
-            TalkStatus.SentBack => $"sent back ({talk.Returns}), to revise",
-            TalkStatus.AwaitingConfirmation => $"to confirm ({from}{Tick(talk.FromConfirmed)}, {to}{Tick(talk.ToConfirmed)})",
-            _ => "confirmed by both",
-        });
+            TalkStatus.NotWritten => new("未填写", "not written"),
+            TalkStatus.AwaitingCheck => new("待一把手审核", "awaiting the head's check"),
+            TalkStatus.SentBack => new($"已退回（{talk.Returns} 次），待修改", $"sent back ({talk.Returns}), to revise"),
+            TalkStatus.AwaitingConfirmation => new(
+                $"待确认（{from}{Tick(talk.FromConfirmed)}，{to}{Tick(talk.ToConfirmed)}）",
+                $"to confirm ({from}{Tick(talk.FromConfirmed)}, {to}{Tick(talk.ToConfirmed)})"),
+            _ => new("双方已确认", "confirmed by both"),
+        };
+        return new($"{from} → {to}：{state.Chinese}", $"{from} → {to}: {state.English}");
+    }
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

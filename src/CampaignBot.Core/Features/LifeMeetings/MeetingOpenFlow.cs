@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Core.Features.LifeMeetings;
 
@@ -32,9 +27,6 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
 
     protected override void Declare(FlowBuilder<MeetingOpenAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<IReadOnlyList<string>>("ChoosingTeam", "asks for the team by number, the head first")
             .Prompt(step => LifeMeetingTexts.AskTeam(LifeMeetingTexts.Numbered(step.Answers.People.Select(NameOf))))
             .Read((input, step) => ReadTeam(input, step.Answers.People))
@@ -45,7 +37,7 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
             .Prompt(step => new Prompt(
                 LifeMeetingTexts.ConfirmTeam(NameIn(step.Answers, step.Answers.Team[0]), string.Join("、", step.Answers.Team.Skip(1).Select(id => NameIn(step.Answers, id)))),
                 [[new Choice(LifeMeetingTexts.Start, "ok"), new Choice(LifeMeetingTexts.Change, "back")]]))
-            .ReadAsync(StartAsync)
+            .ReadConfirmationAsync(LifeMeetingTexts.PressAButton, StartAsync)
             .Keep((a, id) => a with { MeetingId = id })
             .Next("Opened", "Started");
 
@@ -87,7 +79,7 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
     private static string NameIn(MeetingOpenAnswers answers, string id) =>
         answers.People.Where(p => IdOf(p) == id).Select(NameOf).FirstOrDefault() ?? id;
 
-    private async Task<Opening<MeetingOpenAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<MeetingOpenAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member || !people.IsSecretaryOf(member, member.UnitId))
         {
@@ -111,18 +103,8 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
         return Opening<MeetingOpenAnswers>.Proceed(LifeMeetingTexts.OpenGreeting(people.UnitName(member.UnitId)), new MeetingOpenAnswers { UnitId = member.UnitId, People = list });
     }
 
-    private async Task<Read<string>> StartAsync(string input, FlowStep<MeetingOpenAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<string>> StartAsync(FlowStep<MeetingOpenAnswers> step, CancellationToken cancellationToken)
     {
-        if (input == "back")
-        {
-            return Read<string>.Back;
-        }
-
-        if (input != "ok")
-        {
-            return LifeMeetingTexts.PressAButton;
-        }
-
         var a = step.Answers;
         var context = step.Context;
         if (await people.LatestAsync(a.UnitId!, cancellationToken) is { IsOpen: true } open && open.OpenedBy != context.Member!.Id)

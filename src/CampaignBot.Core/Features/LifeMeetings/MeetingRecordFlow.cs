@@ -1,8 +1,4 @@
-using System.Globalization;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Core.Features.LifeMeetings;
 
@@ -39,15 +35,10 @@ public sealed record MeetingRecordAnswers
 public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeople people, IRoundOpening rounds, CampaignCalendar calendar)
     : DeclaredFlow<MeetingRecordAnswers>("meetrecord", "meeting_record", LifeMeetingTexts.RecordTitle)
 {
-    public const int HeadMinutes = 30;
-    public const int MemberMinutes = 20;
     public const int MaxNote = 500;
 
     protected override void Declare(FlowBuilder<MeetingRecordAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<DateOnly>("AskingDate", "asks the date of the meeting")
             .Prompt(step => LifeMeetingTexts.AskDate(LifeMeetingTexts.Date(calendar.Today(step.Now))))
             .Read((input, step) => ReadDate(input, calendar.Today(step.Now)))
@@ -86,7 +77,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
 
         flow.Step<string>("Confirming", "shows the record to save, or change")
             .Prompt(step => new Prompt(Summary(step.Answers), [[new Choice(LifeMeetingTexts.Save, "ok"), new Choice(LifeMeetingTexts.Change, "back")]]))
-            .ReadAsync(SaveAsync)
+            .ReadConfirmationAsync(LifeMeetingTexts.PressAButton, SaveAsync)
             .Next("Saved", "Saved");
 
         flow.Finish("Saved", "says the record is saved", step => LifeMeetingTexts.Recorded(step.Answers.MeetingId ?? "-"))
@@ -144,11 +135,14 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         return present[Math.Min(answers.Speeches.Count, present.Count - 1)];
     }
 
+    /// <summary>How long a speech is expected to take (the head's longer); one under two thirds of it is marked short.</summary>
+    private static int ExpectedMinutes(bool head) => head ? 30 : 20;
+
     public static Text Summary(MeetingRecordAnswers a)
     {
         ArgumentNullException.ThrowIfNull(a);
         var head = a.Team.FirstOrDefault();
-        var lines = a.Speeches.Select(s => LifeMeetingTexts.SpeechLine(a.NameOf(s.MemberId), s.Minutes, s.CriticismsRaised, s.Minutes < (s.MemberId == head ? HeadMinutes : MemberMinutes) * 2 / 3)).ToList();
+        var lines = a.Speeches.Select(s => LifeMeetingTexts.SpeechLine(a.NameOf(s.MemberId), s.Minutes, s.CriticismsRaised, s.Minutes < ExpectedMinutes(s.MemberId == head) * 2 / 3)).ToList();
         var attendance = LifeMeetingTexts.Attendance(a.Present.Count, a.Team.Count, string.Join("、", a.Absent.Select(a.NameOf)));
         string Join(Func<Text, string> pick) => string.Join("\n", lines.Select(pick));
         var date = a.Date is { } d ? LifeMeetingTexts.Date(d) : "-";
@@ -157,7 +151,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         return new Text(zh, en);
     }
 
-    private async Task<Opening<MeetingRecordAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<MeetingRecordAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member || !people.IsSecretaryOf(member, member.UnitId))
         {
@@ -178,18 +172,8 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         return Opening<MeetingRecordAnswers>.Proceed(null, new MeetingRecordAnswers { MeetingId = meeting.Id, Team = meeting.Team, Names = meeting.Names });
     }
 
-    private async Task<Read<string>> SaveAsync(string input, FlowStep<MeetingRecordAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<string>> SaveAsync(FlowStep<MeetingRecordAnswers> step, CancellationToken cancellationToken)
     {
-        if (input == "back")
-        {
-            return Read<string>.Back;
-        }
-
-        if (input != "ok")
-        {
-            return LifeMeetingTexts.PressAButton;
-        }
-
         var a = step.Answers;
         var context = step.Context;
         if (await meetings.GetAsync(a.MeetingId!, cancellationToken) is not { } meeting || meeting.Status == MeetingStatus.Preparing)

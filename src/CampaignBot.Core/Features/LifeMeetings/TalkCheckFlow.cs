@@ -1,7 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>
@@ -9,17 +5,10 @@ namespace CampaignBot.Core.Features.LifeMeetings;
 /// author is told either way; on approval both sides are asked to confirm it is enough.
 /// </summary>
 public sealed class TalkCheckFlow(ILifeMeetingStore meetings, LifeMeetingPeople people)
-    : TalkDecisionFlow("talkcheck", "meeting_check", LifeMeetingTexts.CheckTitle, meetings, people)
+    : TalkDecisionFlow("talkcheck", "meeting_check", LifeMeetingTexts.CheckTitle, Words, meetings, people)
 {
-    protected override Text AcceptLabel => LifeMeetingTexts.Approve;
-
-    protected override Text RejectLabel => LifeMeetingTexts.SendBack;
-
-    protected override Text AskReason => LifeMeetingTexts.AskReasonBack;
-
-    protected override Text NothingWaiting => LifeMeetingTexts.NothingToCheck;
-
-    protected override Text AllDone => LifeMeetingTexts.AllChecked;
+    private static readonly TalkDecisionWords Words =
+        new(LifeMeetingTexts.Approve, LifeMeetingTexts.SendBack, LifeMeetingTexts.AskReasonBack, LifeMeetingTexts.NothingToCheck, LifeMeetingTexts.AllChecked);
 
     protected override Text? Refusal(Member member, LifeMeeting meeting) => member.Id == meeting.HeadId ? null : LifeMeetingTexts.OnlyHead;
 
@@ -44,29 +33,4 @@ public sealed class TalkCheckFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
         return LifeMeetingTexts.Approved(from, to);
     }
 
-    protected override async Task<Text> RejectAsync(FlowContext context, LifeMeeting meeting, CriticismTalk talk, string reason, CancellationToken cancellationToken)
-    {
-        await TalkSending.SendBackAsync(Meetings, People, context, meeting, talk, reason, cancellationToken);
-        return LifeMeetingTexts.SentBackSaid(meeting.NameOf(talk.From), meeting.NameOf(talk.To));
-    }
-}
-
-/// <summary>Sending a talk back to its author, by the head (行不行) or by a side that found it not enough (够不够).</summary>
-internal static class TalkSending
-{
-    public static async Task SendBackAsync(ILifeMeetingStore meetings, LifeMeetingPeople people, FlowContext context, LifeMeeting meeting, CriticismTalk talk, string reason, CancellationToken cancellationToken)
-    {
-        var by = context.Member!;
-        await meetings.SaveTalkAsync(
-            talk with
-            {
-                Status = TalkStatus.SentBack, SentBackReason = reason, SentBackBy = by.Id, Returns = talk.Returns + 1,
-                FromConfirmed = false, ToConfirmed = false, Version = talk.Version + 1, UpdatedAt = context.Now,
-            },
-            cancellationToken);
-        if (talk.From != by.Id && await people.MemberAsync(talk.From, cancellationToken) is { IsActive: true } author)
-        {
-            context.Notify(author.PrivateChat, new TextMessage(LifeMeetingTexts.AuthorSentBack(meeting.NameOf(talk.To), meeting.NameOf(by.Id), reason).In(MeetingOpenFlow.LanguageOf(author))));
-        }
-    }
 }

@@ -1,7 +1,3 @@
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>
@@ -9,17 +5,10 @@ namespace CampaignBot.Core.Features.LifeMeetings;
 /// enough, or sends it back saying what is missing. When the last talk is confirmed the secretary is told the meeting can be marked ready.
 /// </summary>
 public sealed class TalkConfirmFlow(ILifeMeetingStore meetings, LifeMeetingPeople people)
-    : TalkDecisionFlow("talkconfirm", "meeting_confirm", LifeMeetingTexts.ConfirmTitle, meetings, people)
+    : TalkDecisionFlow("talkconfirm", "meeting_confirm", LifeMeetingTexts.ConfirmTitle, Words, meetings, people)
 {
-    protected override Text AcceptLabel => LifeMeetingTexts.Enough;
-
-    protected override Text RejectLabel => LifeMeetingTexts.NotEnough;
-
-    protected override Text AskReason => LifeMeetingTexts.AskReasonMore;
-
-    protected override Text NothingWaiting => LifeMeetingTexts.NothingToConfirm;
-
-    protected override Text AllDone => LifeMeetingTexts.AllConfirmedByYou;
+    private static readonly TalkDecisionWords Words =
+        new(LifeMeetingTexts.Enough, LifeMeetingTexts.NotEnough, LifeMeetingTexts.AskReasonMore, LifeMeetingTexts.NothingToConfirm, LifeMeetingTexts.AllConfirmedByYou);
 
     protected override Text? Refusal(Member member, LifeMeeting meeting) => null;
 
@@ -52,9 +41,4 @@ public sealed class TalkConfirmFlow(ILifeMeetingStore meetings, LifeMeetingPeopl
         return LifeMeetingTexts.ConfirmedSaid(meeting.NameOf(talk.From), meeting.NameOf(talk.To));
     }
 
-    protected override async Task<Text> RejectAsync(FlowContext context, LifeMeeting meeting, CriticismTalk talk, string reason, CancellationToken cancellationToken)
-    {
-        await TalkSending.SendBackAsync(Meetings, People, context, meeting, talk, reason, cancellationToken);
-        return LifeMeetingTexts.SentBackSaid(meeting.NameOf(talk.From), meeting.NameOf(talk.To));
-    }
 }

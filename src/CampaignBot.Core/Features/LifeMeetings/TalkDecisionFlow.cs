@@ -1,8 +1,3 @@
-using System.Globalization;
-using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>What a check or confirm round has gathered: the talks waiting for this person, the one shown and its version.</summary>
@@ -30,6 +25,9 @@ public sealed record TalkDecisionAnswers
     public string NameOf(string? id) => id is null ? "-" : Names.GetValueOrDefault(id, id);
 }
 
+/// <summary>What a round of decisions says: its two buttons, its question for a reason, and its two ends.</summary>
+public sealed record TalkDecisionWords(Text Accept, Text Reject, Text AskReason, Text NothingWaiting, Text AllDone);
+
 /// <summary>The outcome of a decision: what the answers hold next (the talks still waiting) and where the flow goes.</summary>
 public sealed record TalkDecision(IReadOnlyList<string> Pending, string Next);
 
@@ -37,24 +35,14 @@ public sealed record TalkDecision(IReadOnlyList<string> Pending, string Next);
 /// A round of decisions on criticism talks, one talk at a time: pick one of those waiting, read it, accept it or send it
 /// back with a reason. The head's check (行不行) and the sides' confirmation (够不够) are the two kinds.
 /// </summary>
-public abstract class TalkDecisionFlow(string name, string command, Text title, ILifeMeetingStore meetings, LifeMeetingPeople people)
+public abstract class TalkDecisionFlow(string name, string command, Text title, TalkDecisionWords words, ILifeMeetingStore meetings, LifeMeetingPeople people)
     : DeclaredFlow<TalkDecisionAnswers>(name, command, title)
 {
-    public const int MaxReason = 200;
+    public static readonly TextLength ReasonLength = new(2, 200);
 
     protected ILifeMeetingStore Meetings => meetings;
 
     protected LifeMeetingPeople People => people;
-
-    protected abstract Text AcceptLabel { get; }
-
-    protected abstract Text RejectLabel { get; }
-
-    protected abstract Text AskReason { get; }
-
-    protected abstract Text NothingWaiting { get; }
-
-    protected abstract Text AllDone { get; }
 
     /// <summary>Null when the member may decide in this meeting; otherwise why not.</summary>
     protected abstract Text? Refusal(Member member, LifeMeeting meeting);
@@ -66,13 +54,8 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
     /// <summary>Saves the accepted talk and tells whom it concerns; returns what to say to the decider.</summary>
     protected abstract Task<Text> AcceptAsync(FlowContext context, LifeMeeting meeting, CriticismTalk talk, CancellationToken cancellationToken);
 
-    protected abstract Task<Text> RejectAsync(FlowContext context, LifeMeeting meeting, CriticismTalk talk, string reason, CancellationToken cancellationToken);
-
     protected override void Declare(FlowBuilder<TalkDecisionAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<CriticismTalk>("Choosing", "lists the criticisms waiting for a decision")
             .Prompt(step => new Prompt(
                 LifeMeetingTexts.AskTalk(LifeMeetingTexts.Numbered(step.Answers.Pending.Select(p => Label(step, p)))),
@@ -82,28 +65,28 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
             .Next("Deciding", "Chosen");
 
         flow.Step<TalkDecision>("Deciding", "shows the criticisms to accept or send back")
-            .Prompt(step => new Prompt(ShowFor(step), [[new Choice(AcceptLabel, "yes"), new Choice(RejectLabel, "no")]]))
+            .Prompt(step => new Prompt(ShowFor(step), [[new Choice(words.Accept, "yes"), new Choice(words.Reject, "no")]]))
             .ReadAsync(DecideAsync)
             .Keep((a, decision) => a with { Pending = decision.Pending })
             .Next((_, decision) => decision.Next, ("Choosing", "Accepted"), ("Done", "LastAccepted"), ("Reason", "SendBack"));
 
         flow.Step<TalkDecision>("Reason", "asks why it is sent back")
-            .Prompt(_ => AskReason)
-            .ReadAsync(SendBackAsync)
+            .Prompt(words.AskReason)
+            .ReadAsync(ReadReasonAsync)
             .Keep((a, decision) => a with { Pending = decision.Pending })
             .Next((_, decision) => decision.Next, ("Choosing", "SentBack"), ("Done", "LastSentBack"));
 
-        flow.Finish("Done", "says every waiting criticism is handled", _ => AllDone)
+        flow.Finish("Done", "says every waiting criticism is handled", _ => words.AllDone)
             .Cancelled(LifeMeetingTexts.Cancelled)
             .TimedOut(LifeMeetingTexts.TimedOut);
     }
 
-    /// <summary>A reason of 2 to <see cref="MaxReason"/> characters.</summary>
+    /// <summary>A reason of <see cref="ReasonLength"/> characters.</summary>
     public static Read<string> ReadReason(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Trim();
-        return text.Length < 2 ? LifeMeetingTexts.ReasonTooShort : text.Length > MaxReason ? LifeMeetingTexts.ReasonTooLong : text;
+        return ReasonLength.Fits(text) ? text : text.Length < ReasonLength.Min ? LifeMeetingTexts.ReasonTooShort : LifeMeetingTexts.ReasonTooLong;
     }
 
     private Text ShowFor(FlowStep<TalkDecisionAnswers> step) => Show(step.Answers);
@@ -114,18 +97,15 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
         return $"{step.Answers.NameOf(parts[0])} → {step.Answers.NameOf(parts[1])}";
     }
 
-    private async Task<Opening<TalkDecisionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<TalkDecisionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
-        if (context.Member is not { } member)
+        var preparing = await people.PreparingMeetingOfAsync(context.Member, cancellationToken);
+        if (!preparing.IsAccepted)
         {
-            return Opening<TalkDecisionAnswers>.Refuse(LifeMeetingTexts.NotRegistered);
+            return Opening<TalkDecisionAnswers>.Refuse(preparing.Refusal!);
         }
 
-        if (await people.OfTeamMemberAsync(member, cancellationToken) is not { Status: MeetingStatus.Preparing } meeting)
-        {
-            return Opening<TalkDecisionAnswers>.Refuse(LifeMeetingTexts.NotInTeam);
-        }
-
+        var (member, meeting) = (context.Member!, preparing.Value!);
         if (Refusal(member, meeting) is { } refusal)
         {
             return Opening<TalkDecisionAnswers>.Refuse(refusal);
@@ -134,7 +114,7 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
         var pending = await PendingAsync(member, meeting, cancellationToken);
         if (pending.Count == 0)
         {
-            return Opening<TalkDecisionAnswers>.Refuse(NothingWaiting);
+            return Opening<TalkDecisionAnswers>.Refuse(words.NothingWaiting);
         }
 
         return Opening<TalkDecisionAnswers>.Proceed(null, new TalkDecisionAnswers { MeetingId = meeting.Id, Pending = pending, Names = meeting.Names });
@@ -146,9 +126,7 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
     private async Task<Read<CriticismTalk>> ChooseAsync(string input, FlowStep<TalkDecisionAnswers> step, CancellationToken cancellationToken)
     {
         var pending = step.Answers.Pending;
-        var index = input.StartsWith('t') && int.TryParse(input[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var pressed) ? pressed
-            : int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var typed) ? typed - 1 : -1;
-        if (index < 0 || index >= pending.Count)
+        if (Pressed.IndexOrNumber(input, 't', pending.Count) is not { } index)
         {
             return LifeMeetingTexts.PressAButton;
         }
@@ -180,7 +158,7 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
         return await AfterAsync(step, found.Meeting, cancellationToken);
     }
 
-    private async Task<Read<TalkDecision>> SendBackAsync(string input, FlowStep<TalkDecisionAnswers> step, CancellationToken cancellationToken)
+    private async Task<Read<TalkDecision>> ReadReasonAsync(string input, FlowStep<TalkDecisionAnswers> step, CancellationToken cancellationToken)
     {
         var reason = ReadReason(input);
         if (!reason.IsAccepted)
@@ -193,8 +171,26 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
             return await StaleAsync(step, cancellationToken);
         }
 
-        step.Context.Reply(await RejectAsync(step.Context, found.Meeting, found.Talk, reason.Value!, cancellationToken));
+        await SendBackAsync(step.Context, found.Meeting, found.Talk, reason.Value!, cancellationToken);
+        step.Context.Reply(LifeMeetingTexts.SentBackSaid(found.Meeting.NameOf(found.Talk.From), found.Meeting.NameOf(found.Talk.To)));
         return await AfterAsync(step, found.Meeting, cancellationToken);
+    }
+
+    /// <summary>Sends the talk back to its author, by the head (行不行) or by a side that found it not enough (够不够).</summary>
+    private async Task SendBackAsync(FlowContext context, LifeMeeting meeting, CriticismTalk talk, string reason, CancellationToken cancellationToken)
+    {
+        var by = context.Member!;
+        await meetings.SaveTalkAsync(
+            talk with
+            {
+                Status = TalkStatus.SentBack, SentBackReason = reason, SentBackBy = by.Id, Returns = talk.Returns + 1,
+                FromConfirmed = false, ToConfirmed = false, Version = talk.Version + 1, UpdatedAt = context.Now,
+            },
+            cancellationToken);
+        if (talk.From != by.Id && await people.MemberAsync(talk.From, cancellationToken) is { IsActive: true } author)
+        {
+            context.Notify(author.PrivateChat, new TextMessage(LifeMeetingTexts.AuthorSentBack(meeting.NameOf(talk.To), meeting.NameOf(by.Id), reason).In(MeetingOpenFlow.LanguageOf(author))));
+        }
     }
 
     /// <summary>The talk as shown, when it is still the same version and still waiting for this person.</summary>

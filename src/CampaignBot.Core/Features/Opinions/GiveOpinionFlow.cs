@@ -9,8 +9,15 @@ public sealed record GiveOpinionAnswers
 
     public string? Receipt { get; init; }
 
-    /// <summary>"closed" or "limit" when the opinion could not be taken at the last step.</summary>
-    public string? Stopped { get; init; }
+    /// <summary>Why the opinion could not be taken at the last step, if it could not.</summary>
+    public OpinionNotTaken? Stopped { get; init; }
+}
+
+/// <summary>Why an opinion written to the end could not be taken: the collection closed meanwhile, or the giver's places are used.</summary>
+public enum OpinionNotTaken
+{
+    CollectionClosed,
+    LimitReached,
 }
 
 /// <summary>
@@ -25,9 +32,6 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
 
     protected override void Declare(FlowBuilder<GiveOpinionAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<string>("AskingCategory", "asks which of the four winds, the ten problem areas or other")
             .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. OpinionCategories.All(step.Campaign)
                 .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == OpinionCategories.Other ? OpinionTexts.Other.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -43,7 +47,7 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
             .Next((_, saved) => saved.Stopped is null ? "Done" : "Stopped", "Done", "Stopped");
 
         flow.Finish("Done", "gives the receipt code", step => OpinionTexts.Received(step.Answers.Receipt ?? string.Empty))
-            .Finish("Stopped", "says the collection closed or the giver's limit is reached", step => step.Answers.Stopped == "limit" ? OpinionTexts.Limit : OpinionTexts.Closed)
+            .Finish("Stopped", "says the collection closed or the giver's limit is reached", step => step.Answers.Stopped == OpinionNotTaken.LimitReached ? OpinionTexts.Limit : OpinionTexts.Closed)
             .Cancelled(OpinionTexts.Cancelled)
             .TimedOut(OpinionTexts.TimedOut);
     }
@@ -56,7 +60,7 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
         return OpinionCategories.Find(campaign, word) is { } category ? category : OpinionTexts.PressCategory;
     }
 
-    private async Task<Opening<GiveOpinionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<GiveOpinionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var code = context.Update.Content is CommandInput command ? command.Arguments.Trim() : string.Empty;
         if (!hasher.IsConfigured)
@@ -98,13 +102,13 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
         var collection = await store.GetCollectionAsync(step.Answers.CollectionId ?? string.Empty, cancellationToken);
         if (collection is null || !collection.IsOpenAt(context.Now))
         {
-            return step.Answers with { Stopped = "closed" };
+            return step.Answers with { Stopped = OpinionNotTaken.CollectionClosed };
         }
 
         var giver = $"{context.Update.Chat.Channel}:{context.Update.Sender.Id}";
         if (!await store.TryTakePlaceAsync(collection.Id, hasher.Hash(collection.Id, giver), Options.MaxPerGiver, cancellationToken))
         {
-            return step.Answers with { Stopped = "limit" };
+            return step.Answers with { Stopped = OpinionNotTaken.LimitReached };
         }
 
         // Ids and the receipt come from a keyed hash of the update: without the secret nobody can tie them to the sender's session.

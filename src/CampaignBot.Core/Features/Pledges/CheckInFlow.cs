@@ -25,9 +25,6 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
 
     protected override void Declare(FlowBuilder<CheckInAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<string>("AskingOutcome", "asks how one pledge was kept this month")
             .Prompt(OutcomePrompt)
             .Read((input, _) => PledgeOutcomes.All.FirstOrDefault(o => input == o.Code || input == o.Chinese).Code is { } code ? code : PledgeTexts.PressAnOutcome)
@@ -46,7 +43,7 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
             .TimedOut(PledgeTexts.CheckInTimedOut);
     }
 
-    private async Task<Opening<CheckInAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<CheckInAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var areas = context.Campaign.PledgeAreas.Select(a => a.Code).ToList();
         var published = context.Member is { } member

@@ -41,17 +41,13 @@ public static class PledgeCheckIns
 public sealed record CheckInPayload(ChatRef Chat, UserRef User);
 
 /// <summary>Turns a due check-in into a /checkin of the member's private conversation.</summary>
-public sealed class PledgeCheckInJobHandler : IJobHandler
+public sealed class PledgeCheckInJobHandler : ConversationJobHandler<CheckInPayload>
 {
-    public string Kind => PledgeCheckIns.JobKind;
+    public override string Kind => PledgeCheckIns.JobKind;
 
-    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(CheckInPayload payload)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var job = context.Job;
-        var payload = MessageJson.Deserialize<CheckInPayload>(job.Payload);
-        var update = new Inbound($"{job.Id}@{job.DueAt.UtcTicks}", long.MaxValue, payload.Chat, payload.User, new CommandInput("checkin", string.Empty), job.DueAt);
-        context.Deliver(update);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(payload);
+        return (payload.Chat, payload.User, new CommandInput("checkin", string.Empty));
     }
 }

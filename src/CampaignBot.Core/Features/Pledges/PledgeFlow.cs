@@ -35,9 +35,6 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
 
     protected override void Declare(FlowBuilder<PledgeAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         // A toggle list: each press answers into the same step, which shows the marks again; "done" goes on.
         flow.Step<AreasChoice>(Choosing, "asks for the areas, several allowed, then done")
             .Prompt(AreasPrompt)
@@ -69,7 +66,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
     private static List<CatalogueItem> Drafted(FlowStep<PledgeAnswers> step, PledgeAnswers answers) =>
         step.Campaign.PledgeAreas.Where(a => answers.Drafts.ContainsKey(a.Code)).ToList();
 
-    private async Task<Opening<PledgeAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<PledgeAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         if (context.Member is not { } member)
         {
@@ -116,8 +113,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
                 : new AreasChoice(answers with { Queue = answers.Selected.Where(a => !answers.Drafts.ContainsKey(a)).ToList() }, Done: true);
         }
 
-        var index = input.StartsWith('a') && int.TryParse(input.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
-        if (index < 0 || index >= areas.Count)
+        if (Pressed.Index(input, 'a', areas.Count) is not { } index)
         {
             return PledgeTexts.ChooseWithButtons;
         }

@@ -41,7 +41,6 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
 
     protected override void Declare(FlowBuilder<RegistrationAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(context => context.Member is { } member
             ? Opening<RegistrationAnswers>.Refuse(RegistrationTexts.AlreadyRegistered(member.Name, context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId))
             : Opening<RegistrationAnswers>.ProceedGreetingInPrompt(RegistrationTexts.Welcome));

@@ -29,7 +29,6 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
 
     protected override void Declare(FlowBuilder<ResearchAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(StudySteps.LeadersOnly<ResearchAnswers>(rank => rank.FieldResearchDays, StudyTexts.ResearchNotForYou));
 
         flow.Step<(string Next, ResearchAnswers Answers)>("AwaitingDate", "asks the first day, or offers recent entries to correct")
@@ -58,7 +57,7 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
 
         flow.Step<string>("AwaitingOpinions", "asks the opinions collected or skip; saves the entry")
             .Prompt(StudySteps.NotePrompt(StudyTexts.AskOpinions))
-            .ReadAsync(SaveAsync)
+            .ReadAsync(StudySteps.NoteThen<ResearchAnswers>(optional: true, SaveAsync))
             .Next("Done", "Saved");
 
         flow.Step<string>("PickingEntry", "lists recent entries to pick one")
@@ -94,40 +93,24 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
         return date.IsAccepted ? ("AwaitingLength", step.Answers with { Date = date.Value }) : date.Refusal!;
     }
 
-    private async Task<Read<string>> SaveAsync(string input, FlowStep<ResearchAnswers> step, CancellationToken cancellationToken)
+    private async Task SaveAsync(string opinions, FlowStep<ResearchAnswers> step, CancellationToken cancellationToken)
     {
-        var read = StudySteps.ReadNote(input, optional: true);
-        if (!read.IsAccepted)
+        var (context, answers) = (step.Context, step.Answers);
+        var entry = StudySteps.OwnEntry(context, ActivityKind.Research, answers.Date!.Value) with
         {
-            return read;
-        }
-
-        var context = step.Context;
-        var member = context.Member!;
-        var answers = step.Answers;
-        var entry = new ActivityEntry
-        {
-            Id = answers.FixId ?? $"research:{context.Update.UpdateId}",
-            Kind = ActivityKind.Research,
-            MemberId = member.Id,
-            UnitId = member.PrimaryUnitId,
-            Date = answers.Date!.Value,
             HalfDays = answers.HalfDays,
             Place = answers.Place,
             Note = answers.Findings,
-            Opinions = read.Value is { Length: > 0 } opinions ? opinions : null,
-            RecordedBy = member.Id,
-            RecordedAt = context.Now,
+            Opinions = opinions is { Length: > 0 } ? opinions : null,
         };
-        var corrected = answers.FixId is not null && await services.Log.ReplaceAsync(entry, cancellationToken).ConfigureAwait(false);
+        var corrected = answers.FixId is { } fixId && await services.Log.ReplaceAsync(entry with { Id = fixId }, cancellationToken).ConfigureAwait(false);
         if (!corrected)
         {
-            await services.Log.AddAsync(entry with { Id = $"research:{context.Update.UpdateId}" }, cancellationToken).ConfigureAwait(false);
+            await services.Log.AddAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
-        var standing = await services.Progress.ForMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        var standing = await services.Progress.ForMemberAsync(context.Member!, cancellationToken).ConfigureAwait(false);
         context.Reply(corrected ? StudyTexts.ResearchCorrected : StudyTexts.ResearchLogged(standing));
-        return read;
     }
 
     private async Task<Read<string>> CorrectOrDeleteAsync(string input, FlowStep<ResearchAnswers> step, CancellationToken cancellationToken)

@@ -41,7 +41,6 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
 
     protected override void Declare(FlowBuilder<StudyAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(context => context.Member is null ? Opening<StudyAnswers>.Refuse(StudyTexts.NotRegistered) : Opening<StudyAnswers>.Proceed());
 
         flow.Step<(string Next, StudyAnswers Answers)>("Choosing", "offers to log, correct, record a collective session or confirm")
@@ -85,7 +84,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
 
         flow.Step<string>("AwaitingNote", "asks a short note or skip; saves one's own entry")
             .Prompt(StudySteps.NotePrompt(StudyTexts.AskNote))
-            .ReadAsync(ReadNoteAsync)
+            .ReadAsync(StudySteps.NoteThen<StudyAnswers>(optional: true, SaveWithNoteAsync))
             .Keep((answers, note) => answers with { Note = note })
             .Next((step, _) => step.Answers.Mode == "group" ? "AwaitingAttendees" : "Done", "AwaitingAttendees", "Done");
 
@@ -168,17 +167,9 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
         return [.. entries.Select(e => new ListedItem(e.Id, $"{names[e.MemberId]} {StudySteps.Line(e, campaign)}", e.MemberId))];
     }
 
-    private async Task<Read<string>> ReadNoteAsync(string input, FlowStep<StudyAnswers> step, CancellationToken cancellationToken)
-    {
-        var read = StudySteps.ReadNote(input, optional: true);
-        if (!read.IsAccepted || step.Answers.Mode == "group")
-        {
-            return read;
-        }
-
-        await SaveOwnAsync(step with { Answers = step.Answers with { Note = read.Value } }, cancellationToken).ConfigureAwait(false);
-        return read;
-    }
+    /// <summary>Saves the member's own entry once the note is read; a secretary's group entry is saved at its last step.</summary>
+    private Task SaveWithNoteAsync(string note, FlowStep<StudyAnswers> step, CancellationToken cancellationToken) =>
+        step.Answers.Mode == "group" ? Task.CompletedTask : SaveOwnAsync(step with { Answers = step.Answers with { Note = note } }, cancellationToken);
 
     private static ActivityEntry EntryFor(Member member, string id, bool confirmed, FlowStep<StudyAnswers> step) => new()
     {

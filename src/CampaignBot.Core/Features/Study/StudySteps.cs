@@ -54,6 +54,47 @@ public static class StudySteps
         };
     }
 
+    /// <summary>A step's reader that reads a note (<see cref="ReadNote"/>) and, when it is good, saves with it.</summary>
+    public static Func<string, FlowStep<TAnswers>, CancellationToken, Task<Read<string>>> NoteThen<TAnswers>(
+        bool optional, Func<string, FlowStep<TAnswers>, CancellationToken, Task> save)
+        where TAnswers : class
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        return async (input, step, cancellationToken) =>
+        {
+            var read = ReadNote(input, optional);
+            if (read.IsAccepted)
+            {
+                await save(read.Value!, step, cancellationToken).ConfigureAwait(false);
+            }
+
+            return read;
+        };
+    }
+
+    /// <summary>A new entry of the member of this update, recorded by them now, under an id derived from the update.</summary>
+    public static ActivityEntry OwnEntry(FlowContext context, ActivityKind kind, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var member = context.Member ?? throw new InvalidOperationException("Only a registered member logs an entry.");
+        var prefix = kind switch
+        {
+            ActivityKind.Research => "research",
+            ActivityKind.Visit => "visit",
+            _ => "study",
+        };
+        return new ActivityEntry
+        {
+            Id = $"{prefix}:{context.Update.UpdateId}",
+            Kind = kind,
+            MemberId = member.Id,
+            UnitId = member.PrimaryUnitId,
+            Date = date,
+            RecordedBy = member.Id,
+            RecordedAt = context.Now,
+        };
+    }
+
     /// <summary>True when a text names something: at least two characters, at least two of them letters (汉字 count).</summary>
     public static bool SaysSomething(string text)
     {
@@ -87,9 +128,7 @@ public static class StudySteps
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(items);
-        return input.Length > 1 && input[0] == prefix
-            && int.TryParse(input.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
-            && i < items.Count ? items[i] : null;
+        return Pressed.Index(input, prefix, items.Count) is { } i ? items[i] : null;
     }
 
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);

@@ -24,7 +24,6 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
 
     protected override void Declare(FlowBuilder<VisitsAnswers> flow)
     {
-        ArgumentNullException.ThrowIfNull(flow);
         flow.Opens(StudySteps.LeadersOnly<VisitsAnswers>(rank => rank.HouseholdVisits, StudyTexts.VisitsNotForYou));
 
         flow.Step<VisitsAnswers>("Choosing", "offers to log a visit, pair with a household, or rename or remove one")
@@ -66,7 +65,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
 
         flow.Step<string>("AwaitingWhatDone", "asks what was done; saves the visit")
             .Prompt(StudyTexts.AskWhatDone)
-            .ReadAsync(SaveVisitAsync)
+            .ReadAsync(StudySteps.NoteThen<VisitsAnswers>(optional: false, SaveVisitAsync))
             .Next("Done", "Saved");
 
         flow.Finish("Done", "the pairing or visit is saved (said by the step)")
@@ -166,34 +165,13 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
         }
     }
 
-    private async Task<Read<string>> SaveVisitAsync(string input, FlowStep<VisitsAnswers> step, CancellationToken cancellationToken)
+    private async Task SaveVisitAsync(string whatDone, FlowStep<VisitsAnswers> step, CancellationToken cancellationToken)
     {
-        var read = StudySteps.ReadNote(input, optional: false);
-        if (!read.IsAccepted)
-        {
-            return read;
-        }
-
         var context = step.Context;
-        var member = context.Member!;
         var (house, date) = (step.Answers.House!, step.Answers.Date!.Value);
-        await services.Log.AddAsync(
-            new ActivityEntry
-            {
-                Id = $"visit:{context.Update.UpdateId}",
-                Kind = ActivityKind.Visit,
-                MemberId = member.Id,
-                UnitId = member.PrimaryUnitId,
-                Date = date,
-                Place = house.Id,
-                Note = read.Value,
-                RecordedBy = member.Id,
-                RecordedAt = context.Now,
-            },
-            cancellationToken).ConfigureAwait(false);
-        var inWindow = services.Progress.InWindow(member.PrimaryUnitId, date);
+        await services.Log.AddAsync(StudySteps.OwnEntry(context, ActivityKind.Visit, date) with { Place = house.Id, Note = whatDone }, cancellationToken).ConfigureAwait(false);
+        var inWindow = services.Progress.InWindow(context.Member!.PrimaryUnitId, date);
         await ReportAsync(context, StudyTexts.VisitLogged(StudySteps.DateText(date), house.Line, inWindow), cancellationToken).ConfigureAwait(false);
-        return read;
     }
 
     private async Task ReportAsync(FlowContext context, Text what, CancellationToken cancellationToken)

@@ -1,0 +1,25 @@
+namespace CampaignBot.Core.Scheduling;
+
+/// <summary>
+/// A job that, when due, becomes an update of one conversation (a flow's timeout, a monthly check-in), so it is handled
+/// in order with the rest. Its JSON payload of <typeparamref name="TPayload"/> names the conversation; the update's id
+/// is derived from the firing, so a firing applied twice delivers it once.
+/// </summary>
+public abstract class ConversationJobHandler<TPayload> : IJobHandler
+{
+    public abstract string Kind { get; }
+
+    /// <summary>What the update's id starts with, before the firing's job id and due time.</summary>
+    protected virtual string IdPrefix => string.Empty;
+
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (chat, user, content) = UpdateFor(MessageJson.Deserialize<TPayload>(context.Job.Payload));
+        context.Deliver(new Inbound(IdPrefix + context.FiringId, long.MaxValue, chat, user, content, context.Job.DueAt));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The conversation the update goes to and what it says.</summary>
+    protected abstract (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(TPayload payload);
+}
