@@ -24,8 +24,6 @@ public sealed class LedgerEvidenceFlow(LedgerService service, ILedgerStore ledge
     protected override void Declare(FlowBuilder<LedgerEvidenceAnswers> flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        flow.Opens(OpenAsync);
-
         flow.Step<string>("AskingEvidence", "asks for the evidence: a description, a photo or a document")
             .Prompt(step => LedgerTexts.AskEvidence(step.Answers.ItemId ?? string.Empty, options.Value.EvidenceMaxMegabytes, service.MaxText))
             .TakesFilesToo()
@@ -38,7 +36,7 @@ public sealed class LedgerEvidenceFlow(LedgerService service, ILedgerStore ledge
             .TimedOut(LedgerTexts.EvidenceTimedOut);
     }
 
-    private async Task<Opening<LedgerEvidenceAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    protected override async Task<Opening<LedgerEvidenceAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var words = context.Update.Content is CommandInput command ? command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
         var done = words.Length > 0 && words[0].Equals("done", StringComparison.OrdinalIgnoreCase);
