@@ -40,6 +40,7 @@ public static class TelegramChannelExtensions
         services.AddSingleton<UpdateIntake>();
         services.AddSingleton<RawUpdateReader>();
         services.AddSingleton<IChannelSender, TelegramSender>();
+        services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddHostedService<TelegramSetupService>();
         if (!string.Equals(section["Mode"], TelegramOptions.WebhookMode, StringComparison.OrdinalIgnoreCase))
         {

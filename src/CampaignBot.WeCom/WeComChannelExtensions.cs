@@ -34,6 +34,7 @@ public static class WeComChannelExtensions
         });
         services.TryAddSingleton<WeComCallbackHandler>();
         services.TryAddSingleton<WeComApiClient>();
+        services.AddSingleton<IChannelFiles, WeComFiles>();
         services.TryAddSingleton<WeComSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WeComSender>(sp => sp.GetRequiredService<WeComSender>()));
 

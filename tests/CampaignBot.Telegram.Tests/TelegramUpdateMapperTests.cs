@@ -34,6 +34,35 @@ public sealed class TelegramUpdateMapperTests
     }
 
     [Fact]
+    public void A_photo_becomes_its_largest_size_with_the_caption_and_a_document_keeps_its_name_type_and_size()
+    {
+        var photo = Assert.IsType<PhotoInput>(Mapped(TelegramUpdates.Photo(42, "AgAD-big", 123_456, "公示栏")).Content);
+        var document = Assert.IsType<DocumentInput>(Mapped(TelegramUpdates.Document(42, "BQAD-doc", "整改报告.pdf", "application/pdf", 98_765)).Content);
+
+        Assert.Equal(new PhotoInput("AgAD-big", "photo-AgAD-big-u.jpg", "image/jpeg", 123_456, "公示栏"), photo);
+        Assert.Equal(new DocumentInput("BQAD-doc", "整改报告.pdf", "application/pdf", 98_765), document);
+    }
+
+    [Fact]
+    public void A_sticker_is_media_the_bot_does_not_take_and_a_photo_in_a_group_is_ignored()
+    {
+        Assert.Equal(new OtherMediaInput("sticker"), Mapped(TelegramUpdates.Sticker(42)).Content);
+        Assert.IsType<IgnoredUpdate>(Map(TelegramUpdates.Photo(42, "AgAD-group", 5000, chatId: TelegramUpdates.GroupId)));
+    }
+
+    [Fact]
+    public void A_photo_survives_the_inbox_as_json_with_its_own_discriminator()
+    {
+        var inbound = Mapped(TelegramUpdates.Photo(42, "AgAD-big", 123_456, "公示栏"));
+
+        var json = MessageJson.Serialize(inbound);
+
+        Assert.Contains("\"type\":\"photo\"", json, StringComparison.Ordinal);
+        Assert.Equal(inbound, MessageJson.Deserialize<Inbound>(json));
+        Assert.Equal(new TextInput("你好"), MessageJson.Deserialize<Inbound>(MessageJson.Serialize(Mapped(TelegramUpdates.Text(42, "你好")))).Content);
+    }
+
+    [Fact]
     public void Group_text_is_for_the_bot_only_when_it_replies_to_the_bot_or_mentions_it()
     {
         var chatter = Mapped(TelegramUpdates.Text(42, "明天上午开会", TelegramUpdates.GroupId));
@@ -115,11 +144,11 @@ public sealed class TelegramUpdateMapperTests
     }
 
     [Fact]
-    public void Message_without_text_is_ignored()
+    public void Message_without_text_or_media_is_ignored()
     {
         var json = TelegramUpdates.Text(42, "x");
         json["message"]!.AsObject().Remove("text");
-        json["message"]!["sticker"] = new JsonObject { ["file_id"] = "f", ["file_unique_id"] = "u", ["type"] = "regular", ["width"] = 1, ["height"] = 1, ["is_animated"] = false, ["is_video"] = false };
+        json["message"]!["contact"] = new JsonObject { ["phone_number"] = "+8613800000000", ["first_name"] = "张三" };
 
         Assert.IsType<IgnoredUpdate>(Map(json));
     }

@@ -32,8 +32,9 @@ public sealed class ConversationRouter(
     public async Task RouteAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Update.Content is TextInput { ToBot: false } && context.Update.Chat.Kind == ChatKind.Group)
+        if (context.Update.Content is TextInput { ToBot: false } or FileInput or OtherMediaInput && context.Update.Chat.Kind == ChatKind.Group)
         {
+            // Photos and files in a group are people sharing with each other; evidence goes to the bot in a private chat.
             // People talking to each other in a group (a notice, a long paste): not the bot's business, not even to refuse.
             return;
         }
@@ -55,6 +56,9 @@ public sealed class ConversationRouter(
             CommandInput command => RouteCommandAsync(context, command, active, flow, cancellationToken),
             ButtonPress press when ButtonHandlerFor(press) is { } handler => handler.HandleAsync(context, press, cancellationToken),
             ButtonPress press => RoutePressAsync(context, press, flow, cancellationToken),
+            FileInput or OtherMediaInput when flow is { AcceptsFiles: true } => flow.HandleInputAsync((content as FileInput)?.Caption?.Trim() ?? string.Empty, cancellationToken),
+            FileInput or OtherMediaInput when flow is not null => RefuseFile(context, flow),
+            FileInput or OtherMediaInput => Idle(context),
             TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, $"消息太长（超过 {MaxInputLength} 字），请精简后重新发送。", $"That message is too long (over {MaxInputLength} characters); please shorten it."),
             TextInput text when flow is not null => flow.HandleInputAsync(text.Text.Trim(), cancellationToken),
             TextInput text => IdleAsync(context, text, cancellationToken),
@@ -197,7 +201,7 @@ public sealed class ConversationRouter(
             case ButtonPress:
                 context.RefusePress(ConversationTexts.DeactivatedPress);
                 break;
-            case CommandInput or TextInput:
+            case CommandInput or TextInput or FileInput or OtherMediaInput:
                 context.Reply(ConversationTexts.Deactivated);
                 break;
             default:
@@ -261,6 +265,14 @@ public sealed class ConversationRouter(
         {
             context.Reply(ConversationTexts.Introduction);
         }
+    }
+
+    /// <summary>A file or a sticker where the step asks for typed text: say so once and ask again.</summary>
+    private static Task RefuseFile(FlowContext context, IConversationFlow flow)
+    {
+        context.Reply(ConversationTexts.TextExpected);
+        flow.Reprompt();
+        return Task.CompletedTask;
     }
 
     private static Task Refuse(FlowContext context, IConversationFlow? flow, string chinese, string english)

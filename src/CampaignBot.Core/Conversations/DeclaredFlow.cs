@@ -159,6 +159,8 @@ internal interface IStepSpec<TAnswers>
 
     bool AsksNothing { get; }
 
+    bool TakesFiles { get; }
+
     IReadOnlyList<string> Targets { get; }
 
     IReadOnlyList<(string Target, string Why)> Jumps { get; }
@@ -210,6 +212,8 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
     public string? BackTo { get; private set; }
 
     public bool AsksNothing { get; private set; }
+
+    public bool TakesFiles { get; private set; }
 
     public IReadOnlyList<string> Targets => _targets;
 
@@ -342,6 +346,16 @@ public sealed class StepBuilder<TAnswers, TValue> : IStepSpec<TAnswers>
         return this;
     }
 
+    /// <summary>
+    /// The step also takes a photo, a document or other media: its reader gets the caption (or nothing) as input and
+    /// finds the file in <c>step.Context.Update.Content</c>. Other steps refuse files with one clear reply.
+    /// </summary>
+    public StepBuilder<TAnswers, TValue> TakesFilesToo()
+    {
+        TakesFiles = true;
+        return this;
+    }
+
     Backward<TAnswers>? IStepSpec<TAnswers>.ChooseBack(FlowStep<TAnswers> step) => _chooseBack?.Invoke(step);
 
     Prompt IStepSpec<TAnswers>.PromptFor(FlowStep<TAnswers> step) =>
@@ -386,6 +400,8 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
         || _flow.Finishes.Exists(f => f.State == _machine.State);
 
     public bool LetsCommandsThrough => CurrentStep?.AsksNothing == true;
+
+    public bool AcceptsFiles => CurrentStep?.TakesFiles == true;
 
     private IStepSpec<TAnswers>? CurrentStep => _flow.Steps.Find(s => s.State == _machine.State);
 

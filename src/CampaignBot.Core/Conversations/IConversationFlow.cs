@@ -33,6 +33,9 @@ public interface IConversationFlow
     /// </summary>
     bool LetsCommandsThrough => false;
 
+    /// <summary>True while the current step takes a photo or a document (the ledger's evidence); files sent to other steps are refused.</summary>
+    bool AcceptsFiles => false;
+
     Task StartAsync(CancellationToken cancellationToken);
 
     /// <summary>Text, or a button press already checked to belong to this flow's current prompt.</summary>

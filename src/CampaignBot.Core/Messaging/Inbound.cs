@@ -25,6 +25,9 @@ public sealed record Inbound(
 [JsonDerivedType(typeof(PollAnswerInput), "poll")]
 [JsonDerivedType(typeof(MembershipChange), "membership")]
 [JsonDerivedType(typeof(TimerElapsed), "timer")]
+[JsonDerivedType(typeof(PhotoInput), "photo")]
+[JsonDerivedType(typeof(DocumentInput), "document")]
+[JsonDerivedType(typeof(OtherMediaInput), "othermedia")]
 public abstract record InboundContent;
 
 /// <summary>
@@ -46,3 +49,25 @@ public sealed record MembershipChange(bool BotIsMember) : InboundContent;
 
 /// <summary>A scheduler job addressed to this conversation (a flow timeout, for instance).</summary>
 public sealed record TimerElapsed(string Reason, string Token) : InboundContent;
+
+/// <summary>
+/// A file someone sent: the channel's reference to fetch it by (Telegram's file_id, WeCom's MediaId, a console path),
+/// its name, MIME type and size as far as the channel says them, and the caption typed with it. Only the reference
+/// travels through the inbox; the bytes are fetched later, in the background.
+/// </summary>
+public abstract record FileInput(string FileRef, string FileName, string? MimeType, long? Size, string? Caption) : InboundContent;
+
+/// <summary>A photo (Telegram: the largest size sent; WeCom: an image message).</summary>
+public sealed record PhotoInput(string FileRef, string FileName, string? MimeType, long? Size, string? Caption = null)
+    : FileInput(FileRef, FileName, MimeType, Size, Caption);
+
+/// <summary>A document: any file sent as a file, with its own name.</summary>
+public sealed record DocumentInput(string FileRef, string FileName, string? MimeType, long? Size, string? Caption = null)
+    : FileInput(FileRef, FileName, MimeType, Size, Caption);
+
+/// <summary>
+/// Something the bot does not take as input (a sticker, a voice note, a video, a location): kept so that a step
+/// waiting for an answer can say what it takes instead of staying silent. <see cref="Kind"/> names it
+/// ("sticker", "voice", "video", "audio", "location", …).
+/// </summary>
+public sealed record OtherMediaInput(string Kind) : InboundContent;

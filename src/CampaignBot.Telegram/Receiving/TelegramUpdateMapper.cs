@@ -43,7 +43,15 @@ public static class TelegramUpdateMapper
 
         if (message.Text is not { } text)
         {
-            return new IgnoredUpdate(updateId, $"message type {message.Type} is not handled");
+            if (MediaOf(message) is not { } media)
+            {
+                return new IgnoredUpdate(updateId, $"message type {message.Type} is not handled");
+            }
+
+            // Photos and files in a group are people sharing with each other; evidence is sent in a private chat.
+            return chat.Kind == ChatKind.Group
+                ? new IgnoredUpdate(updateId, $"{message.Type} in a group is not for the bot")
+                : Mapped(updateId, chat, message.From, media, ToTime(message.Date));
         }
 
         InboundContent content = new TextInput(text, chat.Kind == ChatKind.Private || IsAddressedToBot(message, text, botUsername));
@@ -59,6 +67,25 @@ public static class TelegramUpdateMapper
 
         return Mapped(updateId, chat, message.From, content, ToTime(message.Date));
     }
+
+    /// <summary>
+    /// A photo (the largest size Telegram offers) or a document as a file reference; stickers, voice notes, videos and the
+    /// like as media the bot does not take, so a step waiting for an answer can say so. Null for anything else.
+    /// </summary>
+    internal static InboundContent? MediaOf(Message message) => message switch
+    {
+        { Photo: { Length: > 0 } sizes } when sizes.MaxBy(p => (long)p.Width * p.Height) is { } largest =>
+            new PhotoInput(largest.FileId, $"photo-{largest.FileUniqueId}.jpg", "image/jpeg", largest.FileSize, message.Caption),
+        { Animation: not null } => new OtherMediaInput("animation"),
+        { Document: { } document } => new DocumentInput(document.FileId, document.FileName ?? "document", document.MimeType, document.FileSize, message.Caption),
+        { Sticker: not null } => new OtherMediaInput("sticker"),
+        { Voice: not null } => new OtherMediaInput("voice"),
+        { VideoNote: not null } => new OtherMediaInput("video_note"),
+        { Video: not null } => new OtherMediaInput("video"),
+        { Audio: not null } => new OtherMediaInput("audio"),
+        { Location: not null } => new OtherMediaInput("location"),
+        _ => null,
+    };
 
     private static UpdateMapping MapCallback(int updateId, CallbackQuery query, DateTimeOffset now)
     {

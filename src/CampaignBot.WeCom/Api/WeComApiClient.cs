@@ -51,6 +51,54 @@ public sealed class WeComApiClient(IHttpClientFactory httpClientFactory, IOption
             cancellationToken);
     }
 
+    /// <summary>
+    /// A temporary medium someone sent the app (media/get, valid three days): its bytes, at most <paramref name="maxBytes"/>, and
+    /// the file name from Content-Disposition. WeCom answers errors as JSON (errcode); an invalid token is refreshed once.
+    /// </summary>
+    public async Task<ChannelFile> GetMediaAsync(string mediaId, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mediaId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await GetAccessTokenAsync(cancellationToken);
+            using var response = await Http().GetAsync(
+                Url($"cgi-bin/media/get?access_token={Uri.EscapeDataString(current)}&media_id={Uri.EscapeDataString(mediaId)}"),
+                HttpCompletionOption.ResponseHeadersRead,
+                cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"WeCom answered HTTP {(int)response.StatusCode} to media/get.", null, response.StatusCode);
+            }
+
+            var type = response.Content.Headers.ContentType?.MediaType;
+            if (type is "application/json" or "text/plain")
+            {
+                var error = await response.Content.ReadFromJsonAsync<WeComApiResponse>(cancellationToken) ?? throw new HttpRequestException("WeCom answered media/get with an empty body.");
+                if (WeComErrorCodes.IsTokenError(error.ErrCode) && attempt == 0)
+                {
+                    await ForgetAsync(current, cancellationToken);
+                    continue;
+                }
+
+                throw new WeComApiException(error.ErrCode, $"media/get failed: {error.Describe()}");
+            }
+
+            if (response.Content.Headers.ContentLength > maxBytes)
+            {
+                throw new FileTooLargeException(response.Content.Headers.ContentLength, maxBytes);
+            }
+
+            using var content = new BoundedMemoryStream(maxBytes);
+            await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
+            {
+                await body.CopyToAsync(content, cancellationToken);
+            }
+
+            var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+            return new ChannelFile(content.ToArray(), name, type);
+        }
+    }
+
     /// <summary>Posts to a group robot (群机器人) webhook; the key is the robot's secret.</summary>
     public Task<WeComApiResponse> SendRobotAsync(string robotKey, JsonObject message, CancellationToken cancellationToken)
     {

@@ -17,6 +17,18 @@ public sealed record WeComCallbackMessage(
     string? ResponseCode = null,
     string? AgentId = null)
 {
+    /// <summary>An image, voice, video or file message's medium, fetched with media/get (valid three days).</summary>
+    public string? MediaId { get; init; }
+
+    /// <summary>An image message's picture URL.</summary>
+    public string? PicUrl { get; init; }
+
+    /// <summary>A file message's name, where WeCom sends one (FileName, or Title).</summary>
+    public string? FileName { get; init; }
+
+    /// <summary>A file message's size in bytes, where WeCom sends it.</summary>
+    public long? FileSize { get; init; }
+
     /// <summary>The address book fields of a change_contact event (通讯录变更事件), when this is one.</summary>
     public WeComContactFields? Contact { get; init; }
 }
@@ -84,6 +96,10 @@ public static class CallbackXml
             ResponseCode: Text(root, "ResponseCode")?.Trim(),
             AgentId: Text(root, "AgentID")?.Trim())
         {
+            MediaId = Text(root, "MediaId")?.Trim(),
+            PicUrl = Text(root, "PicUrl")?.Trim(),
+            FileName = (Text(root, "FileName") ?? Text(root, "Title"))?.Trim(),
+            FileSize = long.TryParse(Text(root, "FileSize"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : null,
             Contact = Text(root, "ChangeType")?.Trim() is { Length: > 0 } change
                 ? new WeComContactFields(
                     change,

@@ -12,6 +12,9 @@ public static class InboundMapper
         var content = message switch
         {
             { MsgType: "text", Content: { } text } => FromText(text),
+            { MsgType: "image", MediaId: { Length: > 0 } media } => new PhotoInput(media, $"image-{Shorten(message.MsgId ?? media)}.jpg", "image/jpeg", null),
+            { MsgType: "file", MediaId: { Length: > 0 } media } => new DocumentInput(media, message.FileName is { Length: > 0 } name ? name : "file", null, message.FileSize),
+            { MsgType: "voice" or "video" or "location" or "link" } => new OtherMediaInput(message.MsgType),
             { MsgType: "event", Event: "enter_agent" } => new CommandInput("start", string.Empty),
             { MsgType: "event", Event: "click", EventKey: { Length: > 0 } key } => FromMenuKey(key),
             { MsgType: "event", Event: "template_card_event", EventKey: { Length: > 0 } key } =>
@@ -67,6 +70,8 @@ public static class InboundMapper
         var known = CommandCatalog.All.Any(c => string.Equals(c.Name, key, StringComparison.OrdinalIgnoreCase));
         return known ? new CommandInput(key.ToLowerInvariant(), string.Empty) : new ButtonPress(key);
     }
+
+    private static string Shorten(string value) => value.Length <= 16 ? value : value[^16..];
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -82,6 +82,9 @@ public static class CampaignBotApp
         builder.Services.AddSingleton<Core.Features.Progress.ITableWriter>(Exports.TableWriter.Instance);
         builder.Services.AddSingleton<Core.Features.Evaluations.IEvaluationReportRenderer, Features.Evaluations.EvaluationReportRenderer>();
         builder.Services.AddSingleton<Core.Features.Bulletins.IBulletinChart, Features.Bulletins.BulletinChart>();
+        // Console references are paths on this machine; only the console channel (and tests in its name) makes them.
+        builder.Services.AddSingleton<IChannelFiles, ConsoleChannel.ConsoleFiles>();
+        builder.Services.AddSingleton<Core.Features.Ledger.IEvidenceFiles>(new Features.Ledger.LocalEvidenceFiles(Features.Ledger.LocalEvidenceFiles.FolderFrom(builder.Configuration)));
         ChannelEndpoints.Add(builder, channels);
         configure?.Invoke(builder);
     }

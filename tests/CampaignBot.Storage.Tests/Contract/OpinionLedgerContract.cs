@@ -2,6 +2,7 @@ using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Opinions;
 using CampaignBot.Core.Messaging;
+using static CampaignBot.Storage.Tests.Contract.ContractData;
 
 namespace CampaignBot.Storage.Tests.Contract;
 
@@ -144,6 +145,37 @@ public abstract partial class StoreContractTests
         Assert.Equal(item.Evidence, read.Evidence);
         Assert.Equal(2, read.EscalationLevel);
         Assert.Equal(2, (await stores.Ledger.ListAsync(null, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_photo_and_a_document_as_evidence_keep_their_kind_name_size_hash_and_fetch_state()
+    {
+        var stores = await OpenFreshAsync();
+        Evidence[] evidence =
+        [
+            new(T0, "m1", "窗口公示栏") { Id = "EPHOTO1", Kind = EvidenceKind.Photo, FileName = "公示栏.jpg", MimeType = "image/jpeg", Size = 1_234_567, Sha256 = new string('a', 64), File = EvidenceFileState.Stored },
+            new(T0, "m1", string.Empty) { Id = "EDOC001", Kind = EvidenceKind.Document, FileName = "整改报告.pdf", File = EvidenceFileState.Fetching, Channel = "telegram", FileRef = "BQACAgUAAx", Attempts = 2, Failure = "timed out" },
+        ];
+        await stores.Ledger.SaveAsync(NewItem("L000003") with { Evidence = evidence, AwaitingConfirmation = true }, Ct);
+
+        var read = await stores.Ledger.GetAsync("L000003", Ct);
+
+        Assert.Equal(evidence, read!.Evidence);
+        Assert.Equal("照片 公示栏.jpg 1.2 MB：窗口公示栏", read.Evidence[0].Describe());
+        Assert.Equal("document 整改报告.pdf (being saved)", read.Evidence[1].Describe(english: true));
+    }
+
+    [Fact]
+    public async Task An_inbox_update_with_a_photo_or_another_medium_round_trips_with_its_file_reference()
+    {
+        var stores = await OpenFreshAsync();
+        var photo = new Inbound("p1", 1, PrivateChat(), new UserRef("u1"), new PhotoInput("AgACAgUAAx", "photo-1.jpg", "image/jpeg", 2048, "说明"), T0);
+        var sticker = photo with { UpdateId = "p2", Sequence = 2, Content = new OtherMediaInput("sticker") };
+        Assert.True(await stores.Inbox.AddAsync(Core.Storage.InboxItem.From(photo, T0), Ct));
+        Assert.True(await stores.Inbox.AddAsync(Core.Storage.InboxItem.From(sticker, T0), Ct));
+
+        Assert.Equal(photo.Content, (await stores.Inbox.GetAsync(Core.Storage.InboxItem.From(photo, T0).Id, Ct))!.ReadUpdate().Content);
+        Assert.Equal(sticker.Content, (await stores.Inbox.GetAsync(Core.Storage.InboxItem.From(sticker, T0).Id, Ct))!.ReadUpdate().Content);
     }
 
     [Fact]

@@ -45,6 +45,31 @@ public sealed class BotApiStandIn : IAsyncDisposable
         var app = builder.Build();
         var state = new StandInState(rules ?? StandInRules.Telegram, time ?? TimeProvider.System);
         var methods = new StandInMethods(state, app.Lifetime.ApplicationStopping);
+        app.MapGet("/file/bot{presented}/{**path}", async (HttpContext context, string presented, string path) =>
+        {
+            state.Record("download");
+            if (presented != token)
+            {
+                await WriteAsync(context, StandInMethods.Error(401, "Unauthorized"));
+                return;
+            }
+
+            if (state.TakeFault("download") is var (code, description))
+            {
+                await WriteAsync(context, StandInMethods.Error(code, description));
+                return;
+            }
+
+            if (state.FileAt(path) is not { } content)
+            {
+                await WriteAsync(context, StandInMethods.Error(404, "Not Found"));
+                return;
+            }
+
+            context.Response.ContentType = "application/octet-stream";
+            context.Response.ContentLength = content.Length;
+            await context.Response.Body.WriteAsync(content, context.RequestAborted);
+        });
         app.Map("/bot{presented}/{method}", async (HttpContext context, string presented, string method) =>
         {
             var answer = presented == token

@@ -62,6 +62,7 @@ internal sealed class StandInMethods(StandInState state, CancellationToken stopp
             "sendDocument" => SendFile(method, chatId, "document", parameters),
             "sendPhoto" => SendFile(method, chatId, "photo", parameters),
             "editMessageText" => EditMessageText(chatId, parameters),
+            "getFile" => GetFile(parameters.Get("file_id")),
             "answerCallbackQuery" => Done(() => state.AddCallbackAnswer(parameters.Get("callback_query_id") ?? "", parameters.Get("text"))),
             _ => Refuse(method, chatId, 404, "Not Found: method not found"),
         };
@@ -166,6 +167,22 @@ internal sealed class StandInMethods(StandInState state, CancellationToken stopp
 
         var sent = state.AddSent(method, chatId.Value, parameters.Get("caption"), null, fileName, content);
         return Ok(MessageJson(sent.ChatId, sent.MessageId, null));
+    }
+
+    /// <summary>getFile as Telegram answers it: the file's path for the download URL, or 400 for unknown ids and files over 20 MB.</summary>
+    private StandInAnswer GetFile(string? fileId)
+    {
+        if (string.IsNullOrEmpty(fileId) || state.File(fileId) is not { } file)
+        {
+            return Refuse("getFile", null, 400, "Bad Request: invalid file_id");
+        }
+
+        if (file.Content.Length > StandInState.MaxDownloadBytes)
+        {
+            return Refuse("getFile", null, 400, "Bad Request: file is too big");
+        }
+
+        return Ok(new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = file.UniqueId, ["file_size"] = file.Content.Length, ["file_path"] = file.Path });
     }
 
     private StandInAnswer EditMessageText(long? chatId, RequestParameters parameters)

@@ -17,6 +17,7 @@ public sealed partial class StandInState(StandInRules rules, TimeProvider time)
     private readonly HashSet<long> _blocked = [];
     private readonly Dictionary<string, Queue<(int Code, string Description)>> _faults = [];
     private readonly Dictionary<string, int> _hangs = [];
+    private readonly Dictionary<string, StandInFile> _files = [];
     private readonly StandInRules _rules = rules;
     private readonly SlidingWindow _global = new(rules.GlobalPerSecond, TimeSpan.FromSeconds(1));
     private readonly Dictionary<long, SlidingWindow> _perChat = [];
@@ -74,6 +75,23 @@ public sealed partial class StandInState(StandInRules rules, TimeProvider time)
     public IReadOnlyList<string>? LastAllowedUpdates { get; private set; }
 
     public JsonArray? CommandsFor(string languageCode) { lock (_lock) { return _commands.GetValueOrDefault(languageCode); } }
+
+    /// <summary>What getFile lets a bot download, as Telegram: 20 MB.</summary>
+    public const int MaxDownloadBytes = 20 * 1024 * 1024;
+
+    /// <summary>A file users can send: getFile knows it by <paramref name="fileId"/>, and its bytes are at its path.</summary>
+    public void AddFile(string fileId, byte[] content, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        lock (_lock)
+        {
+            _files[fileId] = new StandInFile(fileId + "-u", path ?? $"documents/file_{_files.Count}.bin", content);
+        }
+    }
+
+    internal StandInFile? File(string fileId) { lock (_lock) { return _files.GetValueOrDefault(fileId); } }
+
+    internal byte[]? FileAt(string path) { lock (_lock) { return _files.Values.FirstOrDefault(f => f.Path == path)?.Content; } }
 
     /// <summary>Sends to this chat answer 403 "bot was blocked by the user".</summary>
     public void BlockChat(long chatId) { lock (_lock) { _blocked.Add(chatId); } }
@@ -186,3 +204,6 @@ public sealed partial class StandInState(StandInRules rules, TimeProvider time)
         old.TrySetResult();
     }
 }
+
+/// <summary>A file the stand-in serves: its unique id, its path under /file/bot&lt;token&gt;/, its bytes.</summary>
+internal sealed record StandInFile(string UniqueId, string Path, byte[] Content);

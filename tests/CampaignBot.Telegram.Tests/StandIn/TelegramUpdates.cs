@@ -19,6 +19,55 @@ public static class TelegramUpdates
         },
     };
 
+    /// <summary>A photo as Telegram sends it: several sizes of one picture, the largest not last, with an optional caption.</summary>
+    public static JsonObject Photo(long userId, string fileId, int size, string? caption = null, long? chatId = null)
+    {
+        var update = Message(userId, chatId);
+        update["message"]!["photo"] = new JsonArray(
+            new JsonObject { ["file_id"] = fileId + "-thumb", ["file_unique_id"] = fileId + "-t", ["width"] = 90, ["height"] = 67, ["file_size"] = 1200 },
+            new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = fileId + "-u", ["width"] = 1280, ["height"] = 960, ["file_size"] = size },
+            new JsonObject { ["file_id"] = fileId + "-mid", ["file_unique_id"] = fileId + "-m", ["width"] = 320, ["height"] = 240, ["file_size"] = 9000 });
+        if (caption is not null)
+        {
+            update["message"]!["caption"] = caption;
+        }
+
+        return update;
+    }
+
+    public static JsonObject Document(long userId, string fileId, string fileName, string mimeType, long size, string? caption = null)
+    {
+        var update = Message(userId, null);
+        update["message"]!["document"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = fileId + "-u", ["file_name"] = fileName, ["mime_type"] = mimeType, ["file_size"] = size };
+        if (caption is not null)
+        {
+            update["message"]!["caption"] = caption;
+        }
+
+        return update;
+    }
+
+    public static JsonObject Sticker(long userId)
+    {
+        var update = Message(userId, null);
+        update["message"]!["sticker"] = new JsonObject
+        {
+            ["file_id"] = "sticker-1", ["file_unique_id"] = "sticker-1-u", ["type"] = "regular", ["width"] = 512, ["height"] = 512, ["is_animated"] = false, ["is_video"] = false,
+        };
+        return update;
+    }
+
+    private static JsonObject Message(long userId, long? chatId) => new()
+    {
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = 11,
+            ["date"] = 1_780_000_000,
+            ["chat"] = Chat(chatId ?? userId),
+            ["from"] = User(userId, "zh-hans", "张三"),
+        },
+    };
+
     /// <summary>A message that replies to one of the bot's messages.</summary>
     public static JsonObject ReplyToBot(long userId, string text, long chatId)
     {

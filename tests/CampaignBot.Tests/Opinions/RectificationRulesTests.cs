@@ -80,10 +80,12 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
 
         var early = await SayAsync("sec1", "ledger", $"confirm {id}");
         var bare = await SayAsync("lead1", "ledger", $"done {id}");
+        var cancelled = await SayAsync("lead1", "cancel");
         await SayAsync("lead1", "ledger", $"note {id} 已合并两个例会");
 
         Assert.Contains("还没有报告完成", early, StringComparison.Ordinal);
-        Assert.Contains("用法", bare, StringComparison.Ordinal);
+        Assert.Contains($"请发送 {id} 的整改佐证", bare, StringComparison.Ordinal);
+        Assert.Contains("未提交佐证", cancelled, StringComparison.Ordinal);
         var item = await _bot.Stores.Ledger.GetAsync(id, Ct);
         Assert.Equal((LedgerStatus.InProgress, false, 0), (item?.Status, item?.AwaitingConfirmation, item?.Evidence.Count));
         var note = (await _bot.Stores.Ledger.HistoryAsync(id, Ct)).Single(e => e.What.StartsWith("进展：", StringComparison.Ordinal));

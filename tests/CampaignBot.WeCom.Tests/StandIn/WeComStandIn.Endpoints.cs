@@ -100,6 +100,22 @@ public sealed partial class WeComStandIn
             return Results.Json(new { errcode = 0, errmsg = "ok", invaliduser = "" });
         });
 
+        // media/get: the medium's bytes with Content-Disposition, or a JSON errcode (40007 invalid media_id).
+        web.MapGet("/cgi-bin/media/get", (HttpRequest request, string? media_id) =>
+        {
+            if ((CheckToken(request) ?? Injected()) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (media_id is null || !Media.TryGetValue(media_id, out var medium))
+            {
+                return Error(40007, "invalid media_id");
+            }
+
+            return Results.File(medium.Content, medium.ContentType, medium.FileName);
+        });
+
         web.MapPost("/cgi-bin/media/upload", async (HttpRequest request, string? type) =>
         {
             var form = await request.ReadFormAsync();

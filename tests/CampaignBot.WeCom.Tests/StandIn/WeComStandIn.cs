@@ -46,6 +46,9 @@ public sealed partial class WeComStandIn : IAsyncDisposable
 
     public ConcurrentQueue<JsonObject> RobotMessages { get; } = new();
 
+    /// <summary>Media members sent the app, by MediaId: what media/get answers (name and type as WeCom gives them).</summary>
+    public ConcurrentDictionary<string, (string FileName, string ContentType, byte[] Content)> Media { get; } = new();
+
     public int TokensIssued => validTokens.Count;
 
     public IReadOnlyCollection<string> IssuedResponseCodes => [.. responseCodes.Keys];

@@ -4,7 +4,7 @@ namespace CampaignBot.Core.Features.Ledger;
 /// /ledger add|list|show|note|done|evidence|confirm|reopen|institution: the rectification ledger. The unit's secretary,
 /// its supervisors and the office manage it; the lead leader reports progress and completion of their own items.
 /// </summary>
-public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, LedgerPeople people, CampaignDefinition campaign, LedgerAddFlow addFlow) : ICommandHandler
+public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, LedgerPeople people, CampaignDefinition campaign, LedgerAddFlow addFlow, LedgerEvidenceFlow evidenceFlow) : ICommandHandler
 {
     private const int MaxListed = 40;
 
@@ -136,6 +136,19 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
             return;
         }
 
+        if (verb is "done" or "evidence" && text.Length == 0)
+        {
+            // No text: the evidence comes next, as a description, a photo or a document.
+            if (item.IsClosed)
+            {
+                context.Reply(LedgerTexts.Closed);
+                return;
+            }
+
+            await FlowStart.StartAsync(evidenceFlow, context, cancellationToken);
+            return;
+        }
+
         if (verb is not "show" and not "confirm" && text.Length == 0)
         {
             context.Reply(LedgerTexts.Usage);
@@ -224,7 +237,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 
         foreach (var evidence in item.Evidence)
         {
-            text.Append($"佐证：{evidence.Text}\n");
+            text.Append($"佐证：{evidence.Describe()}{(evidence is { File: EvidenceFileState.Fetching, Attempts: > 0 } ? $"（已试 {evidence.Attempts} 次：{evidence.Failure}）" : string.Empty)}\n");
         }
 
         text.Append("历史：");

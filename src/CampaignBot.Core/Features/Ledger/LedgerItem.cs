@@ -113,8 +113,99 @@ public sealed record LedgerItem
     }
 }
 
-/// <summary>Evidence of rectification: a description, or a file's name as the channel sent it.</summary>
-public sealed record Evidence(DateTimeOffset At, string By, string Text);
+/// <summary>What a piece of evidence is: a description, a photo or a document.</summary>
+public enum EvidenceKind
+{
+    Text,
+    Photo,
+    Document,
+}
+
+/// <summary>Where a photo's or document's bytes are: being fetched from the channel, kept in the evidence store, or lost.</summary>
+public enum EvidenceFileState
+{
+    /// <summary>Text evidence: there is no file.</summary>
+    None,
+    Fetching,
+    Stored,
+    Failed,
+}
+
+/// <summary>
+/// Evidence of rectification: a description (<see cref="Text"/>), or a photo or document with its caption as the text. A
+/// file is fetched from the channel in the background and kept under its SHA-256 in the evidence store; until then
+/// <see cref="File"/> says <see cref="EvidenceFileState.Fetching"/>, and after the last failed try <see cref="EvidenceFileState.Failed"/>.
+/// </summary>
+public sealed record Evidence(DateTimeOffset At, string By, string Text)
+{
+    /// <summary>"E" and six characters from the update that brought it (files only); what the fetch job and the dashboard name.</summary>
+    public string? Id { get; init; }
+
+    public EvidenceKind Kind { get; init; } = EvidenceKind.Text;
+
+    public string? FileName { get; init; }
+
+    public string? MimeType { get; init; }
+
+    /// <summary>Bytes: as the channel announced it while fetching, as stored afterwards.</summary>
+    public long? Size { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of the stored bytes: the file's name in the evidence store.</summary>
+    public string? Sha256 { get; init; }
+
+    public EvidenceFileState File { get; init; }
+
+    /// <summary>The channel and its reference to fetch the file by; dropped once the file is stored.</summary>
+    public string? Channel { get; init; }
+
+    public string? FileRef { get; init; }
+
+    /// <summary>Fetch attempts so far and why the last one failed, shown to the office until the file is stored.</summary>
+    public int Attempts { get; init; }
+
+    public string? Failure { get; init; }
+
+    public bool IsFile => Kind != EvidenceKind.Text;
+
+    /// <summary>Counts for confirmation: a description, or a file that was stored.</summary>
+    public bool IsUsable => !IsFile || File == EvidenceFileState.Stored;
+
+    /// <summary>"照片 evidence.jpg 1.2 MB" (with the caption after it), or the text itself.</summary>
+    public string Describe(bool english = false)
+    {
+        if (!IsFile)
+        {
+            return Text;
+        }
+
+        var kind = (Kind, english) switch
+        {
+            (EvidenceKind.Photo, false) => "照片",
+            (EvidenceKind.Photo, true) => "photo",
+            (_, false) => "文件",
+            _ => "document",
+        };
+        var state = (File, english) switch
+        {
+            (EvidenceFileState.Fetching, false) => "（正在保存）",
+            (EvidenceFileState.Fetching, true) => " (being saved)",
+            (EvidenceFileState.Failed, false) => "（保存失败）",
+            (EvidenceFileState.Failed, true) => " (could not be saved)",
+            _ => string.Empty,
+        };
+        var size = Size is { } bytes ? " " + SizeText(bytes) : string.Empty;
+        var caption = Text.Length > 0 ? (english ? ": " : "：") + Text : string.Empty;
+        return $"{kind} {FileName}{size}{state}{caption}";
+    }
+
+    /// <summary>1.2 MB, 340 KB, 512 B.</summary>
+    public static string SizeText(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
+        >= 1024 => (bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
+    };
+}
 
 /// <summary>One change of an item: who, when, what. Numbered from 1; a number is written once, never replaced.</summary>
 public sealed record LedgerEntry(string ItemId, int Number, DateTimeOffset At, string By, string What);

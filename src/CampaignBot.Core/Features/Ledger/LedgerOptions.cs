@@ -22,6 +22,23 @@ public sealed class LedgerOptions : IValidatableObject
 
     public int MaxTextLength { get; set; } = 500;
 
+    /// <summary>The largest photo or document taken as evidence, in MB (Telegram's bots can fetch up to 20 MB).</summary>
+    [Range(1, 1024)]
+    public int EvidenceMaxMegabytes { get; set; } = 20;
+
+    public long EvidenceMaxBytes => EvidenceMaxMegabytes * 1024L * 1024L;
+
+    /// <summary>How many times a file's fetch is tried (with 1, 5, 30 minutes, then 2 hours between) before it is marked failed.</summary>
+    [Range(1, 20)]
+    public int EvidenceFetchAttempts { get; set; } = 5;
+
+    /// <summary>How long one fetch of a file may take.</summary>
+    [Range(5, 3600)]
+    public int EvidenceFetchTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>The evidence store's folder; empty: "evidence" beside the SQLite file (or data/evidence with MongoDB).</summary>
+    public string EvidenceFolder { get; set; } = string.Empty;
+
     /// <summary>The evaluation stage (整改落实评判) whose ballot shows the unit's ledger summary.</summary>
     public string BriefingStage { get; set; } = "rectification";
 

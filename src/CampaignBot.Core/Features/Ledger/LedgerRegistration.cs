@@ -14,8 +14,8 @@ public static class LedgerRegistration
         {
             Services = [typeof(LedgerService), typeof(LedgerPeople), typeof(LedgerTable)],
             Commands = [typeof(LedgerCommand)],
-            Flows = [typeof(LedgerAddFlow)],
-            Jobs = [typeof(LedgerDailyJob)],
+            Flows = [typeof(LedgerAddFlow), typeof(LedgerEvidenceFlow)],
+            Jobs = [typeof(LedgerDailyJob), typeof(EvidenceFetchJob)],
             Seeders = [typeof(LedgerJobSeeder)],
             Ports =
             [

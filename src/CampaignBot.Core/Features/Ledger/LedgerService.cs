@@ -133,25 +133,72 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         return await SaveWithHistoryAsync(updated, now, by, "进展：" + note, cancellationToken);
     }
 
-    public async Task<LedgerItem> ReportDoneAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<LedgerItem> ReportDoneAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return ReportDoneAsync(item, new Evidence(now, by.Id, evidence), by, now, cancellationToken);
+    }
+
+    /// <summary>Completion with evidence: the item waits for confirmation. Evidence already on the item (a re-run update) is not added twice.</summary>
+    public async Task<LedgerItem> ReportDoneAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(by);
+        if (evidence.Id is { } id && item.Evidence.Any(e => e.Id == id))
+        {
+            return item;
+        }
+
         var updated = item with
         {
             Status = item.Status == LedgerStatus.NotStarted ? LedgerStatus.InProgress : item.Status,
             AwaitingConfirmation = true,
-            Evidence = [.. item.Evidence, new Evidence(now, by.Id, evidence)],
+            Evidence = [.. item.Evidence, evidence],
         };
-        return await SaveWithHistoryAsync(updated, now, by, "报告完成，佐证：" + evidence, cancellationToken);
+        return await SaveWithHistoryAsync(updated, now, by, "报告完成，佐证：" + evidence.Describe(), cancellationToken);
     }
 
-    public async Task<LedgerItem> AddEvidenceAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<LedgerItem> AddEvidenceAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return AddEvidenceAsync(item, new Evidence(now, by.Id, evidence), by, now, cancellationToken);
+    }
+
+    public async Task<LedgerItem> AddEvidenceAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(by);
-        var updated = item with { Evidence = [.. item.Evidence, new Evidence(now, by.Id, evidence)] };
-        return await SaveWithHistoryAsync(updated, now, by, "补充佐证：" + evidence, cancellationToken);
+        if (evidence.Id is { } id && item.Evidence.Any(e => e.Id == id))
+        {
+            return item;
+        }
+
+        var updated = item with { Evidence = [.. item.Evidence, evidence] };
+        return await SaveWithHistoryAsync(updated, now, by, "补充佐证：" + evidence.Describe(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces one file's evidence record (its fetch moved on) on the item as stored now, so a change made meanwhile is kept;
+    /// <paramref name="what"/>, when given, goes into the history as the system's. Null when the item or the evidence is gone.
+    /// </summary>
+    public async Task<LedgerItem?> UpdateEvidenceAsync(string itemId, string evidenceId, Func<Evidence, Evidence> change, string? what, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await ledger.GetAsync(itemId, cancellationToken) is not { } item || item.Evidence.FirstOrDefault(e => e.Id == evidenceId) is not { } evidence)
+        {
+            return null;
+        }
+
+        var updated = item with { Evidence = [.. item.Evidence.Select(e => e.Id == evidenceId ? change(evidence) : e)] };
+        await ledger.SaveAsync(updated, cancellationToken);
+        if (what is not null)
+        {
+            await AppendAsync(item.Id, now, null, what, cancellationToken);
+        }
+
+        return updated;
     }
 
     /// <summary>Null when the caller may confirm; otherwise why not.</summary>
@@ -172,6 +219,12 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         if (item.Evidence.Count == 0)
         {
             return LedgerTexts.NeedsEvidence;
+        }
+
+        if (!item.Evidence.Any(e => e.IsUsable))
+        {
+            // Only files, none stored yet: there is nothing the confirmer could have looked at.
+            return item.Evidence.Any(e => e.File == EvidenceFileState.Fetching) ? LedgerTexts.EvidenceStillFetching : LedgerTexts.EvidenceLost;
         }
 
         if (item.LeadLeaderId == by.Id)

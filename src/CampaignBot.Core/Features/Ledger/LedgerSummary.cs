@@ -92,7 +92,7 @@ public sealed class LedgerTable(ILedgerStore ledger, CampaignDefinition campaign
             [
                 item.Id, campaign.FindUnit(item.UnitId)?.Name ?? item.UnitId, item.Problem, item.Category, LedgerTexts.SourceName(item.Source),
                 string.Join("、", item.SourceRefs), item.Measures, item.LeadLeaderName, LedgerTexts.Date(item.Deadline), LedgerTexts.StatusName(item.Status),
-                item.AwaitingConfirmation ? "是" : string.Empty, string.Join("；", item.Evidence.Select(e => e.Text)),
+                item.AwaitingConfirmation ? "是" : string.Empty, string.Join("；", item.Evidence.Select(e => e.Sha256 is { } hash ? $"{e.Describe()}（SHA-256 {hash}）" : e.Describe())),
                 item.Institution is { } change ? $"{LedgerTexts.InstitutionName(change)}《{item.InstitutionTitle}》" : string.Empty,
                 item.EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Reopened.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 CampaignTable.Time(item.CreatedAt, zone), string.Join("\n", history.Select(h => $"{CampaignTable.Time(h.At, zone)} {h.By}：{h.What}")),

@@ -74,6 +74,40 @@ internal static class DashboardEndpoints
                 : Results.File(file.Content, file.ContentType, file.FileName);
         });
 
+        pages.MapGet("/evidence", async (HttpContext http, StoreBundle stores, CancellationToken ct) =>
+        {
+            var (page, viewer) = await PageAsync(http, ct);
+            if (viewer is null)
+            {
+                return Html(OverviewPage.SignInHint(page), StatusCodes.Status401Unauthorized);
+            }
+
+            return EvidencePage.MaySee(viewer)
+                ? Html(EvidencePage.Render(page, await stores.Ledger.ListAsync(null, ct)))
+                : Html(DashboardLayout.Message(page, T.NotAllowed), StatusCodes.Status403Forbidden);
+        });
+
+        pages.MapGet("/evidence/{itemId}/{evidenceId}", async (string itemId, string evidenceId, HttpContext http, StoreBundle stores, Core.Features.Ledger.IEvidenceFiles files, CancellationToken ct) =>
+        {
+            var (page, viewer) = await PageAsync(http, ct);
+            if (viewer is null)
+            {
+                return Html(OverviewPage.SignInHint(page), StatusCodes.Status401Unauthorized);
+            }
+
+            if (!EvidencePage.MaySee(viewer))
+            {
+                return Html(DashboardLayout.Message(page, T.NotAllowed), StatusCodes.Status403Forbidden);
+            }
+
+            var item = itemId.Length is >= 2 and <= 12 ? await stores.Ledger.GetAsync(itemId, ct) : null;
+            var evidence = item?.Evidence.FirstOrDefault(e => e.Id == evidenceId && e.File == Core.Features.Ledger.EvidenceFileState.Stored);
+            var stream = evidence?.Sha256 is { } sha ? await files.OpenAsync(sha, ct) : null;
+            return stream is null
+                ? Html(DashboardLayout.Message(page, T.NotFound), StatusCodes.Status404NotFound)
+                : Results.File(stream, EvidencePage.ContentType(evidence!), evidence!.FileName ?? "evidence");
+        });
+
         DashboardSignInEndpoints.Map(pages);
         DashboardStatic.Map(app);
     }

@@ -27,7 +27,13 @@ internal static class DashboardLayout
             .Raw("<link rel=\"stylesheet\" href=\"/static/dashboard.css\"></head><body><header><a class=\"brand\" href=\"/\">").Text(page[T.Title]).Raw("</a>");
         if (page.Viewer is { } viewer)
         {
-            html.Raw("<nav>").Link("/", page[T.Overview]).Link("/evaluations", page[T.Evaluations]).Link("/downloads", page[T.Downloads]).Raw("</nav>")
+            html.Raw("<nav>").Link("/", page[T.Overview]).Link("/evaluations", page[T.Evaluations]).Link("/downloads", page[T.Downloads]);
+            if (EvidencePage.MaySee(viewer))
+            {
+                html.Link("/evidence", page[T.EvidenceTitle]);
+            }
+
+            html.Raw("</nav>")
                 .Raw("<span class=\"who\">").Text(viewer.Member.Name).Raw(" · ").Text(page.Campaign.FindRole(viewer.Member.Role)?.Name ?? viewer.Member.Role).Raw("</span>");
             Form(html, page, "/signout", page[T.SignOut]);
         }
