@@ -29,6 +29,7 @@ public static class CoreRegistration
         services.AddSingleton<IInboundSink, InboxWriter>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxHandoff>();
+        services.AddSingleton<SentMarks>();
         services.AddSingleton<UpdateHandler>();
 
         services.AddSingleton<IHostUnits, Features.Organisation.RosterHostUnits>();
@@ -87,9 +88,11 @@ public static class CoreRegistration
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();
         services.AddSingleton<SchedulerWorker>();
+        services.AddSingleton<FlowTimeoutSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<FlowTimeoutSweeper>());
         services.AddHostedService<RetentionWorker>();
         return builder;
     }

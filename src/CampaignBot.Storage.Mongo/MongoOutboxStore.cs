@@ -58,6 +58,28 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             cancellationToken: cancellationToken);
     }
 
+    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        foreach (var mark in marks)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(mark?.Id, nameof(marks));
+        }
+
+        // One bulk write, unordered: each mark is independent of the others.
+        return marks.Count == 0
+            ? Task.CompletedTask
+            : outbox.BulkWriteAsync(
+                marks.Select(mark => new UpdateOneModel<BsonDocument>(
+                    ById(mark.Id),
+                    ClearLease()
+                        .Set("status", nameof(OutboxStatus.Sent))
+                        .Set("externalMessageId", Text(mark.ExternalMessageId))
+                        .Set("sentAt", Date(mark.SentAt)))),
+                new BulkWriteOptions { IsOrdered = false },
+                cancellationToken);
+    }
+
     public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

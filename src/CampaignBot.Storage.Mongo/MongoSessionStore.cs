@@ -42,6 +42,21 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
         return sessions.FindAllAsync(FilterDefinition<BsonDocument>.Empty, Sort.Ascending("_id"), FromDocument, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<DueFlowTimeout>> DueTimeoutsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var docs = await sessions
+            .Find(Filter.And(Filter.Lte("timeoutAt", Date(now)), Filter.Ne("promptToken", BsonNull.Value), Filter.Ne("timeoutTo", BsonNull.Value)))
+            .Sort(Sort.Ascending("timeoutAt"))
+            .Limit(max)
+            .Project(Builders<BsonDocument>.Projection.Include("promptToken").Include("timeoutAt").Include("timeoutTo"))
+            .ToListAsync(cancellationToken);
+        return docs.ConvertAll(doc => new DueFlowTimeout(doc["_id"].AsString, doc["promptToken"].AsString, doc.GetDate("timeoutAt"), Target(doc["timeoutTo"].AsString)));
+    }
+
+    private static FlowTimeoutTarget Target(string json) =>
+        MessageJson.Deserialize<FlowTimeoutTarget>(json);
+
     private static BsonDocument ToDocument(Session session, long version)
     {
         // Pairs, not fields: a flow's keys may hold '.' or '$', which field names must not.
@@ -58,6 +73,8 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
             { "recentUpdates", new BsonArray(session.RecentUpdates) },
             { "updatedAt", Date(session.UpdatedAt) },
             { "pendingEffects", Text(session.PendingEffects) },
+            { "timeoutAt", Date(session.TimeoutAt) },
+            { "timeoutTo", Text(session.TimeoutTo is { } to ? MessageJson.Serialize(to) : null) },
         };
     }
 
@@ -72,6 +89,8 @@ internal sealed class MongoSessionStore(IMongoCollection<BsonDocument> sessions)
             PromptToken = doc.GetNullableString("promptToken"),
             UpdatedAt = doc.GetDate("updatedAt"),
             PendingEffects = doc.GetNullableString("pendingEffects"),
+            TimeoutAt = doc.GetNullableDate("timeoutAt"),
+            TimeoutTo = doc.GetNullableString("timeoutTo") is { } to ? Target(to) : null,
         };
         foreach (var pair in doc["data"].AsBsonArray.Select(v => v.AsBsonDocument))
         {

@@ -62,6 +62,9 @@ public static class MongoStores
         await CreateAsync(database, Outbox, ct, Index(keys.Ascending("status").Ascending("nextAttemptAt")), Index(keys.Ascending("status").Ascending("createdAt").Ascending("_id")), Index(keys.Ascending(Claims.TokenField)));
         await CreateAsync(database, Jobs, ct, Index(keys.Ascending("dueAt")));
 
+        // The flow timeout sweep reads due sessions on this index.
+        await CreateAsync(database, Sessions, ct, Index(keys.Ascending("timeoutAt")));
+
         // The unique (job, due time) key is what makes a job fire exactly once across instances.
         await CreateAsync(database, JobFirings, ct, Index(keys.Ascending("jobId").Ascending("dueAt"), new CreateIndexOptions { Unique = true, Name = "job_due_unique" }));
         await CreateAsync(database, Members, ct, Index(keys.Ascending("unitId")), Index(keys.Ascending("hostUnitId")));

@@ -64,17 +64,44 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         return [.. claimed.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
 
+    private const string MarkSentSql = """
+        UPDATE outbox SET status = @sent, external_message_id = @external, sent_at = @at,
+            lease_owner = NULL, lease_until = NULL
+        WHERE id = @id;
+        """;
+
     public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         return database.ExecuteAsync(
-            """
-            UPDATE outbox SET status = @sent, external_message_id = @external, sent_at = @at,
-                lease_owner = NULL, lease_until = NULL
-            WHERE id = @id;
-            """,
+            MarkSentSql,
             p => p.Set("@id", id).Set("@sent", OutboxStatus.Sent).Set("@external", externalMessageId).Set("@at", sentAt),
             cancellationToken);
+    }
+
+    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        foreach (var mark in marks)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(mark?.Id, nameof(marks));
+        }
+
+        return marks.Count == 0
+            ? Task.CompletedTask
+            : database.WriteAsync(
+                async (write, token) =>
+                {
+                    foreach (var mark in marks)
+                    {
+                        var command = write.Command(MarkSentSql);
+                        command.Parameters.Set("@id", mark.Id).Set("@sent", OutboxStatus.Sent).Set("@external", mark.ExternalMessageId).Set("@at", mark.SentAt);
+                        await command.ExecuteNonQueryAsync(token);
+                    }
+
+                    return marks.Count;
+                },
+                cancellationToken);
     }
 
     public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken)

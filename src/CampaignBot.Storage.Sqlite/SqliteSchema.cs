@@ -1,12 +1,12 @@
 namespace CampaignBot.Storage.Sqlite;
 
 /// <summary>
-/// The schema, versioned in schema_version. Each step is idempotent (IF NOT EXISTS) and runs under the
+/// The schema, versioned in schema_version. Each step runs once (recorded in the same transaction) under the
 /// write lock, so two processes opening a new file at once both end up with one schema.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 9;
+    public const int CurrentVersion = 10;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -128,6 +128,14 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_members_host_unit ON members (host_unit_id, id);
         """
         + SqliteDocuments.Schema(Core.Features.Organisation.DocumentUnitStore.Table) + SqliteDocuments.Schema(Core.Features.Organisation.DocumentRosterStore.Table),
+
+        // 10: flow timeouts in the session row (the prompt's timeout instant and whom to tell), swept on a partial
+        // index instead of one scheduler job per prompt.
+        """
+        ALTER TABLE sessions ADD COLUMN timeout_at INTEGER;
+        ALTER TABLE sessions ADD COLUMN timeout_to TEXT;
+        CREATE INDEX IF NOT EXISTS ix_sessions_timeout ON sessions (timeout_at) WHERE timeout_at IS NOT NULL;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

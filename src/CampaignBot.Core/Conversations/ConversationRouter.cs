@@ -66,11 +66,17 @@ public sealed class ConversationRouter(
         if ((flow is not null && flow.IsFinished) || (flow is not null && context.Session.Flow is null))
         {
             context.Session.ClearFlow();
-            context.CancelJob(FlowTimeouts.JobIdFor(context.Session.Key));
         }
-        else if (context.Session.Flow is not null && context.Session.PromptToken is { } token && context.Replies.Count > 0)
+        else if (context.Session.Flow is not null && context.Session.PromptToken is not null && context.Replies.Count > 0)
         {
-            context.Schedule(timeouts.JobFor(context.Update, token, context.Now));
+            // Saved with the session in this update's write; the sweeper delivers it when due.
+            timeouts.Arm(context.Session, context.Update, context.Now);
+        }
+        else if (context.Session.Flow is null || context.Session.PromptToken is null
+            || (content is TimerElapsed timer && timer.Token == tokenBefore))
+        {
+            // No prompt waits any more, or the current prompt's timer came and changed nothing: nothing is left to sweep.
+            context.Session.TimeoutAt = null;
         }
     }
 

@@ -14,7 +14,8 @@ public sealed class OutboxWorker(
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<OutboxWorker> logger,
-    OutboxHandoff? handoff = null) : PollingWorker(signals.Outbox, options.Value.PollInterval, time, logger)
+    OutboxHandoff? handoff = null,
+    SentMarks? marks = null) : PollingWorker(signals.Outbox, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 200;
 
@@ -39,6 +40,11 @@ public sealed class OutboxWorker(
     {
         var claimed = await ClaimAsync(cancellationToken);
         await Task.WhenAll(claimed);
+        if (marks is not null)
+        {
+            await marks.FlushAsync(cancellationToken);
+        }
+
         return claimed.Count;
     }
 
@@ -62,6 +68,11 @@ public sealed class OutboxWorker(
         finally
         {
             handoff?.Detach();
+            if (marks is not null)
+            {
+                // What was sent before the stop is marked now, so a restart does not send it again.
+                await marks.FlushAsync(CancellationToken.None);
+            }
         }
     }
 
@@ -90,8 +101,9 @@ public sealed class OutboxWorker(
     {
         var due = await outbox.ClaimDueAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
 
-        // The claim is oldest first, so each chat's queue keeps its messages in order.
-        return [.. due.Select(message => Queue.Enqueue(message.Chat.Key, message, cancellationToken))];
+        // The claim is oldest first, so each chat's queue keeps its messages in order. A message sent whose mark is
+        // still gathering (its lease ran out meanwhile) is not sent again: the mark is on its way.
+        return [.. due.Where(message => marks?.Pending(message.Id) is null).Select(message => Queue.Enqueue(message.Chat.Key, message, cancellationToken))];
     }
 
     /// <summary>One chat's next message; once one is held back, the chat's later messages wait behind it.</summary>
@@ -155,7 +167,9 @@ public sealed class OutboxWorker(
         string? editTarget = null;
         if (body is EditMessage edit)
         {
-            var target = await outbox.GetAsync(edit.TargetOutboxId, cancellationToken);
+            var target = marks?.Pending(edit.TargetOutboxId) is { } sentNow
+                ? new { Status = OutboxStatus.Sent, ExternalMessageId = sentNow.ExternalMessageId }
+                : await outbox.GetAsync(edit.TargetOutboxId, cancellationToken) is { } stored ? new { stored.Status, stored.ExternalMessageId } : null;
             switch (target)
             {
                 case { Status: OutboxStatus.Sent, ExternalMessageId: { } external }:
@@ -235,7 +249,15 @@ public sealed class OutboxWorker(
         switch (result)
         {
             case SendSucceeded sent:
-                await outbox.MarkSentAsync(message.Id, sent.ExternalMessageId, now, cancellationToken);
+                if (marks is not null)
+                {
+                    await marks.AddAsync(new SentMark(message.Id, sent.ExternalMessageId, now), cancellationToken);
+                }
+                else
+                {
+                    await outbox.MarkSentAsync(message.Id, sent.ExternalMessageId, now, cancellationToken);
+                }
+
                 return null;
             case SendThrottled throttled:
                 var until = now + throttled.RetryAfter;

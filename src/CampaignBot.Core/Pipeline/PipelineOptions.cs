@@ -33,12 +33,23 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan FlowTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How often due flow timeouts are looked for (so a flow ends at most this long after its timeout).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan FlowTimeoutSweep { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Handled inbox items and sent private messages are deleted this long after; ballots, campaign records and
     /// failed or unsent messages are never pruned.
     /// </summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// "Sent" marks gathered this long are written together (one write); zero writes each at once. A mark lost in a
+    /// crash inside the window means that message is sent again once its lease runs out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan SentMarkWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Attempts at sending one message through passing failures before giving up.</summary>
     [Range(1, 1000)]

@@ -1,6 +1,9 @@
 namespace CampaignBot.Core.Scheduling;
 
-/// <summary>Turns a due flow timeout into an update of its conversation, so it is handled in order with the rest.</summary>
+/// <summary>
+/// Turns a flow timeout job of an earlier build (one job per prompt, before timeouts moved into the session) into an
+/// update of its conversation, so files written by those builds still time out; new prompts schedule no job.
+/// </summary>
 public sealed class FlowTimeoutJobHandler : ConversationJobHandler<FlowTimeoutPayload>
 {
     public override string Kind => FlowTimeouts.JobKind;
@@ -10,6 +13,6 @@ public sealed class FlowTimeoutJobHandler : ConversationJobHandler<FlowTimeoutPa
     protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(FlowTimeoutPayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        return (payload.Chat, payload.User, new TimerElapsed("flow-timeout", payload.PromptToken));
+        return (payload.Chat, payload.User, new TimerElapsed(FlowTimeouts.Reason, payload.PromptToken));
     }
 }

@@ -44,14 +44,52 @@ public sealed record OutboxMessage
 
     public string? LastError { get; init; }
 
-    public static OutboxMessage Create(string id, ChatRef chat, Outbound body, DateTimeOffset now) => new()
-    {
-        Id = id,
-        Chat = chat,
-        Body = MessageJson.Serialize(Conversations.FlowContext.NotEmpty(body)),
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
+    /// <summary>The body as an object beside its JSON (no part of equality): a message handed to the sender in memory is not parsed back.</summary>
+    private readonly ParsedBody _parsed = new();
 
-    public Outbound ReadBody() => MessageJson.Deserialize<Outbound>(Body);
+    public static OutboxMessage Create(string id, ChatRef chat, Outbound body, DateTimeOffset now)
+    {
+        var outbound = Conversations.FlowContext.NotEmpty(body);
+        var message = new OutboxMessage
+        {
+            Id = id,
+            Chat = chat,
+            Body = MessageJson.Serialize(outbound),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        message._parsed.Keep(message.Body, outbound);
+        return message;
+    }
+
+    public Outbound ReadBody() => _parsed.Read(Body);
+
+    /// <summary>The last body read, for the JSON it was read from; equal to any other, so records compare by their JSON.</summary>
+    private sealed class ParsedBody
+    {
+        private volatile Entry? _entry;
+
+        public Outbound Read(string json)
+        {
+            if (_entry is { } entry && ReferenceEquals(entry.Json, json))
+            {
+                return entry.Value;
+            }
+
+            var value = MessageJson.Deserialize<Outbound>(json);
+            _entry = new Entry(json, value);
+            return value;
+        }
+
+        public void Keep(string json, Outbound value) => _entry = new Entry(json, value);
+
+        public override bool Equals(object? obj) => obj is ParsedBody;
+
+        public override int GetHashCode() => 0;
+
+        private sealed record Entry(string Json, Outbound Value);
+    }
 }
+
+/// <summary>A message the channel took: its id, the channel's id for it (for later edits) and when.</summary>
+public sealed record SentMark(string Id, string? ExternalMessageId, DateTimeOffset SentAt);

@@ -27,6 +27,15 @@ public sealed class Session
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>
+    /// When the current prompt times out (set at each prompt, cleared when the flow ends); the sweeper finds due
+    /// sessions on an index of it and delivers a timer for <see cref="PromptToken"/> to <see cref="TimeoutTo"/>.
+    /// </summary>
+    public DateTimeOffset? TimeoutAt { get; set; }
+
+    /// <summary>The chat and person a timeout of this conversation is told to (kept once set).</summary>
+    public FlowTimeoutTarget? TimeoutTo { get; set; }
+
+    /// <summary>
     /// The outbound messages and jobs of the last handled update, as JSON, saved with the session in one
     /// write so that a crash between saving and enqueueing them loses nothing (see UpdateHandler).
     /// </summary>
@@ -46,6 +55,16 @@ public sealed class Session
         Flow = null;
         State = null;
         PromptToken = null;
+        TimeoutAt = null;
         Data.Clear();
     }
 }
+
+/// <summary>Who a flow timeout is told to: the chat and the person of the prompt (their language picks the text).</summary>
+public sealed record FlowTimeoutTarget(ChatRef Chat, UserRef User)
+{
+    public bool Matches(Inbound update) => update is not null && Chat == update.Chat && User == update.Sender;
+}
+
+/// <summary>A session whose prompt's timeout has come: what the sweeper delivers.</summary>
+public sealed record DueFlowTimeout(string SessionKey, string PromptToken, DateTimeOffset DueAt, FlowTimeoutTarget To);

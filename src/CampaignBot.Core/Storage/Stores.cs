@@ -43,6 +43,12 @@ public interface ISessionStore
     Task<bool> TrySaveAsync(Session session, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> sessions whose <see cref="Session.TimeoutAt"/> is at or before
+    /// <paramref name="now"/> and that have a prompt token, earliest first (an indexed read).
+    /// </summary>
+    Task<IReadOnlyList<DueFlowTimeout>> DueTimeoutsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 }
 
 /// <summary>What the bot will say or has said.</summary>
@@ -55,6 +61,9 @@ public interface IOutboxStore
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
     Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>Marks many messages sent in one write (one transaction or one bulk write), as <see cref="MarkSentAsync"/> each.</summary>
+    Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken);
 
     /// <summary>Puts a message back for a later attempt. <paramref name="countAttempt"/> is false when only a rate limit deferred it.</summary>
     Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken);

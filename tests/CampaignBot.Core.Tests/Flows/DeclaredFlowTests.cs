@@ -17,7 +17,7 @@ public sealed class DeclaredFlowTests
 
         Assert.Equal("pong", replies);
         Assert.Null(_chat.Session.Flow);
-        Assert.Contains(FlowTimeouts.JobIdFor(_chat.Session.Key), _chat.Last!.CancelledJobs);
+        Assert.Null(_chat.Session.TimeoutAt);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class RegistrationFlowTests
         Assert.Null(_chat.Session.Flow);
         Assert.Empty(_chat.Session.Data);
         Assert.Null(await _members.GetAsync("test:1", CancellationToken.None));
-        Assert.Contains(FlowTimeouts.JobIdFor(_chat.Session.Key), _chat.Last!.CancelledJobs);
+        Assert.Null(_chat.Session.TimeoutAt);
     }
 
     [Fact]
@@ -106,16 +106,22 @@ public sealed class RegistrationFlowTests
         Assert.Equal(string.Empty, staleTimer);
         Assert.Equal("注册长时间未完成，已自动退出。需要时发送 /start 重新开始。", timedOut);
         Assert.Null(_chat.Session.Flow);
+        Assert.Null(_chat.Session.TimeoutAt);
     }
 
     [Fact]
-    public async Task Each_prompt_schedules_the_flow_timeout_for_its_own_token()
+    public async Task Each_prompt_sets_the_flow_timeout_in_the_session_for_its_own_token()
     {
         await _chat.SayAsync("/start");
+        var first = (_chat.Session.PromptToken, _chat.Session.TimeoutAt);
+        _chat.Time.Advance(TimeSpan.FromMinutes(3));
+        await _chat.SayAsync(Code);
 
-        var job = Assert.Single(_chat.Last!.Jobs);
-        Assert.Equal(FlowTimeouts.JobKind, job.Kind);
-        Assert.Contains(_chat.Session.PromptToken!, job.Payload, StringComparison.Ordinal);
+        Assert.Empty(_chat.Last!.Jobs);
+        Assert.Equal(_chat.Time.GetUtcNow() - TimeSpan.FromMinutes(3) + FlowHarness.FlowTimeout, first.TimeoutAt);
+        Assert.Equal(_chat.Time.GetUtcNow() + FlowHarness.FlowTimeout, _chat.Session.TimeoutAt);
+        Assert.NotEqual(first.PromptToken, _chat.Session.PromptToken);
+        Assert.Equal(new Core.Storage.FlowTimeoutTarget(_chat.Chat, _chat.User), _chat.Session.TimeoutTo);
     }
 
     [Theory]

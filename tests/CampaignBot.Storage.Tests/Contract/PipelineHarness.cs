@@ -32,8 +32,15 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
         return new UpdateHandler(sessions ?? Stores.Sessions, Stores.Members, Effects(outbox), router, campaign, time, NullLogger<UpdateHandler>.Instance);
     }
 
-    public OutboxWorker OutboxWorker(IChannelSender sender) =>
-        new(Stores.Outbox, Stores.Chats, [sender], new SendPacer(), new PipelineSignals(), Options, time, NullLogger<OutboxWorker>.Instance);
+    public FlowTimeoutSweeper Sweeper() =>
+        new(Stores.Sessions, new InboxWriter(Stores.Inbox, new PipelineSignals(), time), Options, time, NullLogger<FlowTimeoutSweeper>.Instance);
+
+    public OutboxWorker OutboxWorker(IChannelSender sender, SentMarks? marks = null) =>
+        new(Stores.Outbox, Stores.Chats, [sender], new SendPacer(), new PipelineSignals(), Options, time, NullLogger<OutboxWorker>.Instance, marks: marks);
+
+    /// <summary>"Sent" marks gathered for <paramref name="window"/> and written through <paramref name="outbox"/>.</summary>
+    public SentMarks Marks(IOutboxStore outbox, TimeSpan window) =>
+        new(outbox, Microsoft.Extensions.Options.Options.Create(new PipelineOptions { SentMarkWindow = window }), NullLogger<SentMarks>.Instance);
 
     public SchedulerWorker Scheduler(IJobHandler handler, IOutboxStore? outbox = null) =>
         new(Stores.Jobs, [handler], Effects(outbox), new Core.Campaign.CampaignCalendar(TestCampaign.Create()), new PipelineSignals(), Options, time, NullLogger<SchedulerWorker>.Instance);
@@ -118,6 +125,8 @@ internal sealed class RacingSessionStore(ISessionStore inner, Func<Task> rival) 
     }
 
     public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+
+    public Task<IReadOnlyList<DueFlowTimeout>> DueTimeoutsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => inner.DueTimeoutsAsync(now, max, cancellationToken);
 }
 
 /// <summary>An outbox that fails to store, as if the process died right after the session was saved.</summary>
@@ -128,6 +137,43 @@ internal sealed class CrashingOutbox(IOutboxStore inner) : IOutboxStore
     public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) => inner.ClaimDueAsync(owner, now, lease, max, cancellationToken);
 
     public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken) => inner.MarkSentAsync(id, externalMessageId, sentAt, cancellationToken);
+
+    /// <summary>The process dies before a window of "sent" marks is written.</summary>
+    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken) => throw new IOException("The process died.");
+
+    public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken) => inner.RetryLaterAsync(id, nextAttemptAt, error, countAttempt, cancellationToken);
+
+    public Task MarkFailedAsync(string id, OutboxStatus status, string reason, CancellationToken cancellationToken) => inner.MarkFailedAsync(id, status, reason, cancellationToken);
+
+    public Task<OutboxMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+    public Task<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken) => inner.CountAsync(status, cancellationToken);
+
+    public Task<long> PruneSentAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PruneSentAsync(before, cancellationToken);
+}
+
+/// <summary>An outbox that counts its "sent" writes (one per call, however many marks it carries).</summary>
+internal sealed class MarkCountingOutbox(IOutboxStore inner) : IOutboxStore
+{
+    private int _markWrites;
+
+    public int MarkWrites => Volatile.Read(ref _markWrites);
+
+    public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) => inner.EnqueueAsync(messages, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) => inner.ClaimDueAsync(owner, now, lease, max, cancellationToken);
+
+    public Task MarkSentAsync(string id, string? externalMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _markWrites);
+        return inner.MarkSentAsync(id, externalMessageId, sentAt, cancellationToken);
+    }
+
+    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _markWrites);
+        return inner.MarkSentManyAsync(marks, cancellationToken);
+    }
 
     public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken) => inner.RetryLaterAsync(id, nextAttemptAt, error, countAttempt, cancellationToken);
 

@@ -39,6 +39,9 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         var due = new DateTimeOffset(2027, 1, 31, 2, 0, 0, TimeSpan.Zero);
         await ScalarAsync(path, $"""
+            DROP INDEX ix_sessions_timeout;
+            ALTER TABLE sessions DROP COLUMN timeout_at;
+            ALTER TABLE sessions DROP COLUMN timeout_to;
             ALTER TABLE jobs DROP COLUMN recurrence;
             ALTER TABLE job_firings DROP COLUMN effects;
             DROP INDEX ix_members_host_unit;
@@ -72,7 +75,7 @@ public sealed class SqliteStoresTests : IDisposable
         foreach (var statement in (string[])
         [
             "DELETE FROM schema_version WHERE version >= 3;",
-            .. UndoOrganisationStep,
+            .. UndoStepsFromOrganisation,
             "ALTER TABLE members DROP COLUMN deactivated_at;",
             "ALTER TABLE invites DROP COLUMN rank;",
             "ALTER TABLE invites DROP COLUMN max_rank;",
@@ -100,7 +103,7 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE ledger_items;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 5;");
-        foreach (var statement in UndoOrganisationStep)
+        foreach (var statement in UndoStepsFromOrganisation)
         {
             await ScalarAsync(path, statement);
         }
@@ -118,7 +121,7 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE contact_visits; DROP TABLE contact_assignments;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 8;");
-        foreach (var statement in UndoOrganisationStep)
+        foreach (var statement in UndoStepsFromOrganisation)
         {
             await ScalarAsync(path, statement);
         }
@@ -140,7 +143,7 @@ public sealed class SqliteStoresTests : IDisposable
         await first.Ledger.AppendAsync(new Core.Features.Ledger.LedgerEntry("L000001", 1, DateTimeOffset.UnixEpoch, "telegram:1", "建立"), CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE life_meetings; DROP TABLE life_meeting_talks;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 6;");
-        foreach (var statement in UndoOrganisationStep)
+        foreach (var statement in UndoStepsFromOrganisation)
         {
             await ScalarAsync(path, statement);
         }
@@ -161,7 +164,7 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         await ScalarAsync(path, "DROP TABLE inspections; DROP TABLE handling_decisions;");
         await ScalarAsync(path, "DELETE FROM schema_version WHERE version >= 7;");
-        foreach (var statement in UndoOrganisationStep)
+        foreach (var statement in UndoStepsFromOrganisation)
         {
             await ScalarAsync(path, statement);
         }
@@ -181,7 +184,7 @@ public sealed class SqliteStoresTests : IDisposable
         foreach (var statement in (string[])
         [
             "DELETE FROM schema_version WHERE version >= 9;",
-            .. UndoOrganisationStep,
+            .. UndoStepsFromOrganisation,
             "INSERT INTO members (id, channel, user_id, name, rank, unit_id, role, language_code, registered_at, deactivated_at) VALUES ('wecom:zs', 'wecom', 'zs', '张三', 'ordinary', 'u', 'member', NULL, 0, 5);",
             "INSERT INTO invites (code, unit_id, role, max_uses, expires_at, created_at, rank, max_rank, revoked_at) VALUES ('CAP1', 'u', 'member', 3, NULL, 0, NULL, 'section', NULL);",
         ])
@@ -199,6 +202,53 @@ public sealed class SqliteStoresTests : IDisposable
         Assert.Empty(await stores.Roster.ListAsync(null, CancellationToken.None));
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
     }
+
+    [Fact]
+    public async Task A_version_9_file_gains_the_session_timeout_columns_and_keeps_its_sessions_with_no_timeout_due()
+    {
+        var path = Path.Combine(folder, "v9.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+        foreach (var statement in (string[])
+        [
+            "DELETE FROM schema_version WHERE version >= 10;",
+            .. UndoFlowTimeoutStep,
+            "INSERT INTO sessions (key, version, flow, state, prompt_token, data, recent_updates, updated_at, pending_effects) VALUES ('telegram:1:1', 3, 'registration', 'AskingName', 'p9', '{}', '[]', 0, NULL);",
+        ])
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        var session = (await stores.Sessions.GetAsync("telegram:1:1", CancellationToken.None))!;
+        Assert.Equal((3L, "p9", (DateTimeOffset?)null), (session.Version, session.PromptToken, session.TimeoutAt));
+        Assert.Empty(await stores.Sessions.DueTimeoutsAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task The_flow_timeout_sweep_reads_the_sessions_on_their_timeout_index()
+    {
+        var path = Path.Combine(folder, "plan.db");
+        await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        var plan = await ScalarAsync(path, "EXPLAIN QUERY PLAN SELECT key FROM sessions WHERE timeout_at IS NOT NULL AND timeout_at <= 5 AND prompt_token IS NOT NULL AND timeout_to IS NOT NULL ORDER BY timeout_at LIMIT 10;", column: 3);
+
+        Assert.Contains("ix_sessions_timeout", (string)plan!, StringComparison.Ordinal);
+    }
+
+    /// <summary>What schema step 10 (flow timeouts in the session row) added, taken away again.</summary>
+    private static readonly string[] UndoFlowTimeoutStep =
+    [
+        "DROP INDEX ix_sessions_timeout;",
+        "ALTER TABLE sessions DROP COLUMN timeout_at;",
+        "ALTER TABLE sessions DROP COLUMN timeout_to;",
+    ];
+
+    /// <summary>Steps 10 and 9 taken away, for a test that rebuilds a file from before step 9.</summary>
+    private static IReadOnlyList<string> UndoStepsFromOrganisation => [.. UndoFlowTimeoutStep, .. UndoOrganisationStep];
 
     /// <summary>What schema step 9 (units and members from the organisation's lists) added, taken away again.</summary>
     private static readonly string[] UndoOrganisationStep =
@@ -271,12 +321,18 @@ public sealed class SqliteStoresTests : IDisposable
         }
     }
 
-    private static async Task<object?> ScalarAsync(string path, string sql)
+    private static async Task<object?> ScalarAsync(string path, string sql, int column = 0)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
+        if (column == 0)
+        {
+            return await command.ExecuteScalarAsync();
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? reader.GetValue(column) : null;
     }
 }

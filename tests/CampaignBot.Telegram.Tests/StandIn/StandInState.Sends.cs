@@ -3,6 +3,9 @@ namespace CampaignBot.Telegram.Tests.StandIn;
 /// <summary>The stand-in's side of sending: limits per chat and overall, and the messages it keeps.</summary>
 public sealed partial class StandInState
 {
+    /// <summary>When each chat's last send slot was counted, until its message is kept.</summary>
+    private readonly Dictionary<long, DateTimeOffset> _slotTakenAt = [];
+
     /// <summary>Null when a send to this chat fits the limits now (and counts it); otherwise seconds to wait.</summary>
     internal int? TakeSendSlot(long chatId)
     {
@@ -20,6 +23,7 @@ public sealed partial class StandInState
 
             _global.TryTake(now, commit: true);
             window.TryTake(now, commit: true);
+            _slotTakenAt[chatId] = now;
             return null;
         }
     }
@@ -30,7 +34,9 @@ public sealed partial class StandInState
         {
             var id = _lastMessageId[chatId] = _lastMessageId.GetValueOrDefault(chatId) + 1;
             _messages[(chatId, id)] = (text, markup);
-            var sent = new SentMessage(method, chatId, id, text, markup, fileName, file, null, Time.GetUtcNow());
+            // Stamped with the time its slot was counted, so what was accepted is checked against the windows that accepted it.
+            var at = _slotTakenAt.Remove(chatId, out var slot) ? slot : Time.GetUtcNow();
+            var sent = new SentMessage(method, chatId, id, text, markup, fileName, file, null, at);
             _sent.Add(sent);
             Signal();
             return sent;

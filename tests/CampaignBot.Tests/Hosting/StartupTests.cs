@@ -43,7 +43,7 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unanswered_flow_times_out_through_the_scheduler_and_the_inbox()
+    public async Task An_unanswered_flow_times_out_through_the_sweeper_and_the_inbox()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = _bot.Settings;
@@ -55,9 +55,10 @@ public sealed class StartupTests : IDisposable
         await services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(29));
-        Assert.Equal(0, await services.GetRequiredService<SchedulerWorker>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await services.GetRequiredService<FlowTimeoutSweeper>().SweepAsync(CancellationToken.None));
         clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(1, await services.GetRequiredService<SchedulerWorker>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await services.GetRequiredService<FlowTimeoutSweeper>().SweepAsync(CancellationToken.None));
+        Assert.Null(await services.GetRequiredService<Core.Storage.StoreBundle>().Jobs.GetAsync("flow-timeout:console:5:5", CancellationToken.None));
         await services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
 
         var stores = services.GetRequiredService<Core.Storage.StoreBundle>();
