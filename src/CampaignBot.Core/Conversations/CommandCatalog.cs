@@ -20,10 +20,16 @@ public enum CommandAudience
     /// <summary>Secretaries and the campaign office: they manage a unit's people and groups.</summary>
     Managers,
 
+    /// <summary>Branch secretaries only (they answer the monthly dispatch for their unit).</summary>
+    Secretaries,
+
     Office,
 
     /// <summary>The campaign office and the supervision groups: they inspect units (随机调研).</summary>
     Inspectors,
+
+    /// <summary>Nobody by role: only the people a feature's <see cref="ICommandAudienceCheck"/> names (a meeting's team).</summary>
+    Named,
 }
 
 /// <summary>A command people can type, with the one-line description a channel's menu shows.</summary>
@@ -49,6 +55,7 @@ public sealed record BotCommand(string Name, string Chinese, string English)
                 && (rank.FieldResearchDays is > 0 || rank.HouseholdVisits is > 0),
             CommandAudience.Reviewers => member?.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice,
             CommandAudience.Managers => member?.Role is Roles.Secretary or Roles.CampaignOffice,
+            CommandAudience.Secretaries => member?.Role is Roles.Secretary,
             CommandAudience.Office => member?.Role is Roles.CampaignOffice,
             CommandAudience.Inspectors => member?.Role is Roles.CampaignOffice or Roles.Supervisor,
             _ => false,
@@ -88,10 +95,10 @@ public static class CommandCatalog
         new("opinion", "用口令匿名提意见，或用回执码查看答复", "Give an opinion with a code, or read the answer by receipt") { Audience = CommandAudience.Anyone },
         new("opinions", "征求意见：开启、查看、处理（书记、督导组、活动办）", "Opinions: open, see, handle (secretaries, supervisors, office)") { Audience = CommandAudience.Reviewers },
         new("ledger", "整改台帐：建立、进展、完成、确认", "Rectification ledger: add, progress, done, confirm") { Audience = CommandAudience.Members },
-        new("dispatch", "月调度：报告本月办实事和整改进展（书记）", "Monthly dispatch: this month's practical things and ledger progress (secretaries)") { Audience = CommandAudience.Managers },
+        new("dispatch", "月调度：报告本月办实事和整改进展（书记）", "Monthly dispatch: this month's practical things and ledger progress (secretaries)") { Audience = CommandAudience.Secretaries },
         new("bulletin", "月通报：预览和发布（活动办）", "Monthly bulletin: preview and publish (office)") { Audience = CommandAudience.Office },
-        new("meeting", "专题民主生活会：三轮沟通进度、审核确认、会议记录（班子成员、书记、督导组）", "Democratic life meeting: talks, checks, record (team, secretary, supervisor)") { Audience = CommandAudience.Members },
-        new("criticise", "填写准备提出的批评意见（班子成员）", "Write the criticisms you will raise (team members)") { Audience = CommandAudience.Members },
+        new("meeting", "专题民主生活会：三轮沟通进度、审核确认、会议记录（班子成员、书记、督导组）", "Democratic life meeting: talks, checks, record (team, secretary, supervisor)") { Audience = CommandAudience.Reviewers },
+        new("criticise", "填写准备提出的批评意见（班子成员）", "Write the criticisms you will raise (team members)") { Audience = CommandAudience.Named },
         new("inspect", "随机调研：抽取、复核、逐项调研、通报（活动办、督导组）", "Random inspections: draw, verify, inspect, bulletin (office, supervisors)") { Audience = CommandAudience.Inspectors },
         new("handling", "组织处理名单和处理决定（活动办）", "Cases for organisational handling and decisions (office)") { Audience = CommandAudience.Office },
         new("contact", "全程联系：联系点、对照检查和台帐、走访记录（联系领导、活动办）", "Contact points: units, their examinations and ledger, visits (contact leaders, office)") { Audience = CommandAudience.Office },

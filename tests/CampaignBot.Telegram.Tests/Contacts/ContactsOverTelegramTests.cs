@@ -87,7 +87,7 @@ public sealed class ContactsOverTelegramTests : IAsyncDisposable
         Assert.Equal(new DateTimeOffset(2027, 2, 1, 1, 0, 0, TimeSpan.Zero), (await Stores.Jobs.GetAsync("contact-weekly", CancellationToken.None))!.DueAt);
 
         // Read-only: the ledger and the examinations of the contact unit; another member is refused.
-        var ledger = await leader.SayAsync($"/contact ledger {Department}", "整改台帐");
+        var ledger = await leader.SayAsync($"/contact ledger {Department}", "整改台帐】共");
         Assert.Contains("L0042 [未开始] 调研不深入，听取意见不够｜每月到基层调研两次｜王部长｜2027-04-30", ledger, StringComparison.Ordinal);
         var exams = await leader.SayAsync($"/contact exams {Department}", "对照检查】共");
         Assert.Contains("1. 王部长｜领导班子和领导干部对照检查｜待审核", exams, StringComparison.Ordinal);

@@ -35,10 +35,15 @@ internal sealed class CampaignChat : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<CampaignChat> StartAsync(BotUnderTest bot)
+    public static async Task<CampaignChat> StartAsync(BotUnderTest bot, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var settings = bot.Settings;
         settings["Console:Enabled"] = "false";
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var time = new FakeTimeProvider(Start);
         var host = await CampaignBotApp.BuildAsync([], settings, builder => builder.Services.AddSingleton<TimeProvider>(time));
         return new CampaignChat(host, time);

@@ -49,16 +49,19 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
-    public async Task Members_see_the_life_meeting_commands_and_the_unregistered_do_not()
+    public async Task Secretaries_see_the_life_meeting_command_and_members_outside_a_team_and_the_unregistered_do_not()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
         await chat.RegisterAsync(_bot, "23", "李委员", "village_dongguan");
+        await chat.RegisterAsync(_bot, "24", "村书记", "village_dongguan", "secretary");
 
         var member = await chat.SayAsync("23", "/help");
+        var secretary = await chat.SayAsync("24", "/help");
         var stranger = await chat.SayAsync("51", "/help");
 
-        Assert.Contains("/meeting — 专题民主生活会", member, StringComparison.Ordinal);
-        Assert.Contains("/criticise — 填写准备提出的批评意见（班子成员）", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/meeting", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/criticise", member, StringComparison.Ordinal);
+        Assert.Contains("/meeting — 专题民主生活会", secretary, StringComparison.Ordinal);
         Assert.DoesNotContain("/meeting", stranger, StringComparison.Ordinal);
         Assert.DoesNotContain("/criticise", stranger, StringComparison.Ordinal);
     }

@@ -61,10 +61,13 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
 {
     public string Command => "bulletin";
 
+    /// <summary>Asked in a group, the office's draft and the publishing instructions go to the office privately.</summary>
+    public CommandPrivacy Privacy => CommandPrivacy.Personal;
+
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Member is not { Role: Roles.CampaignOffice } || context.Update.Chat.Kind != ChatKind.Private)
+        if (context.Member is not { Role: Roles.CampaignOffice })
         {
             context.Reply(BulletinTexts.BulletinNotAllowed);
             return;

@@ -172,6 +172,12 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         }
 
         var exams = await view.ExaminationsAsync(unitId, cancellationToken);
+        if (exams.Count == 0)
+        {
+            context.Reply(ContactTexts.NoExaminationsYet(campaign.FindUnit(unitId)?.Name ?? unitId));
+            return;
+        }
+
         if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > exams.Count)
         {
             context.Reply(ContactTexts.NoSuchExamination(unitId, exams.Count));

@@ -12,6 +12,9 @@ public static class LifeMeetingRegistration
             Commands = [typeof(MeetingCommand)],
             Flows = [typeof(MeetingOpenFlow), typeof(CriticiseFlow), typeof(TalkCheckFlow), typeof(TalkConfirmFlow), typeof(MeetingRecordFlow)],
         });
+
+        services.AddSingleton<ICommandAudienceCheck>(sp => new LifeMeetingAudience(sp.GetRequiredService<LifeMeetingPeople>(), "meeting"));
+        services.AddSingleton<ICommandAudienceCheck>(sp => new LifeMeetingAudience(sp.GetRequiredService<LifeMeetingPeople>(), "criticise"));
         return services;
     }
 }

@@ -212,7 +212,7 @@ public sealed class MeetingCommand(
         var meeting = parts.Length > 0 && LifeMeeting.IsValidId(parts[0]) ? await meetings.GetAsync(parts[0], cancellationToken) : null;
         if (meeting is null)
         {
-            context.Reply(LifeMeetingTexts.Usage);
+            context.Reply(parts.Length == 0 ? LifeMeetingTexts.Usage : LifeMeetingTexts.NoSuchMeeting);
             return;
         }
 

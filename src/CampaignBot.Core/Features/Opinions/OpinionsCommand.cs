@@ -33,16 +33,18 @@ public sealed class OpinionsCommand(
             return;
         }
 
-        if (!hasher.IsConfigured)
+        // Only the opening may be sent in the unit's group (it posts the notice there); the rest is read privately.
+        var inGroup = context.Update.Chat.Kind == ChatKind.Group;
+        if (inGroup && verb != "open")
         {
-            context.Reply(OpinionTexts.AdminNotEnabled);
+            context.Reply(OpinionTexts.PleaseSeeHandleOpinions);
             return;
         }
 
-        // Only the opening may be sent in the unit's group (it posts the notice there); the rest is read privately.
-        if (context.Update.Chat.Kind == ChatKind.Group && verb != "open")
+        if (!hasher.IsConfigured)
         {
-            context.Reply(OpinionTexts.PleaseSeeHandleOpinions);
+            // The setting to change is for the administrator, never for a group to read.
+            context.Reply(inGroup ? OpinionTexts.NotEnabled : OpinionTexts.AdminNotEnabled);
             return;
         }
 
@@ -179,6 +181,12 @@ public sealed class OpinionsCommand(
 
     private async Task ListAsync(FlowContext context, Member member, string? unitId, CancellationToken cancellationToken)
     {
+        if (unitId is not null && campaign.FindUnit(unitId) is null)
+        {
+            context.Reply(OpinionTexts.NoUnitWithId(Words.Short(unitId)));
+            return;
+        }
+
         if (unitId is not null && !campaign.Manages(member, unitId))
         {
             context.Reply(OpinionTexts.NotAllowed);
