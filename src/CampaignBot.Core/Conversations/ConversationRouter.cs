@@ -147,9 +147,7 @@ public sealed class ConversationRouter(
 
         if (flow is not null && active is not null)
         {
-            context.Reply(
-                $"你正在进行「{active.Title(Language.Chinese)}」。请先完成当前步骤，发送 /back 返回上一步，或发送 /cancel 取消。",
-                $"You are in the middle of \"{active.Title(Language.English)}\". Finish this step, send /back to go back, or /cancel to stop.");
+            context.Reply(ConversationTexts.FinishCurrentStepFirst(active.Title(Language.Chinese), active.Title(Language.English)));
             flow.Reprompt();
             return;
         }
@@ -158,9 +156,7 @@ public sealed class ConversationRouter(
         {
             if (context.Update.Chat.Kind == ChatKind.Group && !definition.AllowedInGroups)
             {
-                context.Reply(
-                    $"「{definition.Title(Language.Chinese)}」请在与我的私聊中进行。",
-                    $"Please use \"{definition.Title(Language.English)}\" in a private chat with me.");
+                context.Reply(ConversationTexts.PrivateFlowOnly(definition.Title(Language.Chinese), definition.Title(Language.English)));
                 return;
             }
 
@@ -309,5 +305,5 @@ public sealed class ConversationRouter(
         return Task.CompletedTask;
     }
 
-    private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";
+    private static string Shorten(string text) => Words.Short(text, 32);
 }
