@@ -133,5 +133,5 @@ public sealed class RoundCommand(
     /// <summary>Answers the operator: in a private chat as a reply, from a group in their private chat.</summary>
     private static void Tell(FlowContext context, string chinese, string english) => context.ReplyPrivately(new Text(chinese, english));
 
-    private static string Shorten(string value) => value.Length <= 24 ? value : value[..24] + "…";
+    private static string Shorten(string value) => Words.Short(value);
 }

@@ -55,5 +55,5 @@ internal static class NamedGroupLink
         await LinkCommand.TellListenersAsync(listeners, context, linked, unit.Id, cancellationToken);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shorten(string text) => Words.Short(text, 40);
 }

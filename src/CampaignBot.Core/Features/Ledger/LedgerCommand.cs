@@ -84,6 +84,12 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 
     private async Task ListAsync(FlowContext context, Member member, string? unitId, CancellationToken cancellationToken)
     {
+        if (unitId is not null && campaign.FindUnit(unitId) is null)
+        {
+            context.Reply(LedgerTexts.NoUnitWithId(Words.Short(unitId)));
+            return;
+        }
+
         var units = unitId is null ? campaign.ManagedUnits(member) : campaign.Manages(member, unitId) ? [unitId] : [];
         if (unitId is not null && units.Count == 0)
         {

@@ -371,15 +371,3 @@ public sealed class OpinionsCommand(
 
     private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, calendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
-
-internal static class Words
-{
-    public static (string Word, string Remainder) Split(string text)
-    {
-        var trimmed = text.Trim();
-        var space = trimmed.IndexOfAny([' ', '\n']);
-        return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
-    }
-
-    public static string Short(string value, int max = 24) => value.Length <= max ? value : value[..max] + "…";
-}
