@@ -67,11 +67,7 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
 
     public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(marks);
-        foreach (var mark in marks)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(mark?.Id, nameof(marks));
-        }
+        SentMark.CheckAll(marks, nameof(marks));
 
         // One bulk write, unordered: each mark is independent of the others.
         return marks.Count == 0

@@ -81,11 +81,7 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
     public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(marks);
-        foreach (var mark in marks)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(mark?.Id, nameof(marks));
-        }
+        SentMark.CheckAll(marks, nameof(marks));
 
         return marks.Count == 0
             ? Task.CompletedTask

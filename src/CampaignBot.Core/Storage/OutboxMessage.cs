@@ -92,4 +92,15 @@ public sealed record OutboxMessage
 }
 
 /// <summary>A message the channel took: its id, the channel's id for it (for later edits) and when.</summary>
-public sealed record SentMark(string Id, string? ExternalMessageId, DateTimeOffset SentAt);
+public sealed record SentMark(string Id, string? ExternalMessageId, DateTimeOffset SentAt)
+{
+    /// <summary>What every store checks before writing a batch of marks: the batch and each mark's id are there.</summary>
+    public static void CheckAll(IReadOnlyList<SentMark> marks, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(marks, paramName);
+        foreach (var mark in marks)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(mark?.Id, paramName);
+        }
+    }
+}
