@@ -1,6 +1,3 @@
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
-
 namespace CampaignBot.Telegram.Tests;
 
 public sealed class PollingTests

@@ -1,9 +1,6 @@
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Telegram.Receiving;
-using CampaignBot.Telegram.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Telegram.Tests;

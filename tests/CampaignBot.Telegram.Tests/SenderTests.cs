@@ -1,9 +1,5 @@
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Telegram.Tests;
 

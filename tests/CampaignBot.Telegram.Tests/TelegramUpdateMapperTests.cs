@@ -1,8 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Telegram.Receiving;
-using CampaignBot.Telegram.Tests.StandIn;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 

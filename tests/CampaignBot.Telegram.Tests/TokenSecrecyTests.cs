@@ -1,11 +1,6 @@
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
 using CampaignBot.Telegram.Hosting;
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Telegram.Tests;
 

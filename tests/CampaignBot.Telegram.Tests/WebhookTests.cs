@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
 
 namespace CampaignBot.Telegram.Tests;
 

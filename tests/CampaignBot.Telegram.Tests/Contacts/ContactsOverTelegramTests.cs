@@ -1,21 +1,12 @@
-using System.Text.RegularExpressions;
 using CampaignBot.Cli;
 using CampaignBot.Configuration;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Storage;
 using CampaignBot.Features.Registration;
-using CampaignBot.Hosting;
 using CampaignBot.Storage.Sqlite;
 using CampaignBot.Telegram.Tests.ExamPledges;
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
 using CampaignBot.Tests.Shared;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Telegram.Tests.Contacts;
 

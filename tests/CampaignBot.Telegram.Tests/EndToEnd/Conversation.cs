@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CampaignBot.Telegram.Tests.StandIn;
-
 namespace CampaignBot.Telegram.Tests.EndToEnd;
 
 /// <summary>One Telegram user talking to the bot through the stand-in: send, press, wait for replies.</summary>

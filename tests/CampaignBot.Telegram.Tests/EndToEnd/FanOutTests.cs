@@ -1,7 +1,4 @@
-using System.Globalization;
 using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
-using CampaignBot.Telegram.Tests.StandIn;
 
 namespace CampaignBot.Telegram.Tests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using CampaignBot.Hosting;
-
 namespace CampaignBot.Telegram.Tests.EndToEnd;
 
 public sealed class HostChannelSelectionTests

@@ -3,15 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using CampaignBot.Cli;
 using CampaignBot.Configuration;
-using CampaignBot.Core.Storage;
-using CampaignBot.Hosting;
 using CampaignBot.Storage.Sqlite;
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
 using CampaignBot.Tests.Shared;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Telegram.Tests.EndToEnd;
 

@@ -1,7 +1,4 @@
 using System.Net;
-using CampaignBot.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using CampaignBot.Telegram.Tests.StandIn;
 
 namespace CampaignBot.Telegram.Tests.EndToEnd;
 

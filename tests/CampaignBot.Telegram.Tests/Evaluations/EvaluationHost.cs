@@ -1,12 +1,4 @@
 using CampaignBot.Tests.Shared;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-using CampaignBot.Hosting;
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Telegram.Tests.Evaluations;
 

@@ -1,6 +1,4 @@
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Telegram.Tests.StandIn;
 
 namespace CampaignBot.Telegram.Tests.Evaluations;
 

@@ -1,6 +1,5 @@
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Telegram.Tests.StandIn;
 
 namespace CampaignBot.Telegram.Tests.ExamPledges;
 

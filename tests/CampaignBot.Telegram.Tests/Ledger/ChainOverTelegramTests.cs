@@ -1,18 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Storage;
-using CampaignBot.Hosting;
 using CampaignBot.Telegram.Tests.Evaluations;
 using CampaignBot.Telegram.Tests.LifeMeetings;
-using CampaignBot.Telegram.Tests.StandIn;
-using CampaignBot.Telegram.Tests.Support;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Telegram.Tests.Ledger;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using CampaignBot.Core.Messaging;
-using CampaignBot.Telegram.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Telegram.Tests.Ledger;
 

@@ -1,6 +1,5 @@
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.LifeMeetings;
-using CampaignBot.Core.Features.Registration;
 using static CampaignBot.Telegram.Tests.LifeMeetings.MeetingOverTelegram;
 
 namespace CampaignBot.Telegram.Tests.LifeMeetings;

@@ -1,8 +1,5 @@
-using System.Text.RegularExpressions;
 using CampaignBot.Core.Features.Opinions;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Telegram.Tests.Evaluations;
-using CampaignBot.Telegram.Tests.StandIn;
 
 namespace CampaignBot.Telegram.Tests.Opinions;
 

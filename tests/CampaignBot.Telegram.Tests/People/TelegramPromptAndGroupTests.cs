@@ -1,5 +1,4 @@
 using CampaignBot.Telegram.Tests.ExamPledges;
-using CampaignBot.Telegram.Tests.StandIn;
 
 namespace CampaignBot.Telegram.Tests.People;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CampaignBot.Telegram.Tests.StandIn;
 
 /// <summary>Everything the stand-in remembers; every member is safe to call from tests and requests at once.</summary>

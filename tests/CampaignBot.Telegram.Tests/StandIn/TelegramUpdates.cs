@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CampaignBot.Telegram.Tests.StandIn;
 
 /// <summary>Builds Bot API update JSON as Telegram sends it. Negative chat ids are groups.</summary>

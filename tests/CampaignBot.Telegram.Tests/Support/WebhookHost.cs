@@ -1,11 +1,9 @@
 using CampaignBot.Core.Pipeline;
-using CampaignBot.Telegram.Tests.StandIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Telegram.Tests.Support;
