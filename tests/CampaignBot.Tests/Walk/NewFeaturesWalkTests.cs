@@ -90,39 +90,29 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
     }
 
     [Fact]
-    public async Task Listing_the_opinions_of_a_unit_that_does_not_exist_names_the_unknown_unit()
+    public Task Listing_the_opinions_of_a_unit_that_does_not_exist_names_the_unknown_unit() =>
+        UnknownUnitIsNamedBeforeAnyRefusalAsync("/opinions list", "没有编号为“nope”的单位。", "只有本单位支部书记、督导组和活动办可以管理本单位的意见。");
+
+    [Fact]
+    public Task Listing_the_ledger_of_a_unit_that_does_not_exist_names_the_unknown_unit_before_any_refusal() =>
+        UnknownUnitIsNamedBeforeAnyRefusalAsync("/ledger list", "没有编号为“nope”的单位。发送 /ledger list 查看你管理的单位的台帐。", "只有本单位支部书记、督导组和活动办可以管理整改台帐。");
+
+    /// <summary>A secretary lists an unknown unit (in Chinese, then 10,000 characters in English) and another unit.</summary>
+    private async Task UnknownUnitIsNamedBeforeAnyRefusalAsync(string command, string unknownUnit, string otherUnit)
     {
         await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Opinions:Secret"] = "opinion-secret-0123456789abcdef" });
         await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
         chat.LanguageOf["41"] = "en";
         await chat.RegisterAsync(_bot, "41", "Wang", "village_dongguan", "secretary");
 
-        var unknown = await chat.SayAsync("40", "/opinions list nope");
-        var english = await chat.SayAsync("41", "/opinions list " + new string('x', 10_000));
-        var other = await chat.SayAsync("40", "/opinions list county_east");
+        var unknown = await chat.SayAsync("40", command + " nope");
+        var english = await chat.SayAsync("41", command + " " + new string('x', 10_000));
+        var other = await chat.SayAsync("40", command + " county_east");
 
-        Assert.Equal("没有编号为“nope”的单位。", unknown);
+        Assert.Equal(unknownUnit, unknown);
         Assert.StartsWith("No unit 'xxx", english, StringComparison.Ordinal);
         Assert.True(english.Length < 200, english);
-        Assert.Equal("只有本单位支部书记、督导组和活动办可以管理本单位的意见。", other);
-    }
-
-    [Fact]
-    public async Task Listing_the_ledger_of_a_unit_that_does_not_exist_names_the_unknown_unit_before_any_refusal()
-    {
-        await using var chat = await CampaignChat.StartAsync(_bot);
-        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
-        chat.LanguageOf["41"] = "en";
-        await chat.RegisterAsync(_bot, "41", "Wang", "village_dongguan", "secretary");
-
-        var unknown = await chat.SayAsync("40", "/ledger list nope");
-        var english = await chat.SayAsync("41", "/ledger list " + new string('x', 10_000));
-        var other = await chat.SayAsync("40", "/ledger list county_east");
-
-        Assert.Equal("没有编号为“nope”的单位。发送 /ledger list 查看你管理的单位的台帐。", unknown);
-        Assert.StartsWith("No unit 'xxx", english, StringComparison.Ordinal);
-        Assert.True(english.Length < 200, english);
-        Assert.Equal("只有本单位支部书记、督导组和活动办可以管理整改台帐。", other);
+        Assert.Equal(otherUnit, other);
     }
 
     [Fact]
