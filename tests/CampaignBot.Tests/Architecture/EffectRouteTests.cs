@@ -1,5 +1,4 @@
 using System.Reflection;
-using CampaignBot.Core.Storage;
 
 namespace CampaignBot.Tests.Architecture;
 

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Tests.Configuration;
 
 /// <summary>The checklists section: the shipped forms, and the errors the office gets for a broken one.</summary>

@@ -1,5 +1,4 @@
 using CampaignBot.Configuration;
-using CampaignBot.Core.Campaign;
 
 namespace CampaignBot.Tests.Configuration;
 

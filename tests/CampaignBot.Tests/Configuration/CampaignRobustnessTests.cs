@@ -1,7 +1,4 @@
 using CampaignBot.Configuration;
-using CampaignBot.Core.Campaign;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Tests.Configuration;
 

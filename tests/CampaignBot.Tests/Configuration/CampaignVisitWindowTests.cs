@@ -1,5 +1,3 @@
-using CampaignBot.Core.Campaign;
-
 namespace CampaignBot.Tests.Configuration;
 
 /// <summary>The optional visit_windows section: fixed dates or a phase, checked like the rest of the file.</summary>

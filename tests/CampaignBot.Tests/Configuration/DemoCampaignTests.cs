@@ -1,8 +1,5 @@
 using CampaignBot.Configuration;
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
-using CampaignBot.Tests.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace CampaignBot.Tests.Configuration;

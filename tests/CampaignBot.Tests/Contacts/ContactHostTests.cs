@@ -1,7 +1,5 @@
-using CampaignBot.Core.Messaging;
 using CampaignBot.Features.Bulletins;
 using CampaignBot.Tests.Examinations;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Contacts;
 

@@ -1,13 +1,7 @@
 using System.Text.RegularExpressions;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core.Features.Dashboard;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Hosting;
-using CampaignBot.Tests.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Tests.Dashboard;
 

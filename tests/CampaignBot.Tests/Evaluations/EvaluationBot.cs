@@ -1,12 +1,5 @@
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
-using CampaignBot.Hosting;
-using CampaignBot.Tests.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Evaluations;

@@ -1,6 +1,4 @@
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 using static CampaignBot.Tests.Evaluations.EvaluationBot;
 
 namespace CampaignBot.Tests.Evaluations;

@@ -1,9 +1,5 @@
-using CampaignBot.Cli;
 using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Features.Evaluations;
-using CampaignBot.Hosting;
 using Microsoft.Extensions.Options;
 using static CampaignBot.Tests.Evaluations.EvaluationBot;
 

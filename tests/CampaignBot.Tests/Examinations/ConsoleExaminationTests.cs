@@ -1,5 +1,3 @@
-using CampaignBot.Tests.Hosting;
-
 namespace CampaignBot.Tests.Examinations;
 
 /// <summary>The flows through the console channel of the real host; each ChatAsync is a run of its own, so two in a row are a restart.</summary>

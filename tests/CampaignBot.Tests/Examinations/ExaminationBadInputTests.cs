@@ -1,6 +1,4 @@
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Examinations;
 

@@ -1,7 +1,4 @@
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Tests.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Tests.Examinations;
 

@@ -1,6 +1,4 @@
 using CampaignBot.Core.Conversations;
-using CampaignBot.Tests.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Tests.Examinations;
 

@@ -1,5 +1,4 @@
 using CampaignBot.Core.Features.Examinations;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Examinations;
 

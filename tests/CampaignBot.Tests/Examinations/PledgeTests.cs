@@ -1,6 +1,4 @@
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Features.Pledges;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Examinations;
 

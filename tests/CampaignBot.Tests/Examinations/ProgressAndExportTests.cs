@@ -1,8 +1,5 @@
 using CampaignBot.Features.Progress;
-using CampaignBot.Cli;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Configuration;
-using CampaignBot.Tests.Hosting;
 using MiniExcelLibs;
 
 namespace CampaignBot.Tests.Examinations;

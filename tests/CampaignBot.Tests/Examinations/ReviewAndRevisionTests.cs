@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Tests.Hosting;
-
 namespace CampaignBot.Tests.Examinations;
 
 /// <summary>What users hit over the console: a review list gone stale, revising from the summary, notices in English.</summary>

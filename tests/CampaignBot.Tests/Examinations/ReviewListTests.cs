@@ -1,5 +1,3 @@
-using CampaignBot.Tests.Hosting;
-
 namespace CampaignBot.Tests.Examinations;
 
 /// <summary>The /review list asks nothing: another command leaves it (issue 11, item 4).</summary>

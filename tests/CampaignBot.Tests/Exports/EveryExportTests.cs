@@ -1,10 +1,7 @@
 using System.Text;
-using CampaignBot.Cli;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Exports;
 using CampaignBot.Tests.Examinations;
-using CampaignBot.Tests.Hosting;
 using MiniExcelLibs;
 
 namespace CampaignBot.Tests.Exports;

@@ -1,12 +1,7 @@
 using CampaignBot.Features.Registration;
-using CampaignBot.Cli;
 using CampaignBot.ConsoleChannel;
-using CampaignBot.Core.Storage;
-using CampaignBot.Hosting;
 using CampaignBot.Tests.Configuration;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Tests.Hosting;
 

@@ -1,7 +1,5 @@
 using CampaignBot.Features.Registration;
-using CampaignBot.Cli;
 using CampaignBot.ConsoleChannel;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Tests.Hosting;
 

@@ -1,6 +1,4 @@
 using CampaignBot.ConsoleChannel;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Tests.Hosting;

@@ -1,4 +1,3 @@
-using CampaignBot.Cli;
 using CampaignBot.Tests.Configuration;
 
 namespace CampaignBot.Tests.Hosting;

@@ -1,9 +1,4 @@
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
-using CampaignBot.Core.Storage;
-using CampaignBot.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Tests.Hosting;
 

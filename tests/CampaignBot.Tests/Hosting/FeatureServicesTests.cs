@@ -3,8 +3,6 @@ using CampaignBot.Core;
 using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Scheduling;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Tests.Hosting;

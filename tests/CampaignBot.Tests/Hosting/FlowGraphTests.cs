@@ -1,7 +1,5 @@
-using CampaignBot.Cli;
 using CampaignBot.Core.Conversations;
 using CampaignBot.Tests.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Tests.Hosting;
 

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Messaging;
-
 namespace CampaignBot.Tests.Hosting;
 
 /// <summary>Bad input in the middle of registration gets a clear reply and leaves the flow where it was.</summary>

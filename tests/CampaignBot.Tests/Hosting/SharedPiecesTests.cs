@@ -1,6 +1,4 @@
 using CampaignBot.Core.Conversations;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 
 namespace CampaignBot.Tests.Hosting;
 

@@ -1,11 +1,6 @@
-using CampaignBot.Cli;
 using CampaignBot.Configuration;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Hosting;

@@ -1,8 +1,5 @@
 using System.Text;
-using CampaignBot.Cli;
 using CampaignBot.Core.Features.Inspections;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Tests.Hosting;
 using MiniExcelLibs;
 
 namespace CampaignBot.Tests.Inspections;

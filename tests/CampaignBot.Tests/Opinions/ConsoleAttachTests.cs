@@ -1,5 +1,4 @@
 using CampaignBot.ConsoleChannel;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Features.Ledger;
 
 namespace CampaignBot.Tests.Opinions;

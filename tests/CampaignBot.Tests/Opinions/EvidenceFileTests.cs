@@ -1,12 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using CampaignBot.Features.Ledger;
 using CampaignBot.Tests.Evaluations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Tests.Opinions;
 

@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Opinions;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using CampaignBot.Tests.Evaluations;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Tests.Opinions;
 

@@ -1,7 +1,3 @@
-using CampaignBot.Cli;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using CampaignBot.Tests.Evaluations;
 
 namespace CampaignBot.Tests.Opinions;

@@ -1,13 +1,8 @@
 using System.Text.RegularExpressions;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using CampaignBot.Storage.Tests.Mongo;
 using CampaignBot.Tests.Evaluations;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Tests.Opinions;
 

@@ -1,7 +1,4 @@
-using CampaignBot.Cli;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Configuration;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Organisation;
 

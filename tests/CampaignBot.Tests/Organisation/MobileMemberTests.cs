@@ -1,6 +1,3 @@
-using CampaignBot.Core.Messaging;
-using CampaignBot.Tests.Hosting;
-
 namespace CampaignBot.Tests.Organisation;
 
 public sealed class MobileMemberTests : IDisposable

@@ -1,10 +1,6 @@
-using CampaignBot.Cli;
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Organisation;
-using CampaignBot.Core.Storage;
 using CampaignBot.Features.Organisation;
 using CampaignBot.Tests.Configuration;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Organisation;
 

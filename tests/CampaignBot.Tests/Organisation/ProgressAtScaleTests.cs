@@ -1,9 +1,6 @@
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Features.Registration;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Configuration;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.Organisation;
 

@@ -1,12 +1,8 @@
-using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Features.Progress;
-using CampaignBot.Core.Messaging;
-using CampaignBot.Core.Storage;
 using CampaignBot.Tests.Examinations;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.People;
 

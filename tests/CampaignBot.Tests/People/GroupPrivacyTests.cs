@@ -1,7 +1,5 @@
 using CampaignBot.ConsoleChannel;
-using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Examinations;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.People;
 

@@ -1,6 +1,4 @@
-using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Examinations;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.People;
 

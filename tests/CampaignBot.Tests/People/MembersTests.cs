@@ -1,8 +1,5 @@
-using CampaignBot.Cli;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Features.Registration;
 using CampaignBot.Tests.Examinations;
-using CampaignBot.Tests.Hosting;
 
 namespace CampaignBot.Tests.People;
 

@@ -1,7 +1,4 @@
 using CampaignBot.Core.Features.Study;
-using CampaignBot.Hosting;
-using CampaignBot.Tests.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Tests.Study;

@@ -1,8 +1,5 @@
-using CampaignBot.Core.Campaign;
-using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Storage;
 using CampaignBot.Core.Features.Study;
 using CampaignBot.Storage.Sqlite;
 using CampaignBot.Tests.Configuration;

@@ -1,4 +1,3 @@
-using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Features.Study;
 using static CampaignBot.Tests.Study.ReminderRig;
 

@@ -1,8 +1,6 @@
 using CampaignBot.Features.Study;
-using CampaignBot.Cli;
 using CampaignBot.Core.Features.Study;
 using CampaignBot.Tests.Configuration;
-using CampaignBot.Tests.Hosting;
 using MiniExcelLibs;
 
 namespace CampaignBot.Tests.Study;
