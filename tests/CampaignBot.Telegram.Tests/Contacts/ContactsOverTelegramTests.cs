@@ -108,25 +108,9 @@ public sealed class ContactsOverTelegramTests : IAsyncDisposable
     private async Task StartAsync()
     {
         _standIn = await BotApiStandIn.StartAsync(TelegramHarness.Token, StandInRules.NoLimits);
-        _host = await CampaignBotApp.BuildAsync(
-            [],
-            new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = DatabasePath,
-                ["Campaign:File"] = CampaignFile,
-                ["Console:Enabled"] = "false",
-                ["Pipeline:PollInterval"] = "00:00:00.020",
-                ["Telegram:Token"] = TelegramHarness.Token,
-                ["Telegram:ApiBaseUrl"] = _standIn.BaseUrl,
-                ["Telegram:PollTimeoutSeconds"] = "1",
-
-                // On a fake clock a pace would wait for time that never passes by itself.
-                ["Telegram:GlobalPerSecond"] = "0",
-                ["Telegram:PrivateChatPerSecond"] = "0",
-                ["Telegram:GroupPerMinute"] = "0",
-            },
-            builder => builder.Services.AddSingleton<TimeProvider>(_time));
-        await _host.StartAsync();
+        var settings = PollingHost.UnpacedSettings(_standIn, DatabasePath, CampaignFile);
+        settings["Telegram:GlobalPerSecond"] = "0";
+        _host = await PollingHost.StartAsync(settings, _time);
     }
 
     private async Task<TelegramMember> RegisterAsync(long userId, string name, string unit, string role, string rank)
@@ -167,23 +151,5 @@ public sealed class ContactsOverTelegramTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is { } host)
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
-
-        if (_standIn is { } standIn)
-        {
-            await standIn.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public async ValueTask DisposeAsync() => await PollingHost.StopAsync(_host, _standIn, _folder);
 }

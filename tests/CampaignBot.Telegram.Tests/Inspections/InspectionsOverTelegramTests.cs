@@ -1,6 +1,5 @@
 using CampaignBot.Core.Features.Inspections;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Telegram.Tests.Evaluations;
 
 namespace CampaignBot.Telegram.Tests.Inspections;
 
@@ -21,36 +20,12 @@ public sealed partial class InspectionsOverTelegramTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _standIn = await BotApiStandIn.StartAsync(TelegramHarness.Token, StandInRules.NoLimits);
-        _host = await CampaignBotApp.BuildAsync(
-            [],
-            new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = Path.Combine(_folder, "campaignbot.db"),
-                ["Campaign:File"] = Path.Combine(EvaluationHost.RepoRoot(), "config", "campaign.yaml"),
-                ["Console:Enabled"] = "false",
-                ["Pipeline:PollInterval"] = "00:00:00.020",
-                ["Telegram:Token"] = TelegramHarness.Token,
-                ["Telegram:ApiBaseUrl"] = _standIn.BaseUrl,
-                ["Telegram:PollTimeoutSeconds"] = "1",
-                ["Telegram:PrivateChatPerSecond"] = "0",
-                ["Telegram:GroupPerMinute"] = "0",
-                ["Evaluation:BallotSecret"] = "telegram-test-ballot-secret-42",
-            },
-            builder => builder.Services.AddSingleton<TimeProvider>(_time));
-        await _host.StartAsync();
+        var settings = PollingHost.UnpacedSettings(_standIn, Path.Combine(_folder, "campaignbot.db"));
+        settings["Evaluation:BallotSecret"] = "telegram-test-ballot-secret-42";
+        _host = await PollingHost.StartAsync(settings, _time);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        await _standIn.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => PollingHost.StopAsync(_host, _standIn, _folder);
 
     [Fact]
     public async Task Five_units_drawn_reproducibly_one_checklist_with_a_finding_on_the_ledger_the_bulletin_published_and_roles_kept()

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Telegram.Tests.Evaluations;
 using CampaignBot.Telegram.Tests.LifeMeetings;
 
 namespace CampaignBot.Telegram.Tests.Ledger;
@@ -28,23 +27,9 @@ public sealed partial class ChainOverTelegramTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _standIn = await BotApiStandIn.StartAsync(TelegramHarness.Token, StandInRules.NoLimits);
-        _host = await CampaignBotApp.BuildAsync(
-            [],
-            new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = Path.Combine(_folder, "campaignbot.db"),
-                ["Campaign:File"] = Path.Combine(EvaluationHost.RepoRoot(), "config", "campaign.yaml"),
-                ["Console:Enabled"] = "false",
-                ["Pipeline:PollInterval"] = "00:00:00.020",
-                ["Telegram:Token"] = TelegramHarness.Token,
-                ["Telegram:ApiBaseUrl"] = _standIn.BaseUrl,
-                ["Telegram:PollTimeoutSeconds"] = "1",
-                ["Telegram:PrivateChatPerSecond"] = "0",
-                ["Telegram:GroupPerMinute"] = "0",
-                ["Evaluation:BallotSecret"] = "telegram-chain-ballot-secret-12",
-            },
-            builder => builder.Services.AddSingleton<TimeProvider>(_time));
-        await _host.StartAsync();
+        var settings = PollingHost.UnpacedSettings(_standIn, Path.Combine(_folder, "campaignbot.db"));
+        settings["Evaluation:BallotSecret"] = "telegram-chain-ballot-secret-12";
+        _host = await PollingHost.StartAsync(settings, _time);
         await RegisterAsync(Office, "周主任", Roles.CampaignOffice, "city");
         await RegisterAsync(Supervisor, "督导组吴组长", Roles.Supervisor, "city");
         await RegisterAsync(Secretary, "陈书记", Roles.Secretary, "county_east");
@@ -52,17 +37,7 @@ public sealed partial class ChainOverTelegramTests : IAsyncLifetime
         await RegisterAsync(OtherSecretary, "赵书记", Roles.Secretary, "district_west");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        await _standIn.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => PollingHost.StopAsync(_host, _standIn, _folder);
 
     [Fact]
     public async Task Opinions_by_code_become_an_item_that_is_reminded_escalated_proved_by_photo_confirmed_dispatched_bulletined_and_shown_on_the_ballot()

@@ -1,4 +1,3 @@
-using CampaignBot.Telegram.Tests.Evaluations;
 
 namespace CampaignBot.Telegram.Tests.LifeMeetings;
 
@@ -31,19 +30,9 @@ internal sealed partial class MeetingOverTelegram : IAsyncDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero));
         var bot = new MeetingOverTelegram(await BotApiStandIn.StartAsync(TelegramHarness.Token, StandInRules.NoLimits, time), time);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(bot._folder, "campaignbot.db"),
-            ["Campaign:File"] = Path.Combine(EvaluationHost.RepoRoot(), "config", "campaign.yaml"),
-            ["Console:Enabled"] = "false",
-            ["Pipeline:PollInterval"] = "00:00:00.020",
-            ["Telegram:Token"] = TelegramHarness.Token,
-            ["Telegram:ApiBaseUrl"] = bot.StandIn.BaseUrl,
-            ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Evaluation:BallotSecret"] = "telegram-meeting-ballot-secret-7",
-        };
-        bot._host = await CampaignBotApp.BuildAsync([], settings, b => b.Services.AddSingleton<TimeProvider>(time));
-        await bot._host.StartAsync();
+        var settings = PollingHost.Settings(bot.StandIn, Path.Combine(bot._folder, "campaignbot.db"));
+        settings["Evaluation:BallotSecret"] = "telegram-meeting-ballot-secret-7";
+        bot._host = await PollingHost.StartAsync(settings, time);
         return bot;
     }
 
@@ -126,15 +115,5 @@ internal sealed partial class MeetingOverTelegram : IAsyncDisposable
 
     public SentMessage LastTo(long chat, string marker) => State.Sent.Last(m => m.ChatId == chat && m.Text?.Contains(marker, StringComparison.Ordinal) == true);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        await StandIn.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public async ValueTask DisposeAsync() => await PollingHost.StopAsync(_host, StandIn, _folder);
 }
