@@ -64,6 +64,7 @@ try:
     per_tick = max(1, a.rate // 100)
     total = int(a.rate * a.seconds)
     queued = {}  # user id -> queued at (ms)
+    late = []  # how far behind its slot the driver queued each update (ms): a driver that fell behind sends a burst
     base = 20_000_000
     start = time.time(); cpu0, _ = tree(bot.pid); n = 0; tick = 0
     while n < total:
@@ -78,6 +79,7 @@ try:
             conn.request('POST', '/_ctl/message', body, {'content-type': 'application/json'})
             conn.getresponse().read()
             queued[user] = (before + time.time() * 1000) / 2
+            late.append(queued[user] - due * 1000)
             n += 1
         tick += 1
     driven = time.time() - start
@@ -97,6 +99,7 @@ try:
     out = {'label': a.label, 'rate_asked': a.rate, 'rate_driven': round(total / driven, 1), 'updates': total,
            'answered': answered, 'counted': len(lat),
            'p50_ms': pct(lat, 50), 'p95_ms': pct(lat, 95), 'p99_ms': pct(lat, 99), 'max_ms': lat[-1] if lat else None,
+           'driver_late_p99_ms': round(pct(sorted(late), 99), 1), 'driver_late_over_50ms': sum(1 for x in late if x > 50),
            'cpu_ms_per_update': round((cpu1 - cpu0) * 1000 / max(1, answered), 3), 'peak_rss_mb': round(rss, 1),
            'load1': os.getloadavg()[0]}
     print(json.dumps(out))

@@ -46,11 +46,14 @@ public sealed class UpdateHandler(
                 return false;
             }
 
+            StageTrace.Mark("session-read", update.ConversationKey);
             var now = time.GetUtcNow();
             var member = await members.GetAsync(Member.IdFor(update.Chat.Channel, update.Sender.Id), cancellationToken);
             var context = new FlowContext(update, session, member, campaign, now);
             var prompt = PromptMessages.Current(session);
+            StageTrace.Mark("member-read", update.ConversationKey);
             await router.RouteAsync(context, cancellationToken);
+            StageTrace.Mark("routed", update.ConversationKey);
 
             var effects = CollectEffects(update, context, now, prompt);
             if (handoff is not null)

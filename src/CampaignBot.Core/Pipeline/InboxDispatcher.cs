@@ -66,6 +66,13 @@ public sealed class InboxDispatcher(
     {
         var claimed = await inbox.ClaimPendingAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
         var queue = Queue(cancellationToken);
+        if (StageTrace.Enabled)
+        {
+            foreach (var item in claimed)
+            {
+                StageTrace.Mark("claimed", item.ConversationKey, claimed.Count);
+            }
+        }
 
         // The claim is oldest first, so each conversation's queue keeps its updates in order.
         return [.. claimed.Select(item => queue.Enqueue(item.ConversationKey, item, cancellationToken))];
@@ -76,11 +83,14 @@ public sealed class InboxDispatcher(
         Inbound? update = null;
         try
         {
+            StageTrace.Mark("handling", item.ConversationKey, Queue(cancellationToken).InFlight);
             update = item.ReadUpdate();
             if (!await handler.HandleAsync(update, item.Id, cancellationToken))
             {
                 await inbox.CompleteAsync(item.Id, InboxStatus.Handled, null, cancellationToken);
             }
+
+            StageTrace.Mark("handled", item.ConversationKey);
 
             if (handoff is not { IsAttached: true })
             {

@@ -57,6 +57,7 @@ public sealed class OutboxWorker(
         {
             foreach (var message in messages)
             {
+                StageTrace.Mark("handoff", message.Chat.Id, Queue.InFlight);
                 _ = Queue.Enqueue(message.Chat.Key, message, stoppingToken);
             }
         },
@@ -100,6 +101,13 @@ public sealed class OutboxWorker(
     private async Task<IReadOnlyList<Task>> ClaimAsync(CancellationToken cancellationToken)
     {
         var due = await outbox.ClaimDueAsync(_options.InstanceId, Time.GetUtcNow(), _options.Lease, BatchSize, cancellationToken);
+        if (StageTrace.Enabled)
+        {
+            foreach (var message in due)
+            {
+                StageTrace.Mark("outbox-claimed", message.Chat.Id, due.Count);
+            }
+        }
 
         // The claim is oldest first, so each chat's queue keeps its messages in order. A message sent whose mark is
         // still gathering (its lease ran out meanwhile) is not sent again: the mark is on its way.
@@ -109,6 +117,7 @@ public sealed class OutboxWorker(
     /// <summary>One chat's next message; once one is held back, the chat's later messages wait behind it.</summary>
     private async Task SendInTurnAsync(string chat, OutboxMessage message, CancellationToken cancellationToken)
     {
+        StageTrace.Mark("send-turn", message.Chat.Id);
         DateTimeOffset? heldUntil;
         lock (_held)
         {
@@ -196,7 +205,9 @@ public sealed class OutboxWorker(
             return later;
         }
 
+        StageTrace.Mark("sending", message.Chat.Id);
         var result = await SendSafelyAsync(sender, message, body, editTarget, cancellationToken);
+        StageTrace.Mark("sent", message.Chat.Id);
         if (result is SendSucceeded && body is not CallbackAnswer)
         {
             pacer.Settled(message, sender.Limits, Time.GetUtcNow(), cost);

@@ -67,7 +67,9 @@ public sealed partial class TelegramPollingService(
             return;
         }
 
+        Trace("polled", updates);
         await intake.AcceptManyAsync(updates, cancellationToken);
+        Trace("inboxed", updates);
         if (updates.Length > 0)
         {
             Offset = Math.Max(Offset, updates.Max(u => u.Id) + 1);
@@ -95,6 +97,17 @@ public sealed partial class TelegramPollingService(
         if (updates.Count > 0)
         {
             Offset = Math.Max(Offset, updates.Max(u => u.Id) + 1);
+        }
+    }
+
+    private static void Trace(string stage, Update[] updates)
+    {
+        if (StageTrace.Enabled)
+        {
+            foreach (var update in updates)
+            {
+                StageTrace.Mark(stage, (update.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), updates.Length);
+            }
         }
     }
 
