@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using CampaignBot.Core.Pipeline;
 
 namespace CampaignBot.Storage.Sqlite;
 
@@ -26,7 +27,7 @@ internal sealed class SqliteDatabase(string connectionString)
     private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentBag<PreparedConnection> _readers = [];
     private readonly Lock _startLock = new();
-    private Task? _writer;
+    private Thread? _writer;
 
     /// <summary>
     /// Test hook: called before each group's COMMIT with the group's size. Throwing <see cref="WriterCrashedException"/>
@@ -198,15 +199,30 @@ internal sealed class SqliteDatabase(string connectionString)
 
         lock (_startLock)
         {
-            _writer ??= Task.Run(WriteLoopAsync);
+            if (_writer is null)
+            {
+                // A thread of its own, not the thread pool's: every write of the process waits on this loop, so it must
+                // never queue behind the pool's other work (a woken writer would wait its turn there, and so would every
+                // commit), and its synchronous SQLite calls must not take a pool thread from the handlers.
+                _writer = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
+                _writer.Start();
+            }
         }
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>True when a unit of work runs on the writer's own thread (tests).</summary>
+    internal bool IsWriterThread => Thread.CurrentThread == _writer;
+
+    /// <summary>
+    /// The writer's loop, on its own thread: it waits for work by blocking that thread (not by handing a continuation to
+    /// the pool) and runs each group to its end before taking the next. Microsoft.Data.Sqlite completes its async calls
+    /// synchronously, so a group runs on this thread from BEGIN to COMMIT.
+    /// </summary>
+    private void WriteLoop()
     {
         PreparedConnection? connection = null;
         var group = new List<WriteRequest>(MaxGroup);
-        while (await _writes.Reader.WaitToReadAsync())
+        while (_writes.Reader.TryPeek(out _) || _writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             group.Clear();
             while (group.Count < MaxGroup && _writes.Reader.TryRead(out var request))
@@ -214,54 +230,67 @@ internal sealed class SqliteDatabase(string connectionString)
                 group.Add(request);
             }
 
-            try
+            (connection, var crashed) = RunAsync(connection, group).GetAwaiter().GetResult();
+            if (crashed)
             {
-                connection ??= new PreparedConnection(await OpenAsync(CancellationToken.None));
-                if (!await RunGroupAsync(connection, group))
-                {
-                    // The group could not commit: each unit goes again alone, so one bad unit cannot sink the others.
-                    foreach (var request in group.Where(r => !r.IsCompleted))
-                    {
-                        await RunGroupAsync(connection, [request]);
-                    }
-                }
-            }
-            catch (WriterCrashedException crash)
-            {
-                // The test hook's "process died before COMMIT": nothing of the group, nothing queued, nothing later.
-                _writes.Writer.TryComplete();
-                foreach (var request in group)
-                {
-                    request.Fail(crash);
-                }
-
-                while (_writes.Reader.TryRead(out var queued))
-                {
-                    queued.Fail(crash);
-                }
-
-                if (connection is not null)
-                {
-                    await connection.DisposeAsync();
-                }
-
                 return;
             }
-#pragma warning disable CA1031 // The writer must not die: every failure is handed to the units that were waiting.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                foreach (var request in group)
-                {
-                    request.Fail(ex);
-                }
+        }
+    }
 
-                if (connection is not null)
+    /// <summary>Runs one group; returns the connection to go on with and whether the writer died (the test hook).</summary>
+    private async Task<(PreparedConnection? Connection, bool Crashed)> RunAsync(PreparedConnection? connection, List<WriteRequest> group)
+    {
+        try
+        {
+            connection ??= new PreparedConnection(await OpenAsync(CancellationToken.None));
+            if (!await RunGroupAsync(connection, group))
+            {
+                // The group could not commit: each unit goes again alone, so one bad unit cannot sink the others.
+                foreach (var request in group.Where(r => !r.IsCompleted))
                 {
-                    await connection.DisposeAsync();
-                    connection = null;
+                    await RunGroupAsync(connection, [request]);
                 }
             }
+
+            return (connection, false);
+        }
+        catch (WriterCrashedException crash)
+        {
+            // The test hook's "process died before COMMIT": nothing of the group, nothing queued, nothing later.
+            _writes.Writer.TryComplete();
+            foreach (var request in group)
+            {
+                request.Fail(crash);
+            }
+
+            while (_writes.Reader.TryRead(out var queued))
+            {
+                queued.Fail(crash);
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            return (null, true);
+        }
+#pragma warning disable CA1031 // The writer must not die: every failure is handed to the units that were waiting.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var request in group)
+            {
+                request.Fail(ex);
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            return (null, false);
         }
     }
 
@@ -280,6 +309,8 @@ internal sealed class SqliteDatabase(string connectionString)
             return true;
         }
 
+        var traceStart = StageTrace.Enabled ? StageTrace.Now : 0;
+        var traceCommit = 0.0;
         var transaction = BeginWrite(connection.Connection);
         var write = new SqliteWrite(connection, transaction);
         var ran = new List<WriteRequest>(pending.Count);
@@ -313,6 +344,7 @@ internal sealed class SqliteDatabase(string connectionString)
             }
 
             BeforeCommit?.Invoke(ran.Count);
+            traceCommit = StageTrace.Enabled ? StageTrace.Now : 0;
             await transaction.CommitAsync(CancellationToken.None);
         }
 #pragma warning disable CA1031 // Nothing of the group is acknowledged; the caller decides what runs again.
@@ -344,6 +376,14 @@ internal sealed class SqliteDatabase(string connectionString)
         }
 
         Interlocked.Increment(ref _committedGroups);
+        if (StageTrace.Enabled)
+        {
+            var done = StageTrace.Now;
+            StageTrace.Mark("w-wait", ran.Count.ToString(CultureInfo.InvariantCulture), traceStart - ran.Min(r => r.QueuedAt));
+            StageTrace.Mark("w-run", ran.Count.ToString(CultureInfo.InvariantCulture), traceCommit - traceStart);
+            StageTrace.Mark("w-commit", ran.Count.ToString(CultureInfo.InvariantCulture), done - traceCommit);
+        }
+
         foreach (var request in ran)
         {
             request.Complete();
@@ -368,6 +408,8 @@ internal sealed class SqliteDatabase(string connectionString)
     private abstract class WriteRequest(CancellationToken token)
     {
         public CancellationToken Token { get; } = token;
+
+        public double QueuedAt { get; } = StageTrace.Enabled ? StageTrace.Now : 0;
 
         public abstract bool IsCompleted { get; }
 

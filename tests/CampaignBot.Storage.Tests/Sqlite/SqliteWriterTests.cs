@@ -45,6 +45,36 @@ public sealed class SqliteWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_group_commits_on_the_writer_s_own_thread_and_never_on_a_thread_pool_thread()
+    {
+        var (stores, database) = await SqliteStores.OpenWithDatabaseAsync(DatabasePath, Ct);
+        var threads = new List<(bool Pool, string? Name, bool Writer)>();
+        database.BeforeCommit = _ =>
+        {
+            lock (threads)
+            {
+                threads.Add((Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name, database.IsWriterThread));
+            }
+        };
+
+        // Writes one after another (the writer goes idle and is woken each time) and then many at once.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await stores.Inbox.AddAsync(InboxItem($"one{i}", T0, i), Ct));
+        }
+
+        Assert.All(await Task.WhenAll(Enumerable.Range(0, 50).Select(i => stores.Inbox.AddAsync(InboxItem($"many{i}", T0, i), Ct))), Assert.True);
+
+        Assert.True(threads.Count >= 6, $"{threads.Count} commits");
+        Assert.All(threads, thread =>
+        {
+            Assert.False(thread.Pool, "a group committed on a thread-pool thread, where it would queue behind the pool's other work");
+            Assert.Equal("sqlite-writer", thread.Name);
+            Assert.True(thread.Writer);
+        });
+    }
+
+    [Fact]
     public async Task A_failing_unit_fails_alone_and_the_rest_of_its_group_commits()
     {
         var (stores, database) = await SqliteStores.OpenWithDatabaseAsync(DatabasePath, Ct);
