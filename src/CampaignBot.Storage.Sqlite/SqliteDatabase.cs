@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using CampaignBot.Core.Pipeline;
 
 namespace CampaignBot.Storage.Sqlite;
@@ -24,7 +23,13 @@ internal sealed class SqliteDatabase(string connectionString)
 
     private const int MaxIdleReaders = 8;
 
-    private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// The writer's queue, guarded by its own monitor: a producer pulses the waiting writer thread directly. (A channel's
+    /// async wait would wake it through a thread-pool work item, i.e. behind the pool's queue.)
+    /// </summary>
+    private readonly Queue<WriteRequest> _writes = new();
+    private readonly object _writesGate = new();
+    private bool _writesClosed;
     private readonly ConcurrentBag<PreparedConnection> _readers = [];
     private readonly Lock _startLock = new();
     private Thread? _writer;
@@ -77,9 +82,15 @@ internal sealed class SqliteDatabase(string connectionString)
         cancellationToken.ThrowIfCancellationRequested();
         EnsureWriter();
         var request = new WriteRequest<T>(work, cancellationToken);
-        if (!_writes.Writer.TryWrite(request))
+        lock (_writesGate)
         {
-            throw new ObjectDisposedException(nameof(SqliteDatabase));
+            if (_writesClosed)
+            {
+                throw new ObjectDisposedException(nameof(SqliteDatabase));
+            }
+
+            _writes.Enqueue(request);
+            Monitor.Pulse(_writesGate);
         }
 
         return request.Task;
@@ -201,9 +212,10 @@ internal sealed class SqliteDatabase(string connectionString)
         {
             if (_writer is null)
             {
-                // A thread of its own, not the thread pool's: every write of the process waits on this loop, so it must
-                // never queue behind the pool's other work (a woken writer would wait its turn there, and so would every
-                // commit), and its synchronous SQLite calls must not take a pool thread from the handlers.
+                // A thread of its own, not the thread pool's. On a pool thread the continuations of the callers it
+                // acknowledges are queued on that thread's local queue, and the writer keeps the thread busy with the
+                // next groups, so every acknowledgement waited until it went idle or was stolen (tens of ms under load);
+                // from here they go to the pool's shared queue. Its synchronous SQLite calls take no pool thread either.
                 _writer = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
                 _writer.Start();
             }
@@ -222,12 +234,20 @@ internal sealed class SqliteDatabase(string connectionString)
     {
         PreparedConnection? connection = null;
         var group = new List<WriteRequest>(MaxGroup);
-        while (_writes.Reader.TryPeek(out _) || _writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
             group.Clear();
-            while (group.Count < MaxGroup && _writes.Reader.TryRead(out var request))
+            lock (_writesGate)
             {
-                group.Add(request);
+                while (_writes.Count == 0)
+                {
+                    Monitor.Wait(_writesGate);
+                }
+
+                while (group.Count < MaxGroup && _writes.TryDequeue(out var request))
+                {
+                    group.Add(request);
+                }
             }
 
             (connection, var crashed) = RunAsync(connection, group).GetAwaiter().GetResult();
@@ -258,15 +278,17 @@ internal sealed class SqliteDatabase(string connectionString)
         catch (WriterCrashedException crash)
         {
             // The test hook's "process died before COMMIT": nothing of the group, nothing queued, nothing later.
-            _writes.Writer.TryComplete();
-            foreach (var request in group)
+            List<WriteRequest> queued;
+            lock (_writesGate)
             {
-                request.Fail(crash);
+                _writesClosed = true;
+                queued = [.. _writes];
+                _writes.Clear();
             }
 
-            while (_writes.Reader.TryRead(out var queued))
+            foreach (var request in group.Concat(queued))
             {
-                queued.Fail(crash);
+                request.Fail(crash);
             }
 
             if (connection is not null)
