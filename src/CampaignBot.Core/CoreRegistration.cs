@@ -1,7 +1,3 @@
-using CampaignBot.Core.Features.Bulletins;
-using CampaignBot.Core.Features.Evaluations;
-using CampaignBot.Core.Features.Ledger;
-using CampaignBot.Core.Features.Opinions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CampaignBot.Core;
@@ -75,15 +71,7 @@ public static class CoreRegistration
         services.AddSingleton<IFlowDefinition, Features.Study.VisitsFlow>();
         services.AddSingleton<ICommandHandler, Features.Study.RemindCommand>();
         services.AddSingleton<Features.Progress.IProgressSection, Features.Study.StudyProgressSection>();
-        services.AddEvaluations();
-        Features.Members.MembersRegistration.AddMembers(services);
-        Features.Dashboard.DashboardRegistration.AddDashboardCore(services);
-        services.AddOpinions();
-        services.AddLedger();
-        services.AddBulletins();
-        Features.LifeMeetings.LifeMeetingRegistration.AddLifeMeetings(services);
-        Features.Inspections.InspectionRegistration.AddInspections(services);
-        Features.Contacts.ContactRegistration.AddContacts(services);
+        services.AddFeatures(CampaignFeatures.All);
 
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<OutboxWorker>();
