@@ -1,13 +1,21 @@
 namespace CampaignBot.Core;
 
 /// <summary>
-/// The capabilities whose parts are declared as a table in their folder, in the order they are registered: the order of
+/// Every capability, its parts declared as a table in its folder, in the order they are registered: the order of
 /// their commands in /help and of their sections in /progress and the bulletin.
 /// </summary>
 public static class CampaignFeatures
 {
     public static IReadOnlyList<FeatureParts> All { get; } =
     [
+        Features.Organisation.OrganisationFeature.Parts,
+        Features.Registration.RegistrationFeature.Parts,
+        Features.Help.HelpFeature.Parts,
+        Features.Groups.GroupFeature.Parts,
+        Features.Examinations.ExaminationFeature.Parts,
+        Features.Pledges.PledgeFeature.Parts,
+        Features.Progress.ProgressFeature.Parts,
+        Features.Study.StudyFeature.Parts,
         Features.Evaluations.EvaluationFeature.Parts,
         Features.Members.MembersFeature.Parts,
         Features.Dashboard.DashboardFeature.Parts,

@@ -60,6 +60,15 @@ public sealed class FeatureSettings
         return new(services => services.AddCheckedOptions<TOptions>(sectionName));
     }
 
+    /// <summary><typeparamref name="TOptions"/> bound to <paramref name="sectionName"/>, checked by <typeparamref name="TValidator"/> and by its data annotations.</summary>
+    public static FeatureSettings Annotated<TOptions, TValidator>(string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
+        return new(services => services.AddCheckedOptions<TOptions, TValidator>(sectionName).ValidateDataAnnotations());
+    }
+
     internal void AddTo(IServiceCollection services) => add(services);
 }
 
