@@ -33,10 +33,10 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
     protected override void Declare(FlowBuilder<GiveOpinionAnswers> flow)
     {
         flow.Step<string>("AskingCategory", "asks which of the four winds, the ten problem areas or other")
-            .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. OpinionCategories.All(step.Campaign)
-                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == OpinionCategories.Other ? OpinionTexts.Other.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. ProblemCategories.All(step.Campaign)
+                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == ProblemCategories.Other ? CampaignTexts.OtherCategory.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
-            .Read((input, step) => ReadCategory(step.Campaign, input))
+            .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
             .Keep((answers, category) => answers with { Category = category })
             .Next("AskingText", "CategoryGiven");
 
@@ -50,14 +50,6 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
             .Finish("Stopped", "says the collection closed or the giver's limit is reached", step => step.Answers.Stopped == OpinionNotTaken.LimitReached ? OpinionTexts.Limit : OpinionTexts.Closed)
             .Cancelled(OpinionTexts.Cancelled)
             .TimedOut(OpinionTexts.TimedOut);
-    }
-
-    /// <summary>A category by button value ("c3"), number, code or name; a refusal otherwise.</summary>
-    public static Read<string> ReadCategory(CampaignDefinition campaign, string input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var word = input.StartsWith('c') && input.Length > 1 && char.IsAsciiDigit(input[1]) ? input[1..] : input;
-        return OpinionCategories.Find(campaign, word) is { } category ? category : OpinionTexts.PressCategory;
     }
 
     protected override async Task<Opening<GiveOpinionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
@@ -121,7 +113,7 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
                 UnitId = collection.UnitId,
                 CollectionId = collection.Id,
                 Source = OpinionSource.Anonymous,
-                Category = step.Answers.Category ?? OpinionCategories.Other,
+                Category = step.Answers.Category ?? ProblemCategories.Other,
                 Text = text,
                 GivenOn = calendar.Today(context.Now),
             },
