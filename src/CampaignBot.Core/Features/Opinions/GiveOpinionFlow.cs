@@ -8,16 +8,6 @@ public sealed record GiveOpinionAnswers
     public string? Category { get; init; }
 
     public string? Receipt { get; init; }
-
-    /// <summary>Why the opinion could not be taken at the last step, if it could not.</summary>
-    public OpinionNotTaken? Stopped { get; init; }
-}
-
-/// <summary>Why an opinion written to the end could not be taken: the collection closed meanwhile, or the giver's places are used.</summary>
-public enum OpinionNotTaken
-{
-    CollectionClosed,
-    LimitReached,
 }
 
 /// <summary>
@@ -40,14 +30,15 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
             .Keep((answers, category) => answers with { Category = category })
             .Next("AskingText", "CategoryGiven");
 
-        flow.Step<GiveOpinionAnswers>("AskingText", "asks for the opinion's text within the length limits, then stores it")
+        flow.Step<string>("AskingText", "asks for the opinion's text within the length limits, then stores it")
             .Prompt(OpinionTexts.AskText(Options.MinLength, Options.MaxLength))
             .ReadAsync(SaveAsync)
-            .Keep((_, saved) => saved)
-            .Next((_, saved) => saved.Stopped is null ? "Done" : "Stopped", "Done", "Stopped");
+            .Keep((answers, receipt) => answers with { Receipt = receipt })
+            .Next("Done", "Taken")
+            .MayJumpTo("Stopped", "NotTaken");
 
         flow.Finish("Done", "gives the receipt code", step => OpinionTexts.Received(step.Answers.Receipt ?? string.Empty))
-            .Finish("Stopped", "says the collection closed or the giver's limit is reached", step => step.Answers.Stopped == OpinionNotTaken.LimitReached ? OpinionTexts.Limit : OpinionTexts.Closed)
+            .Finish("Stopped", "ends after the text step said the collection closed or the giver's limit is reached")
             .Cancelled(OpinionTexts.Cancelled)
             .TimedOut(OpinionTexts.TimedOut);
     }
@@ -82,7 +73,8 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
         return Opening<GiveOpinionAnswers>.Refuse(answered is null ? OpinionTexts.BadCode : OpinionTexts.Status(answered));
     }
 
-    private async Task<Read<GiveOpinionAnswers>> SaveAsync(string input, FlowStep<GiveOpinionAnswers> step, CancellationToken cancellationToken)
+    /// <summary>Stores the opinion and gives its receipt; when it cannot be taken, says why and ends the flow.</summary>
+    private async Task<Read<string>> SaveAsync(string input, FlowStep<GiveOpinionAnswers> step, CancellationToken cancellationToken)
     {
         var text = input.Trim();
         if (text.Length < Options.MinLength || text.Length > Options.MaxLength)
@@ -94,13 +86,13 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
         var collection = await store.GetCollectionAsync(step.Answers.CollectionId ?? string.Empty, cancellationToken);
         if (collection is null || !collection.IsOpenAt(context.Now))
         {
-            return step.Answers with { Stopped = OpinionNotTaken.CollectionClosed };
+            return Read<string>.Jump("Stopped", OpinionTexts.Closed);
         }
 
         var giver = $"{context.Update.Chat.Channel}:{context.Update.Sender.Id}";
         if (!await store.TryTakePlaceAsync(collection.Id, hasher.Hash(collection.Id, giver), Options.MaxPerGiver, cancellationToken))
         {
-            return step.Answers with { Stopped = OpinionNotTaken.LimitReached };
+            return Read<string>.Jump("Stopped", OpinionTexts.Limit);
         }
 
         // Ids and the receipt come from a keyed hash of the update: without the secret nobody can tie them to the sender's session.
@@ -120,7 +112,7 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
             ReceiptHash(receipt),
             cancellationToken);
         await ForgetTextAsync(context.Update, cancellationToken);
-        return step.Answers with { Receipt = receipt };
+        return receipt;
     }
 
     /// <summary>The inbox keeps each update with its sender; once the opinion is stored its text is cut from that copy.</summary>
