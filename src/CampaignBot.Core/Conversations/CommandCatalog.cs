@@ -106,11 +106,7 @@ public static class CommandCatalog
         new("round", "开启或结束评议（活动办）", "Open or close an evaluation round (office)") { Audience = CommandAudience.Office, InGroups = true },
         new("opinion", "用口令匿名提意见，或用回执码查看答复", "Give an opinion with a code, or read the answer by receipt") { Audience = CommandAudience.Anyone },
         new("opinions", "征求意见：开启、查看、处理（书记、督导组、活动办）", "Opinions: open, see, handle (secretaries, supervisors, office)") { Audience = CommandAudience.Reviewers },
-        new("ledger", "整改台帐：我牵头的事项，报告进展和完成", "Rectification ledger: the items you lead, progress and completion")
-        {
-            Audience = CommandAudience.Members,
-            ForReviewers = ("整改台帐：建立、进展、完成、确认", "Rectification ledger: add, progress, done, confirm"),
-        },
+        new("ledger", "整改台帐：我牵头的事项，报告进展和完成", "Rectification ledger: the items you lead, progress and completion") { Audience = CommandAudience.Members, ForReviewers = ("整改台帐：建立、进展、完成、确认", "Rectification ledger: add, progress, done, confirm") },
         new("dispatch", "月调度：报告本月办实事和整改进展（书记）", "Monthly dispatch: this month's practical things and ledger progress (secretaries)") { Audience = CommandAudience.Secretaries },
         new("bulletin", "月通报：预览和发布（活动办）", "Monthly bulletin: preview and publish (office)") { Audience = CommandAudience.Office },
         new("meeting", "专题民主生活会：三轮沟通进度、审核确认、会议记录（班子成员、书记、督导组）", "Democratic life meeting: talks, checks, record (team, secretary, supervisor)") { Audience = CommandAudience.Reviewers },
