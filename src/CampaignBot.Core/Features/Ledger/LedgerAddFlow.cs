@@ -31,8 +31,6 @@ public sealed record LedgerAddAnswers
 public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
     : DeclaredFlow<LedgerAddAnswers>("ledgeradd", "ledger_add", LedgerTexts.AddTitle)
 {
-    private const int MaxPeopleButtons = 12;
-
     protected override void Declare(FlowBuilder<LedgerAddAnswers> flow)
     {
         flow.Step<string>("AskingProblem", "asks what the problem is")
@@ -42,9 +40,9 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
             .Next("AskingCategory", "ProblemGiven");
 
         flow.Step<string>("AskingCategory", "asks the category: the four winds, the ten problem areas or other")
-            .Prompt(step => new Prompt(LedgerTexts.AskCategory, [.. ProblemCategories.All(step.Campaign)
-                .Select((c, i) => new Choice($"{i + 1}. {c.Name}", "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
+            .Prompt(step => new Prompt(LedgerTexts.AskCategory, ProblemCategories.All(step.Campaign)
+                .Select((c, i) => new Choice($"{i + 1}. {c.Name}", Pressed.Value('c', i + 1)))
+                .InRows()))
             .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
             .Keep((a, category) => a with { Category = category })
             .Next("AskingMeasures", "CategoryChosen");
@@ -56,9 +54,9 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
             .Next("AskingLeader", "MeasuresGiven");
 
         flow.Step<(string Id, string Name)>("AskingLeader", "asks the lead leader: a button per member of the unit, or a name")
-            .Prompt(step => new Prompt(LedgerTexts.AskLeader, [.. step.Answers.People.Take(MaxPeopleButtons)
-                .Select((p, i) => new Choice(p[(p.IndexOf('\t', StringComparison.Ordinal) + 1)..], "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
+            .Prompt(step => new Prompt(LedgerTexts.AskLeader, step.Answers.People.Take(ChoiceRows.MaxListed)
+                .Select((p, i) => new Choice(p[(p.IndexOf('\t', StringComparison.Ordinal) + 1)..], Pressed.Value('p', i)))
+                .InRows()))
             .Read((input, step) => ReadLeader(input, step.Answers.People))
             .Keep((a, leader) => a with { LeaderId = leader.Id, LeaderName = leader.Name })
             .Next("AskingDeadline", "LeaderChosen");

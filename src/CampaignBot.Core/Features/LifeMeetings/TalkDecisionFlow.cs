@@ -52,7 +52,7 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
         flow.Step<CriticismTalk>("Choosing", "lists the criticisms waiting for a decision")
             .Prompt(step => new Prompt(
                 LifeMeetingTexts.AskTalk(LifeMeetingTexts.Numbered(step.Answers.Pending.Select(p => Label(step, p)))),
-                [.. step.Answers.Pending.Select((p, i) => new Choice($"{i + 1}. {Label(step, p)}", "t" + i.ToString(CultureInfo.InvariantCulture))).Chunk(2).Select(row => (IReadOnlyList<Choice>)row)]))
+                step.Answers.Pending.Select((p, i) => new Choice($"{i + 1}. {Label(step, p)}", Pressed.Value('t', i))).InRows(2)))
             .ReadAsync(ChooseAsync)
             .Keep((a, talk) => a with { From = talk.From, To = talk.To, Version = talk.Version, Points = talk.Points, Returns = talk.Returns })
             .Next("Deciding", "Chosen");

@@ -23,9 +23,9 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
     protected override void Declare(FlowBuilder<GiveOpinionAnswers> flow)
     {
         flow.Step<string>("AskingCategory", "asks which of the four winds, the ten problem areas or other")
-            .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. ProblemCategories.All(step.Campaign)
-                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == ProblemCategories.Other ? CampaignTexts.OtherCategory.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
+            .Prompt(step => new Prompt(OpinionTexts.AskCategory, ProblemCategories.All(step.Campaign)
+                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == ProblemCategories.Other ? CampaignTexts.OtherCategory.English : c.Name)}"), Pressed.Value('c', i + 1)))
+                .InRows()))
             .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
             .Keep((answers, category) => answers with { Category = category })
             .Next("AskingText", "CategoryGiven");
