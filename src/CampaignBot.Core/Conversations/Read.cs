@@ -71,6 +71,9 @@ public sealed record Choice(Text Label, string Value)
 /// <summary>Reading a press of one of a list's buttons, whose values are a letter and the item's index ("p0", "p1", …).</summary>
 public static class Pressed
 {
+    /// <summary>The value of the button for item <paramref name="index"/> of a list, as <see cref="Index"/> reads it back.</summary>
+    public static string Value(char prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The index pressed, or null unless <paramref name="input"/> is <paramref name="prefix"/> and an index below <paramref name="count"/>.</summary>
     public static int? Index(string input, char prefix, int count)
     {
@@ -85,6 +88,16 @@ public static class Pressed
     public static int? IndexOrNumber(string input, char prefix, int count) =>
         Index(input, prefix, count)
         ?? (int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= count ? number - 1 : null);
+}
+
+/// <summary>How a prompt lays out its buttons.</summary>
+public static class ChoiceRows
+{
+    /// <summary>The most items a pick-from-a-list prompt offers as buttons (people, households): what a phone screen shows.</summary>
+    public const int MaxListed = 12;
+
+    /// <summary>The buttons laid out <paramref name="perRow"/> to a row, in order.</summary>
+    public static IReadOnlyList<IReadOnlyList<Choice>> InRows(this IEnumerable<Choice> choices, int perRow = 3) => [.. choices.Chunk(perRow)];
 }
 
 /// <summary>How long a typed answer may be, in characters, both ends included.</summary>

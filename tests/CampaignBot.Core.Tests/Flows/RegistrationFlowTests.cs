@@ -58,8 +58,24 @@ public sealed class RegistrationFlowTests
 
         var json = _chat.Session.Data[DeclaredFlow<RegistrationAnswers>.AnswersKey];
         var answers = Messaging.MessageJson.Deserialize<RegistrationAnswers>(json);
-        Assert.Equal(new RegistrationAnswers { Code = Code, UnitId = "county_east", Role = "member", Name = "张三" }, answers);
+        Assert.Equal(new RegistrationAnswers { Invite = new InviteGrant(Code, "county_east", "member", null, null, null), Name = "张三" }, answers);
         Assert.Equal("AwaitingRank", _chat.Session.State);
+    }
+
+    [Fact]
+    public async Task A_registration_saved_before_the_grant_was_kept_whole_asks_for_the_code_again_and_registers_nobody()
+    {
+        await _chat.SayAsync("/start", Code, "张三", "2");
+        _chat.Session.Data[DeclaredFlow<RegistrationAnswers>.AnswersKey] =
+            """{"code":"ABC123","unitId":"county_east","role":"member","name":"张三","rank":"section","personal":false}""";
+
+        var reply = await _chat.SayAsync("1");
+
+        Assert.Contains("请重新输入邀请码", reply, StringComparison.Ordinal);
+        Assert.Equal("AwaitingCode", _chat.Session.State);
+        Assert.Null(await _members.GetAsync("test:1", CancellationToken.None));
+        Assert.Empty((await _invites.GetAsync(Code, CancellationToken.None))!.RedeemedBy);
+        Assert.Contains("注册成功", await _chat.SayAsync(Code, "张三", "2", "1"), StringComparison.Ordinal);
     }
 
     [Fact]

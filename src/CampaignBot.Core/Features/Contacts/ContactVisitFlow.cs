@@ -28,8 +28,8 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
     protected override void Declare(FlowBuilder<ContactVisitAnswers> flow)
     {
         flow.Step<string>("ChoosingUnit", "lists the leader's contact units to pick one")
-            .Prompt(step => new Prompt(ContactTexts.WhichUnit, [.. step.Answers.Units
-                .Select((u, i) => (IReadOnlyList<Choice>)[new Choice(step.Campaign.FindUnit(u)?.Name ?? u, "u" + i.ToString(CultureInfo.InvariantCulture))])]))
+            .Prompt(step => new Prompt(ContactTexts.WhichUnit, step.Answers.Units
+                .Select((u, i) => new Choice(step.Campaign.FindUnit(u)?.Name ?? u, Pressed.Value('u', i))).InRows(1)))
             .Read((input, step) => ReadUnit(input, step.Answers.Units))
             .Keep((a, unit) => a with { UnitId = unit })
             .Next("AskingDate", "UnitChosen");

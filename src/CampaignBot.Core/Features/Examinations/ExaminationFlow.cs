@@ -418,11 +418,8 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
             : new Text(ExaminationTexts.Summary(checklist, step.Answers.Given, false), ExaminationTexts.Summary(checklist, step.Answers.Given, true));
         var rows = Enumerable.Range(1, items.Count)
             .Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture), "go" + n.ToString(CultureInfo.InvariantCulture)))
-            .Chunk(5)
-            .Select(chunk => (IReadOnlyList<Choice>)chunk)
-            .ToList();
-        rows.Add([new Choice(ExaminationTexts.Submit, "submit"), new Choice(ExaminationTexts.SaveAndLeave, "save")]);
-        return new Prompt(new Text(summary.Chinese + ExaminationTexts.SummaryHint.Chinese, summary.English + ExaminationTexts.SummaryHint.English), rows);
+            .InRows(5);
+        return new Prompt(new Text(summary.Chinese + ExaminationTexts.SummaryHint.Chinese, summary.English + ExaminationTexts.SummaryHint.English), [.. rows, [new Choice(ExaminationTexts.Submit, "submit"), new Choice(ExaminationTexts.SaveAndLeave, "save")]]);
     }
 
     private static List<Choice> Navigation() => [new Choice(ExaminationTexts.ToSummary, "review"), new Choice(ExaminationTexts.SaveAndLeave, "save")];

@@ -54,7 +54,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
         flow.Step<ReviewAnswers>("Choosing", "lists the submissions waiting for this reviewer")
             .Prompt(step => new Prompt(
                 ExaminationTexts.ChooseToReview,
-                step.Answers.Pending.Select((p, i) => (IReadOnlyList<Choice>)[new Choice(ExaminationTexts.ListEntry(i + 1, p.MemberName, p.UnitName, p.Version), "p" + i.ToString(CultureInfo.InvariantCulture))]).ToList()))
+                step.Answers.Pending.Select((p, i) => new Choice(ExaminationTexts.ListEntry(i + 1, p.MemberName, p.UnitName, p.Version), Pressed.Value('p', i))).InRows(1)))
             .ReadAsync(ChooseAsync)
             .Keep((_, chosen) => chosen)
             .Next((_, chosen) => AfterChoosing(chosen), "Reading", "Choosing", "NothingPending")
@@ -120,10 +120,9 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     private static Prompt OfferPrompt(FlowStep<ReviewAnswers> step)
     {
         var problems = step.Answers.Problems;
-        var rows = problems.Select((p, i) => (p, i)).Where(x => x.p.LedgerId is null)
-            .Select((x, shown) => (IReadOnlyList<Choice>)[new Choice(ExaminationTexts.ProblemEntry(shown + 1, x.p.Text), "q" + x.i.ToString(CultureInfo.InvariantCulture))])
-            .Append([new Choice(ExaminationTexts.LedgerFinished, "done")])
-            .ToList();
+        var open = problems.Select((p, i) => (p, i)).Where(x => x.p.LedgerId is null)
+            .Select((x, shown) => new Choice(ExaminationTexts.ProblemEntry(shown + 1, x.p.Text), Pressed.Value('q', x.i)));
+        IReadOnlyList<IReadOnlyList<Choice>> rows = [.. open.InRows(1), [new Choice(ExaminationTexts.LedgerFinished, "done")]];
         var turned = problems.Count(p => p.LedgerId is not null);
         var text = turned == 0 ? ExaminationTexts.OfferLedger(problems.Count) : ExaminationTexts.OfferMore(problems.Count - turned);
         return new Prompt(text, rows);
@@ -208,14 +207,14 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             return [];
         }
 
-        var categories = Opinions.OpinionCategories.All(campaign);
+        var categories = ProblemCategories.All(campaign);
         return [.. checklist.Items
             .Where(item => exam.Answers.GetValueOrDefault(item.Code) is { Choice: ChecklistChoices.Exists or ChecklistChoices.Partly })
             .Select(item =>
             {
                 var answer = exam.Answers[item.Code];
                 var text = $"{ExaminationTexts.Short(item.Prompt)}（{ChecklistChoices.Name(answer.Choice)}）" + (string.IsNullOrWhiteSpace(answer.Text) ? string.Empty : "：" + answer.Text.Trim());
-                var category = categories.FirstOrDefault(c => c.Code != Opinions.OpinionCategories.Other && item.Prompt.StartsWith(c.Name, StringComparison.Ordinal))?.Code ?? Opinions.OpinionCategories.Other;
+                var category = categories.FirstOrDefault(c => c.Code != ProblemCategories.Other && item.Prompt.StartsWith(c.Name, StringComparison.Ordinal))?.Code ?? ProblemCategories.Other;
                 return new FoundProblem(item.Code, text.Length <= maxText ? text : text[..(maxText - 1)] + "…", category);
             })];
     }

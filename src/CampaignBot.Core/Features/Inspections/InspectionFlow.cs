@@ -169,10 +169,9 @@ public sealed class InspectionFlow(IInspectionStore store, InspectionFacts facts
     private static Prompt LedgerChoicePrompt(FlowStep<InspectionAnswers> step)
     {
         var open = step.Answers.Findings.Select((f, i) => (f, i)).Where(x => x.f.LedgerItemId is null)
-            .Select(x => new Choice(InspectionTexts.OpenItemFor(x.i + 1), "f" + (x.i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Chunk(3).Select(row => (IReadOnlyList<Choice>)row).ToList();
-        open.Add([new Choice(InspectionTexts.GoOn, "next")]);
-        return new Prompt(InspectionTexts.ChooseLedger(step.Answers.Findings), open);
+            .Select(x => new Choice(InspectionTexts.OpenItemFor(x.i + 1), Pressed.Value('f', x.i + 1)))
+            .InRows();
+        return new Prompt(InspectionTexts.ChooseLedger(step.Answers.Findings), [.. open, [new Choice(InspectionTexts.GoOn, "next")]]);
     }
 
     private static Prompt LinePrompt(FlowStep<InspectionAnswers> step)

@@ -1,5 +1,3 @@
-using CampaignBot.Core.Features.Opinions;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>What /ledger add has gathered: the unit, the problem, its category, the measures, the lead leader, the deadline.</summary>
@@ -33,8 +31,6 @@ public sealed record LedgerAddAnswers
 public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
     : DeclaredFlow<LedgerAddAnswers>("ledgeradd", "ledger_add", LedgerTexts.AddTitle)
 {
-    private const int MaxPeopleButtons = 12;
-
     protected override void Declare(FlowBuilder<LedgerAddAnswers> flow)
     {
         flow.Step<string>("AskingProblem", "asks what the problem is")
@@ -44,10 +40,10 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
             .Next("AskingCategory", "ProblemGiven");
 
         flow.Step<string>("AskingCategory", "asks the category: the four winds, the ten problem areas or other")
-            .Prompt(step => new Prompt(LedgerTexts.AskCategory, [.. OpinionCategories.All(step.Campaign)
-                .Select((c, i) => new Choice($"{i + 1}. {c.Name}", "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
-            .Read((input, step) => GiveOpinionFlow.ReadCategory(step.Campaign, input))
+            .Prompt(step => new Prompt(LedgerTexts.AskCategory, ProblemCategories.All(step.Campaign)
+                .Select((c, i) => new Choice($"{i + 1}. {c.Name}", Pressed.Value('c', i + 1)))
+                .InRows()))
+            .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
             .Keep((a, category) => a with { Category = category })
             .Next("AskingMeasures", "CategoryChosen");
 
@@ -58,9 +54,9 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
             .Next("AskingLeader", "MeasuresGiven");
 
         flow.Step<(string Id, string Name)>("AskingLeader", "asks the lead leader: a button per member of the unit, or a name")
-            .Prompt(step => new Prompt(LedgerTexts.AskLeader, [.. step.Answers.People.Take(MaxPeopleButtons)
-                .Select((p, i) => new Choice(p[(p.IndexOf('\t', StringComparison.Ordinal) + 1)..], "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
+            .Prompt(step => new Prompt(LedgerTexts.AskLeader, step.Answers.People.Take(ChoiceRows.MaxListed)
+                .Select((p, i) => new Choice(p[(p.IndexOf('\t', StringComparison.Ordinal) + 1)..], Pressed.Value('p', i)))
+                .InRows()))
             .Read((input, step) => ReadLeader(input, step.Answers.People))
             .Keep((a, leader) => a with { LeaderId = leader.Id, LeaderName = leader.Name })
             .Next("AskingDeadline", "LeaderChosen");
@@ -134,7 +130,7 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
     {
         var a = step.Answers;
         var source = step.Context.Member!.Role == Roles.Supervisor ? ProblemSource.Supervisor : ProblemSource.Examination;
-        var request = new LedgerRequest(a.UnitId!, a.Problem ?? string.Empty, a.Category ?? OpinionCategories.Other, source, [], a.Measures ?? string.Empty, a.LeaderId ?? string.Empty, a.Deadline is { } d ? LedgerTexts.Date(d) : string.Empty);
+        var request = new LedgerRequest(a.UnitId!, a.Problem ?? string.Empty, a.Category ?? ProblemCategories.Other, source, [], a.Measures ?? string.Empty, a.LeaderId ?? string.Empty, a.Deadline is { } d ? LedgerTexts.Date(d) : string.Empty);
         var (item, refusal) = await service.CreateAsync(request, step.Context.Member!, step.Context.Update.UpdateId, step.Now, cancellationToken);
         if (item is null)
         {

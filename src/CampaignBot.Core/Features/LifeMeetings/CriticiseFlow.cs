@@ -35,7 +35,7 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
         flow.Step<CriticismTalk>("ChoosingColleague", "asks which colleague the criticisms are for")
             .Prompt(step => new Prompt(
                 LifeMeetingTexts.AskColleague(LifeMeetingTexts.Numbered(step.Answers.Colleagues.Select(c => Part(c, 1) + "：" + Part(c, 2)))),
-                [.. step.Answers.Colleagues.Select((c, i) => new Choice($"{i + 1}. {Part(c, 1)}", "c" + i.ToString(CultureInfo.InvariantCulture))).Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
+                step.Answers.Colleagues.Select((c, i) => new Choice($"{i + 1}. {Part(c, 1)}", Pressed.Value('c', i))).InRows()))
             .ReadAsync(ChooseAsync)
             .Keep((a, talk) => a with { To = talk.To, ToName = Part(a.Colleagues.First(c => Part(c, 0) == talk.To), 1), Reason = talk.Status == TalkStatus.SentBack ? talk.SentBackReason : null, Current = talk.Points })
             .Next("Writing", "ColleagueChosen");

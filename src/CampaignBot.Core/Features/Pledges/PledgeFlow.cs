@@ -94,11 +94,9 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
 
     private static Prompt AreasPrompt(FlowStep<PledgeAnswers> step)
     {
-        var rows = step.Campaign.PledgeAreas
-            .Select((a, i) => (IReadOnlyList<Choice>)[new Choice((step.Answers.Selected.Contains(a.Code) ? "✓ " : string.Empty) + a.Name, "a" + i.ToString(CultureInfo.InvariantCulture))])
-            .ToList();
-        rows.Add([new Choice(PledgeTexts.Done, "done")]);
-        return new Prompt(PledgeTexts.ChooseAreas, rows);
+        var areas = step.Campaign.PledgeAreas
+            .Select((a, i) => new Choice((step.Answers.Selected.Contains(a.Code) ? "✓ " : string.Empty) + a.Name, Pressed.Value('a', i)));
+        return new Prompt(PledgeTexts.ChooseAreas, [.. areas.InRows(1), [new Choice(PledgeTexts.Done, "done")]]);
     }
 
     /// <summary>A press toggles an area (the step is shown again); "done" queues the chosen areas not yet written.</summary>
@@ -145,8 +143,8 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
             new Text(PledgeTexts.PreviewHeading.Chinese + lines + PledgeTexts.PreviewFooter.Chinese, PledgeTexts.PreviewHeading.English + lines + PledgeTexts.PreviewFooter.English),
             [
                 [new Choice(PledgeTexts.Publish, "publish"), new Choice(PledgeTexts.AddAreas, "add")],
-                drafted.Select((_, i) => new Choice(PledgeTexts.Edit(i + 1), "e" + i.ToString(CultureInfo.InvariantCulture))).ToList(),
-                drafted.Select((_, i) => new Choice(PledgeTexts.Withdraw(i + 1), "w" + i.ToString(CultureInfo.InvariantCulture))).ToList(),
+                drafted.Select((_, i) => new Choice(PledgeTexts.Edit(i + 1), Pressed.Value('e', i))).ToList(),
+                drafted.Select((_, i) => new Choice(PledgeTexts.Withdraw(i + 1), Pressed.Value('w', i))).ToList(),
             ]);
     }
 

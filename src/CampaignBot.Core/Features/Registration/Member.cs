@@ -88,9 +88,25 @@ public sealed record Invite
     public int Uses => RedeemedBy.Count;
 
     /// <summary>A personal invite (from a member import) names its holder and fixes their rank; anything else is a shared code.</summary>
-    public bool IsPersonal => Name is not null && Rank is not null;
+    public bool IsPersonal => ToGrant().IsPersonal;
+
+    /// <summary>What redeeming this code gives: its unit, role, and the name and rank rule.</summary>
+    public InviteGrant ToGrant() => new(Code, UnitId, Role, Name, Rank, MaxRank);
 
     /// <summary>The ranks a member may register with under this invite, in the campaign's order.</summary>
+    public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign) => ToGrant().AllowedRanks(campaign);
+}
+
+/// <summary>
+/// What an invite code grants whoever redeems it: the unit and the role; a rank fixed (<see cref="Rank"/>) or capped
+/// (<see cref="MaxRank"/>); a personal code (from a member import) also the name. Registration keeps it while it asks the rest.
+/// </summary>
+public sealed record InviteGrant(string Code, string UnitId, string Role, string? Name, string? Rank, string? MaxRank)
+{
+    /// <summary>A personal code names its holder and fixes their rank.</summary>
+    public bool IsPersonal => Name is not null && Rank is not null;
+
+    /// <summary>The ranks one may register with under this grant, in the campaign's order (all when it neither fixes nor caps).</summary>
     public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign)
     {
         ArgumentNullException.ThrowIfNull(campaign);

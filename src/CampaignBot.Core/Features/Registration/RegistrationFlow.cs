@@ -3,29 +3,19 @@ namespace CampaignBot.Core.Features.Registration;
 /// <summary>What registration has gathered so far.</summary>
 public sealed record RegistrationAnswers
 {
-    public string? Code { get; init; }
-
-    public string? UnitId { get; init; }
-
-    public string? Role { get; init; }
+    /// <summary>What the code grants; null until a valid code is given (and in a session saved before it was kept whole).</summary>
+    public InviteGrant? Invite { get; init; }
 
     public string? Name { get; init; }
 
     public string? Rank { get; init; }
 
-    /// <summary>True when the code was a personal one (from a member import) that fixes name and rank.</summary>
-    public bool Personal { get; init; }
+    /// <summary>The code was a personal one (from a member import): it fixes name and rank.</summary>
+    public bool IsPersonal() => Invite?.IsPersonal == true;
 
-    /// <summary>The invite's fixed rank, if it fixes one.</summary>
-    public string? FixedRank { get; init; }
-
-    /// <summary>The invite's highest rank, if it caps the rank.</summary>
-    public string? MaxRank { get; init; }
-
-    /// <summary>The ranks the invite allows, in the campaign's order (all when it neither fixes nor caps).</summary>
+    /// <summary>The ranks the code allows, in the campaign's order (all when it neither fixes nor caps).</summary>
     public IReadOnlyList<Campaign.RankDefinition> AllowedRanks(Campaign.CampaignDefinition campaign) =>
-        new Invite { Code = Code ?? "-", UnitId = UnitId ?? "-", Role = Role ?? "-", MaxUses = 1, CreatedAt = default, Rank = FixedRank, MaxRank = MaxRank }
-            .AllowedRanks(campaign);
+        Invite?.AllowedRanks(campaign) ?? campaign?.Ranks ?? throw new ArgumentNullException(nameof(campaign));
 }
 
 /// <summary>
@@ -49,13 +39,13 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
             .Prompt(RegistrationTexts.AskCode)
             .ReadAsync(ReadCodeAsync)
             .Keep((answers, invite) => invite.IsPersonal
-                ? answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, Name = invite.Name, Rank = invite.Rank, FixedRank = invite.Rank, MaxRank = null, Personal = true }
-                : answers with { Code = invite.Code, UnitId = invite.UnitId, Role = invite.Role, FixedRank = invite.Rank, MaxRank = invite.MaxRank, Personal = false })
+                ? answers with { Invite = invite.ToGrant(), Name = invite.Name, Rank = invite.Rank }
+                : answers with { Invite = invite.ToGrant() })
             .Next((_, invite) => invite.IsPersonal ? "AwaitingConfirmation" : "AwaitingName", "AwaitingName", "AwaitingConfirmation");
 
         flow.Step<string>("AwaitingName", "asks for the member's name")
             .Prompt(RegistrationTexts.AskName(MaxNameLength))
-            .Read((input, step) => step.Answers.Personal ? RegistrationTexts.FixedByTheList : ReadName(input))
+            .Read((input, step) => step.Answers.IsPersonal() ? RegistrationTexts.FixedByTheList : ReadName(input))
             .Keep((answers, name) => answers with { Name = name })
             .Next("AwaitingRank", "NameGiven");
 
@@ -67,9 +57,9 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
 
         flow.Step<Member>("AwaitingConfirmation", "shows name, unit and rank to confirm or change")
             .Prompt(step => new Prompt(
-                (step.Answers.Personal ? (Func<string?, string, string, Text>)RegistrationTexts.AskPersonalConfirmation : RegistrationTexts.AskConfirmation)(
+                (step.Answers.IsPersonal() ? (Func<string?, string, string, Text>)RegistrationTexts.AskPersonalConfirmation : RegistrationTexts.AskConfirmation)(
                     step.Answers.Name,
-                    step.Campaign.FindUnit(step.Answers.UnitId ?? string.Empty)?.Name ?? "?",
+                    step.Campaign.FindUnit(step.Answers.Invite?.UnitId ?? string.Empty)?.Name ?? "?",
                     step.Campaign.FindRank(step.Answers.Rank ?? string.Empty)?.Name ?? "?"),
                 [[new Choice(RegistrationTexts.Confirm, "ok"), new Choice(RegistrationTexts.Change, "back")]]))
             .ReadAsync(ConfirmAsync)
@@ -102,13 +92,13 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
         return step.Campaign.Ranks
             .Select((rank, index) => (rank, index))
             .Where(x => allowed.Contains(x.rank))
-            .Select(x => (IReadOnlyList<Choice>)[new Choice(x.rank.Name, $"rank{x.index}")])
-            .ToList();
+            .Select(x => new Choice(x.rank.Name, $"rank{x.index}"))
+            .InRows(1);
     }
 
     private static Read<string> ReadRank(string input, FlowStep<RegistrationAnswers> step)
     {
-        if (step.Answers.Personal)
+        if (step.Answers.IsPersonal())
         {
             return RegistrationTexts.FixedByTheList;
         }
@@ -150,7 +140,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
         if (input is "back" or "修改" or "change")
         {
             // What a personal code fixes cannot be changed here; the member may only enter another code.
-            return step.Answers.Personal ? Read<Member>.Jump("AwaitingCode", RegistrationTexts.FixedByTheList) : Read<Member>.Back;
+            return step.Answers.IsPersonal() ? Read<Member>.Jump("AwaitingCode", RegistrationTexts.FixedByTheList) : Read<Member>.Back;
         }
 
         if (input is not ("ok" or "确认" or "是" or "confirm" or "yes"))
@@ -160,9 +150,15 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
 
         var context = step.Context;
         var answers = step.Answers;
+        if (answers.Invite is not { } invite)
+        {
+            // A session saved mid-registration by an older version kept no grant: the code is asked again.
+            return Read<Member>.Jump("AwaitingCode", RegistrationTexts.CodeNoLongerValid);
+        }
+
         var channel = context.Update.Chat.Channel;
         var memberId = Member.IdFor(channel, context.Update.Sender.Id);
-        var result = await invites.RedeemAsync(answers.Code!, memberId, context.Now, cancellationToken).ConfigureAwait(false);
+        var result = await invites.RedeemAsync(invite.Code, memberId, context.Now, cancellationToken).ConfigureAwait(false);
         if (result is not (RedeemResult.Redeemed or RedeemResult.AlreadyRedeemedByThisMember))
         {
             return Read<Member>.Jump("AwaitingCode", RegistrationTexts.CodeNoLongerValid);
@@ -175,11 +171,11 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
             UserId = context.Update.Sender.Id,
             Name = answers.Name!,
             Rank = answers.Rank!,
-            UnitId = answers.UnitId!,
-            Role = answers.Role!,
+            UnitId = invite.UnitId,
+            Role = invite.Role,
             LanguageCode = context.Update.Sender.LanguageCode,
             RegisteredAt = context.Now,
-            HostUnitId = hostUnits is null ? null : await hostUnits.ForPersonalInviteAsync(answers.UnitId!, answers.Code!, cancellationToken).ConfigureAwait(false),
+            HostUnitId = hostUnits is null ? null : await hostUnits.ForPersonalInviteAsync(invite.UnitId, invite.Code, cancellationToken).ConfigureAwait(false),
         };
         await members.UpsertAsync(member, cancellationToken).ConfigureAwait(false);
         context.Member = member;

@@ -308,5 +308,5 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
     }
 
     internal static IReadOnlyList<IReadOnlyList<Choice>> NumberButtons(int count) =>
-        StudySteps.Column(Enumerable.Range(0, count).Select(i => new Choice((i + 1).ToString(CultureInfo.InvariantCulture), "e" + i.ToString(CultureInfo.InvariantCulture))));
+        StudySteps.Column(Enumerable.Range(0, count).Select(i => new Choice((i + 1).ToString(CultureInfo.InvariantCulture), Pressed.Value('e', i))));
 }

@@ -15,7 +15,7 @@ public static class StudySteps
     public static Prompt NotePrompt(Text ask) => new(ask, [[new Choice(StudyTexts.Skip, "skip")]]);
 
     public static IReadOnlyList<IReadOnlyList<Choice>> Column(IEnumerable<Choice> choices) =>
-        [.. choices.Select(c => (IReadOnlyList<Choice>)[c])];
+        choices.InRows(1);
 
     public static Read<DateOnly> ReadDate(string input, FlowContext context, CampaignCalendar calendar)
     {

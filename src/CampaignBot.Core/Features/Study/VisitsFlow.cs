@@ -20,8 +20,6 @@ public sealed record VisitsAnswers
 /// </summary>
 public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnswers>("visits", "visits", StudyTexts.VisitsTitle)
 {
-    private const int MaxHouseholdButtons = 12;
-
     protected override void Declare(FlowBuilder<VisitsAnswers> flow)
     {
         flow.Opens(StudySteps.LeadersOnly<VisitsAnswers>(rank => rank.HouseholdVisits, StudyTexts.VisitsNotForYou));
@@ -43,7 +41,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
         flow.Step<ListedItem>("PickingHousehold", "lists the paired households to pick one")
             .Prompt(step => new Prompt(
                 step.Answers.Mode == "visit" ? StudyTexts.WhichHousehold : StudyTexts.WhichHouseholdToChange,
-                StudySteps.Column(step.Answers.Houses.Select((h, i) => new Choice(h.Line, "h" + i.ToString(CultureInfo.InvariantCulture))))))
+                StudySteps.Column(step.Answers.Houses.Select((h, i) => new Choice(h.Line, Pressed.Value('h', i))))))
             .Read((input, step) => StudySteps.Picked(input, 'h', step.Answers.Houses) is { } house ? house : StudyTexts.ChooseWithButtons)
             .Keep((answers, house) => answers with { House = house })
             .Next((step, _) => step.Answers.Mode == "visit" ? "AwaitingDate" : "HouseholdAction", "AwaitingDate", "HouseholdAction")
@@ -102,7 +100,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
             return StudyTexts.ChooseWithButtons;
         }
 
-        var houses = (await services.Households.ListAsync(null, step.Context.Member!.Id, cancellationToken).ConfigureAwait(false)).Take(MaxHouseholdButtons).ToList();
+        var houses = (await services.Households.ListAsync(null, step.Context.Member!.Id, cancellationToken).ConfigureAwait(false)).Take(ChoiceRows.MaxListed).ToList();
         return houses.Count == 0
             ? StudyTexts.NoHouseholds
             : new VisitsAnswers { Mode = input, Houses = [.. houses.Select(h => new ListedItem(h.Id, h.Label))] };
