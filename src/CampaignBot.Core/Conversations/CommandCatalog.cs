@@ -40,7 +40,19 @@ public sealed record BotCommand(string Name, string Chinese, string English)
     /// <summary>True for commands that do something in a group chat (the rest answer there only with a pointer to the private chat).</summary>
     public bool InGroups { get; init; }
 
+    /// <summary>
+    /// What the command offers those who manage a unit (secretaries, supervisors, the office) when that is more than a
+    /// member can do with it; /help shows it to them instead of the members' line.
+    /// </summary>
+    public (string Chinese, string English)? ForReviewers { get; init; }
+
     public string Describe(Language language) => language == Language.English ? English : Chinese;
+
+    /// <summary>The line /help shows this person: the reviewers' wording where the command has one and they are a reviewer.</summary>
+    public string Describe(Language language, Member? member) =>
+        ForReviewers is { } wider && member?.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice
+            ? (language == Language.English ? wider.English : wider.Chinese)
+            : Describe(language);
 
     /// <summary>Whether this person can use the command.</summary>
     public bool IsFor(Member? member, CampaignDefinition campaign)
@@ -94,7 +106,7 @@ public static class CommandCatalog
         new("round", "开启或结束评议（活动办）", "Open or close an evaluation round (office)") { Audience = CommandAudience.Office, InGroups = true },
         new("opinion", "用口令匿名提意见，或用回执码查看答复", "Give an opinion with a code, or read the answer by receipt") { Audience = CommandAudience.Anyone },
         new("opinions", "征求意见：开启、查看、处理（书记、督导组、活动办）", "Opinions: open, see, handle (secretaries, supervisors, office)") { Audience = CommandAudience.Reviewers },
-        new("ledger", "整改台帐：建立、进展、完成、确认", "Rectification ledger: add, progress, done, confirm") { Audience = CommandAudience.Members },
+        new("ledger", "整改台帐：我牵头的事项，报告进展和完成", "Rectification ledger: the items you lead, progress and completion") { Audience = CommandAudience.Members, ForReviewers = ("整改台帐：建立、进展、完成、确认", "Rectification ledger: add, progress, done, confirm") },
         new("dispatch", "月调度：报告本月办实事和整改进展（书记）", "Monthly dispatch: this month's practical things and ledger progress (secretaries)") { Audience = CommandAudience.Secretaries },
         new("bulletin", "月通报：预览和发布（活动办）", "Monthly bulletin: preview and publish (office)") { Audience = CommandAudience.Office },
         new("meeting", "专题民主生活会：三轮沟通进度、审核确认、会议记录（班子成员、书记、督导组）", "Democratic life meeting: talks, checks, record (team, secretary, supervisor)") { Audience = CommandAudience.Reviewers },

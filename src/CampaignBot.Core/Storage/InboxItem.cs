@@ -8,7 +8,7 @@ public enum InboxStatus
 }
 
 /// <summary>An update as stored in the inbox. <see cref="Id"/> is "channel:update id" and unique.</summary>
-public sealed record InboxItem
+public sealed record InboxItem() : QueuedRecord<InboxStatus>(InboxStatus.Pending)
 {
     public required string Id { get; init; }
 
@@ -20,14 +20,6 @@ public sealed record InboxItem
     public required string Payload { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
-
-    public InboxStatus Status { get; init; } = InboxStatus.Pending;
-
-    public int Attempts { get; init; }
-
-    public string? LeaseOwner { get; init; }
-
-    public DateTimeOffset? LeaseUntil { get; init; }
 
     public string? Error { get; init; }
 

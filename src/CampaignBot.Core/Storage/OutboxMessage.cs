@@ -16,7 +16,7 @@ public enum OutboxStatus
 /// A message waiting to be sent, or sent. <see cref="Id"/> is derived from what caused it
 /// (an update id, a job firing), so producing it twice stores it once.
 /// </summary>
-public sealed record OutboxMessage
+public sealed record OutboxMessage() : QueuedRecord<OutboxStatus>(OutboxStatus.Pending)
 {
     public required string Id { get; init; }
 
@@ -28,14 +28,6 @@ public sealed record OutboxMessage
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset NextAttemptAt { get; init; }
-
-    public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
-
-    public int Attempts { get; init; }
-
-    public string? LeaseOwner { get; init; }
-
-    public DateTimeOffset? LeaseUntil { get; init; }
 
     /// <summary>The channel's id of the sent message (for later edits).</summary>
     public string? ExternalMessageId { get; init; }

@@ -4,7 +4,7 @@ namespace CampaignBot.Core.Storage;
 /// A durable job: a reminder, a round closing, a session timeout. One job per <see cref="Id"/>;
 /// re-scheduling replaces its due time. A job with a <see cref="Recurrence"/> recurs.
 /// </summary>
-public sealed record ScheduledJob
+public sealed record ScheduledJob : LeasedRecord
 {
     public required string Id { get; init; }
 
@@ -17,10 +17,6 @@ public sealed record ScheduledJob
 
     /// <summary>How the job comes back (<see cref="Scheduling.Recurrence"/>'s stored form); null for a job that fires once.</summary>
     public string? Recurrence { get; init; }
-
-    public string? LeaseOwner { get; init; }
-
-    public DateTimeOffset? LeaseUntil { get; init; }
 
     /// <summary>
     /// The next due time after <paramref name="now"/> by the job's calendar rule in <paramref name="zone"/>: after

@@ -175,6 +175,8 @@ public sealed class InspectionFlowTests
         Assert.Contains("没有这个待处理的案件编号", await rig.Chat.SayAsync("/handling decide HZZZZZ 今天 约谈单位主要负责人"), StringComparison.Ordinal);
         Assert.Contains($"已记录案件 {code}", await rig.Chat.SayAsync($"/handling decide {code} 2027-02-09 约谈单位主要负责人，责令限期整改"), StringComparison.Ordinal);
         Assert.Contains("已经作出处理决定", await rig.Chat.SayAsync($"/handling decide {code} 今天 再次处理"), StringComparison.Ordinal);
+        Assert.Contains("没有这个待处理的案件编号", await rig.Chat.SayAsync("/handling decide HZZZZZ 2030-01-01 约谈单位主要负责人"), StringComparison.Ordinal);
+        Assert.Contains("已经作出处理决定", await rig.Chat.SayAsync($"/handling decide {code} 明年 再次处理"), StringComparison.Ordinal);
 
         Assert.Contains("待处理 0 件", await rig.Chat.SayAsync("/handling"), StringComparison.Ordinal);
         var history = await rig.Chat.SayAsync("/inspect history county_west");
@@ -219,7 +221,7 @@ public sealed class InspectionFlowTests
         Assert.Contains("用法", await rig.Chat.SayAsync("/inspect verify"), StringComparison.Ordinal);
         Assert.Contains("没有这个调研编号", await rig.Chat.SayAsync("/inspect show " + new string('x', 3000)), StringComparison.Ordinal);
         Assert.Contains("记录处理决定：/handling decide", await rig.Chat.SayAsync("/handling decide"), StringComparison.Ordinal);
-        Assert.Contains("处理日期须是", await rig.Chat.SayAsync("/handling decide HAAAAA 明天 约谈负责人"), StringComparison.Ordinal);
+        Assert.Contains("没有这个待处理的案件编号", await rig.Chat.SayAsync("/handling decide HAAAAA 明天 约谈负责人"), StringComparison.Ordinal);
         Assert.Empty(await rig.Inspections.ListAsync(CancellationToken.None));
     }
 

@@ -87,6 +87,40 @@ public sealed class MongoRecordsTests
     }
 
     [Fact]
+    public void An_inbox_document_stored_before_the_lease_was_shared_reads_back_whole_and_keeps_its_fields()
+    {
+        var records = new MongoRecords<InboxItem>(nameof(InboxItem.Id));
+        var old = new BsonDocument
+        {
+            { "_id", "telegram:7" }, { "conversationKey", "telegram:42" }, { "sequence", 9L }, { "payload", "{}" },
+            { "receivedAt", new BsonDateTime(At.UtcDateTime) }, { "status", "Failed" }, { "attempts", 2 }, { "leaseOwner", "w1" },
+            { "leaseUntil", new BsonDateTime(At.AddMinutes(1).UtcDateTime) }, { "error", "boom" },
+        };
+
+        var item = records.FromDocument(old);
+
+        Assert.Equal(
+            new InboxItem
+            {
+                Id = "telegram:7", ConversationKey = "telegram:42", Sequence = 9, Payload = "{}", ReceivedAt = At,
+                Status = InboxStatus.Failed, Attempts = 2, LeaseOwner = "w1", LeaseUntil = At.AddMinutes(1), Error = "boom",
+            },
+            item);
+        Assert.Equal(old.Names.Order(StringComparer.Ordinal), records.ToDocument(item).Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_job_is_stored_under_the_same_fields_in_the_same_order_with_its_lease_last()
+    {
+        var job = new ScheduledJob { Id = "j1", Kind = "reminder", Payload = "{}", DueAt = At, Recurrence = "monthly", LeaseOwner = "w1", LeaseUntil = At };
+
+        var doc = new MongoRecords<ScheduledJob>(nameof(ScheduledJob.Id)).ToDocument(job);
+
+        Assert.Equal(["_id", "kind", "payload", "dueAt", "recurrence", "leaseOwner", "leaseUntil"], doc.Names);
+        Assert.Equal("w1", doc["leaseOwner"].AsString);
+    }
+
+    [Fact]
     public void A_key_the_record_does_not_have_is_refused() =>
         Assert.Throws<ArgumentException>(() => new MongoRecords<Household>("Code"));
 }

@@ -83,11 +83,14 @@ internal sealed class EvaluationBot : IAsyncDisposable
 
     public static ChatRef Private(string user) => new("console", user, ChatKind.Private);
 
+    /// <summary>The language code a user's messenger reports ("en"); unset users report none (Chinese).</summary>
+    public Dictionary<string, string> LanguageOf { get; } = new(StringComparer.Ordinal);
+
     /// <summary>One update from <paramref name="user"/> in <paramref name="chat"/>; returns everything the bot queued since.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> SendAsync(ChatRef chat, string user, InboundContent content)
     {
         LastUpdateId = $"u-{Guid.NewGuid():N}";
-        var update = new Inbound(LastUpdateId, Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Time.GetUtcNow());
+        var update = new Inbound(LastUpdateId, Interlocked.Increment(ref _sequence), chat, new UserRef(user, LanguageCode: LanguageOf.GetValueOrDefault(user)), content, Time.GetUtcNow());
         await Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
         await Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
         return await DrainAsync();

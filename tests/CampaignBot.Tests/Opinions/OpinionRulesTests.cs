@@ -73,6 +73,40 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_opinion_typed_with_the_command_is_not_taken_and_the_giver_is_asked_for_the_code_alone()
+    {
+        var code = await OpenAsync();
+
+        var withCode = await SayAsync("mass1", "opinion", $"{code} 窗口工作人员态度冷淡，办事要跑好几趟。");
+        var huge = await SayAsync("mass1", "opinion", new string('长', 10_000));
+        var wrong = await SayAsync("mass1", "opinion", "abc");
+
+        Assert.Contains("意见这次没有保存：请先只发送 /opinion 口令", withCode, StringComparison.Ordinal);
+        Assert.Contains("意见这次没有保存", huge, StringComparison.Ordinal);
+        Assert.True(huge.Length < 200, huge);
+        Assert.Contains("请发送 /opinion 口令", wrong, StringComparison.Ordinal);
+        Assert.Empty(await _bot.Stores.Opinions.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_ledger_item_is_shown_in_english_to_an_english_speaking_secretary()
+    {
+        var item = await AddItemAsync();
+        _bot.LanguageOf["sec1"] = "en";
+
+        var shown = await SayAsync("sec1", "ledger", $"show {item}");
+        var listed = await SayAsync("sec1", "ledger", "list");
+
+        Assert.Contains($"{item} [not started]", shown, StringComparison.Ordinal);
+        Assert.Contains("Problem: 会议过多 (from self-examination)", shown, StringComparison.Ordinal);
+        Assert.Contains("Measures: 精简会议", shown, StringComparison.Ordinal);
+        Assert.Contains("Deadline: 2027-05-01", shown, StringComparison.Ordinal);
+        Assert.Contains("History:", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("整改措施", shown, StringComparison.Ordinal);
+        Assert.Contains($"{item} [not started]", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_giver_may_give_at_most_the_configured_number_of_opinions_per_collection()
     {
         var code = await OpenAsync();

@@ -65,6 +65,21 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_sees_the_ledger_verbs_they_can_use_and_a_secretary_sees_adding_and_confirming()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "25", "张委员", "village_dongguan");
+        await chat.RegisterAsync(_bot, "26", "村书记", "village_dongguan", "secretary");
+
+        var member = await chat.SayAsync("25", "/help");
+        var secretary = await chat.SayAsync("26", "/help");
+
+        Assert.Contains("/ledger — 整改台帐：我牵头的事项", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("建立、进展、完成、确认", member, StringComparison.Ordinal);
+        Assert.Contains("/ledger — 整改台帐：建立、进展、完成、确认", secretary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_in_a_group_is_short_and_says_nothing_about_registering()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);

@@ -40,7 +40,7 @@ public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences) : 
             if (commands.Count > 0)
             {
                 text.Append(context.Text(HelpTexts.GroupHeading)).Append('\n');
-                AppendCommands(text, commands, context.Language);
+                AppendCommands(text, commands, context.Language, member);
             }
 
             text.Append(context.Text(HelpTexts.GroupMore));
@@ -55,7 +55,7 @@ public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences) : 
         }
 
         text.Append(context.Text(HelpTexts.Heading)).Append('\n');
-        AppendCommands(text, commands, context.Language);
+        AppendCommands(text, commands, context.Language, member);
         if (member is null)
         {
             text.Append(context.Text(HelpTexts.Unregistered));
@@ -68,11 +68,11 @@ public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences) : 
         context.Reply(new TextMessage(text.ToString().TrimEnd()));
     }
 
-    private static void AppendCommands(StringBuilder text, IEnumerable<BotCommand> commands, Language language)
+    private static void AppendCommands(StringBuilder text, IEnumerable<BotCommand> commands, Language language, Member? member)
     {
         foreach (var command in commands)
         {
-            text.Append('/').Append(command.Name).Append(" — ").Append(command.Describe(language)).Append('\n');
+            text.Append('/').Append(command.Name).Append(" — ").Append(command.Describe(language, member)).Append('\n');
         }
     }
 }

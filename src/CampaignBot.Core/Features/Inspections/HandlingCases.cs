@@ -64,33 +64,43 @@ public sealed class HandlingCases(IInspectionStore store, IEvaluationRoundStore 
     }
 
     /// <summary>Records the office's decision on the case with this code; a refusal when there is no such open case.</summary>
+    /// <summary>Why the case <paramref name="code"/> can't be decided (there is no such case, or it is decided already), or null when it can.</summary>
+    public async Task<Text?> CheckOpenAsync(string code, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await FindOpenAsync(code, now, cancellationToken)).Refusal;
+
     public async Task<Text?> DecideAsync(string code, DateOnly decidedOn, string decision, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
-        var found = (await ListAsync(null, now, cancellationToken)).FirstOrDefault(c => string.Equals(c.Case.Code, code, StringComparison.OrdinalIgnoreCase));
-        if (found.Case is null)
+        var (found, refusal) = await FindOpenAsync(code, now, cancellationToken);
+        if (found is null)
         {
-            return InspectionTexts.NoSuchCase;
-        }
-
-        if (found.Decision is not null)
-        {
-            return InspectionTexts.AlreadyDecided(found.Case.Code);
+            return refusal;
         }
 
         var saved = await store.AddDecisionAsync(
             new HandlingDecision
             {
-                CaseKey = found.Case.Key,
-                UnitId = found.Case.UnitId,
-                Reason = found.Case.Reason.Chinese,
+                CaseKey = found.Key,
+                UnitId = found.UnitId,
+                Reason = found.Reason.Chinese,
                 Decision = decision,
                 DecidedOn = decidedOn,
                 RecordedBy = by.Id,
                 RecordedAt = now,
             },
             cancellationToken);
-        return saved ? null : InspectionTexts.AlreadyDecided(found.Case.Code);
+        return saved ? null : InspectionTexts.AlreadyDecided(found.Code);
+    }
+
+    private async Task<(HandlingCase? Case, Text? Refusal)> FindOpenAsync(string code, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var found = (await ListAsync(null, now, cancellationToken)).FirstOrDefault(c => string.Equals(c.Case.Code, code, StringComparison.OrdinalIgnoreCase));
+        return found switch
+        {
+            { Case: null } => (null, InspectionTexts.NoSuchCase),
+            { Decision: not null } => (null, InspectionTexts.AlreadyDecided(found.Case.Code)),
+            _ => (found.Case, null),
+        };
     }
 }
 

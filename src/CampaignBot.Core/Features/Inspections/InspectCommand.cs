@@ -260,6 +260,13 @@ public sealed class HandlingCommand(HandlingCases cases, CampaignDefinition camp
             return;
         }
 
+        // The case first: a wrong code is the likelier slip, and a date can't be judged for a case that isn't there.
+        if (await cases.CheckOpenAsync(words[1], context.Now, cancellationToken) is { } notOpen)
+        {
+            context.Reply(notOpen);
+            return;
+        }
+
         var today = calendar.Today(context.Now);
         DateOnly? date = words[2] is "今天" or "today" ? today
             : DateOnly.TryParseExact(words[2], ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;

@@ -118,7 +118,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         var text = new StringBuilder(context.Text(LedgerTexts.ListHeading(items.Count)));
         foreach (var item in items.OrderBy(i => i.UnitId, StringComparer.Ordinal).ThenBy(i => i.Deadline).Take(MaxListed))
         {
-            text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status, context.Language == Language.English)}{(item.AwaitingConfirmation ? "·待确认" : string.Empty)}] {UnitName(item.UnitId)}：{Short(item.Problem, 40)}｜{item.LeadLeaderName}｜{LedgerTexts.Date(item.Deadline)}");
+            text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status, context.Language == Language.English)}{(item.AwaitingConfirmation ? LedgerTexts.AwaitingMark(context.Language == Language.English) : string.Empty)}] {UnitName(item.UnitId)}：{Short(item.Problem, 40)}｜{item.LeadLeaderName}｜{LedgerTexts.Date(item.Deadline)}");
         }
 
         context.Reply(new TextMessage(text.ToString()));
@@ -232,21 +232,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 
     private async Task ShowAsync(FlowContext context, LedgerItem item, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder()
-            .Append($"{item.Id}［{LedgerTexts.StatusName(item.Status)}{(item.AwaitingConfirmation ? "，待确认" : string.Empty)}］{UnitName(item.UnitId)}\n")
-            .Append($"问题：{item.Problem}（来源：{LedgerTexts.SourceName(item.Source)}{(item.SourceRefs.Count > 0 ? " " + string.Join("、", item.SourceRefs) : string.Empty)}）\n")
-            .Append($"整改措施：{item.Measures}\n牵头领导：{item.LeadLeaderName}　责任单位：{UnitName(item.UnitId)}　完成时限：{LedgerTexts.Date(item.Deadline)}\n");
-        if (item.Institution is { } change)
-        {
-            text.Append($"建章立制：{LedgerTexts.InstitutionName(change)}《{item.InstitutionTitle}》\n");
-        }
-
-        foreach (var evidence in item.Evidence)
-        {
-            text.Append($"佐证：{evidence.Describe()}{(evidence is { File: EvidenceFileState.Fetching, Attempts: > 0 } ? $"（已试 {evidence.Attempts} 次：{evidence.Failure}）" : string.Empty)}\n");
-        }
-
-        text.Append("历史：");
+        var text = new StringBuilder(LedgerTexts.Card(item, UnitName(item.UnitId), context.Language == Language.English));
         foreach (var entry in (await ledger.HistoryAsync(item.Id, cancellationToken)).TakeLast(20))
         {
             text.Append($"\n{entry.Number}. {CampaignBot.Core.Features.Progress.CampaignTable.Time(entry.At, TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone))} {entry.By}：{entry.What}");

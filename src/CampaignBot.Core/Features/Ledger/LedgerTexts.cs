@@ -19,13 +19,51 @@ public static partial class LedgerTexts
         _ => string.Empty,
     };
 
-    public static string SourceName(ProblemSource source) => source switch
+    public static string SourceName(ProblemSource source, bool english = false) => source switch
     {
-        ProblemSource.Opinion => "群众意见",
-        ProblemSource.Examination => "对照检查",
-        ProblemSource.Supervisor => "督导组",
-        _ => "随机调研",
+        ProblemSource.Opinion => english ? "the masses' opinions" : "群众意见",
+        ProblemSource.Examination => english ? "self-examination" : "对照检查",
+        ProblemSource.Supervisor => english ? "a supervision group" : "督导组",
+        _ => english ? "a random inspection" : "随机调研",
     };
+
+    /// <summary>
+    /// The head of /ledger show: the item, its status, the problem and where it came from, the three 落实 (measures, lead
+    /// leader and responsible unit, deadline), the institution and each piece of evidence. The history follows it.
+    /// </summary>
+    public static string Card(LedgerItem item, string unitName, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var refs = item.SourceRefs.Count > 0 ? " " + string.Join(english ? ", " : "、", item.SourceRefs) : string.Empty;
+        var text = new StringBuilder(english
+            ? $"{item.Id} [{StatusName(item.Status, true)}{(item.AwaitingConfirmation ? ", awaiting confirmation" : string.Empty)}] {unitName}\n"
+              + $"Problem: {item.Problem} (from {SourceName(item.Source, true)}{refs})\n"
+              + $"Measures: {item.Measures}\nLead leader: {item.LeadLeaderName}  Responsible unit: {unitName}  Deadline: {Date(item.Deadline)}\n"
+            : $"{item.Id}［{StatusName(item.Status)}{(item.AwaitingConfirmation ? "，待确认" : string.Empty)}］{unitName}\n"
+              + $"问题：{item.Problem}（来源：{SourceName(item.Source)}{refs}）\n"
+              + $"整改措施：{item.Measures}\n牵头领导：{item.LeadLeaderName}　责任单位：{unitName}　完成时限：{Date(item.Deadline)}\n");
+        if (item.Institution is { } change)
+        {
+            text.Append(english ? $"Institution: {InstitutionName(change, true)} \"{item.InstitutionTitle}\"\n" : $"建章立制：{InstitutionName(change)}《{item.InstitutionTitle}》\n");
+        }
+
+        foreach (var evidence in item.Evidence)
+        {
+            var failing = evidence is { File: EvidenceFileState.Fetching, Attempts: > 0 };
+            text.Append(english ? "Evidence: " : "佐证：").Append(evidence.Describe(english));
+            if (failing)
+            {
+                text.Append(english ? $" (tried {evidence.Attempts} times: {evidence.Failure})" : $"（已试 {evidence.Attempts} 次：{evidence.Failure}）");
+            }
+
+            text.Append('\n');
+        }
+
+        return text.Append(english ? "History:" : "历史：").ToString();
+    }
+
+    /// <summary>The mark a listed item carries while its completion waits for the secretary's confirmation.</summary>
+    public static string AwaitingMark(bool english) => english ? " · to confirm" : "·待确认";
 
     /// <summary>Every piece of evidence of an item, described ("照片 整改.jpg 1.2 MB；已公示办事流程").</summary>
     public static string EvidenceList(LedgerItem item, bool english = false) =>

@@ -75,7 +75,9 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
 
         if (!OpinionCodes.LooksLikeCode(code))
         {
-            return Opening<GiveOpinionAnswers>.Refuse(OpinionTexts.GiveUsage);
+            // The opinion typed after the command (or instead of the code) is not taken: it would skip the category and bypass the length rules.
+            var typedAnOpinion = code.Length > 12 || code.Any(char.IsWhiteSpace);
+            return Opening<GiveOpinionAnswers>.Refuse(typedAnOpinion ? OpinionTexts.CodeFirst : OpinionTexts.GiveUsage);
         }
 
         if (await store.FindCollectionByCodeAsync(code, cancellationToken) is { } collection)

@@ -1,14 +1,8 @@
 namespace CampaignBot.Core.Features.Organisation;
 
-/// <summary>A record an import writes; <see cref="SameAs"/> says whether importing it again would change anything.</summary>
-public interface IImportedRecord<in T>
-{
-    bool SameAs(T other);
-}
-
 /// <summary>An import's rows counted by what they change, with the rows that must be written (new or changed ones).</summary>
 public sealed class ImportTally<T>
-    where T : class, IImportedRecord<T>
+    where T : ImportedRecord
 {
     private readonly List<T> _changed = [];
 

@@ -5,7 +5,7 @@ namespace CampaignBot.Core.Features.Organisation;
 /// after they first write. <see cref="Key"/> is what identifies the person across imports: the WeCom userid, else the
 /// Telegram username, else the phone number. Whoever has no WeCom userid gets a personal one-use invite code.
 /// </summary>
-public sealed record RosterEntry : IImportedRecord<RosterEntry>
+public sealed record RosterEntry : ImportedRecord
 {
     public required string Key { get; init; }
 
@@ -30,21 +30,10 @@ public sealed record RosterEntry : IImportedRecord<RosterEntry>
     /// <summary>The personal invite code made for this entry (members without a WeCom userid).</summary>
     public string? InviteCode { get; init; }
 
-    /// <summary>Where the entry came from: "import" or "wecom" (the address book sync).</summary>
-    public string Source { get; init; } = "import";
-
-    /// <summary>False once the address book deleted the user; the member can no longer act.</summary>
-    public bool Active { get; init; } = true;
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
     public static string KeyFor(string? weComUserId, string? telegramUsername, string? phone) =>
         weComUserId is { Length: > 0 } ? $"wecom:{weComUserId}"
         : telegramUsername is { Length: > 0 } ? $"telegram:{telegramUsername.TrimStart('@').ToLowerInvariant()}"
         : $"phone:{phone}";
-
-    public bool SameAs(RosterEntry other) =>
-        other is not null && this == other with { UpdatedAt = UpdatedAt };
 }
 
 /// <summary>The roster of imported and synced members.</summary>

@@ -5,7 +5,7 @@ namespace CampaignBot.Core.Features.Organisation;
 /// <see cref="Start"/> is an explicit date, <see cref="StartOffsetDays"/> days after the campaign's start; with neither,
 /// the unit starts by its kind, like a unit of the file (后错半个月 under an earlier-starting superior).
 /// </summary>
-public sealed record StoredUnit : IImportedRecord<StoredUnit>
+public sealed record StoredUnit : ImportedRecord
 {
     public required string Id { get; init; }
 
@@ -24,21 +24,6 @@ public sealed record StoredUnit : IImportedRecord<StoredUnit>
 
     /// <summary>The WeCom address book department (通讯录部门) this unit mirrors, when synced or mapped.</summary>
     public string? WeComDepartmentId { get; init; }
-
-    /// <summary>False when a re-import or sync left the unit out while it had data: kept, marked inactive, never deleted.</summary>
-    public bool Active { get; init; } = true;
-
-    /// <summary>What made the unit: <see cref="FromImport"/> or <see cref="FromWeCom"/>; each retires only its own units.</summary>
-    public string Source { get; init; } = FromImport;
-
-    public const string FromImport = "import";
-    public const string FromWeCom = "wecom";
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>Whether an import would change anything of this unit (the time stamp aside).</summary>
-    public bool SameAs(StoredUnit other) =>
-        other is not null && this == other with { UpdatedAt = UpdatedAt };
 }
 
 /// <summary>The units kept in the store.</summary>
