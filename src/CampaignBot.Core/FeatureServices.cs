@@ -3,11 +3,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CampaignBot.Core;
 
 /// <summary>
-/// What a feature adds to the bot, as a table: its services, and the parts the router, the scheduler and the host find
-/// through their ports (commands, flows, button handlers, jobs, start-up seeders) or through a feature's own port.
+/// What a feature adds to the bot, as a table: its settings, its services, and the parts the router, the scheduler and the
+/// host find through their ports (commands, flows, button handlers, jobs, start-up seeders) or through a feature's own port.
+/// Each feature declares its table once, in its folder (<c>Features/X/XFeature.cs</c>); <see cref="CampaignFeatures"/> lists them.
 /// </summary>
 public sealed record FeatureParts
 {
+    /// <summary>The settings sections the feature reads, bound and checked at start-up.</summary>
+    public IReadOnlyList<FeatureSettings> Settings { get; init; } = [];
+
     /// <summary>Classes the feature's other parts use directly.</summary>
     public IReadOnlyList<Type> Services { get; init; } = [];
 
@@ -22,25 +26,85 @@ public sealed record FeatureParts
     /// <summary>Hosted services that put the feature's recurring jobs in the store at start-up.</summary>
     public IReadOnlyList<Type> Seeders { get; init; } = [];
 
-    /// <summary>Implementations of another feature's port (a /progress section, a ballot briefing), by the port.</summary>
+    /// <summary>
+    /// Implementations of a port (another feature's, such as a /progress section or a ballot briefing, or the feature's own),
+    /// by the port; one instance, whether asked for through the port or by its class.
+    /// </summary>
     public IReadOnlyList<(Type Port, Type Implementation)> Ports { get; init; } = [];
+
+    /// <summary>Implementations of a port that are made with arguments (one audience check per command), by the port.</summary>
+    public IReadOnlyList<(Type Port, Func<IServiceProvider, object> Make)> MadePorts { get; init; } = [];
 }
 
-/// <summary>The registrations every feature's <c>AddXxx()</c> repeats.</summary>
+/// <summary>A settings section of a feature: its options class bound to the section and checked at start-up.</summary>
+public sealed class FeatureSettings
+{
+    private readonly Action<IServiceCollection> add;
+
+    private FeatureSettings(Action<IServiceCollection> add) => this.add = add;
+
+    /// <summary><typeparamref name="TOptions"/> bound to <paramref name="sectionName"/>, checked by <typeparamref name="TValidator"/>.</summary>
+    public static FeatureSettings Checked<TOptions, TValidator>(string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
+        return new(services => services.AddCheckedOptions<TOptions, TValidator>(sectionName));
+    }
+
+    /// <summary><typeparamref name="TOptions"/> bound to <paramref name="sectionName"/>, checked by its data annotations.</summary>
+    public static FeatureSettings Annotated<TOptions>(string sectionName)
+        where TOptions : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
+        return new(services => services.AddCheckedOptions<TOptions>(sectionName));
+    }
+
+    /// <summary><typeparamref name="TOptions"/> bound to <paramref name="sectionName"/>, checked by <typeparamref name="TValidator"/> and by its data annotations.</summary>
+    public static FeatureSettings Annotated<TOptions, TValidator>(string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
+        return new(services => services.AddCheckedOptions<TOptions, TValidator>(sectionName).ValidateDataAnnotations());
+    }
+
+    internal void AddTo(IServiceCollection services) => add(services);
+}
+
+/// <summary>Registers features from their tables: the one place that says how a part becomes a service.</summary>
 public static class FeatureServices
 {
+    /// <summary>Registers each feature's table with <see cref="AddFeature"/>, in the order given.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services, IEnumerable<FeatureParts> features)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(features);
+        foreach (var parts in features)
+        {
+            services.AddFeature(parts);
+        }
+
+        return services;
+    }
+
     /// <summary>
-    /// Registers each part once as a singleton: a command, flow, button handler or job is the same instance whether a
-    /// class of the feature asks for it or the router or scheduler finds it through its port. A part that does not
-    /// implement its port is refused at start-up.
+    /// Binds the feature's settings and registers each part once as a singleton: a command, flow, button handler, job or
+    /// port implementation is the same instance whether a class of the feature asks for it or the router, the scheduler or
+    /// another feature finds it through its port. A part that does not implement its port is refused at start-up.
     /// </summary>
     public static IServiceCollection AddFeature(this IServiceCollection services, FeatureParts parts)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(parts);
+        foreach (var settings in parts.Settings)
+        {
+            settings.AddTo(services);
+        }
+
         foreach (var service in parts.Services)
         {
-            services.AddSingleton(service);
+            services.TryAddSingleton(service);
         }
 
         services.AddForwarded(typeof(ICommandHandler), parts.Commands);
@@ -55,8 +119,12 @@ public static class FeatureServices
 
         foreach (var (port, implementation) in parts.Ports)
         {
-            Check(port, implementation);
-            services.AddSingleton(port, implementation);
+            services.AddForwarded(port, [implementation]);
+        }
+
+        foreach (var (port, make) in parts.MadePorts)
+        {
+            services.AddSingleton(port, make);
         }
 
         return services;

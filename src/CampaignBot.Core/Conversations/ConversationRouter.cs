@@ -21,6 +21,13 @@ public sealed class ConversationRouter(
     /// <summary>Session data key holding the labels of the current prompt's buttons, in the order of their payloads.</summary>
     public const string PromptLabelsKey = "_labels";
 
+    /// <summary>The commands every flow answers, and what they say when no flow is active.</summary>
+    private static readonly Dictionary<string, (Func<IConversationFlow, CancellationToken, Task> Run, Text WithoutFlow)> FlowCommands = new(StringComparer.Ordinal)
+    {
+        ["cancel"] = ((flow, cancellationToken) => flow.CancelAsync(cancellationToken), ConversationTexts.NothingToCancel),
+        ["back"] = ((flow, cancellationToken) => flow.BackAsync(cancellationToken), ConversationTexts.NoStepToGoBack),
+    };
+
     private readonly Dictionary<string, IFlowDefinition> _flowsByName = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, IFlowDefinition> _flowsByCommand = flows.ToDictionary(f => f.Command, StringComparer.Ordinal);
     private readonly Dictionary<string, ICommandHandler> _commands = commands.ToDictionary(c => c.Command, StringComparer.Ordinal);
@@ -121,20 +128,18 @@ public sealed class ConversationRouter(
 
     private async Task RouteCommandAsync(FlowContext context, CommandInput command, IFlowDefinition? active, IConversationFlow? flow, CancellationToken cancellationToken)
     {
-        switch (command.Name)
+        if (FlowCommands.TryGetValue(command.Name, out var flowCommand))
         {
-            case "cancel" when flow is not null:
-                await flow.CancelAsync(cancellationToken);
-                return;
-            case "cancel":
-                context.Reply(ConversationTexts.NothingToCancel);
-                return;
-            case "back" when flow is not null:
-                await flow.BackAsync(cancellationToken);
-                return;
-            case "back":
-                context.Reply(ConversationTexts.NoStepToGoBack);
-                return;
+            if (flow is null)
+            {
+                context.Reply(flowCommand.WithoutFlow);
+            }
+            else
+            {
+                await flowCommand.Run(flow, cancellationToken);
+            }
+
+            return;
         }
 
         if (flow is not null && flow.LetsCommandsThrough)

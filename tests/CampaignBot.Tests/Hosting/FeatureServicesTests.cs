@@ -53,6 +53,46 @@ public sealed class FeatureServicesTests
     }
 
     [Fact]
+    public void A_port_implementation_is_one_instance_through_its_port_and_by_its_class()
+    {
+        using var provider = new ServiceCollection()
+            .AddFeature(new FeatureParts { Services = [typeof(TestPort)], Ports = [(typeof(ITestPort), typeof(TestPort))] })
+            .BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<TestPort>(), provider.GetRequiredService<ITestPort>());
+    }
+
+    [Fact]
+    public void A_made_port_is_made_with_its_arguments_once_per_entry()
+    {
+        using var provider = new ServiceCollection()
+            .AddFeature(new FeatureParts { MadePorts = [(typeof(ITestPort), _ => new NamedPort("a")), (typeof(ITestPort), _ => new NamedPort("b"))] })
+            .BuildServiceProvider();
+
+        Assert.Equal(["a", "b"], provider.GetServices<ITestPort>().Select(p => ((NamedPort)p).Name));
+    }
+
+    [Fact]
+    public void Settings_in_a_feature_table_are_bound_and_checked_at_start_up()
+    {
+        var parts = new FeatureParts { Settings = [FeatureSettings.Checked<TestOptions, TestOptionsValidator>("Test")] };
+        using var good = Provider(new() { ["Test:Hour"] = "9" }, s => s.AddFeature(parts));
+        using var bad = Provider(new() { ["Test:Hour"] = "25" }, s => s.AddFeature(parts));
+
+        Assert.Equal(9, good.GetRequiredService<IOptions<TestOptions>>().Value.Hour);
+        Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IOptions<TestOptions>>().Value);
+    }
+
+    [Fact]
+    public void Every_campaign_feature_table_names_only_classes_that_implement_their_ports()
+    {
+        var services = new ServiceCollection().AddFeatures(CampaignFeatures.All);
+
+        Assert.Contains(services, d => d.ServiceType == typeof(ICommandHandler));
+        Assert.Contains(services, d => d.ServiceType == typeof(IFlowDefinition));
+    }
+
+    [Fact]
     public void Checked_options_are_bound_from_their_section_and_refused_by_their_validator()
     {
         using var good = Provider(new() { ["Test:Hour"] = "9" }, s => s.AddCheckedOptions<TestOptions, TestOptionsValidator>("Test"));
@@ -118,6 +158,8 @@ public sealed class FeatureServicesTests
     private interface ITestPort;
 
     private sealed class TestPort : ITestPort;
+
+    private sealed record NamedPort(string Name) : ITestPort;
 
     private sealed class TestCommandAndButtons : ICommandHandler, IButtonHandler
     {

@@ -62,31 +62,17 @@ public sealed class InspectionFacts(
             var ofStage = unitRounds.Where(r => r.Stage == stage.Code).ToList();
             var failed = ofStage.Count(r => r.Result is { Passed: false });
             return (stage.Name, Standing: EvaluationReport.StandingOf(ofStage), Rounds: ofStage.Count, Failed: failed);
-        }).Where(s => s.Rounds > 0).ToList();
-        var verdicts = stages.Count == 0
-            ? new Text("尚未开展群众评议", "no evaluation rounds yet")
-            : new Text(
-                string.Join("；", stages.Select(s => $"{s.Name}：{InspectionTexts.StandingName(s.Standing).Chinese}（{s.Rounds} 轮，未通过 {s.Failed}）")),
-                string.Join("; ", stages.Select(s => $"{s.Name}: {InspectionTexts.StandingName(s.Standing).English} ({s.Rounds} rounds, {s.Failed} failed)")));
+        }).Where(s => s.Rounds > 0).Select(s => InspectionTexts.StageFact(s.Name, InspectionTexts.StandingName(s.Standing), s.Rounds, s.Failed)).ToList();
+        var pledgers = published.Select(p => p.MemberId).Distinct(StringComparer.Ordinal).Count();
 
         return
         [
-            new(Study, InspectionTexts.StudyLabel, new Text(
-                $"{people.Count} 人中 {studied} 人达到学习最低要求；领导干部调研、走访未达标 {leadersBehind} 人",
-                $"{studied} of {people.Count} at the study minimum; {leadersBehind} leaders below the research or visit minimum")),
-            new(Examinations, InspectionTexts.ExaminationsLabel, new Text(
-                $"已通过 {accepted}/{people.Count}，待审核 {waiting}，退回修改 {returned}",
-                $"{accepted} of {people.Count} accepted, {waiting} waiting for review, {returned} returned")),
-            new(Pledges, InspectionTexts.PledgesLabel, new Text(
-                $"已公开承诺 {published.Count} 条（{published.Select(p => p.MemberId).Distinct(StringComparer.Ordinal).Count()} 人）；践诺报告 {checkIns.Count} 条，其中已践行 {kept}（本月 {checkIns.Count(c => c.Period == period)} 条）",
-                $"{published.Count} pledges published ({published.Select(p => p.MemberId).Distinct(StringComparer.Ordinal).Count()} people); {checkIns.Count} check-ins, {kept} kept ({checkIns.Count(c => c.Period == period)} this month)")),
-            new(Opinions, InspectionTexts.OpinionsLabel, new Text(
-                $"征求意见 {unitOpinions.Count} 条，已采纳 {adopted}，待处理 {pending}",
-                $"{unitOpinions.Count} opinions, {adopted} adopted, {pending} pending")),
-            new(Ledger, InspectionTexts.LedgerLabel, new Text(
-                $"整改台帐 {items.Count} 项，已完成 {done}，逾期 {overdue}",
-                $"{items.Count} ledger items, {done} done, {overdue} overdue")),
-            new(Evaluations, InspectionTexts.EvaluationsLabel, verdicts),
+            new(Study, InspectionTexts.StudyLabel, InspectionTexts.StudyFact(people.Count, studied, leadersBehind)),
+            new(Examinations, InspectionTexts.ExaminationsLabel, InspectionTexts.ExaminationsFact(accepted, people.Count, waiting, returned)),
+            new(Pledges, InspectionTexts.PledgesLabel, InspectionTexts.PledgesFact(published.Count, pledgers, checkIns.Count, kept, checkIns.Count(c => c.Period == period))),
+            new(Opinions, InspectionTexts.OpinionsLabel, InspectionTexts.OpinionsFact(unitOpinions.Count, adopted, pending)),
+            new(Ledger, InspectionTexts.LedgerLabel, InspectionTexts.LedgerFact(items.Count, done, overdue)),
+            new(Evaluations, InspectionTexts.EvaluationsLabel, InspectionTexts.EvaluationsFact(stages)),
         ];
     }
 }

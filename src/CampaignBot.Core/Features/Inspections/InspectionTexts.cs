@@ -13,6 +13,15 @@ public static partial class InspectionTexts
         _ => new("未开展", "not held"),
     };
 
+    /// <summary>The checklist's evaluations line: each stage held so far, or that none has been.</summary>
+    public static Text EvaluationsFact(IReadOnlyList<Text> stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        return stages.Count == 0
+            ? NoRoundsYet
+            : new(string.Join("；", stages.Select(s => s.Chinese)), string.Join("; ", stages.Select(s => s.English)));
+    }
+
     public static Text Drawn(Inspection inspection, IReadOnlyList<string> units, string kinds)
     {
         ArgumentNullException.ThrowIfNull(inspection);

@@ -129,9 +129,12 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     public async Task<LedgerItem> NoteAsync(LedgerItem item, string note, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var updated = item with { Status = item.Status == LedgerStatus.NotStarted ? LedgerStatus.InProgress : item.Status };
-        return await SaveWithHistoryAsync(updated, now, by, "进展：" + note, cancellationToken);
+        return await SaveWithHistoryAsync(Started(item), now, by, "进展：" + note, cancellationToken);
     }
+
+    /// <summary>A not-started item is now being rectified; any other keeps its status (an overdue one stays overdue).</summary>
+    private static LedgerItem Started(LedgerItem item) =>
+        item with { Status = item.Status == LedgerStatus.NotStarted ? LedgerStatus.InProgress : item.Status };
 
     public Task<LedgerItem> ReportDoneAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -140,24 +143,8 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     }
 
     /// <summary>Completion with evidence: the item waits for confirmation. Evidence already on the item (a re-run update) is not added twice.</summary>
-    public async Task<LedgerItem> ReportDoneAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(evidence);
-        ArgumentNullException.ThrowIfNull(by);
-        if (evidence.Id is { } id && item.Evidence.Any(e => e.Id == id))
-        {
-            return item;
-        }
-
-        var updated = item with
-        {
-            Status = item.Status == LedgerStatus.NotStarted ? LedgerStatus.InProgress : item.Status,
-            AwaitingConfirmation = true,
-            Evidence = [.. item.Evidence, evidence],
-        };
-        return await SaveWithHistoryAsync(updated, now, by, "报告完成，佐证：" + evidence.Describe(), cancellationToken);
-    }
+    public Task<LedgerItem> ReportDoneAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithEvidenceAsync(item, evidence, i => Started(i) with { AwaitingConfirmation = true }, "报告完成，佐证：", by, now, cancellationToken);
 
     public Task<LedgerItem> AddEvidenceAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -165,7 +152,11 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         return AddEvidenceAsync(item, new Evidence(now, by.Id, evidence), by, now, cancellationToken);
     }
 
-    public async Task<LedgerItem> AddEvidenceAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<LedgerItem> AddEvidenceAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithEvidenceAsync(item, evidence, i => i, "补充佐证：", by, now, cancellationToken);
+
+    /// <summary>Adds the evidence with <paramref name="change"/> and a history line; evidence already on the item (a re-run update) is not added twice.</summary>
+    private async Task<LedgerItem> WithEvidenceAsync(LedgerItem item, Evidence evidence, Func<LedgerItem, LedgerItem> change, string history, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -175,8 +166,8 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
             return item;
         }
 
-        var updated = item with { Evidence = [.. item.Evidence, evidence] };
-        return await SaveWithHistoryAsync(updated, now, by, "补充佐证：" + evidence.Describe(), cancellationToken);
+        var updated = change(item) with { Evidence = [.. item.Evidence, evidence] };
+        return await SaveWithHistoryAsync(updated, now, by, history + evidence.Describe(), cancellationToken);
     }
 
     /// <summary>

@@ -1,0 +1,15 @@
+namespace CampaignBot.Core.Features.Bulletins;
+
+/// <summary>Monthly dispatch and bulletins: /dispatch, /bulletin, the two monthly jobs, and the "Bulletins" settings.</summary>
+public static class BulletinFeature
+{
+    public static FeatureParts Parts { get; } = new()
+    {
+        Settings = [FeatureSettings.Checked<BulletinOptions, BulletinOptionsValidator>(BulletinOptions.SectionName)],
+        Services = [typeof(BulletinBuilder), typeof(BulletinPublisher), typeof(MonthlyJobs)],
+        Commands = [typeof(DispatchCommand), typeof(BulletinCommand)],
+        Flows = [typeof(DispatchFlow)],
+        Jobs = [typeof(DispatchAskJobHandler), typeof(BulletinDraftJobHandler)],
+        Seeders = [typeof(MonthlyJobSeeder)],
+    };
+}
