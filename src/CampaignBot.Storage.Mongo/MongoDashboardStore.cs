@@ -8,24 +8,13 @@ namespace CampaignBot.Storage.Mongo;
 /// </summary>
 internal sealed class MongoDashboardStore(IMongoCollection<BsonDocument> links, IMongoCollection<BsonDocument> sessions) : IDashboardStore
 {
-    public Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(link);
-        return TryInsertAsync(
-            links,
-            new BsonDocument
-            {
-                { "_id", link.TokenHash },
-                { "memberId", link.MemberId },
-                { "createdAt", Date(link.CreatedAt) },
-                { "expiresAt", Date(link.ExpiresAt) },
-                { "usedAt", Date(link.UsedAt) },
-            },
-            cancellationToken);
-    }
+    private static readonly MongoRecords<SignInLink> LinkRecords = new(nameof(SignInLink.TokenHash));
+    private static readonly MongoRecords<DashboardSession> SessionRecords = new(nameof(DashboardSession.IdHash));
+
+    public Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken) => LinkRecords.TryInsertAsync(links, link, cancellationToken);
 
     public Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
-        links.FindOneAsync(ById(tokenHash), ReadLink, cancellationToken);
+        links.FindOneAsync(ById(tokenHash), LinkRecords.FromDocument, cancellationToken);
 
     public async Task<SignInLink?> TryUseLinkAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -45,24 +34,10 @@ internal sealed class MongoDashboardStore(IMongoCollection<BsonDocument> links, 
     public async Task<int> CountLinksSinceAsync(string memberId, DateTimeOffset since, CancellationToken cancellationToken) =>
         (int)await links.CountDocumentsAsync(Filter.And(Filter.Eq("memberId", memberId), Filter.Gte("createdAt", Date(since))), cancellationToken: cancellationToken);
 
-    public Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return TryInsertAsync(
-            sessions,
-            new BsonDocument
-            {
-                { "_id", session.IdHash },
-                { "memberId", session.MemberId },
-                { "createdAt", Date(session.CreatedAt) },
-                { "lastSeenAt", Date(session.LastSeenAt) },
-                { "revokedAt", Date(session.RevokedAt) },
-            },
-            cancellationToken);
-    }
+    public Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken) => SessionRecords.TryInsertAsync(sessions, session, cancellationToken);
 
     public Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken) =>
-        sessions.FindOneAsync(ById(idHash), ReadSession, cancellationToken);
+        sessions.FindOneAsync(ById(idHash), SessionRecords.FromDocument, cancellationToken);
 
     public async Task<bool> TouchSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -89,10 +64,4 @@ internal sealed class MongoDashboardStore(IMongoCollection<BsonDocument> links, 
             cancellationToken: cancellationToken);
         return (int)result.ModifiedCount;
     }
-
-    private static SignInLink ReadLink(BsonDocument doc) =>
-        new(doc["_id"].AsString, doc["memberId"].AsString, doc.GetDate("createdAt"), doc.GetDate("expiresAt"), doc.GetNullableDate("usedAt"));
-
-    private static DashboardSession ReadSession(BsonDocument doc) =>
-        new(doc["_id"].AsString, doc["memberId"].AsString, doc.GetDate("createdAt"), doc.GetDate("lastSeenAt"), doc.GetNullableDate("revokedAt"));
 }

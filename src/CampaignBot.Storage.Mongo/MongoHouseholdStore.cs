@@ -5,15 +5,9 @@ namespace CampaignBot.Storage.Mongo;
 /// <summary>Household pairings; a unique index on (memberId, label) refuses a second pairing with one label.</summary>
 internal sealed class MongoHouseholdStore(IMongoCollection<BsonDocument> households) : IHouseholdStore
 {
-    private static readonly MongoRecords<Household> Records = new(nameof(Household.Id));
+    private static readonly MongoRecords<Household> Records = new(nameof(Household.Id), nameof(Household.Label));
 
-    public Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(household);
-        ArgumentException.ThrowIfNullOrWhiteSpace(household.Id, nameof(household));
-        ArgumentException.ThrowIfNullOrWhiteSpace(household.Label, nameof(household));
-        return TryInsertAsync(households, Records.ToDocument(household), cancellationToken);
-    }
+    public Task<bool> AddAsync(Household household, CancellationToken cancellationToken) => Records.TryInsertAsync(households, household, cancellationToken);
 
     public async Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
     {

@@ -9,9 +9,8 @@ internal sealed class MongoInviteStore(IMongoCollection<BsonDocument> invites) :
     public Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invite);
-        ArgumentException.ThrowIfNullOrWhiteSpace(invite.Code, nameof(invite));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
-        return TryInsertAsync(invites, Records.ToDocument(invite), cancellationToken);
+        return Records.TryInsertAsync(invites, invite, cancellationToken);
     }
 
     public Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)

@@ -7,14 +7,19 @@ namespace CampaignBot.Storage.Mongo;
 /// Maps a record to a BSON document and back by convention: property <c>MemberId</c> is field <c>memberId</c>, the
 /// key property is <c>_id</c>; times are BSON dates, enums their names, dates ISO text, absent values BSON null. For
 /// the stores whose documents are their records' properties one for one, so the fields are not listed twice by hand.
-/// A field missing from an older document leaves the property as the record declares it.
+/// A field missing from an older document leaves the property as the record declares it. A positional record (no
+/// parameterless constructor) is made through its constructor, each parameter from the field of its property.
 /// </summary>
 internal sealed class MongoRecords<T>
     where T : class
 {
     private readonly FrozenDictionary<string, PropertyInfo> _byField;
+    private readonly PropertyInfo[] _required;
+    private readonly ConstructorInfo? _positional;
+    private readonly (string Field, PropertyInfo Property, ParameterInfo Parameter)[] _arguments = [];
 
-    public MongoRecords(string keyProperty)
+    /// <param name="required">The properties besides the key that a record inserted must not leave blank.</param>
+    public MongoRecords(string keyProperty, params IReadOnlyList<string> required)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyProperty);
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }).ToList();
@@ -25,6 +30,15 @@ internal sealed class MongoRecords<T>
 
         Fields = [.. properties.Select(p => (p.Name == keyProperty ? "_id" : FieldName(p.Name), p))];
         _byField = Fields.ToFrozenDictionary(f => f.Field, f => f.Property, StringComparer.Ordinal);
+        _required = [.. required.Prepend(keyProperty).Select(name => properties.Single(p => p.Name == name))];
+        _positional = typeof(T).GetConstructor(Type.EmptyTypes) is null ? typeof(T).GetConstructors().MaxBy(c => c.GetParameters().Length) : null;
+        if (_positional is not null)
+        {
+            var byProperty = Fields.ToDictionary(f => f.Property.Name, StringComparer.OrdinalIgnoreCase);
+            _arguments = [.. _positional.GetParameters().Select(parameter => byProperty.TryGetValue(parameter.Name!, out var field)
+                ? (field.Field, field.Property, parameter)
+                : throw new NotSupportedException($"{typeof(T).Name}'s constructor takes {parameter.Name}, which is no property."))];
+        }
     }
 
     /// <summary>The fields in the record's property order.</summary>
@@ -49,9 +63,26 @@ internal sealed class MongoRecords<T>
         return doc;
     }
 
+    /// <summary>Inserts the record when its key and required properties are not blank; false when its key is already taken.</summary>
+    public Task<bool> TryInsertAsync(IMongoCollection<BsonDocument> collection, T value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        foreach (var property in _required)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(property.GetValue(value) as string, nameof(value));
+        }
+
+        return MongoBson.TryInsertAsync(collection, ToDocument(value), cancellationToken);
+    }
+
     public T FromDocument(BsonDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
+        if (_positional is not null)
+        {
+            return FromPositional(doc, _positional);
+        }
+
         var value = Activator.CreateInstance<T>();
         foreach (var element in doc)
         {
@@ -62,6 +93,14 @@ internal sealed class MongoRecords<T>
         }
 
         return value;
+    }
+
+    private T FromPositional(BsonDocument doc, ConstructorInfo constructor)
+    {
+        var arguments = _arguments.Select(a => doc.TryGetValue(a.Field, out var element) && !element.IsBsonNull
+            ? FromBson(element, a.Property)
+            : a.Parameter.HasDefaultValue ? a.Parameter.DefaultValue : null);
+        return (T)constructor.Invoke([.. arguments]);
     }
 
     private static BsonValue ToBson(object? value, PropertyInfo property) => value switch

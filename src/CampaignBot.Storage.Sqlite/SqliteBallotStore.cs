@@ -5,6 +5,8 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Ballots keyed by (round, voter hash): the primary key is the one-vote rule.</summary>
 internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
 {
+    private readonly SqliteTable<Ballot> _ballots = new(database, "ballots", "round_id, voter_hash, choice, cast_at", Read, keyColumns: 2);
+
     public Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken)
     {
         BallotRules.Check(ballot);
@@ -80,15 +82,8 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
         return new Tally(rows.ToDictionary(r => r.Choice, r => r.Count, StringComparer.Ordinal));
     }
 
-    public Task<IReadOnlyList<Ballot>> ListAsync(string roundId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
-        return database.QueryAsync(
-            "SELECT round_id, voter_hash, choice, cast_at FROM ballots WHERE round_id = @round ORDER BY voter_hash;",
-            p => p.Set("@round", roundId),
-            Read,
-            cancellationToken);
-    }
+    public Task<IReadOnlyList<Ballot>> ListAsync(string roundId, CancellationToken cancellationToken) =>
+        _ballots.ListByAsync("round_id", roundId, "voter_hash", cancellationToken);
 
     private static Ballot Read(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.Time(3));
 }

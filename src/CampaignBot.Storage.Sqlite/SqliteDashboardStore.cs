@@ -5,26 +5,18 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Sign-in links and sessions; using a link is one conditional UPDATE, so of two racing uses one wins.</summary>
 internal sealed class SqliteDashboardStore(SqliteDatabase database) : IDashboardStore
 {
-    private const string LinkColumns = "token_hash, member_id, created_at, expires_at, used_at";
-    private const string SessionColumns = "id_hash, member_id, created_at, last_seen_at, revoked_at";
+    private readonly SqliteTable<SignInLink> _links = new(database, "dashboard_links", "token_hash, member_id, created_at, expires_at, used_at", ReadLink);
+    private readonly SqliteTable<DashboardSession> _sessions = new(database, "dashboard_sessions", "id_hash, member_id, created_at, last_seen_at, revoked_at", ReadSession);
 
-    public Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(link);
-        return database.ChangesOneAsync(
-            $"INSERT INTO dashboard_links ({LinkColumns}) VALUES (@hash, @member, @created, @expires, @used) ON CONFLICT (token_hash) DO NOTHING;",
-            p => p.Set("@hash", link.TokenHash).Set("@member", link.MemberId).Set("@created", link.CreatedAt).Set("@expires", link.ExpiresAt).Set("@used", link.UsedAt),
-            cancellationToken);
-    }
+    public Task<bool> AddLinkAsync(SignInLink link, CancellationToken cancellationToken) => _links.TryInsertAsync(link, cancellationToken);
 
-    public Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
-        database.QuerySingleAsync($"SELECT {LinkColumns} FROM dashboard_links WHERE token_hash = @hash;", p => p.Set("@hash", tokenHash), ReadLink, cancellationToken);
+    public Task<SignInLink?> GetLinkAsync(string tokenHash, CancellationToken cancellationToken) => _links.GetAsync(tokenHash, cancellationToken);
 
     public async Task<SignInLink?> TryUseLinkAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // RETURNING gives the row as updated; the link as it was differs only in used_at.
         var used = await database.QuerySingleAsync(
-            $"UPDATE dashboard_links SET used_at = @now WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now RETURNING {LinkColumns};",
+            $"UPDATE dashboard_links SET used_at = @now WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now RETURNING {_links.Columns};",
             p => p.Set("@hash", tokenHash).Set("@now", now),
             ReadLink,
             cancellationToken);
@@ -41,17 +33,9 @@ internal sealed class SqliteDashboardStore(SqliteDatabase database) : IDashboard
         return (int)counts[0];
     }
 
-    public Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return database.ChangesOneAsync(
-            $"INSERT INTO dashboard_sessions ({SessionColumns}) VALUES (@hash, @member, @created, @seen, @revoked) ON CONFLICT (id_hash) DO NOTHING;",
-            p => p.Set("@hash", session.IdHash).Set("@member", session.MemberId).Set("@created", session.CreatedAt).Set("@seen", session.LastSeenAt).Set("@revoked", session.RevokedAt),
-            cancellationToken);
-    }
+    public Task<bool> AddSessionAsync(DashboardSession session, CancellationToken cancellationToken) => _sessions.TryInsertAsync(session, cancellationToken);
 
-    public Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken) =>
-        database.QuerySingleAsync($"SELECT {SessionColumns} FROM dashboard_sessions WHERE id_hash = @hash;", p => p.Set("@hash", idHash), ReadSession, cancellationToken);
+    public Task<DashboardSession?> GetSessionAsync(string idHash, CancellationToken cancellationToken) => _sessions.GetAsync(idHash, cancellationToken);
 
     public Task<bool> TouchSessionAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.ChangesOneAsync(

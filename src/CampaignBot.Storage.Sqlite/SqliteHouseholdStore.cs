@@ -5,19 +5,9 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Household pairings; the unique index on (member, label) refuses a second pairing with one label.</summary>
 internal sealed class SqliteHouseholdStore(SqliteDatabase database) : IHouseholdStore
 {
-    private const string Columns = "id, member_id, unit_id, label, paired_at";
+    private readonly SqliteTable<Household> _households = new(database, "households", "id, member_id, unit_id, label, paired_at", required: ["label"]);
 
-    public Task<bool> AddAsync(Household household, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(household);
-        ArgumentException.ThrowIfNullOrWhiteSpace(household.Id, nameof(household));
-        ArgumentException.ThrowIfNullOrWhiteSpace(household.Label, nameof(household));
-        return database.ChangesOneAsync(
-            $"INSERT OR IGNORE INTO households ({Columns}) VALUES (@id, @member, @unit, @label, @at);",
-            p => p.Set("@id", household.Id).Set("@member", household.MemberId).Set("@unit", household.UnitId)
-                .Set("@label", household.Label).Set("@at", household.PairedAt),
-            cancellationToken);
-    }
+    public Task<bool> AddAsync(Household household, CancellationToken cancellationToken) => _households.InsertOrIgnoreAsync(household, cancellationToken);
 
     public Task<bool> RenameAsync(string id, string label, CancellationToken cancellationToken)
     {
@@ -33,9 +23,8 @@ internal sealed class SqliteHouseholdStore(SqliteDatabase database) : IHousehold
     }
 
     public Task<IReadOnlyList<Household>> ListAsync(string? unitId, string? memberId, CancellationToken cancellationToken) =>
-        database.QueryAsync(
-            $"SELECT {Columns} FROM households WHERE (@unit IS NULL OR unit_id = @unit) AND (@member IS NULL OR member_id = @member) ORDER BY paired_at, id;",
+        _households.ListWhereAsync(
+            "WHERE (@unit IS NULL OR unit_id = @unit) AND (@member IS NULL OR member_id = @member) ORDER BY paired_at, id",
             p => p.Set("@unit", unitId).Set("@member", memberId),
-            SqliteRows.Read<Household>,
             cancellationToken);
 }

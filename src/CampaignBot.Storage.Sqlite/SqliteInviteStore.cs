@@ -5,21 +5,13 @@ internal sealed class SqliteInviteStore(SqliteDatabase database) : IInviteStore
 {
     private const string Columns = "code, unit_id, role, max_uses, expires_at, created_at, name, rank, max_rank, revoked_at";
     private static readonly int ColumnCount = Columns.Split(',').Length;
+    private readonly SqliteTable<Invite> _invites = new(database, "invites", Columns);
 
     public Task<bool> CreateAsync(Invite invite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invite);
-        ArgumentException.ThrowIfNullOrWhiteSpace(invite.Code, nameof(invite));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invite.MaxUses, nameof(invite));
-        return database.ChangesOneAsync(
-            $"""
-            INSERT INTO invites ({Columns}) VALUES (@code, @unit, @role, @max, @expires, @created, @name, @rank, @maxRank, @revoked)
-            ON CONFLICT (code) DO NOTHING;
-            """,
-            p => p.Set("@code", invite.Code).Set("@unit", invite.UnitId).Set("@role", invite.Role).Set("@max", invite.MaxUses)
-                .Set("@expires", invite.ExpiresAt).Set("@created", invite.CreatedAt).Set("@name", invite.Name)
-                .Set("@rank", invite.Rank).Set("@maxRank", invite.MaxRank).Set("@revoked", invite.RevokedAt),
-            cancellationToken);
+        return _invites.TryInsertAsync(invite, cancellationToken);
     }
 
     public async Task<Invite?> GetAsync(string code, CancellationToken cancellationToken)

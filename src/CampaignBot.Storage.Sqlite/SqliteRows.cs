@@ -24,17 +24,35 @@ internal static class SqliteRows
         var row = Activator.CreateInstance<T>();
         for (var ordinal = 0; ordinal < columns; ordinal++)
         {
-            var name = reader.GetName(ordinal);
-            if (!Properties<T>.ByColumn.TryGetValue(name, out var property))
-            {
-                throw new InvalidOperationException($"The column {name} has no property on {typeof(T).Name}.");
-            }
-
+            var property = Property<T>(reader.GetName(ordinal));
             property.SetValue(row, Value(reader, ordinal, property.PropertyType));
         }
 
         return row;
     }
+
+    /// <summary>
+    /// The way back of <see cref="Read{T}(SqliteDataReader)"/>: binds <c>@column</c> for each of <paramref name="columns"/>
+    /// from the property of its name, each value stored as <see cref="SqliteValues"/> stores it.
+    /// </summary>
+    public static void Bind<T>(SqliteParameterCollection parameters, T row, IReadOnlyList<string> columns)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(columns);
+        foreach (var column in columns)
+        {
+            parameters.Set("@" + column, Property<T>(column).GetValue(row));
+        }
+    }
+
+    /// <summary>The property that column <paramref name="column"/> stands for; a column without one is a mistake and throws.</summary>
+    internal static PropertyInfo Property<T>(string column)
+        where T : class =>
+        Properties<T>.ByColumn.TryGetValue(column, out var property)
+            ? property
+            : throw new InvalidOperationException($"The column {column} has no property on {typeof(T).Name}.");
 
     /// <summary>"MemberId" → "member_id".</summary>
     internal static string ColumnName(string propertyName)

@@ -5,6 +5,8 @@ namespace CampaignBot.Storage.Sqlite;
 /// <summary>Turnout: (round, voter) and a voted flag, in a table of its own, apart from the ballots.</summary>
 internal sealed class SqliteTurnoutStore(SqliteDatabase database) : ITurnoutStore
 {
+    private readonly SqliteTable<TurnoutEntry> _turnout = new(database, "turnout", "round_id, voter_id, chat, voted", Read, keyColumns: 2);
+
     public Task AddAsync(TurnoutEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -16,16 +18,8 @@ internal sealed class SqliteTurnoutStore(SqliteDatabase database) : ITurnoutStor
             cancellationToken);
     }
 
-    public Task<TurnoutEntry?> GetAsync(string roundId, string voterId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(voterId);
-        return database.QuerySingleAsync(
-            "SELECT round_id, voter_id, chat, voted FROM turnout WHERE round_id = @round AND voter_id = @voter;",
-            p => p.Set("@round", roundId).Set("@voter", voterId),
-            Read,
-            cancellationToken);
-    }
+    public Task<TurnoutEntry?> GetAsync(string roundId, string voterId, CancellationToken cancellationToken) =>
+        _turnout.GetAsync(roundId, voterId, cancellationToken);
 
     public Task<bool> MarkVotedAsync(string roundId, string voterId, CancellationToken cancellationToken)
     {
@@ -37,15 +31,8 @@ internal sealed class SqliteTurnoutStore(SqliteDatabase database) : ITurnoutStor
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<TurnoutEntry>> ListAsync(string roundId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
-        return database.QueryAsync(
-            "SELECT round_id, voter_id, chat, voted FROM turnout WHERE round_id = @round ORDER BY voter_id;",
-            p => p.Set("@round", roundId),
-            Read,
-            cancellationToken);
-    }
+    public Task<IReadOnlyList<TurnoutEntry>> ListAsync(string roundId, CancellationToken cancellationToken) =>
+        _turnout.ListByAsync("round_id", roundId, "voter_id", cancellationToken);
 
     private static TurnoutEntry Read(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), MessageJson.Deserialize<ChatRef>(r.GetString(2)), r.Flag(3));

@@ -2,7 +2,7 @@ namespace CampaignBot.Storage.Sqlite;
 
 /// <summary>
 /// How values sit in columns: times as UTC ticks (exact and sortable), enums by name (readable in the
-/// file), absent values as NULL.
+/// file), dates as ISO text (sortable), absent values as NULL.
 /// </summary>
 internal static class SqliteValues
 {
@@ -18,6 +18,7 @@ internal static class SqliteValues
             TimeSpan span => span.Ticks,
             Enum member => member.ToString(),
             bool flag => flag ? 1L : 0L,
+            DateOnly date => date.ToString(DateFormat, CultureInfo.InvariantCulture),
             _ => value,
         });
         return parameters;

@@ -25,6 +25,17 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task An_invite_without_a_code_or_without_a_use_is_refused_and_nothing_is_stored()
+    {
+        var stores = await OpenFreshAsync();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => stores.Invites.CreateAsync(Invite(" ", 5), Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => stores.Invites.CreateAsync(Invite("DJ-0", 0), Ct));
+
+        Assert.Empty(await stores.Invites.ListAsync(Ct));
+    }
+
+    [Fact]
     public async Task Redeeming_records_members_in_order_and_the_same_member_twice_counts_once()
     {
         var stores = await OpenFreshAsync();

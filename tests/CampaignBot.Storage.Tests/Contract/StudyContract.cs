@@ -103,6 +103,17 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_household_without_an_id_or_a_label_is_refused_and_nothing_is_stored()
+    {
+        var stores = await OpenFreshAsync();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => stores.Households.AddAsync(House(" ", "m1", "王大爷家", T0), Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => stores.Households.AddAsync(House("h1", "m1", " ", T0), Ct));
+
+        Assert.Empty(await stores.Households.ListAsync(null, null, Ct));
+    }
+
+    [Fact]
     public async Task Reminder_settings_are_one_per_member_and_replaced_on_upsert()
     {
         var stores = await OpenFreshAsync();

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Features.Dashboard;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
 using CampaignBot.Core.Storage;
@@ -65,6 +66,33 @@ public sealed class MongoRecordsTests
         Assert.Equal(["m1", "m2"], invite["redeemedBy"].AsBsonArray.Select(v => v.AsString));
         Assert.Equal(["m1", "m2"], invites.FromDocument(invite).RedeemedBy);
         Assert.False(invite.Contains("uses"));
+    }
+
+    [Fact]
+    public void A_positional_record_is_stored_by_its_properties_and_made_again_through_its_constructor()
+    {
+        var records = new MongoRecords<SignInLink>(nameof(SignInLink.TokenHash));
+        var link = new SignInLink("hash-1", "telegram:1", At, At.AddMinutes(15));
+
+        var doc = records.ToDocument(link);
+
+        Assert.Equal(["_id", "memberId", "createdAt", "expiresAt", "usedAt"], doc.Names);
+        Assert.True(doc["usedAt"].IsBsonNull);
+        Assert.Equal(link, records.FromDocument(doc));
+        Assert.Equal(link with { UsedAt = At }, records.FromDocument(records.ToDocument(link with { UsedAt = At })));
+        doc.Remove("usedAt");
+        Assert.Equal(link, records.FromDocument(doc));
+    }
+
+    [Fact]
+    public async Task A_record_with_a_blank_key_or_a_blank_required_property_is_refused_before_it_is_written()
+    {
+        var records = new MongoRecords<Household>(nameof(Household.Id), nameof(Household.Label));
+        Household House(string id, string label) => new() { Id = id, MemberId = "m1", UnitId = "u1", Label = label, PairedAt = At };
+
+        // The collection is never reached: the refusal comes first, so no server is needed.
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => records.TryInsertAsync(null!, House(" ", "王家"), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => records.TryInsertAsync(null!, House("h1", ""), CancellationToken.None));
     }
 
     [Fact]

@@ -103,6 +103,35 @@ public sealed class SqliteRowsTests : IAsyncLifetime
         Assert.Equal(41, extra);
     }
 
+    [Fact]
+    public async Task A_row_bound_by_column_name_is_stored_in_the_stored_form_and_reads_back_as_it_was()
+    {
+        string[] columns = ["id", "note_text", "created_at", "closed_at", "colour", "is_open", "count", "sequence", "day", "interval"];
+        var sample = new Sample
+        {
+            Id = "a1", NoteText = null, CreatedAt = At, ClosedAt = At.AddDays(1), Colour = Colour.Green, IsOpen = true, Count = 7,
+            Sequence = 9_000_000_000, Day = new DateOnly(2027, 2, 28), Interval = TimeSpan.FromHours(3),
+        };
+        await using (var create = _connection.CreateCommand())
+        {
+            create.CommandText = $"CREATE TABLE samples ({string.Join(", ", columns)});";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using (var insert = _connection.CreateCommand())
+        {
+            insert.CommandText = $"INSERT INTO samples ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))});";
+            SqliteRows.Bind(insert.Parameters, sample, columns);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var stored = Assert.Single(await ReadAsync(
+            "SELECT day, created_at, colour, is_open, note_text IS NULL FROM samples;",
+            r => (Day: r.GetString(0), CreatedAt: r.GetInt64(1), Colour: r.GetString(2), IsOpen: r.GetInt64(3), NoNote: r.GetInt64(4))));
+        Assert.Equal(("2027-02-28", At.UtcTicks, "Green", 1L, 1L), stored);
+        Assert.Equal(sample, Assert.Single(await ReadAsync($"SELECT {string.Join(", ", columns)} FROM samples;", r => SqliteRows.Read<Sample>(r))));
+    }
+
     [Theory]
     [InlineData("Id", "id")]
     [InlineData("MemberId", "member_id")]

@@ -120,6 +120,24 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_opinion_written_after_its_collection_closed_is_not_taken_and_the_flow_ends()
+    {
+        var code = await OpenAsync(days: 1);
+        await _bot.AdvanceAsync(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50));
+        var prompt = await _bot.CommandAsync(EvaluationBot.Private("mass1"), "mass1", "opinion", code);
+        await _bot.PressAsync(EvaluationBot.Private("mass1"), "mass1", FirstPayload(prompt));
+        await _bot.AdvanceAsync(TimeSpan.FromMinutes(20));
+
+        var closed = EvaluationBot.Texts(await _bot.SendAsync(EvaluationBot.Private("mass1"), "mass1", new TextInput("窗口办事推诿扯皮，群众跑了好几趟。")));
+
+        Assert.Contains("这次征求意见已经结束", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("回执码", closed, StringComparison.Ordinal);
+        var sessions = await _bot.Services.GetRequiredService<ISessionStore>().ListAsync(CancellationToken.None);
+        Assert.DoesNotContain(sessions, s => s.Flow == "opinion" && s.State is "AskingCategory" or "AskingText");
+        Assert.Empty(await _bot.Stores.Opinions.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_inbox_keeps_no_copy_of_an_anonymous_opinions_text()
     {
         var code = await OpenAsync();
@@ -273,9 +291,9 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 
-    private async Task<string> OpenAsync()
+    private async Task<string> OpenAsync(int days = 10)
     {
-        var opened = await SayAsync("sec1", "opinions", "open county_east 10 code");
+        var opened = await SayAsync("sec1", "opinions", $"open county_east {days} code");
         var at = opened.IndexOf("/opinion ", StringComparison.Ordinal) + "/opinion ".Length;
         return opened.Substring(at, 6);
     }

@@ -208,14 +208,14 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
             return [];
         }
 
-        var categories = Opinions.OpinionCategories.All(campaign);
+        var categories = ProblemCategories.All(campaign);
         return [.. checklist.Items
             .Where(item => exam.Answers.GetValueOrDefault(item.Code) is { Choice: ChecklistChoices.Exists or ChecklistChoices.Partly })
             .Select(item =>
             {
                 var answer = exam.Answers[item.Code];
                 var text = $"{ExaminationTexts.Short(item.Prompt)}（{ChecklistChoices.Name(answer.Choice)}）" + (string.IsNullOrWhiteSpace(answer.Text) ? string.Empty : "：" + answer.Text.Trim());
-                var category = categories.FirstOrDefault(c => c.Code != Opinions.OpinionCategories.Other && item.Prompt.StartsWith(c.Name, StringComparison.Ordinal))?.Code ?? Opinions.OpinionCategories.Other;
+                var category = categories.FirstOrDefault(c => c.Code != ProblemCategories.Other && item.Prompt.StartsWith(c.Name, StringComparison.Ordinal))?.Code ?? ProblemCategories.Other;
                 return new FoundProblem(item.Code, text.Length <= maxText ? text : text[..(maxText - 1)] + "…", category);
             })];
     }

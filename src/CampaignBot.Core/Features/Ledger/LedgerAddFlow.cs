@@ -1,5 +1,3 @@
-using CampaignBot.Core.Features.Opinions;
-
 namespace CampaignBot.Core.Features.Ledger;
 
 /// <summary>What /ledger add has gathered: the unit, the problem, its category, the measures, the lead leader, the deadline.</summary>
@@ -44,10 +42,10 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
             .Next("AskingCategory", "ProblemGiven");
 
         flow.Step<string>("AskingCategory", "asks the category: the four winds, the ten problem areas or other")
-            .Prompt(step => new Prompt(LedgerTexts.AskCategory, [.. OpinionCategories.All(step.Campaign)
+            .Prompt(step => new Prompt(LedgerTexts.AskCategory, [.. ProblemCategories.All(step.Campaign)
                 .Select((c, i) => new Choice($"{i + 1}. {c.Name}", "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
-            .Read((input, step) => GiveOpinionFlow.ReadCategory(step.Campaign, input))
+            .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
             .Keep((a, category) => a with { Category = category })
             .Next("AskingMeasures", "CategoryChosen");
 
@@ -134,7 +132,7 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
     {
         var a = step.Answers;
         var source = step.Context.Member!.Role == Roles.Supervisor ? ProblemSource.Supervisor : ProblemSource.Examination;
-        var request = new LedgerRequest(a.UnitId!, a.Problem ?? string.Empty, a.Category ?? OpinionCategories.Other, source, [], a.Measures ?? string.Empty, a.LeaderId ?? string.Empty, a.Deadline is { } d ? LedgerTexts.Date(d) : string.Empty);
+        var request = new LedgerRequest(a.UnitId!, a.Problem ?? string.Empty, a.Category ?? ProblemCategories.Other, source, [], a.Measures ?? string.Empty, a.LeaderId ?? string.Empty, a.Deadline is { } d ? LedgerTexts.Date(d) : string.Empty);
         var (item, refusal) = await service.CreateAsync(request, step.Context.Member!, step.Context.Update.UpdateId, step.Now, cancellationToken);
         if (item is null)
         {

@@ -3,13 +3,9 @@ using CampaignBot.Core.Features.Evaluations;
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>What /meeting record has gathered: the date, the supervisor's presence, who was absent, each speech, a note.</summary>
-public sealed record MeetingRecordAnswers
+public sealed record MeetingRecordAnswers : MeetingAnswers
 {
-    public string? MeetingId { get; init; }
-
     public IReadOnlyList<string> Team { get; init; } = [];
-
-    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
 
     public DateOnly? Date { get; init; }
 
@@ -23,8 +19,6 @@ public sealed record MeetingRecordAnswers
     public string? Note { get; init; }
 
     public IReadOnlyList<string> Present => [.. Team.Where(t => !Absent.Contains(t))];
-
-    public string NameOf(string id) => Names.GetValueOrDefault(id, id);
 }
 
 /// <summary>

@@ -1,10 +1,8 @@
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>What a check or confirm round has gathered: the talks waiting for this person, the one shown and its version.</summary>
-public sealed record TalkDecisionAnswers
+public sealed record TalkDecisionAnswers : MeetingAnswers
 {
-    public string? MeetingId { get; init; }
-
     /// <summary>"from\tto" per talk waiting for this person's decision.</summary>
     public IReadOnlyList<string> Pending { get; init; } = [];
 
@@ -18,11 +16,6 @@ public sealed record TalkDecisionAnswers
     public IReadOnlyList<string> Points { get; init; } = [];
 
     public int Returns { get; init; }
-
-    /// <summary>The team's names by member id, so prompts show them without a store.</summary>
-    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
-
-    public string NameOf(string? id) => id is null ? "-" : Names.GetValueOrDefault(id, id);
 }
 
 /// <summary>What a round of decisions says: its two buttons, its question for a reason, and its two ends.</summary>

@@ -8,16 +8,6 @@ public sealed record GiveOpinionAnswers
     public string? Category { get; init; }
 
     public string? Receipt { get; init; }
-
-    /// <summary>Why the opinion could not be taken at the last step, if it could not.</summary>
-    public OpinionNotTaken? Stopped { get; init; }
-}
-
-/// <summary>Why an opinion written to the end could not be taken: the collection closed meanwhile, or the giver's places are used.</summary>
-public enum OpinionNotTaken
-{
-    CollectionClosed,
-    LimitReached,
 }
 
 /// <summary>
@@ -33,31 +23,24 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
     protected override void Declare(FlowBuilder<GiveOpinionAnswers> flow)
     {
         flow.Step<string>("AskingCategory", "asks which of the four winds, the ten problem areas or other")
-            .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. OpinionCategories.All(step.Campaign)
-                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == OpinionCategories.Other ? OpinionTexts.Other.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Prompt(step => new Prompt(OpinionTexts.AskCategory, [.. ProblemCategories.All(step.Campaign)
+                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == ProblemCategories.Other ? CampaignTexts.OtherCategory.English : c.Name)}"), "c" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Chunk(3).Select(row => (IReadOnlyList<Choice>)row)]))
-            .Read((input, step) => ReadCategory(step.Campaign, input))
+            .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
             .Keep((answers, category) => answers with { Category = category })
             .Next("AskingText", "CategoryGiven");
 
-        flow.Step<GiveOpinionAnswers>("AskingText", "asks for the opinion's text within the length limits, then stores it")
+        flow.Step<string>("AskingText", "asks for the opinion's text within the length limits, then stores it")
             .Prompt(OpinionTexts.AskText(Options.MinLength, Options.MaxLength))
             .ReadAsync(SaveAsync)
-            .Keep((_, saved) => saved)
-            .Next((_, saved) => saved.Stopped is null ? "Done" : "Stopped", "Done", "Stopped");
+            .Keep((answers, receipt) => answers with { Receipt = receipt })
+            .Next("Done", "Taken")
+            .MayJumpTo("Stopped", "NotTaken");
 
         flow.Finish("Done", "gives the receipt code", step => OpinionTexts.Received(step.Answers.Receipt ?? string.Empty))
-            .Finish("Stopped", "says the collection closed or the giver's limit is reached", step => step.Answers.Stopped == OpinionNotTaken.LimitReached ? OpinionTexts.Limit : OpinionTexts.Closed)
+            .Finish("Stopped", "ends after the text step said the collection closed or the giver's limit is reached")
             .Cancelled(OpinionTexts.Cancelled)
             .TimedOut(OpinionTexts.TimedOut);
-    }
-
-    /// <summary>A category by button value ("c3"), number, code or name; a refusal otherwise.</summary>
-    public static Read<string> ReadCategory(CampaignDefinition campaign, string input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var word = input.StartsWith('c') && input.Length > 1 && char.IsAsciiDigit(input[1]) ? input[1..] : input;
-        return OpinionCategories.Find(campaign, word) is { } category ? category : OpinionTexts.PressCategory;
     }
 
     protected override async Task<Opening<GiveOpinionAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
@@ -92,7 +75,8 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
         return Opening<GiveOpinionAnswers>.Refuse(answered is null ? OpinionTexts.BadCode : OpinionTexts.Status(answered));
     }
 
-    private async Task<Read<GiveOpinionAnswers>> SaveAsync(string input, FlowStep<GiveOpinionAnswers> step, CancellationToken cancellationToken)
+    /// <summary>Stores the opinion and gives its receipt; when it cannot be taken, says why and ends the flow.</summary>
+    private async Task<Read<string>> SaveAsync(string input, FlowStep<GiveOpinionAnswers> step, CancellationToken cancellationToken)
     {
         var text = input.Trim();
         if (text.Length < Options.MinLength || text.Length > Options.MaxLength)
@@ -104,13 +88,13 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
         var collection = await store.GetCollectionAsync(step.Answers.CollectionId ?? string.Empty, cancellationToken);
         if (collection is null || !collection.IsOpenAt(context.Now))
         {
-            return step.Answers with { Stopped = OpinionNotTaken.CollectionClosed };
+            return Read<string>.Jump("Stopped", OpinionTexts.Closed);
         }
 
         var giver = $"{context.Update.Chat.Channel}:{context.Update.Sender.Id}";
         if (!await store.TryTakePlaceAsync(collection.Id, hasher.Hash(collection.Id, giver), Options.MaxPerGiver, cancellationToken))
         {
-            return step.Answers with { Stopped = OpinionNotTaken.LimitReached };
+            return Read<string>.Jump("Stopped", OpinionTexts.Limit);
         }
 
         // Ids and the receipt come from a keyed hash of the update: without the secret nobody can tie them to the sender's session.
@@ -123,14 +107,14 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
                 UnitId = collection.UnitId,
                 CollectionId = collection.Id,
                 Source = OpinionSource.Anonymous,
-                Category = step.Answers.Category ?? OpinionCategories.Other,
+                Category = step.Answers.Category ?? ProblemCategories.Other,
                 Text = text,
                 GivenOn = calendar.Today(context.Now),
             },
             ReceiptHash(receipt),
             cancellationToken);
         await ForgetTextAsync(context.Update, cancellationToken);
-        return step.Answers with { Receipt = receipt };
+        return receipt;
     }
 
     /// <summary>The inbox keeps each update with its sender; once the opinion is stored its text is cut from that copy.</summary>

@@ -19,10 +19,10 @@ public sealed class OpinionBallotBriefing(IOpinionStore store, Examinations.IExa
 
         var opinions = (await store.ListAsync(unitId, cancellationToken)).Where(o => o.Status != OpinionStatus.Merged).ToList();
         var byCategory = opinions.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Take(8)
-            .Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()} 条（采纳 {g.Count(o => o.Status == OpinionStatus.Adopted)}）");
+            .Select(g => $"{ProblemCategories.Name(campaign, g.Key)} {g.Count()} 条（采纳 {g.Count(o => o.Status == OpinionStatus.Adopted)}）");
         var found = await examinations.CountByCategoryAsync(unitId, cancellationToken);
         var examined = found.Count == 0 ? string.Empty
-            : $"\n对照检查查摆问题 {found.Sum(f => f.Count)} 个：" + string.Join("；", found.Take(8).Select(f => $"{OpinionCategories.Name(campaign, f.Category)} {f.Count}"));
+            : $"\n对照检查查摆问题 {found.Sum(f => f.Count)} 个：" + string.Join("；", found.Take(8).Select(f => $"{ProblemCategories.Name(campaign, f.Category)} {f.Count}"));
         return $"【查摆问题公示】收到意见 {opinions.Count} 条，已采纳 {opinions.Count(o => o.Status == OpinionStatus.Adopted)} 条" + (opinions.Count > 0 ? "：" + string.Join("；", byCategory) : string.Empty) + examined;
     }
 }
@@ -45,7 +45,7 @@ public sealed class OpinionProgressSection(IOpinionStore store, CampaignDefiniti
             (name, mine) =>
             {
                 var statuses = string.Join(english ? ", " : "，", Enum.GetValues<OpinionStatus>().Select(s => $"{OpinionTexts.StatusName(s, english)} {mine.Count(o => o.Status == s)}"));
-                var categories = string.Join(english ? ", " : "，", mine.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{OpinionCategories.Name(campaign, g.Key)} {g.Count()}"));
+                var categories = string.Join(english ? ", " : "，", mine.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{ProblemCategories.Name(campaign, g.Key)} {g.Count()}"));
                 var line = name + (english ? $": {mine.Count} ({statuses})" : $"：{mine.Count} 条（{statuses}）");
                 return categories.Length > 0 ? line + (english ? "; by category: " : "；按类别：") + categories : line;
             });
@@ -62,7 +62,7 @@ public sealed class OpinionTable(IOpinionStore store, CampaignDefinition campaig
         {
             rows.Add(
             [
-                o.Id, campaign.FindUnit(o.UnitId)?.Name ?? o.UnitId, OpinionTexts.SourceName(o.Source), OpinionCategories.Name(campaign, o.Category),
+                o.Id, campaign.FindUnit(o.UnitId)?.Name ?? o.UnitId, OpinionTexts.SourceName(o.Source), ProblemCategories.Name(campaign, o.Category),
                 o.GivenOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Text, OpinionTexts.StatusName(o.Status),
                 o.Answer ?? string.Empty, o.LedgerItemId ?? string.Empty, o.MergedInto ?? string.Empty, o.GiverName ?? string.Empty,
             ]);

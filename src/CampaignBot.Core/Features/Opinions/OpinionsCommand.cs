@@ -203,7 +203,7 @@ public sealed class OpinionsCommand(
         var text = new StringBuilder(context.Text(OpinionTexts.ListHeading(opinions.Count, opinions.Count(o => o.Status == OpinionStatus.Pending))));
         foreach (var opinion in opinions.OrderBy(o => o.Status).ThenBy(o => o.GivenOn).Take(MaxListed))
         {
-            text.Append('\n').Append($"{opinion.Id} [{OpinionTexts.StatusName(opinion.Status)}] {OpinionCategories.Name(campaign, opinion.Category)}·{OpinionTexts.SourceName(opinion.Source)} {opinion.GivenOn:MM-dd}：{Words.Short(opinion.Text, 60)}");
+            text.Append('\n').Append($"{opinion.Id} [{OpinionTexts.StatusName(opinion.Status)}] {ProblemCategories.Name(campaign, opinion.Category)}·{OpinionTexts.SourceName(opinion.Source)} {opinion.GivenOn:MM-dd}：{Words.Short(opinion.Text, 60)}");
         }
 
         context.Reply(new TextMessage(text.ToString()));
@@ -237,7 +237,7 @@ public sealed class OpinionsCommand(
         }
 
         var (categoryWord, text) = Words.Split(afterSource);
-        if (OpinionCategories.Find(campaign, categoryWord) is not { } category)
+        if (ProblemCategories.Find(campaign, categoryWord) is not { } category)
         {
             context.Reply(OpinionTexts.CategoryCodeNameFour);
             return;
