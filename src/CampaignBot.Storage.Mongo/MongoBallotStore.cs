@@ -3,8 +3,16 @@ using CampaignBot.Core.Features.Evaluations;
 namespace CampaignBot.Storage.Mongo;
 
 /// <summary>Ballots under the unique index (roundId, voterHash); a duplicate key is a second press of the same voter.</summary>
-internal sealed class MongoBallotStore(IMongoCollection<BsonDocument> ballots) : IBallotStore
+internal sealed class MongoBallotStore(IMongoCollection<BsonDocument> ballots, IInboxStore inbox) : IBallotStore
 {
+    public async Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, InboxRedaction forget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(forget);
+        var outcome = await CastAsync(ballot, allowChange, cancellationToken);
+        await inbox.RedactAsync(forget.InboxId, forget.Payload, cancellationToken);
+        return outcome;
+    }
+
     public async Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken)
     {
         BallotRules.Check(ballot);

@@ -37,8 +37,9 @@ public static class MongoStores
         await CreateIndexesAsync(database, documents.Tables, ct);
         var outbox = new MongoOutboxStore(database.GetCollection<BsonDocument>(Outbox));
         var transactions = await OffersTransactionsAsync(database.Client, ct);
+        var inbox = new MongoInboxStore(database.GetCollection<BsonDocument>(Inbox));
         return new StoreBundle(
-            new MongoInboxStore(database.GetCollection<BsonDocument>(Inbox)),
+            inbox,
             new MongoSessionStore(database.GetCollection<BsonDocument>(Sessions)),
             outbox,
             new MongoJobStore(database.GetCollection<BsonDocument>(Jobs), database.GetCollection<BsonDocument>(JobFirings)),
@@ -52,7 +53,7 @@ public static class MongoStores
             ReminderSettings = new MongoReminderSettingsStore(database.GetCollection<BsonDocument>(ReminderSettings)),
             Documents = documents,
             EvaluationRounds = new MongoEvaluationRoundStore(database.GetCollection<BsonDocument>(EvaluationRounds)),
-            Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots)),
+            Ballots = new MongoBallotStore(database.GetCollection<BsonDocument>(Ballots), inbox),
             Turnout = new MongoTurnoutStore(database.GetCollection<BsonDocument>(Turnout)),
             Dashboard = new MongoDashboardStore(database.GetCollection<BsonDocument>(DashboardLinks), database.GetCollection<BsonDocument>(DashboardSessions)),
         };

@@ -15,29 +15,45 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
         return database.WriteAsync((write, token) => CastAsync(write, ballot, allowChange, token), cancellationToken);
     }
 
+    public Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, InboxRedaction forget, CancellationToken cancellationToken)
+    {
+        BallotRules.Check(ballot);
+        ArgumentNullException.ThrowIfNull(forget);
+        ArgumentException.ThrowIfNullOrWhiteSpace(forget.InboxId, nameof(forget));
+        ArgumentException.ThrowIfNullOrWhiteSpace(forget.Payload, nameof(forget));
+
+        // The ballot and the cut copy of the press commit together: one unit, one wait for the writer instead of two.
+        return database.WriteAsync(
+            async (write, token) =>
+            {
+                var outcome = await CastAsync(write, ballot, allowChange, token);
+                var redact = write.Command(SqliteInboxStore.RedactSql);
+                redact.Parameters.Set("@id", forget.InboxId).Set("@payload", forget.Payload);
+                await redact.ExecuteNonQueryAsync(token);
+                return outcome;
+            },
+            cancellationToken);
+    }
+
     private static async Task<CastOutcome> CastAsync(SqliteWrite write, Ballot ballot, bool allowChange, CancellationToken cancellationToken)
     {
+        // Most presses are a voter's first: try the insert, and read the stored choice only when the key was taken.
+        var insert = write.Command("INSERT INTO ballots (round_id, voter_hash, choice, cast_at) VALUES (@round, @voter, @choice, @at) ON CONFLICT DO NOTHING;");
+        insert.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return CastOutcome.Recorded;
+        }
+
         var read = write.Command("SELECT choice FROM ballots WHERE round_id = @round AND voter_hash = @voter;");
         read.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash);
         var existing = (string?)await read.ExecuteScalarAsync(cancellationToken);
-        var outcome = existing switch
+        var outcome = existing == ballot.Choice ? CastOutcome.Unchanged : allowChange ? CastOutcome.Changed : CastOutcome.AlreadyVoted;
+        if (outcome == CastOutcome.Changed)
         {
-            null => CastOutcome.Recorded,
-            _ when existing == ballot.Choice => CastOutcome.Unchanged,
-            _ when allowChange => CastOutcome.Changed,
-            _ => CastOutcome.AlreadyVoted,
-        };
-        var sql = outcome switch
-        {
-            CastOutcome.Recorded => "INSERT INTO ballots (round_id, voter_hash, choice, cast_at) VALUES (@round, @voter, @choice, @at);",
-            CastOutcome.Changed => "UPDATE ballots SET choice = @choice, cast_at = @at WHERE round_id = @round AND voter_hash = @voter;",
-            _ => null,
-        };
-        if (sql is not null)
-        {
-            var command = write.Command(sql);
-            command.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var change = write.Command("UPDATE ballots SET choice = @choice, cast_at = @at WHERE round_id = @round AND voter_hash = @voter;");
+            change.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
+            await change.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return outcome;

@@ -71,8 +71,10 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(payload);
-        await database.ExecuteAsync("UPDATE inbox SET payload = @payload WHERE id = @id;", p => p.Set("@id", id).Set("@payload", payload), cancellationToken);
+        await database.ExecuteAsync(RedactSql, p => p.Set("@id", id).Set("@payload", payload), cancellationToken);
     }
+
+    internal const string RedactSql = "UPDATE inbox SET payload = @payload WHERE id = @id;";
 
     public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -62,6 +62,31 @@ public sealed class GroupRoundTests
     }
 
     [Fact]
+    public async Task Every_group_press_counted_or_refused_leaves_no_choice_in_the_stored_update()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice);
+        var round = await OpenAsync(bot, "county_east style_status 2");
+        var presses = new List<string>();
+        foreach (var choice in new[] { "unsatisfied", "satisfied", "unsatisfied" })
+        {
+            // The first is counted; the second is a refused change; the third repeats the counted choice.
+            await bot.PressAsync(Group, "v1", Payload(round, choice));
+            presses.Add($"console:{bot.LastUpdateId}");
+        }
+
+        foreach (var id in presses)
+        {
+            var stored = await bot.Stores.Inbox.GetAsync(id, Ct);
+            Assert.Equal(Payload(round, "-"), ((ButtonPress)stored!.ReadUpdate().Content).Payload);
+            Assert.DoesNotContain("satisfied", stored.Payload, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, (await bot.Stores.Ballots.TallyAsync(round, Ct)).Count("unsatisfied"));
+        Assert.Single(await bot.Stores.Ballots.ListAsync(round, Ct));
+    }
+
+    [Fact]
     public async Task A_round_that_allows_changes_counts_the_last_choice_once()
     {
         await using var bot = await StartAsync();

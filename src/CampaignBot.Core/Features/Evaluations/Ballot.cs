@@ -6,6 +6,9 @@ namespace CampaignBot.Core.Features.Evaluations;
 /// </summary>
 public sealed record Ballot(string RoundId, string VoterHash, string Choice, DateTimeOffset CastAt);
 
+/// <summary>The inbox item a press came in (<see cref="InboxId"/>) and its update with the choice cut out (<see cref="Payload"/>, JSON).</summary>
+public sealed record InboxRedaction(string InboxId, string Payload);
+
 public enum CastOutcome
 {
     /// <summary>The voter's first vote in the round.</summary>

@@ -31,6 +31,14 @@ public interface IBallotStore
     /// </summary>
     Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Casts the ballot as the overload without <paramref name="forget"/> does and, whatever the outcome, replaces the
+    /// payload of the inbox item the press came in with <see cref="InboxRedaction.Payload"/> (the press without its
+    /// choice), so no stored update links the voter to the choice. On SQLite both are one unit of the writer (one
+    /// commit); on MongoDB the redaction follows the ballot, as a separate write.
+    /// </summary>
+    Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, InboxRedaction forget, CancellationToken cancellationToken);
+
     /// <summary>The official count: an aggregation over the round's ballots (GROUP BY / $group), not a counter.</summary>
     Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken);
 

@@ -9,7 +9,6 @@ public sealed class VoteButtonHandler(
     IEvaluationRoundStore rounds,
     IBallotStore ballots,
     ITurnoutStore turnout,
-    IInboxStore inbox,
     BallotHasher hasher,
     EvaluationText text,
     IOptions<EvaluationOptions> options) : IButtonHandler
@@ -45,8 +44,8 @@ public sealed class VoteButtonHandler(
 
         var choice = parts[2];
         var ballot = new Ballot(round!.Id, hasher.Hash(round.Id, voterId), choice, BallotHasher.Coarse(context.Now));
-        var outcome = await ballots.CastAsync(ballot, round.AllowChange, cancellationToken);
-        await ForgetChoiceAsync(context.Update, press, round.Id, cancellationToken);
+        // The choice is cut from the stored press in the same write as the ballot (see ForgetChoice).
+        var outcome = await ballots.CastAsync(ballot, round.AllowChange, ForgetChoice(context.Update, press, round.Id), cancellationToken);
         // Notices and replies are stored (outbox, session) next to the voter's chat, so they never name the choice.
         switch (outcome)
         {
@@ -80,10 +79,10 @@ public sealed class VoteButtonHandler(
     /// The inbox keeps each update with its sender; once the ballot is stored the choice is cut from that copy, so the
     /// database does not link a voter to a choice. A redelivery of the cut copy is refused as invalid; the ballot stands.
     /// </summary>
-    private Task ForgetChoiceAsync(Inbound update, ButtonPress press, string roundId, CancellationToken cancellationToken)
+    private InboxRedaction ForgetChoice(Inbound update, ButtonPress press, string roundId)
     {
         var redacted = update with { Content = press with { Payload = $"{Prefix}:{roundId}:-" } };
-        return inbox.RedactAsync($"{update.Chat.Channel}:{update.UpdateId}", MessageJson.Serialize(redacted), cancellationToken);
+        return new InboxRedaction($"{update.Chat.Channel}:{update.UpdateId}", MessageJson.Serialize(redacted));
     }
 
     /// <summary>One job per round per time slot: every vote in a slot asks for the same edit, so the group sees at most one edit per slot.</summary>
