@@ -8,10 +8,14 @@ an update = the stand-in's time of the bot's first sendMessage to that user minu
 The first --warmup seconds are not counted. Prints one JSON line: rate asked and achieved, p50/p95/p99/max in ms,
 updates answered, the bot's CPU per update (process tree, from /proc) and its peak RSS.
 
+With --connections N (default 1) the updates of a tick are queued over N connections, each on a thread of its own,
+so the driver does not wait for the stand-in's answer to one update before queueing the next: a busy stand-in then
+delays each request, not the whole schedule (driver_late_* says how far behind its slots it still was).
+
 usage: paced_latency.py --bench ../shared/bench --bot 'exec dotnet …/campaignbot.dll' --cwd DIR
-                        [--rate 1000] [--seconds 20] [--warmup 3] [--env K=V ...] [--label L]
+                        [--rate 1000] [--seconds 20] [--warmup 3] [--connections 1] [--env K=V ...] [--label L]
 """
-import argparse, http.client, json, os, signal, subprocess, sys, tempfile, time
+import argparse, http.client, json, os, queue, signal, subprocess, sys, tempfile, threading, time
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--bench', required=True, help='the shared bench folder (holds lib/drive.py and tg-standin/)')
@@ -19,6 +23,7 @@ ap.add_argument('--bot', required=True); ap.add_argument('--cwd', default='.')
 ap.add_argument('--rate', type=int, default=1000); ap.add_argument('--seconds', type=float, default=20)
 ap.add_argument('--warmup', type=float, default=3); ap.add_argument('--env', action='append', default=[])
 ap.add_argument('--label', default='bot')
+ap.add_argument('--connections', type=int, default=1, help='connections (threads) queueing updates in parallel')
 a = ap.parse_args()
 sys.path.insert(0, os.path.join(os.path.abspath(a.bench), 'lib'))
 from drive import StandIn  # noqa: E402
@@ -60,12 +65,26 @@ try:
             print(json.dumps({'label': a.label, 'error': 'bot never polled'})); sys.exit(1)
         time.sleep(0.1)
 
-    conn = http.client.HTTPConnection('127.0.0.1', st.port)
     per_tick = max(1, a.rate // 100)
     total = int(a.rate * a.seconds)
     queued = {}  # user id -> queued at (ms)
     late = []  # how far behind its slot the driver queued each update (ms): a driver that fell behind sends a burst
     base = 20_000_000
+    work = queue.Queue()
+
+    def sender():
+        conn = http.client.HTTPConnection('127.0.0.1', st.port)
+        while (item := work.get()) is not None:
+            user, due = item
+            before = time.time() * 1000
+            conn.request('POST', '/_ctl/message', json.dumps({'user_id': user, 'text': '/start'}), {'content-type': 'application/json'})
+            conn.getresponse().read()
+            queued[user] = (before + time.time() * 1000) / 2
+            late.append(queued[user] - due * 1000)
+
+    senders = [threading.Thread(target=sender, daemon=True) for _ in range(max(1, a.connections))]
+    for t in senders:
+        t.start()
     start = time.time(); cpu0, _ = tree(bot.pid); n = 0; tick = 0
     while n < total:
         due = start + tick * 0.01
@@ -73,15 +92,13 @@ try:
         if pause > 0:
             time.sleep(pause)
         for _ in range(min(per_tick, total - n)):
-            user = base + n
-            body = json.dumps({'user_id': user, 'text': '/start'})
-            before = time.time() * 1000
-            conn.request('POST', '/_ctl/message', body, {'content-type': 'application/json'})
-            conn.getresponse().read()
-            queued[user] = (before + time.time() * 1000) / 2
-            late.append(queued[user] - due * 1000)
+            work.put((base + n, due))
             n += 1
         tick += 1
+    for _ in senders:
+        work.put(None)
+    for t in senders:
+        t.join()
     driven = time.time() - start
 
     # Wait for the replies to the last updates (up to 30 s), then read what was sent.
