@@ -37,8 +37,11 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
 
     private static async Task<CastOutcome> CastAsync(SqliteWrite write, Ballot ballot, bool allowChange, CancellationToken cancellationToken)
     {
-        // Most presses are a voter's first: try the insert, and read the stored choice only when the key was taken.
-        var insert = write.Command("INSERT INTO ballots (round_id, voter_hash, choice, cast_at) VALUES (@round, @voter, @choice, @at) ON CONFLICT DO NOTHING;");
+        // Most presses are a voter's first: try the insert, and read the stored choice only when the key was taken. A
+        // closed round takes no ballot: the close counts in the same writer, so a ballot is counted or refused, never lost.
+        var insert = write.Command(
+            "INSERT INTO ballots (round_id, voter_hash, choice, cast_at) SELECT @round, @voter, @choice, @at WHERE NOT EXISTS "
+            + "(SELECT 1 FROM evaluation_rounds WHERE id = @round AND status <> 'Open') ON CONFLICT DO NOTHING;");
         insert.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
@@ -48,12 +51,20 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
         var read = write.Command("SELECT choice FROM ballots WHERE round_id = @round AND voter_hash = @voter;");
         read.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash);
         var existing = (string?)await read.ExecuteScalarAsync(cancellationToken);
+        if (existing is null)
+        {
+            // The insert took nothing and no ballot of this voter is there: the round is closed.
+            return CastOutcome.RoundClosed;
+        }
+
         var outcome = existing == ballot.Choice ? CastOutcome.Unchanged : allowChange ? CastOutcome.Changed : CastOutcome.AlreadyVoted;
         if (outcome == CastOutcome.Changed)
         {
-            var change = write.Command("UPDATE ballots SET choice = @choice, cast_at = @at WHERE round_id = @round AND voter_hash = @voter;");
+            var change = write.Command(
+                "UPDATE ballots SET choice = @choice, cast_at = @at WHERE round_id = @round AND voter_hash = @voter AND NOT EXISTS "
+                + "(SELECT 1 FROM evaluation_rounds WHERE id = @round AND status <> 'Open');");
             change.Parameters.Set("@round", ballot.RoundId).Set("@voter", ballot.VoterHash).Set("@choice", ballot.Choice).Set("@at", ballot.CastAt);
-            await change.ExecuteNonQueryAsync(cancellationToken);
+            return await change.ExecuteNonQueryAsync(cancellationToken) == 1 ? outcome : CastOutcome.RoundClosed;
         }
 
         return outcome;
@@ -71,11 +82,14 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
         return rows.Count > 0;
     }
 
+    /// <summary>The official count of a round (<c>@round</c>): one row per choice with its number of ballots.</summary>
+    internal const string TallySql = "SELECT choice, COUNT(*) FROM ballots WHERE round_id = @round GROUP BY choice;";
+
     public async Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
         var rows = await database.QueryAsync(
-            "SELECT choice, COUNT(*) FROM ballots WHERE round_id = @round GROUP BY choice;",
+            TallySql,
             p => p.Set("@round", roundId),
             r => (Choice: r.GetString(0), Count: r.GetInt64(1)),
             cancellationToken);

@@ -53,6 +53,25 @@ internal sealed class SqliteEvaluationRoundStore(SqliteDatabase database) : IEva
         return database.WriteAsync((write, token) => TryCloseAsync(write, id, result, token), cancellationToken);
     }
 
+    /// <summary>
+    /// The count and the close in one unit of the writer: ballots go through the same writer and are refused once the
+    /// round is closed (<see cref="SqliteBallotStore"/>), so every ballot is either in this count or refused.
+    /// </summary>
+    public Task<bool> TryCountAndCloseAsync(string id, IBallotStore ballots, Func<Tally, RoundResult> result, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(result);
+        return database.WriteAsync(
+            async (write, token) =>
+            {
+                var count = write.Command(SqliteBallotStore.TallySql);
+                count.Parameters.Set("@round", id);
+                var rows = await SqliteDatabase.ReadAllAsync(count, r => (Choice: r.GetString(0), Count: r.GetInt64(1)), token);
+                return await TryCloseAsync(write, id, result(new Tally(rows.ToDictionary(r => r.Choice, r => r.Count, StringComparer.Ordinal))), token);
+            },
+            cancellationToken);
+    }
+
     private static async Task<bool> TryCloseAsync(SqliteWrite write, string id, RoundResult result, CancellationToken cancellationToken)
     {
         var read = write.Command("SELECT body FROM evaluation_rounds WHERE id = @id AND status = 'Open';");

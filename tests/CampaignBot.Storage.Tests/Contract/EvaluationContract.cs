@@ -130,6 +130,26 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Counting_and_closing_counts_every_ballot_cast_before_it_and_closes_once()
+    {
+        var stores = await OpenFreshAsync();
+        var round = Round("1a2b3c4d", "county_east");
+        await stores.EvaluationRounds.CreateAsync(round, Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await stores.Ballots.CastAsync(new Ballot(round.Id, VoterHash(round.Id, $"telegram:{i}"), i < 2 ? "satisfied" : "unsatisfied", T0), false, Ct);
+        }
+
+        var closes = await InParallelAsync(4, _ => stores.EvaluationRounds.TryCountAndCloseAsync(round.Id, stores.Ballots, CountedResult, Ct));
+
+        Assert.Single(closes, c => c);
+        var closed = await stores.EvaluationRounds.GetAsync(round.Id, Ct);
+        Assert.Equal(RoundStatus.Closed, closed!.Status);
+        Assert.Equal(3, closed.Result!.Votes);
+        Assert.Equal(2, closed.Result.Counts["satisfied"]);
+    }
+
+    [Fact]
     public async Task Rounds_are_listed_per_unit_in_opening_order_and_found_by_code()
     {
         var stores = await OpenFreshAsync();
@@ -160,10 +180,13 @@ public abstract partial class StoreContractTests
         Assert.Equal(chat, (await stores.Turnout.GetAsync("r1", "telegram:501", Ct))!.Chat);
     }
 
-    private static string VoterHash(string round, string voter) =>
+    private protected static RoundResult CountedResult(Tally tally) =>
+        new(new Dictionary<string, long>(tally.Counts), tally.Counts.Values.Sum(), tally.Counts.GetValueOrDefault("satisfied"), false, T0.AddHours(1));
+
+    private protected static string VoterHash(string round, string voter) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("contract-secret"), Encoding.UTF8.GetBytes(round + "\n" + voter)));
 
-    private static EvaluationRound Round(string id, string unit) => new()
+    private protected static EvaluationRound Round(string id, string unit) => new()
     {
         Id = id,
         UnitId = unit,

@@ -10,6 +10,26 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "campaignbot-tests", Guid.NewGuid().ToString("N"));
 
+    [Fact]
+    public async Task A_ballot_or_a_change_after_the_count_and_close_is_refused_and_nothing_changes()
+    {
+        var stores = await OpenFreshAsync();
+        var round = Round("2b3c4d5e", "county_east") with { AllowChange = true };
+        await stores.EvaluationRounds.CreateAsync(round, Ct);
+        var early = VoterHash(round.Id, "telegram:1");
+        await stores.Ballots.CastAsync(new Core.Features.Evaluations.Ballot(round.Id, early, "satisfied", T0), true, Ct);
+        await stores.EvaluationRounds.TryCountAndCloseAsync(round.Id, stores.Ballots, CountedResult, Ct);
+
+        var late = await stores.Ballots.CastAsync(new Core.Features.Evaluations.Ballot(round.Id, VoterHash(round.Id, "telegram:2"), "satisfied", T0), true, Ct);
+        var changed = await stores.Ballots.CastAsync(new Core.Features.Evaluations.Ballot(round.Id, early, "unsatisfied", T0), true, Ct);
+
+        Assert.Equal(Core.Features.Evaluations.CastOutcome.RoundClosed, late);
+        Assert.Equal(Core.Features.Evaluations.CastOutcome.RoundClosed, changed);
+        var stored = Assert.Single(await stores.Ballots.ListAsync(round.Id, Ct));
+        Assert.Equal("satisfied", stored.Choice);
+        Assert.Equal(1, (await stores.EvaluationRounds.GetAsync(round.Id, Ct))!.Result!.Votes);
+    }
+
     protected override Task<StoreBundle> OpenAsync(string databaseName) =>
         SqliteStores.OpenAsync(Path.Combine(folder, "data", databaseName + ".db"), CancellationToken.None);
 

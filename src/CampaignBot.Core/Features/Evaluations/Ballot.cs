@@ -22,6 +22,9 @@ public enum CastOutcome
 
     /// <summary>The voter had voted differently and the round does not allow changes; nothing changed.</summary>
     AlreadyVoted,
+
+    /// <summary>The round was closed (and counted) before the ballot could be stored; nothing stored.</summary>
+    RoundClosed,
 }
 
 /// <summary>Votes per choice code, counted from the ballots.</summary>

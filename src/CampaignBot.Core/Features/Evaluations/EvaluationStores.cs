@@ -16,6 +16,19 @@ public interface IEvaluationRoundStore
 
     /// <summary>Closes an open round with its result, atomically; false when it was closed already (the first close wins).</summary>
     Task<bool> TryCloseAsync(string id, RoundResult result, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts the round's ballots and closes it with the result made from that count; false when it was closed already.
+    /// Where the store can (SQLite: one unit of its writer, with ballots refused once the round is closed), the count
+    /// and the close are one step, so a ballot is either counted or refused. Otherwise (here, by default, and on
+    /// MongoDB) the count comes first and a press handled in the same instant can be stored but not counted.
+    /// </summary>
+    async Task<bool> TryCountAndCloseAsync(string id, IBallotStore ballots, Func<Tally, RoundResult> result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ballots);
+        ArgumentNullException.ThrowIfNull(result);
+        return await TryCloseAsync(id, result(await ballots.TallyAsync(id, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+    }
 }
 
 /// <summary>
@@ -27,7 +40,8 @@ public interface IBallotStore
     /// <summary>
     /// Casts the ballot. A second ballot of the same voter hash in the round is <see cref="CastOutcome.Unchanged"/>
     /// when it names the same choice, replaces the choice when <paramref name="allowChange"/> is true, and is
-    /// refused (<see cref="CastOutcome.AlreadyVoted"/>, nothing stored) otherwise.
+    /// refused (<see cref="CastOutcome.AlreadyVoted"/>, nothing stored) otherwise. A store that sees the round's status
+    /// in the same step (SQLite) refuses a ballot of a closed round (<see cref="CastOutcome.RoundClosed"/>).
     /// </summary>
     Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken);
 

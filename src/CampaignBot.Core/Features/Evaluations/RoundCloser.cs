@@ -39,8 +39,8 @@ public sealed class RoundCloser(
 
         if (round.Status == RoundStatus.Open)
         {
-            var tally = await ballots.TallyAsync(round.Id, cancellationToken);
-            await rounds.TryCloseAsync(round.Id, RoundResult.From(tally, campaign.Evaluation, round.PassRule, effects.Now), cancellationToken);
+            var now = effects.Now;
+            await rounds.TryCountAndCloseAsync(round.Id, ballots, tally => RoundResult.From(tally, campaign.Evaluation, round.PassRule, now), cancellationToken);
             round = await rounds.GetAsync(round.Id, cancellationToken) ?? round;
         }
 

@@ -52,6 +52,9 @@ public sealed class VoteButtonHandler(
             case CastOutcome.AlreadyVoted:
                 context.RefusePress(EvaluationTexts.YouHaveAlreadyVoted);
                 return;
+            case CastOutcome.RoundClosed:
+                context.RefusePress(EvaluationTexts.RoundClosedNotCounted);
+                return;
             case CastOutcome.Unchanged:
                 context.RefusePress(EvaluationTexts.AlreadyVotedInRound);
                 break;
@@ -103,7 +106,7 @@ public sealed class VoteButtonHandler(
 
         if (round.Status == RoundStatus.Closed || context.Now >= round.ClosesAt)
         {
-            return ("本轮评议已经结束，未计票。", "This round has closed; no vote was counted.");
+            return (EvaluationTexts.RoundClosedNotCounted.Chinese, EvaluationTexts.RoundClosedNotCounted.English);
         }
 
         if (context.Now < round.OpensAt)
