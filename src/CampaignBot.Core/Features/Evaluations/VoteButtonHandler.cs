@@ -47,23 +47,18 @@ public sealed class VoteButtonHandler(
         // The choice is cut from the stored press in the same write as the ballot (see ForgetChoice).
         var outcome = await ballots.CastAsync(ballot, round.AllowChange, ForgetChoice(context.Update, press, round.Id), cancellationToken);
         // Notices and replies are stored (outbox, session) next to the voter's chat, so they never name the choice.
-        switch (outcome)
+        context.RefusePress(outcome switch
         {
-            case CastOutcome.AlreadyVoted:
-                context.RefusePress(EvaluationTexts.YouHaveAlreadyVoted);
-                return;
-            case CastOutcome.RoundClosed:
-                context.RefusePress(EvaluationTexts.RoundClosedNotCounted);
-                return;
-            case CastOutcome.Unchanged:
-                context.RefusePress(EvaluationTexts.AlreadyVotedInRound);
-                break;
-            case CastOutcome.Changed:
-                context.RefusePress(EvaluationTexts.YourVoteWasChanged);
-                break;
-            default:
-                context.RefusePress(EvaluationTexts.VoteRecordedYourVote);
-                break;
+            CastOutcome.AlreadyVoted => EvaluationTexts.YouHaveAlreadyVoted,
+            CastOutcome.RoundClosed => EvaluationTexts.RoundClosedNotCounted,
+            CastOutcome.Unchanged => EvaluationTexts.AlreadyVotedInRound,
+            CastOutcome.Changed => EvaluationTexts.YourVoteWasChanged,
+            _ => EvaluationTexts.VoteRecordedYourVote,
+        });
+        if (outcome is CastOutcome.AlreadyVoted or CastOutcome.RoundClosed)
+        {
+            // Nothing was stored: no turnout mark, no live update.
+            return;
         }
 
         if (round.VotesPrivately)
