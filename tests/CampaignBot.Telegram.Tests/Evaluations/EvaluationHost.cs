@@ -35,19 +35,7 @@ public sealed class EvaluationHost : IAsyncDisposable
     }
 
     public Task RegisterAsync(long userId, string role, string unit = "county_east") =>
-        Stores.Members.UpsertAsync(
-            new Member
-            {
-                Id = Member.IdFor("telegram", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Channel = "telegram",
-                UserId = userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Name = "活动办",
-                Rank = "section",
-                UnitId = unit,
-                Role = role,
-                RegisteredAt = DateTimeOffset.UtcNow,
-            },
-            CancellationToken.None);
+        TelegramMembers.RegisterAsync(Stores.Members, userId, "活动办", role, unit, "section", DateTimeOffset.UtcNow);
 
     public static string RepoRoot()
     {

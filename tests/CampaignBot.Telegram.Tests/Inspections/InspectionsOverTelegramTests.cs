@@ -128,19 +128,7 @@ public sealed partial class InspectionsOverTelegramTests : IAsyncLifetime
     }
 
     private Task RegisterAsync(long userId, string role, string unit, string name) =>
-        Stores.Members.UpsertAsync(
-            new Core.Features.Registration.Member
-            {
-                Id = Core.Features.Registration.Member.IdFor("telegram", userId.ToString(CultureInfo.InvariantCulture)),
-                Channel = "telegram",
-                UserId = userId.ToString(CultureInfo.InvariantCulture),
-                Name = name,
-                Rank = "section",
-                UnitId = unit,
-                Role = role,
-                RegisteredAt = _time.GetUtcNow(),
-            },
-            CancellationToken.None);
+        TelegramMembers.RegisterAsync(Stores.Members, userId, name, role, unit, "section", _time.GetUtcNow());
 
     /// <summary>Waits for the bot, moving its clock on a quarter second at a time (pacing and polling run on it).</summary>
     private async Task WaitUntilAsync(Func<bool> condition, string what)

@@ -128,19 +128,7 @@ public sealed partial class ChainOverTelegramTests : IAsyncLifetime
     }
 
     private Task RegisterAsync(long userId, string name, string role, string unit) =>
-        Stores.Members.UpsertAsync(
-            new Member
-            {
-                Id = Member.IdFor("telegram", userId.ToString(CultureInfo.InvariantCulture)),
-                Channel = "telegram",
-                UserId = userId.ToString(CultureInfo.InvariantCulture),
-                Name = name,
-                Rank = "section",
-                UnitId = unit,
-                Role = role,
-                RegisteredAt = _time.GetUtcNow(),
-            },
-            CancellationToken.None);
+        TelegramMembers.RegisterAsync(Stores.Members, userId, name, role, unit, "section", _time.GetUtcNow());
 
     /// <summary>
     /// Moves the clock a day on and waits until the scheduler has fired what fell due, so no day's job is skipped. First the

@@ -37,19 +37,7 @@ internal sealed partial class MeetingOverTelegram : IAsyncDisposable
     }
 
     public Task RegisterAsync(long userId, string name, string role, string unit = "county_east") =>
-        Stores.Members.UpsertAsync(
-            new Member
-            {
-                Id = Member.IdFor("telegram", userId.ToString(CultureInfo.InvariantCulture)),
-                Channel = "telegram",
-                UserId = userId.ToString(CultureInfo.InvariantCulture),
-                Name = name,
-                Rank = "county",
-                UnitId = unit,
-                Role = role,
-                RegisteredAt = Time.GetUtcNow(),
-            },
-            CancellationToken.None);
+        TelegramMembers.RegisterAsync(Stores.Members, userId, name, role, unit, "county", Time.GetUtcNow());
 
     /// <summary>Sends a text and returns the first message to that chat after it that contains <paramref name="marker"/>.</summary>
     public async Task<string> SayAsync(long user, string text, string marker)

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace CampaignBot.Telegram.Tests.Support;
+
+/// <summary>A member registered over Telegram, stored straight into the store (tests that are not about registering).</summary>
+internal static class TelegramMembers
+{
+    public static Task RegisterAsync(IMemberStore members, long userId, string name, string role, string unit, string rank, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var user = userId.ToString(CultureInfo.InvariantCulture);
+        return members.UpsertAsync(
+            new Core.Features.Registration.Member
+            {
+                Id = Core.Features.Registration.Member.IdFor("telegram", user),
+                Channel = "telegram",
+                UserId = user,
+                Name = name,
+                Rank = rank,
+                UnitId = unit,
+                Role = role,
+                RegisteredAt = at,
+            },
+            CancellationToken.None);
+    }
+}
