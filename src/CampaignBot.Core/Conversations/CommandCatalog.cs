@@ -50,9 +50,12 @@ public sealed record BotCommand(string Name, string Chinese, string English)
 
     /// <summary>The line /help shows this person: the reviewers' wording where the command has one and they are a reviewer.</summary>
     public string Describe(Language language, Member? member) =>
-        ForReviewers is { } wider && member?.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice
+        ForReviewers is { } wider && IsReviewer(member)
             ? (language == Language.English ? wider.English : wider.Chinese)
             : Describe(language);
+
+    /// <summary>Secretaries, supervisors and the office: those who manage a unit's examinations, opinions and ledger.</summary>
+    private static bool IsReviewer(Member? member) => member?.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice;
 
     /// <summary>Whether this person can use the command.</summary>
     public bool IsFor(Member? member, CampaignDefinition campaign)
@@ -65,7 +68,7 @@ public sealed record BotCommand(string Name, string Chinese, string English)
             CommandAudience.Members => member is not null,
             CommandAudience.Leaders => member is not null && campaign.FindRank(member.Rank) is { } rank
                 && (rank.FieldResearchDays is > 0 || rank.HouseholdVisits is > 0),
-            CommandAudience.Reviewers => member?.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice,
+            CommandAudience.Reviewers => IsReviewer(member),
             CommandAudience.Managers => member?.Role is Roles.Secretary or Roles.CampaignOffice,
             CommandAudience.Secretaries => member?.Role is Roles.Secretary,
             CommandAudience.Office => member?.Role is Roles.CampaignOffice,
