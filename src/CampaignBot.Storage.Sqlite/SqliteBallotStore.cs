@@ -88,13 +88,14 @@ internal sealed class SqliteBallotStore(SqliteDatabase database) : IBallotStore
     public async Task<Tally> TallyAsync(string roundId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roundId);
-        var rows = await database.QueryAsync(
-            TallySql,
-            p => p.Set("@round", roundId),
-            r => (Choice: r.GetString(0), Count: r.GetInt64(1)),
-            cancellationToken);
-        return new Tally(rows.ToDictionary(r => r.Choice, r => r.Count, StringComparer.Ordinal));
+        return ToTally(await database.QueryAsync(TallySql, p => p.Set("@round", roundId), TallyRow, cancellationToken));
     }
+
+    /// <summary>One row of <see cref="TallySql"/>.</summary>
+    internal static (string Choice, long Count) TallyRow(SqliteDataReader r) => (r.GetString(0), r.GetInt64(1));
+
+    internal static Tally ToTally(IEnumerable<(string Choice, long Count)> rows) =>
+        new(rows.ToDictionary(r => r.Choice, r => r.Count, StringComparer.Ordinal));
 
     public Task<IReadOnlyList<Ballot>> ListAsync(string roundId, CancellationToken cancellationToken) =>
         _ballots.ListByAsync("round_id", roundId, "voter_hash", cancellationToken);

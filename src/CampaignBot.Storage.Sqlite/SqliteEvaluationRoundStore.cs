@@ -66,8 +66,8 @@ internal sealed class SqliteEvaluationRoundStore(SqliteDatabase database) : IEva
             {
                 var count = write.Command(SqliteBallotStore.TallySql);
                 count.Parameters.Set("@round", id);
-                var rows = await SqliteDatabase.ReadAllAsync(count, r => (Choice: r.GetString(0), Count: r.GetInt64(1)), token);
-                return await TryCloseAsync(write, id, result(new Tally(rows.ToDictionary(r => r.Choice, r => r.Count, StringComparer.Ordinal))), token);
+                var tally = SqliteBallotStore.ToTally(await SqliteDatabase.ReadAllAsync(count, SqliteBallotStore.TallyRow, token));
+                return await TryCloseAsync(write, id, result(tally), token);
             },
             cancellationToken);
     }
