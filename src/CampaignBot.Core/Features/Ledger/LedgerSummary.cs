@@ -56,27 +56,8 @@ public sealed class LedgerBallotBriefing(ILedgerStore ledger, IOptions<LedgerOpt
 }
 
 /// <summary>The ledger part of /progress: items per status, per unit.</summary>
-public sealed class LedgerProgressSection(ILedgerStore ledger, CampaignDefinition campaign) : IProgressSection
-{
-    public int Order => 30;
-
-    public async Task<string?> RenderAsync(Member viewer, string? unitId, Language language, CancellationToken cancellationToken)
-    {
-        var english = language == Language.English;
-        return SectionLines.PerUnit(
-            english ? "Rectification ledger" : "【整改台帐】",
-            language,
-            campaign,
-            unitId,
-            await ledger.ListAsync(unitId, cancellationToken),
-            i => i.UnitId,
-            (name, items) =>
-            {
-                var counts = LedgerCounts.Of(items);
-                return name + (english ? ": " + counts.English : "：" + counts.Chinese);
-            });
-    }
-}
+public sealed class LedgerProgressSection(ILedgerStore ledger, CampaignDefinition campaign)
+    : UnitLinesSection<LedgerItem>(30, LedgerTexts.ProgressHeading, campaign, ledger.ListAsync, i => i.UnitId, (name, items) => LedgerTexts.ProgressLine(name, LedgerCounts.Of(items)));
 
 /// <summary>The ledger as a table (campaignbot export ledger, /export ledger).</summary>
 public sealed class LedgerTable(ILedgerStore ledger, CampaignDefinition campaign)

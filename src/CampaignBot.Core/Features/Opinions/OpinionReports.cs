@@ -28,29 +28,8 @@ public sealed class OpinionBallotBriefing(IOpinionStore store, Examinations.IExa
 }
 
 /// <summary>The opinions part of /progress: per unit, how many and how handled, and per category.</summary>
-public sealed class OpinionProgressSection(IOpinionStore store, CampaignDefinition campaign) : IProgressSection
-{
-    public int Order => 25;
-
-    public async Task<string?> RenderAsync(Member viewer, string? unitId, Language language, CancellationToken cancellationToken)
-    {
-        var english = language == Language.English;
-        return SectionLines.PerUnit(
-            english ? "Opinions" : "【征求意见】",
-            language,
-            campaign,
-            unitId,
-            await store.ListAsync(unitId, cancellationToken),
-            o => o.UnitId,
-            (name, mine) =>
-            {
-                var statuses = string.Join(english ? ", " : "，", Enum.GetValues<OpinionStatus>().Select(s => $"{OpinionTexts.StatusName(s, english)} {mine.Count(o => o.Status == s)}"));
-                var categories = string.Join(english ? ", " : "，", mine.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{ProblemCategories.Name(campaign, g.Key)} {g.Count()}"));
-                var line = name + (english ? $": {mine.Count} ({statuses})" : $"：{mine.Count} 条（{statuses}）");
-                return categories.Length > 0 ? line + (english ? "; by category: " : "；按类别：") + categories : line;
-            });
-    }
-}
+public sealed class OpinionProgressSection(IOpinionStore store, CampaignDefinition campaign)
+    : UnitLinesSection<Opinion>(25, OpinionTexts.ProgressHeading, campaign, store.ListAsync, o => o.UnitId, (name, opinions) => OpinionTexts.ProgressLine(name, opinions, campaign));
 
 /// <summary>Opinions as a table (campaignbot export opinions, /export opinions). No giver: there is none stored.</summary>
 public sealed class OpinionTable(IOpinionStore store, CampaignDefinition campaign)

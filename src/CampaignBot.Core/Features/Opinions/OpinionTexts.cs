@@ -16,6 +16,20 @@ public static partial class OpinionTexts
         _ => english ? "merged" : "已合并",
     };
 
+    /// <summary>
+    /// A unit's line in the opinions' part of /progress: how many, how many in each status, and per category (most
+    /// first) when there are any.
+    /// </summary>
+    public static Text ProgressLine(string unitName, IReadOnlyList<Opinion> opinions, CampaignDefinition campaign)
+    {
+        ArgumentNullException.ThrowIfNull(opinions);
+        string Statuses(bool english) => string.Join(english ? ", " : "，", Enum.GetValues<OpinionStatus>().Select(s => $"{StatusName(s, english)} {opinions.Count(o => o.Status == s)}"));
+        var categories = opinions.GroupBy(o => o.Category).OrderByDescending(g => g.Count()).Select(g => $"{ProblemCategories.Name(campaign, g.Key)} {g.Count()}").ToList();
+        return new(
+            $"{unitName}：{opinions.Count} 条（{Statuses(false)}）" + (categories.Count > 0 ? "；按类别：" + string.Join("，", categories) : string.Empty),
+            $"{unitName}: {opinions.Count} ({Statuses(true)})" + (categories.Count > 0 ? "; by category: " + string.Join(", ", categories) : string.Empty));
+    }
+
     public static string SourceName(OpinionSource source) => source switch
     {
         OpinionSource.Anonymous => "背对背",
