@@ -23,19 +23,11 @@ public enum RoundStatus
 /// One evaluation round (群众三评 stage or 满意度测评) of one unit. Rounds are never deleted: a failed round stays
 /// on record and a make-up round (补课) of the same stage is a new round.
 /// </summary>
-public sealed record EvaluationRound
+public sealed record EvaluationRound : UnitWindow
 {
-    /// <summary>Eight lower-case hex characters; carried in button payloads.</summary>
-    public required string Id { get; init; }
-
-    public required string UnitId { get; init; }
-
     public required string Stage { get; init; }
 
     public required RoundAudience Audience { get; init; }
-
-    /// <summary>The group chat of a <see cref="RoundAudience.Group"/> round.</summary>
-    public ChatRef? Group { get; init; }
 
     /// <summary>
     /// A group round in a group where presses never reach the bot (a WeCom group robot): each of the unit's registered
@@ -46,27 +38,19 @@ public sealed record EvaluationRound
     /// <summary>Whether votes are cast on private ballots of a list (turnout kept), not on the group's message.</summary>
     public bool VotesPrivately => Audience != RoundAudience.Group || PrivateBallots;
 
-    /// <summary>The code of a <see cref="RoundAudience.Code"/> round (unique among rounds).</summary>
-    public string? Code { get; init; }
-
-    public required DateTimeOffset OpensAt { get; init; }
-
-    public required DateTimeOffset ClosesAt { get; init; }
-
     public required PassRule PassRule { get; init; }
 
     public bool AllowChange { get; init; }
 
     public bool ShowTally { get; init; }
 
-    public required string OpenedBy { get; init; }
-
     public RoundStatus Status { get; init; } = RoundStatus.Open;
 
     /// <summary>Set when the round closed: what the ballots said then.</summary>
     public RoundResult? Result { get; init; }
 
-    public bool IsOpenAt(DateTimeOffset now) => Status == RoundStatus.Open && OpensAt <= now && now < ClosesAt;
+    /// <summary>Open within its window and not yet closed.</summary>
+    public override bool IsOpenAt(DateTimeOffset now) => Status == RoundStatus.Open && base.IsOpenAt(now);
 
     public static bool IsValidId(string? id) => id is { Length: 8 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

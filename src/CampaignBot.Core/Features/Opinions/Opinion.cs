@@ -73,28 +73,10 @@ public sealed record Opinion
 public sealed record OpinionChange(DateTimeOffset At, string By, OpinionStatus Status, string What);
 
 /// <summary>An opinion collection (征求意见) of one unit: who is asked is the same choice as for evaluation rounds.</summary>
-public sealed record OpinionCollection
+public sealed record OpinionCollection : UnitWindow
 {
-    /// <summary>Eight lower-case hex characters.</summary>
-    public required string Id { get; init; }
-
-    public required string UnitId { get; init; }
-
     /// <summary>"group", "roster" or "code": the evaluation audiences.</summary>
     public required string Audience { get; init; }
-
-    public ChatRef? Group { get; init; }
-
-    /// <summary>The code the unregistered masses send (/opinion CODE); unique among collections.</summary>
-    public string? Code { get; init; }
-
-    public required DateTimeOffset OpensAt { get; init; }
-
-    public required DateTimeOffset ClosesAt { get; init; }
-
-    public required string OpenedBy { get; init; }
-
-    public bool IsOpenAt(DateTimeOffset now) => OpensAt <= now && now < ClosesAt;
 }
 
 /// <summary>That a roster member was asked in a collection (never what they said): to avoid asking the same people again.</summary>
