@@ -1,5 +1,8 @@
+using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Progress;
+using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Tests.Flows;
 using CampaignBot.Tests.Shared;
 
 namespace CampaignBot.Core.Tests.Progress;
@@ -45,5 +48,28 @@ public sealed class SectionLinesTests
         var text = SectionLines.PerUnit("【测试】", Language.Chinese, TestCampaign.Create(), "county_east", Array.Empty<string>(), r => r, (name, mine) => $"{name}：{mine.Count}");
 
         Assert.Equal("【测试】\n东县：0", text);
+    }
+
+    [Fact]
+    public async Task The_ledger_section_counts_a_units_items_in_either_language()
+    {
+        var campaign = TestCampaign.Create();
+        var ledger = new InMemoryLedgerStore();
+        await ledger.SaveAsync(
+            new LedgerItem
+            {
+                Id = "L0001", UnitId = "county_east", Problem = "会议偏多", Category = "formalism", Source = ProblemSource.Examination, Measures = "每月不超过两次",
+                LeadLeaderId = "test:1", LeadLeaderName = "张书记", Deadline = new DateOnly(2027, 3, 1), CreatedBy = "test:1", CreatedAt = DateTimeOffset.UnixEpoch,
+            },
+            CancellationToken.None);
+        var section = new LedgerProgressSection(ledger, campaign);
+        var viewer = new Member { Id = "test:7", Channel = "test", UserId = "7", Name = "张三", Rank = "ordinary", UnitId = "county_east", Role = Roles.CampaignOffice, RegisteredAt = DateTimeOffset.UnixEpoch };
+
+        var chinese = await section.RenderAsync(viewer, null, Language.Chinese, CancellationToken.None);
+        var english = await section.RenderAsync(viewer, "county_east", Language.English, CancellationToken.None);
+
+        Assert.Equal(30, section.Order);
+        Assert.Equal("【整改台帐】\n东县：整改台帐 1 项：已完成 0，整改中 0，未开始 1，逾期 0；建章立制 0 项", chinese);
+        Assert.Equal("Rectification ledger\n东县: Ledger 1 items: 0 done, 0 in progress, 1 not started, 0 overdue; 0 institutions", english);
     }
 }
