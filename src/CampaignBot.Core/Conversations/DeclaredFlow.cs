@@ -405,10 +405,34 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
 
     private IStepSpec<TAnswers>? CurrentStep => _flow.Steps.Find(s => s.State == _machine.State);
 
+    /// <summary>The answers as last read or written in this run, beside their JSON in the session (read once per update).</summary>
+    private (string Json, TAnswers Value)? _answers;
+
     private TAnswers Answers
     {
-        get => _context.Session.Data.TryGetValue(DeclaredFlow<TAnswers>.AnswersKey, out var json) ? MessageJson.Deserialize<TAnswers>(json) : new TAnswers();
-        set => _context.Session.Data[DeclaredFlow<TAnswers>.AnswersKey] = MessageJson.Serialize(value);
+        get
+        {
+            if (!_context.Session.Data.TryGetValue(DeclaredFlow<TAnswers>.AnswersKey, out var json))
+            {
+                return new TAnswers();
+            }
+
+            if (_answers is { } known && ReferenceEquals(known.Json, json))
+            {
+                return known.Value;
+            }
+
+            var value = MessageJson.Deserialize<TAnswers>(json);
+            _answers = (json, value);
+            return value;
+        }
+
+        set
+        {
+            var json = MessageJson.Serialize(value);
+            _context.Session.Data[DeclaredFlow<TAnswers>.AnswersKey] = json;
+            _answers = (json, value);
+        }
     }
 
     private FlowStep<TAnswers> View => new(_context, Answers);
