@@ -22,6 +22,7 @@ public static class CoreRegistration
         services.AddSingleton(sp => new Campaign.CampaignCalendar(sp.GetRequiredService<Campaign.CampaignDefinition>()));
         services.AddSingleton<SendPacer>();
         services.AddSingleton(sp => new FlowTimeouts(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.FlowTimeout));
+        services.AddSingleton<ReceivedUpdates>();
         services.AddSingleton<IInboundSink, InboxWriter>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxHandoff>();

@@ -12,7 +12,8 @@ public sealed class InboxDispatcher(
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<InboxDispatcher> logger,
-    OutboxHandoff? handoff = null) : PollingWorker(signals.Inbox, options.Value.PollInterval, time, logger)
+    OutboxHandoff? handoff = null,
+    ReceivedUpdates? received = null) : PollingWorker(signals.Inbox, options.Value.PollInterval, time, logger)
 {
     private const int BatchSize = 200;
 
@@ -84,7 +85,7 @@ public sealed class InboxDispatcher(
         try
         {
             StageTrace.Mark("handling", item.ConversationKey, Queue(cancellationToken).InFlight);
-            update = item.ReadUpdate();
+            update = received?.Read(item) ?? item.ReadUpdate();
             if (!await handler.HandleAsync(update, item.Id, cancellationToken))
             {
                 await inbox.CompleteAsync(item.Id, InboxStatus.Handled, null, cancellationToken);

@@ -1,12 +1,18 @@
 namespace CampaignBot.Core.Pipeline;
 
 /// <summary>Stores an arriving update in the inbox and wakes the dispatcher.</summary>
-public sealed class InboxWriter(IInboxStore inbox, PipelineSignals signals, TimeProvider time) : IInboundSink
+public sealed class InboxWriter(IInboxStore inbox, PipelineSignals signals, TimeProvider time, ReceivedUpdates? received = null) : IInboundSink
 {
     public async Task<bool> AcceptAsync(Inbound update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var added = await inbox.AddAsync(InboxItem.From(update, time.GetUtcNow()), cancellationToken);
+        var item = InboxItem.From(update, time.GetUtcNow());
+        var added = await inbox.AddAsync(item, cancellationToken);
+        if (added)
+        {
+            received?.Keep([(item, update)]);
+        }
+
         signals.Inbox.Raise();
         return added;
     }
@@ -21,7 +27,10 @@ public sealed class InboxWriter(IInboxStore inbox, PipelineSignals signals, Time
         }
 
         var now = time.GetUtcNow();
-        await inbox.AddManyAsync([.. updates.Select(update => InboxItem.From(update, now))], cancellationToken);
+        InboxItem[] items = [.. updates.Select(update => InboxItem.From(update, now))];
+        var added = await inbox.AddManyAsync(items, cancellationToken);
+        received?.Keep(items.Select((item, i) => (item, updates[i])).Where((_, i) => added[i]));
+
         signals.Inbox.Raise();
     }
 }

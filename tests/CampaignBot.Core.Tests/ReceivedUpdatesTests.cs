@@ -1,0 +1,69 @@
+using CampaignBot.Core.Messaging;
+using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Storage;
+
+namespace CampaignBot.Core.Tests;
+
+public sealed class ReceivedUpdatesTests
+{
+    private static readonly ChatRef Chat = new("test", "1", ChatKind.Private);
+
+    private static Inbound Update(int n, string text = "hi") =>
+        new($"u{n}", n, Chat, new UserRef("1"), new TextInput(text), DateTimeOffset.UnixEpoch.AddSeconds(n));
+
+    private static InboxItem Stored(Inbound update) => InboxItem.From(update, DateTimeOffset.UnixEpoch);
+
+    /// <summary>What a claim from the store gives back: the same row, its payload a new string.</summary>
+    private static InboxItem Claimed(InboxItem item) => item with { Payload = new string(item.Payload.AsSpan()) };
+
+    [Fact]
+    public void A_kept_update_is_handed_back_as_the_object_it_was_for_its_own_payload_once()
+    {
+        var received = new ReceivedUpdates();
+        var update = Update(1);
+        var item = Stored(update);
+        received.Keep([(item, update)]);
+
+        Assert.Same(update, received.Read(Claimed(item)));
+        var again = received.Read(Claimed(item));
+        Assert.NotSame(update, again);
+        Assert.Equal(update, again);
+    }
+
+    [Fact]
+    public void A_claimed_row_whose_payload_differs_from_the_kept_one_is_read_from_its_own_payload()
+    {
+        var received = new ReceivedUpdates();
+        var kept = Update(1, "first");
+        var item = Stored(kept);
+        received.Keep([(item, kept)]);
+
+        var other = Stored(Update(1, "second"));
+        var read = received.Read(other with { Id = item.Id });
+
+        Assert.Equal(new TextInput("second"), read.Content);
+    }
+
+    [Fact]
+    public void Past_its_capacity_the_oldest_kept_update_is_dropped_and_parsed_when_claimed()
+    {
+        var received = new ReceivedUpdates();
+        var updates = Enumerable.Range(1, ReceivedUpdates.Capacity + 1).Select(n => Update(n)).ToList();
+        var items = updates.Select(Stored).ToList();
+        received.Keep(items.Select((item, i) => (item, updates[i])));
+
+        var oldest = received.Read(Claimed(items[0]));
+        Assert.NotSame(updates[0], oldest);
+        Assert.Equal(updates[0], oldest);
+        Assert.Same(updates[^1], received.Read(Claimed(items[^1])));
+    }
+
+    [Fact]
+    public void An_update_not_kept_is_parsed_from_the_claimed_row()
+    {
+        var update = Update(3);
+        var read = new ReceivedUpdates().Read(Stored(update));
+
+        Assert.Equal(update, read);
+    }
+}
