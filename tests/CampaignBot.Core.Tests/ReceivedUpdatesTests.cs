@@ -31,17 +31,17 @@ public sealed class ReceivedUpdatesTests
     }
 
     [Fact]
-    public void A_claimed_row_whose_payload_differs_from_the_kept_one_is_read_from_its_own_payload()
+    public void A_claimed_row_whose_payload_differs_from_the_kept_one_even_at_the_same_length_is_read_from_its_own_payload()
     {
         var received = new ReceivedUpdates();
         var kept = Update(1, "first");
         var item = Stored(kept);
         received.Keep([(item, kept)]);
 
-        var other = Stored(Update(1, "second"));
+        var other = Stored(Update(1, "frist"));
         var read = received.Read(other with { Id = item.Id });
 
-        Assert.Equal(new TextInput("second"), read.Content);
+        Assert.Equal(new TextInput("frist"), read.Content);
     }
 
     [Fact]

@@ -4,14 +4,15 @@ namespace CampaignBot.Core.Pipeline;
 /// The updates this instance stored last, as objects beside their JSON, so the dispatcher that claims one of them back
 /// from the inbox does not parse it again. An entry serves only the very payload it was made from and only once; any
 /// other claim (an update stored by another instance or before a restart, a retry) parses the stored JSON as before.
-/// Holds at most <see cref="Capacity"/> updates, the oldest dropped first.
+/// Holds at most <see cref="Capacity"/> updates, the oldest dropped first; a payload is known by its length and hash,
+/// so the JSON itself is not kept alive.
 /// </summary>
 public sealed class ReceivedUpdates
 {
     public const int Capacity = 4096;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (string Payload, Inbound Update)> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Length, int Hash, Inbound Update)> _byId = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
 
     /// <summary>Keeps the updates the inbox has just stored (not those it already had), each with its stored item.</summary>
@@ -22,7 +23,7 @@ public sealed class ReceivedUpdates
         {
             foreach (var (item, update) in stored)
             {
-                if (_byId.TryAdd(item.Id, (item.Payload, update)))
+                if (_byId.TryAdd(item.Id, (item.Payload.Length, item.Payload.GetHashCode(StringComparison.Ordinal), update)))
                 {
                     _order.Enqueue(item.Id);
                 }
@@ -39,13 +40,15 @@ public sealed class ReceivedUpdates
     public Inbound Read(InboxItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        (string Payload, Inbound Update) kept;
+        (int Length, int Hash, Inbound Update) kept;
         bool found;
         lock (_lock)
         {
             found = _byId.Remove(item.Id, out kept);
         }
 
-        return found && string.Equals(kept.Payload, item.Payload, StringComparison.Ordinal) ? kept.Update : item.ReadUpdate();
+        return found && kept.Length == item.Payload.Length && kept.Hash == item.Payload.GetHashCode(StringComparison.Ordinal)
+            ? kept.Update
+            : item.ReadUpdate();
     }
 }
