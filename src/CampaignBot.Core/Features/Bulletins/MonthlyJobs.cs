@@ -68,18 +68,11 @@ public sealed class BulletinDraftJobHandler(MonthlyJobs monthly) : IJobHandler
 }
 
 /// <summary>Makes sure both monthly jobs exist; existing ones keep their due times.</summary>
-public sealed class MonthlyJobSeeder(IJobStore jobs, MonthlyJobs monthly, TimeProvider time) : IHostedService
+public sealed class MonthlyJobSeeder(IJobStore jobs, MonthlyJobs monthly, TimeProvider time) : JobSeeder(jobs, time)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        foreach (var kind in new[] { MonthlyJobs.DispatchKind, MonthlyJobs.BulletinKind })
-        {
-            if (await jobs.GetAsync(kind, cancellationToken) is null && monthly.Next(kind, time.GetUtcNow()) is { } job)
-            {
-                await jobs.UpsertAsync(job, cancellationToken);
-            }
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override IEnumerable<(string Id, Func<DateTimeOffset, ScheduledJob?> First)> Jobs =>
+    [
+        (MonthlyJobs.DispatchKind, now => monthly.Next(MonthlyJobs.DispatchKind, now)),
+        (MonthlyJobs.BulletinKind, now => monthly.Next(MonthlyJobs.BulletinKind, now)),
+    ];
 }

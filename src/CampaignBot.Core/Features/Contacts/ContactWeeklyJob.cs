@@ -49,15 +49,7 @@ public sealed class ContactWeeklyJob(ContactDirectory directory, ContactUnitView
 }
 
 /// <summary>Makes sure the weekly job exists; an existing one keeps its due time.</summary>
-public sealed class ContactWeeklyJobSeeder(IJobStore jobs, ContactWeeklyJob weekly, TimeProvider time) : IHostedService
+public sealed class ContactWeeklyJobSeeder(IJobStore jobs, ContactWeeklyJob weekly, TimeProvider time) : JobSeeder(jobs, time)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (await jobs.GetAsync(ContactWeeklyJob.JobKind, cancellationToken) is null && weekly.Next(time.GetUtcNow()) is { } job)
-        {
-            await jobs.UpsertAsync(job, cancellationToken);
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override IEnumerable<(string Id, Func<DateTimeOffset, ScheduledJob?> First)> Jobs => [(ContactWeeklyJob.JobKind, weekly.Next)];
 }

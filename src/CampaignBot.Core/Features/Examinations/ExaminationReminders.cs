@@ -65,20 +65,10 @@ public sealed class ExaminationReminders(
 }
 
 /// <summary>Makes sure the daily reminder job exists; an existing one keeps its due time and gets the current rule.</summary>
-public sealed class ExaminationReminderSeeder(IJobStore jobs, ExaminationReminders reminders, TimeProvider time) : IHostedService
+public sealed class ExaminationReminderSeeder(IJobStore jobs, ExaminationReminders reminders, TimeProvider time) : JobSeeder(jobs, time)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var existing = await jobs.GetAsync(ExaminationReminders.JobId, cancellationToken);
-        if (existing is null)
-        {
-            await jobs.UpsertAsync(reminders.Job(time.GetUtcNow()), cancellationToken);
-        }
-        else if (existing.Recurrence != ExaminationReminders.Daily.ToString())
-        {
-            await jobs.UpsertAsync(existing with { Recurrence = ExaminationReminders.Daily.ToString() }, cancellationToken);
-        }
-    }
+    protected override IEnumerable<(string Id, Func<DateTimeOffset, ScheduledJob?> First)> Jobs => [(ExaminationReminders.JobId, reminders.Job)];
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override ScheduledJob Renew(ScheduledJob existing, DateTimeOffset now) =>
+        existing.Recurrence == ExaminationReminders.Daily.ToString() ? existing : existing with { Recurrence = ExaminationReminders.Daily.ToString() };
 }

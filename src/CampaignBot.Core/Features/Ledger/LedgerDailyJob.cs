@@ -102,15 +102,7 @@ public sealed class LedgerDailyJob(
 }
 
 /// <summary>Makes sure the daily ledger job exists; an existing one keeps its due time.</summary>
-public sealed class LedgerJobSeeder(IJobStore jobs, LedgerDailyJob daily, TimeProvider time) : IHostedService
+public sealed class LedgerJobSeeder(IJobStore jobs, LedgerDailyJob daily, TimeProvider time) : JobSeeder(jobs, time)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (await jobs.GetAsync(LedgerDailyJob.JobId, cancellationToken) is null)
-        {
-            await jobs.UpsertAsync(daily.Job(time.GetUtcNow()), cancellationToken);
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override IEnumerable<(string Id, Func<DateTimeOffset, ScheduledJob?> First)> Jobs => [(LedgerDailyJob.JobId, daily.Job)];
 }

@@ -14,23 +14,18 @@ public sealed class ContactSyncJobHandler(AddressBookSync sync) : IJobHandler
 }
 
 /// <summary>Makes sure the sync job exists; the first sync runs at once on a fresh store, later ones every interval.</summary>
-public sealed class ContactSyncSchedule(IJobStore jobs, IOptions<ContactSyncOptions> options, TimeProvider time) : IHostedService
+public sealed class ContactSyncSchedule(IJobStore jobs, IOptions<ContactSyncOptions> options, TimeProvider time) : JobSeeder(jobs, time)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Every Interval from the first sync (the scheduler's fixed-interval rule).
-        var recurrence = Recurrence.LegacyInterval(options.Value.Interval);
-        if (await jobs.GetAsync(ContactSyncJobHandler.JobId, cancellationToken) is { } existing && existing.Recurrence == recurrence)
-        {
-            return;
-        }
+    /// <summary>Every Interval from the first sync (the scheduler's fixed-interval rule).</summary>
+    private readonly string _recurrence = Recurrence.LegacyInterval(options.Value.Interval);
 
-        await jobs.UpsertAsync(
-            new ScheduledJob { Id = ContactSyncJobHandler.JobId, Kind = ContactSyncJobHandler.JobKind, Payload = "{}", DueAt = time.GetUtcNow(), Recurrence = recurrence },
-            cancellationToken);
-    }
+    protected override IEnumerable<(string Id, Func<DateTimeOffset, ScheduledJob?> First)> Jobs => [(ContactSyncJobHandler.JobId, Job)];
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>A job under another interval starts over: the next sync runs at once, then every new interval.</summary>
+    protected override ScheduledJob Renew(ScheduledJob existing, DateTimeOffset now) => existing.Recurrence == _recurrence ? existing : Job(now);
+
+    private ScheduledJob Job(DateTimeOffset now) =>
+        new() { Id = ContactSyncJobHandler.JobId, Kind = ContactSyncJobHandler.JobKind, Payload = "{}", DueAt = now, Recurrence = _recurrence };
 }
 
 public static class ContactSyncRegistration

@@ -5,25 +5,16 @@ namespace CampaignBot.Core.Features.Study;
 /// member's reminder goes out at their hour, the digest on its weekday). An existing job keeps its due time, so a
 /// restart does not move it and a sweep missed during downtime still fires once on start; only its rule is renewed.
 /// </summary>
-public sealed class StudyReminderSchedule(IJobStore jobs, Campaign.CampaignCalendar calendar, TimeProvider time) : IHostedService
+public sealed class StudyReminderSchedule(IJobStore jobs, Campaign.CampaignCalendar calendar, TimeProvider time) : JobSeeder(jobs, time)
 {
     public static readonly Recurrence Sweep = Recurrence.Hourly;
 
-    public async Task EnsureAsync(CancellationToken cancellationToken)
-    {
-        var existing = await jobs.GetAsync(StudyReminderJobHandler.JobId, cancellationToken);
-        if (existing?.Recurrence == Sweep.ToString())
-        {
-            return;
-        }
+    protected override IEnumerable<(string Id, Func<DateTimeOffset, ScheduledJob?> First)> Jobs =>
+        [(StudyReminderJobHandler.JobId, now => Job(Sweep.NextAfter(now, calendar.Zone)))];
 
-        var due = existing?.DueAt ?? Sweep.NextAfter(time.GetUtcNow(), calendar.Zone);
-        await jobs.UpsertAsync(
-            new ScheduledJob { Id = StudyReminderJobHandler.JobId, Kind = StudyReminderJobHandler.JobKind, Payload = "{}", DueAt = due, Recurrence = Sweep.ToString() },
-            cancellationToken);
-    }
+    protected override ScheduledJob Renew(ScheduledJob existing, DateTimeOffset now) =>
+        existing.Recurrence == Sweep.ToString() ? existing : Job(existing.DueAt);
 
-    public Task StartAsync(CancellationToken cancellationToken) => EnsureAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private static ScheduledJob Job(DateTimeOffset due) =>
+        new() { Id = StudyReminderJobHandler.JobId, Kind = StudyReminderJobHandler.JobKind, Payload = "{}", DueAt = due, Recurrence = Sweep.ToString() };
 }
