@@ -15,7 +15,7 @@ public sealed class ReceivedUpdates
     private readonly Dictionary<string, (int Length, int Hash, Inbound Update)> _byId = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
 
-    /// <summary>Keeps the updates the inbox has just stored (not those it already had), each with its stored item.</summary>
+    /// <summary>Keeps updates as they go into the inbox, each with the item written for it.</summary>
     public void Keep(IEnumerable<(InboxItem Item, Inbound Update)> stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -32,6 +32,19 @@ public sealed class ReceivedUpdates
             while (_order.Count > Capacity)
             {
                 _byId.Remove(_order.Dequeue());
+            }
+        }
+    }
+
+    /// <summary>Drops what was kept for these items (not stored after all).</summary>
+    public void Forget(IEnumerable<InboxItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        lock (_lock)
+        {
+            foreach (var item in items)
+            {
+                _byId.Remove(item.Id);
             }
         }
     }
