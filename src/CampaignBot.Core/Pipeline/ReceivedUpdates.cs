@@ -1,37 +1,51 @@
 namespace CampaignBot.Core.Pipeline;
 
 /// <summary>
-/// The updates this instance stored last, as objects beside their JSON, so the dispatcher that claims one of them back
-/// from the inbox does not parse it again. An entry serves only the very payload it was made from and only once; any
-/// other claim (an update stored by another instance or before a restart, a retry) parses the stored JSON as before.
-/// Holds at most <see cref="Capacity"/> updates, the oldest dropped first; a payload is known by its length and hash,
-/// so the JSON itself is not kept alive.
+/// The updates this instance is storing in the inbox, as objects beside their JSON, so the dispatcher that claims one of
+/// them back does not parse it again. An entry serves only the very payload it was made from (known by its length and
+/// hash, so the JSON itself is not kept alive) and only once; any other claim (an update stored by another instance or
+/// before a restart, a retry, one not kept) parses the stored JSON as before.
 /// </summary>
-public sealed class ReceivedUpdates
+/// <remarks>
+/// Claims take the oldest updates first, so when <see cref="Capacity"/> updates are waiting the newest are not kept,
+/// rather than the oldest dropped (those are the next claimed). An entry that no claim took within <see cref="MaxAge"/>
+/// (claimed by another instance) makes room again.
+/// </remarks>
+public sealed class ReceivedUpdates(TimeProvider time)
 {
     public const int Capacity = 4096;
 
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (int Length, int Hash, Inbound Update)> _byId = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
 
-    /// <summary>Keeps updates as they go into the inbox, each with the item written for it.</summary>
+    /// <summary>The ids in the order they were kept; ids already taken are skipped when they reach the head.</summary>
+    private readonly Queue<(string Id, DateTimeOffset KeptAt)> _order = new();
+
+    /// <summary>Keeps updates as they go into the inbox, each with the item written for it, while there is room.</summary>
     public void Keep(IEnumerable<(InboxItem Item, Inbound Update)> stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        var now = time.GetUtcNow();
         lock (_lock)
         {
-            foreach (var (item, update) in stored)
+            while (_order.TryPeek(out var head) && (!_byId.ContainsKey(head.Id) || now - head.KeptAt > MaxAge))
             {
-                if (_byId.TryAdd(item.Id, (item.Payload.Length, item.Payload.GetHashCode(StringComparison.Ordinal), update)))
-                {
-                    _order.Enqueue(item.Id);
-                }
+                _byId.Remove(_order.Dequeue().Id);
             }
 
-            while (_order.Count > Capacity)
+            foreach (var (item, update) in stored)
             {
-                _byId.Remove(_order.Dequeue());
+                if (_byId.Count >= Capacity)
+                {
+                    break;
+                }
+
+                if (_byId.TryAdd(item.Id, (item.Payload.Length, item.Payload.GetHashCode(StringComparison.Ordinal), update)))
+                {
+                    _order.Enqueue((item.Id, now));
+                }
             }
         }
     }

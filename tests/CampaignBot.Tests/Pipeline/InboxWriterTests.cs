@@ -14,9 +14,11 @@ public sealed class InboxWriterTests : IAsyncLifetime
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("campaignbot-inbox-writer-tests");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 1, 10, 8, 0, 0, TimeSpan.Zero));
-    private readonly ReceivedUpdates _received = new();
+    private readonly ReceivedUpdates _received;
     private StoreBundle _stores = null!;
     private InboxWriter _writer = null!;
+
+    public InboxWriterTests() => _received = new ReceivedUpdates(_clock);
 
     public async Task InitializeAsync()
     {
