@@ -19,6 +19,15 @@ public sealed class ReceivedUpdatesTests
     /// <summary>What a claim from the store gives back: the same row, its payload a new string.</summary>
     private static InboxItem Claimed(InboxItem item) => item with { Payload = new string(item.Payload.AsSpan()) };
 
+    /// <summary>Updates 1 to <paramref name="count"/> kept in one go, with the items written for them.</summary>
+    private static (List<Inbound> Updates, List<InboxItem> Items) KeepMany(ReceivedUpdates received, int count)
+    {
+        var updates = Enumerable.Range(1, count).Select(n => Update(n)).ToList();
+        var items = updates.Select(Stored).ToList();
+        received.Keep(items.Select((item, i) => (item, updates[i])));
+        return (updates, items);
+    }
+
     [Fact]
     public void A_kept_update_is_handed_back_as_the_object_it_was_for_its_own_payload_once()
     {
@@ -51,9 +60,7 @@ public sealed class ReceivedUpdatesTests
     public void At_its_capacity_the_newest_updates_are_not_kept_so_the_oldest_the_next_claims_take_still_are()
     {
         var received = new ReceivedUpdates(_clock);
-        var updates = Enumerable.Range(1, ReceivedUpdates.Capacity + 1).Select(n => Update(n)).ToList();
-        var items = updates.Select(Stored).ToList();
-        received.Keep(items.Select((item, i) => (item, updates[i])));
+        var (updates, items) = KeepMany(received, ReceivedUpdates.Capacity + 1);
 
         Assert.Same(updates[0], received.Read(Claimed(items[0])));
         var newest = received.Read(Claimed(items[^1]));
@@ -65,9 +72,7 @@ public sealed class ReceivedUpdatesTests
     public void An_entry_no_claim_took_within_its_age_makes_room_for_new_ones()
     {
         var received = new ReceivedUpdates(_clock);
-        var updates = Enumerable.Range(1, ReceivedUpdates.Capacity).Select(n => Update(n)).ToList();
-        var items = updates.Select(Stored).ToList();
-        received.Keep(items.Select((item, i) => (item, updates[i])));
+        var (updates, items) = KeepMany(received, ReceivedUpdates.Capacity);
         var late = Update(ReceivedUpdates.Capacity + 1);
         var lateItem = Stored(late);
 
