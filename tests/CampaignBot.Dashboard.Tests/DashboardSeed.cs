@@ -6,6 +6,7 @@ using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Features.Study;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
+using CampaignBot.Tests.Shared;
 
 namespace CampaignBot.Dashboard.Tests;
 
@@ -114,17 +115,8 @@ public sealed class DashboardSeed
         return new DashboardSeed(viewers);
     }
 
-    public static Member Person(string user, string name, string unit, string role, string rank) => new()
-    {
-        Id = Core.Features.Registration.Member.IdFor("telegram", user),
-        Channel = "telegram",
-        UserId = user,
-        Name = name,
-        Rank = rank,
-        UnitId = unit,
-        Role = role,
-        RegisteredAt = DateTimeOffset.UtcNow.AddDays(-30),
-    };
+    public static Member Person(string user, string name, string unit, string role, string rank) =>
+        TestMembers.OnTelegram(user, name, unit, role, rank, DateTimeOffset.UtcNow.AddDays(-30));
 
     private static string UnitLabel(string unit) => unit.Split('_')[^1];
 

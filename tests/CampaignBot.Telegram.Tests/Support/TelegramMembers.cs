@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignBot.Tests.Shared;
 
 namespace CampaignBot.Telegram.Tests.Support;
 
@@ -9,18 +10,6 @@ internal static class TelegramMembers
     {
         ArgumentNullException.ThrowIfNull(members);
         var user = userId.ToString(CultureInfo.InvariantCulture);
-        return members.UpsertAsync(
-            new Core.Features.Registration.Member
-            {
-                Id = Core.Features.Registration.Member.IdFor("telegram", user),
-                Channel = "telegram",
-                UserId = user,
-                Name = name,
-                Rank = rank,
-                UnitId = unit,
-                Role = role,
-                RegisteredAt = at,
-            },
-            CancellationToken.None);
+        return members.UpsertAsync(TestMembers.OnTelegram(user, name, unit, role, rank, at), CancellationToken.None);
     }
 }
