@@ -48,6 +48,8 @@ public static class WeComErrorCodes
     public const int InvalidAccessToken = 40014;
     public const int AccessTokenExpired = 42001;
     public const int FrequencyLimited = 45009;
+    /// <summary>The server's address is not among the app's trusted IPs (企业可信IP): a setting to fix, not this message's fault.</summary>
+    public const int UntrustedIp = 60020;
     public const int UserNotFound = 60111;
     public const int AllRecipientsInvalid = 81013;
 

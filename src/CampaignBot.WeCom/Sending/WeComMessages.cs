@@ -111,32 +111,57 @@ public static class WeComMessages
     public static string TaskIdFor(string outboxId) =>
         "cb_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(outboxId)))[..40];
 
-    /// <summary>Splits text into pieces of at most <paramref name="maxBytes"/> UTF-8 bytes, never inside a character.</summary>
+    /// <summary>
+    /// Splits text into pieces of at most <paramref name="maxBytes"/> UTF-8 bytes (WeCom cuts a longer text off), each
+    /// ending at a line break when the window holds one, and never inside a character.
+    /// </summary>
     public static IReadOnlyList<string> Chunks(string text, int maxBytes = MaxTextBytes)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var chunks = new List<string>();
-        var current = new StringBuilder();
-        var bytes = 0;
-        foreach (var rune in text.EnumerateRunes())
+        var start = 0;
+        while (start < text.Length)
         {
-            var size = rune.Utf8SequenceLength;
-            if (bytes + size > maxBytes)
+            var end = FitEnd(text, start, maxBytes);
+            if (end < text.Length)
             {
-                chunks.Add(current.ToString());
-                current.Clear();
-                bytes = 0;
+                var lineBreak = text.LastIndexOf('\n', end - 1, end - start);
+                if (lineBreak > start)
+                {
+                    end = lineBreak + 1;
+                }
             }
 
-            current.Append(rune.ToString());
-            bytes += size;
+            chunks.Add(text[start..end]);
+            start = end;
         }
 
-        if (current.Length > 0 || chunks.Count == 0)
+        if (chunks.Count == 0)
         {
-            chunks.Add(current.ToString());
+            chunks.Add(string.Empty);
         }
 
         return chunks;
+    }
+
+    /// <summary>The index after the last whole character from <paramref name="start"/> that fits in the bytes (at least one character).</summary>
+    private static int FitEnd(string text, int start, int maxBytes)
+    {
+        var index = start;
+        var bytes = 0;
+        while (index < text.Length)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var chars);
+            if (bytes + rune.Utf8SequenceLength > maxBytes && index > start)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            index += chars;
+        }
+
+        return index;
     }
 
     private static JsonObject App(string userId, int agentId, string type, JsonObject content) => new()
@@ -147,5 +172,20 @@ public static class WeComMessages
         [type] = content,
     };
 
-    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    /// <summary>At most <paramref name="max"/> characters, ending in "…" when cut, and never cut inside an emoji's surrogate pair.</summary>
+    private static string Shorten(string value, int max)
+    {
+        if (value.Length <= max)
+        {
+            return value;
+        }
+
+        var cut = max - 1;
+        if (char.IsHighSurrogate(value[cut - 1]))
+        {
+            cut--;
+        }
+
+        return value[..cut] + "…";
+    }
 }

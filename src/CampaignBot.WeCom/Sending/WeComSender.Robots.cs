@@ -3,7 +3,7 @@ namespace CampaignBot.WeCom.Sending;
 /// <summary>Group chats are reached through their group robot (群机器人), named in WeCom:GroupRobots.</summary>
 public sealed partial class WeComSender
 {
-    private async Task<SendResult> SendToGroupAsync(string robotName, Outbound body, CancellationToken cancellationToken)
+    private async Task<SendResult> SendToGroupAsync(string robotName, Outbound body, SendSteps steps, CancellationToken cancellationToken)
     {
         if (!options.Value.GroupRobots.TryGetValue(robotName, out var key) || string.IsNullOrWhiteSpace(key))
         {
@@ -16,10 +16,17 @@ public sealed partial class WeComSender
                 var text = body is TextMessage t ? t.Text : ((EditMessage)body).Text;
                 foreach (var chunk in WeComMessages.Chunks(text))
                 {
+                    if (steps.Skip())
+                    {
+                        continue;
+                    }
+
                     if (Classify(await api.SendRobotAsync(key, WeComMessages.RobotText(chunk), cancellationToken)) is { } failure)
                     {
                         return failure;
                     }
+
+                    steps.Passed();
                 }
 
                 return SendResult.Sent(null);

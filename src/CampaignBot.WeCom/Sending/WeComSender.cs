@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using CampaignBot.Core.Storage;
@@ -17,6 +18,9 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
     /// <summary>Robots take inline images up to 2 MB.</summary>
     public const int MaxRobotImageBytes = 2 * 1024 * 1024;
 
+    /// <summary>Per outbox message held for a retry: how many of its WeCom calls already went through.</summary>
+    private readonly ConcurrentDictionary<string, int> passedSteps = new(StringComparer.Ordinal);
+
     public string Channel => "wecom";
 
     /// <summary>Per member 30 a minute and 1000 an hour, per robot 20 a minute (WeCom:MemberPerMinute, MemberPerHour, RobotPerMinute).</summary>
@@ -26,11 +30,22 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(body);
+        var result = await SendOnceAsync(message, body, new SendSteps(passedSteps, message.Id), cancellationToken);
+        if (result is not (SendThrottled or SendFailedTransiently))
+        {
+            passedSteps.TryRemove(message.Id, out _);
+        }
+
+        return result;
+    }
+
+    private async Task<SendResult> SendOnceAsync(OutboxMessage message, Outbound body, SendSteps steps, CancellationToken cancellationToken)
+    {
         try
         {
             return message.Chat.Kind == ChatKind.Group
-                ? await SendToGroupAsync(message.Chat.Id, body, cancellationToken)
-                : await SendToMemberAsync(message, body, cancellationToken);
+                ? await SendToGroupAsync(message.Chat.Id, body, steps, cancellationToken)
+                : await SendToMemberAsync(message, body, steps, cancellationToken);
         }
         catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.TooManyRequests)
         {
@@ -67,32 +82,32 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
             0 => null,
             WeComErrorCodes.FrequencyLimited => new SendThrottled(ThrottleDelay, answer.Describe()),
             WeComErrorCodes.AllRecipientsInvalid or WeComErrorCodes.UserNotFound => new SendChatUnreachable(answer.Describe()),
-            WeComErrorCodes.SystemBusy => new SendFailedTransiently(answer.Describe()),
+            WeComErrorCodes.SystemBusy or WeComErrorCodes.UntrustedIp => new SendFailedTransiently(answer.Describe()),
             _ when WeComErrorCodes.IsTokenError(answer.ErrCode) => new SendFailedTransiently(answer.Describe()),
             _ => new SendRejected(answer.Describe()),
         };
     }
 
-    private async Task<SendResult> SendToMemberAsync(OutboxMessage message, Outbound body, CancellationToken cancellationToken)
+    private async Task<SendResult> SendToMemberAsync(OutboxMessage message, Outbound body, SendSteps steps, CancellationToken cancellationToken)
     {
         var user = message.Chat.Id;
         return body switch
         {
-            TextMessage text => await SendTextAsync(message.Id, user, text.Text, text.Buttons, cancellationToken),
-            EditMessage edit => await SendTextAsync(message.Id, user, edit.Text, edit.Buttons, cancellationToken),
+            TextMessage text => await SendTextAsync(message.Id, user, text.Text, text.Buttons, steps, cancellationToken),
+            EditMessage edit => await SendTextAsync(message.Id, user, edit.Text, edit.Buttons, steps, cancellationToken),
             DocumentMessage document => await SendMediaAsync(user, "file", document.FileName, document.Content, document.Caption, cancellationToken),
             PhotoMessage photo => await SendMediaAsync(user, "image", photo.FileName, photo.Content, photo.Caption, cancellationToken),
-            CallbackAnswer answer => await AnswerCallbackAsync(user, answer, cancellationToken),
+            CallbackAnswer answer => await AnswerCallbackAsync(user, answer, steps, cancellationToken),
             _ => new SendRejected($"WeCom cannot send a {body.GetType().Name}."),
         };
     }
 
     private async Task<SendResult> SendTextAsync(
-        string outboxId, string user, string text, IReadOnlyList<IReadOnlyList<Button>>? rows, CancellationToken cancellationToken)
+        string outboxId, string user, string text, IReadOnlyList<IReadOnlyList<Button>>? rows, SendSteps steps, CancellationToken cancellationToken)
     {
         var agent = options.Value.AgentId;
         var buttons = WeComMessages.Flatten(rows);
-        var sent = await SendChunksAsync(user, WeComMessages.WithNumberedOptions(text, buttons), cancellationToken);
+        var sent = await SendChunksAsync(user, WeComMessages.WithNumberedOptions(text, buttons), steps, cancellationToken);
         if (sent is not SendSucceeded || !WeComMessages.FitsCard(buttons))
         {
             return sent;
@@ -110,17 +125,23 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
         return SendResult.Sent(answer.MsgId);
     }
 
-    private async Task<SendResult> SendChunksAsync(string user, string text, CancellationToken cancellationToken)
+    private async Task<SendResult> SendChunksAsync(string user, string text, SendSteps steps, CancellationToken cancellationToken)
     {
         string? lastId = null;
         foreach (var chunk in WeComMessages.Chunks(text))
         {
+            if (steps.Skip())
+            {
+                continue;
+            }
+
             var answer = await api.SendMessageAsync(WeComMessages.Text(user, options.Value.AgentId, chunk), cancellationToken);
             if (Classify(answer) is { } failure)
             {
                 return failure;
             }
 
+            steps.Passed();
             lastId = answer.MsgId;
         }
 
@@ -159,7 +180,7 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
         return SendResult.Sent(answer.MsgId);
     }
 
-    private async Task<SendResult> AnswerCallbackAsync(string user, CallbackAnswer answer, CancellationToken cancellationToken)
+    private async Task<SendResult> AnswerCallbackAsync(string user, CallbackAnswer answer, SendSteps steps, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(answer.CallbackId))
         {
@@ -167,17 +188,26 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
         }
 
         var notice = string.IsNullOrWhiteSpace(answer.Notice) ? WeComMessages.ChosenText(answer.Chosen) : answer.Notice;
-        var update = WeComMessages.CardUpdate(user, options.Value.AgentId, answer.CallbackId, notice);
-        var result = await api.UpdateTemplateCardAsync(update, cancellationToken);
-        if (Classify(result) is { } failure)
+
+        // A response code works once: a retry after the notice was held back must not spend it again.
+        string? updateId = null;
+        if (!steps.Skip())
         {
-            return failure;
+            var update = WeComMessages.CardUpdate(user, options.Value.AgentId, answer.CallbackId, notice);
+            var result = await api.UpdateTemplateCardAsync(update, cancellationToken);
+            if (Classify(result) is { } failure)
+            {
+                return failure;
+            }
+
+            steps.Passed();
+            updateId = result.MsgId;
         }
 
         // A button holds ten characters; a longer notice also goes as text so nothing is cut off.
         return notice.Length > WeComMessages.MaxButtonLabelChars
-            ? await SendChunksAsync(user, notice, cancellationToken)
-            : SendResult.Sent(result.MsgId);
+            ? await SendChunksAsync(user, notice, steps, cancellationToken)
+            : SendResult.Sent(updateId);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom card for {OutboxId} not sent ({Result}, errcode {ErrCode}); the numbered text was")]

@@ -78,7 +78,7 @@ public sealed partial class WeComStandIn : IAsyncDisposable
         return code;
     }
 
-    /// <summary>The next API answer (any endpoint but gettoken) carries this errcode, e.g. 45009.</summary>
+    /// <summary>The next API answer (any endpoint but gettoken) carries this errcode, e.g. 45009; 0 lets that answer through.</summary>
     public void InjectError(int errCode) => injectedErrors.Enqueue(errCode);
 
     /// <summary>Every issued token stops working, as after expires_in.</summary>
@@ -112,5 +112,5 @@ public sealed partial class WeComStandIn : IAsyncDisposable
         return valid ? null : Error(42001, "access_token expired");
     }
 
-    private IResult? Injected() => injectedErrors.TryDequeue(out var code) ? Error(code, code == 45009 ? "api freq out of limit" : "injected") : null;
+    private IResult? Injected() => injectedErrors.TryDequeue(out var code) && code != 0 ? Error(code, code == 45009 ? "api freq out of limit" : "injected") : null;
 }
