@@ -55,7 +55,7 @@ internal static class DashboardEndpoints
             return viewer is null ? Html(OverviewPage.SignInHint(page), StatusCodes.Status401Unauthorized) : Html(DownloadsPage.Render(page, viewer));
         });
 
-        pages.MapGet("/downloads/{code}.{format}", async (string code, string format, HttpContext http, DashboardDownloads downloads, TimeProvider time, CancellationToken ct) =>
+        pages.MapGet("/downloads/{code}.{format}", async (string code, string format, HttpContext http, DashboardDownloads downloads, TimeProvider time, CampaignCalendar calendar, CancellationToken ct) =>
         {
             var (page, viewer) = await PageAsync(http, ct);
             if (viewer is null)
@@ -68,7 +68,8 @@ internal static class DashboardEndpoints
                 return Html(DashboardLayout.Message(page, T.NotFound), StatusCodes.Status404NotFound);
             }
 
-            var file = await downloads.BuildAsync(viewer, code, format, time.GetUtcNow(), ct);
+            // The file is named by the campaign's date: at 07:30 in Beijing it is already the next day in its name.
+            var file = await downloads.BuildAsync(viewer, code, format, TimeZoneInfo.ConvertTime(time.GetUtcNow(), calendar.Zone), ct);
             return file is null
                 ? Html(DashboardLayout.Message(page, T.NotAllowed), StatusCodes.Status403Forbidden)
                 : Results.File(file.Content, file.ContentType, file.FileName);
@@ -110,6 +111,10 @@ internal static class DashboardEndpoints
 
         DashboardSignInEndpoints.Map(pages);
         DashboardStatic.Map(app);
+
+        // Any other address (a mistyped or cut-off link) gets the plain not-found page rather than an empty answer.
+        pages.MapFallback("{*path}", async (HttpContext http, CancellationToken ct) =>
+            Html(DashboardLayout.Message((await PageAsync(http, ct)).Page, T.NotFound), StatusCodes.Status404NotFound));
     }
 
     /// <summary>The viewer of this request (null without a valid session) and the page context to draw with.</summary>
@@ -119,7 +124,7 @@ internal static class DashboardEndpoints
         var viewer = await services.GetRequiredService<DashboardSignIn>().ResolveAsync(http.Request.Cookies[DashboardCookies.Session], ct);
         var campaign = services.GetRequiredService<CampaignDefinition>();
         var formToken = viewer is null ? string.Empty : DashboardForms.TokenFor(viewer.SessionToken);
-        return (new PageContext(campaign, viewer, PageContext.LanguageOf(viewer), formToken), viewer);
+        return (new PageContext(campaign, viewer, PageContext.LanguageOf(viewer, http.Request), formToken), viewer);
     }
 
     public static IResult Html(string html, int status = StatusCodes.Status200OK) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
@@ -138,7 +143,7 @@ internal static class DashboardEndpoints
         {
             var http = context.HttpContext;
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CampaignBot.Dashboard").LogError(ex, "Dashboard page {Path} failed", http.Request.Path.Value);
-            var page = new PageContext(http.RequestServices.GetRequiredService<CampaignDefinition>(), null, Language.Chinese, string.Empty);
+            var page = new PageContext(http.RequestServices.GetRequiredService<CampaignDefinition>(), null, PageContext.LanguageOf(null, http.Request), string.Empty);
             return Html(DashboardLayout.Message(page, T.ErrorPage), StatusCodes.Status500InternalServerError);
         }
     }

@@ -2,12 +2,16 @@ using CampaignBot.ConsoleChannel;
 using CampaignBot.Core.Features.Dashboard;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CampaignBot.Features.Dashboard;
 
 /// <summary>Adds the dashboard's pages to the host's web app (the one that takes webhooks, or one of its own in console mode).</summary>
 public static class DashboardHosting
 {
+    /// <summary>Kestrel's request line limit for the web host (its default is 8 KB).</summary>
+    public const int MaxRequestLineBytes = 32 * 1024;
+
     public static IHostApplicationBuilder AddDashboardWeb(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +20,9 @@ public static class DashboardHosting
 
         // The framework logs each request's URL at Information; a sign-in URL carries its token, so only warnings pass.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // A link with a long query (10,000 characters of junk) still reaches the pages and gets one, not Kestrel's empty 414.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes);
         return builder;
     }
 

@@ -12,6 +12,19 @@ internal sealed record PageContext(CampaignDefinition Campaign, DashboardViewer?
 
     public static Language LanguageOf(DashboardViewer? viewer) =>
         viewer?.Member.LanguageCode is { } code && code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Chinese;
+
+    /// <summary>The viewer's language; for a visitor not signed in (sign-in hint, a used link, an error), the browser's first choice.</summary>
+    public static Language LanguageOf(DashboardViewer? viewer, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (viewer is not null)
+        {
+            return LanguageOf(viewer);
+        }
+
+        var first = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault();
+        return first?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+    }
 }
 
 /// <summary>The page shell: head, navigation, sign-out form (with its anti-forgery token), the page's body.</summary>

@@ -121,7 +121,7 @@ internal static class DashboardSignInEndpoints
         http.Response.Cookies.Append(DashboardCookies.Session, session, DashboardCookies.Options(DashboardEndpoints.Secure(http), SameSiteMode.Strict));
 
     private static PageContext AnonymousPage(HttpContext http) =>
-        new(http.RequestServices.GetRequiredService<Core.Campaign.CampaignDefinition>(), null, Core.Messaging.Language.Chinese, string.Empty);
+        new(http.RequestServices.GetRequiredService<Core.Campaign.CampaignDefinition>(), null, PageContext.LanguageOf(null, http.Request), string.Empty);
 
     private static bool SameText(string a, string b) =>
         a.Length == b.Length && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
