@@ -24,7 +24,7 @@ internal static class EvidencePage
                 return;
             }
 
-            html.Raw("<table class=\"evidence\"><thead><tr>").Element("th", page[T.EvidenceUnit]).Element("th", page[T.EvidenceItem])
+            html.Raw("<div class=\"scroll\"><table class=\"evidence\"><thead><tr>").Element("th", page[T.EvidenceUnit]).Element("th", page[T.EvidenceItem])
                 .Element("th", page[T.EvidenceFile]).Element("th", page[T.EvidenceState]).Raw("</tr></thead><tbody>");
             foreach (var (item, evidence) in files)
             {
@@ -46,7 +46,7 @@ internal static class EvidencePage
                 }).Raw("</tr>");
             }
 
-            html.Raw("</tbody></table>");
+            html.Raw("</tbody></table></div>");
         });
 
     /// <summary>A stored file's download type: photos as the image they are, anything else as bytes to save.</summary>

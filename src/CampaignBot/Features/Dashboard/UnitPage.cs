@@ -135,7 +135,7 @@ internal static class UnitPage
                 .Raw(" · ").Text(page[T.Versions]).Raw(' '.ToString()).Text(exam.Submissions).Raw("</summary>");
             if (reviews.Count > 0)
             {
-                html.Element("h4", page[T.Reviews]).Raw("<table><thead><tr>").Element("th", page[T.Versions]).Element("th", page[T.Time]).Element("th", page[T.Reviewer])
+                html.Element("h4", page[T.Reviews]).Raw("<div class=\"scroll\"><table><thead><tr>").Element("th", page[T.Versions]).Element("th", page[T.Time]).Element("th", page[T.Reviewer])
                     .Element("th", page[T.Decision]).Element("th", page[T.Comment]).Raw("</tr></thead><tbody>");
                 foreach (var review in reviews)
                 {
@@ -143,7 +143,7 @@ internal static class UnitPage
                         .Cell(review.Accepted ? page[T.Accepted] : page[T.Returned]).Cell(review.Comment).Raw("</tr>");
                 }
 
-                html.Raw("</tbody></table>");
+                html.Raw("</tbody></table></div>");
             }
 
             var checklist = page.Campaign.FindChecklist(exam.ChecklistCode);
