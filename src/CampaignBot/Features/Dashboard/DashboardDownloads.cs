@@ -9,7 +9,7 @@ internal sealed record DownloadFile(string FileName, string ContentType, byte[] 
 /// <summary>
 /// Every export of the command line (<see cref="ExportCommand.All"/>: each feature's kinds), as CSV or XLSX through
 /// the one table writer, holding only the units the viewer may see. Rows are kept by their 单位ID column, or by their
-/// 单位 column when the table has only names (a name two units share is kept for nobody but the office); a kind whose
+/// 单位 (or 责任单位) column when the table has only names (a name two units share is kept for nobody but the office); a kind whose
 /// table names no unit (invites, conversations) is for the office only.
 /// </summary>
 internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition campaign, ITableWriter writer)
@@ -17,6 +17,9 @@ internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition 
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string UnitIdHeader = "单位ID";
     public const string UnitHeader = "单位";
+
+    /// <summary>The ledger names its unit as the unit responsible for the item.</summary>
+    public const string ResponsibleUnitHeader = "责任单位";
 
     /// <summary>Kinds whose rows carry no unit: only the office may have them.</summary>
     private static readonly HashSet<string> OfficeOnly = new(StringComparer.Ordinal) { "invites", "sessions" };
@@ -62,7 +65,7 @@ internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition 
     private CampaignTable? Keep(CampaignTable table, DashboardScope scope)
     {
         var idColumn = IndexOf(table, UnitIdHeader);
-        var nameColumn = IndexOf(table, UnitHeader);
+        var nameColumn = IndexOf(table, UnitHeader) is >= 0 and var unitColumn ? unitColumn : IndexOf(table, ResponsibleUnitHeader);
         if (idColumn < 0 && nameColumn < 0)
         {
             return null;

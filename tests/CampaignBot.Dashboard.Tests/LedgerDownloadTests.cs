@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using CampaignBot.Core.Features.Ledger;
+
+namespace CampaignBot.Dashboard.Tests;
+
+/// <summary>The rectification ledger names its unit in a 责任单位 column; the download keeps a secretary's own items and no one else's.</summary>
+public sealed class LedgerDownloadTests : IAsyncLifetime
+{
+    private DashboardSite site = null!;
+
+    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+
+    [Fact]
+    public async Task A_secretary_downloads_the_ledger_of_their_units_and_not_of_others()
+    {
+        await AddItemAsync("LOWN001", "town_chengguan", "城关镇窗口办事推诿");
+        await AddItemAsync("LOWN002", "village_dongguan", "东关村账目公开不及时");
+        await AddItemAsync("LOTHER1", "county_east", "东县会议过多");
+        var secretary = await site.SignInAsync(site.Seed.Secretary);
+
+        var response = await secretary.GetAsync("/downloads/ledger.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("LOWN001", csv, StringComparison.Ordinal);
+        Assert.Contains("LOWN002", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("LOTHER1", csv, StringComparison.Ordinal);
+        Assert.Contains("LOTHER1", Encoding.UTF8.GetString(await (await site.SignInAsync(site.Seed.Office)).GetByteArrayAsync("/downloads/ledger.csv")), StringComparison.Ordinal);
+    }
+
+    private async Task AddItemAsync(string id, string unitId, string problem)
+    {
+        var at = site.Time.GetUtcNow();
+        await site.Stores.Ledger.SaveAsync(
+            new LedgerItem
+            {
+                Id = id,
+                UnitId = unitId,
+                Problem = problem,
+                Category = "bureaucratism",
+                Source = ProblemSource.Opinion,
+                Measures = "首问负责制",
+                LeadLeaderId = site.Seed.Secretary.Id,
+                LeadLeaderName = site.Seed.Secretary.Name,
+                Deadline = new DateOnly(2027, 5, 1),
+                CreatedBy = site.Seed.Office.Id,
+                CreatedAt = at,
+            },
+            CancellationToken.None);
+    }
+}
