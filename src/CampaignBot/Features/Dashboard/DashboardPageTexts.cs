@@ -16,6 +16,10 @@ internal static partial class DashboardPageTexts
         "units" => "Units",
         "invites" => "Invite codes",
         "sessions" => "Open conversations",
+        "opinions" => DownloadOpinions.English,
+        "ledger" => DownloadLedger.English,
+        "inspections" => DownloadInspections.English,
+        "handling" => DownloadHandling.English,
         _ => null,
     };
 }

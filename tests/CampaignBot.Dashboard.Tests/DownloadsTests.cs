@@ -4,8 +4,8 @@ using CampaignBot.Core.Features.Ledger;
 
 namespace CampaignBot.Dashboard.Tests;
 
-/// <summary>The rectification ledger names its unit in a 责任单位 column; the download keeps a secretary's own items and no one else's.</summary>
-public sealed class LedgerDownloadTests : IAsyncLifetime
+/// <summary>The downloads a viewer is offered: each in their language, each holding their units only (the ledger names its unit as 责任单位).</summary>
+public sealed class DownloadsTests : IAsyncLifetime
 {
     private DashboardSite site = null!;
 
@@ -29,6 +29,18 @@ public sealed class LedgerDownloadTests : IAsyncLifetime
         Assert.Contains("LOWN002", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("LOTHER1", csv, StringComparison.Ordinal);
         Assert.Contains("LOTHER1", Encoding.UTF8.GetString(await (await site.SignInAsync(site.Seed.Office)).GetByteArrayAsync("/downloads/ledger.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_speaking_secretary_reads_every_download_they_are_offered_in_english()
+    {
+        var client = await site.SignInAsync(site.Seed.EnglishSecretary);
+
+        var page = await client.GetStringAsync("/downloads");
+
+        var offered = CampaignBot.Cli.ExportCommand.All.Where(k => page.Contains($"/downloads/{k.Name}.csv", StringComparison.Ordinal)).ToList();
+        Assert.Contains(offered, k => k.Name == "ledger");
+        Assert.All(offered, k => Assert.DoesNotContain(k.Description, page, StringComparison.Ordinal));
     }
 
     private async Task AddItemAsync(string id, string unitId, string problem)
