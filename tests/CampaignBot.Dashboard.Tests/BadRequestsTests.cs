@@ -79,11 +79,11 @@ public sealed class BadRequestsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_signed_out_visitor_whose_browser_asks_for_english_reads_the_sign_in_hint_in_english()
+    public async Task A_signed_out_visitor_whose_browser_takes_only_english_reads_the_sign_in_hint_in_english()
     {
         var client = site.NewClient();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
-        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN", 0.5));
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en", 0.8));
 
         var home = await client.GetStringAsync("/");
         var unit = await client.GetAsync("/units/town_chengguan");
@@ -95,6 +95,9 @@ public sealed class BadRequestsTests : IAsyncLifetime
         Assert.Contains("Please sign in", await unit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("This link is invalid", expired, StringComparison.Ordinal);
         Assert.Contains("请先登录", await site.NewClient().GetStringAsync("/"), StringComparison.Ordinal);
+        var bilingual = site.NewClient();
+        bilingual.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,zh-CN;q=0.7");
+        Assert.Contains("请先登录", await bilingual.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]

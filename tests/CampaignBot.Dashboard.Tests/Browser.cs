@@ -68,6 +68,8 @@ public sealed class Browser : IDisposable
         Directory.CreateDirectory(DownloadFolder);
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1600", "--lang=zh-CN", "--no-first-run");
+        // A Chinese reader's browser: headless Chromium would otherwise ask for en-US, whatever --lang says.
+        options.AddUserProfilePreference("intl.accept_languages", "zh-CN,zh");
         options.AddUserProfilePreference("download.default_directory", DownloadFolder);
         options.AddUserProfilePreference("download.prompt_for_download", false);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));

@@ -13,7 +13,10 @@ internal sealed record PageContext(CampaignDefinition Campaign, DashboardViewer?
     public static Language LanguageOf(DashboardViewer? viewer) =>
         viewer?.Member.LanguageCode is { } code && code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Chinese;
 
-    /// <summary>The viewer's language; for a visitor not signed in (sign-in hint, a used link, an error), the browser's first choice.</summary>
+    /// <summary>
+    /// The viewer's language; for a visitor not signed in (sign-in hint, a used link, an error), English only when the
+    /// browser asks for English first and takes no Chinese at all.
+    /// </summary>
     public static Language LanguageOf(DashboardViewer? viewer, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -22,8 +25,11 @@ internal sealed record PageContext(CampaignDefinition Campaign, DashboardViewer?
             return LanguageOf(viewer);
         }
 
-        var first = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault();
-        return first?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+        var accepted = request.GetTypedHeaders().AcceptLanguage.Where(l => l.Quality is not <= 0).OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? string.Empty).ToList();
+        return accepted.Count > 0 && accepted[0].StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            && !accepted.Any(l => l.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+            ? Language.English
+            : Language.Chinese;
     }
 }
 
