@@ -48,6 +48,9 @@ public static class WeComErrorCodes
     public const int InvalidAccessToken = 40014;
     public const int AccessTokenExpired = 42001;
     public const int FrequencyLimited = 45009;
+
+    /// <summary>Too many calls at once (api concurrent out of limit): a moment later the same call goes through.</summary>
+    public const int ConcurrencyLimited = 45033;
     /// <summary>The server's address is not among the app's trusted IPs (企业可信IP): a setting to fix, not this message's fault.</summary>
     public const int UntrustedIp = 60020;
     public const int UserNotFound = 60111;

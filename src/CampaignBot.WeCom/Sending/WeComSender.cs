@@ -82,7 +82,7 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
             0 => null,
             WeComErrorCodes.FrequencyLimited => new SendThrottled(ThrottleDelay, answer.Describe()),
             WeComErrorCodes.AllRecipientsInvalid or WeComErrorCodes.UserNotFound => new SendChatUnreachable(answer.Describe()),
-            WeComErrorCodes.SystemBusy or WeComErrorCodes.UntrustedIp => new SendFailedTransiently(answer.Describe()),
+            WeComErrorCodes.SystemBusy or WeComErrorCodes.ConcurrencyLimited or WeComErrorCodes.UntrustedIp => new SendFailedTransiently(answer.Describe()),
             _ when WeComErrorCodes.IsTokenError(answer.ErrCode) => new SendFailedTransiently(answer.Describe()),
             _ => new SendRejected(answer.Describe()),
         };

@@ -107,6 +107,17 @@ public sealed class LongRepliesAndRetriesTests
     }
 
     [Fact]
+    public async Task Errcode_45033_too_many_calls_at_once_is_retried_soon_instead_of_dropping_the_message()
+    {
+        await using var harness = await SenderHarness.StartAsync();
+        harness.StandIn.InjectError(45033);
+
+        var result = await harness.SendAsync(new TextMessage("x"));
+
+        Assert.Contains("45033", Assert.IsType<SendFailedTransiently>(result).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_card_label_or_title_is_shortened_without_cutting_an_emoji_in_half()
     {
         var card = WeComMessages.Card("zhangsan", SenderHarness.AgentId, "一二三四五六七八九十一二三四五六七八九十一二三四👍整改", [new Button("一二三四五六七八👍好", "p1")], "task");
