@@ -66,7 +66,7 @@ public sealed class ConversationRouter(
             FileInput or OtherMediaInput when flow is { AcceptsFiles: true } => flow.HandleInputAsync((content as FileInput)?.Caption?.Trim() ?? string.Empty, cancellationToken),
             FileInput or OtherMediaInput when flow is not null => RefuseFile(context, flow),
             FileInput or OtherMediaInput => Idle(context),
-            TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, $"消息太长（超过 {MaxInputLength} 字），请精简后重新发送。", $"That message is too long (over {MaxInputLength} characters); please shorten it."),
+            TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, ConversationTexts.MessageTooLong(MaxInputLength).Chinese, ConversationTexts.MessageTooLong(MaxInputLength).English),
             TextInput text when flow is not null => flow.HandleInputAsync(text.Text.Trim(), cancellationToken),
             TextInput text => IdleAsync(context, text, cancellationToken),
             _ => Task.CompletedTask,
