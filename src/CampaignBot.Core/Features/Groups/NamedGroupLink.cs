@@ -47,6 +47,12 @@ internal static class NamedGroupLink
             return;
         }
 
+        if (LinkCommand.Moving(context, member, group, unit.Id, explicitly: true) is { } refusal)
+        {
+            context.Reply(refusal);
+            return;
+        }
+
         var linked = group with { UnitId = unit.Id, UpdatedAt = context.Now };
         await chats.UpsertAsync(linked, cancellationToken);
         context.Reply(

@@ -1,0 +1,93 @@
+using CampaignBot.Tests.Examinations;
+
+namespace CampaignBot.Tests.Walk;
+
+/// <summary>
+/// The older core as its users meet it in the real host: registration and the profile, a group bound to a unit, /help,
+/// and the evaluations' commands as a member, a secretary and the office.
+/// </summary>
+public sealed class CoreWalkTests : IDisposable
+{
+    private const string BallotSecret = "test-ballot-secret-0123456789";
+    private static readonly ChatRef Group = new("console", "-906", ChatKind.Group, "东关村群");
+    private readonly BotUnderTest _bot = new();
+
+    [Fact]
+    public async Task A_member_asking_for_rounds_is_told_who_runs_them_and_never_sees_the_usage()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "41", "党员", "village_dongguan");
+        chat.LanguageOf["42"] = "en";
+        await chat.RegisterAsync(_bot, "42", "Wang", "village_dongguan");
+
+        var bare = await chat.SayAsync("41", "/round");
+        var close = await chat.SayAsync("41", "/round close abcd0123");
+        var english = await chat.SayAsync("42", "/round");
+        var inGroup = await chat.SendAsync("41", new CommandInput("round", string.Empty), Group);
+        var stranger = await chat.SayAsync("99", "/round");
+
+        Assert.Equal("只有活动办可以开启或结束评议。", bare);
+        Assert.Equal(bare, close);
+        Assert.Equal("Only the campaign office opens and closes evaluation rounds.", english);
+        Assert.Equal(bare, inGroup);
+        Assert.Equal("你还没有注册，不能管理评议。发送 /start 注册。", stranger);
+        Assert.DoesNotContain("/round open", chat.SentTo(CampaignChat.Private("41")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_office_mistyping_a_round_in_a_group_gets_the_usage_privately_and_the_group_is_told_so()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
+        chat.LanguageOf["2"] = "en";
+        await chat.RegisterAsync(_bot, "2", "Office", "city", "office", rank: 1);
+
+        var inGroup = await chat.SendAsync("1", new CommandInput("round", "opne"), Group);
+        var english = await chat.SayAsync("2", "/round");
+
+        Assert.Equal("评议管理的回复已私信发给你。", inGroup);
+        Assert.StartsWith("用法：/round open", chat.SentTo(CampaignChat.Private("1")).Split('\n')[^2], StringComparison.Ordinal);
+        Assert.StartsWith("Usage: /round open <unit> <stage>", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_secretary_of_another_unit_cannot_take_a_group_that_is_linked_to_a_unit()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "45", "县书记", "county_east", "secretary");
+        await chat.SendAsync("40", new CommandInput("link", string.Empty), Group);
+
+        var inGroup = await chat.SendAsync("45", new CommandInput("link", string.Empty), Group);
+        var privately = await chat.SayAsync("45", $"/link county_east {Group.Id}");
+        var again = await chat.SendAsync("40", new CommandInput("link", string.Empty), Group);
+
+        Assert.Equal("这个群已关联到「城关镇东关村」，只有该单位的支部书记或活动办可以改动。", inGroup);
+        Assert.Equal(inGroup, privately);
+        Assert.Equal("本群已关联到「城关镇东关村」。本单位的公开承诺和群众评议结果将发布在这里。", again);
+        Assert.Equal("village_dongguan", (await chat.Stores.Chats.GetAsync("console", Group.Id, CancellationToken.None))!.UnitId);
+    }
+
+    [Fact]
+    public async Task The_office_moves_a_linked_group_only_by_naming_the_unit()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        await chat.SendAsync("40", new CommandInput("link", string.Empty), Group);
+
+        var bare = await chat.SendAsync("1", new CommandInput("link", string.Empty), Group);
+        var unitAfterBare = (await chat.Stores.Chats.GetAsync("console", Group.Id, CancellationToken.None))!.UnitId;
+        var named = await chat.SendAsync("1", new CommandInput("link", "town_chengguan"), Group);
+
+        Assert.Equal("本群已关联到「城关镇东关村」。如要改为其他单位，请发送 /link <单位ID>。", bare);
+        Assert.Equal("village_dongguan", unitAfterBare);
+        Assert.Equal("本群已关联到「东县城关镇」。本单位的公开承诺和群众评议结果将发布在这里。", named);
+        Assert.Equal("town_chengguan", (await chat.Stores.Chats.GetAsync("console", Group.Id, CancellationToken.None))!.UnitId);
+    }
+
+    private Task<CampaignChat> StartAsync() =>
+        CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
+
+    public void Dispose() => _bot.Dispose();
+}
