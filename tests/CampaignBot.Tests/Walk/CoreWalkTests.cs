@@ -86,6 +86,25 @@ public sealed class CoreWalkTests : IDisposable
         Assert.Equal("town_chengguan", (await chat.Stores.Chats.GetAsync("console", Group.Id, CancellationToken.None))!.UnitId);
     }
 
+    [Fact]
+    public async Task A_secretary_typing_a_unit_that_does_not_exist_is_told_it_does_not_exist_and_nothing_is_linked()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+
+        var link = await chat.SendAsync("40", new CommandInput("link", "nosuch"), Group);
+        var members = await chat.SayAsync("40", "/members nosuch");
+        var results = await chat.SayAsync("40", "/results " + new string('x', 10_000));
+        var otherUnit = await chat.SayAsync("40", "/members county_east");
+
+        Assert.Equal("单位 'nosuch' 不在活动配置中。", link);
+        Assert.Equal("单位 'nosuch' 不在活动配置中。", members);
+        Assert.StartsWith("没有编号为“xxxx", results, StringComparison.Ordinal);
+        Assert.True(results.Length < 100, results);
+        Assert.Equal("支部书记只能管理本单位的党员。", otherUnit);
+        Assert.Null(await chat.Stores.Chats.GetAsync("console", Group.Id, CancellationToken.None) is { UnitId: { } linked } ? linked : null);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 

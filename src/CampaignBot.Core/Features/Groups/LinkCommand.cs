@@ -24,9 +24,9 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
             return;
         }
 
-        var requested = context.Update.Content is CommandInput { Arguments.Length: > 0 } command ? command.Arguments.Trim() : null;
-        var unitId = member.Role == Roles.CampaignOffice ? requested ?? member.UnitId : member.UnitId;
-        if (requested is not null && member.Role == Roles.Secretary && requested != member.UnitId)
+        var requested = context.Update.Content is CommandInput command && command.Arguments.Trim() is { Length: > 0 } typed ? typed : null;
+        var unitId = requested ?? member.UnitId;
+        if (member.Role == Roles.Secretary && unitId != member.UnitId && context.Campaign.FindUnit(unitId) is not null)
         {
             context.Reply(GroupTexts.SecretaryCanLinkGroup);
             return;

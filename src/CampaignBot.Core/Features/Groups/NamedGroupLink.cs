@@ -26,7 +26,7 @@ internal static class NamedGroupLink
         }
 
         var (unitId, groupId) = (words[0], words[1]);
-        if (member.Role == Roles.Secretary && unitId != member.UnitId)
+        if (member.Role == Roles.Secretary && unitId != member.UnitId && context.Campaign.FindUnit(unitId) is not null)
         {
             context.Reply(GroupTexts.SecretaryCanLinkGroup);
             return;
