@@ -105,6 +105,24 @@ public sealed class CoreWalkTests : IDisposable
         Assert.Null(await chat.Stores.Chats.GetAsync("console", Group.Id, CancellationToken.None) is { UnitId: { } linked } ? linked : null);
     }
 
+    [Fact]
+    public async Task A_forged_or_stale_button_pressed_in_a_group_gets_a_notice_and_the_group_reads_nothing()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        await chat.SendAsync("40", new CommandInput("link", string.Empty), Group);
+        var before = chat.BodiesTo(Group).Count();
+
+        var forged = await chat.SendAsync("77", new ButtonPress("garbage", "cb1"), Group);
+        var stale = await chat.SendAsync("77", new ButtonPress("reg:abcd:ok", "cb2"), Group);
+        var privately = await chat.SendAsync("77", new ButtonPress("garbage", "cb3"));
+
+        Assert.Equal("(notice) 无法识别的按钮。", forged);
+        Assert.Equal("(notice) 这个按钮已失效。", stale);
+        Assert.Equal(before + 2, chat.BodiesTo(Group).Count());
+        Assert.Equal("(notice) 无法识别的按钮。\n无法识别这个按钮，操作未执行。", privately);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 
