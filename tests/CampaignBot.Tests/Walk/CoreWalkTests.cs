@@ -123,6 +123,22 @@ public sealed class CoreWalkTests : IDisposable
         Assert.Equal("(notice) 无法识别的按钮。\n无法识别这个按钮，操作未执行。", privately);
     }
 
+    [Fact]
+    public async Task Help_offers_rounds_to_secretaries_where_they_may_open_them_and_not_where_they_may_not()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        await using var opening = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret, ["Evaluation:SecretariesMayOpen"] = "true" });
+
+        var closed = await chat.SayAsync("40", "/help");
+        var open = await opening.SayAsync("40", "/help");
+        var openInGroup = await opening.SendAsync("40", new CommandInput("help", string.Empty), Group);
+
+        Assert.DoesNotContain("/round", closed, StringComparison.Ordinal);
+        Assert.Contains("/round — ", open, StringComparison.Ordinal);
+        Assert.Contains("/round — ", openInGroup, StringComparison.Ordinal);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 
