@@ -312,11 +312,10 @@ public sealed class ConversationRouter(
 
     private static Task Idle(FlowContext context)
     {
-        if (context.Update.Chat.Kind == ChatKind.Private)
-        {
-            context.Reply(context.Member is null ? ConversationTexts.NotRegistered : ConversationTexts.SeeHelp);
-        }
-
+        // Text reaches here from a group only when it was addressed to the bot (people talking among themselves are left out before).
+        context.Reply(context.Update.Chat.Kind == ChatKind.Private
+            ? context.Member is null ? ConversationTexts.NotRegistered : ConversationTexts.SeeHelp
+            : ConversationTexts.GroupTakesCommandsOnly);
         return Task.CompletedTask;
     }
 

@@ -139,6 +139,22 @@ public sealed class CoreWalkTests : IDisposable
         Assert.Contains("/round — ", openInGroup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Text_addressed_to_the_bot_in_a_group_is_pointed_to_the_private_chat_and_talk_among_people_is_left_alone()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "41", "党员", "village_dongguan");
+        chat.LanguageOf["42"] = "en";
+
+        var addressed = await chat.SendAsync("41", new TextInput("@助手 你好", ToBot: true), Group);
+        var english = await chat.SendAsync("42", new TextInput("@bot hello", ToBot: true), Group);
+        var talk = await chat.SendAsync("41", new TextInput("大家好", ToBot: false), Group);
+
+        Assert.Equal("在群里我只回应命令。请私聊我，发送 /help 查看你能做的事。", addressed);
+        Assert.Equal("In a group I answer commands only. Message me privately and send /help to see what you can do.", english);
+        Assert.Empty(talk);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 
