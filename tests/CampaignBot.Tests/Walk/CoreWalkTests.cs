@@ -155,6 +155,25 @@ public sealed class CoreWalkTests : IDisposable
         Assert.Empty(talk);
     }
 
+    [Fact]
+    public async Task The_profile_says_who_corrects_it_and_a_correction_shows_in_it()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        chat.LanguageOf["41"] = "en";
+        await chat.RegisterAsync(_bot, "41", "Wang", "village_dongguan");
+
+        var before = await chat.SayAsync("41", "/me");
+        var corrected = await chat.SayAsync("40", "/member console:41 name Wang Wei");
+        var after = await chat.SayAsync("41", "/me");
+        var profile = await chat.SendAsync("41", new CommandInput("profile", string.Empty));
+
+        Assert.EndsWith("If something is wrong, ask your unit's secretary or the campaign office to correct it.", before, StringComparison.Ordinal);
+        Assert.Contains("Wang Wei", corrected, StringComparison.Ordinal);
+        Assert.Contains("Name: Wang Wei", after, StringComparison.Ordinal);
+        Assert.Equal("Unknown command /profile. Send /help to see the commands.", profile);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 
