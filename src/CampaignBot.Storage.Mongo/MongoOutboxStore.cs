@@ -65,18 +65,15 @@ internal sealed class MongoOutboxStore(IMongoCollection<BsonDocument> outbox) : 
             cancellationToken);
     }
 
-    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
-    {
-        SentMark.CheckAll(marks, nameof(marks));
+    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken) =>
+        SentMark.WriteBatchAsync(marks, WriteSentAsync, cancellationToken);
 
-        // One bulk write, unordered: each mark is independent of the others.
-        return marks.Count == 0
-            ? Task.CompletedTask
-            : outbox.BulkWriteAsync(
-                marks.Select(mark => new UpdateOneModel<BsonDocument>(ById(mark.Id), Sent(mark.ExternalMessageId, mark.SentAt))),
-                new BulkWriteOptions { IsOrdered = false },
-                cancellationToken);
-    }
+    /// <summary>One bulk write, unordered: each mark is independent of the others.</summary>
+    private Task WriteSentAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken) =>
+        outbox.BulkWriteAsync(
+            marks.Select(mark => new UpdateOneModel<BsonDocument>(ById(mark.Id), Sent(mark.ExternalMessageId, mark.SentAt))),
+            new BulkWriteOptions { IsOrdered = false },
+            cancellationToken);
 
     private static UpdateDefinition<BsonDocument> Sent(string? externalMessageId, DateTimeOffset sentAt) =>
         ClearLease()

@@ -79,26 +79,24 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             cancellationToken);
     }
 
-    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken)
-    {
-        SentMark.CheckAll(marks, nameof(marks));
+    public Task MarkSentManyAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken) =>
+        SentMark.WriteBatchAsync(marks, WriteSentAsync, cancellationToken);
 
-        return marks.Count == 0
-            ? Task.CompletedTask
-            : database.WriteAsync(
-                async (write, token) =>
+    /// <summary>Every mark in one transaction.</summary>
+    private Task WriteSentAsync(IReadOnlyList<SentMark> marks, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (write, token) =>
+            {
+                foreach (var mark in marks)
                 {
-                    foreach (var mark in marks)
-                    {
-                        var command = write.Command(MarkSentSql);
-                        command.Parameters.Set("@id", mark.Id).Set("@sent", OutboxStatus.Sent).Set("@external", mark.ExternalMessageId).Set("@at", mark.SentAt);
-                        await command.ExecuteNonQueryAsync(token);
-                    }
+                    var command = write.Command(MarkSentSql);
+                    command.Parameters.Set("@id", mark.Id).Set("@sent", OutboxStatus.Sent).Set("@external", mark.ExternalMessageId).Set("@at", mark.SentAt);
+                    await command.ExecuteNonQueryAsync(token);
+                }
 
-                    return marks.Count;
-                },
-                cancellationToken);
-    }
+                return marks.Count;
+            },
+            cancellationToken);
 
     public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken)
     {

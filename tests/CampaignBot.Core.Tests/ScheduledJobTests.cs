@@ -11,6 +11,12 @@ public sealed class ScheduledJobTests
     private static ScheduledJob Job(string? recurrence) => new() { Id = "j", Kind = "k", Payload = "{}", DueAt = T0, Recurrence = recurrence };
 
     [Fact]
+    public void A_features_recurring_job_is_filed_under_its_kind_and_carries_nothing() =>
+        Assert.Equal(
+            new ScheduledJob { Id = "ledger-daily", Kind = "ledger-daily", Payload = "{}", DueAt = T0, Recurrence = "cron:0 9 * * *" },
+            ScheduledJob.Recurring("ledger-daily", T0, "cron:0 9 * * *"));
+
+    [Fact]
     public void A_one_shot_job_has_no_next_due_time() => Assert.Null(Job(null).NextDueAfter(T0, Shanghai));
 
     [Fact]

@@ -4,17 +4,18 @@ namespace CampaignBot.Core.Storage;
 public readonly record struct DocumentPlace(string Id, string MemberId, string UnitId);
 
 /// <summary>
-/// An <see cref="IDocumentTable"/> that holds one kind of record: says once where a record is filed, and reads and
-/// writes whole records as JSON, so a document store is a list of its queries rather than of serialising calls.
+/// An <see cref="IDocumentTable"/> that holds one kind of record: says once where a record is filed and what it must
+/// hold before it is written (<paramref name="check"/> throws an <see cref="ArgumentException"/> for a record that may
+/// not be stored), and reads and writes whole records as JSON, so a document store is a list of its queries rather than
+/// of serialising calls and argument checks.
 /// </summary>
-public sealed class DocumentTable<T>(IDocumentTable table, Func<T, DocumentPlace> place)
+public sealed class DocumentTable<T>(IDocumentTable table, Func<T, DocumentPlace> place, Action<T>? check = null)
     where T : class
 {
     /// <summary>Inserts or replaces the record.</summary>
     public Task SaveAsync(T record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        var (id, memberId, unitId) = place(record);
+        var (id, memberId, unitId) = Checked(record);
         return table.UpsertAsync(id, memberId, unitId, MessageJson.Serialize(record), cancellationToken);
     }
 
@@ -28,8 +29,7 @@ public sealed class DocumentTable<T>(IDocumentTable table, Func<T, DocumentPlace
     /// <summary>Inserts the record; false when one with its id is already there (nothing is replaced).</summary>
     public Task<bool> TryAddAsync(T record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        var (id, memberId, unitId) = place(record);
+        var (id, memberId, unitId) = Checked(record);
         return table.TryInsertAsync(id, memberId, unitId, MessageJson.Serialize(record), cancellationToken);
     }
 
@@ -46,7 +46,15 @@ public sealed class DocumentTable<T>(IDocumentTable table, Func<T, DocumentPlace
 
     private StoredDocument Document(T record)
     {
-        var (id, memberId, unitId) = place(record);
+        var (id, memberId, unitId) = Checked(record);
         return new StoredDocument(id, memberId, unitId, MessageJson.Serialize(record));
+    }
+
+    /// <summary>Where the record is filed, once it is there and passes the table's check.</summary>
+    private DocumentPlace Checked(T record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        check?.Invoke(record);
+        return place(record);
     }
 }

@@ -86,13 +86,19 @@ public sealed record OutboxMessage() : QueuedRecord<OutboxStatus>(OutboxStatus.P
 /// <summary>A message the channel took: its id, the channel's id for it (for later edits) and when.</summary>
 public sealed record SentMark(string Id, string? ExternalMessageId, DateTimeOffset SentAt)
 {
-    /// <summary>What every store checks before writing a batch of marks: the batch and each mark's id are there.</summary>
-    public static void CheckAll(IReadOnlyList<SentMark> marks, string paramName)
+    /// <summary>
+    /// What every store does with a batch of marks before its own write: checks that the batch and each mark's id are
+    /// there, and writes nothing for an empty batch; <paramref name="write"/> is given only a non-empty one.
+    /// </summary>
+    public static Task WriteBatchAsync(IReadOnlyList<SentMark> marks, Func<IReadOnlyList<SentMark>, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(marks, paramName);
+        ArgumentNullException.ThrowIfNull(marks);
+        ArgumentNullException.ThrowIfNull(write);
         foreach (var mark in marks)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(mark?.Id, paramName);
+            ArgumentException.ThrowIfNullOrWhiteSpace(mark?.Id, nameof(marks));
         }
+
+        return marks.Count == 0 ? Task.CompletedTask : write(marks, cancellationToken);
     }
 }

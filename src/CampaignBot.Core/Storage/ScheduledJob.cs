@@ -19,6 +19,13 @@ public sealed record ScheduledJob : LeasedRecord
     public string? Recurrence { get; init; }
 
     /// <summary>
+    /// A feature's one recurring job of a kind (a daily sweep, a weekly digest): its id is its kind and it carries nothing,
+    /// so however often it is made sure of, there is one.
+    /// </summary>
+    public static ScheduledJob Recurring(string kind, DateTimeOffset dueAt, string recurrence) =>
+        new() { Id = kind, Kind = kind, Payload = "{}", DueAt = dueAt, Recurrence = recurrence };
+
+    /// <summary>
     /// The next due time after <paramref name="now"/> by the job's calendar rule in <paramref name="zone"/>: after
     /// downtime a recurring job fires once and moves on, not once per missed occurrence.
     /// </summary>

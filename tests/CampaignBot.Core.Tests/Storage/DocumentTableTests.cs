@@ -55,6 +55,21 @@ public sealed class DocumentTableTests
     }
 
     [Fact]
+    public async Task A_record_the_tables_check_refuses_is_not_written_by_save_add_or_save_many()
+    {
+        var checkedNotes = new DocumentTable<Note>(_raw, n => new(n.Id, n.Author, n.Unit), n => ArgumentException.ThrowIfNullOrWhiteSpace(n.Body, nameof(n)));
+        var blank = new Note("n1", "m1", "u1", " ");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => checkedNotes.SaveAsync(blank, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => checkedNotes.TryAddAsync(blank, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => checkedNotes.SaveManyAsync([new Note("n2", "m1", "u1", "fine"), blank], CancellationToken.None));
+
+        Assert.Equal(0, _raw.Count);
+        await checkedNotes.SaveAsync(blank with { Body = "学习笔记" }, CancellationToken.None);
+        Assert.Equal(1, _raw.Count);
+    }
+
+    [Fact]
     public async Task A_missing_id_reads_as_null()
     {
         Assert.Null(await _notes.GetAsync("nothing", CancellationToken.None));

@@ -16,7 +16,7 @@ public sealed class MonthlyJobs(IMemberStore members, BulletinPublisher publishe
     {
         var expression = kind == DispatchKind ? options.Value.DispatchCron : options.Value.BulletinCron;
         return CronExpression.Parse(expression).GetNextOccurrence(after, calendar.Zone) is { } due
-            ? new ScheduledJob { Id = kind, Kind = kind, Payload = "{}", DueAt = due, Recurrence = "cron:" + expression }
+            ? ScheduledJob.Recurring(kind, due, "cron:" + expression)
             : null;
     }
 

@@ -17,7 +17,7 @@ public sealed class ContactWeeklyJob(ContactDirectory directory, ContactUnitView
     {
         var expression = options.Value.WeeklyCron;
         return CronExpression.Parse(expression).GetNextOccurrence(after, calendar.Zone) is { } due
-            ? new ScheduledJob { Id = JobKind, Kind = JobKind, Payload = "{}", DueAt = due, Recurrence = "cron:" + expression }
+            ? ScheduledJob.Recurring(JobKind, due, "cron:" + expression)
             : null;
     }
 

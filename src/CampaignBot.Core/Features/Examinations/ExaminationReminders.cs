@@ -13,7 +13,7 @@ public sealed class ExaminationReminders(
     CampaignDefinition campaign) : IJobHandler
 {
     public const string JobKind = "exam-reminders";
-    public const string JobId = "exam-reminders";
+    public const string JobId = JobKind;
     public const string PhaseCode = "examine_and_criticise";
     public static readonly IReadOnlyList<int> DaysBefore = [7, 3, 1];
     public static readonly TimeOnly RemindAt = new(9, 0);
@@ -31,7 +31,7 @@ public sealed class ExaminationReminders(
 
     /// <summary>The daily job at <see cref="RemindAt"/> on the campaign's clock, first due at the next reminder time.</summary>
     public ScheduledJob Job(DateTimeOffset now) =>
-        new() { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = Daily.NextAfter(now, calendar.Zone), Recurrence = Daily.ToString() };
+        ScheduledJob.Recurring(JobKind, Daily.NextAfter(now, calendar.Zone), Daily.ToString());
 
     public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {

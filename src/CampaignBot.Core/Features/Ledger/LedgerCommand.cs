@@ -8,48 +8,29 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 {
     private const int MaxListed = 40;
 
+    private CommandVerbs? _verbs;
+
     public string Command => "ledger";
 
-    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var arguments = context.Update.Content is CommandInput command ? command.Arguments.Trim() : string.Empty;
-        var (verb, rest) = Split(arguments);
-        if (context.Member is not { } member)
-        {
-            context.Reply(LedgerTexts.NotAllowed);
-            return;
-        }
+    /// <summary>Any member may ask; what they may do is decided per item. The ledger is managed in private chats.</summary>
+    private CommandVerbs Verbs => _verbs ??= new CommandVerbs(LedgerTexts.Usage)
+        .ForMembers(LedgerTexts.NotAllowed)
+        .InPrivate(LedgerTexts.PleaseManageLedgerPrivate, verb => verb.Length == 0)
+        .On("add", AddAsync)
+        .On("list", ListAsync)
+        .On(["show", "note", "done", "evidence", "confirm", "reopen", "institution"], OnItemAsync);
 
-        if (context.Update.Chat.Kind == ChatKind.Group && verb.Length > 0)
-        {
-            context.Reply(LedgerTexts.PleaseManageLedgerPrivate);
-            return;
-        }
-
-        switch (verb.ToLowerInvariant())
-        {
-            case "add" when !rest.Contains('|', StringComparison.Ordinal):
-                // "/ledger add" or "/ledger add <unit>": the step-by-step form.
-                await FlowStart.StartAsync(addFlow, context, cancellationToken);
-                return;
-            case "add":
-                await AddAsync(context, member, rest, cancellationToken);
-                return;
-            case "list":
-                await ListAsync(context, member, rest.Length == 0 ? null : rest, cancellationToken);
-                return;
-            case "show" or "note" or "done" or "evidence" or "confirm" or "reopen" or "institution":
-                await OnItemAsync(context, member, verb.ToLowerInvariant(), rest, cancellationToken);
-                return;
-            default:
-                context.Reply(LedgerTexts.Usage);
-                return;
-        }
-    }
+    public Task HandleAsync(FlowContext context, CancellationToken cancellationToken) => Verbs.RunAsync(context, cancellationToken);
 
     private async Task AddAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
     {
+        if (!rest.Contains('|', StringComparison.Ordinal))
+        {
+            // "/ledger add" or "/ledger add <unit>": the step-by-step form.
+            await FlowStart.StartAsync(addFlow, context, cancellationToken);
+            return;
+        }
+
         var (first, afterFirst) = Split(rest);
         var unitId = campaign.FindUnit(first) is not null ? first : member.UnitId;
         var words = campaign.FindUnit(first) is not null ? afterFirst : rest;
@@ -82,8 +63,10 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         await service.NotifyAssignedAsync(context, item, cancellationToken);
     }
 
-    private async Task ListAsync(FlowContext context, Member member, string? unitId, CancellationToken cancellationToken)
+    /// <summary>"/ledger list": the units the member manages and the items they lead; "/ledger list &lt;unit&gt;": that unit.</summary>
+    private async Task ListAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
     {
+        var unitId = rest.Length == 0 ? null : rest;
         if (unitId is not null && campaign.FindUnit(unitId) is null)
         {
             context.Reply(LedgerTexts.NoUnitWithId(Words.Short(unitId)));

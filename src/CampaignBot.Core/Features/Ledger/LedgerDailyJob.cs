@@ -16,7 +16,7 @@ public sealed class LedgerDailyJob(
     IOptions<QuietHours> quiet) : IJobHandler
 {
     public const string JobKind = "ledger-daily";
-    public const string JobId = "ledger-daily";
+    public const string JobId = JobKind;
 
     public string Kind => JobKind;
 
@@ -25,7 +25,7 @@ public sealed class LedgerDailyJob(
     {
         var at = quiet.Value.NotIn(calendar.At(calendar.Today(now), new TimeOnly(options.Value.Hour, 0)), calendar);
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendar.Zone).DateTime);
-        return new ScheduledJob { Id = JobId, Kind = JobKind, Payload = "{}", DueAt = at > now ? at : at.AddDays(1), Recurrence = Recurrence.Daily(local).ToString() };
+        return ScheduledJob.Recurring(JobKind, at > now ? at : at.AddDays(1), Recurrence.Daily(local).ToString());
     }
 
     public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)

@@ -13,66 +13,26 @@ public sealed class MeetingCommand(
     TalkConfirmFlow confirmFlow,
     MeetingRecordFlow recordFlow) : ICommandHandler
 {
-    /// <summary>The verbs that start one of the meeting's flows.</summary>
-    private readonly IReadOnlyDictionary<string, IFlowDefinition> _flowVerbs = new Dictionary<string, IFlowDefinition>(StringComparer.Ordinal)
-    {
-        ["open"] = openFlow,
-        ["check"] = checkFlow,
-        ["confirm"] = confirmFlow,
-        ["record"] = recordFlow,
-    };
+    private CommandVerbs? _verbs;
 
     public string Command => "meeting";
 
-    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Update.Chat.Kind == ChatKind.Group)
-        {
-            context.Reply(LifeMeetingTexts.PrivateOnly);
-            return;
-        }
+    /// <summary>Private chats only (criticisms are private), for registered members; "/meeting &lt;unit or id&gt;" is that meeting's status.</summary>
+    private CommandVerbs Verbs => _verbs ??= new CommandVerbs(LifeMeetingTexts.Usage)
+        .InPrivate(LifeMeetingTexts.PrivateOnly)
+        .ForMembers(LifeMeetingTexts.NotRegistered)
+        .Starts("open", openFlow)
+        .Starts("check", checkFlow)
+        .Starts("confirm", confirmFlow)
+        .Starts("record", recordFlow)
+        .On("ready", (context, member, _, cancellationToken) => ReadyAsync(context, member, cancellationToken))
+        .On("review", ReviewAsync)
+        .On("talks", TalksAsync)
+        .On(["", "status"], StatusAsync)
+        .ShowsUsage("help")
+        .Otherwise((context, member, typed, _, cancellationToken) => StatusAsync(context, member, typed, cancellationToken));
 
-        if (context.Member is not { } member)
-        {
-            context.Reply(LifeMeetingTexts.NotRegistered);
-            return;
-        }
-
-        var words = context.Update.Content is CommandInput command
-            ? command.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
-        var verb = words.FirstOrDefault()?.ToLowerInvariant() ?? string.Empty;
-        var rest = words.Length > 1 ? words[1] : string.Empty;
-        if (_flowVerbs.TryGetValue(verb, out var flow))
-        {
-            await FlowStart.StartAsync(flow, context, cancellationToken);
-            return;
-        }
-
-        switch (verb)
-        {
-            case "ready":
-                await ReadyAsync(context, member, cancellationToken);
-                return;
-            case "review":
-                await ReviewAsync(context, member, rest, cancellationToken);
-                return;
-            case "talks":
-                await TalksAsync(context, member, rest, cancellationToken);
-                return;
-            case "" or "status":
-                await StatusAsync(context, member, rest, cancellationToken);
-                return;
-            case "help":
-                context.Reply(LifeMeetingTexts.Usage);
-                return;
-            default:
-                // "/meeting <unit or id>": the status of that unit's meeting.
-                await StatusAsync(context, member, words[0], cancellationToken);
-                return;
-        }
-    }
+    public Task HandleAsync(FlowContext context, CancellationToken cancellationToken) => Verbs.RunAsync(context, cancellationToken);
 
     /// <summary>The meeting named by a unit id or a meeting id, else the latest of the caller's unit.</summary>
     private async Task<LifeMeeting?> FindAsync(Member member, string named, CancellationToken cancellationToken)

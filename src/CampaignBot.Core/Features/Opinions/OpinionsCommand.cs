@@ -19,54 +19,30 @@ public sealed class OpinionsCommand(
 {
     private const int MaxListed = 30;
 
+    private CommandVerbs? _verbs;
+
     public string Command => "opinions";
 
     private OpinionOptions Options => options.Value;
 
-    public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var (verb, rest) = Words.Split(context.Update.Content is CommandInput command ? command.Arguments : string.Empty);
-        if (context.Member is not { } member || member.Role is not (Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice))
-        {
-            context.Reply(OpinionTexts.NotAllowed);
-            return;
-        }
+    /// <summary>
+    /// Those who manage a unit's opinions only; only the opening may be sent in the unit's group (it posts the notice
+    /// there), the rest is read privately; nothing works until the giver hash is configured.
+    /// </summary>
+    private CommandVerbs Verbs => _verbs ??= new CommandVerbs(OpinionTexts.Usage)
+        .ForMembers(OpinionTexts.NotAllowed, member => member.Role is Roles.Secretary or Roles.Supervisor or Roles.CampaignOffice)
+        .InPrivate(OpinionTexts.PleaseSeeHandleOpinions, verb => verb == "open")
+        .Refuse((context, _) => hasher.IsConfigured ? null : NotConfigured(context))
+        .On("open", OpenAsync)
+        .On("list", ListAsync)
+        .On("record", RecordAsync)
+        .On(["accept", "reply", "reject", "merge"], ChangeAsync);
 
-        // Only the opening may be sent in the unit's group (it posts the notice there); the rest is read privately.
-        var inGroup = context.Update.Chat.Kind == ChatKind.Group;
-        if (inGroup && verb != "open")
-        {
-            context.Reply(OpinionTexts.PleaseSeeHandleOpinions);
-            return;
-        }
+    public Task HandleAsync(FlowContext context, CancellationToken cancellationToken) => Verbs.RunAsync(context, cancellationToken);
 
-        if (!hasher.IsConfigured)
-        {
-            // The setting to change is for the administrator, never for a group to read.
-            context.Reply(inGroup ? OpinionTexts.NotEnabled : OpinionTexts.AdminNotEnabled);
-            return;
-        }
-
-        switch (verb.ToLowerInvariant())
-        {
-            case "open":
-                await OpenAsync(context, member, rest, cancellationToken);
-                return;
-            case "list":
-                await ListAsync(context, member, rest.Length == 0 ? null : rest, cancellationToken);
-                return;
-            case "record":
-                await RecordAsync(context, member, rest, cancellationToken);
-                return;
-            case "accept" or "reply" or "reject" or "merge":
-                await ChangeAsync(context, member, verb.ToLowerInvariant(), rest, cancellationToken);
-                return;
-            default:
-                context.Reply(OpinionTexts.Usage);
-                return;
-        }
-    }
+    /// <summary>The setting to change is for the administrator, never for a group to read.</summary>
+    private static Text NotConfigured(FlowContext context) =>
+        context.Update.Chat.Kind == ChatKind.Group ? OpinionTexts.NotEnabled : OpinionTexts.AdminNotEnabled;
 
     private async Task OpenAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
     {
@@ -179,8 +155,9 @@ public sealed class OpinionsCommand(
         return (invited, skipped);
     }
 
-    private async Task ListAsync(FlowContext context, Member member, string? unitId, CancellationToken cancellationToken)
+    private async Task ListAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
     {
+        var unitId = rest.Length == 0 ? null : rest;
         if (unitId is not null && campaign.FindUnit(unitId) is null)
         {
             context.Reply(OpinionTexts.NoUnitWithId(Words.Short(unitId)));

@@ -6,7 +6,7 @@ namespace CampaignBot.Core.Features.Organisation;
 public sealed class ContactSyncJobHandler(AddressBookSync sync) : IJobHandler
 {
     public const string JobKind = "contact-sync";
-    public const string JobId = "contact-sync";
+    public const string JobId = JobKind;
 
     public string Kind => JobKind;
 
@@ -25,7 +25,7 @@ public sealed class ContactSyncSchedule(IJobStore jobs, IOptions<ContactSyncOpti
     protected override ScheduledJob Renew(ScheduledJob existing, DateTimeOffset now) => existing.Recurrence == _recurrence ? existing : Job(now);
 
     private ScheduledJob Job(DateTimeOffset now) =>
-        new() { Id = ContactSyncJobHandler.JobId, Kind = ContactSyncJobHandler.JobKind, Payload = "{}", DueAt = now, Recurrence = _recurrence };
+        ScheduledJob.Recurring(ContactSyncJobHandler.JobKind, now, _recurrence);
 }
 
 public static class ContactSyncRegistration

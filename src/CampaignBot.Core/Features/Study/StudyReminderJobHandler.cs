@@ -15,7 +15,7 @@ public sealed class StudyReminderJobHandler(
     IOptions<QuietHours> quiet) : IJobHandler
 {
     public const string JobKind = "study-reminders";
-    public const string JobId = "study-reminders";
+    public const string JobId = JobKind;
     private readonly ReminderOptions _options = options.Value;
 
     public string Kind => JobKind;

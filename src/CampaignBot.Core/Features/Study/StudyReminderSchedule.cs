@@ -16,5 +16,5 @@ public sealed class StudyReminderSchedule(IJobStore jobs, Campaign.CampaignCalen
         existing.Recurrence == Sweep.ToString() ? existing : Job(existing.DueAt);
 
     private static ScheduledJob Job(DateTimeOffset due) =>
-        new() { Id = StudyReminderJobHandler.JobId, Kind = StudyReminderJobHandler.JobKind, Payload = "{}", DueAt = due, Recurrence = Sweep.ToString() };
+        ScheduledJob.Recurring(StudyReminderJobHandler.JobKind, due, Sweep.ToString());
 }
