@@ -174,6 +174,25 @@ public sealed class CoreWalkTests : IDisposable
         Assert.Equal("Unknown command /profile. Send /help to see the commands.", profile);
     }
 
+    [Fact]
+    public async Task The_office_in_english_is_told_in_english_what_is_wrong_with_a_round_command()
+    {
+        await using var chat = await StartAsync();
+        chat.LanguageOf["2"] = "en";
+        await chat.RegisterAsync(_bot, "2", "Office", "city", "office", rank: 1);
+
+        var unit = await chat.SayAsync("2", "/round open nosuch 1");
+        var stage = await chat.SayAsync("2", "/round open village_dongguan 9");
+        var option = await chat.SayAsync("2", "/round open village_dongguan 1 forever");
+        var round = await chat.SayAsync("2", "/round close nosuch");
+
+        Assert.StartsWith("No unit 'nosuch'. Usage: /round open <unit>", unit, StringComparison.Ordinal);
+        Assert.Equal("No such evaluation stage. Choose from: 1. style_status, 2. problems_found, 3. rectification, 4. meeting_satisfaction", stage);
+        Assert.StartsWith("Unrecognised option; hours are a whole number from 1 to 720.", option, StringComparison.Ordinal);
+        Assert.Equal("No round 'nosuch'.", round);
+        Assert.Empty(await chat.Stores.EvaluationRounds.ListAsync("village_dongguan", CancellationToken.None));
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 

@@ -14,8 +14,6 @@ public sealed class RoundCommand(
     RoundCloser closer,
     IOptions<EvaluationOptions> options) : ICommandHandler
 {
-    private const string Usage = "用法：/round open <单位> <阶段> [小时数] [group|roster|code] [change] [tally]\n/round close <轮次编号>";
-
     public string Command => "round";
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
@@ -80,7 +78,7 @@ public sealed class RoundCommand(
         var unit = campaign.FindUnit(args[1]);
         if (unit is null)
         {
-            Tell(context, $"没有编号为“{Shorten(args[1])}”的单位。{Usage}", $"No unit '{Shorten(args[1])}'.");
+            context.ReplyPrivately(EvaluationTexts.RoundUnitUnknown(Shorten(args[1])));
             return;
         }
 
@@ -96,13 +94,13 @@ public sealed class RoundCommand(
         if (stage is null)
         {
             var list = string.Join("，", stages.Select((s, i) => $"{i + 1}. {s.Code}（{s.Name}）"));
-            Tell(context, $"没有这个评议阶段。可选：{list}", "Unknown stage.");
+            context.ReplyPrivately(EvaluationTexts.RoundStageUnknown(list, string.Join(", ", stages.Select((s, i) => $"{i + 1}. {s.Code}"))));
             return;
         }
 
         if (RoundSettings.Parse(args.Skip(3), options.Value.DefaultHours) is not { } settings)
         {
-            Tell(context, $"无法识别的选项。小时数为 1 到 720 的整数。{Usage}", "Unrecognised option.");
+            context.ReplyPrivately(EvaluationTexts.RoundOptionUnknown);
             return;
         }
 
@@ -110,7 +108,7 @@ public sealed class RoundCommand(
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Update.UpdateId)), 0, 4);
         if (history.FirstOrDefault(r => r.Status == RoundStatus.Open && r.Id != id) is { } open)
         {
-            Tell(context, $"{unit.Name}的“{stage.Name}”已有进行中的评议（{open.Id}），请先结束它：/round close {open.Id}", "A round of this stage is already open.");
+            context.ReplyPrivately(EvaluationTexts.RoundOfStageOpen(unit.Name, stage.Name, open.Id));
             return;
         }
 
@@ -123,7 +121,7 @@ public sealed class RoundCommand(
 
         if (history.Count > 0 && EvaluationReport.StandingOf(history) == StageStanding.NeedsMakeUp)
         {
-            Tell(context, $"这是补课后的第 {history.Count + 1} 轮评议：通过后该阶段才算通过。", "This is a make-up round.");
+            context.ReplyPrivately(EvaluationTexts.MakeUpRoundNumber(history.Count + 1));
         }
     }
 
@@ -132,7 +130,7 @@ public sealed class RoundCommand(
         var round = EvaluationRound.IsValidId(id) ? await rounds.GetAsync(id, cancellationToken) : null;
         if (round is null)
         {
-            Tell(context, $"没有编号为“{Shorten(id)}”的评议。", "No such round.");
+            context.ReplyPrivately(EvaluationTexts.RoundUnknown(Shorten(id)));
             return;
         }
 
