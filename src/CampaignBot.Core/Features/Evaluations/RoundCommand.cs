@@ -20,6 +20,28 @@ public sealed class RoundCommand(
     {
         ArgumentNullException.ThrowIfNull(context);
         var args = ((CommandInput)context.Update.Content).Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!MayRunRounds(context.Member, options.Value.SecretariesMayOpen))
+        {
+            // Nothing here is for them: no usage, no setting, just who runs rounds (fit for the chat it was asked in).
+            context.Reply(context.Member is null ? EvaluationTexts.RoundNotRegistered : EvaluationTexts.RoundOfficeOnly);
+            return;
+        }
+
+        var inGroup = context.Update.Chat.Kind == ChatKind.Group;
+        var before = (Replies: context.Replies.Count, Notifications: context.Notifications.Count(n => n.Chat.Key == context.Update.Chat.Key));
+        await RunAsync(context, args, cancellationToken);
+        if (inGroup && context.Replies.Count == before.Replies && context.Notifications.Count(n => n.Chat.Key == context.Update.Chat.Key) == before.Notifications)
+        {
+            // The answer went to the operator's private chat only: the group is told so, once.
+            context.Reply(EvaluationTexts.RoundAnswerSentPrivately);
+        }
+    }
+
+    private static bool MayRunRounds(Member? member, bool secretariesMayOpen) =>
+        member is { Role: Roles.CampaignOffice } || (secretariesMayOpen && member is { Role: Roles.Secretary });
+
+    private async Task RunAsync(FlowContext context, string[] args, CancellationToken cancellationToken)
+    {
         if (!options.Value.IsConfigured)
         {
             Tell(context, EvaluationTexts.NotConfigured);

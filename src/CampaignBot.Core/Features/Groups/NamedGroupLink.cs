@@ -24,7 +24,7 @@ internal static class NamedGroupLink
         }
 
         var (unitId, groupId) = (words[0], words[1]);
-        if (member.Role == Roles.Secretary && unitId != member.UnitId)
+        if (member.Role == Roles.Secretary && unitId != member.UnitId && context.Campaign.FindUnit(unitId) is not null)
         {
             context.Reply(GroupTexts.SecretaryCanLinkGroup);
             return;
@@ -40,6 +40,12 @@ internal static class NamedGroupLink
         if (group is not { Kind: ChatKind.Group, BotIsMember: true })
         {
             context.Reply(GroupTexts.NoSuchRobotGroup(Shorten(groupId)));
+            return;
+        }
+
+        if (LinkCommand.Moving(context, member, group, unit.Id, explicitly: true) is { } refusal)
+        {
+            context.Reply(refusal);
             return;
         }
 
