@@ -66,7 +66,7 @@ public sealed class ConversationRouter(
             FileInput or OtherMediaInput when flow is { AcceptsFiles: true } => flow.HandleInputAsync((content as FileInput)?.Caption?.Trim() ?? string.Empty, cancellationToken),
             FileInput or OtherMediaInput when flow is not null => RefuseFile(context, flow),
             FileInput or OtherMediaInput => Idle(context),
-            TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, $"消息太长（超过 {MaxInputLength} 字），请精简后重新发送。", $"That message is too long (over {MaxInputLength} characters); please shorten it."),
+            TextInput { Text.Length: > MaxInputLength } => Refuse(context, flow, ConversationTexts.MessageTooLong(MaxInputLength).Chinese, ConversationTexts.MessageTooLong(MaxInputLength).English),
             TextInput text when flow is not null => flow.HandleInputAsync(text.Text.Trim(), cancellationToken),
             TextInput text => IdleAsync(context, text, cancellationToken),
             _ => Task.CompletedTask,
@@ -216,10 +216,16 @@ public sealed class ConversationRouter(
     private static async Task RoutePressAsync(FlowContext context, ButtonPress press, IConversationFlow? flow, CancellationToken cancellationToken)
     {
         var payload = ButtonPayload.Parse(press.Payload);
+        // In a group, one person's refused press is theirs alone: the notice on the button says it, the group reads nothing.
+        var noticeOnly = flow is null && press.CallbackId is not null && context.Update.Chat.Kind == ChatKind.Group;
         if (payload is null)
         {
             context.RefusePress(ConversationTexts.UnrecognisedButton);
-            context.Reply(ConversationTexts.ButtonWasNotRecognised);
+            if (!noticeOnly)
+            {
+                context.Reply(ConversationTexts.ButtonWasNotRecognised);
+            }
+
             flow?.Reprompt();
             return;
         }
@@ -227,7 +233,11 @@ public sealed class ConversationRouter(
         if (flow is null || payload.Flow != context.Session.Flow || payload.Token != context.Session.PromptToken)
         {
             context.RefusePress(ConversationTexts.ButtonHasExpired);
-            context.Reply(ConversationTexts.ButtonBelongsEarlierMessage);
+            if (!noticeOnly)
+            {
+                context.Reply(ConversationTexts.ButtonBelongsEarlierMessage);
+            }
+
             flow?.Reprompt();
             return;
         }
@@ -302,11 +312,10 @@ public sealed class ConversationRouter(
 
     private static Task Idle(FlowContext context)
     {
-        if (context.Update.Chat.Kind == ChatKind.Private)
-        {
-            context.Reply(context.Member is null ? ConversationTexts.NotRegistered : ConversationTexts.SeeHelp);
-        }
-
+        // Text reaches here from a group only when it was addressed to the bot (people talking among themselves are left out before).
+        context.Reply(context.Update.Chat.Kind == ChatKind.Private
+            ? context.Member is null ? ConversationTexts.NotRegistered : ConversationTexts.SeeHelp
+            : ConversationTexts.GroupTakesCommandsOnly);
         return Task.CompletedTask;
     }
 

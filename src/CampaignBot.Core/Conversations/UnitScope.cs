@@ -9,8 +9,8 @@ public static class UnitScope
 {
     /// <summary>
     /// Someone who sees every unit gets the unit asked for, or null (the whole campaign) when none was typed; a secretary
-    /// gets their own unit. Anyone else, or a secretary asking for another unit or an unknown one, is answered with a
-    /// refusal and false is returned.
+    /// gets their own unit. Anyone else, or a secretary asking for another unit, is answered with a refusal and false is
+    /// returned; an unknown unit is named as unknown to everyone who may use the command.
     /// </summary>
     public static bool TryPick(FlowContext context, string asked, Func<Member, bool> seesEveryUnit, UnitScopeRefusals refusals, out string? unitId)
     {
@@ -26,6 +26,10 @@ public static class UnitScope
                 break;
             case { Role: Roles.Secretary } secretary when asked.Length == 0 || asked == secretary.UnitId:
                 unitId = secretary.UnitId;
+                break;
+            case { Role: Roles.Secretary } when context.Campaign.FindUnit(asked) is null:
+                // A mistyped id is named as unknown, not answered as if it were another unit.
+                unitId = asked;
                 break;
             case { Role: Roles.Secretary }:
                 context.Reply(refusals.OwnUnitOnly);

@@ -114,10 +114,8 @@ public sealed class InboxDispatcher(
     private Task ApologiseAsync(InboxItem item, Inbound update, CancellationToken cancellationToken)
     {
         Outbound apology = update.Content is ButtonPress { CallbackId: { } callbackId }
-            ? new CallbackAnswer(callbackId, update.Sender.Language == Language.English ? "Something went wrong." : "处理出错了。")
-            : new TextMessage(update.Sender.Language == Language.English
-                ? "Sorry, something went wrong while handling that. Please try again, or send /cancel."
-                : "抱歉，处理这条消息时出错了。请稍后重试，或发送 /cancel 重新开始。");
+            ? new CallbackAnswer(callbackId, PipelineTexts.SomethingWentWrong.In(update.Sender.Language))
+            : new TextMessage(PipelineTexts.Apology.In(update.Sender.Language));
         var message = OutboxMessage.Create($"{item.Id}#error", update.Chat, apology, Time.GetUtcNow());
         return outbox.EnqueueAsync([message], cancellationToken);
     }

@@ -163,6 +163,8 @@ public static class CampaignBotCli
     private static async Task<int> RunBotAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         using var host = await CampaignBotApp.BuildAsync(CommandLineSettings.Of(parse), ConsoleSettings(parse), cancellationToken: cancellationToken);
+        // Settings are checked before the host starts: a wrong one is then one sentence, not the host's start-up failure log.
+        host.Services.GetService<IStartupValidator>()?.Validate();
         await host.RunAsync(cancellationToken);
         return 0;
     }

@@ -93,6 +93,18 @@ public static class CampaignBotApp
     public static IConfiguration LoadConfiguration(string[] args, IReadOnlyDictionary<string, string?>? settings = null) =>
         Configure(new ConfigurationManager(), args, settings);
 
+    /// <summary>
+    /// The settings file as a configuration source. Its path is absolute, so it gets a file provider for its own folder:
+    /// without one the builder's provider (rooted at the program's folder) would look it up under that folder and never
+    /// find it, and the file would be skipped as missing.
+    /// </summary>
+    public static JsonConfigurationSource SettingsFile(string path)
+    {
+        var source = new JsonConfigurationSource { Path = Path.GetFullPath(path), Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        return source;
+    }
+
     /// <summary>config/appsettings.json first, so the environment and the command line override it.</summary>
     private static ConfigurationManager Configure(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? settings)
     {
@@ -102,7 +114,7 @@ public static class CampaignBotApp
             file = Path.Combine(AppContext.BaseDirectory, "config", "appsettings.json");
         }
 
-        configuration.Sources.Insert(0, new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false, FileProvider = null });
+        configuration.Sources.Insert(0, SettingsFile(file));
         // A host builder has the environment and command line already; a bare ConfigurationManager (the probe,
         // the CLI verbs) starts with one empty in-memory source, so counting sources cannot tell them apart.
         if (!configuration.Sources.OfType<Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource>().Any())

@@ -49,6 +49,58 @@ public sealed class RegistrationFlowTests
         Assert.Equal(2, CountOf(replies, "第 1 步"));
     }
 
+    [Fact]
+    public async Task Start_with_a_good_code_goes_straight_to_the_name_in_one_message()
+    {
+        await _chat.SayAsync("/start abc123");
+
+        var reply = Assert.IsType<Messaging.TextMessage>(Assert.Single(_chat.Last!.Replies));
+        Assert.Equal(RegistrationTexts.Welcome.Chinese + "\n\n" + RegistrationTexts.AskName(RegistrationFlow.MaxNameLength).Chinese, reply.Text);
+        Assert.Equal("AwaitingName", _chat.Session.State);
+        Assert.Contains("注册成功！欢迎你，张三。", await _chat.SayAsync("张三", "2", "1"), StringComparison.Ordinal);
+        Assert.Equal("county_east", (await _members.GetAsync("test:1", CancellationToken.None))!.UnitId);
+    }
+
+    [Fact]
+    public async Task Start_with_a_personal_code_goes_straight_to_confirming_what_the_list_says()
+    {
+        await _invites.CreateAsync(Invite("MINE1") with { MaxUses = 1, Name = "李四", Rank = "ordinary" }, CancellationToken.None);
+
+        var reply = await _chat.SayAsync("/start MINE1");
+
+        Assert.Contains("姓名：李四", reply, StringComparison.Ordinal);
+        Assert.Equal("AwaitingConfirmation", _chat.Session.State);
+    }
+
+    [Theory]
+    [InlineData("NOPE99", "邀请码无效")]
+    [InlineData("OLD1", "已过期")]
+    [InlineData("FULL1", "名额已用完")]
+    public async Task Start_with_a_bad_code_says_why_above_the_code_step_and_registers_nobody(string code, string reason)
+    {
+        await _invites.CreateAsync(Invite("OLD1") with { ExpiresAt = _chat.Time.GetUtcNow().AddDays(-1) }, CancellationToken.None);
+        await _invites.CreateAsync(Invite("FULL1") with { MaxUses = 1, RedeemedBy = ["test:other"] }, CancellationToken.None);
+
+        await _chat.SayAsync("/start " + code);
+
+        var reply = Assert.IsType<Messaging.TextMessage>(Assert.Single(_chat.Last!.Replies)).Text;
+        Assert.StartsWith("欢迎参加", reply, StringComparison.Ordinal);
+        Assert.Contains(reason, reply, StringComparison.Ordinal);
+        Assert.EndsWith("第 1 步：请输入单位发给你的邀请码。", reply, StringComparison.Ordinal);
+        Assert.Equal("AwaitingCode", _chat.Session.State);
+        Assert.Null(await _members.GetAsync("test:1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Start_with_ten_thousand_characters_is_refused_as_a_code_and_asks_for_one()
+    {
+        var reply = await _chat.SayAsync("/start " + new string('x', 10_000));
+
+        Assert.Contains("邀请码无效", reply, StringComparison.Ordinal);
+        Assert.True(reply.Length < 300, reply);
+        Assert.Equal("AwaitingCode", _chat.Session.State);
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     [Fact]

@@ -16,7 +16,7 @@ namespace CampaignBot.Core.Tests.Inspections;
 /// <summary>The inspection feature over in-memory stores, on a campaign of seven units, driven through the flow harness.</summary>
 internal sealed class InspectionRig
 {
-    public InspectionRig(string user = "office1", string role = Roles.CampaignOffice, string unit = "county_east", int excludeWeeks = 8)
+    public InspectionRig(string user = "office1", string role = Roles.CampaignOffice, string unit = "county_east", int excludeWeeks = 8, string? languageCode = null)
     {
         Campaign = TestCampaign.Create() with
         {
@@ -41,7 +41,7 @@ internal sealed class InspectionRig
         Handling = new HandlingCases(Inspections, Rounds, Ledger, Campaign, calendar, Options.Create(new LedgerOptions()));
         var service = new InspectionService(Inspections, Campaign, calendar, Options.Create(new InspectionOptions { ExcludeWeeks = excludeWeeks }));
         var publisher = new InspectionBulletinPublisher(Inspections, Members, new NoGroups(), Campaign, calendar, []);
-        Chat = new FlowHarness([Flow], [new InspectCommand(service, Inspections, Flow, publisher, Handling, Campaign, calendar), new HandlingCommand(Handling, Campaign, calendar)], Campaign, user);
+        Chat = new FlowHarness([Flow], [new InspectCommand(service, Inspections, Flow, publisher, Handling, Campaign, calendar), new HandlingCommand(Handling, Campaign, calendar)], Campaign, user, languageCode);
         Chat.Time.SetUtcNow(new DateTimeOffset(2027, 2, 10, 2, 0, 0, TimeSpan.Zero));
         Chat.Member = Person(user, role, unit);
         Members.UpsertAsync(Chat.Member, CancellationToken.None).GetAwaiter().GetResult();

@@ -26,55 +26,60 @@ public sealed record BulletinRow(
 }
 
 /// <summary>A month's bulletin (月通报): units ranked by score, the bottom ones named, the silent ones (no dispatch answer) listed.</summary>
-public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IReadOnlyList<string> Bottom, IReadOnlyList<string> Silent, IReadOnlyList<string> OverdueLines)
+public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IReadOnlyList<string> Bottom, IReadOnlyList<string> Silent, IReadOnlyList<Text> OverdueLines)
 {
     /// <summary>Lines other features add (organisational handling decided this month).</summary>
     public IReadOnlyList<BulletinNote> Notes { get; init; } = [];
 
     /// <summary>What other features add (<see cref="IBulletinSection"/>), in their order, after the ranking.</summary>
-    public IReadOnlyList<string> Sections { get; init; } = [];
+    public IReadOnlyList<Text> Sections { get; init; } = [];
 
     /// <summary>The office's version: every number, and the overdue items with their lead leaders.</summary>
-    public string OfficeText()
+    public string OfficeText(Language language = Language.Chinese)
     {
-        var text = new StringBuilder(Body());
+        var text = new StringBuilder(Body(language));
         if (OverdueLines.Count > 0)
         {
-            text.Append("\n逾期整改事项：");
+            text.Append('\n').Append(BulletinTexts.BulletinOverdueHeading.In(language));
             foreach (var line in OverdueLines.Take(30))
             {
-                text.Append("\n· ").Append(line);
+                text.Append("\n· ").Append(line.In(language));
             }
         }
 
         foreach (var note in Notes)
         {
-            text.Append('\n').Append(note.Office);
+            text.Append('\n').Append(note.OfficeLine.In(language));
         }
 
         return text.ToString();
     }
 
-    /// <summary>The public version for the units' groups: unit-level numbers only, no person named.</summary>
-    public string PublicText() => Body() + PublicNotes();
+    /// <summary>The public version for the units' groups (which read the Chinese): unit-level numbers only, no person named.</summary>
+    public string PublicText() => Body(Language.Chinese) + PublicNotes();
 
-    private string Body()
+    private string Body(Language language)
     {
-        var text = new StringBuilder($"【{Month} 月通报】教育实践活动整改落实月调度情况\n排名（综合得分）：");
+        var text = new StringBuilder(BulletinTexts.BulletinHeading(Month).In(language));
         foreach (var row in Rows)
         {
-            text.Append($"\n{row.Rank}. {row.UnitName} {Percent(row.Score)}｜学习 {Percent(row.StudyShare)}｜对照检查通过 {row.ExaminationsAccepted}/{row.Members}｜履诺 {Percent(row.PledgesKeptShare)}｜整改 {row.LedgerDone}/{row.LedgerItems}（逾期 {row.LedgerOverdue}）｜评议通过 {row.EvaluationsPassed}（补课 {row.MakeUps}）｜办实事 {row.PracticalThings}");
+            text.Append('\n').Append(BulletinTexts.BulletinRow(
+                row.Rank, row.UnitName, Percent(row.Score), Percent(row.StudyShare), row.ExaminationsAccepted, row.Members, Percent(row.PledgesKeptShare),
+                row.LedgerDone, row.LedgerItems, row.LedgerOverdue, row.EvaluationsPassed, row.MakeUps, row.PracticalThings).In(language));
         }
 
-        text.Append("\n倒排名：").Append(Bottom.Count == 0 ? "无" : string.Join("、", Bottom));
-        text.Append("\n未报送月调度的单位：").Append(Silent.Count == 0 ? "无" : string.Join("、", Silent));
+        text.Append('\n').Append(BulletinTexts.BulletinBottom(Units(Bottom)).In(language));
+        text.Append('\n').Append(BulletinTexts.BulletinSilent(Units(Silent)).In(language));
         foreach (var section in Sections)
         {
-            text.Append('\n').Append(section);
+            text.Append('\n').Append(section.In(language));
         }
 
         return text.ToString();
     }
+
+    private static Text Units(IReadOnlyList<string> names) =>
+        names.Count == 0 ? BulletinTexts.BulletinNone : new Text(string.Join("、", names), string.Join(", ", names));
 
     private string PublicNotes() => string.Concat(Notes.Select(n => "\n" + n.Public));
 
@@ -92,7 +97,14 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
 }
 
 /// <summary>A line another feature adds to a month's bulletin: in full for the office, without names for the groups.</summary>
-public sealed record BulletinNote(string Office, string Public);
+public sealed record BulletinNote(Text OfficeLine, Text PublicLine)
+{
+    /// <summary>The office's line in Chinese.</summary>
+    public string Office => OfficeLine.Chinese;
+
+    /// <summary>The groups' line (groups read the Chinese).</summary>
+    public string Public => PublicLine.Chinese;
+}
 
 /// <summary>What another feature has to say in a month's bulletin (organisational handling decided that month).</summary>
 public interface IBulletinNotes
@@ -157,17 +169,17 @@ public sealed class BulletinBuilder(
         var bottom = ranked.Count <= options.Value.BottomCount ? [] : ranked.TakeLast(options.Value.BottomCount).Select(r => r.UnitName).ToList();
         var silent = ranked.Where(r => !r.DispatchAnswered).Select(r => r.UnitName).ToList();
         var overdueLines = ledger.Where(i => i.Status == LedgerStatus.Overdue)
-            .Select(i => $"{campaign.FindUnit(i.UnitId)?.Name ?? i.UnitId} {i.Id}「{i.Problem}」牵头领导 {i.LeadLeaderName}，时限 {LedgerTexts.Date(i.Deadline)}").ToList();
+            .Select(i => BulletinTexts.BulletinOverdueLine(campaign.FindUnit(i.UnitId)?.Name ?? i.UnitId, i.Id, i.Problem, i.LeadLeaderName, LedgerTexts.Date(i.Deadline))).ToList();
         var added = new List<BulletinNote>();
         foreach (var source in notes ?? [])
         {
             added.AddRange(await source.NotesAsync(month, cancellationToken));
         }
 
-        var parts = new List<string>();
+        var parts = new List<Text>();
         foreach (var section in _sections)
         {
-            if (await section.RenderAsync(month, cancellationToken) is { Length: > 0 } part)
+            if (await section.RenderAsync(month, cancellationToken) is { Chinese.Length: > 0 } part)
             {
                 parts.Add(part);
             }

@@ -96,7 +96,7 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
 
         if (verb == "preview")
         {
-            context.ReplyAll(await publisher.OfficeMessagesAsync(month, cancellationToken));
+            context.ReplyAll(await publisher.OfficeMessagesAsync(month, cancellationToken, context.Language));
             return;
         }
 

@@ -9,5 +9,5 @@ public interface IBulletinSection
     /// <summary>Sections follow the ranking in ascending order.</summary>
     int Order { get; }
 
-    Task<string?> RenderAsync(string month, CancellationToken cancellationToken);
+    Task<Text?> RenderAsync(string month, CancellationToken cancellationToken);
 }

@@ -42,9 +42,9 @@ public sealed class MonthlyJobs(IMemberStore members, BulletinPublisher publishe
             return;
         }
 
-        var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken);
         foreach (var person in office)
         {
+            var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken, Ledger.LedgerCommand.LanguageOf(person));
             for (var i = 0; i < bodies.Count; i++)
             {
                 context.Notify(person.PrivateChat, bodies[i], $"bulletin-draft:{month}:{person.Id}:{i}");

@@ -46,7 +46,7 @@ public sealed class ContactBulletinSection(ContactDirectory directory, IContactS
 {
     public int Order => 40;
 
-    public async Task<string?> RenderAsync(string month, CancellationToken cancellationToken)
+    public async Task<Text?> RenderAsync(string month, CancellationToken cancellationToken)
     {
         var all = await directory.AllAsync(cancellationToken);
         var contacted = campaign.Units.Select(u => u.Id).Where(u => all.Any(a => a.UnitIds.Contains(u))).ToList();
@@ -61,7 +61,7 @@ public sealed class ContactBulletinSection(ContactDirectory directory, IContactS
         return ContactTexts.BulletinLine(
             inMonth.Count,
             string.Join("、", visited.Where(v => v.Count > 0).Select(v => $"{v.Name} {v.Count}")),
-            string.Join("、", visited.Where(v => v.Count == 0).Select(v => v.Name))).Chinese;
+            string.Join("、", visited.Where(v => v.Count == 0).Select(v => v.Name)));
     }
 }
 

@@ -16,5 +16,6 @@ public static class EvaluationFeature
             (typeof(IRoundOpening), typeof(RoundOpening)),
             (typeof(ITypedNumberHandler), typeof(BallotByNumber)),
         ],
+        MadePorts = [(typeof(ICommandAudienceCheck), sp => new RoundHelpAudience(sp.GetRequiredService<IOptions<EvaluationOptions>>()))],
     };
 }

@@ -21,15 +21,18 @@ public sealed record EvaluationReportRow(
     StageStanding Standing,
     long Votes,
     decimal SatisfiedShare,
-    string? Note = null)
+    Text? Note = null)
 {
-    public string StandingName => Standing switch
+    /// <summary>The standing in both languages (the export's 结论 column is its Chinese).</summary>
+    public Text StandingText => Standing switch
     {
-        StageStanding.Passed => "通过",
-        StageStanding.NeedsMakeUp => "未通过·需补课",
-        StageStanding.InProgress => "进行中",
-        _ => "未评议",
+        StageStanding.Passed => EvaluationTexts.StagePassed,
+        StageStanding.NeedsMakeUp => EvaluationTexts.StageNeedsMakeUp,
+        StageStanding.InProgress => EvaluationTexts.StageInProgress,
+        _ => EvaluationTexts.StageNotEvaluated,
     };
+
+    public string StandingName => StandingText.Chinese;
 }
 
 /// <summary>Draws the report (a PNG chart, an xlsx file); implemented by the host, which holds the drawing libraries.</summary>
@@ -71,17 +74,17 @@ public static class EvaluationReport
                 var latest = ordered[^1];
                 var standing = StandingOf(ordered);
                 RoundResult? shown;
-                string? note;
+                Text? note;
                 if (latest.Status == RoundStatus.Open && running?.GetValueOrDefault(latest.Id) is { } tally)
                 {
                     shown = RoundResult.From(tally, text.Settings, latest.PassRule, latest.ClosesAt);
-                    note = EvaluationTexts.Running(shown.Votes, shown.SatisfiedShare, text.Local(latest.ClosesAt)).Chinese;
+                    note = EvaluationTexts.Running(shown.Votes, shown.SatisfiedShare, text.Local(latest.ClosesAt));
                 }
                 else
                 {
                     var closed = ordered.LastOrDefault(r => r.Result is not null);
                     shown = closed?.Result;
-                    note = closed is null ? null : EvaluationTexts.Reason(closed.Result!, closed.PassRule).Chinese;
+                    note = closed is null ? null : EvaluationTexts.Reason(closed.Result!, closed.PassRule);
                 }
 
                 return new EvaluationReportRow(
@@ -91,29 +94,24 @@ public static class EvaluationReport
             .OrderBy(r => r.UnitId, StringComparer.Ordinal).ThenBy(r => text.StageOrder(r.Stage)).ThenBy(r => r.Stage, StringComparer.Ordinal)];
     }
 
-    public static string Table(IReadOnlyList<EvaluationReportRow> rows)
+    public static string Table(IReadOnlyList<EvaluationReportRow> rows, Language language = Language.Chinese)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
         {
-            return "还没有任何评议。";
+            return EvaluationTexts.ResultsNone.In(language);
         }
 
-        var text = new StringBuilder("群众评议结果（以每个阶段最新一轮为准）\n");
+        var text = new StringBuilder(EvaluationTexts.ResultsHeading.In(language)).Append('\n');
         foreach (var unit in rows.GroupBy(r => r.UnitName))
         {
             text.Append(unit.Key).Append('\n');
             foreach (var row in unit)
             {
-                text.Append("  ").Append(row.StageName).Append("：").Append(row.StandingName)
-                    .Append("，第 ").Append(row.Rounds).Append(" 轮，").Append(row.Votes).Append(" 票，满意率 ")
-                    .Append(EvaluationText.Percent(row.SatisfiedShare));
-                if (row.Note is { } note)
-                {
-                    text.Append("（").Append(note).Append('）');
-                }
-
-                text.Append('\n');
+                var line = row.Note is { } note
+                    ? EvaluationTexts.ResultsLineNoted(row.StageName, row.StandingText, row.Rounds, row.Votes, row.SatisfiedShare, note)
+                    : EvaluationTexts.ResultsLine(row.StageName, row.StandingText, row.Rounds, row.Votes, row.SatisfiedShare);
+                text.Append("  ").Append(line.In(language)).Append('\n');
             }
         }
 

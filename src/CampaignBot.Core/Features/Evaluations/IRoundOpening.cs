@@ -39,6 +39,6 @@ public sealed class RoundOpening(IEvaluationRoundStore rounds, RoundOpener opene
 
         var said = await opener.OpenAsync(context, id, unitId, stage, new RoundSettings(Math.Clamp(hours, 1, RoundSettings.MaxHours), audience, false, false), cancellationToken);
         var opened = await rounds.GetAsync(id, cancellationToken);
-        return new RoundOpened(opened?.Id, new Text(said, said));
+        return new RoundOpened(opened?.Id, said);
     }
 }

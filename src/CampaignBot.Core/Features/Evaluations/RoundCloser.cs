@@ -59,11 +59,11 @@ public sealed class RoundCloser(
             // The ballot loses its buttons, so nobody presses a closed round. The group reads the verdict, not what the office must do.
             if (!round.PrivateBallots)
             {
-                var final = new EditMessage(RoundJobs.BallotMessageId(round.Id), text.Title(round) + "\n评议已结束，共 " + result.Votes + " 票。");
+                var final = new EditMessage(RoundJobs.BallotMessageId(round.Id), EvaluationTexts.BallotClosed(text.TitleText(round), result.Votes).Chinese);
                 effects.Notify(group, final, $"ev:{round.Id}:final");
             }
 
-            effects.Notify(group, new TextMessage(text.Result(round, result)), ResultKey(round.Id, group));
+            effects.Notify(group, new TextMessage(text.Result(round, result).Chinese), ResultKey(round.Id, group));
         }
 
         var office = (await members.ListAsync(null, cancellationToken))
@@ -71,10 +71,12 @@ public sealed class RoundCloser(
             .Append(closedBy)
             .OfType<Member>()
             .DistinctBy(m => m.Id, StringComparer.Ordinal);
-        var summary = text.Result(round, result) + text.OperatorNextStep(round, result);
+        var summary = text.Result(round, result);
+        var next = text.OperatorNextStep(round, result);
         foreach (var member in office)
         {
-            effects.Notify(member.PrivateChat, new TextMessage(summary), ResultKey(round.Id, member.PrivateChat));
+            var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
+            effects.Notify(member.PrivateChat, new TextMessage(summary.In(language) + next.In(language)), ResultKey(round.Id, member.PrivateChat));
         }
     }
 }

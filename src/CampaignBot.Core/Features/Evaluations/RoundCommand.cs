@@ -14,17 +14,37 @@ public sealed class RoundCommand(
     RoundCloser closer,
     IOptions<EvaluationOptions> options) : ICommandHandler
 {
-    private const string Usage = "用法：/round open <单位> <阶段> [小时数] [group|roster|code] [change] [tally]\n/round close <轮次编号>";
-
     public string Command => "round";
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var args = ((CommandInput)context.Update.Content).Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!MayRunRounds(context.Member, options.Value.SecretariesMayOpen))
+        {
+            // Nothing here is for them: no usage, no setting, just who runs rounds (fit for the chat it was asked in).
+            context.Reply(context.Member is null ? EvaluationTexts.RoundNotRegistered : EvaluationTexts.RoundOfficeOnly);
+            return;
+        }
+
+        var inGroup = context.Update.Chat.Kind == ChatKind.Group;
+        var before = (Replies: context.Replies.Count, Notifications: context.Notifications.Count(n => n.Chat.Key == context.Update.Chat.Key));
+        await RunAsync(context, args, cancellationToken);
+        if (inGroup && context.Replies.Count == before.Replies && context.Notifications.Count(n => n.Chat.Key == context.Update.Chat.Key) == before.Notifications)
+        {
+            // The answer went to the operator's private chat only: the group is told so, once.
+            context.Reply(EvaluationTexts.RoundAnswerSentPrivately);
+        }
+    }
+
+    private static bool MayRunRounds(Member? member, bool secretariesMayOpen) =>
+        member is { Role: Roles.CampaignOffice } || (secretariesMayOpen && member is { Role: Roles.Secretary });
+
+    private async Task RunAsync(FlowContext context, string[] args, CancellationToken cancellationToken)
+    {
         if (!options.Value.IsConfigured)
         {
-            Tell(context, "评议功能尚未启用：请管理员设置 Evaluation:BallotSecret（环境变量 Evaluation__BallotSecret）。", "Evaluations are off: the administrator must set Evaluation:BallotSecret.");
+            Tell(context, EvaluationTexts.NotConfigured);
             return;
         }
 
@@ -37,19 +57,19 @@ public sealed class RoundCommand(
                 await CloseAsync(context, args[1].ToLowerInvariant(), cancellationToken);
                 return;
             default:
-                Tell(context, Usage, Usage);
+                Tell(context, EvaluationTexts.RoundUsage);
                 return;
         }
     }
 
     /// <summary>Null when the caller may run rounds of the unit; otherwise the reason, as a sentence.</summary>
-    public static string? Forbidden(FlowContext context, string unitId, bool secretariesMayOpen) => context.Member switch
+    public static Text? Forbidden(FlowContext context, string unitId, bool secretariesMayOpen) => context.Member switch
     {
-        null => "你还没有注册，不能管理评议。发送 /start 注册。",
+        null => EvaluationTexts.RoundNotRegistered,
         { Role: Roles.CampaignOffice } => null,
         { Role: Roles.Secretary } m when secretariesMayOpen && m.UnitId == unitId => null,
-        { Role: Roles.Secretary } when secretariesMayOpen => "支部书记只能管理本单位的评议。",
-        _ => "只有活动办可以开启或结束评议。",
+        { Role: Roles.Secretary } when secretariesMayOpen => EvaluationTexts.RoundSecretaryOwnUnit,
+        _ => EvaluationTexts.RoundOfficeOnly,
     };
 
     private async Task OpenAsync(FlowContext context, string[] args, CancellationToken cancellationToken)
@@ -58,13 +78,13 @@ public sealed class RoundCommand(
         var unit = campaign.FindUnit(args[1]);
         if (unit is null)
         {
-            Tell(context, $"没有编号为“{Shorten(args[1])}”的单位。{Usage}", $"No unit '{Shorten(args[1])}'.");
+            Tell(context, EvaluationTexts.RoundNoSuchUnit(Shorten(args[1])));
             return;
         }
 
         if (Forbidden(context, unit.Id, options.Value.SecretariesMayOpen) is { } reason)
         {
-            Tell(context, reason, "You may not manage evaluation rounds of this unit.");
+            Tell(context, reason);
             return;
         }
 
@@ -73,14 +93,14 @@ public sealed class RoundCommand(
             ?? (int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= stages.Count ? stages[n - 1] : null);
         if (stage is null)
         {
-            var list = string.Join("，", stages.Select((s, i) => $"{i + 1}. {s.Code}（{s.Name}）"));
-            Tell(context, $"没有这个评议阶段。可选：{list}", "Unknown stage.");
+            var list = stages.Select((s, i) => EvaluationTexts.RoundStageChoice(i + 1, s.Code, s.Name)).ToList();
+            Tell(context, EvaluationTexts.RoundNoSuchStage(string.Join("，", list.Select(s => s.Chinese)), string.Join(", ", list.Select(s => s.English))));
             return;
         }
 
         if (RoundSettings.Parse(args.Skip(3), options.Value.DefaultHours) is not { } settings)
         {
-            Tell(context, $"无法识别的选项。小时数为 1 到 720 的整数。{Usage}", "Unrecognised option.");
+            Tell(context, EvaluationTexts.RoundBadOption);
             return;
         }
 
@@ -88,12 +108,12 @@ public sealed class RoundCommand(
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Update.UpdateId)), 0, 4);
         if (history.FirstOrDefault(r => r.Status == RoundStatus.Open && r.Id != id) is { } open)
         {
-            Tell(context, $"{unit.Name}的“{stage.Name}”已有进行中的评议（{open.Id}），请先结束它：/round close {open.Id}", "A round of this stage is already open.");
+            Tell(context, EvaluationTexts.RoundStageBusy(unit.Name, stage.Name, open.Id));
             return;
         }
 
         var outcome = await opener.OpenAsync(context, id, unit.Id, stage.Code, settings, cancellationToken);
-        Tell(context, outcome, outcome);
+        Tell(context, outcome);
         if (context.Update.Chat.Kind == ChatKind.Group && await rounds.GetAsync(id, cancellationToken) is not null)
         {
             context.Reply(EvaluationTexts.OpenedInGroup);
@@ -101,7 +121,7 @@ public sealed class RoundCommand(
 
         if (history.Count > 0 && EvaluationReport.StandingOf(history) == StageStanding.NeedsMakeUp)
         {
-            Tell(context, $"这是补课后的第 {history.Count + 1} 轮评议：通过后该阶段才算通过。", "This is a make-up round.");
+            Tell(context, EvaluationTexts.RoundMakeUp(history.Count + 1));
         }
     }
 
@@ -110,19 +130,19 @@ public sealed class RoundCommand(
         var round = EvaluationRound.IsValidId(id) ? await rounds.GetAsync(id, cancellationToken) : null;
         if (round is null)
         {
-            Tell(context, $"没有编号为“{Shorten(id)}”的评议。", "No such round.");
+            Tell(context, EvaluationTexts.RoundNoSuchRound(Shorten(id)));
             return;
         }
 
         if (Forbidden(context, round.UnitId, options.Value.SecretariesMayOpen) is { } reason)
         {
-            Tell(context, reason, "You may not close this round.");
+            Tell(context, reason);
             return;
         }
 
         if (round.Status == RoundStatus.Closed)
         {
-            Tell(context, EvaluationTexts.AlreadyClosed(round.Id).Chinese, EvaluationTexts.AlreadyClosed(round.Id).English);
+            Tell(context, EvaluationTexts.AlreadyClosed(round.Id));
             return;
         }
 
@@ -131,7 +151,7 @@ public sealed class RoundCommand(
     }
 
     /// <summary>Answers the operator: in a private chat as a reply, from a group in their private chat.</summary>
-    private static void Tell(FlowContext context, string chinese, string english) => context.ReplyPrivately(new Text(chinese, english));
+    private static void Tell(FlowContext context, Text text) => context.ReplyPrivately(text);
 
     private static string Shorten(string value) => Words.Short(value);
 }

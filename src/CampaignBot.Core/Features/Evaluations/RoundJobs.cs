@@ -57,7 +57,7 @@ public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurno
         }
 
         var reminder = new TextMessage(
-            $"{text.Title(round)}\n提醒：本轮评议将于 {text.Local(round.ClosesAt)} 截止，你还没有投票。请点击下方按钮投票，投票保密。",
+            EvaluationTexts.VoteReminder(text.TitleText(round), text.Local(round.ClosesAt)).Chinese,
             text.Buttons(round));
         var entries = await turnout.ListAsync(round.Id, cancellationToken);
         foreach (var entry in entries.Where(entry => !entry.Voted))

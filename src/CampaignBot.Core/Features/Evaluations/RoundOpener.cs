@@ -19,14 +19,14 @@ public sealed class RoundOpener(
     ChannelTraits channels)
 {
     /// <summary>Returns the sentence to answer the opener with (privately: it holds operator instructions).</summary>
-    public async Task<string> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
+    public async Task<Text> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         ChatRef? group = null;
         if (settings.Audience == RoundAudience.Group && (group = await audiences.GroupOfAsync(context, unitId, cancellationToken)) is null)
         {
-            return "该单位还没有关联群聊：请在单位的群里发送这条命令，或先在群里用 /link 关联，或改用 roster（名单）或 code（口令）方式。";
+            return EvaluationTexts.RoundNoGroup;
         }
 
         var now = context.Now;
@@ -51,7 +51,7 @@ public sealed class RoundOpener(
             var earlier = await rounds.GetAsync(id, cancellationToken);
             if (earlier is null || earlier.OpenedBy != round.OpenedBy || earlier.UnitId != unitId)
             {
-                return "未能开启评议（编号冲突），请再发送一次命令。";
+                return EvaluationTexts.RoundIdClash;
             }
 
             round = earlier;
@@ -74,12 +74,12 @@ public sealed class RoundOpener(
 
         var how = round.Audience switch
         {
-            RoundAudience.Group when round.PrivateBallots => $"这个群里不能点按钮投票（企业微信群机器人只能发消息），已向名单中的 {handedOut} 人私发选票；群里只公布投票人数和结果。",
-            RoundAudience.Group => "选票已发到群里。",
-            RoundAudience.Roster => $"已向名单中的 {handedOut} 人私发选票。",
-            _ => $"评议口令：{round.Code}。请把口令发给参加评议的群众：他们私聊我发送 /vote {round.Code} 即可领取选票。",
+            RoundAudience.Group when round.PrivateBallots => EvaluationTexts.RoundHowPrivateBallots(handedOut),
+            RoundAudience.Group => EvaluationTexts.RoundHowGroup,
+            RoundAudience.Roster => EvaluationTexts.RoundHowRoster(handedOut),
+            _ => EvaluationTexts.RoundHowCode(round.Code!),
         };
-        return $"已开启评议 {round.Id}：{text.UnitName(unitId)} · {text.StageName(stage)}，截止 {text.Local(round.ClosesAt)}。{how}\n提前结束：/round close {round.Id}";
+        return EvaluationTexts.RoundOpened(round.Id, text.UnitName(unitId), text.StageName(stage), text.Local(round.ClosesAt), how);
     }
 
     private async Task<int> HandOutAsync(FlowContext context, EvaluationRound round, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
         }
 
         await turnout.AddAsync(new TurnoutEntry(round.Id, voterId, context.Update.Chat, false), cancellationToken);
-        context.Reply(text.Ballot(round, null, await briefings.ForAsync(round, cancellationToken)));
+        context.Reply(text.Ballot(round, null, await briefings.ForAsync(round, cancellationToken), context.Language));
     }
 }
 
@@ -80,7 +80,7 @@ public sealed class ResultsCommand(IEvaluationRoundStore rounds, IBallotStore ba
         }
 
         var rows = EvaluationReport.Rows(all, text, running);
-        context.Reply(new TextMessage(EvaluationReport.Table(rows)));
+        context.Reply(new TextMessage(EvaluationReport.Table(rows, context.Language)));
         if (rows.Count == 0)
         {
             return;
@@ -88,8 +88,8 @@ public sealed class ResultsCommand(IEvaluationRoundStore rounds, IBallotStore ba
 
         foreach (var renderer in renderers.Take(1))
         {
-            context.Reply(new PhotoMessage("evaluations.png", renderer.RenderChart(rows, "群众评议满意率"), "各单位各阶段最新一轮的满意率"));
-            context.Reply(new DocumentMessage("evaluations.xlsx", renderer.RenderSpreadsheet(rows), "评议结果表"));
+            context.Reply(new PhotoMessage("evaluations.png", renderer.RenderChart(rows, context.Text(EvaluationTexts.ResultsChartTitle)), context.Text(EvaluationTexts.ResultsChartCaption)));
+            context.Reply(new DocumentMessage("evaluations.xlsx", renderer.RenderSpreadsheet(rows), context.Text(EvaluationTexts.ResultsSpreadsheetCaption)));
         }
     }
 }

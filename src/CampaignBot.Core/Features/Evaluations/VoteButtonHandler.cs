@@ -96,7 +96,7 @@ public sealed class VoteButtonHandler(
         var chat = context.Update.Chat;
         if (round is null)
         {
-            return ("这轮评议不存在，未计票。", "This evaluation round does not exist; no vote was counted.");
+            return (EvaluationTexts.NoSuchRoundNotCounted.Chinese, EvaluationTexts.NoSuchRoundNotCounted.English);
         }
 
         if (round.Status == RoundStatus.Closed || context.Now >= round.ClosesAt)
@@ -106,18 +106,18 @@ public sealed class VoteButtonHandler(
 
         if (context.Now < round.OpensAt)
         {
-            return ("本轮评议尚未开始。", "This round has not opened yet.");
+            return (EvaluationTexts.RoundNotOpenYet.Chinese, EvaluationTexts.RoundNotOpenYet.English);
         }
 
         if (!round.VotesPrivately)
         {
             return round.Group is { } group && group.Channel == chat.Channel && group.Id == chat.Id
                 ? null
-                : ("这张选票不属于本群的评议，未计票。", "This ballot belongs to another chat's round; no vote was counted.");
+                : (EvaluationTexts.BallotOfAnotherChat.Chinese, EvaluationTexts.BallotOfAnotherChat.English);
         }
 
         return chat.Kind == ChatKind.Private && await turnout.GetAsync(round.Id, voterId, cancellationToken) is not null
             ? null
-            : ("你不在本轮评议的名单中，未计票。", "You are not on this round's list of evaluators; no vote was counted.");
+            : (EvaluationTexts.NotOnTheRoster.Chinese, EvaluationTexts.NotOnTheRoster.English);
     }
 }

@@ -55,10 +55,9 @@ public sealed class ExaminationReminders(
             }
 
             var date = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var english = member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
-            var text = english
-                ? $"Reminder: your self-examination is due by {date} ({daysLeft} day(s) left); it is {ExaminationTexts.StatusName(exam?.Status, true)}. Send /examine to continue."
-                : $"提醒：对照检查须在 {date} 前提交（还有 {daysLeft} 天），你目前{ExaminationTexts.StatusName(exam?.Status)}。发送 /examine 填写或继续。";
+            var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
+            var status = new Text(ExaminationTexts.StatusName(exam?.Status), ExaminationTexts.StatusName(exam?.Status, true));
+            var text = ExaminationTexts.DeadlineReminder(date, daysLeft, status).In(language);
             context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}");
         }
     }

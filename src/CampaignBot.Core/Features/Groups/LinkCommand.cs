@@ -24,9 +24,9 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
             return;
         }
 
-        var requested = context.Update.Content is CommandInput { Arguments.Length: > 0 } command ? command.Arguments.Trim() : null;
-        var unitId = member.Role == Roles.CampaignOffice ? requested ?? member.UnitId : member.UnitId;
-        if (requested is not null && member.Role == Roles.Secretary && requested != member.UnitId)
+        var requested = context.Update.Content is CommandInput command && command.Arguments.Trim() is { Length: > 0 } typed ? typed : null;
+        var unitId = requested ?? member.UnitId;
+        if (member.Role == Roles.Secretary && unitId != member.UnitId && context.Campaign.FindUnit(unitId) is not null)
         {
             context.Reply(GroupTexts.SecretaryCanLinkGroup);
             return;
@@ -39,11 +39,36 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
         }
 
         var existing = await chats.GetAsync(chat.Channel, chat.Id, cancellationToken);
+        if (Moving(context, member, existing, unit.Id, explicitly: requested is not null) is { } refusal)
+        {
+            context.Reply(refusal);
+            return;
+        }
+
         var linked = (existing ?? new ChatRecord { Channel = chat.Channel, ChatId = chat.Id, Kind = chat.Kind, UpdatedAt = context.Now })
             with { Title = chat.Title ?? existing?.Title, UnitId = unit.Id, BotIsMember = true, UpdatedAt = context.Now };
         await chats.UpsertAsync(linked, cancellationToken);
         context.Reply(GroupTexts.Linked(unit.Name));
         await TellListenersAsync(listeners, context, linked, unit.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Why a group linked to another unit stays where it is: a secretary never takes another unit's group, and the office
+    /// moves one only by naming the unit (a bare /link would quietly take it to the office's own unit).
+    /// </summary>
+    internal static Text? Moving(FlowContext context, Member member, ChatRecord? group, string unitId, bool explicitly)
+    {
+        if (group?.UnitId is not { } current || current == unitId || context.Campaign.FindUnit(current) is not { } linkedTo)
+        {
+            return null;
+        }
+
+        return member.Role switch
+        {
+            Roles.CampaignOffice when explicitly => null,
+            Roles.CampaignOffice => GroupTexts.LinkedElsewhereNameTheUnit(linkedTo.Name),
+            _ => GroupTexts.LinkedToAnotherUnit(linkedTo.Name),
+        };
     }
 
     internal static async Task TellListenersAsync(

@@ -13,9 +13,7 @@ internal static class NamedGroupLink
             : [];
         if (words.Length != 2)
         {
-            context.Reply(
-                "请在要关联的单位群里发送 /link；企业微信群机器人请在这里发送 /link <单位ID> <机器人名称>。",
-                "Send /link in the unit's group chat; for a WeCom group robot send /link <unit-id> <robot-name> here.");
+            context.Reply(GroupTexts.LinkUsage);
             return;
         }
 
@@ -26,7 +24,7 @@ internal static class NamedGroupLink
         }
 
         var (unitId, groupId) = (words[0], words[1]);
-        if (member.Role == Roles.Secretary && unitId != member.UnitId)
+        if (member.Role == Roles.Secretary && unitId != member.UnitId && context.Campaign.FindUnit(unitId) is not null)
         {
             context.Reply(GroupTexts.SecretaryCanLinkGroup);
             return;
@@ -41,17 +39,19 @@ internal static class NamedGroupLink
         var group = await chats.GetAsync(context.Update.Chat.Channel, groupId, cancellationToken);
         if (group is not { Kind: ChatKind.Group, BotIsMember: true })
         {
-            context.Reply(
-                $"没有找到群 '{Shorten(groupId)}'。企业微信群机器人需先由管理员配置（WeCom:GroupRobots）。",
-                $"No group '{Shorten(groupId)}' is known. A WeCom group robot must first be configured (WeCom:GroupRobots).");
+            context.Reply(GroupTexts.NoSuchRobotGroup(Shorten(groupId)));
+            return;
+        }
+
+        if (LinkCommand.Moving(context, member, group, unit.Id, explicitly: true) is { } refusal)
+        {
+            context.Reply(refusal);
             return;
         }
 
         var linked = group with { UnitId = unit.Id, UpdatedAt = context.Now };
         await chats.UpsertAsync(linked, cancellationToken);
-        context.Reply(
-            $"群「{group.Title ?? group.ChatId}」已关联到「{unit.Name}」。本单位的公开承诺和群众评议结果将发布在那里。",
-            $"Group {group.Title ?? group.ChatId} is now linked to {unit.Name}; the unit's pledges and evaluation results will be posted there.");
+        context.Reply(GroupTexts.RobotGroupLinked(group.Title ?? group.ChatId, unit.Name));
         await LinkCommand.TellListenersAsync(listeners, context, linked, unit.Id, cancellationToken);
     }
 

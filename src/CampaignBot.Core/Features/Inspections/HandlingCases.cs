@@ -112,8 +112,8 @@ public sealed class HandlingBulletinNotes(IInspectionStore store, CampaignDefini
             .Where(d => d.DecidedOn.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month)
             .OrderBy(d => d.DecidedOn)
             .Select(d => new BulletinNote(
-                $"组织处理：{InspectionBulletin.UnitName(campaign, d.UnitId)} {d.DecidedOn:yyyy-MM-dd} {d.Decision}（{d.Reason}）",
-                $"组织处理：{InspectionBulletin.UnitName(campaign, d.UnitId)} {d.DecidedOn:yyyy-MM-dd} 已作出组织处理"))];
+                InspectionTexts.HandlingNoteForOffice(InspectionBulletin.UnitName(campaign, d.UnitId), d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Decision, d.Reason),
+                InspectionTexts.HandlingNoteForPublic(InspectionBulletin.UnitName(campaign, d.UnitId), d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))];
 }
 
 /// <summary>The handling part of /progress, for the office and supervisors: a unit's open cases and decisions.</summary>

@@ -92,7 +92,7 @@ public sealed class InspectCommand(
             return;
         }
 
-        context.Reply(InspectionTexts.Drawn(inspection, UnitLines(inspection), InspectionBulletin.KindNames(inspection, campaign)));
+        context.Reply(InspectionTexts.Drawn(inspection, UnitLines(inspection), InspectionBulletin.KindNamesText(inspection, campaign)));
     }
 
     private async Task VerifyAsync(FlowContext context, Member member, string id, CancellationToken cancellationToken)
@@ -114,7 +114,7 @@ public sealed class InspectCommand(
         }
 
         var done = (await store.ListChecklistsAsync(inspection.Id, cancellationToken)).ToDictionary(c => c.UnitId, StringComparer.Ordinal);
-        var text = new StringBuilder(context.Text(InspectionTexts.Shown(inspection, InspectionBulletin.KindNames(inspection, campaign), Local(inspection.DrawnAt))));
+        var text = new StringBuilder(context.Text(InspectionTexts.Shown(inspection, InspectionBulletin.KindNamesText(inspection, campaign), Local(inspection.DrawnAt))));
         foreach (var unitId in inspection.Units)
         {
             text.Append('\n').Append(context.Text(done.TryGetValue(unitId, out var checklist)
@@ -163,7 +163,7 @@ public sealed class InspectCommand(
             return;
         }
 
-        context.ReplyAll(await publisher.OfficeMessagesAsync(inspection, cancellationToken));
+        context.ReplyAll(await publisher.OfficeMessagesAsync(inspection, cancellationToken, context.Language));
     }
 
     private async Task HistoryAsync(FlowContext context, Member member, string unitId, CancellationToken cancellationToken)

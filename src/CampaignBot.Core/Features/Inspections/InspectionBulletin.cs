@@ -12,36 +12,41 @@ public sealed record InspectionReport(Inspection Inspection, IReadOnlyList<UnitI
 /// </summary>
 public static class InspectionBulletin
 {
-    public static string OfficeText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone) =>
+    public static string OfficeText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone, Language language = Language.Chinese) =>
         Compose(
             report,
             campaign,
             zone,
             office: true,
-            i => $"抽取：{i.DrawnByName}；候选单位 {i.Candidates.Count} 个，近 {i.ExcludeWeeks} 周已调研未参加抽取 {i.Excluded.Count} 个；随机种子 {i.Seed}（/inspect verify {i.Id} 可复核）",
+            language,
+            i => InspectionTexts.BulletinDrawnForOffice(i.DrawnByName, i.Candidates.Count, i.ExcludeWeeks, i.Excluded.Count, i.Seed, i.Id),
             (text, checklist) =>
             {
-                text.Append($"评定 {Ratings.Name(checklist.Rating).Chinese}（调研人 {checklist.InspectorName}，{CampaignTable.Time(checklist.CompletedAt, zone)}）");
+                text.Append(InspectionTexts.BulletinRatedForOffice(Ratings.Name(checklist.Rating), checklist.InspectorName, CampaignTable.Time(checklist.CompletedAt, zone)).In(language));
                 foreach (var line in checklist.Lines)
                 {
-                    text.Append($"\n  · {line.Label.Chinese}：{line.Found.Chinese}").Append(line.Correction is { } c ? $"；实地核查：{c}" : "（属实）");
+                    var walked = line.Correction is { } c ? InspectionTexts.BulletinLineCorrected(line.Label, line.Found, c) : InspectionTexts.BulletinLineConfirmed(line.Label, line.Found);
+                    text.Append("\n  · ").Append(walked.In(language));
                 }
 
                 foreach (var (finding, i) in checklist.Findings.Select((f, i) => (f, i)))
                 {
-                    text.Append($"\n  问题{i + 1}：{finding.Text}").Append(finding.LedgerItemId is { } item ? $"（整改台帐 {item}）" : string.Empty);
+                    var problem = finding.LedgerItemId is { } item ? InspectionTexts.BulletinFindingInLedger(i + 1, finding.Text, item) : InspectionTexts.BulletinFinding(i + 1, finding.Text);
+                    text.Append("\n  ").Append(problem.In(language));
                 }
             });
 
-    public static string PublicText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone) =>
+    /// <summary>The version for the drawn units' groups (which read the Chinese): units, ratings and counts; no person named.</summary>
+    public static string PublicText(InspectionReport report, CampaignDefinition campaign, TimeZoneInfo zone, Language language = Language.Chinese) =>
         Compose(
             report,
             campaign,
             zone,
             office: false,
-            i => $"按“不打招呼、随机选点”的要求，从 {i.Candidates.Count} 个单位中随机抽取 {i.Units.Count} 个（随机种子 {i.Seed}）。",
-            (text, checklist) => text.Append(
-                $"评定 {Ratings.Name(checklist.Rating).Chinese}；发现问题 {checklist.Findings.Count} 个，列入整改台帐 {checklist.Findings.Count(f => f.LedgerItemId is not null)} 个"));
+            language,
+            i => InspectionTexts.BulletinDrawnForPublic(i.Candidates.Count, i.Units.Count, i.Seed),
+            (text, checklist) => text.Append(InspectionTexts.BulletinRatedForPublic(
+                Ratings.Name(checklist.Rating), checklist.Findings.Count, checklist.Findings.Count(f => f.LedgerItemId is not null)).In(language)));
 
     /// <summary>Both versions: the heading, the version's introduction, a numbered line per drawn unit, then the handling decisions.</summary>
     private static string Compose(
@@ -49,53 +54,68 @@ public static class InspectionBulletin
         CampaignDefinition campaign,
         TimeZoneInfo zone,
         bool office,
-        Func<Inspection, string> introduction,
+        Language language,
+        Func<Inspection, Text> introduction,
         Action<StringBuilder, UnitInspection> inspected)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(campaign);
         var inspection = report.Inspection;
-        var text = new StringBuilder(Heading(inspection, campaign, zone)).Append('\n').Append(introduction(inspection));
+        var text = new StringBuilder(Heading(inspection, campaign, zone).In(language)).Append('\n').Append(introduction(inspection).In(language));
         foreach (var (unitId, i) in inspection.Units.Select((u, i) => (u, i)))
         {
-            text.Append($"\n{i + 1}. {UnitName(campaign, unitId)}：");
+            var unit = new StringBuilder();
             if (report.Checklists.FirstOrDefault(c => c.UnitId == unitId) is { } checklist)
             {
-                inspected(text, checklist);
+                inspected(unit, checklist);
             }
             else
             {
-                text.Append("尚未调研");
+                unit.Append(InspectionTexts.BulletinNotYetInspected.In(language));
             }
+
+            text.Append('\n').Append(InspectionTexts.BulletinUnit(i + 1, UnitName(campaign, unitId), unit.ToString()).In(language));
         }
 
-        AppendDecisions(text, report, campaign, office);
+        AppendDecisions(text, report, campaign, office, language);
         return text.ToString();
     }
 
-    private static void AppendDecisions(StringBuilder text, InspectionReport report, CampaignDefinition campaign, bool office)
+    private static void AppendDecisions(StringBuilder text, InspectionReport report, CampaignDefinition campaign, bool office, Language language)
     {
         if (report.Decisions.Count == 0)
         {
             return;
         }
 
-        text.Append("\n组织处理：");
+        text.Append('\n').Append(InspectionTexts.BulletinHandlingHeading.In(language));
         foreach (var decision in report.Decisions.OrderBy(d => d.DecidedOn))
         {
-            text.Append($"\n· {UnitName(campaign, decision.UnitId)} {decision.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}：")
-                .Append(office ? $"{decision.Decision}（{decision.Reason}）" : "已作出组织处理");
+            var decidedOn = decision.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var line = office
+                ? InspectionTexts.BulletinDecisionForOffice(UnitName(campaign, decision.UnitId), decidedOn, decision.Decision, decision.Reason)
+                : InspectionTexts.BulletinDecisionForPublic(UnitName(campaign, decision.UnitId), decidedOn);
+            text.Append('\n').Append(line.In(language));
         }
     }
 
-    private static string Heading(Inspection inspection, CampaignDefinition campaign, TimeZoneInfo zone) =>
-        $"【随机抽查通报】{inspection.Id}（{CampaignTable.Time(inspection.DrawnAt, zone)[..10]} 抽取，范围：{KindNames(inspection, campaign)}）";
+    private static Text Heading(Inspection inspection, CampaignDefinition campaign, TimeZoneInfo zone) =>
+        InspectionTexts.BulletinHeading(inspection.Id, CampaignTable.Time(inspection.DrawnAt, zone)[..10], KindNamesText(inspection, campaign));
 
-    public static string KindNames(Inspection inspection, CampaignDefinition campaign)
+    /// <summary>The unit kinds a draw was among (in Chinese, for the export and the campaign file's names).</summary>
+    public static string KindNames(Inspection inspection, CampaignDefinition campaign) => KindNamesText(inspection, campaign).Chinese;
+
+    public static Text KindNamesText(Inspection inspection, CampaignDefinition campaign)
     {
         ArgumentNullException.ThrowIfNull(inspection);
         ArgumentNullException.ThrowIfNull(campaign);
-        return inspection.Kinds.Count == 0 ? "全部单位" : string.Join("、", inspection.Kinds.Select(k => campaign.UnitKinds.FirstOrDefault(u => u.Code == k)?.Name ?? k));
+        if (inspection.Kinds.Count == 0)
+        {
+            return InspectionTexts.AllUnitKinds;
+        }
+
+        var names = string.Join("、", inspection.Kinds.Select(k => campaign.UnitKinds.FirstOrDefault(u => u.Code == k)?.Name ?? k));
+        return new Text(names, names);
     }
 
     internal static string UnitName(CampaignDefinition campaign, string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
@@ -161,14 +181,14 @@ public static class InspectionTable
 /// <summary>Sends an inspection's bulletin: the preview to whoever asks; on publishing, the office's version to every office member and the public one to each drawn unit's group, once.</summary>
 public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberStore members, IAudiences audiences, CampaignDefinition campaign, CampaignCalendar calendar, IEnumerable<ITableWriter> tables)
 {
-    public async Task<IReadOnlyList<Outbound>> OfficeMessagesAsync(Inspection inspection, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Outbound>> OfficeMessagesAsync(Inspection inspection, CancellationToken cancellationToken, Language language = Language.Chinese)
     {
         ArgumentNullException.ThrowIfNull(inspection);
         var report = (await InspectionTable.ReportsAsync(store, [inspection], cancellationToken))[0];
-        var messages = new List<Outbound> { new TextMessage(InspectionBulletin.OfficeText(report, campaign, calendar.Zone)) };
+        var messages = new List<Outbound> { new TextMessage(InspectionBulletin.OfficeText(report, campaign, calendar.Zone, language)) };
         if (tables.FirstOrDefault() is { } writer)
         {
-            messages.Add(new DocumentMessage($"随机抽查通报-{inspection.Id}.xlsx", writer.Write(InspectionTable.Build([report], campaign, calendar.Zone, "随机抽查通报"), TableFormat.Xlsx), $"随机抽查通报 {inspection.Id}"));
+            messages.Add(new DocumentMessage($"随机抽查通报-{inspection.Id}.xlsx", writer.Write(InspectionTable.Build([report], campaign, calendar.Zone, "随机抽查通报"), TableFormat.Xlsx), InspectionTexts.BulletinSpreadsheetCaption(inspection.Id).In(language)));
         }
 
         return messages;
@@ -190,10 +210,10 @@ public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberS
             return;
         }
 
-        var bodies = await OfficeMessagesAsync(inspection, cancellationToken);
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice && m.IsActive).ToList();
         foreach (var person in office)
         {
+            var bodies = await OfficeMessagesAsync(inspection, cancellationToken, new UserRef(person.UserId, null, person.LanguageCode).Language);
             for (var i = 0; i < bodies.Count; i++)
             {
                 context.Notify(person.PrivateChat, bodies[i], $"inspection-bulletin:{inspection.Id}:{person.Id}:{i}");

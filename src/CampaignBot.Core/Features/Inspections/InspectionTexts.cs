@@ -22,14 +22,15 @@ public static partial class InspectionTexts
             : new(string.Join("；", stages.Select(s => s.Chinese)), string.Join("; ", stages.Select(s => s.English)));
     }
 
-    public static Text Drawn(Inspection inspection, IReadOnlyList<string> units, string kinds)
+    public static Text Drawn(Inspection inspection, IReadOnlyList<string> units, Text kinds)
     {
         ArgumentNullException.ThrowIfNull(inspection);
         ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(kinds);
         var list = string.Join("\n", units);
         return new(
-            $"已随机抽取调研 {inspection.Id}（范围：{kinds}；候选 {inspection.Candidates.Count} 个，近 {inspection.ExcludeWeeks} 周已调研的 {inspection.Excluded.Count} 个未参加）：\n{list}\n随机种子：{inspection.Seed}\n不打招呼：不会通知被抽取的单位。逐项调研：/inspect check {inspection.Id} <单位ID>；复核：/inspect verify {inspection.Id}",
-            $"Inspection {inspection.Id} drawn (kinds: {kinds}; {inspection.Candidates.Count} candidates, {inspection.Excluded.Count} inspected in the last {inspection.ExcludeWeeks} weeks left out):\n{list}\nSeed: {inspection.Seed}\nUnannounced: the units are not told. Inspect: /inspect check {inspection.Id} <unit id>; re-check: /inspect verify {inspection.Id}");
+            $"已随机抽取调研 {inspection.Id}（范围：{kinds.Chinese}；候选 {inspection.Candidates.Count} 个，近 {inspection.ExcludeWeeks} 周已调研的 {inspection.Excluded.Count} 个未参加）：\n{list}\n随机种子：{inspection.Seed}\n不打招呼：不会通知被抽取的单位。逐项调研：/inspect check {inspection.Id} <单位ID>；复核：/inspect verify {inspection.Id}",
+            $"Inspection {inspection.Id} drawn (kinds: {kinds.English}; {inspection.Candidates.Count} candidates, {inspection.Excluded.Count} inspected in the last {inspection.ExcludeWeeks} weeks left out):\n{list}\nSeed: {inspection.Seed}\nUnannounced: the units are not told. Inspect: /inspect check {inspection.Id} <unit id>; re-check: /inspect verify {inspection.Id}");
     }
 
     public static Text Verified(Inspection inspection, bool matches, string recomputed)
@@ -42,12 +43,13 @@ public static partial class InspectionTexts
                 $"Verification FAILED: the seed gives {recomputed}, not what was recorded. Report it to the office.");
     }
 
-    public static Text Shown(Inspection inspection, string kinds, string at)
+    public static Text Shown(Inspection inspection, Text kinds, string at)
     {
         ArgumentNullException.ThrowIfNull(inspection);
+        ArgumentNullException.ThrowIfNull(kinds);
         return new(
-            $"调研 {inspection.Id}：{at} 由{inspection.DrawnByName}抽取，范围：{kinds}，{inspection.Units.Count} 个单位，种子 {inspection.Seed}",
-            $"Inspection {inspection.Id}: drawn {at} by {inspection.DrawnByName}, kinds: {kinds}, {inspection.Units.Count} units, seed {inspection.Seed}");
+            $"调研 {inspection.Id}：{at} 由{inspection.DrawnByName}抽取，范围：{kinds.Chinese}，{inspection.Units.Count} 个单位，种子 {inspection.Seed}",
+            $"Inspection {inspection.Id}: drawn {at} by {inspection.DrawnByName}, kinds: {kinds.English}, {inspection.Units.Count} units, seed {inspection.Seed}");
     }
 
     public static Text UnitToDo(string unit, string id, string unitId, bool mayCheck) => mayCheck

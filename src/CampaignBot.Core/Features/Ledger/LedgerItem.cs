@@ -178,19 +178,12 @@ public sealed record Evidence(DateTimeOffset At, string By, string Text)
             return Text;
         }
 
-        var kind = (Kind, english) switch
+        var language = english ? Language.English : Language.Chinese;
+        var kind = (Kind == EvidenceKind.Photo ? LedgerTexts.EvidencePhoto : LedgerTexts.EvidenceDocument).In(language);
+        var state = File switch
         {
-            (EvidenceKind.Photo, false) => "照片",
-            (EvidenceKind.Photo, true) => "photo",
-            (_, false) => "文件",
-            _ => "document",
-        };
-        var state = (File, english) switch
-        {
-            (EvidenceFileState.Fetching, false) => "（正在保存）",
-            (EvidenceFileState.Fetching, true) => " (being saved)",
-            (EvidenceFileState.Failed, false) => "（保存失败）",
-            (EvidenceFileState.Failed, true) => " (could not be saved)",
+            EvidenceFileState.Fetching => LedgerTexts.EvidenceBeingSaved.In(language),
+            EvidenceFileState.Failed => LedgerTexts.EvidenceFileFailed.In(language),
             _ => string.Empty,
         };
         var size = Size is { } bytes ? " " + SizeText(bytes) : string.Empty;

@@ -18,9 +18,11 @@ public sealed record LedgerCounts(int Items, int Done, int InProgress, int NotSt
             items.Count(i => i.Institution is not null));
     }
 
-    public string Chinese => $"整改台帐 {Items} 项：已完成 {Done}，整改中 {InProgress}，未开始 {NotStarted}，逾期 {Overdue}；建章立制 {Institutions} 项";
+    public Text Text => LedgerTexts.Counts(Items, Done, InProgress, NotStarted, Overdue, Institutions);
 
-    public string English => $"Ledger {Items} items: {Done} done, {InProgress} in progress, {NotStarted} not started, {Overdue} overdue; {Institutions} institutions";
+    public string Chinese => Text.Chinese;
+
+    public string English => Text.English;
 }
 
 /// <summary>

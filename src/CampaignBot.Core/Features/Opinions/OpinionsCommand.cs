@@ -110,7 +110,7 @@ public sealed class OpinionsCommand(
         }
 
         var closes = Local(closesAt);
-        string how;
+        Text how;
         switch (audience)
         {
             case RoundAudience.Group when group!.Key == context.Update.Chat.Key:
@@ -119,14 +119,14 @@ public sealed class OpinionsCommand(
                 return;
             case RoundAudience.Group:
                 context.Notify(group, new TextMessage(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes).Chinese));
-                how = "通知已发到群里。";
+                how = OpinionTexts.HowGroupNotified;
                 break;
             case RoundAudience.Roster:
                 var asked = await InviteRosterAsync(context, collection, unit.Name, closes, cancellationToken);
-                how = $"已私信邀请 {asked.Invited} 人（{asked.Skipped} 人近 {Options.RepeatAskDays} 天内已征求过，未重复打扰）。";
+                how = OpinionTexts.HowRosterInvited(asked.Invited, asked.Skipped, Options.RepeatAskDays);
                 break;
             default:
-                how = $"口令：{collection.Code}，请转给要征求意见的群众。";
+                how = OpinionTexts.HowCode(collection.Code!);
                 break;
         }
 

@@ -9,19 +9,19 @@ namespace CampaignBot.Core.Features.Progress;
 public sealed record ActionListKind(string Code, Text Name, Text Reminder)
 {
     public static readonly ActionListKind NotStarted = new(
-        "not_started", new("对照检查未开始", "Examination not started"), new("你的对照检查还没有开始，请发送 /examine 填写。", "Your self-examination has not been started; send /examine to fill it in."));
+        "not_started", ProgressTexts.ListNameNotStarted, ProgressTexts.ListReminderNotStarted);
 
     public static readonly ActionListKind NotSubmitted = new(
-        "not_submitted", new("对照检查未提交", "Examination not submitted"), new("你的对照检查还没有提交（或退回后尚未重新提交），请发送 /examine 完成并提交。", "Your self-examination is not submitted (or was returned and not resubmitted); send /examine to finish and submit it."));
+        "not_submitted", ProgressTexts.ListNameNotSubmitted, ProgressTexts.ListReminderNotSubmitted);
 
     public static readonly ActionListKind NotPledged = new(
-        "not_pledged", new("未作公开承诺", "No public pledge"), new("你还没有发布公开承诺，请发送 /pledge 填写并发布。", "You have not published a public pledge; send /pledge to write and publish one."));
+        "not_pledged", ProgressTexts.ListNameNotPledged, ProgressTexts.ListReminderNotPledged);
 
     public static readonly ActionListKind NotCheckedIn = new(
-        "not_checked_in", new("本月未报告履约", "No check-in this month"), new("你本月还没有报告履约践诺情况，请发送 /checkin 报告。", "You have not reported on your pledges this month; send /checkin."));
+        "not_checked_in", ProgressTexts.ListNameNotCheckedIn, ProgressTexts.ListReminderNotCheckedIn);
 
     public static readonly ActionListKind StudyBehind = new(
-        "study", new("学习未达最低要求", "Below the study minimum"), new("你的学习（或调研、走访）还没有达到最低要求，请按计划参加并发送 /study 记录。", "Your study (or research, visits) is below the minimum; take part and log it with /study."));
+        "study", ProgressTexts.ListNameStudy, ProgressTexts.ListReminderStudy);
 
     public static readonly IReadOnlyList<ActionListKind> All = [NotStarted, NotSubmitted, NotPledged, NotCheckedIn, StudyBehind];
 

@@ -267,6 +267,6 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
             : await tables.BuildAsync(kind, unitId, cancellationToken);
         var format = words.Contains("csv") ? TableFormat.Csv : TableFormat.Xlsx;
         var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
-        context.Reply(new DocumentMessage(name, writer.Write(table, format), $"{table.Name}（{table.Rows.Count} 行）"));
+        context.Reply(new DocumentMessage(name, writer.Write(table, format), context.Text(ProgressTexts.ExportCaption(table.Name, table.Rows.Count))));
     }
 }

@@ -21,9 +21,7 @@ public sealed class MeCommand : ICommandHandler
         var rank = campaign.FindRank(member.Rank)?.Name ?? member.Rank;
         var role = campaign.FindRole(member.Role)?.Name ?? member.Role;
         var registered = member.RegisteredAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        context.Reply(
-            $"我的资料\n姓名：{member.Name}\n单位：{unit}\n职级：{rank}\n角色：{role}\n注册时间：{registered}",
-            $"My profile\nName: {member.Name}\nUnit: {unit}\nRank: {rank}\nRole: {role}\nRegistered: {registered}");
+        context.Reply(RegistrationTexts.MyProfile(member.Name, unit, rank, role, registered));
         return Task.CompletedTask;
     }
 }

@@ -31,16 +31,10 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
 
     protected override void Declare(FlowBuilder<RegistrationAnswers> flow)
     {
-        flow.Opens(context => context.Member is { } member
-            ? Opening<RegistrationAnswers>.Refuse(RegistrationTexts.AlreadyRegistered(member.Name, context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId))
-            : Opening<RegistrationAnswers>.ProceedGreetingInPrompt(RegistrationTexts.Welcome));
-
         flow.Step<Invite>("AwaitingCode", "asks for the invite code")
             .Prompt(RegistrationTexts.AskCode)
             .ReadAsync(ReadCodeAsync)
-            .Keep((answers, invite) => invite.IsPersonal
-                ? answers with { Invite = invite.ToGrant(), Name = invite.Name, Rank = invite.Rank }
-                : answers with { Invite = invite.ToGrant() })
+            .Keep(WithInvite)
             .Next((_, invite) => invite.IsPersonal ? "AwaitingConfirmation" : "AwaitingName", "AwaitingName", "AwaitingConfirmation");
 
         flow.Step<string>("AwaitingName", "asks for the member's name")
@@ -70,6 +64,44 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
             .Cancelled(RegistrationTexts.Cancelled)
             .TimedOut(RegistrationTexts.TimedOut);
     }
+
+    /// <summary>
+    /// "/start CODE" (what a Telegram invite link sends) reads the code at once: a good one goes straight to the name (or,
+    /// for a personal code, to confirming), a bad one says why above the code step. A bare /start asks for the code.
+    /// </summary>
+    protected override async Task<Opening<RegistrationAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Member is { } member)
+        {
+            return Opening<RegistrationAnswers>.Refuse(RegistrationTexts.AlreadyRegistered(member.Name, context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId));
+        }
+
+        if (context.Update.Content is not CommandInput { Arguments: { Length: > 0 } given } || given.Trim() is not { Length: > 0 } code)
+        {
+            return Opening<RegistrationAnswers>.ProceedGreetingInPrompt(RegistrationTexts.Welcome);
+        }
+
+        var empty = new RegistrationAnswers();
+        var read = await ReadCodeAsync(code, new FlowStep<RegistrationAnswers>(context, empty), cancellationToken).ConfigureAwait(false);
+        if (read.Refusal is { } refusal)
+        {
+            var welcome = RegistrationTexts.Welcome;
+            return Opening<RegistrationAnswers>.ProceedGreetingInPrompt(new Text($"{welcome.Chinese}\n\n{refusal.Chinese}", $"{welcome.English}\n\n{refusal.English}"));
+        }
+
+        var invite = read.Value!;
+        return new Opening<RegistrationAnswers>(WithInvite(empty, invite), RegistrationTexts.Welcome, null)
+        {
+            StartAt = invite.IsPersonal ? "AwaitingConfirmation" : "AwaitingName",
+            GreetsInFirstPrompt = true,
+        };
+    }
+
+    /// <summary>What a valid code grants; a personal code also fixes the name and rank.</summary>
+    private static RegistrationAnswers WithInvite(RegistrationAnswers answers, Invite invite) => invite.IsPersonal
+        ? answers with { Invite = invite.ToGrant(), Name = invite.Name, Rank = invite.Rank }
+        : answers with { Invite = invite.ToGrant() };
 
     /// <summary>A name: not empty, at most <see cref="MaxNameLength"/> characters, no control characters, not a command.</summary>
     public static Read<string> ReadName(string input)

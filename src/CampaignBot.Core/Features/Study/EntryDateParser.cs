@@ -14,6 +14,12 @@ public sealed record InputResult<T>(T? Value, string? Chinese, string? English)
     public static InputResult<T> Accept(T value) => new(value, null, null);
 
     public static InputResult<T> Refuse(string chinese, string english) => new(null, chinese, english);
+
+    public static InputResult<T> Refuse(Messaging.Text why)
+    {
+        ArgumentNullException.ThrowIfNull(why);
+        return new(null, why.Chinese, why.English);
+    }
 }
 
 /// <summary>
@@ -35,23 +41,17 @@ public static partial class EntryDateParser
         };
         if (date is not { } day)
         {
-            return InputResult<DateOnly>.Refuse(
-                $"看不懂日期“{Shorten(text)}”。请写成 今天、昨天、3月5日、3.5 或 2027-03-05 这样的格式。",
-                $"I can't read the date \"{Shorten(text)}\". Write it like today, yesterday, 3.5 (month.day) or 2027-03-05.");
+            return InputResult<DateOnly>.Refuse(StudyTexts.DateNotUnderstood(Shorten(text)));
         }
 
         if (day > today)
         {
-            return InputResult<DateOnly>.Refuse(
-                $"{Show(day)} 还没到，不能提前记录。请填写今天或之前的日期。",
-                $"{Show(day)} is in the future; entries can only be for today or earlier.");
+            return InputResult<DateOnly>.Refuse(StudyTexts.DateInFuture(Show(day)));
         }
 
         if (day < campaignStart || day > campaignEnd)
         {
-            return InputResult<DateOnly>.Refuse(
-                $"{Show(day)} 不在本次活动期间（{Show(campaignStart)} 至 {Show(campaignEnd)}），请重新填写。",
-                $"{Show(day)} is outside the campaign ({Show(campaignStart)} to {Show(campaignEnd)}); please enter another date.");
+            return InputResult<DateOnly>.Refuse(StudyTexts.DateOutsideCampaign(Show(day), Show(campaignStart), Show(campaignEnd)));
         }
 
         return InputResult<DateOnly>.Accept(day);

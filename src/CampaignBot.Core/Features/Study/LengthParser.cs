@@ -29,26 +29,22 @@ public static class LengthParser
             .Replace("天", string.Empty, StringComparison.Ordinal).Trim();
         if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var days))
         {
-            return InputResult<int>.Refuse(
-                $"请填写{what.Chinese}（天），例如 1、0.5、1.5 或“半天”。",
-                $"Please give the {what.English} in days, e.g. 1, 0.5 or 1.5.");
+            return InputResult<int>.Refuse(StudyTexts.LengthNotANumber(what));
         }
 
         if (days <= 0)
         {
-            return InputResult<int>.Refuse("时长必须大于 0，最少半天（0.5）。", "The length must be more than 0; the least is half a day (0.5).");
+            return InputResult<int>.Refuse(StudyTexts.LengthNotPositive);
         }
 
         if (days > MaxDays)
         {
-            return InputResult<int>.Refuse(
-                $"一条记录最多 {MaxDays} 天；更长的时间请分几条记录。",
-                $"One entry can be at most {MaxDays} days; log longer periods as several entries.");
+            return InputResult<int>.Refuse(StudyTexts.LengthTooLong(MaxDays));
         }
 
         if (days * 2 != decimal.Truncate(days * 2))
         {
-            return InputResult<int>.Refuse("时长按半天计算，请填写 0.5 的倍数，例如 1 或 1.5。", "Lengths go in half-day steps: use a multiple of 0.5, e.g. 1 or 1.5.");
+            return InputResult<int>.Refuse(StudyTexts.LengthNotHalfDays);
         }
 
         return InputResult<int>.Accept((int)(days * 2));

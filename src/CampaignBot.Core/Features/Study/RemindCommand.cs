@@ -11,6 +11,9 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
 
     public string Command => "remind";
 
+    /// <summary>The quiet hours as the replies show them ("22:00–07:00").</summary>
+    private string Quiet => $"{_quiet.QuietStart:HH\\:mm}–{_quiet.QuietEnd:HH\\:mm}";
+
     public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
@@ -45,9 +48,7 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
                 await store.UpsertAsync(settings, cancellationToken);
                 break;
             case ["hour" or "时间", ..]:
-                context.Reply(
-                    $"请写 0–23 之间、不在免打扰时段（{_quiet.QuietStart:HH\\:mm}–{_quiet.QuietEnd:HH\\:mm}）的整点，例如 /remind hour 19。",
-                    $"Give a whole hour 0–23 outside the quiet hours ({_quiet.QuietStart:HH\\:mm}–{_quiet.QuietEnd:HH\\:mm}), e.g. /remind hour 19.");
+                context.Reply(StudyTexts.RemindHourWanted(Quiet));
                 return;
             default:
                 context.Reply(StudyTexts.UsageRemindRemindMute);
@@ -58,12 +59,12 @@ public sealed class RemindCommand(IReminderSettingsStore store, StudyProgressSer
         var slots = _options.ReminderDays.Select(d => standing.Deadline.AddDays(-d)).Append(standing.Deadline).Where(d => d >= today).Order().Select(EntryDateParser.Show).ToList();
         var hourText = (settings.Hour ?? _options.Hour).ToString("00", CultureInfo.InvariantCulture) + ":00";
         var muted = settings.MutedUntil is { } until && until >= today;
-        context.Reply(
-            $"提醒设置\n时间：每天 {hourText}（北京时间，免打扰 {_quiet.QuietStart:HH\\:mm}–{_quiet.QuietEnd:HH\\:mm}）\n状态：{(muted ? $"已暂停至 {EntryDateParser.Show(settings.MutedUntil!.Value)}" : "开启")}\n" +
-            $"截止日期：{EntryDateParser.Show(standing.Deadline)}；提醒日：{(slots.Count > 0 ? string.Join("、", slots) : "无")}\n" +
-            $"{(standing.IsBehind ? "你尚未达到最低要求，提醒日会收到提醒。" : "你已达到最低要求，不会再收到提醒。")}\n/remind mute 7 暂停；/remind on 恢复；/remind hour 19 改时间。",
-            $"Reminders\nTime: {hourText} daily (campaign time; quiet {_quiet.QuietStart:HH\\:mm}–{_quiet.QuietEnd:HH\\:mm})\nStatus: {(muted ? $"muted until {EntryDateParser.Show(settings.MutedUntil!.Value)}" : "on")}\n" +
-            $"Deadline: {EntryDateParser.Show(standing.Deadline)}; reminder days: {(slots.Count > 0 ? string.Join(", ", slots) : "none")}\n" +
-            $"{(standing.IsBehind ? "You are below the minimum, so reminders will come." : "You reached the minimum; no more reminders.")}\n/remind mute 7; /remind on; /remind hour 19.");
+        context.Reply(StudyTexts.RemindSettings(
+            hourText,
+            Quiet,
+            muted ? StudyTexts.RemindMutedUntil(EntryDateParser.Show(settings.MutedUntil!.Value)) : StudyTexts.RemindOn,
+            EntryDateParser.Show(standing.Deadline),
+            slots.Count > 0 ? StudyTexts.RemindDays(string.Join("、", slots), string.Join(", ", slots)) : StudyTexts.RemindNoDays,
+            standing.IsBehind ? StudyTexts.RemindWillCome : StudyTexts.RemindNoMore));
     }
 }

@@ -24,27 +24,28 @@ public sealed record MemberProgress(
 
     public bool IsBehind => StudyBehind || ResearchBehind || HouseholdsBehind;
 
-    /// <summary>"学习 2/7 天；调研 0/3 天；结对 1/5 户", only the parts that apply.</summary>
-    public string Describe(bool english)
+    /// <summary>"学习 2/7 天；蹲点调研 0/3 天；结对 1/5 户…", only the parts that apply.</summary>
+    public Text Description
     {
-        var parts = new List<string>();
-        parts.Add(english
-            ? $"study {LengthParser.Days(StudyHalfDays)}/{StudyMinimumDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} days"
-            : $"学习 {LengthParser.Days(StudyHalfDays)}/{StudyMinimumDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "单位定"} 天");
-        if (ResearchMinimumDays is > 0 || ResearchHalfDays > 0)
+        get
         {
-            parts.Add(english ? $"field research {LengthParser.Days(ResearchHalfDays)}/{ResearchMinimumDays ?? 0} days" : $"蹲点调研 {LengthParser.Days(ResearchHalfDays)}/{ResearchMinimumDays ?? 0} 天");
-        }
+            var minimum = StudyMinimumDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) is { } days ? new Text(days, days) : StudyTexts.StandingMinimumSetByUnit;
+            var parts = new List<Text> { StudyTexts.StandingStudy(LengthParser.Days(StudyHalfDays), minimum) };
+            if (ResearchMinimumDays is > 0 || ResearchHalfDays > 0)
+            {
+                parts.Add(StudyTexts.StandingResearch(LengthParser.Days(ResearchHalfDays), ResearchMinimumDays ?? 0));
+            }
 
-        if (HouseholdMinimum is > 0 || Households > 0)
-        {
-            parts.Add(english
-                ? $"households {Households}/{HouseholdMinimum ?? 0}, visits {Visits} ({VisitsInWindows} in the set periods)"
-                : $"结对 {Households}/{HouseholdMinimum ?? 0} 户，走访 {Visits} 次（时段内 {VisitsInWindows} 次）");
-        }
+            if (HouseholdMinimum is > 0 || Households > 0)
+            {
+                parts.Add(StudyTexts.StandingHouseholds(Households, HouseholdMinimum ?? 0, Visits, VisitsInWindows));
+            }
 
-        return string.Join(english ? "; " : "；", parts);
+            return new Text(string.Join("；", parts.Select(p => p.Chinese)), string.Join("; ", parts.Select(p => p.English)));
+        }
     }
+
+    public string Describe(bool english) => Description.In(english ? Language.English : Language.Chinese);
 }
 
 /// <summary>Computes progress from the stores; the deadline is the end of the configured phase for the member's unit.</summary>

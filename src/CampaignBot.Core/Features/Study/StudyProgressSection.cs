@@ -16,19 +16,16 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
     public async Task<string?> RenderAsync(MemberRecord viewer, string? unitId, Language language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var english = language == Language.English;
-        var text = new StringBuilder(english ? "Study, field research, household visits" : "【学习、蹲点调研、走亲连心】");
+        var text = new StringBuilder(StudyTexts.StudySectionHeading.In(language));
         switch (unitId)
         {
             case not null:
                 var standings = await progress.ForMembersAsync([.. (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive)], unitId, cancellationToken);
                 var unitName = campaign.FindUnit(unitId)?.Name ?? unitId;
-                text.Append('\n').Append(english
-                    ? $"{unitName}: {standings.Count(s => s.IsBehind)} of {standings.Count} below the minimum; deadline {EntryDateParser.Show(progress.Deadline(unitId))}"
-                    : $"{unitName}：{standings.Count} 人中 {standings.Count(s => s.IsBehind)} 人未达到最低要求；截止 {EntryDateParser.Show(progress.Deadline(unitId))}");
+                text.Append('\n').Append(StudyTexts.StudyUnitBehind(unitName, standings.Count, standings.Count(s => s.IsBehind), EntryDateParser.Show(progress.Deadline(unitId))).In(language));
                 foreach (var s in standings.OrderByDescending(s => s.IsBehind).Take(MaxLines))
                 {
-                    text.Append('\n').Append(s.IsBehind ? "✗ " : "✓ ").Append(s.Member.Name).Append(english ? ": " : "：").Append(s.Describe(english));
+                    text.Append('\n').Append(s.IsBehind ? "✗ " : "✓ ").Append(StudyTexts.MemberStanding(s.Member.Name, s.Description.In(language)).In(language));
                 }
 
                 break;
@@ -44,9 +41,7 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
                 text.Append('\n').Append(StudyTexts.UnitsBehindSummary(lines.Count, behindUnits.Count, all.Count(s => s.IsBehind)).In(language));
                 foreach (var (unit, counts) in behindUnits.Take(MaxUnitLines))
                 {
-                    text.Append('\n').Append(english
-                        ? $"{unit.Name}: {counts.Total - counts.Behind}/{counts.Total} at the minimum, deadline {EntryDateParser.Show(progress.Deadline(unit.Id))}"
-                        : $"{unit.Name}：{counts.Total - counts.Behind}/{counts.Total} 人达标，截止 {EntryDateParser.Show(progress.Deadline(unit.Id))}");
+                    text.Append('\n').Append(StudyTexts.StudyUnitReached(unit.Name, counts.Total - counts.Behind, counts.Total, EntryDateParser.Show(progress.Deadline(unit.Id))).In(language));
                 }
 
                 if (behindUnits.Count > MaxUnitLines)

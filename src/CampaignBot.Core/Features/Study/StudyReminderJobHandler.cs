@@ -64,35 +64,27 @@ public sealed class StudyReminderJobHandler(
         }
     }
 
-    private static bool English(Member member) => member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+    private static Language LanguageOf(Member member) => member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
 
     private static string ReminderText(MemberProgress standing, ReminderSlot slot)
     {
         var deadline = EntryDateParser.Show(standing.Deadline);
-        if (English(standing.Member))
-        {
-            var when = slot.DaysLeft == 0 ? $"Today ({deadline}) is your unit's deadline" : $"{slot.DaysLeft} day(s) left until your unit's deadline ({deadline})";
-            return $"Reminder: {when}. So far: {standing.Describe(true)}. Send /study, /research or /visits to log; /remind to change reminders.";
-        }
-
-        var head = slot.DaysLeft == 0 ? $"今天（{deadline}）是本单位学习教育环节的截止日" : $"距本单位学习教育环节截止（{deadline}）还有 {slot.DaysLeft} 天";
-        return $"提醒：{head}。你目前：{standing.Describe(false)}。发送 /study、/research 或 /visits 记录；发送 /remind 设置提醒。";
+        var when = slot.DaysLeft == 0 ? StudyTexts.ReminderDeadlineToday(deadline) : StudyTexts.ReminderDaysLeft(slot.DaysLeft, deadline);
+        return StudyTexts.StudyReminder(when, standing.Description).In(LanguageOf(standing.Member));
     }
 
     private static string DigestText(Member secretary, IReadOnlyList<MemberProgress> behind, ReminderSlot week)
     {
-        var english = English(secretary);
-        var text = new StringBuilder(english
-            ? $"Weekly digest: {behind.Count} member(s) below the minimum, {week.DaysLeft} day(s) to the deadline:"
-            : $"每周汇总：本单位有 {behind.Count} 人未达到最低要求，距截止还有 {week.DaysLeft} 天：");
+        var language = LanguageOf(secretary);
+        var text = new StringBuilder(StudyTexts.DigestHeading(behind.Count, week.DaysLeft).In(language));
         foreach (var standing in behind.Take(50))
         {
-            text.Append('\n').Append(standing.Member.Name).Append(english ? ": " : "：").Append(standing.Describe(english));
+            text.Append('\n').Append(StudyTexts.MemberStanding(standing.Member.Name, standing.Description.In(language)).In(language));
         }
 
         if (behind.Count > 50)
         {
-            text.Append('\n').Append(english ? $"… and {behind.Count - 50} more; see /progress." : $"……另有 {behind.Count - 50} 人，详见 /progress。");
+            text.Append('\n').Append(StudyTexts.DigestMore(behind.Count - 50).In(language));
         }
 
         return text.ToString();
