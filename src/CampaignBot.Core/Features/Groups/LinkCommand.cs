@@ -26,15 +26,8 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
 
         var requested = context.Update.Content is CommandInput command && command.Arguments.Trim() is { Length: > 0 } typed ? typed : null;
         var unitId = requested ?? member.UnitId;
-        if (member.Role == Roles.Secretary && unitId != member.UnitId && context.Campaign.FindUnit(unitId) is not null)
+        if (UnitToLink(context, member, unitId) is not { } unit)
         {
-            context.Reply(GroupTexts.SecretaryCanLinkGroup);
-            return;
-        }
-
-        if (context.Campaign.FindUnit(unitId) is not { } unit)
-        {
-            context.Reply(GroupTexts.UnitNotInCampaign(Shorten(unitId)));
             return;
         }
 
@@ -50,6 +43,27 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
         await chats.UpsertAsync(linked, cancellationToken);
         context.Reply(GroupTexts.Linked(unit.Name));
         await TellListenersAsync(listeners, context, linked, unit.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The unit a secretary or the office may link a group to, or null once the refusal is said: a secretary links only
+    /// their own unit, and a unit must be part of the campaign (an unknown one is named as unknown, whoever asks).
+    /// </summary>
+    internal static UnitDefinition? UnitToLink(FlowContext context, Member member, string unitId)
+    {
+        var unit = context.Campaign.FindUnit(unitId);
+        if (unit is not null && member.Role == Roles.Secretary && unit.Id != member.UnitId)
+        {
+            context.Reply(GroupTexts.SecretaryCanLinkGroup);
+            return null;
+        }
+
+        if (unit is null)
+        {
+            context.Reply(GroupTexts.UnitNotInCampaign(Words.Short(unitId, 40)));
+        }
+
+        return unit;
     }
 
     /// <summary>
@@ -79,8 +93,6 @@ public sealed class LinkCommand(IChatStore chats, IEnumerable<IGroupLinkListener
             await listener.GroupLinkedAsync(context, group, unitId, cancellationToken);
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 /// <summary>Finding the group chat a unit announces in.</summary>

@@ -24,15 +24,8 @@ internal static class NamedGroupLink
         }
 
         var (unitId, groupId) = (words[0], words[1]);
-        if (member.Role == Roles.Secretary && unitId != member.UnitId && context.Campaign.FindUnit(unitId) is not null)
+        if (LinkCommand.UnitToLink(context, member, unitId) is not { } unit)
         {
-            context.Reply(GroupTexts.SecretaryCanLinkGroup);
-            return;
-        }
-
-        if (context.Campaign.FindUnit(unitId) is not { } unit)
-        {
-            context.Reply(GroupTexts.UnitNotInCampaign(Shorten(unitId)));
             return;
         }
 
