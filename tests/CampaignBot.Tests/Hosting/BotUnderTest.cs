@@ -53,6 +53,16 @@ internal sealed class BotUnderTest : IDisposable
         return transcript.ToString();
     }
 
+    /// <summary>Runs the program's command line on this bot's campaign file and database; returns the exit code and what it printed.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunCliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] settings = ["--Campaign:File", Settings["Campaign:File"]!, "--Storage:SqlitePath", DatabasePath];
+        var exit = await CampaignBotCli.RunAsync([.. args, .. settings], output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
     public async Task<StoreBundle> StoresAsync() => await Storage.Sqlite.SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
 
     public async Task<string> CreateInviteAsync(string unit = "county_east", string role = "member", string? uses = null)

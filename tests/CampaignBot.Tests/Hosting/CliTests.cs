@@ -201,12 +201,5 @@ public sealed class CliTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     /// <summary>Runs the program's command line on this test's campaign file and database; returns the exit code and what it printed.</summary>
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        string[] settings = ["--Campaign:File", _bot.Settings["Campaign:File"]!, "--Storage:SqlitePath", _bot.DatabasePath];
-        var exit = await CampaignBotCli.RunAsync([.. args, .. settings], output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => _bot.RunCliAsync(args);
 }

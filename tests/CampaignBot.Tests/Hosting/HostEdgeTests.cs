@@ -82,14 +82,7 @@ public sealed class HostEdgeTests : IDisposable
         return path;
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        string[] settings = ["--Campaign:File", _bot.Settings["Campaign:File"]!, "--Storage:SqlitePath", _bot.DatabasePath];
-        var exit = await CampaignBotCli.RunAsync([.. args, .. settings], output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => _bot.RunCliAsync(args);
 
     public void Dispose()
     {

@@ -171,12 +171,9 @@ public sealed class MembersTests : IDisposable
     /// <summary>Runs a verb on this test's database; returns what it printed (output and error) after checking the exit code.</summary>
     private async Task<string> RunAsync(int expectedExit, params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        string[] settings = ["--Campaign:File", _bot.Settings["Campaign:File"]!, "--Storage:SqlitePath", _bot.DatabasePath];
-        var exit = await CampaignBotCli.RunAsync([.. args, .. settings], output, error, Ct);
+        var (exit, output, error) = await _bot.RunCliAsync(args);
         Assert.True(expectedExit == exit, $"exit {exit}: {output}{error}");
-        return output.ToString() + error;
+        return output + error;
     }
 
     private async Task<string> InviteAsync(string option, string rank)
