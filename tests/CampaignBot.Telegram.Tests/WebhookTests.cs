@@ -60,6 +60,20 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task An_update_the_client_cannot_read_is_answered_200_and_skipped_and_the_next_one_is_stored()
+    {
+        await using var host = await WebhookHost.StartAsync();
+
+        using var unreadable = await host.PostAsync("""{"update_id": 903, "message": "not an object"}""", WebhookHost.Secret);
+        using var next = await host.PostAsync(Update(904, "hi"), WebhookHost.Secret);
+
+        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        var stored = Assert.Single(host.Sink.Stored);
+        Assert.Equal("904", stored.UpdateId);
+    }
+
+    [Fact]
     public async Task Failing_inbox_gets_a_server_error_so_Telegram_delivers_again()
     {
         await using var host = await WebhookHost.StartAsync();
