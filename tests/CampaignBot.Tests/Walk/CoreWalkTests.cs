@@ -96,12 +96,16 @@ public sealed class CoreWalkTests : IDisposable
         var members = await chat.SayAsync("40", "/members nosuch");
         var results = await chat.SayAsync("40", "/results " + new string('x', 10_000));
         var otherUnit = await chat.SayAsync("40", "/members county_east");
+        var otherResults = await chat.SayAsync("40", "/results county_east");
+        var progress = await chat.SayAsync("40", "/progress nosuch");
 
-        Assert.Equal("单位 'nosuch' 不在活动配置中。", link);
+        Assert.Equal("单位 'nosuch' 不在活动配置中。请检查单位ID；支部书记在本单位群里只发 /link 即可。", link);
         Assert.Equal("单位 'nosuch' 不在活动配置中。", members);
         Assert.StartsWith("没有编号为“xxxx", results, StringComparison.Ordinal);
         Assert.True(results.Length < 100, results);
         Assert.Equal("支部书记只能管理本单位的党员。", otherUnit);
+        Assert.Equal("支部书记只能查看本单位的评议结果：发送 /results 即可查看。", otherResults);
+        Assert.Equal("单位 'nosuch' 不在活动配置中。请检查单位ID，或不写单位，查看你管理的单位。", progress);
         Assert.Null(await chat.Stores.Chats.GetAsync("console", Group.Id, CancellationToken.None) is { UnitId: { } linked } ? linked : null);
     }
 
