@@ -43,24 +43,6 @@ public sealed class DownloadsTests : IAsyncLifetime
         Assert.All(offered, k => Assert.DoesNotContain(k.Description, page, StringComparison.Ordinal));
     }
 
-    private async Task AddItemAsync(string id, string unitId, string problem)
-    {
-        var at = site.Time.GetUtcNow();
-        await site.Stores.Ledger.SaveAsync(
-            new LedgerItem
-            {
-                Id = id,
-                UnitId = unitId,
-                Problem = problem,
-                Category = "bureaucratism",
-                Source = ProblemSource.Opinion,
-                Measures = "首问负责制",
-                LeadLeaderId = site.Seed.Secretary.Id,
-                LeadLeaderName = site.Seed.Secretary.Name,
-                Deadline = new DateOnly(2027, 5, 1),
-                CreatedBy = site.Seed.Office.Id,
-                CreatedAt = at,
-            },
-            CancellationToken.None);
-    }
+    private Task AddItemAsync(string id, string unitId, string problem) =>
+        site.Stores.Ledger.SaveAsync(site.LedgerItem(id, unitId, problem), CancellationToken.None);
 }

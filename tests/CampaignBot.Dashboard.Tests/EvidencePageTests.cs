@@ -21,19 +21,8 @@ public sealed class EvidencePageTests : IAsyncLifetime
         var sha = await site.Services.GetRequiredService<IEvidenceFiles>().SaveAsync(bytes, CancellationToken.None);
         var at = site.Time.GetUtcNow();
         await site.Stores.Ledger.SaveAsync(
-            new LedgerItem
+            site.LedgerItem("LEVPAGE", "town_chengguan", "窗口办事推诿") with
             {
-                Id = "LEVPAGE",
-                UnitId = "town_chengguan",
-                Problem = "窗口办事推诿",
-                Category = "bureaucratism",
-                Source = ProblemSource.Opinion,
-                Measures = "首问负责制",
-                LeadLeaderId = site.Seed.Secretary.Id,
-                LeadLeaderName = site.Seed.Secretary.Name,
-                Deadline = new DateOnly(2027, 5, 1),
-                CreatedBy = site.Seed.Office.Id,
-                CreatedAt = at,
                 AwaitingConfirmation = true,
                 Evidence =
                 [

@@ -46,19 +46,8 @@ public sealed class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     {
         var at = Site.Time.GetUtcNow();
         await Site.Stores.Ledger.SaveAsync(
-            new LedgerItem
+            Site.LedgerItem("LPHONE1", "town_chengguan", "窗口单位办事推诿扯皮、群众反映强烈的问题") with
             {
-                Id = "LPHONE1",
-                UnitId = "town_chengguan",
-                Problem = "窗口单位办事推诿扯皮、群众反映强烈的问题",
-                Category = "bureaucratism",
-                Source = ProblemSource.Opinion,
-                Measures = "首问负责制",
-                LeadLeaderId = Site.Seed.Secretary.Id,
-                LeadLeaderName = Site.Seed.Secretary.Name,
-                Deadline = new DateOnly(2027, 5, 1),
-                CreatedBy = Site.Seed.Office.Id,
-                CreatedAt = at,
                 Evidence =
                 [
                     new Evidence(at, Site.Seed.Secretary.Id, string.Empty)
