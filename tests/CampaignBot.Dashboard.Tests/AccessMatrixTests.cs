@@ -6,7 +6,7 @@ using CampaignBot.Core.Features.Registration;
 namespace CampaignBot.Dashboard.Tests;
 
 /// <summary>Each role against each page and each download: who gets it, who is refused, and what the files hold.</summary>
-public sealed class AccessMatrixTests : IAsyncLifetime
+public sealed class AccessMatrixTests : SiteTests
 {
     private static readonly Dictionary<string, string[]> Visible = new(StringComparer.Ordinal)
     {
@@ -18,18 +18,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
     private static readonly string[] Kinds = ["examinations", "pledges", "evaluations", "study", "research", "visits", "members", "units", "invites", "sessions"];
 
-    private DashboardSite site = null!;
-
-    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
-
-    public async Task DisposeAsync() => await site.DisposeAsync();
-
     [Fact]
     public async Task Each_role_sees_exactly_its_units_pages()
     {
         foreach (var (role, units) in Visible)
         {
-            var client = await site.SignInAsync(site.Seed.Viewers[role]);
+            var client = await Site.SignInAsync(Site.Seed.Viewers[role]);
             foreach (var unit in DashboardSeed.Units)
             {
                 var response = await client.GetAsync($"/units/{unit}");
@@ -53,7 +47,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     {
         foreach (var (role, units) in Visible)
         {
-            var client = await site.SignInAsync(site.Seed.Viewers[role]);
+            var client = await Site.SignInAsync(Site.Seed.Viewers[role]);
             var overview = await client.GetStringAsync("/");
             var evaluations = await client.GetStringAsync("/evaluations");
             foreach (var unit in DashboardSeed.Units)
@@ -70,7 +64,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     {
         foreach (var (role, units) in Visible)
         {
-            var client = await site.SignInAsync(site.Seed.Viewers[role]);
+            var client = await Site.SignInAsync(Site.Seed.Viewers[role]);
             foreach (var kind in Kinds)
             {
                 var response = await client.GetAsync($"/downloads/{kind}.csv");
@@ -105,8 +99,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [Fact]
     public async Task The_downloads_page_offers_the_office_everything_and_others_their_tables()
     {
-        var office = await (await site.SignInAsync(site.Seed.Office)).GetStringAsync("/downloads");
-        var secretary = await (await site.SignInAsync(site.Seed.Secretary)).GetStringAsync("/downloads");
+        var office = await (await Site.SignInAsync(Site.Seed.Office)).GetStringAsync("/downloads");
+        var secretary = await (await Site.SignInAsync(Site.Seed.Secretary)).GetStringAsync("/downloads");
 
         foreach (var kind in Kinds)
         {
@@ -119,7 +113,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_session_no_page_or_file_is_served()
     {
-        var client = site.NewClient();
+        var client = Site.NewClient();
         foreach (var path in new[] { "/units/city", "/evaluations", "/downloads" }.Concat(Kinds.Select(k => $"/downloads/{k}.xlsx")))
         {
             var response = await client.GetAsync(path);
@@ -133,21 +127,21 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     {
         // The role is checked on every request, not only when signing in.
         var token = DashboardSignIn.NewToken();
-        var now = site.Time.GetUtcNow();
-        await site.Stores.Dashboard.AddSessionAsync(new DashboardSession(DashboardSignIn.Hash(token), site.Seed.Member.Id, now, now), CancellationToken.None);
-        var client = site.NewClient();
+        var now = Site.Time.GetUtcNow();
+        await Site.Stores.Dashboard.AddSessionAsync(new DashboardSession(DashboardSignIn.Hash(token), Site.Seed.Member.Id, now, now), CancellationToken.None);
+        var client = Site.NewClient();
         client.DefaultRequestHeaders.Add("Cookie", $"cb_session={token}");
 
         Assert.DoesNotContain("data-unit", await client.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/units/town_chengguan")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/downloads/members.csv")).StatusCode);
-        Assert.NotNull((await site.Stores.Dashboard.GetSessionAsync(DashboardSignIn.Hash(token), CancellationToken.None))!.RevokedAt);
+        Assert.NotNull((await Site.Stores.Dashboard.GetSessionAsync(DashboardSignIn.Hash(token), CancellationToken.None))!.RevokedAt);
     }
 
     [Fact]
     public async Task Unknown_units_and_files_get_a_plain_not_found()
     {
-        var client = await site.SignInAsync(site.Seed.Office);
+        var client = await Site.SignInAsync(Site.Seed.Office);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/units/nowhere")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/downloads/ballots.csv")).StatusCode);
@@ -157,13 +151,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [Fact]
     public async Task An_english_speaking_secretary_reads_the_pages_in_english()
     {
-        var client = await site.SignInAsync(site.Seed.EnglishSecretary);
+        var client = await Site.SignInAsync(Site.Seed.EnglishSecretary);
 
         var overview = await client.GetStringAsync("/");
         Assert.Contains("Units that need attention", overview, StringComparison.Ordinal);
         Assert.Contains("lang=\"en\"", overview, StringComparison.Ordinal);
         Assert.Contains("Still owes", await client.GetStringAsync("/units/district_west"), StringComparison.Ordinal);
-        Assert.Contains("需要关注的单位", await (await site.SignInAsync(site.Seed.Office)).GetStringAsync("/"), StringComparison.Ordinal);
-        Assert.Equal(Roles.Secretary, site.Seed.EnglishSecretary.Role);
+        Assert.Contains("需要关注的单位", await (await Site.SignInAsync(Site.Seed.Office)).GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(Roles.Secretary, Site.Seed.EnglishSecretary.Role);
     }
 }

@@ -5,21 +5,15 @@ using System.Text;
 namespace CampaignBot.Dashboard.Tests;
 
 /// <summary>What a visitor gets for a wrong address, junk in the query, a forged unit, or no session: a clear page, never a blank one or a 500.</summary>
-public sealed class BadRequestsTests : IAsyncLifetime
+public sealed class BadRequestsTests : SiteTests
 {
-    private DashboardSite site = null!;
-
-    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
-
-    public async Task DisposeAsync() => await site.DisposeAsync();
-
     [Theory]
     [InlineData("/nowhere")]
     [InlineData("/units/town_chengguan/members")]
     [InlineData("/downloads/members")]
     public async Task A_wrong_address_gets_a_not_found_page_with_a_way_back(string path)
     {
-        var client = await site.SignInAsync(site.Seed.Secretary);
+        var client = await Site.SignInAsync(Site.Seed.Secretary);
 
         var response = await client.GetAsync(path);
 
@@ -36,7 +30,7 @@ public sealed class BadRequestsTests : IAsyncLifetime
     [InlineData("/units/town_chengguan?unit=city&unitId=city&scope=all")]
     public async Task Junk_in_the_query_is_ignored_and_the_page_shows_only_the_viewers_units(string path)
     {
-        var client = await site.SignInAsync(site.Seed.Secretary);
+        var client = await Site.SignInAsync(Site.Seed.Secretary);
 
         var response = await client.GetAsync(path);
 
@@ -49,7 +43,7 @@ public sealed class BadRequestsTests : IAsyncLifetime
     [Fact]
     public async Task A_ten_thousand_character_parameter_gets_a_clear_page_not_an_error()
     {
-        var client = await site.SignInAsync(site.Seed.Secretary);
+        var client = await Site.SignInAsync(Site.Seed.Secretary);
         var junk = new string('x', 10_000);
 
         foreach (var path in new[] { $"/evaluations?q={junk}", $"/units/{junk}" })
@@ -69,7 +63,7 @@ public sealed class BadRequestsTests : IAsyncLifetime
     [Fact]
     public async Task A_forged_unit_in_a_downloads_query_still_gives_only_the_viewers_rows()
     {
-        var client = await site.SignInAsync(site.Seed.Secretary);
+        var client = await Site.SignInAsync(Site.Seed.Secretary);
 
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/downloads/members.csv?unit=city&unitId=county_east"));
 
@@ -81,7 +75,7 @@ public sealed class BadRequestsTests : IAsyncLifetime
     [Fact]
     public async Task A_signed_out_visitor_whose_browser_takes_only_english_reads_the_sign_in_hint_in_english()
     {
-        var client = site.NewClient();
+        var client = Site.NewClient();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en", 0.8));
 
@@ -94,8 +88,8 @@ public sealed class BadRequestsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unit.StatusCode);
         Assert.Contains("Please sign in", await unit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("This link is invalid", expired, StringComparison.Ordinal);
-        Assert.Contains("请先登录", await site.NewClient().GetStringAsync("/"), StringComparison.Ordinal);
-        var bilingual = site.NewClient();
+        Assert.Contains("请先登录", await Site.NewClient().GetStringAsync("/"), StringComparison.Ordinal);
+        var bilingual = Site.NewClient();
         bilingual.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,zh-CN;q=0.7");
         Assert.Contains("请先登录", await bilingual.GetStringAsync("/"), StringComparison.Ordinal);
     }
@@ -104,11 +98,11 @@ public sealed class BadRequestsTests : IAsyncLifetime
     public async Task A_download_is_named_by_the_campaigns_date_not_the_servers()
     {
         // 23:30 UTC is 07:30 the next morning in Beijing, the campaign's time zone.
-        var now = site.Time.GetUtcNow();
+        var now = Site.Time.GetUtcNow();
         var evening = new DateTimeOffset(now.UtcDateTime.Date.AddHours(23).AddMinutes(30), TimeSpan.Zero);
-        site.Time.SetUtcNow(evening > now ? evening : evening.AddDays(1));
-        var client = await site.SignInAsync(site.Seed.Secretary);
-        var beijingDate = site.Time.GetUtcNow().UtcDateTime.AddHours(8).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        Site.Time.SetUtcNow(evening > now ? evening : evening.AddDays(1));
+        var client = await Site.SignInAsync(Site.Seed.Secretary);
+        var beijingDate = Site.Time.GetUtcNow().UtcDateTime.AddHours(8).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
         var csv = await client.GetAsync("/downloads/members.csv");
         var xlsx = await client.GetAsync("/downloads/members.xlsx");

@@ -5,21 +5,15 @@ using CampaignBot.Core.Features.Ledger;
 namespace CampaignBot.Dashboard.Tests;
 
 /// <summary>The downloads a viewer is offered: each in their language, each holding their units only (the ledger names its unit as 责任单位).</summary>
-public sealed class DownloadsTests : IAsyncLifetime
+public sealed class DownloadsTests : SiteTests
 {
-    private DashboardSite site = null!;
-
-    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
-
-    public async Task DisposeAsync() => await site.DisposeAsync();
-
     [Fact]
     public async Task A_secretary_downloads_the_ledger_of_their_units_and_not_of_others()
     {
         await AddItemAsync("LOWN001", "town_chengguan", "城关镇窗口办事推诿");
         await AddItemAsync("LOWN002", "village_dongguan", "东关村账目公开不及时");
         await AddItemAsync("LOTHER1", "county_east", "东县会议过多");
-        var secretary = await site.SignInAsync(site.Seed.Secretary);
+        var secretary = await Site.SignInAsync(Site.Seed.Secretary);
 
         var response = await secretary.GetAsync("/downloads/ledger.csv");
 
@@ -28,13 +22,13 @@ public sealed class DownloadsTests : IAsyncLifetime
         Assert.Contains("LOWN001", csv, StringComparison.Ordinal);
         Assert.Contains("LOWN002", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("LOTHER1", csv, StringComparison.Ordinal);
-        Assert.Contains("LOTHER1", Encoding.UTF8.GetString(await (await site.SignInAsync(site.Seed.Office)).GetByteArrayAsync("/downloads/ledger.csv")), StringComparison.Ordinal);
+        Assert.Contains("LOTHER1", Encoding.UTF8.GetString(await (await Site.SignInAsync(Site.Seed.Office)).GetByteArrayAsync("/downloads/ledger.csv")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_english_speaking_secretary_reads_every_download_they_are_offered_in_english()
     {
-        var client = await site.SignInAsync(site.Seed.EnglishSecretary);
+        var client = await Site.SignInAsync(Site.Seed.EnglishSecretary);
 
         var page = await client.GetStringAsync("/downloads");
 
@@ -44,5 +38,5 @@ public sealed class DownloadsTests : IAsyncLifetime
     }
 
     private Task AddItemAsync(string id, string unitId, string problem) =>
-        site.Stores.Ledger.SaveAsync(site.LedgerItem(id, unitId, problem), CancellationToken.None);
+        Site.Stores.Ledger.SaveAsync(Site.LedgerItem(id, unitId, problem), CancellationToken.None);
 }

@@ -6,33 +6,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CampaignBot.Dashboard.Tests;
 
 /// <summary>The office's evidence page: stored photos and documents open for the office only; hashes in URLs name nothing else.</summary>
-public sealed class EvidencePageTests : IAsyncLifetime
+public sealed class EvidencePageTests : SiteTests
 {
-    private DashboardSite site = null!;
-
-    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
-
-    public async Task DisposeAsync() => await site.DisposeAsync();
-
     [Fact]
     public async Task The_office_opens_a_stored_photo_and_sees_a_failed_file_while_a_secretary_is_refused_both()
     {
         var bytes = RandomNumberGenerator.GetBytes(5000);
-        var sha = await site.Services.GetRequiredService<IEvidenceFiles>().SaveAsync(bytes, CancellationToken.None);
-        var at = site.Time.GetUtcNow();
-        await site.Stores.Ledger.SaveAsync(
-            site.LedgerItem("LEVPAGE", "town_chengguan", "窗口办事推诿") with
+        var sha = await Site.Services.GetRequiredService<IEvidenceFiles>().SaveAsync(bytes, CancellationToken.None);
+        var at = Site.Time.GetUtcNow();
+        await Site.Stores.Ledger.SaveAsync(
+            Site.LedgerItem("LEVPAGE", "town_chengguan", "窗口办事推诿") with
             {
                 AwaitingConfirmation = true,
                 Evidence =
                 [
-                    new Evidence(at, site.Seed.Secretary.Id, "公示栏") { Id = "EPHOTO1", Kind = EvidenceKind.Photo, FileName = "公示栏.jpg", MimeType = "image/jpeg", Size = 5000, Sha256 = sha, File = EvidenceFileState.Stored },
-                    new Evidence(at, site.Seed.Secretary.Id, string.Empty) { Id = "EFAIL01", Kind = EvidenceKind.Document, FileName = "报告.pdf", File = EvidenceFileState.Failed, Attempts = 5, Failure = "timed out" },
+                    new Evidence(at, Site.Seed.Secretary.Id, "公示栏") { Id = "EPHOTO1", Kind = EvidenceKind.Photo, FileName = "公示栏.jpg", MimeType = "image/jpeg", Size = 5000, Sha256 = sha, File = EvidenceFileState.Stored },
+                    new Evidence(at, Site.Seed.Secretary.Id, string.Empty) { Id = "EFAIL01", Kind = EvidenceKind.Document, FileName = "报告.pdf", File = EvidenceFileState.Failed, Attempts = 5, Failure = "timed out" },
                 ],
             },
             CancellationToken.None);
-        var office = await site.SignInAsync(site.Seed.Office);
-        var secretary = await site.SignInAsync(site.Seed.Secretary);
+        var office = await Site.SignInAsync(Site.Seed.Office);
+        var secretary = await Site.SignInAsync(Site.Seed.Secretary);
 
         var page = await office.GetStringAsync("/evidence");
         var photo = await office.GetAsync("/evidence/LEVPAGE/EPHOTO1");
@@ -49,7 +43,7 @@ public sealed class EvidencePageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync("/evidence")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync("/evidence/LEVPAGE/EPHOTO1")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await site.NewClient().GetAsync("/evidence/LEVPAGE/EPHOTO1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Site.NewClient().GetAsync("/evidence/LEVPAGE/EPHOTO1")).StatusCode);
         Assert.DoesNotContain("/evidence", await secretary.GetStringAsync("/"), StringComparison.Ordinal);
     }
 }

@@ -2,21 +2,15 @@ using System.Net;
 
 namespace CampaignBot.Dashboard.Tests;
 
-public sealed class SafetyTests : IAsyncLifetime
+public sealed class SafetyTests : SiteTests
 {
-    private DashboardSite site = null!;
-
-    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
-
-    public async Task DisposeAsync() => await site.DisposeAsync();
-
     [Theory]
     [InlineData("/")]
     [InlineData("/signin?token=x")]
     [InlineData("/static/dashboard.js")]
     public async Task Every_answer_carries_the_security_headers(string path)
     {
-        var response = await site.NewClient().GetAsync(path);
+        var response = await Site.NewClient().GetAsync(path);
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
@@ -29,7 +23,7 @@ public sealed class SafetyTests : IAsyncLifetime
     [Fact]
     public async Task Pages_have_no_inline_script_or_style()
     {
-        var client = await site.SignInAsync(site.Seed.Office);
+        var client = await Site.SignInAsync(Site.Seed.Office);
         foreach (var path in new[] { "/", "/units/county_east", "/evaluations", "/downloads" })
         {
             var page = await client.GetStringAsync(path);
@@ -43,8 +37,8 @@ public sealed class SafetyTests : IAsyncLifetime
     [Fact]
     public async Task The_session_cookie_is_http_only_and_same_site_strict()
     {
-        var client = site.NewClient();
-        var fields = DashboardSite.FormFields(await client.GetStringAsync(await site.LinkForAsync(site.Seed.Office)));
+        var client = Site.NewClient();
+        var fields = DashboardSite.FormFields(await client.GetStringAsync(await Site.LinkForAsync(Site.Seed.Office)));
 
         var response = await client.PostAsync("/signin", new FormUrlEncodedContent(fields));
 
@@ -72,7 +66,7 @@ public sealed class SafetyTests : IAsyncLifetime
     [Fact]
     public async Task Urls_hold_unit_ids_but_no_names_or_member_ids()
     {
-        var client = await site.SignInAsync(site.Seed.Office);
+        var client = await Site.SignInAsync(Site.Seed.Office);
         var page = await client.GetStringAsync("/units/town_chengguan");
 
         foreach (System.Text.RegularExpressions.Match href in System.Text.RegularExpressions.Regex.Matches(page, "href=\"([^\"]+)\""))
@@ -86,13 +80,13 @@ public sealed class SafetyTests : IAsyncLifetime
     [Fact]
     public async Task The_health_endpoint_stays()
     {
-        Assert.Equal("ok", await site.NewClient().GetStringAsync("/healthz"));
+        Assert.Equal("ok", await Site.NewClient().GetStringAsync("/healthz"));
     }
 
     [Fact]
     public async Task Echarts_is_served_from_the_app_with_its_licence()
     {
-        var client = site.NewClient();
+        var client = Site.NewClient();
         var script = await client.GetAsync("/static/echarts.min.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 500_000);

@@ -5,18 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Dashboard.Tests;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : SiteTests
 {
-    private DashboardSite site = null!;
-
-    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
-
-    public async Task DisposeAsync() => await site.DisposeAsync();
-
     [Fact]
     public async Task Without_a_session_the_site_root_shows_only_a_sign_in_hint()
     {
-        var page = await site.NewClient().GetStringAsync("/");
+        var page = await Site.NewClient().GetStringAsync("/");
 
         Assert.Contains("/dashboard", page, StringComparison.Ordinal);
         Assert.DoesNotContain("东县", page, StringComparison.Ordinal);
@@ -27,8 +21,8 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_link_signs_in_once_and_a_second_use_gets_a_plain_refusal()
     {
-        var client = site.NewClient();
-        var link = await site.LinkForAsync(site.Seed.Office);
+        var client = Site.NewClient();
+        var link = await Site.LinkForAsync(Site.Seed.Office);
         var confirm = await client.GetStringAsync(link);
         var fields = DashboardSite.FormFields(confirm);
 
@@ -36,7 +30,7 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Contains("东县", await client.GetStringAsync("/"), StringComparison.Ordinal);
 
-        var other = site.NewClient();
+        var other = Site.NewClient();
         var again = await other.GetAsync(link);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         var text = await again.Content.ReadAsStringAsync();
@@ -49,11 +43,11 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Looking_at_a_link_does_not_use_it_up()
     {
-        var link = await site.LinkForAsync(site.Seed.Secretary);
+        var link = await Site.LinkForAsync(Site.Seed.Secretary);
 
         // A messenger's link preview fetches the page; the member can still sign in afterwards.
-        Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync(link)).StatusCode);
-        var client = site.NewClient();
+        Assert.Equal(HttpStatusCode.OK, (await Site.NewClient().GetAsync(link)).StatusCode);
+        var client = Site.NewClient();
         var fields = DashboardSite.FormFields(await client.GetStringAsync(link));
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/signin", new FormUrlEncodedContent(fields))).StatusCode);
     }
@@ -61,14 +55,14 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_link_older_than_ten_minutes_is_refused()
     {
-        var link = await site.LinkForAsync(site.Seed.Office);
-        var client = site.NewClient();
+        var link = await Site.LinkForAsync(Site.Seed.Office);
+        var client = Site.NewClient();
         var fields = DashboardSite.FormFields(await client.GetStringAsync(link));
 
-        site.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        Site.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/signin", new FormUrlEncodedContent(fields))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await site.NewClient().GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Site.NewClient().GetAsync(link)).StatusCode);
         Assert.DoesNotContain("东县", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
@@ -77,7 +71,7 @@ public sealed class SignInTests : IAsyncLifetime
     {
         foreach (var token in new[] { "nope", new string('a', 43), new string('x', 5000), "<script>" })
         {
-            var response = await site.NewClient().GetAsync("/signin?token=" + Uri.EscapeDataString(token));
+            var response = await Site.NewClient().GetAsync("/signin?token=" + Uri.EscapeDataString(token));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var page = await response.Content.ReadAsStringAsync();
             Assert.Contains("链接无效", page, StringComparison.Ordinal);
@@ -88,8 +82,8 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_sign_in_post_without_the_anti_forgery_token_is_refused()
     {
-        var link = await site.LinkForAsync(site.Seed.Office);
-        var client = site.NewClient();
+        var link = await Site.LinkForAsync(Site.Seed.Office);
+        var client = Site.NewClient();
         var fields = DashboardSite.FormFields(await client.GetStringAsync(link));
         fields.Remove("_af");
 
@@ -99,13 +93,13 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Contains("表单已失效", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The link was not used by the refused post.
-        Assert.True(await site.Services.GetRequiredService<DashboardSignIn>().IsLinkUsableAsync(fields["token"], CancellationToken.None));
+        Assert.True(await Site.Services.GetRequiredService<DashboardSignIn>().IsLinkUsableAsync(fields["token"], CancellationToken.None));
     }
 
     [Fact]
     public async Task Sign_out_needs_the_form_token_and_then_ends_the_session()
     {
-        var client = await site.SignInAsync(site.Seed.Office);
+        var client = await Site.SignInAsync(Site.Seed.Office);
         var home = await client.GetStringAsync("/");
 
         var forged = await client.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["_af"] = new string('0', 64) }));
@@ -120,42 +114,42 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task An_idle_session_ends_after_the_configured_timeout()
     {
-        var client = await site.SignInAsync(site.Seed.Office);
-        site.Time.Advance(TimeSpan.FromMinutes(20));
+        var client = await Site.SignInAsync(Site.Seed.Office);
+        Site.Time.Advance(TimeSpan.FromMinutes(20));
         Assert.Contains("东县", await client.GetStringAsync("/"), StringComparison.Ordinal);
 
         // Used 20 minutes in, so 29 more minutes are still within the 30-minute idle timeout.
-        site.Time.Advance(TimeSpan.FromMinutes(29));
+        Site.Time.Advance(TimeSpan.FromMinutes(29));
         Assert.Contains("东县", await client.GetStringAsync("/"), StringComparison.Ordinal);
 
-        site.Time.Advance(TimeSpan.FromMinutes(31));
+        Site.Time.Advance(TimeSpan.FromMinutes(31));
         Assert.DoesNotContain("东县", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Losing_the_role_ends_the_members_sessions_at_the_next_request()
     {
-        var client = await site.SignInAsync(site.Seed.Secretary);
+        var client = await Site.SignInAsync(Site.Seed.Secretary);
         Assert.Contains("城关镇", await client.GetStringAsync("/"), StringComparison.Ordinal);
 
-        await site.Stores.Members.UpsertAsync(site.Seed.Secretary with { Role = Roles.Member }, CancellationToken.None);
+        await Site.Stores.Members.UpsertAsync(Site.Seed.Secretary with { Role = Roles.Member }, CancellationToken.None);
 
         Assert.DoesNotContain("城关镇东关村", await client.GetStringAsync("/"), StringComparison.Ordinal);
-        await site.Stores.Members.UpsertAsync(site.Seed.Secretary, CancellationToken.None);
+        await Site.Stores.Members.UpsertAsync(Site.Seed.Secretary, CancellationToken.None);
         Assert.DoesNotContain("城关镇东关村", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Deactivating_a_member_ends_their_sessions_and_refuses_them_a_new_link()
     {
-        var client = await site.SignInAsync(site.Seed.Secretary);
+        var client = await Site.SignInAsync(Site.Seed.Secretary);
         Assert.Contains("城关镇", await client.GetStringAsync("/"), StringComparison.Ordinal);
-        var deactivated = site.Seed.Secretary with { DeactivatedAt = site.Time.GetUtcNow() };
+        var deactivated = Site.Seed.Secretary with { DeactivatedAt = Site.Time.GetUtcNow() };
 
-        await site.Stores.Members.UpsertAsync(deactivated, CancellationToken.None);
+        await Site.Stores.Members.UpsertAsync(deactivated, CancellationToken.None);
 
         Assert.DoesNotContain("城关镇东关村", await client.GetStringAsync("/"), StringComparison.Ordinal);
-        var (link, refusal) = await site.Services.GetRequiredService<DashboardSignIn>().IssueLinkAsync(deactivated, CancellationToken.None);
+        var (link, refusal) = await Site.Services.GetRequiredService<DashboardSignIn>().IssueLinkAsync(deactivated, CancellationToken.None);
         Assert.Null(link);
         Assert.Equal(LinkRefusal.NotAllowed, refusal);
     }
@@ -163,44 +157,44 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Members_and_the_masses_get_no_link_and_no_session()
     {
-        var signIn = site.Services.GetRequiredService<DashboardSignIn>();
+        var signIn = Site.Services.GetRequiredService<DashboardSignIn>();
 
-        var (link, refusal) = await signIn.IssueLinkAsync(site.Seed.Member, CancellationToken.None);
+        var (link, refusal) = await signIn.IssueLinkAsync(Site.Seed.Member, CancellationToken.None);
 
         Assert.Null(link);
         Assert.Equal(LinkRefusal.NotAllowed, refusal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => signIn.OpenSessionAsync(site.Seed.Member, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => signIn.OpenSessionAsync(Site.Seed.Member, CancellationToken.None));
     }
 
     [Fact]
     public async Task Links_are_rate_limited_per_member()
     {
-        var signIn = site.Services.GetRequiredService<DashboardSignIn>();
+        var signIn = Site.Services.GetRequiredService<DashboardSignIn>();
         for (var i = 0; i < 5; i++)
         {
-            Assert.NotNull((await signIn.IssueLinkAsync(site.Seed.Office, CancellationToken.None)).Link);
+            Assert.NotNull((await signIn.IssueLinkAsync(Site.Seed.Office, CancellationToken.None)).Link);
         }
 
-        Assert.Equal(LinkRefusal.RateLimited, (await signIn.IssueLinkAsync(site.Seed.Office, CancellationToken.None)).Refusal);
-        Assert.NotNull((await signIn.IssueLinkAsync(site.Seed.Secretary, CancellationToken.None)).Link);
+        Assert.Equal(LinkRefusal.RateLimited, (await signIn.IssueLinkAsync(Site.Seed.Office, CancellationToken.None)).Refusal);
+        Assert.NotNull((await signIn.IssueLinkAsync(Site.Seed.Secretary, CancellationToken.None)).Link);
 
-        site.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
-        Assert.NotNull((await signIn.IssueLinkAsync(site.Seed.Office, CancellationToken.None)).Link);
+        Site.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        Assert.NotNull((await signIn.IssueLinkAsync(Site.Seed.Office, CancellationToken.None)).Link);
     }
 
     [Fact]
     public async Task Only_hashes_are_stored_and_no_token_reaches_the_logs()
     {
-        var link = await site.LinkForAsync(site.Seed.Office);
+        var link = await Site.LinkForAsync(Site.Seed.Office);
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
-        var client = site.NewClient();
+        var client = Site.NewClient();
         var fields = DashboardSite.FormFields(await client.GetStringAsync(link));
         await client.PostAsync("/signin", new FormUrlEncodedContent(fields));
         await client.GetStringAsync("/");
 
-        Assert.Null(await site.Stores.Dashboard.GetLinkAsync(token, CancellationToken.None));
-        Assert.NotNull(await site.Stores.Dashboard.GetLinkAsync(DashboardSignIn.Hash(token), CancellationToken.None));
-        Assert.DoesNotContain(site.Logs, line => line.Contains(token, StringComparison.Ordinal));
-        Assert.NotEmpty(site.Logs);
+        Assert.Null(await Site.Stores.Dashboard.GetLinkAsync(token, CancellationToken.None));
+        Assert.NotNull(await Site.Stores.Dashboard.GetLinkAsync(DashboardSignIn.Hash(token), CancellationToken.None));
+        Assert.DoesNotContain(Site.Logs, line => line.Contains(token, StringComparison.Ordinal));
+        Assert.NotEmpty(Site.Logs);
     }
 }
