@@ -15,7 +15,23 @@ public sealed record Button(string Label, string Payload)
 [JsonDerivedType(typeof(PhotoMessage), "photo")]
 [JsonDerivedType(typeof(EditMessage), "edit")]
 [JsonDerivedType(typeof(CallbackAnswer), "callback")]
-public abstract record Outbound;
+public abstract record Outbound
+{
+    /// <summary>
+    /// The language of the one person who reads it, where the sender knows it (a reply or notice in a private chat), so
+    /// a channel words its own hints ("reply with a number") in it too. Null (rows stored before it existed, groups): Chinese.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(JsonStringEnumConverter<Language>))]
+    public Language? Reader { get; init; }
+
+    /// <summary>The language a channel's own hints for this message are in: the reader's, Chinese when not known.</summary>
+    [JsonIgnore]
+    public Language HintLanguage => Reader ?? Language.Chinese;
+
+    /// <summary>This message marked as read by someone in <paramref name="language"/> (Chinese needs no mark: it is the default).</summary>
+    public Outbound For(Language language) => language == Language.English ? this with { Reader = language } : this;
+}
 
 /// <summary>Text with optional rows of buttons.</summary>
 public sealed record TextMessage(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null) : Outbound;
@@ -32,7 +48,7 @@ public sealed record PhotoMessage(string FileName, byte[] Content, string? Capti
 public sealed record EditMessage(string TargetOutboxId, string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null, bool SendIfGone = false) : Outbound
 {
     /// <summary>The same text as a new message, for when the target cannot be edited.</summary>
-    public TextMessage AsNewMessage() => new(Text, Buttons);
+    public TextMessage AsNewMessage() => new(Text, Buttons) { Reader = Reader };
 }
 
 /// <summary>

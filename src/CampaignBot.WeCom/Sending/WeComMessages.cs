@@ -12,7 +12,6 @@ public static class WeComMessages
     public const int MaxButtonKeyBytes = 1024;
     public const int MaxButtonLabelChars = 10;
     public const int MaxCardTitleChars = 26;
-    public const string OptionsHint = "（回复序号即可选择）";
 
     public static JsonObject Text(string userId, int agentId, string content) =>
         App(userId, agentId, "text", new JsonObject { ["content"] = content });
@@ -32,8 +31,8 @@ public static class WeComMessages
         buttons.Count is > 0 and <= MaxCardButtons
         && buttons.All(b => b.Label.Length > 0 && b.Payload.Length > 0 && Encoding.UTF8.GetByteCount(b.Payload) <= MaxButtonKeyBytes);
 
-    /// <summary>The text with the buttons listed as numbered options, for clients that show no cards.</summary>
-    public static string WithNumberedOptions(string text, IReadOnlyList<Button> buttons)
+    /// <summary>The text with the buttons listed as numbered options, for clients that show no cards; the hint in the reader's language.</summary>
+    public static string WithNumberedOptions(string text, IReadOnlyList<Button> buttons, Language language = Language.Chinese)
     {
         if (buttons.Count == 0)
         {
@@ -46,13 +45,13 @@ public static class WeComMessages
             builder.Append(i + 1).Append(". ").Append(buttons[i].Label).Append('\n');
         }
 
-        return builder.Append(OptionsHint).ToString();
+        return builder.Append(WeComTexts.OptionsHint.In(language)).ToString();
     }
 
     /// <summary>A button_interaction template card; its title is the text's first line, the full text goes as a text message.</summary>
-    public static JsonObject Card(string userId, int agentId, string text, IReadOnlyList<Button> buttons, string taskId)
+    public static JsonObject Card(string userId, int agentId, string text, IReadOnlyList<Button> buttons, string taskId, Language language = Language.Chinese)
     {
-        var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "请选择";
+        var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? WeComTexts.CardTitle.In(language);
         var list = new JsonArray();
         foreach (var button in buttons)
         {
@@ -63,7 +62,7 @@ public static class WeComMessages
         {
             ["card_type"] = "button_interaction",
             ["main_title"] = new JsonObject { ["title"] = Shorten(firstLine, MaxCardTitleChars) },
-            ["sub_title_text"] = "点击按钮作答，或回复选项序号",
+            ["sub_title_text"] = WeComTexts.CardSubtitle.In(language),
             ["task_id"] = taskId,
             ["button_list"] = list,
         });
@@ -79,14 +78,14 @@ public static class WeComMessages
     };
 
     /// <summary>What a pressed card shows instead of its buttons: "已选：确认", or the label alone when that is too long.</summary>
-    public static string ChosenText(string? chosen)
+    public static string ChosenText(string? chosen, Language language = Language.Chinese)
     {
         if (string.IsNullOrWhiteSpace(chosen))
         {
-            return "已选择";
+            return WeComTexts.Chosen.In(language);
         }
 
-        var marked = "已选：" + chosen.Trim();
+        var marked = WeComTexts.ChosenLabel(chosen.Trim()).In(language);
         return marked.Length <= MaxButtonLabelChars ? marked : Shorten(chosen.Trim(), MaxButtonLabelChars);
     }
 

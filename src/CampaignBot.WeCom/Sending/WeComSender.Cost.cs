@@ -9,14 +9,14 @@ public sealed partial class WeComSender
         ArgumentNullException.ThrowIfNull(chat);
         return body switch
         {
-            TextMessage text => TextCost(chat, text.Text, text.Buttons),
-            EditMessage edit => TextCost(chat, edit.Text, edit.Buttons),
+            TextMessage text => TextCost(chat, text.Text, text.Buttons, text.HintLanguage),
+            EditMessage edit => TextCost(chat, edit.Text, edit.Buttons, edit.HintLanguage),
             DocumentMessage { Caption: { Length: > 0 } } or PhotoMessage { Caption: { Length: > 0 } } when chat.Kind == ChatKind.Private => 2,
             _ => 1,
         };
     }
 
-    private static int TextCost(ChatRef chat, string text, IReadOnlyList<IReadOnlyList<Button>>? rows)
+    private static int TextCost(ChatRef chat, string text, IReadOnlyList<IReadOnlyList<Button>>? rows, Language language)
     {
         if (chat.Kind == ChatKind.Group)
         {
@@ -24,6 +24,6 @@ public sealed partial class WeComSender
         }
 
         var buttons = WeComMessages.Flatten(rows);
-        return WeComMessages.Chunks(WeComMessages.WithNumberedOptions(text, buttons)).Count + (WeComMessages.FitsCard(buttons) ? 1 : 0);
+        return WeComMessages.Chunks(WeComMessages.WithNumberedOptions(text, buttons, language)).Count + (WeComMessages.FitsCard(buttons) ? 1 : 0);
     }
 }

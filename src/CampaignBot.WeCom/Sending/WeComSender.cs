@@ -93,8 +93,8 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
         var user = message.Chat.Id;
         return body switch
         {
-            TextMessage text => await SendTextAsync(message.Id, user, text.Text, text.Buttons, steps, cancellationToken),
-            EditMessage edit => await SendTextAsync(message.Id, user, edit.Text, edit.Buttons, steps, cancellationToken),
+            TextMessage text => await SendTextAsync(message.Id, user, text.Text, text.Buttons, text.HintLanguage, steps, cancellationToken),
+            EditMessage edit => await SendTextAsync(message.Id, user, edit.Text, edit.Buttons, edit.HintLanguage, steps, cancellationToken),
             DocumentMessage document => await SendMediaAsync(user, "file", document.FileName, document.Content, document.Caption, cancellationToken),
             PhotoMessage photo => await SendMediaAsync(user, "image", photo.FileName, photo.Content, photo.Caption, cancellationToken),
             CallbackAnswer answer => await AnswerCallbackAsync(user, answer, steps, cancellationToken),
@@ -103,18 +103,18 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
     }
 
     private async Task<SendResult> SendTextAsync(
-        string outboxId, string user, string text, IReadOnlyList<IReadOnlyList<Button>>? rows, SendSteps steps, CancellationToken cancellationToken)
+        string outboxId, string user, string text, IReadOnlyList<IReadOnlyList<Button>>? rows, Language language, SendSteps steps, CancellationToken cancellationToken)
     {
         var agent = options.Value.AgentId;
         var buttons = WeComMessages.Flatten(rows);
-        var sent = await SendChunksAsync(user, WeComMessages.WithNumberedOptions(text, buttons), steps, cancellationToken);
+        var sent = await SendChunksAsync(user, WeComMessages.WithNumberedOptions(text, buttons, language), steps, cancellationToken);
         if (sent is not SendSucceeded || !WeComMessages.FitsCard(buttons))
         {
             return sent;
         }
 
         // The numbered text already works everywhere; a failed card must not make the outbox resend it.
-        var card = WeComMessages.Card(user, agent, text, buttons, WeComMessages.TaskIdFor(outboxId));
+        var card = WeComMessages.Card(user, agent, text, buttons, WeComMessages.TaskIdFor(outboxId), language);
         var answer = await api.SendMessageAsync(card, cancellationToken);
         if (Classify(answer) is { } failure)
         {
@@ -187,7 +187,7 @@ public sealed partial class WeComSender(WeComApiClient api, IOptions<WeComOption
             return SendResult.Sent(null);
         }
 
-        var notice = string.IsNullOrWhiteSpace(answer.Notice) ? WeComMessages.ChosenText(answer.Chosen) : answer.Notice;
+        var notice = string.IsNullOrWhiteSpace(answer.Notice) ? WeComMessages.ChosenText(answer.Chosen, answer.HintLanguage) : answer.Notice;
 
         // A response code works once: a retry after the notice was held back must not spend it again.
         string? updateId = null;

@@ -33,7 +33,7 @@ public sealed class SenderTests
         Assert.IsType<SendSucceeded>(result);
         var messages = harness.StandIn.Sent.ToArray();
         Assert.Equal(2, messages.Length);
-        Assert.Equal("第1题：是否存在形式主义问题？\n\n1. 是\n2. 否\n" + WeComMessages.OptionsHint, messages[0]["text"]!["content"]!.GetValue<string>());
+        Assert.Equal("第1题：是否存在形式主义问题？\n\n1. 是\n2. 否\n（回复序号即可选择）", messages[0]["text"]!["content"]!.GetValue<string>());
         var card = messages[1]["template_card"]!;
         Assert.Equal("button_interaction", card["card_type"]!.GetValue<string>());
         Assert.Equal(["se:q1:yes", "se:q1:no"], card["button_list"]!.AsArray().Select(b => b!["key"]!.GetValue<string>()));
