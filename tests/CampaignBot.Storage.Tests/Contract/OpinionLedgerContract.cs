@@ -21,7 +21,7 @@ public abstract partial class StoreContractTests
 
         Assert.True(await stores.Opinions.TryTakePlaceAsync(collection.Id, hash, 3, Ct));
         Assert.True(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", collection.Id), "receipt-hash-1", Ct));
-        await stores.Opinions.UpdateAsync(NewOpinion("ABCD2345", collection.Id).With(OpinionStatus.Answered, "telegram:secretary-1", T0.AddDays(2).AddHours(3), "答复"), Ct);
+        await stores.Opinions.UpdateAsync(NewOpinion("ABCD2345", collection.Id).With(OpinionStatus.Answered, "telegram:secretary-1", T0.AddDays(2).AddHours(3), OpinionTexts.ChangeAnswered), Ct);
 
         var raw = (await RawRecordsAsync(name, DocumentOpinionStore.Table)).Concat(await RawRecordsAsync(name, DocumentOpinionStore.PlaceTable)).ToList();
         Assert.Equal(3, raw.Count);
@@ -68,7 +68,7 @@ public abstract partial class StoreContractTests
         Assert.True(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", "c1"), "receipt-hash-1", Ct));
         Assert.False(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", "c1") with { Text = "另一条意见内容，不应覆盖。" }, "receipt-hash-2", Ct));
 
-        var adopted = NewOpinion("ABCD2345", "c1").With(OpinionStatus.Adopted, "m-secretary", T0.AddHours(1), "L123456") with { LedgerItemId = "L123456" };
+        var adopted = NewOpinion("ABCD2345", "c1").With(OpinionStatus.Adopted, "m-secretary", T0.AddHours(1), OpinionTexts.ChangeAdopted("L123456")) with { LedgerItemId = "L123456" };
         await stores.Opinions.UpdateAsync(adopted, Ct);
 
         var read = await stores.Opinions.GetAsync("abcd2345", Ct);
@@ -121,6 +121,41 @@ public abstract partial class StoreContractTests
         var history = await stores.Ledger.HistoryAsync("L000001", Ct);
         Assert.Equal(["建立", "进展：已召开专题会"], history.Select(e => e.What));
         Assert.Empty(await stores.Ledger.HistoryAsync("L000009", Ct));
+    }
+
+    [Fact]
+    public async Task A_ledger_history_line_keeps_its_english_and_a_line_without_one_reads_in_chinese()
+    {
+        var name = NewDatabaseName();
+        var stores = await OpenAsync(name);
+        await stores.Ledger.SaveAsync(NewItem("L000001"), Ct);
+        Assert.True(await stores.Ledger.AppendAsync(new LedgerEntry("L000001", 1, T0, "m1", "建立"), Ct));
+        Assert.True(await stores.Ledger.AppendAsync(new LedgerEntry("L000001", 2, T0.AddDays(1), "m1", "确认完成，销号", "Confirmed done and closed"), Ct));
+
+        var history = await stores.Ledger.HistoryAsync("L000001", Ct);
+
+        Assert.Equal(["建立", "确认完成，销号"], history.Select(e => e.What));
+        Assert.Equal(["建立", "Confirmed done and closed"], history.Select(e => e.WhatIn(Language.English)));
+        Assert.Equal(["建立", "确认完成，销号"], history.Select(e => e.WhatIn(Language.Chinese)));
+
+        // A line without its English is stored exactly as lines were before there was one, so old rows read the same way.
+        var raw = await RawRecordsAsync(name, DocumentLedgerStore.HistoryTable);
+        Assert.Single(raw, row => row.Contains("Confirmed done and closed", StringComparison.Ordinal));
+        Assert.Single(raw, row => !row.Contains("english", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task An_opinion_change_keeps_its_english_beside_the_chinese()
+    {
+        var stores = await OpenFreshAsync();
+        Assert.True(await stores.Opinions.AddAsync(NewOpinion("ABCD2345", "c1"), "receipt-hash-1", Ct));
+        await stores.Opinions.UpdateAsync(NewOpinion("ABCD2345", "c1").With(OpinionStatus.Merged, "m-secretary", T0.AddHours(1), OpinionTexts.ChangeMerged("EFGH6789")), Ct);
+
+        var change = Assert.Single((await stores.Opinions.GetAsync("ABCD2345", Ct))!.Changes);
+
+        Assert.Equal("合并到 EFGH6789", change.What);
+        Assert.Equal("Merged into EFGH6789", change.WhatIn(Language.English));
+        Assert.Equal("合并到 EFGH6789", (change with { English = null }).WhatIn(Language.English));
     }
 
     [Fact]

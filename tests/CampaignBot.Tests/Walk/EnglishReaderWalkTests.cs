@@ -53,5 +53,35 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.All(chat.BodiesTo(Group), m => Assert.Null(m.Reader));
     }
 
+    [Fact]
+    public async Task An_english_secretary_reads_a_ledger_items_history_in_english_and_a_chinese_one_reads_it_in_chinese()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        chat.LanguageOf["61"] = "en";
+        await chat.RegisterAsync(_bot, "61", "Smith", "village_dongguan", "secretary");
+        chat.LanguageOf["62"] = "en";
+        await chat.RegisterAsync(_bot, "62", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "63", "李书记", "village_dongguan", "secretary");
+        await chat.SayAsync("61", "/ledger add Wang 2027-03-03 会议过多 | 精简会议");
+        var id = (await chat.Stores.Ledger.ListAsync("village_dongguan", CancellationToken.None)).Single().Id;
+        await chat.SayAllAsync("62", $"/ledger note {id} 已召开专题会", $"/ledger done {id} 会议减少三成");
+        await chat.SayAsync("63", $"/ledger confirm {id}");
+
+        var english = await chat.SayAsync("61", $"/ledger show {id}");
+        var chinese = await chat.SayAsync("63", $"/ledger show {id}");
+
+        Assert.Contains("Smith（", english, StringComparison.Ordinal);
+        Assert.Contains("Created: 会议过多; measures: 精简会议; lead leader: Wang; deadline: 2027-03-03; source: self-examination", english, StringComparison.Ordinal);
+        Assert.Contains(": Progress: 已召开专题会", english, StringComparison.Ordinal);
+        Assert.Contains(": Reported done, evidence: 会议减少三成", english, StringComparison.Ordinal);
+        Assert.Contains(": Confirmed done and closed", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("建立：", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("确认完成", english, StringComparison.Ordinal);
+        Assert.Contains("建立：会议过多；措施：精简会议；牵头领导：Wang；时限：2027-03-03；来源：对照检查", chinese, StringComparison.Ordinal);
+        Assert.Contains("：进展：已召开专题会", chinese, StringComparison.Ordinal);
+        Assert.Contains("：报告完成，佐证：会议减少三成", chinese, StringComparison.Ordinal);
+        Assert.Contains("：确认完成，销号", chinese, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

@@ -74,7 +74,7 @@ public sealed class EvidenceFetchJob(
                 Failure = null,
                 Attempts = evidence.Attempts + 1,
             };
-            var updated = await service.UpdateEvidenceAsync(item.Id, fetch.EvidenceId, _ => stored, $"佐证文件已保存：{stored.Describe()}（SHA-256 {sha[..16]}…）", context.Now, cancellationToken);
+            var updated = await service.UpdateEvidenceAsync(item.Id, fetch.EvidenceId, _ => stored, LedgerTexts.HistoryEvidenceStored(stored, sha[..16]), context.Now, cancellationToken);
             if (updated is { AwaitingConfirmation: true, IsClosed: false })
             {
                 await TellConfirmersAsync(context, updated, evidence.By, cancellationToken);
@@ -103,7 +103,7 @@ public sealed class EvidenceFetchJob(
     private async Task FailAsync(JobContext context, LedgerItem item, Evidence evidence, Text tell, string reason, CancellationToken cancellationToken)
     {
         var failed = evidence with { File = EvidenceFileState.Failed, Attempts = evidence.Attempts + 1, Failure = reason, FileRef = null };
-        await service.UpdateEvidenceAsync(item.Id, evidence.Id!, _ => failed, $"佐证文件未能保存：{failed.Describe()}；{reason}", context.Now, cancellationToken);
+        await service.UpdateEvidenceAsync(item.Id, evidence.Id!, _ => failed, LedgerTexts.HistoryEvidenceFailed(failed, reason), context.Now, cancellationToken);
         if (await people.MemberAsync(evidence.By, cancellationToken) is { } sender)
         {
             context.Notify(sender.PrivateChat, new TextMessage(tell.In(LedgerCommand.LanguageOf(sender))), $"evidence-failed:{item.Id}:{evidence.Id}");

@@ -58,7 +58,7 @@ public sealed class LedgerDailyJob(
             var current = item;
             if (item.Status != LedgerStatus.Overdue)
             {
-                current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue }, $"逾期（时限 {LedgerTexts.Date(item.Deadline)}）", now, cancellationToken);
+                current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue }, LedgerTexts.HistoryOverdue(item.Deadline), now, cancellationToken);
             }
 
             if (leader is not null)
@@ -71,7 +71,7 @@ public sealed class LedgerDailyJob(
             var level = Math.Min(LedgerPeople.OfficeLevel, 1 + ((daysOverdue - 1) / options.Value.EscalationDays));
             if (level > current.EscalationLevel)
             {
-                current = await service.MarkAsync(current, current with { EscalationLevel = level }, $"逾期督办升级到第 {level} 级（{LevelName(level)}）", now, cancellationToken);
+                current = await service.MarkAsync(current, current with { EscalationLevel = level }, LedgerTexts.HistoryEscalated(level), now, cancellationToken);
             }
 
             foreach (var person in await people.AtLevelAsync(item.UnitId, current.EscalationLevel, cancellationToken))
@@ -90,13 +90,6 @@ public sealed class LedgerDailyJob(
             context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key);
         }
     }
-
-    private static string LevelName(int level) => level switch
-    {
-        LedgerPeople.SecretaryLevel => "支部书记",
-        LedgerPeople.SupervisorLevel => "督导组",
-        _ => "活动办",
-    };
 
     private static (string, Registration.Member, Text) Message(string id, Registration.Member to, Text text, DateTimeOffset now) => (id, to, text);
 }

@@ -201,4 +201,14 @@ public sealed record Evidence(DateTimeOffset At, string By, string Text)
 }
 
 /// <summary>One change of an item: who, when, what. Numbered from 1; a number is written once, never replaced.</summary>
-public sealed record LedgerEntry(string ItemId, int Number, DateTimeOffset At, string By, string What);
+/// <summary>
+/// One line of an item's history: <paramref name="What"/> in Chinese, <paramref name="English"/> beside it (null in lines
+/// written before it existed, which read in Chinese). Exports keep the Chinese.
+/// </summary>
+public sealed record LedgerEntry(
+    string ItemId, int Number, DateTimeOffset At, string By, string What,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? English = null)
+{
+    /// <summary>What happened, in the reader's language where the line has it, else in Chinese.</summary>
+    public string WhatIn(Language language) => language == Language.English && English is { } english ? english : What;
+}

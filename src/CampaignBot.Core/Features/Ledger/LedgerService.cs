@@ -90,7 +90,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         }
 
         await ledger.SaveAsync(item, cancellationToken);
-        await AppendAsync(item.Id, now, by, $"建立：{item.Problem}；措施：{item.Measures}；牵头领导：{item.LeadLeaderName}；时限：{LedgerTexts.Date(deadline)}；来源：{LedgerTexts.SourceName(item.Source)}", cancellationToken);
+        await AppendAsync(item.Id, now, by, LedgerTexts.HistoryCreated(item), cancellationToken);
         return (item, null);
     }
 
@@ -109,7 +109,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         {
             item = item with { SourceRefs = [.. item.SourceRefs, sourceRef] };
             await ledger.SaveAsync(item, cancellationToken);
-            await AppendAsync(item.Id, now, by, $"并入意见 {sourceRef}", cancellationToken);
+            await AppendAsync(item.Id, now, by, LedgerTexts.HistoryJoinedOpinion(sourceRef), cancellationToken);
         }
 
         return item;
@@ -129,7 +129,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     public async Task<LedgerItem> NoteAsync(LedgerItem item, string note, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return await SaveWithHistoryAsync(Started(item), now, by, "进展：" + note, cancellationToken);
+        return await SaveWithHistoryAsync(Started(item), now, by, LedgerTexts.HistoryNote(note), cancellationToken);
     }
 
     /// <summary>A not-started item is now being rectified; any other keeps its status (an overdue one stays overdue).</summary>
@@ -144,7 +144,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
 
     /// <summary>Completion with evidence: the item waits for confirmation. Evidence already on the item (a re-run update) is not added twice.</summary>
     public Task<LedgerItem> ReportDoneAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithEvidenceAsync(item, evidence, i => Started(i) with { AwaitingConfirmation = true }, "报告完成，佐证：", by, now, cancellationToken);
+        WithEvidenceAsync(item, evidence, i => Started(i) with { AwaitingConfirmation = true }, LedgerTexts.HistoryReportedDone, by, now, cancellationToken);
 
     public Task<LedgerItem> AddEvidenceAsync(LedgerItem item, string evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -153,10 +153,10 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     }
 
     public Task<LedgerItem> AddEvidenceAsync(LedgerItem item, Evidence evidence, Member by, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithEvidenceAsync(item, evidence, i => i, "补充佐证：", by, now, cancellationToken);
+        WithEvidenceAsync(item, evidence, i => i, LedgerTexts.HistoryEvidenceAdded, by, now, cancellationToken);
 
     /// <summary>Adds the evidence with <paramref name="change"/> and a history line; evidence already on the item (a re-run update) is not added twice.</summary>
-    private async Task<LedgerItem> WithEvidenceAsync(LedgerItem item, Evidence evidence, Func<LedgerItem, LedgerItem> change, string history, Member by, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<LedgerItem> WithEvidenceAsync(LedgerItem item, Evidence evidence, Func<LedgerItem, LedgerItem> change, Func<Evidence, Text> history, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -167,14 +167,14 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         }
 
         var updated = change(item) with { Evidence = [.. item.Evidence, evidence] };
-        return await SaveWithHistoryAsync(updated, now, by, history + evidence.Describe(), cancellationToken);
+        return await SaveWithHistoryAsync(updated, now, by, history(evidence), cancellationToken);
     }
 
     /// <summary>
     /// Replaces one file's evidence record (its fetch moved on) on the item as stored now, so a change made meanwhile is kept;
     /// <paramref name="what"/>, when given, goes into the history as the system's. Null when the item or the evidence is gone.
     /// </summary>
-    public async Task<LedgerItem?> UpdateEvidenceAsync(string itemId, string evidenceId, Func<Evidence, Evidence> change, string? what, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<LedgerItem?> UpdateEvidenceAsync(string itemId, string evidenceId, Func<Evidence, Evidence> change, Text? what, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (await ledger.GetAsync(itemId, cancellationToken) is not { } item || item.Evidence.FirstOrDefault(e => e.Id == evidenceId) is not { } evidence)
@@ -231,7 +231,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(by);
         var updated = item with { Status = LedgerStatus.Done, AwaitingConfirmation = false, ConfirmedBy = by.Id, ConfirmedOn = calendar.Today(now) };
-        return await SaveWithHistoryAsync(updated, now, by, "确认完成，销号", cancellationToken);
+        return await SaveWithHistoryAsync(updated, now, by, LedgerTexts.HistoryConfirmed, cancellationToken);
     }
 
     public async Task<LedgerItem> ReopenAsync(LedgerItem item, string reason, Member by, DateTimeOffset now, CancellationToken cancellationToken)
@@ -246,18 +246,18 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
             ConfirmedOn = null,
             Reopened = item.Reopened + 1,
         };
-        return await SaveWithHistoryAsync(updated, now, by, $"重新打开（第 {updated.Reopened} 次）：{reason}", cancellationToken);
+        return await SaveWithHistoryAsync(updated, now, by, LedgerTexts.HistoryReopened(updated.Reopened, reason), cancellationToken);
     }
 
     public async Task<LedgerItem> SetInstitutionAsync(LedgerItem item, InstitutionChange change, string title, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         var updated = item with { Institution = change, InstitutionTitle = title };
-        return await SaveWithHistoryAsync(updated, now, by, $"建章立制：{LedgerTexts.InstitutionName(change)}《{title}》", cancellationToken);
+        return await SaveWithHistoryAsync(updated, now, by, LedgerTexts.HistoryInstitution(change, title), cancellationToken);
     }
 
     /// <summary>Marks an item overdue (by the daily job) with a history entry; "system" is the author.</summary>
-    public async Task<LedgerItem> MarkAsync(LedgerItem item, LedgerItem updated, string what, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<LedgerItem> MarkAsync(LedgerItem item, LedgerItem updated, Text what, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(updated);
@@ -298,20 +298,20 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     }
 
     /// <summary>Saves a changed item and writes what changed to its history (by null: the system).</summary>
-    private async Task<LedgerItem> SaveWithHistoryAsync(LedgerItem updated, DateTimeOffset now, Member? by, string what, CancellationToken cancellationToken)
+    private async Task<LedgerItem> SaveWithHistoryAsync(LedgerItem updated, DateTimeOffset now, Member? by, Text what, CancellationToken cancellationToken)
     {
         await ledger.SaveAsync(updated, cancellationToken);
         await AppendAsync(updated.Id, now, by, what, cancellationToken);
         return updated;
     }
 
-    private async Task AppendAsync(string itemId, DateTimeOffset now, Member? by, string what, CancellationToken cancellationToken)
+    private async Task AppendAsync(string itemId, DateTimeOffset now, Member? by, Text what, CancellationToken cancellationToken)
     {
         // Numbers are taken in order; a racing writer that took the number first makes this one take the next.
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var number = (await ledger.HistoryAsync(itemId, cancellationToken)).Count + 1;
-            if (await ledger.AppendAsync(new LedgerEntry(itemId, number, now, by is null ? "system" : $"{by.Name}（{by.Id}）", what), cancellationToken))
+            if (await ledger.AppendAsync(new LedgerEntry(itemId, number, now, by is null ? "system" : $"{by.Name}（{by.Id}）", what.Chinese, what.English), cancellationToken))
             {
                 return;
             }

@@ -86,5 +86,13 @@ public static partial class LedgerTexts
         _ => "that kind of message",
     };
 
+    /// <summary>Who an overdue item is escalated to at each level: the secretary, then the supervision group, then the office.</summary>
+    public static Text Level(int level) => level switch
+    {
+        LedgerPeople.SecretaryLevel => LevelSecretary,
+        LedgerPeople.SupervisorLevel => LevelSupervisor,
+        _ => LevelOffice,
+    };
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

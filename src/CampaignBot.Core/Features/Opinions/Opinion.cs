@@ -66,11 +66,21 @@ public sealed record Opinion
 
     public bool IsAnonymous => Source == OpinionSource.Anonymous;
 
-    public Opinion With(OpinionStatus status, string by, DateTimeOffset at, string what) =>
-        this with { Status = status, Changes = [.. Changes, new OpinionChange(at, by, status, what)] };
+    public Opinion With(OpinionStatus status, string by, DateTimeOffset at, Text what)
+    {
+        ArgumentNullException.ThrowIfNull(what);
+        return this with { Status = status, Changes = [.. Changes, new OpinionChange(at, by, status, what.Chinese, what.English)] };
+    }
 }
 
-public sealed record OpinionChange(DateTimeOffset At, string By, OpinionStatus Status, string What);
+/// <summary>One change of an opinion's status: <paramref name="What"/> in Chinese, <paramref name="English"/> beside it (null in older changes).</summary>
+public sealed record OpinionChange(
+    DateTimeOffset At, string By, OpinionStatus Status, string What,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? English = null)
+{
+    /// <summary>What changed, in the reader's language where the change has it, else in Chinese.</summary>
+    public string WhatIn(Language language) => language == Language.English && English is { } english ? english : What;
+}
 
 /// <summary>An opinion collection (征求意见) of one unit: who is asked is the same choice as for evaluation rounds.</summary>
 public sealed record OpinionCollection : UnitWindow

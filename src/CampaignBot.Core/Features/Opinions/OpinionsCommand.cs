@@ -321,13 +321,13 @@ public sealed class OpinionsCommand(
                     await ledger.NotifyAssignedAsync(context, item, cancellationToken);
                 }
 
-                changed = opinion.With(OpinionStatus.Adopted, member.Id, context.Now, "采纳：" + item.Id) with { LedgerItemId = item.Id };
+                changed = opinion.With(OpinionStatus.Adopted, member.Id, context.Now, OpinionTexts.ChangeAdopted(item.Id)) with { LedgerItemId = item.Id };
                 break;
             case "reply":
-                changed = opinion.With(OpinionStatus.Answered, member.Id, context.Now, "答复") with { Answer = text };
+                changed = opinion.With(OpinionStatus.Answered, member.Id, context.Now, OpinionTexts.ChangeAnswered) with { Answer = text };
                 break;
             case "reject":
-                changed = opinion.With(OpinionStatus.Rejected, member.Id, context.Now, "不予采纳") with { Answer = text };
+                changed = opinion.With(OpinionStatus.Rejected, member.Id, context.Now, OpinionTexts.ChangeRejected) with { Answer = text };
                 break;
             default:
                 var target = OpinionCodes.LooksLikeCode(text) ? await store.GetAsync(text, cancellationToken) : null;
@@ -338,7 +338,7 @@ public sealed class OpinionsCommand(
                 }
 
                 // The duplicate follows the opinion it joins: its giver reads the same answer.
-                changed = opinion.With(OpinionStatus.Merged, member.Id, context.Now, "合并到 " + target.Id) with { MergedInto = target.Id, LedgerItemId = target.LedgerItemId, Answer = target.Answer };
+                changed = opinion.With(OpinionStatus.Merged, member.Id, context.Now, OpinionTexts.ChangeMerged(target.Id)) with { MergedInto = target.Id, LedgerItemId = target.LedgerItemId, Answer = target.Answer };
                 break;
         }
 
