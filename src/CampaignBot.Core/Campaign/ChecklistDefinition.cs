@@ -41,9 +41,9 @@ public static class ChecklistChoices
 
     public static readonly IReadOnlyList<(string Code, string Chinese, string English)> All =
     [
-        (Exists, "存在", "Exists"),
-        (Partly, "部分存在", "Partly"),
-        (None, "不存在", "Does not exist"),
+        (Exists, CampaignTexts.ChoiceExists.Chinese, CampaignTexts.ChoiceExists.English),
+        (Partly, CampaignTexts.ChoicePartly.Chinese, CampaignTexts.ChoicePartly.English),
+        (None, CampaignTexts.ChoiceNone.Chinese, CampaignTexts.ChoiceNone.English),
     ];
 
     public static string? Name(string? code, bool english = false) =>

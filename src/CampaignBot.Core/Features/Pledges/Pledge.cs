@@ -47,9 +47,9 @@ public static class PledgeOutcomes
 
     public static readonly IReadOnlyList<(string Code, string Chinese, string English)> All =
     [
-        (Kept, "已践行", "Kept"),
-        (Partly, "部分践行", "Partly kept"),
-        (NotYet, "尚未践行", "Not yet"),
+        (Kept, PledgeTexts.OutcomeKept.Chinese, PledgeTexts.OutcomeKept.English),
+        (Partly, PledgeTexts.OutcomePartly.Chinese, PledgeTexts.OutcomePartly.English),
+        (NotYet, PledgeTexts.OutcomeNotYet.Chinese, PledgeTexts.OutcomeNotYet.English),
     ];
 
     public static string Name(string code, bool english = false) =>

@@ -7,18 +7,20 @@ public static class StudyForms
 
     public static readonly IReadOnlyList<CatalogueItem> All =
     [
-        new("collective", "集体学习", "collective study"),
-        new("self", "自学", "self-study"),
-        new("seminar", "研讨交流", "seminar"),
-        new("film", "观看教育片", "film"),
-        new("door", "送学上门", "study brought to the door"),
+        Form("collective", StudyTexts.FormCollective),
+        Form("self", StudyTexts.FormSelf),
+        Form("seminar", StudyTexts.FormSeminar),
+        Form("film", StudyTexts.FormFilm),
+        Form("door", StudyTexts.FormDoor),
     ];
 
     public static string FormName(string? code) => All.FirstOrDefault(f => f.Code == code)?.Name ?? code ?? "-";
 
     public static IReadOnlyList<CatalogueItem> Topics(CampaignDefinition campaign) =>
-        [.. campaign.StudyTopics, new(Reading, "必读书目", "required reading")];
+        [.. campaign.StudyTopics, Form(Reading, StudyTexts.TopicReading)];
 
     public static string TopicName(CampaignDefinition campaign, string? code) =>
         Topics(campaign).FirstOrDefault(t => t.Code == code)?.Name ?? code ?? "-";
+
+    private static CatalogueItem Form(string code, Text name) => new(code, name.Chinese, name.English);
 }
