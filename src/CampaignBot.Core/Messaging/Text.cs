@@ -10,4 +10,11 @@ public sealed record Text(string Chinese, string English)
     public string In(Language language) => language == Language.English ? English : Chinese;
 
     public override string ToString() => Chinese;
+
+    /// <summary>Items as a list in each language: "王明、李强" (or "，" between clauses), "王明, 李强".</summary>
+    public static Text List(IEnumerable<string> items, string chineseSeparator = "、")
+    {
+        var list = items?.ToList() ?? throw new ArgumentNullException(nameof(items));
+        return new Text(string.Join(chineseSeparator, list), string.Join(", ", list));
+    }
 }

@@ -83,5 +83,73 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Contains("：确认完成，销号", chinese, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_english_member_on_a_roster_gets_the_private_ballot_and_its_reminder_in_english_and_the_english_office_reads_the_result_in_english()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = "test-ballot-secret-0123456789" });
+        chat.LanguageOf["71"] = "en";
+        await chat.RegisterAsync(_bot, "71", "Office", "city", "office", rank: 1);
+        chat.LanguageOf["72"] = "en";
+        await chat.RegisterAsync(_bot, "72", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "73", "李四", "village_dongguan");
+
+        await chat.SayAsync("71", "/round open village_dongguan meeting_satisfaction 6 roster");
+        chat.Time.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
+        var reminders = await chat.RunSchedulerAsync();
+        chat.Time.Advance(TimeSpan.FromHours(2));
+        var closing = await chat.RunSchedulerAsync();
+
+        var english = chat.BodiesTo(CampaignChat.Private("72")).OfType<TextMessage>().Where(m => m.Buttons is { Count: > 0 }).ToList();
+        var chinese = chat.BodiesTo(CampaignChat.Private("73")).OfType<TextMessage>().Where(m => m.Buttons is { Count: > 0 }).ToList();
+        var ballot = Assert.Single(english, m => m.Text.StartsWith("[Evaluation] 城关镇东关村 · 满意度测评\nPlease evaluate this unit", StringComparison.Ordinal));
+        Assert.Equal(Language.English, ballot.Reader);
+        Assert.Single(chinese, m => m.Text.StartsWith("【群众评议】城关镇东关村 · 满意度测评\n请对本单位作出评价", StringComparison.Ordinal));
+        var reminder = Assert.IsType<TextMessage>(Assert.Single(reminders, r => r.Chat.Id == "72").Body);
+        Assert.Contains("Reminder: this round closes", reminder.Text, StringComparison.Ordinal);
+        Assert.Equal(Language.English, reminder.Reader);
+        Assert.Contains("提醒：本轮评议将于", Assert.IsType<TextMessage>(Assert.Single(reminders, r => r.Chat.Id == "73").Body).Text, StringComparison.Ordinal);
+        var result = Assert.IsType<TextMessage>(Assert.Single(closing, r => r.Chat.Id == "71").Body).Text;
+        Assert.Contains("0 votes: 满意 0, 基本满意 0, 不满意 0", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("，", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_secretary_and_office_read_the_action_lists_with_english_punctuation()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        chat.LanguageOf["81"] = "en";
+        await chat.RegisterAsync(_bot, "81", "Smith", "village_dongguan", "secretary");
+        chat.LanguageOf["82"] = "en";
+        await chat.RegisterAsync(_bot, "82", "Office", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "83", "李四", "village_dongguan");
+        await chat.RegisterAsync(_bot, "84", "王书记", "village_dongguan", "secretary");
+
+        var secretary = await chat.SayAsync("81", "/todo");
+        var office = await chat.SayAsync("82", "/todo");
+        var chinese = await chat.SayAsync("84", "/todo");
+
+        Assert.Contains("\nNo public pledge (3): Smith, 李四, 王书记\n", secretary, StringComparison.Ordinal);
+        Assert.Contains("· 城关镇东关村 (village_dongguan): Examination not started 3/3, No public pledge 3/3", office, StringComparison.Ordinal);
+        Assert.DoesNotContain("：", secretary + office, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", secretary + office, StringComparison.Ordinal);
+        Assert.Contains("（3）：Smith、李四、王书记", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_secretary_reads_the_ledger_list_with_english_punctuation()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        chat.LanguageOf["91"] = "en";
+        await chat.RegisterAsync(_bot, "91", "Smith", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "92", "王书记", "village_dongguan", "secretary");
+        await chat.SayAsync("91", "/ledger add Smith 2027-03-03 会议过多 | 精简会议");
+
+        var english = await chat.SayAsync("91", "/ledger list");
+        var chinese = await chat.SayAsync("92", "/ledger list");
+
+        Assert.Contains("[not started] 城关镇东关村: 会议过多 | Smith | 2027-03-03", english, StringComparison.Ordinal);
+        Assert.Contains("[未开始] 城关镇东关村：会议过多｜Smith｜2027-03-03", chinese, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

@@ -45,7 +45,7 @@ public sealed class BallotByNumber(
         if (waiting.Count > 1)
         {
             var next = waiting[1];
-            context.Reply(text.Ballot(next, null, await briefings.ForAsync(next, cancellationToken)));
+            context.Reply(text.Ballot(next, null, await briefings.ForAsync(next, cancellationToken), context.Language));
         }
 
         return true;

@@ -61,14 +61,14 @@ public sealed class EvaluationText(CampaignDefinition campaign)
         EvaluationTexts.Turnout(TitleText(round), voted, asked, Local(round.ClosesAt)).Chinese;
 
     public Text Running(EvaluationRound round, Tally tally) => round.ShowTally
-        ? EvaluationTexts.RunningTally(tally.Total, string.Join("，", campaign.Evaluation.Choices.Select(c => $"{c.Name} {tally.Count(c.Code)}")))
+        ? EvaluationTexts.RunningTally(tally.Total, Counts(c => tally.Count(c)))
         : EvaluationTexts.RunningCount(tally.Total);
 
     /// <summary>A closed round's result, fit for the group: the counts, the rule and the verdict with what decided it; no instructions.</summary>
     public Text Result(EvaluationRound round, RoundResult result) => EvaluationTexts.Result(
         TitleText(round),
         result.Votes,
-        string.Join("，", campaign.Evaluation.Choices.Select(c => $"{c.Name} {result.Counts.GetValueOrDefault(c.Code)}")),
+        Counts(c => result.Counts.GetValueOrDefault(c)),
         result.SatisfiedShare,
         round.PassRule.MinimumSatisfiedShare,
         round.PassRule.MinimumVotes,
@@ -80,6 +80,13 @@ public sealed class EvaluationText(CampaignDefinition campaign)
         : new Text(
             "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).Chinese + "\n" + EvaluationTexts.MakeUpFlag(UnitName(round.UnitId)).Chinese,
             "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).English + "\n" + EvaluationTexts.MakeUpFlag(UnitName(round.UnitId)).English);
+
+    /// <summary>Each choice with its count ("满意 3，基本满意 1"), the list punctuated for each language.</summary>
+    private Text Counts(Func<string, long> count)
+    {
+        var parts = campaign.Evaluation.Choices.Select(c => $"{c.Name} {count(c.Code)}").ToList();
+        return new Text(string.Join("，", parts), string.Join(", ", parts));
+    }
 
     /// <summary>A stage's place in the campaign (its order in campaign.yaml); unknown stages last.</summary>
     public int StageOrder(string stage)

@@ -43,7 +43,7 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
 }
 
 /// <summary>Reminds roster evaluators who have not voted; the turnout says only whether someone voted, never what.</summary>
-public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurnoutStore turnout, EvaluationText text) : IJobHandler
+public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurnoutStore turnout, IMemberStore members, EvaluationText text) : IJobHandler
 {
     public string Kind => RoundJobs.ReminderJobKind;
 
@@ -56,13 +56,14 @@ public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurno
             return;
         }
 
-        var reminder = new TextMessage(
-            EvaluationTexts.VoteReminder(text.TitleText(round), text.Local(round.ClosesAt)).Chinese,
-            text.Buttons(round));
+        var reminder = EvaluationTexts.VoteReminder(text.TitleText(round), text.Local(round.ClosesAt));
         var entries = await turnout.ListAsync(round.Id, cancellationToken);
         foreach (var entry in entries.Where(entry => !entry.Voted))
         {
-            context.Notify(entry.Chat, reminder, $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}");
+            // In the voter's own language, as their ballot was.
+            var voter = await members.GetAsync(entry.VoterId, cancellationToken);
+            var language = voter is null ? Language.Chinese : new UserRef(voter.UserId, null, voter.LanguageCode).Language;
+            context.Notify(entry.Chat, new TextMessage(reminder.In(language), text.Buttons(round)).For(language), $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}");
         }
 
         if (round is { Group: { } group, PrivateBallots: true })

@@ -96,15 +96,14 @@ public sealed class RoundOpener(
             return 0;
         }
 
-        var ballot = text.Ballot(round, null, briefing);
-
-        // The roster: the unit's registered people; each gets a private ballot and a turnout entry (voted: no).
+        // The roster: the unit's registered people; each gets a private ballot, in their language, and a turnout entry (voted: no).
         var roster = await audiences.RosterAsync(round.UnitId, cancellationToken);
         foreach (var member in roster)
         {
             var chat = member.PrivateChat;
+            var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
             await turnout.AddAsync(new TurnoutEntry(round.Id, member.Id, chat, false), cancellationToken);
-            context.Notify(chat, ballot, $"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}");
+            context.Notify(chat, text.Ballot(round, null, briefing, language).For(language), $"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}");
         }
 
         if (round is { Group: { } robotGroup, PrivateBallots: true })

@@ -101,7 +101,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         var text = new StringBuilder(context.Text(LedgerTexts.ListHeading(items.Count)));
         foreach (var item in items.OrderBy(i => i.UnitId, StringComparer.Ordinal).ThenBy(i => i.Deadline).Take(MaxListed))
         {
-            text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status, context.Language == Language.English)}{(item.AwaitingConfirmation ? LedgerTexts.AwaitingMark(context.Language == Language.English) : string.Empty)}] {UnitName(item.UnitId)}：{Short(item.Problem, 40)}｜{item.LeadLeaderName}｜{LedgerTexts.Date(item.Deadline)}");
+            text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status, context.Language == Language.English)}{(item.AwaitingConfirmation ? LedgerTexts.AwaitingMark(context.Language == Language.English) : string.Empty)}] {context.Text(LedgerTexts.ListLine(UnitName(item.UnitId), Short(item.Problem, 40), item.LeadLeaderName, LedgerTexts.Date(item.Deadline)))}");
         }
 
         context.Reply(new TextMessage(text.ToString()));

@@ -63,8 +63,13 @@ public sealed class TodoCommand(ActionLists lists, Nudges nudges) : ICommandHand
                 continue;
             }
 
-            var names = string.Join("、", people.Take(MaxNames).Select(m => m.Name)) + (people.Count > MaxNames ? "……" : string.Empty);
-            text.Append('\n').Append(context.Text(kind.Name)).Append(CultureInfo.InvariantCulture, $"（{people.Count}）：").Append(names);
+            var names = Text.List(people.Take(MaxNames).Select(m => m.Name));
+            if (people.Count > MaxNames)
+            {
+                names = new Text(names.Chinese + "……", names.English + "…");
+            }
+
+            text.Append('\n').Append(context.Text(ProgressTexts.TodoLine(context.Text(kind.Name), people.Count, names)));
             buttons.Add([new Button(context.Text(ProgressTexts.RemindButton(context.Text(kind.Name), people.Count)), Nudges.Payload(kind))]);
         }
 
@@ -84,7 +89,7 @@ public sealed class TodoCommand(ActionLists lists, Nudges nudges) : ICommandHand
                 .ToList();
             if (lagging.Count > 0)
             {
-                behind.Add($"{unit.Name}（{unit.Id}）：{string.Join("，", lagging)}");
+                behind.Add(context.Text(ProgressTexts.OfficeBehindLine(unit.Name, unit.Id, Text.List(lagging, "，"))));
             }
         }
 
@@ -101,7 +106,7 @@ public sealed class TodoCommand(ActionLists lists, Nudges nudges) : ICommandHand
             foreach (var (unitId, stages) in makeUp)
             {
                 var stageNames = stages.Select(s => context.Campaign.Evaluation.Stages.FirstOrDefault(x => x.Code == s)?.Name ?? s);
-                text.Append("\n· ").Append(context.Campaign.FindUnit(unitId)?.Name ?? unitId).Append('：').AppendJoin("、", stageNames);
+                text.Append("\n· ").Append(context.Text(ProgressTexts.OfficeMakeUpLine(context.Campaign.FindUnit(unitId)?.Name ?? unitId, Text.List(stageNames))));
             }
         }
 
