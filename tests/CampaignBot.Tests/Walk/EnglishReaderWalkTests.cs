@@ -151,5 +151,54 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Contains("[未开始] 城关镇东关村：会议过多｜Smith｜2027-03-03", chinese, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_english_member_reads_the_recent_study_entries_in_english()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        chat.LanguageOf["101"] = "en";
+        await chat.RegisterAsync(_bot, "101", "Wang", "village_dongguan");
+        await chat.SayAsync("101", "/study");
+        await chat.SendAsync("101", new ButtonPress(chat.Payload(CampaignChat.Private("101"), "Log study")));
+        await chat.SayAllAsync("101", "today", "1", "2", "1", "Skip");
+        await chat.SayAsync("101", "/study");
+
+        var recent = await chat.SendAsync("101", new ButtonPress(chat.Payload(CampaignChat.Private("101"), "Recent / correct")));
+
+        Assert.Contains("1. 2027-01-20 1 day(s) self-study 理论宣讲", recent, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 天 ", recent, StringComparison.Ordinal);
+        Assert.DoesNotContain("自学", recent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_secretary_reads_the_opinion_list_in_english()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Opinions:Secret"] = "test-opinion-secret-0123456789" });
+        chat.LanguageOf["111"] = "en";
+        await chat.RegisterAsync(_bot, "111", "Smith", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "112", "王书记", "village_dongguan", "secretary");
+        var opened = await chat.SayAsync("111", "/opinions open village_dongguan 7 code");
+        var code = System.Text.RegularExpressions.Regex.Match(opened, "/opinion ([A-Z0-9]{6})").Groups[1].Value;
+        await chat.SayAllAsync("113", "/opinion " + code, "1", "窗口办事推诿，跑了三次才办成。");
+
+        var english = await chat.SayAsync("111", "/opinions list");
+        var chinese = await chat.SayAsync("112", "/opinions list");
+
+        Assert.Matches(@"\n[A-Z0-9]{8} \[pending\] 形式主义 · anonymous 01-20: 窗口办事推诿", english);
+        Assert.Matches(@"\n[A-Z0-9]{8} \[待处理\] 形式主义·背对背 01-20：窗口办事推诿", chinese);
+    }
+
+    [Fact]
+    public async Task An_english_office_member_reads_a_new_inspection_draw_with_english_punctuation()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        chat.LanguageOf["121"] = "en";
+        await chat.RegisterAsync(_bot, "121", "Office", "city", "office", rank: 1);
+
+        var drawn = await chat.SayAsync("121", "/inspect draw");
+
+        Assert.Matches(@"\n1\. \S+ \([a-z_]+\)\n2\. ", drawn);
+        Assert.DoesNotContain("（", drawn, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

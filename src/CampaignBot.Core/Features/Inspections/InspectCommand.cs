@@ -92,7 +92,7 @@ public sealed class InspectCommand(
             return;
         }
 
-        context.Reply(InspectionTexts.Drawn(inspection, UnitLines(inspection), InspectionBulletin.KindNamesText(inspection, campaign)));
+        context.Reply(InspectionTexts.Drawn(inspection, UnitLines(inspection, context.Language), InspectionBulletin.KindNamesText(inspection, campaign)));
     }
 
     private async Task VerifyAsync(FlowContext context, Member member, string id, CancellationToken cancellationToken)
@@ -221,8 +221,8 @@ public sealed class InspectCommand(
     private bool Sees(Member member, Inspection inspection) =>
         InspectionAccess.MayDraw(member) || inspection.Units.Any(u => campaign.Manages(member, u));
 
-    private IReadOnlyList<string> UnitLines(Inspection inspection) =>
-        [.. inspection.Units.Select((u, i) => $"{i + 1}. {Name(u)}（{u}）")];
+    private IReadOnlyList<string> UnitLines(Inspection inspection, Language language) =>
+        [.. inspection.Units.Select((u, i) => $"{i + 1}. {InspectionTexts.DrawnUnit(Name(u), u).In(language)}")];
 
     private string Name(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
 

@@ -30,12 +30,12 @@ public static partial class OpinionTexts
             $"{unitName}: {opinions.Count} ({Statuses(true)})" + (categories.Count > 0 ? "; by category: " + string.Join(", ", categories) : string.Empty));
     }
 
-    public static string SourceName(OpinionSource source) => source switch
+    public static string SourceName(OpinionSource source, bool english = false) => source switch
     {
-        OpinionSource.Anonymous => "背对背",
-        OpinionSource.Meeting => "座谈会",
-        OpinionSource.Talk => "谈心谈话",
-        OpinionSource.Visit => "走访",
-        _ => "蹲点调研",
+        OpinionSource.Anonymous => english ? "anonymous" : "背对背",
+        OpinionSource.Meeting => english ? "meeting" : "座谈会",
+        OpinionSource.Talk => english ? "talk" : "谈心谈话",
+        OpinionSource.Visit => english ? "visit" : "走访",
+        _ => english ? "field research" : "蹲点调研",
     };
 }

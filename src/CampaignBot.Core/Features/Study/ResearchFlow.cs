@@ -86,7 +86,7 @@ public sealed class ResearchFlow(StudyServices services) : DeclaredFlow<Research
             var recent = (await services.Log.ListAsync(null, step.Context.Member!.Id, ActivityKind.Research, cancellationToken).ConfigureAwait(false)).TakeLast(RecentShown).Reverse().ToList();
             return recent.Count == 0
                 ? StudyTexts.NoResearchEntries
-                : ("PickingEntry", step.Answers with { Recent = [.. recent.Select(e => new ListedItem(e.Id, StudySteps.Line(e, step.Campaign)))] });
+                : ("PickingEntry", step.Answers with { Recent = [.. recent.Select(e => new ListedItem(e.Id, StudySteps.Line(e, step.Campaign, step.Language)))] });
         }
 
         var date = StudySteps.ReadDate(input, step.Context, services.Calendar);

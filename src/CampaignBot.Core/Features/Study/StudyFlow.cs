@@ -135,12 +135,12 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
                 var recent = (await services.Log.ListAsync(null, member.Id, ActivityKind.Study, cancellationToken).ConfigureAwait(false)).TakeLast(RecentShown).Reverse().ToList();
                 return recent.Count == 0
                     ? StudyTexts.NoStudyEntries
-                    : ("PickingEntry", new StudyAnswers { Recent = [.. recent.Select(e => new ListedItem(e.Id, StudySteps.Line(e, step.Campaign)))] });
+                    : ("PickingEntry", new StudyAnswers { Recent = [.. recent.Select(e => new ListedItem(e.Id, StudySteps.Line(e, step.Campaign, step.Language)))] });
             case "group" when secretary:
                 var roster = (await services.Members.ListAsync(member.UnitId, cancellationToken).ConfigureAwait(false)).Where(m => m.IsActive).Take(MaxRoster);
                 return ("AwaitingDate", new StudyAnswers { Mode = "group", Roster = [.. roster.Select(m => new ListedItem(m.Id, m.Name))] });
             case "confirm" when secretary:
-                var pending = await PendingAsync(member.UnitId, step.Campaign, cancellationToken).ConfigureAwait(false);
+                var pending = await PendingAsync(member.UnitId, step.Campaign, step.Language, cancellationToken).ConfigureAwait(false);
                 if (pending.Count == 0)
                 {
                     step.Context.Reply(StudyTexts.NothingToConfirm);
@@ -155,7 +155,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
         }
     }
 
-    private async Task<IReadOnlyList<ListedItem>> PendingAsync(string unitId, CampaignDefinition campaign, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ListedItem>> PendingAsync(string unitId, CampaignDefinition campaign, Language language, CancellationToken cancellationToken)
     {
         var entries = (await services.Log.ListAsync(unitId, null, null, cancellationToken).ConfigureAwait(false)).Where(e => !e.Confirmed && e.Kind != ActivityKind.Visit).Take(PendingShown).ToList();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -164,7 +164,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
             names[id] = (await services.Members.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Name ?? "?";
         }
 
-        return [.. entries.Select(e => new ListedItem(e.Id, $"{names[e.MemberId]} {StudySteps.Line(e, campaign)}", e.MemberId))];
+        return [.. entries.Select(e => new ListedItem(e.Id, $"{names[e.MemberId]} {StudySteps.Line(e, campaign, language)}", e.MemberId))];
     }
 
     /// <summary>Saves the member's own entry once the note is read; a secretary's group entry is saved at its last step.</summary>
@@ -288,8 +288,8 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
             await services.Log.RemoveAsync(gone.Id, cancellationToken).ConfigureAwait(false);
             if (await services.Members.GetAsync(gone.MemberId, cancellationToken).ConfigureAwait(false) is { } owner)
             {
-                var line = StudySteps.Line(gone, step.Campaign);
-                context.Notify(owner.PrivateChat, new TextMessage(StudyTexts.YourEntryRejected(line).In(new UserRef(owner.UserId, owner.Name, owner.LanguageCode).Language)));
+                var language = new UserRef(owner.UserId, owner.Name, owner.LanguageCode).Language;
+                context.Notify(owner.PrivateChat, new TextMessage(StudyTexts.YourEntryRejected(StudySteps.Line(gone, step.Campaign, language)).In(language)));
             }
         }
 

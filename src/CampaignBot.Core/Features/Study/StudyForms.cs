@@ -16,6 +16,10 @@ public static class StudyForms
 
     public static string FormName(string? code) => All.FirstOrDefault(f => f.Code == code)?.Name ?? code ?? "-";
 
+    /// <summary>The form's name in the reader's language (its English is the item's description).</summary>
+    public static string FormName(string? code, Language language) =>
+        All.FirstOrDefault(f => f.Code == code) is { } form ? (language == Language.English ? form.Description ?? form.Name : form.Name) : code ?? "-";
+
     public static IReadOnlyList<CatalogueItem> Topics(CampaignDefinition campaign) =>
         [.. campaign.StudyTopics, Form(Reading, StudyTexts.TopicReading)];
 

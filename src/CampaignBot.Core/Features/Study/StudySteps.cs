@@ -133,14 +133,14 @@ public static class StudySteps
 
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);
 
-    /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓".</summary>
-    public static string Line(ActivityEntry entry, CampaignDefinition campaign)
+    /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓" ("2027-03-05 1.5 day(s) self-study 理论宣讲 ✓").</summary>
+    public static string Line(ActivityEntry entry, CampaignDefinition campaign, Language language = Language.Chinese)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(campaign);
         var what = entry.Kind == ActivityKind.Research
-            ? $"{StudyTexts.ResearchTitle.Chinese} {entry.Place}"
-            : $"{StudyForms.FormName(entry.Form)} {StudyForms.TopicName(campaign, entry.Topic)}";
-        return $"{DateText(entry.Date)} {LengthParser.Days(entry.HalfDays)} 天 {what}{(entry.Confirmed ? " ✓" : string.Empty)}";
+            ? $"{StudyTexts.ResearchTitle.In(language)} {entry.Place}"
+            : $"{StudyForms.FormName(entry.Form, language)} {StudyForms.TopicName(campaign, entry.Topic)}";
+        return StudyTexts.EntryLine(DateText(entry.Date), LengthParser.Days(entry.HalfDays), what).In(language) + (entry.Confirmed ? " ✓" : string.Empty);
     }
 }
