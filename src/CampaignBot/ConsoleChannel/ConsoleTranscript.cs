@@ -37,7 +37,8 @@ public sealed class ConsoleTranscript(TextWriter output)
         lock (_gate)
         {
             var id = (++_messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var prefix = chat.Kind == ChatKind.Group ? $"[群 {chat.Title ?? chat.Id}] " : addressee is null ? string.Empty : $"[发给 {addressee}] ";
+            var language = message.HintLanguage;
+            var prefix = chat.Kind == ChatKind.Group ? $"[群 {chat.Title ?? chat.Id}] " : addressee is null ? string.Empty : ConsoleTexts.To(addressee).In(language) + " ";
             var text = new StringBuilder();
             switch (message)
             {
@@ -46,19 +47,19 @@ public sealed class ConsoleTranscript(TextWriter output)
                     Remember(chat, plain.Buttons, text);
                     break;
                 case EditMessage edit:
-                    text.Append(prefix).Append("（更新）").Append(edit.Text);
+                    text.Append(prefix).Append(ConsoleTexts.Edited.In(language)).Append(language == Language.English ? " " : string.Empty).Append(edit.Text);
                     Remember(chat, edit.Buttons, text);
                     break;
                 case CallbackAnswer { Notice: { } notice }:
-                    text.Append(prefix).Append("（提示：").Append(notice).Append('）');
+                    text.Append(prefix).Append(ConsoleTexts.Notice(notice).In(language));
                     break;
                 case CallbackAnswer:
                     return id;
                 case DocumentMessage document:
-                    text.Append(prefix).Append("[文件] ").Append(Save(filesFolder, document.FileName, document.Content)).Append(Caption(document.Caption));
+                    text.Append(prefix).Append(ConsoleTexts.File.In(language)).Append(' ').Append(Save(filesFolder, document.FileName, document.Content, language)).Append(Caption(document.Caption));
                     break;
                 case PhotoMessage photo:
-                    text.Append(prefix).Append("[图片] ").Append(Save(filesFolder, photo.FileName, photo.Content)).Append(Caption(photo.Caption));
+                    text.Append(prefix).Append(ConsoleTexts.Photo.In(language)).Append(' ').Append(Save(filesFolder, photo.FileName, photo.Content, language)).Append(Caption(photo.Caption));
                     break;
             }
 
@@ -78,17 +79,17 @@ public sealed class ConsoleTranscript(TextWriter output)
         }
     }
 
-    private static string Save(string? folder, string fileName, byte[] content)
+    private static string Save(string? folder, string fileName, byte[] content, Language language)
     {
         if (folder is null)
         {
-            return $"{fileName}（{content.Length} 字节）";
+            return ConsoleTexts.Size(fileName, content.Length).In(language);
         }
 
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, Path.GetFileName(fileName));
         File.WriteAllBytes(path, content);
-        return $"{fileName}（{content.Length} 字节，已保存到 {path}）";
+        return ConsoleTexts.Saved(fileName, content.Length, path).In(language);
     }
 
     private static string Caption(string? caption) => caption is null ? string.Empty : $"\n{caption}";
