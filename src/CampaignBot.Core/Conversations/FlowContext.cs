@@ -22,7 +22,12 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
 
     public DateTimeOffset Now { get; } = now;
 
-    public Language Language => Update.Sender.Language;
+    /// <summary>
+    /// The sender's language: what their messenger says, or, where it says nothing (WeCom), what their member record holds
+    /// (campaignbot members set --lang), else Chinese.
+    /// </summary>
+    public Language Language =>
+        Update.Sender.LanguageCode is null && Member?.LanguageCode is { } stored ? new UserRef(Update.Sender.Id, null, stored).Language : Update.Sender.Language;
 
     public IReadOnlyList<Outbound> Replies => _replies;
 

@@ -100,23 +100,23 @@ public sealed class UpdateHandler(
         }
 
         var prefix = $"{update.Chat.Channel}:{update.UpdateId}";
-        replies = [.. replies.Select(reply => ReadBySender(update, update.Chat, reply))];
+        replies = [.. replies.Select(reply => ReadBySender(update, context.Language, update.Chat, reply))];
         var messages = replies
             .Select((reply, index) => OutboxMessage.Create($"{prefix}#{index:D2}", update.Chat, reply, now))
             .ToList();
         PromptMessages.Remember(context, messages, replies);
         messages = messages
-            .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, ReadBySender(update, note.Chat, note.Message), now)))
-            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, ReadBySender(update, note.Chat, note.Message), now) with { NextAttemptAt = note.NotBefore ?? now }))
+            .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, ReadBySender(update, context.Language, note.Chat, note.Message), now)))
+            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, ReadBySender(update, context.Language, note.Chat, note.Message), now) with { NextAttemptAt = note.NotBefore ?? now }))
             .DistinctBy(message => message.Id, StringComparer.Ordinal)
             .ToList();
         return new SessionEffects(update.UpdateId, messages, context.Jobs, context.CancelledJobs);
     }
 
     /// <summary>A message to the sender's own private chat is read in the sender's language: the channel words its hints in it.</summary>
-    private static Outbound ReadBySender(Inbound update, ChatRef chat, Outbound message) =>
+    private static Outbound ReadBySender(Inbound update, Language language, ChatRef chat, Outbound message) =>
         message.Reader is null && chat.Kind == ChatKind.Private && chat.Channel == update.Chat.Channel && chat.Id == update.Sender.Id
-            ? message.For(update.Sender.Language)
+            ? message.For(language)
             : message;
 
     private Task ApplyAsync(SessionEffects saved, CancellationToken cancellationToken) =>

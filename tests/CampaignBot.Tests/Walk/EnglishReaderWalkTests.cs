@@ -200,5 +200,25 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.DoesNotContain("（", drawn, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_member_whose_channel_says_no_language_reads_english_once_the_office_sets_it_on_the_command_line()
+    {
+        await using (var chat = await CampaignChat.StartAsync(_bot))
+        {
+            await chat.RegisterAsync(_bot, "131", "Smith", "village_dongguan");
+        }
+
+        var set = await _bot.RunCliAsync("members", "set", "console:131", "--lang", "en");
+        var refused = await _bot.RunCliAsync("members", "set", "console:131", "--lang", "fr");
+
+        await using var later = await CampaignChat.StartAsync(_bot);
+        var profile = await later.SayAsync("131", "/me");
+        Assert.Equal(0, set.Exit);
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("语言 'fr' 不可用", refused.Output + refused.Error, StringComparison.Ordinal);
+        Assert.StartsWith("My profile\nName: Smith", profile, StringComparison.Ordinal);
+        Assert.Equal(Language.English, later.BodiesTo(CampaignChat.Private("131")).Single().Reader);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

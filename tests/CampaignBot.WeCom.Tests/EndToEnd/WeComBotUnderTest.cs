@@ -137,6 +137,14 @@ public sealed class WeComBotUnderTest : IAsyncDisposable
         return output.ToString().Trim();
     }
 
+    /// <summary>The office sets the language a member reads, as campaignbot members set &lt;id&gt; --lang does (WeCom does not say it).</summary>
+    public async Task SetLanguageAsync(string memberId, string language)
+    {
+        var stores = await SqliteStores.OpenAsync(DatabasePath, CancellationToken.None);
+        Assert.Equal(0, await CampaignBot.Features.Members.MembersCliCommand.ChangeAsync(
+            memberId, CampaignLoader.Load(CampaignFile), stores.Members, [new Core.Features.Members.MemberChange.SetLanguage(language)], Time, TextWriter.Null, CancellationToken.None));
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -12,6 +12,9 @@ public abstract record MemberChange
     public sealed record Deactivate : MemberChange;
 
     public sealed record Activate : MemberChange;
+
+    /// <summary>The language the member reads ("en", "zh"), for channels that do not say it (WeCom).</summary>
+    public sealed record SetLanguage(string LanguageCode) : MemberChange;
 }
 
 /// <summary>
@@ -87,6 +90,8 @@ public static class MemberChanges
                 return (target.IsActive ? target with { DeactivatedAt = now } : target, null);
             case MemberChange.Activate:
                 return (target with { DeactivatedAt = null }, null);
+            case MemberChange.SetLanguage { LanguageCode: var code }:
+                return code.Trim().ToLowerInvariant() is "en" or "zh" ? (target with { LanguageCode = code.Trim().ToLowerInvariant() }, null) : (null, MembersTexts.NoSuchLanguage(Shorten(code)));
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown member change.");
         }

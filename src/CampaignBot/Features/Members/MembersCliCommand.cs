@@ -3,7 +3,7 @@ using CampaignBot.Core.Features.Members;
 namespace CampaignBot.Features.Members;
 
 /// <summary>
-/// campaignbot members list [--unit u] | set &lt;id&gt; [--name n] [--rank r] [--unit u] | deactivate &lt;id&gt; | activate &lt;id&gt;:
+/// campaignbot members list [--unit u] | set &lt;id&gt; [--name n] [--rank r] [--unit u] [--lang zh|en] | deactivate &lt;id&gt; | activate &lt;id&gt;:
 /// the office's people management on the command line, by the same rules as /members and /member in chat.
 /// </summary>
 public static class MembersCliCommand
@@ -12,6 +12,7 @@ public static class MembersCliCommand
     private static readonly Option<string> Name = new("--name") { Description = "新的姓名", HelpName = "姓名" };
     private static readonly Option<string> Rank = new("--rank") { Description = "新的职级（代号或名称）", HelpName = "职级" };
     private static readonly Option<string> Unit = new("--unit") { Description = "调到这个单位（单位ID）", HelpName = "单位ID" };
+    private static readonly Option<string> Lang = new("--lang") { Description = "成员阅读的语言：zh 或 en（企业微信不告知客户端语言时使用）", HelpName = "语言" };
     private static readonly Argument<string> Id = new("成员ID") { Description = "成员ID，形如 telegram:12345（见 members list）" };
 
     /// <summary>campaignbot members …</summary>
@@ -22,7 +23,7 @@ public static class MembersCliCommand
         var list = new Command("list", "列出成员：ID、姓名、单位、职级、角色、是否停用") { ListUnit };
         list.SetAction((parse, ct) => CampaignBotCli.WithStoreAsync(parse, (campaign, stores) => ListAsync(parse.GetValue(ListUnit), campaign, stores.Members, parse.InvocationConfiguration.Output, ct), ct));
 
-        var set = new Command("set", "修改成员的姓名、职级或单位") { Id, Name, Rank, Unit };
+        var set = new Command("set", "修改成员的姓名、职级、单位或语言") { Id, Name, Rank, Unit, Lang };
         set.SetAction((parse, ct) => CampaignBotCli.WithStoreAsync(parse, (campaign, stores) => SetAsync(parse, campaign, stores.Members, parse.InvocationConfiguration.Output, ct), ct));
 
         var deactivate = new Command("deactivate", "停用成员：记录保留，不能再办理事项、不再收到提醒") { Id };
@@ -64,8 +65,13 @@ public static class MembersCliCommand
             }
         }
 
+        if (parse.GetValue(Lang) is { } language)
+        {
+            changes.Add(new MemberChange.SetLanguage(language));
+        }
+
         return changes.Count == 0
-            ? throw new CliException("members set 需要 --name、--rank 或 --unit 中的至少一项。")
+            ? throw new CliException("members set 需要 --name、--rank、--unit 或 --lang 中的至少一项。")
             : ChangeAsync(parse.GetValue(Id)!, campaign, members, changes, TimeProvider.System, output, cancellationToken);
     }
 
