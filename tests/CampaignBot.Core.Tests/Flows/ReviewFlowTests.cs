@@ -138,10 +138,23 @@ public sealed class ReviewFlowTests
         Assert.Null(office.Session.Flow);
     }
 
+    [Theory]
+    [InlineData(null, "Only secretaries, supervisors and the cam")]
+    [InlineData("zh", "只有支部书记、督导组和活动办可以审核对照检查。")]
+    [InlineData("en-GB", "Only secretaries, supervisors and the cam")]
+    public async Task A_client_that_says_no_language_leaves_the_member_records_language_and_a_client_that_says_one_wins(string? client, string expected)
+    {
+        var member = new FlowHarness([new ReviewFlow(_store, new ExaminationReviewers(_members, ExaminationCampaign.Create()), _members, InMemoryLedgerStore.Service(new InMemoryLedgerStore(), _members, ExaminationCampaign.Create()))], campaign: ExaminationCampaign.Create(), languageCode: client) { Member = _first };
+
+        var reply = await member.SayAsync("/review");
+
+        Assert.StartsWith(expected, reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Only_reviewers_may_review()
     {
-        var member = new FlowHarness([new ReviewFlow(_store, new ExaminationReviewers(_members, ExaminationCampaign.Create()), _members, InMemoryLedgerStore.Service(new InMemoryLedgerStore(), _members, ExaminationCampaign.Create()))], campaign: ExaminationCampaign.Create()) { Member = _first };
+        var member = new FlowHarness([new ReviewFlow(_store, new ExaminationReviewers(_members, ExaminationCampaign.Create()), _members, InMemoryLedgerStore.Service(new InMemoryLedgerStore(), _members, ExaminationCampaign.Create()))], campaign: ExaminationCampaign.Create(), languageCode: "zh") { Member = _first };
 
         var reply = await member.SayAsync("/review");
 
