@@ -4,13 +4,14 @@ namespace CampaignBot.Core.Features.Examinations;
 /// Deadline reminders for self-examinations. The examination deadline of a unit is the last day of its
 /// 查摆问题、开展批评 phase (each unit starts on its own date). A daily job reminds everyone who has not submitted,
 /// 7, 3 and 1 days before; each reminder's outbox id is made of member, deadline and step, so it is sent once
-/// however often the job runs.
+/// however often the job runs; a run after downtime that falls in the quiet hours sends them when those end.
 /// </summary>
 public sealed class ExaminationReminders(
     IMemberStore members,
     IExaminationStore examinations,
     CampaignCalendar calendar,
-    CampaignDefinition campaign) : IJobHandler
+    CampaignDefinition campaign,
+    IOptions<QuietHours> quiet) : IJobHandler
 {
     public const string JobKind = "exam-reminders";
     public const string JobId = JobKind;
@@ -38,6 +39,7 @@ public sealed class ExaminationReminders(
         ArgumentNullException.ThrowIfNull(context);
         var now = context.Now;
         var today = calendar.Today(now);
+        var sendAt = quiet.Value.NotIn(now, calendar);
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {
             if (!member.IsActive || member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
@@ -58,7 +60,7 @@ public sealed class ExaminationReminders(
             var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
             var status = new Text(ExaminationTexts.StatusName(exam?.Status), ExaminationTexts.StatusName(exam?.Status, true));
             var text = ExaminationTexts.DeadlineReminder(date, daysLeft, status).In(language);
-            context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}");
+            context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);
         }
     }
 }

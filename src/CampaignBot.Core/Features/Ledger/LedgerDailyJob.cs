@@ -4,7 +4,8 @@ namespace CampaignBot.Core.Features.Ledger;
 /// Once a day, at Ledger:Hour (outside the quiet hours): reminds each lead leader 7, 3 and 1 days before the deadline,
 /// marks items overdue and tells the lead leader, then escalates an overdue item one step (secretary, supervisor, office)
 /// every Ledger:EscalationDays. Each message's id names the item, the deadline and the slot or level, so however often
-/// the job runs (or is taken over after a crash) each is sent once; after downtime only the latest slot is sent.
+/// the job runs (or is taken over after a crash) each is sent once; after downtime only the latest slot is sent, and not
+/// in the quiet hours. Deactivated people are told nothing; after the campaign's end nobody is.
 /// </summary>
 public sealed class LedgerDailyJob(
     ILedgerStore ledger,
@@ -33,6 +34,11 @@ public sealed class LedgerDailyJob(
         ArgumentNullException.ThrowIfNull(context);
         var now = context.Now;
         var today = calendar.Today(now);
+        if (calendar.HasEnded(now))
+        {
+            return;
+        }
+
         var messages = new List<(string Key, Registration.Member To, Text Text)>();
         foreach (var item in await ledger.ListAsync(null, cancellationToken))
         {
@@ -85,9 +91,10 @@ public sealed class LedgerDailyJob(
         }
 
         // Saved with the firing record and sent from there: a firing taken over after a crash sends each once.
-        foreach (var (key, to, text) in messages)
+        var sendAt = quiet.Value.NotIn(now, calendar);
+        foreach (var (key, to, text) in messages.Where(m => m.To.IsActive))
         {
-            context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key);
+            context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key, sendAt);
         }
     }
 

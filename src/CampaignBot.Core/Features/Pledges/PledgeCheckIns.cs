@@ -40,10 +40,33 @@ public static class PledgeCheckIns
 
 public sealed record CheckInPayload(ChatRef Chat, UserRef User);
 
-/// <summary>Turns a due check-in into a /checkin of the member's private conversation.</summary>
-public sealed class PledgeCheckInJobHandler : ConversationJobHandler<CheckInPayload>
+/// <summary>
+/// Turns a due check-in into a /checkin of the member's private conversation, while the member takes part and the
+/// campaign runs. One that comes due in the quiet hours (after downtime) is asked when they end, by a one-off job.
+/// </summary>
+public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar, IOptions<QuietHours> quiet) : ConversationJobHandler<CheckInPayload>
 {
     public override string Kind => PledgeCheckIns.JobKind;
+
+    protected override async Task<bool> DeliversAsync(CheckInPayload payload, JobContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
+        if (calendar.HasEnded(context.Now)
+            || await members.GetAsync(Member.IdFor(payload.Chat.Channel, payload.User.Id), cancellationToken) is not { IsActive: true })
+        {
+            return false;
+        }
+
+        var morning = quiet.Value.NotIn(context.Now, calendar);
+        if (morning > context.Now)
+        {
+            context.Schedule(new ScheduledJob { Id = $"{context.Job.Id}@{morning.UtcTicks}", Kind = Kind, Payload = context.Job.Payload, DueAt = morning });
+            return false;
+        }
+
+        return true;
+    }
 
     protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(CheckInPayload payload)
     {
