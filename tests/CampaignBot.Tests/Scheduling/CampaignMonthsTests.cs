@@ -3,6 +3,7 @@ using CampaignBot.Core.Features.Contacts;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Pledges;
+using CampaignBot.Core.Pipeline;
 using CampaignBot.Tests.Evaluations;
 
 namespace CampaignBot.Tests.Scheduling;
@@ -55,6 +56,31 @@ public sealed class CampaignMonthsTests : IAsyncLifetime
 
         Assert.DoesNotContain(sent, m => m.Chat.Id is "lead1" or "sec1" or "sup1");
         Assert.Single(sent, m => m.Chat.Id == "sec2" && m.Id.StartsWith("ledger-escalate:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_item_overdue_for_a_month_tells_its_leader_once_and_each_level_once_though_old_messages_are_pruned()
+    {
+        await _bot.RegisterAsync("lead1", Roles.Member, "county_east");
+        await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+        await _bot.RegisterAsync("sup1", Roles.Supervisor, "city");
+        await _bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
+        await AddLedgerItemAsync("lead1", new DateOnly(2027, 3, 5));
+        await SeedAsync();
+        var retention = _bot.Services.GetServices<IHostedService>().OfType<RetentionWorker>().Single();
+
+        var sent = new List<OutboxMessage>();
+        for (var day = 0; day < 35; day++)
+        {
+            sent.AddRange(await _bot.AdvanceAsync(TimeSpan.FromDays(1)));
+            await retention.RunOnceAsync(CancellationToken.None);
+        }
+
+        Assert.Single(sent, m => m.Id.StartsWith("ledger-overdue:", StringComparison.Ordinal));
+        foreach (var person in new[] { "sec1", "sup1", "office1" })
+        {
+            Assert.Single(sent, m => m.Chat.Id == person && m.Id.StartsWith("ledger-escalate:", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -64,10 +64,12 @@ public sealed class LedgerDailyJob(
             var current = item;
             if (item.Status != LedgerStatus.Overdue)
             {
-                current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue }, $"逾期（时限 {LedgerTexts.Date(item.Deadline)}）", now, cancellationToken);
+                current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue, OverdueSince = now }, $"逾期（时限 {LedgerTexts.Date(item.Deadline)}）", now, cancellationToken);
             }
 
-            if (leader is not null)
+            // Told when it happened (or by a firing taken over the same day, under the same key): an outbox id pruned
+            // after Pipeline:Retention must not bring the notice back every week.
+            if (leader is not null && IsRecent(current.OverdueSince, now))
             {
                 messages.Add(Message($"ledger-overdue:{item.Id}:{stamp}", leader, LedgerTexts.OverdueNotice(current), now));
             }
@@ -77,7 +79,12 @@ public sealed class LedgerDailyJob(
             var level = Math.Min(LedgerPeople.OfficeLevel, 1 + ((daysOverdue - 1) / options.Value.EscalationDays));
             if (level > current.EscalationLevel)
             {
-                current = await service.MarkAsync(current, current with { EscalationLevel = level }, $"逾期督办升级到第 {level} 级（{LevelName(level)}）", now, cancellationToken);
+                current = await service.MarkAsync(current, current with { EscalationLevel = level, EscalatedAt = now }, $"逾期督办升级到第 {level} 级（{LevelName(level)}）", now, cancellationToken);
+            }
+
+            if (!IsRecent(current.EscalatedAt, now))
+            {
+                continue;
             }
 
             foreach (var person in await people.AtLevelAsync(item.UnitId, current.EscalationLevel, cancellationToken))
@@ -97,6 +104,8 @@ public sealed class LedgerDailyJob(
             context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key, sendAt);
         }
     }
+
+    private static bool IsRecent(DateTimeOffset? at, DateTimeOffset now) => at is { } when && now - when < TimeSpan.FromDays(1);
 
     private static string LevelName(int level) => level switch
     {
