@@ -84,6 +84,26 @@ public sealed class CampaignMonthsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_ledger_reminders_fourteen_days_before_the_lead_leader_is_reminded_once_though_old_messages_are_pruned()
+    {
+        await _bot.DisposeAsync();
+        _bot = await EvaluationBot.StartAsync(new() { ["Ledger:DaysBefore:0"] = "14" });
+        await _bot.RegisterAsync("lead1", Roles.Member, "county_east");
+        await AddLedgerItemAsync("lead1", new DateOnly(2027, 3, 20));
+        await SeedAsync();
+        var retention = _bot.Services.GetServices<IHostedService>().OfType<RetentionWorker>().Single();
+
+        var sent = new List<OutboxMessage>();
+        for (var day = 0; day < 18; day++)
+        {
+            sent.AddRange(await _bot.AdvanceAsync(TimeSpan.FromDays(1)));
+            await retention.RunOnceAsync(CancellationToken.None);
+        }
+
+        Assert.Single(sent, m => m.Chat.Id == "lead1" && m.Id.StartsWith("ledger-remind:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_deactivated_member_is_not_asked_for_the_monthly_check_in()
     {
         var member = await _bot.RegisterAsync("m1", Roles.Member, "county_east");

@@ -39,6 +39,7 @@ public sealed class LedgerDailyJob(
             return;
         }
 
+        var coveredFrom = calendar.Today(context.Job.DueAt);
         var messages = new List<(string Key, Registration.Member To, Text Text)>();
         foreach (var item in await ledger.ListAsync(null, cancellationToken))
         {
@@ -52,8 +53,10 @@ public sealed class LedgerDailyJob(
             var leader = await people.MemberAsync(item.LeadLeaderId, cancellationToken);
             if (daysLeft >= 0)
             {
+                // On the slot's day, or by the firing that catches up over it after downtime; not on the days after,
+                // when its outbox id may have been pruned.
                 var slot = options.Value.ReminderDays.Where(d => daysLeft <= d).DefaultIfEmpty(-1).Min();
-                if (slot > 0 && leader is not null && !item.AwaitingConfirmation)
+                if (slot > 0 && item.Deadline.AddDays(-slot) >= coveredFrom && leader is not null && !item.AwaitingConfirmation)
                 {
                     messages.Add(Message($"ledger-remind:{item.Id}:{stamp}:d{slot}", leader, LedgerTexts.Reminder(item, daysLeft), now));
                 }
