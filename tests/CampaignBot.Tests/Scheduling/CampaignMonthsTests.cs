@@ -104,6 +104,25 @@ public sealed class CampaignMonthsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Examination_reminders_come_seven_three_and_one_day_before_each_once_though_sent_messages_are_pruned_after_a_day()
+    {
+        await _bot.DisposeAsync();
+        _bot = await EvaluationBot.StartAsync(new() { ["Pipeline:Retention"] = "1.00:00:00" });
+        await _bot.RegisterAsync("m1", Roles.Member, "district_west");
+        await SeedAsync();
+        var retention = _bot.Services.GetServices<IHostedService>().OfType<RetentionWorker>().Single();
+
+        var sent = new List<OutboxMessage>();
+        for (var day = 0; day < 10; day++)
+        {
+            sent.AddRange(await _bot.AdvanceAsync(TimeSpan.FromDays(1)));
+            await retention.RunOnceAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["7", "3", "1"], sent.Where(m => m.Id.StartsWith("exam-reminder:", StringComparison.Ordinal)).Select(m => m.Id.Split(':')[^1]));
+    }
+
+    [Fact]
     public async Task A_deactivated_member_is_not_asked_for_the_monthly_check_in()
     {
         var member = await _bot.RegisterAsync("m1", Roles.Member, "county_east");

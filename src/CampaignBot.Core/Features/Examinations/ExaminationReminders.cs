@@ -40,6 +40,7 @@ public sealed class ExaminationReminders(
         var now = context.Now;
         var today = calendar.Today(now);
         var sendAt = quiet.Value.NotIn(now, calendar);
+        var coveredFrom = calendar.Today(context.Job.DueAt);
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {
             if (!member.IsActive || member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
@@ -49,7 +50,10 @@ public sealed class ExaminationReminders(
 
             var deadline = DeadlineFor(member.UnitId);
             var daysLeft = deadline.DayNumber - today.DayNumber;
+            // A step on its day, or by the firing that catches up over it after downtime; not on the days after, when
+            // its outbox id may have been pruned (Pipeline:Retention).
             var step = DaysBefore.Where(d => daysLeft >= 0 && daysLeft <= d).DefaultIfEmpty(-1).Min();
+            step = step >= 0 && deadline.AddDays(-step) < coveredFrom ? -1 : step;
             var exam = step < 0 ? null : await examinations.GetAsync(member.Id, cancellationToken);
             if (step < 0 || exam is { Status: ExaminationStatus.Submitted or ExaminationStatus.Accepted })
             {
