@@ -4,6 +4,7 @@ using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Pipeline;
+using CampaignBot.Storage.Tests.Mongo;
 using CampaignBot.Tests.Evaluations;
 
 namespace CampaignBot.Tests.Scheduling;
@@ -15,7 +16,8 @@ namespace CampaignBot.Tests.Scheduling;
 /// per event, in the daytime, while they take part and while the campaign runs. Messages are told apart by their outbox
 /// ids, which name the event.
 /// </summary>
-public sealed class CampaignMonthsTests : IAsyncLifetime
+[Collection(MongoEngineCollection.Name)]
+public sealed class CampaignMonthsTests(MongoEngineFixture mongo) : IAsyncLifetime
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
     private EvaluationBot _bot = null!;
@@ -58,9 +60,17 @@ public sealed class CampaignMonthsTests : IAsyncLifetime
         Assert.Single(sent, m => m.Chat.Id == "sec2" && m.Id.StartsWith("ledger-escalate:", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_item_overdue_for_a_month_tells_its_leader_once_and_each_level_once_though_old_messages_are_pruned()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("mongo")]
+    public async Task An_item_overdue_for_a_month_tells_its_leader_once_and_each_level_once_though_old_messages_are_pruned(string store)
     {
+        if (store == "mongo")
+        {
+            await _bot.DisposeAsync();
+            _bot = await EvaluationBot.StartAsync(new() { ["Mongo:ConnectionString"] = mongo.ConnectionString, ["Mongo:Database"] = mongo.NewDatabaseName() });
+        }
+
         await _bot.RegisterAsync("lead1", Roles.Member, "county_east");
         await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
         await _bot.RegisterAsync("sup1", Roles.Supervisor, "city");
@@ -77,6 +87,10 @@ public sealed class CampaignMonthsTests : IAsyncLifetime
         }
 
         Assert.Single(sent, m => m.Id.StartsWith("ledger-overdue:", StringComparison.Ordinal));
+        var item = Assert.Single(await _bot.Stores.Ledger.ListAsync("county_east", CancellationToken.None));
+        Assert.Equal((LedgerStatus.Overdue, 3), (item.Status, item.EscalationLevel));
+        Assert.NotNull(item.OverdueSince);
+        Assert.True(item.EscalatedAt > item.OverdueSince);
         foreach (var person in new[] { "sec1", "sup1", "office1" })
         {
             Assert.Single(sent, m => m.Chat.Id == person && m.Id.StartsWith("ledger-escalate:", StringComparison.Ordinal));
