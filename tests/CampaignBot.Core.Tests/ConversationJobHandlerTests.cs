@@ -36,7 +36,7 @@ public sealed class ConversationJobHandlerTests
         var update = await FireAsync(handler, "checkin:m1", new CheckInPayload(Chat, User));
 
         Assert.Equal($"checkin:m1@{Due.UtcTicks}", update.UpdateId);
-        Assert.Equal(new CommandInput("checkin", string.Empty), update.Content);
+        Assert.Equal(new CommandInput("checkin", "2027-02"), update.Content);
         Assert.Equal((Chat, User), (update.Chat, update.Sender));
     }
 

@@ -21,7 +21,7 @@ public abstract class ConversationJobHandler<TPayload> : IJobHandler
             return;
         }
 
-        var (chat, user, content) = UpdateFor(payload);
+        var (chat, user, content) = UpdateFor(payload, context);
         context.Deliver(new Inbound(IdPrefix + context.FiringId, long.MaxValue, chat, user, content, context.Job.DueAt));
     }
 
@@ -29,5 +29,5 @@ public abstract class ConversationJobHandler<TPayload> : IJobHandler
     protected virtual Task<bool> DeliversAsync(TPayload payload, JobContext context, CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>The conversation the update goes to and what it says.</summary>
-    protected abstract (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(TPayload payload);
+    protected abstract (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(TPayload payload, JobContext context);
 }

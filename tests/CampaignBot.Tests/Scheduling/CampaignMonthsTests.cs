@@ -199,6 +199,23 @@ public sealed class CampaignMonthsTests(MongoEngineFixture mongo) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_check_in_due_at_the_end_of_april_and_caught_up_in_may_asks_about_april_and_records_it_for_april()
+    {
+        _bot.Time.SetUtcNow(Local(3, 31, 12));
+        var member = await _bot.RegisterAsync("m1", Roles.Member, "county_east");
+        await PublishPledgeAsync(member);
+
+        var back = await AdvanceToAsync(Local(5, 2, 12));
+        await _bot.SendAsync(EvaluationBot.Private("m1"), "m1", new TextInput("1"));
+        await _bot.SendAsync(EvaluationBot.Private("m1"), "m1", new TextInput("跳过"));
+
+        Assert.Contains("履约践诺（2027-04）", EvaluationBot.Texts(back.Where(m => m.Chat.Id == "m1")), StringComparison.Ordinal);
+        var checkIn = Assert.Single(await _bot.Stores.Pledges.ListCheckInsAsync("county_east", CancellationToken.None));
+        Assert.Equal("2027-04", checkIn.Period);
+        Assert.Equal(Local(5, 31, 10), (await _bot.Stores.Jobs.GetAsync(PledgeCheckIns.JobIdFor(member.Id), CancellationToken.None))!.DueAt);
+    }
+
+    [Fact]
     public async Task After_two_months_of_downtime_the_dispatch_and_the_bulletin_come_once_for_the_latest_month()
     {
         await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");

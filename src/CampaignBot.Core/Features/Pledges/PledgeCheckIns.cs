@@ -38,11 +38,13 @@ public static class PledgeCheckIns
     }
 }
 
-public sealed record CheckInPayload(ChatRef Chat, UserRef User);
+/// <summary>Whom a check-in asks; <paramref name="Period"/> is set on one put off past the quiet hours, so it still asks about the month it was due in.</summary>
+public sealed record CheckInPayload(ChatRef Chat, UserRef User, string? Period = null);
 
 /// <summary>
 /// Turns a due check-in into a /checkin of the member's private conversation, while the member takes part and the
-/// campaign runs. One that comes due in the quiet hours (after downtime) is asked when they end, by a one-off job.
+/// campaign runs. It asks about the month of the latest due time (after downtime: the month missed last, not the month
+/// the host came back in). One that comes due in the quiet hours (after downtime) is asked when they end, by a one-off job.
 /// </summary>
 public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar, IOptions<QuietHours> quiet) : ConversationJobHandler<CheckInPayload>
 {
@@ -61,16 +63,20 @@ public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalend
         var morning = quiet.Value.NotIn(context.Now, calendar);
         if (morning > context.Now)
         {
-            context.Schedule(new ScheduledJob { Id = $"{context.Job.Id}@{morning.UtcTicks}", Kind = Kind, Payload = context.Job.Payload, DueAt = morning });
+            var later = payload with { Period = PeriodOf(payload, context) };
+            context.Schedule(new ScheduledJob { Id = $"{context.Job.Id}@{morning.UtcTicks}", Kind = Kind, Payload = MessageJson.Serialize(later), DueAt = morning });
             return false;
         }
 
         return true;
     }
 
-    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(CheckInPayload payload)
+    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(CheckInPayload payload, JobContext context)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        return (payload.Chat, payload.User, new CommandInput("checkin", string.Empty));
+        return (payload.Chat, payload.User, new CommandInput("checkin", PeriodOf(payload, context)));
     }
+
+    private string PeriodOf(CheckInPayload payload, JobContext context) =>
+        payload.Period ?? PledgeCheckIns.PeriodOf(calendar, context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone));
 }
