@@ -30,6 +30,22 @@ public sealed class RoundsOverTimeTests
     }
 
     [Fact]
+    public async Task A_member_deactivated_after_a_roster_round_opened_gets_no_turnout_reminder()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        await bot.RegisterAsync("r1");
+        var leaving = await bot.RegisterAsync("r2");
+        var opened = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 6 roster");
+        Assert.Contains(opened, m => m.Chat.Id == "r2");
+
+        await bot.Stores.Members.UpsertAsync(leaving with { DeactivatedAt = bot.Time.GetUtcNow() }, Ct);
+        var reminders = await bot.AdvanceAsync(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["r1"], reminders.Select(m => m.Chat.Id));
+    }
+
+    [Fact]
     public async Task A_round_whose_closing_passed_while_the_host_was_down_closes_once_after_the_restart_and_the_group_hears_it_once()
     {
         await using var bot = await StartAsync();

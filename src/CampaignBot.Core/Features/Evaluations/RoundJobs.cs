@@ -45,10 +45,12 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
 /// <summary>
 /// Reminds roster evaluators who have not voted; the turnout says only whether someone voted, never what. A reminder
 /// that fires in the quiet hours (after downtime) waits for their end, or is dropped when the round closes before then.
+/// A member deactivated since the round opened is not reminded.
 /// </summary>
 public sealed class RoundReminderJobHandler(
     IEvaluationRoundStore rounds,
     ITurnoutStore turnout,
+    IMemberStore members,
     EvaluationText text,
     CampaignCalendar calendar,
     IOptions<QuietHours> quiet) : IJobHandler
@@ -71,6 +73,11 @@ public sealed class RoundReminderJobHandler(
         var entries = await turnout.ListAsync(round.Id, cancellationToken);
         foreach (var entry in entries.Where(entry => !entry.Voted))
         {
+            if (await members.GetAsync(entry.VoterId, cancellationToken) is { IsActive: false })
+            {
+                continue;
+            }
+
             context.Notify(entry.Chat, reminder, $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}", sendAt);
         }
 
