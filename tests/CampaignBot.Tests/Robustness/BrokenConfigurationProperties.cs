@@ -13,6 +13,12 @@ public sealed record FileMutation(string Description, string Text)
     public override string ToString() => Description;
 }
 
+/// <summary>A setting given a value that is wrong for it.</summary>
+public sealed record WrongSetting(string Key, string Value)
+{
+    public override string ToString() => $"{Key}={Value}";
+}
+
 /// <summary>
 /// Generated mutations of the shipped campaign file (a line deleted, a value of the wrong type, a duplicated id, a bad date,
 /// a loop in the unit tree, broken indentation, a cut-off file) and of the settings: the loader either reads a whole,
@@ -77,6 +83,57 @@ public sealed partial class BrokenConfigurationProperties
         Assert.NotEmpty(campaign.Roles);
     }
 
+    /// <summary>Settings of appsettings.json, each with values that are wrong for it (not its type, or out of its range).</summary>
+    internal static readonly (string Key, string[] Wrong)[] WrongSettings =
+    [
+        ("Pipeline:Parallelism", ["many", "1.5", "-1", "0", "99999999999"]),
+        ("Pipeline:SendParallelism", ["x", "-3", "0"]),
+        ("Pipeline:Lease", ["soon", "-00:01:00", "00:00:00", "1e3"]),
+        ("Pipeline:PollInterval", ["often", "-00:00:01"]),
+        ("Pipeline:FlowTimeout", ["never", "-00:30:00", "00:00:00"]),
+        ("Pipeline:MaxSendAttempts", ["twelve", "-1", "0"]),
+        ("Pipeline:Retention", ["forever", "-7.00:00:00"]),
+        ("Reminders:Enabled", ["maybe", "2"]),
+        ("Reminders:Hour", ["nine", "24", "-1", "99"]),
+        ("Reminders:QuietStart", ["25:00", "late", "-01:00"]),
+        ("Reminders:QuietEnd", ["08:61", "early"]),
+        ("Reminders:DigestDay", ["Funday", "8"]),
+        ("Reminders:MaxMuteDays", ["sixty", "-1"]),
+        ("Opinions:MaxPerGiver", ["five", "-5", "0"]),
+        ("Opinions:RepeatAskDays", ["x", "-30"]),
+        ("Opinions:DefaultDays", ["week", "0", "-7"]),
+        ("Ledger:Hour", ["9am", "25"]),
+        ("Ledger:EscalationDays", ["three", "-3"]),
+        ("Ledger:EvidenceMaxMegabytes", ["lots", "0", "-20"]),
+        ("Ledger:EvidenceFetchAttempts", ["x", "0"]),
+        ("Inspections:ExcludeWeeks", ["eight", "-8"]),
+        ("Bulletins:DispatchCron", ["not a cron", "0 10 32 * *", "* * * * * * *"]),
+        ("Bulletins:BulletinCron", ["monthly", "61 10 1 * *"]),
+        ("Bulletins:BottomCount", ["three", "-3"]),
+        ("Contacts:WeeklyCron", ["weekly", "0 9 * * FUNDAY"]),
+    ];
+
+    [Property(MaxTest = 80, Replay = "(20261202,5)", Arbitrary = [typeof(Mutations)])]
+    public async Task A_wrong_setting_stops_the_host_with_exit_code_2_and_one_chinese_sentence_naming_it(WrongSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        using var bot = new BotUnderTest();
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] args = ["--Campaign:File", CampaignFiles.ShippedPath, "--Storage:SqlitePath", bot.DatabasePath, "--Console:Enabled", "false", $"--{setting.Key}={setting.Value}"];
+
+        var exit = await CampaignBotCli.RunAsync(args, output, error, giveUp.Token);
+
+        var said = error.ToString().Trim();
+        Assert.False(giveUp.IsCancellationRequested, $"The host started with {setting}");
+        Assert.True(exit == 2, $"Exit code {exit} with {setting}: {said}");
+        Assert.True(said.Length > 0 && !said.Contains('\n', StringComparison.Ordinal), $"Not one sentence with {setting}: {said}");
+        Assert.True(said.Any(c => c is >= '\u4e00' and <= '\u9fff'), $"Not Chinese with {setting}: {said}");
+        Assert.True(said.Contains(setting.Key.Split(':')[1], StringComparison.Ordinal), $"The setting is not named with {setting}: {said}");
+        Assert.False(StackFrame().IsMatch(said), $"A stack trace with {setting}: {said}");
+    }
+
     [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
 
@@ -86,6 +143,11 @@ public sealed partial class BrokenConfigurationProperties
         public static Arbitrary<FileMutation> CampaignFileMutations() => Gen.OneOf(
                 DeleteLine, WrongValue, DuplicateId, BadDate, UnitLoop, Indentation, CutOff, Several)
             .ToArbitrary();
+
+        public static Arbitrary<WrongSetting> WrongSettingValues() =>
+            (from setting in Gen.Elements(WrongSettings)
+             from value in Gen.Elements(setting.Wrong)
+             select new WrongSetting(setting.Key, value)).ToArbitrary();
 
         private static string Join(IEnumerable<string> lines) => string.Join('\n', lines) + "\n";
 
