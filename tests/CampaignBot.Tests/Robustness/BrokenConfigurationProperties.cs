@@ -37,7 +37,7 @@ public sealed partial class BrokenConfigurationProperties
         "`", "|", ">", "\t", "測試", "😀", "\u0000", "\u202e", new string('长', 5000),
     ];
 
-    [Property(MaxTest = 300, Replay = "(20261202,3)", Arbitrary = [typeof(Mutations)])]
+    [Property(MaxTest = 200, Replay = "(20261202,3)", Arbitrary = [typeof(Mutations)])]
     public void A_mutated_campaign_file_is_read_whole_or_refused_with_sentences_naming_the_file_and_line(FileMutation mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);
@@ -113,7 +113,7 @@ public sealed partial class BrokenConfigurationProperties
         ("Contacts:WeeklyCron", ["weekly", "0 9 * * FUNDAY"]),
     ];
 
-    [Property(MaxTest = 80, Replay = "(20261202,5)", Arbitrary = [typeof(Mutations)])]
+    [Property(MaxTest = 40, Replay = "(20261202,5)", Arbitrary = [typeof(Mutations)])]
     public async Task A_wrong_setting_stops_the_host_with_exit_code_2_and_one_chinese_sentence_naming_it(WrongSetting setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
