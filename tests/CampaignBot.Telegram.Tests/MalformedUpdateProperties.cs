@@ -1,5 +1,6 @@
 using System.Net;
 using CampaignBot.Core.Messaging;
+using CampaignBot.Telegram.Receiving;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -24,6 +25,70 @@ public sealed class WebhookFixture : IAsyncLifetime
     public async Task InitializeAsync() => Host = await WebhookHost.StartAsync();
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>One polling harness and poller for the cases of a property run; the poller's offset carries from case to case.</summary>
+public sealed class PollingFixture : IAsyncLifetime
+{
+    private int _nextId = 2_000_000;
+
+    public TelegramHarness Harness { get; private set; } = null!;
+
+    public TelegramPollingService Poller { get; private set; } = null!;
+
+    public int NextId() => Interlocked.Increment(ref _nextId);
+
+    public async Task InitializeAsync()
+    {
+        // No long poll: a round with nothing queued answers at once.
+        Harness = await TelegramHarness.StartAsync(settings: new() { ["Telegram:PollTimeoutSeconds"] = "0" });
+        Poller = Harness.NewPoller();
+    }
+
+    public async Task DisposeAsync() => await Harness.DisposeAsync();
+}
+
+/// <summary>
+/// The same malformed updates through getUpdates, from the Bot API stand-in: each batch with a broken update still moves
+/// the offset past it, and the good update queued behind it is stored once.
+/// </summary>
+public sealed class MalformedPolledUpdateProperties(PollingFixture fixture) : IClassFixture<PollingFixture>
+{
+    [Property(MaxTest = 100, Replay = "(20261202,15)", Arbitrary = [typeof(MalformedUpdateProperties.Bodies)])]
+    public async Task A_malformed_polled_update_never_holds_up_the_good_update_behind_it(MalformedUpdate malformed)
+    {
+        ArgumentNullException.ThrowIfNull(malformed);
+        JsonObject? update;
+        try
+        {
+            update = JsonNode.Parse(malformed.Body) as JsonObject;
+            _ = update?.ToJsonString();
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            update = null;
+        }
+
+        if (update is null)
+        {
+            // Cut-off JSON never comes out of getUpdates: Telegram's answer is one JSON document, checked by the webhook property.
+            return;
+        }
+
+        var state = fixture.Harness.StandIn.State;
+        update["update_id"] = fixture.NextId();
+        state.QueueUpdate(update);
+        var goodId = fixture.NextId();
+        var good = TelegramUpdates.Text(42, "/help");
+        good["update_id"] = goodId;
+        state.QueueUpdate(good);
+
+        await fixture.Poller.PollOnceAsync(CancellationToken.None);
+        await fixture.Poller.PollOnceAsync(CancellationToken.None);
+
+        Assert.True(fixture.Poller.Offset > goodId, $"the offset {fixture.Poller.Offset} stayed behind {goodId} after {malformed}");
+        Assert.Single(fixture.Harness.Sink.Stored, s => s.UpdateId == goodId.ToString(CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>
