@@ -8,7 +8,7 @@ using FsCheck.Xunit;
 namespace CampaignBot.Telegram.Tests;
 
 /// <summary>A generated malformed update body: what was done to which update, for the test output.</summary>
-public sealed record MalformedUpdate(string Description, string Body)
+public sealed record MalformedUpdateBody(string Description, string Body)
 {
     public override string ToString() => $"{Description}: {(Body.Length > 300 ? Body[..300] + "…" : Body)}";
 }
@@ -55,7 +55,7 @@ public sealed class PollingFixture : IAsyncLifetime
 public sealed class MalformedPolledUpdateProperties(PollingFixture fixture) : IClassFixture<PollingFixture>
 {
     [Property(MaxTest = 100, Replay = "(20261202,15)", Arbitrary = [typeof(MalformedUpdateProperties.Bodies)])]
-    public async Task A_malformed_polled_update_never_holds_up_the_good_update_behind_it(MalformedUpdate malformed)
+    public async Task A_malformed_polled_update_never_holds_up_the_good_update_behind_it(MalformedUpdateBody malformed)
     {
         ArgumentNullException.ThrowIfNull(malformed);
         JsonObject? update;
@@ -100,7 +100,7 @@ public sealed class MalformedPolledUpdateProperties(PollingFixture fixture) : IC
 public sealed class MalformedUpdateProperties(WebhookFixture fixture) : IClassFixture<WebhookFixture>
 {
     [Property(MaxTest = 200, Replay = "(20261202,7)", Arbitrary = [typeof(Bodies)])]
-    public async Task A_malformed_update_is_rejected_or_skipped_cleanly_and_the_next_good_update_is_stored_once(MalformedUpdate malformed)
+    public async Task A_malformed_update_is_rejected_or_skipped_cleanly_and_the_next_good_update_is_stored_once(MalformedUpdateBody malformed)
     {
         ArgumentNullException.ThrowIfNull(malformed);
         var host = fixture.Host;
@@ -133,7 +133,7 @@ public sealed class MalformedUpdateProperties(WebhookFixture fixture) : IClassFi
     {
         private static readonly string[] Kinds = ["text", "callback", "photo", "document", "sticker", "poll", "member"];
 
-        public static Arbitrary<MalformedUpdate> MalformedUpdates() =>
+        public static Arbitrary<MalformedUpdateBody> MalformedUpdates() =>
             (from kind in Gen.Elements(Kinds)
              from id in Gen.Choose(1, 900_000)
              from mutation in Gen.Choose(0, 6)
@@ -163,7 +163,7 @@ public sealed class MalformedUpdateProperties(WebhookFixture fixture) : IClassFi
             return update;
         }
 
-        private static MalformedUpdate Mutate(string kind, int id, int mutation, int pick, string value)
+        private static MalformedUpdateBody Mutate(string kind, int id, int mutation, int pick, string value)
         {
             var update = Shape(kind, id);
             var fields = Fields(update).ToList();
