@@ -1,4 +1,7 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Conversations;
+using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Tests.Flows;
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Scheduling;
@@ -26,10 +29,14 @@ public sealed class ConversationJobHandlerTests
     [Fact]
     public async Task A_due_check_in_becomes_a_checkin_command_of_the_members_conversation()
     {
-        var update = await FireAsync(new PledgeCheckInJobHandler(), "checkin:m1", new CheckInPayload(Chat, User));
+        var members = new InMemoryMemberStore();
+        await members.UpsertAsync(new Member { Id = "telegram:42", Channel = "telegram", UserId = "42", Name = "王村民", Rank = "ordinary", UnitId = "u1", Role = "member", RegisteredAt = Due }, CancellationToken.None);
+        var handler = new PledgeCheckInJobHandler(members, new CampaignCalendar(CampaignBot.Tests.Shared.TestCampaign.Create()), Microsoft.Extensions.Options.Options.Create(new QuietHours()));
+
+        var update = await FireAsync(handler, "checkin:m1", new CheckInPayload(Chat, User));
 
         Assert.Equal($"checkin:m1@{Due.UtcTicks}", update.UpdateId);
-        Assert.Equal(new CommandInput("checkin", string.Empty), update.Content);
+        Assert.Equal(new CommandInput("checkin", "2027-02"), update.Content);
         Assert.Equal((Chat, User), (update.Chat, update.Sender));
     }
 

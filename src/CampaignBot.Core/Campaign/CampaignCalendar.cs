@@ -19,6 +19,12 @@ public sealed class CampaignCalendar
 
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 
+    /// <summary>Whether the campaign's last day (<see cref="CampaignDefinition.End"/>) is behind <paramref name="now"/>: nothing is asked or reminded after it.</summary>
+    public bool HasEnded(DateTimeOffset now) => IsAfterCampaign(Today(now));
+
+    /// <summary>Whether a local day comes after the campaign's last day.</summary>
+    public bool IsAfterCampaign(DateOnly day) => day > _campaign.End;
+
     public DateOnly UnitStart(string unitId) =>
         _campaign.FindUnit(unitId)?.Start ?? throw new ArgumentException($"Unit '{unitId}' is not in the campaign.", nameof(unitId));
 

@@ -14,7 +14,9 @@ public sealed class UpdateHandler(
     TimeProvider time,
     ILogger<UpdateHandler> logger,
     IUpdateCommitStore? commits = null,
-    OutboxHandoff? handoff = null)
+    OutboxHandoff? handoff = null,
+    CampaignCalendar? calendar = null,
+    IOptions<Scheduling.QuietHours>? quiet = null)
 {
     public const int MaxConflictRetries = 8;
 
@@ -55,7 +57,7 @@ public sealed class UpdateHandler(
             await router.RouteAsync(context, cancellationToken);
             StageTrace.Mark("routed", update.ConversationKey);
 
-            var effects = CollectEffects(update, context, now, prompt);
+            var effects = CollectEffects(update, context, now, SendAt(update, now), prompt);
             if (handoff is not null)
             {
                 // Leased to this instance in the same write, so the worker can take them from memory once committed.
@@ -90,7 +92,14 @@ public sealed class UpdateHandler(
         throw new InvalidOperationException($"Session {update.ConversationKey} kept changing; update {update.UpdateId} was not applied after {MaxConflictRetries} attempts.");
     }
 
-    private static SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now, string? prompt)
+    /// <summary>
+    /// When what the update causes goes out: at once, except for a flow's timeout (nobody is waiting for its notice),
+    /// which in the quiet hours (a timeout swept after a night's downtime) waits for their end.
+    /// </summary>
+    private DateTimeOffset SendAt(Inbound update, DateTimeOffset now) =>
+        update.Content is TimerElapsed && calendar is not null && quiet is not null ? quiet.Value.NotIn(now, calendar) : now;
+
+    private static SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now, DateTimeOffset sendAt, string? prompt)
     {
         var replies = PromptMessages.EditInPlace(update, context, prompt);
         if (update.Content is ButtonPress { CallbackId: { } callbackId })
@@ -101,7 +110,7 @@ public sealed class UpdateHandler(
 
         var prefix = $"{update.Chat.Channel}:{update.UpdateId}";
         var messages = replies
-            .Select((reply, index) => OutboxMessage.Create($"{prefix}#{index:D2}", update.Chat, reply, now))
+            .Select((reply, index) => OutboxMessage.Create($"{prefix}#{index:D2}", update.Chat, reply, now) with { NextAttemptAt = sendAt })
             .ToList();
         PromptMessages.Remember(context, messages, replies);
         messages = messages

@@ -39,9 +39,10 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// Handled inbox items and sent private messages are deleted this long after; ballots, campaign records and
-    /// failed or unsent messages are never pruned.
+    /// failed or unsent messages are never pruned. At least a day: a reminder's id in the outbox is what keeps it from
+    /// being sent twice on its day.
     /// </summary>
-    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>

@@ -12,14 +12,22 @@ public abstract class ConversationJobHandler<TPayload> : IJobHandler
     /// <summary>What the update's id starts with, before the firing's job id and due time.</summary>
     protected virtual string IdPrefix => string.Empty;
 
-    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (chat, user, content) = UpdateFor(MessageJson.Deserialize<TPayload>(context.Job.Payload));
+        var payload = MessageJson.Deserialize<TPayload>(context.Job.Payload);
+        if (!await DeliversAsync(payload, context, cancellationToken))
+        {
+            return;
+        }
+
+        var (chat, user, content) = UpdateFor(payload, context);
         context.Deliver(new Inbound(IdPrefix + context.FiringId, long.MaxValue, chat, user, content, context.Job.DueAt));
-        return Task.CompletedTask;
     }
 
+    /// <summary>Whether this firing becomes an update; a handler may say no (nobody to ask any more) or put it off through the context.</summary>
+    protected virtual Task<bool> DeliversAsync(TPayload payload, JobContext context, CancellationToken cancellationToken) => Task.FromResult(true);
+
     /// <summary>The conversation the update goes to and what it says.</summary>
-    protected abstract (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(TPayload payload);
+    protected abstract (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(TPayload payload, JobContext context);
 }

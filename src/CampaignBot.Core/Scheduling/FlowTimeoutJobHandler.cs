@@ -10,7 +10,7 @@ public sealed class FlowTimeoutJobHandler : ConversationJobHandler<FlowTimeoutPa
 
     protected override string IdPrefix => "timer:";
 
-    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(FlowTimeoutPayload payload)
+    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(FlowTimeoutPayload payload, JobContext context)
     {
         ArgumentNullException.ThrowIfNull(payload);
         return (payload.Chat, payload.User, new TimerElapsed(FlowTimeouts.Reason, payload.PromptToken));

@@ -40,6 +40,29 @@ public sealed record ScheduledJob : LeasedRecord
         var rule = Scheduling.Recurrence.Of(Recurrence, DueAt, zone);
         return rule.NextAfter(now > DueAt ? now : DueAt, zone);
     }
+
+    /// <summary>
+    /// The latest occurrence at or before <paramref name="now"/>: the due time itself, or a later one that downtime passed
+    /// over. What a firing is about (this week's summary, this month's dispatch), so that after downtime only the latest
+    /// slot is sent.
+    /// </summary>
+    public DateTimeOffset LatestDueAtOrBefore(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (Recurrence is null || now <= DueAt)
+        {
+            return DueAt;
+        }
+
+        var rule = Scheduling.Recurrence.Of(Recurrence, DueAt, zone);
+        var latest = DueAt;
+        for (var next = rule.NextAfter(latest, zone); next <= now; next = rule.NextAfter(latest, zone))
+        {
+            latest = next;
+        }
+
+        return latest;
+    }
 }
 
 /// <summary>The record that a job fired for one due time; unique on (job, due time), which is what makes firing exactly once.</summary>

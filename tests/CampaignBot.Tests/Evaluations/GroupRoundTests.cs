@@ -126,7 +126,7 @@ public sealed class GroupRoundTests
         return ballot.Buttons![0][0].Payload.Split(':')[1];
     }
 
-    private static async Task VoteAsync(EvaluationBot bot, string round, int voters, int satisfied)
+    internal static async Task VoteAsync(EvaluationBot bot, string round, int voters, int satisfied)
     {
         for (var i = 0; i < voters; i++)
         {

@@ -5,9 +5,17 @@ namespace CampaignBot.Core.Features.Bulletins;
 /// <summary>
 /// The two monthly jobs, on calendar months in the campaign's zone (Cronos): the dispatch form to every secretary, and the
 /// draft of last month's bulletin to the office. The jobs recur by their cron rule; what they send is saved with the firing
-/// record under keys naming the month and the person, so a firing taken over after a crash sends each once.
+/// record under keys naming the month and the person, so a firing taken over after a crash sends each once. After downtime
+/// the firing is about the latest month it passed over; it waits out the quiet hours; deactivated people get nothing, and
+/// nothing is asked after the campaign's end (only the bulletin of its last month).
 /// </summary>
-public sealed class MonthlyJobs(IMemberStore members, BulletinPublisher publisher, CampaignDefinition campaign, CampaignCalendar calendar, IOptions<BulletinOptions> options)
+public sealed class MonthlyJobs(
+    IMemberStore members,
+    BulletinPublisher publisher,
+    CampaignDefinition campaign,
+    CampaignCalendar calendar,
+    IOptions<BulletinOptions> options,
+    IOptions<QuietHours> quiet)
 {
     public const string DispatchKind = "dispatch-ask";
     public const string BulletinKind = "bulletin-draft";
@@ -23,31 +31,41 @@ public sealed class MonthlyJobs(IMemberStore members, BulletinPublisher publishe
     public async Task AskDispatchAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var month = BulletinBuilder.MonthOf(calendar.Today(context.Job.DueAt));
-        foreach (var secretary in (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.Secretary))
+        var day = calendar.Today(context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone));
+        if (calendar.IsAfterCampaign(day))
+        {
+            return;
+        }
+
+        var month = BulletinBuilder.MonthOf(day);
+        var sendAt = quiet.Value.NotIn(context.Now, calendar);
+        foreach (var secretary in (await members.ListAsync(null, cancellationToken)).Where(m => m is { Role: Roles.Secretary, IsActive: true }))
         {
             var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
             var text = BulletinTexts.DispatchAsk(unitName, month).In(Ledger.LedgerCommand.LanguageOf(secretary));
-            context.Notify(secretary.PrivateChat, new TextMessage(text), $"dispatch-ask:{month}:{secretary.Id}");
+            context.Notify(secretary.PrivateChat, new TextMessage(text), $"dispatch-ask:{month}:{secretary.Id}", sendAt);
         }
     }
 
     public async Task DraftBulletinAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var month = BulletinBuilder.MonthOf(calendar.Today(context.Job.DueAt).AddMonths(-1));
-        var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice).ToList();
-        if (office.Count == 0)
+        var lastMonth = calendar.Today(context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone)).AddMonths(-1);
+        var month = BulletinBuilder.MonthOf(lastMonth);
+        var office = (await members.ListAsync(null, cancellationToken)).Where(m => m is { Role: Roles.CampaignOffice, IsActive: true }).ToList();
+        if (office.Count == 0 || calendar.IsAfterCampaign(new DateOnly(lastMonth.Year, lastMonth.Month, 1)))
         {
             return;
         }
+
+        var sendAt = quiet.Value.NotIn(context.Now, calendar);
 
         foreach (var person in office)
         {
             var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken, Ledger.LedgerCommand.LanguageOf(person));
             for (var i = 0; i < bodies.Count; i++)
             {
-                context.Notify(person.PrivateChat, bodies[i], $"bulletin-draft:{month}:{person.Id}:{i}");
+                context.Notify(person.PrivateChat, bodies[i], $"bulletin-draft:{month}:{person.Id}:{i}", sendAt);
             }
         }
     }

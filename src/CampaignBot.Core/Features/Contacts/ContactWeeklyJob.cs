@@ -5,9 +5,16 @@ namespace CampaignBot.Core.Features.Contacts;
 /// <summary>
 /// The weekly summary to each contact leader, one message per unit they contact. The job recurs by its cron rule; each
 /// message is keyed by the week, the leader and the unit, so a firing taken over after a crash, or a second firing in
-/// the same week, sends nothing twice.
+/// the same week, sends nothing twice. After downtime the summary is this week's, once; it waits out the quiet hours, and
+/// none is sent after the campaign's end.
 /// </summary>
-public sealed class ContactWeeklyJob(ContactDirectory directory, ContactUnitView view, IMemberStore members, CampaignCalendar calendar, IOptions<ContactOptions> options) : IJobHandler
+public sealed class ContactWeeklyJob(
+    ContactDirectory directory,
+    ContactUnitView view,
+    IMemberStore members,
+    CampaignCalendar calendar,
+    IOptions<ContactOptions> options,
+    IOptions<QuietHours> quiet) : IJobHandler
 {
     public const string JobKind = "contact-weekly";
 
@@ -24,7 +31,13 @@ public sealed class ContactWeeklyJob(ContactDirectory directory, ContactUnitView
     public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var today = calendar.Today(context.Job.DueAt);
+        var today = calendar.Today(context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone));
+        if (calendar.IsAfterCampaign(today))
+        {
+            return;
+        }
+
+        var sendAt = quiet.Value.NotIn(context.Now, calendar);
         var week = WeekOf(today);
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         foreach (var assignment in await directory.AllAsync(cancellationToken))
@@ -38,7 +51,7 @@ public sealed class ContactWeeklyJob(ContactDirectory directory, ContactUnitView
             foreach (var unit in assignment.UnitIds)
             {
                 var summary = await view.WeeklySummaryAsync(leader.Id, unit, weekStart, cancellationToken);
-                context.Notify(leader.PrivateChat, new TextMessage(summary.In(language)), $"contact-weekly:{week}:{leader.Id}:{unit}");
+                context.Notify(leader.PrivateChat, new TextMessage(summary.In(language)), $"contact-weekly:{week}:{leader.Id}:{unit}", sendAt);
             }
         }
     }

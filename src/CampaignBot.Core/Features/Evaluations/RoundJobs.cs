@@ -42,8 +42,18 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
     }
 }
 
-/// <summary>Reminds roster evaluators who have not voted; the turnout says only whether someone voted, never what.</summary>
-public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurnoutStore turnout, EvaluationText text) : IJobHandler
+/// <summary>
+/// Reminds roster evaluators who have not voted; the turnout says only whether someone voted, never what. A reminder
+/// that fires in the quiet hours (after downtime) waits for their end, or is dropped when the round closes before then.
+/// A member deactivated since the round opened is not reminded.
+/// </summary>
+public sealed class RoundReminderJobHandler(
+    IEvaluationRoundStore rounds,
+    ITurnoutStore turnout,
+    IMemberStore members,
+    EvaluationText text,
+    CampaignCalendar calendar,
+    IOptions<QuietHours> quiet) : IJobHandler
 {
     public string Kind => RoundJobs.ReminderJobKind;
 
@@ -51,7 +61,8 @@ public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurno
     {
         ArgumentNullException.ThrowIfNull(context);
         var round = await rounds.GetAsync(context.Job.Payload, cancellationToken);
-        if (round is null || !round.IsOpenAt(context.Now))
+        var sendAt = quiet.Value.NotIn(context.Now, calendar);
+        if (round is null || !round.IsOpenAt(sendAt))
         {
             return;
         }
@@ -62,13 +73,18 @@ public sealed class RoundReminderJobHandler(IEvaluationRoundStore rounds, ITurno
         var entries = await turnout.ListAsync(round.Id, cancellationToken);
         foreach (var entry in entries.Where(entry => !entry.Voted))
         {
-            context.Notify(entry.Chat, reminder, $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}");
+            if (await members.GetAsync(entry.VoterId, cancellationToken) is { IsActive: false })
+            {
+                continue;
+            }
+
+            context.Notify(entry.Chat, reminder, $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}", sendAt);
         }
 
         if (round is { Group: { } group, PrivateBallots: true })
         {
             // The group of a private-ballot round sees the turnout: how many of how many, nothing about anyone.
-            context.Notify(group, new TextMessage(text.Turnout(round, entries.Count(e => e.Voted), entries.Count)), $"ev:{round.Id}:turnout@{context.Job.DueAt.UtcTicks}");
+            context.Notify(group, new TextMessage(text.Turnout(round, entries.Count(e => e.Voted), entries.Count)), $"ev:{round.Id}:turnout@{context.Job.DueAt.UtcTicks}", sendAt);
         }
     }
 }

@@ -4,13 +4,14 @@ namespace CampaignBot.Core.Features.Examinations;
 /// Deadline reminders for self-examinations. The examination deadline of a unit is the last day of its
 /// 查摆问题、开展批评 phase (each unit starts on its own date). A daily job reminds everyone who has not submitted,
 /// 7, 3 and 1 days before; each reminder's outbox id is made of member, deadline and step, so it is sent once
-/// however often the job runs.
+/// however often the job runs; a run after downtime that falls in the quiet hours sends them when those end.
 /// </summary>
 public sealed class ExaminationReminders(
     IMemberStore members,
     IExaminationStore examinations,
     CampaignCalendar calendar,
-    CampaignDefinition campaign) : IJobHandler
+    CampaignDefinition campaign,
+    IOptions<QuietHours> quiet) : IJobHandler
 {
     public const string JobKind = "exam-reminders";
     public const string JobId = JobKind;
@@ -38,6 +39,8 @@ public sealed class ExaminationReminders(
         ArgumentNullException.ThrowIfNull(context);
         var now = context.Now;
         var today = calendar.Today(now);
+        var sendAt = quiet.Value.NotIn(now, calendar);
+        var coveredFrom = calendar.Today(context.Job.DueAt);
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {
             if (!member.IsActive || member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
@@ -47,7 +50,10 @@ public sealed class ExaminationReminders(
 
             var deadline = DeadlineFor(member.UnitId);
             var daysLeft = deadline.DayNumber - today.DayNumber;
+            // A step on its day, or by the firing that catches up over it after downtime; not on the days after, when
+            // its outbox id may have been pruned (Pipeline:Retention).
             var step = DaysBefore.Where(d => daysLeft >= 0 && daysLeft <= d).DefaultIfEmpty(-1).Min();
+            step = step >= 0 && deadline.AddDays(-step) < coveredFrom ? -1 : step;
             var exam = step < 0 ? null : await examinations.GetAsync(member.Id, cancellationToken);
             if (step < 0 || exam is { Status: ExaminationStatus.Submitted or ExaminationStatus.Accepted })
             {
@@ -58,7 +64,7 @@ public sealed class ExaminationReminders(
             var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
             var status = new Text(ExaminationTexts.StatusName(exam?.Status), ExaminationTexts.StatusName(exam?.Status, true));
             var text = ExaminationTexts.DeadlineReminder(date, daysLeft, status).In(language);
-            context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}");
+            context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);
         }
     }
 }

@@ -4,7 +4,8 @@ namespace CampaignBot.Core.Features.Ledger;
 /// Once a day, at Ledger:Hour (outside the quiet hours): reminds each lead leader 7, 3 and 1 days before the deadline,
 /// marks items overdue and tells the lead leader, then escalates an overdue item one step (secretary, supervisor, office)
 /// every Ledger:EscalationDays. Each message's id names the item, the deadline and the slot or level, so however often
-/// the job runs (or is taken over after a crash) each is sent once; after downtime only the latest slot is sent.
+/// the job runs (or is taken over after a crash) each is sent once; after downtime only the latest slot is sent, and not
+/// in the quiet hours. Deactivated people are told nothing; after the campaign's end nobody is.
 /// </summary>
 public sealed class LedgerDailyJob(
     ILedgerStore ledger,
@@ -33,6 +34,12 @@ public sealed class LedgerDailyJob(
         ArgumentNullException.ThrowIfNull(context);
         var now = context.Now;
         var today = calendar.Today(now);
+        if (calendar.HasEnded(now))
+        {
+            return;
+        }
+
+        var coveredFrom = calendar.Today(context.Job.DueAt);
         var messages = new List<(string Key, Registration.Member To, Text Text)>();
         foreach (var item in await ledger.ListAsync(null, cancellationToken))
         {
@@ -46,8 +53,10 @@ public sealed class LedgerDailyJob(
             var leader = await people.MemberAsync(item.LeadLeaderId, cancellationToken);
             if (daysLeft >= 0)
             {
+                // On the slot's day, or by the firing that catches up over it after downtime; not on the days after,
+                // when its outbox id may have been pruned.
                 var slot = options.Value.ReminderDays.Where(d => daysLeft <= d).DefaultIfEmpty(-1).Min();
-                if (slot > 0 && leader is not null && !item.AwaitingConfirmation)
+                if (slot > 0 && item.Deadline.AddDays(-slot) >= coveredFrom && leader is not null && !item.AwaitingConfirmation)
                 {
                     messages.Add(Message($"ledger-remind:{item.Id}:{stamp}:d{slot}", leader, LedgerTexts.Reminder(item, daysLeft), now));
                 }
@@ -58,10 +67,12 @@ public sealed class LedgerDailyJob(
             var current = item;
             if (item.Status != LedgerStatus.Overdue)
             {
-                current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue }, $"逾期（时限 {LedgerTexts.Date(item.Deadline)}）", now, cancellationToken);
+                current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue, OverdueSince = now }, $"逾期（时限 {LedgerTexts.Date(item.Deadline)}）", now, cancellationToken);
             }
 
-            if (leader is not null)
+            // Told when it happened (or by a firing taken over the same day, under the same key): an outbox id pruned
+            // after Pipeline:Retention must not bring the notice back every week.
+            if (leader is not null && IsRecent(current.OverdueSince, now))
             {
                 messages.Add(Message($"ledger-overdue:{item.Id}:{stamp}", leader, LedgerTexts.OverdueNotice(current), now));
             }
@@ -71,7 +82,12 @@ public sealed class LedgerDailyJob(
             var level = Math.Min(LedgerPeople.OfficeLevel, 1 + ((daysOverdue - 1) / options.Value.EscalationDays));
             if (level > current.EscalationLevel)
             {
-                current = await service.MarkAsync(current, current with { EscalationLevel = level }, $"逾期督办升级到第 {level} 级（{LevelName(level)}）", now, cancellationToken);
+                current = await service.MarkAsync(current, current with { EscalationLevel = level, EscalatedAt = now }, $"逾期督办升级到第 {level} 级（{LevelName(level)}）", now, cancellationToken);
+            }
+
+            if (!IsRecent(current.EscalatedAt, now))
+            {
+                continue;
             }
 
             foreach (var person in await people.AtLevelAsync(item.UnitId, current.EscalationLevel, cancellationToken))
@@ -85,11 +101,14 @@ public sealed class LedgerDailyJob(
         }
 
         // Saved with the firing record and sent from there: a firing taken over after a crash sends each once.
-        foreach (var (key, to, text) in messages)
+        var sendAt = quiet.Value.NotIn(now, calendar);
+        foreach (var (key, to, text) in messages.Where(m => m.To.IsActive))
         {
-            context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key);
+            context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key, sendAt);
         }
     }
+
+    private static bool IsRecent(DateTimeOffset? at, DateTimeOffset now) => at is { } when && now - when < TimeSpan.FromDays(1);
 
     private static string LevelName(int level) => level switch
     {

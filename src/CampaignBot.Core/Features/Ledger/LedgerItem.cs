@@ -73,6 +73,12 @@ public sealed record LedgerItem
     /// <summary>0 none; 1 the secretary, 2 the supervisor, 3 the office has been told it is overdue.</summary>
     public int EscalationLevel { get; init; }
 
+    /// <summary>When the daily job marked the item overdue; its lead leader is told then, once.</summary>
+    public DateTimeOffset? OverdueSince { get; init; }
+
+    /// <summary>When the daily job last raised <see cref="EscalationLevel"/>; the people of that level are told then, once.</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
     public DateOnly? ConfirmedOn { get; init; }
 
     public string? ConfirmedBy { get; init; }

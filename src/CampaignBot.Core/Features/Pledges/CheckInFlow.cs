@@ -11,12 +11,16 @@ public sealed record CheckInAnswers
     public int Index { get; init; }
 
     public string? Outcome { get; init; }
+
+    /// <summary>The month reported on ("2027-03"); this month when unset.</summary>
+    public string? Period { get; init; }
 }
 
 /// <summary>
 /// /checkin: keeping pledges (履约践诺), also started monthly by the scheduler. For each published pledge: kept,
 /// partly or not yet, then a note (or skip). Each answer is recorded at once, one per pledge and month; answering
-/// again in the month replaces it.
+/// again in the month replaces it. "/checkin 2027-03" reports on last month (the scheduler asks so when it catches up
+/// on a month missed during downtime); any other argument is ignored.
 /// </summary>
 public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
     : DeclaredFlow<CheckInAnswers>("checkin", "checkin", PledgeTexts.CheckInTitle)
@@ -49,11 +53,24 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
         var published = context.Member is { } member
             ? (await store.ListByMemberAsync(member.Id, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).OrderBy(p => AreaOrder(areas, p.Area)).ToList()
             : [];
+        var period = RequestedPeriod(context) ?? PledgeCheckIns.PeriodOf(calendar, context.Now);
         return published.Count == 0
             ? Opening<CheckInAnswers>.Refuse(PledgeTexts.NothingPublished)
             : Opening<CheckInAnswers>.Proceed(
-                PledgeTexts.CheckInIntroduction(PledgeCheckIns.PeriodOf(calendar, context.Now)),
-                new CheckInAnswers { Pledges = published.Select(p => new PledgeToReport(p.Area, p.Text)).ToList() });
+                PledgeTexts.CheckInIntroduction(period),
+                new CheckInAnswers { Pledges = published.Select(p => new PledgeToReport(p.Area, p.Text)).ToList(), Period = period });
+    }
+
+    /// <summary>The month named after /checkin when it is this month or the one before; null otherwise.</summary>
+    private string? RequestedPeriod(FlowContext context)
+    {
+        var today = calendar.Today(context.Now);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        return context.Update.Content is CommandInput { Arguments: var arguments }
+            && DateOnly.TryParseExact(arguments.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            && (first == thisMonth || first == thisMonth.AddMonths(-1))
+                ? first.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+                : null;
     }
 
     private static int AreaOrder(List<string> areas, string area) => areas.IndexOf(area) is var i and >= 0 ? i : areas.Count;
@@ -84,7 +101,7 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
         var answers = step.Answers;
         var member = step.Context.Member!;
         var area = answers.Pledges[answers.Index].Area;
-        await store.RecordCheckInAsync(new PledgeCheckIn(member.Id, member.UnitId, area, PledgeCheckIns.PeriodOf(calendar, step.Now), answers.Outcome!, note, step.Now), cancellationToken);
+        await store.RecordCheckInAsync(new PledgeCheckIn(member.Id, member.UnitId, area, answers.Period ?? PledgeCheckIns.PeriodOf(calendar, step.Now), answers.Outcome!, note, step.Now), cancellationToken);
         return answers with { Index = answers.Index + 1, Outcome = null };
     }
 }

@@ -38,16 +38,45 @@ public static class PledgeCheckIns
     }
 }
 
-public sealed record CheckInPayload(ChatRef Chat, UserRef User);
+/// <summary>Whom a check-in asks; <paramref name="Period"/> is set on one put off past the quiet hours, so it still asks about the month it was due in.</summary>
+public sealed record CheckInPayload(ChatRef Chat, UserRef User, string? Period = null);
 
-/// <summary>Turns a due check-in into a /checkin of the member's private conversation.</summary>
-public sealed class PledgeCheckInJobHandler : ConversationJobHandler<CheckInPayload>
+/// <summary>
+/// Turns a due check-in into a /checkin of the member's private conversation, while the member takes part and the
+/// campaign runs. It asks about the month of the latest due time (after downtime: the month missed last, not the month
+/// the host came back in). One that comes due in the quiet hours (after downtime) is asked when they end, by a one-off job.
+/// </summary>
+public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar, IOptions<QuietHours> quiet) : ConversationJobHandler<CheckInPayload>
 {
     public override string Kind => PledgeCheckIns.JobKind;
 
-    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(CheckInPayload payload)
+    protected override async Task<bool> DeliversAsync(CheckInPayload payload, JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        return (payload.Chat, payload.User, new CommandInput("checkin", string.Empty));
+        ArgumentNullException.ThrowIfNull(context);
+        if (calendar.HasEnded(context.Now)
+            || await members.GetAsync(Member.IdFor(payload.Chat.Channel, payload.User.Id), cancellationToken) is not { IsActive: true })
+        {
+            return false;
+        }
+
+        var morning = quiet.Value.NotIn(context.Now, calendar);
+        if (morning > context.Now)
+        {
+            var later = payload with { Period = PeriodOf(payload, context) };
+            context.Schedule(new ScheduledJob { Id = $"{context.Job.Id}@{morning.UtcTicks}", Kind = Kind, Payload = MessageJson.Serialize(later), DueAt = morning });
+            return false;
+        }
+
+        return true;
     }
+
+    protected override (ChatRef Chat, UserRef User, InboundContent Content) UpdateFor(CheckInPayload payload, JobContext context)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return (payload.Chat, payload.User, new CommandInput("checkin", PeriodOf(payload, context)));
+    }
+
+    private string PeriodOf(CheckInPayload payload, JobContext context) =>
+        payload.Period ?? PledgeCheckIns.PeriodOf(calendar, context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone));
 }

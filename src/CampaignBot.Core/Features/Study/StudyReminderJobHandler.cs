@@ -3,7 +3,9 @@ namespace CampaignBot.Core.Features.Study;
 /// <summary>
 /// The hourly sweep: members below their minimum get the latest reminder slot's message, secretaries this week's
 /// digest. Each message's outbox id is the idempotency key (member and slot), so a sweep that runs twice, on two
-/// instances or after a restart, stores each reminder once; quiet hours move the send time to the morning.
+/// instances or after a restart, stores each reminder once; quiet hours move the send time to the morning. A slot is
+/// sent on its day, or later by the sweep that catches up after downtime, never on the days after: sent messages are
+/// pruned after Pipeline:Retention (at least a day), so their ids cannot stand for "already told" for longer.
 /// </summary>
 public sealed class StudyReminderJobHandler(
     IMemberStore members,
@@ -30,6 +32,7 @@ public sealed class StudyReminderJobHandler(
 
         var now = context.Now;
         var today = calendar.Today(now);
+        var coveredFrom = calendar.Today(context.Job.DueAt);
         var hour = TimeZoneInfo.ConvertTime(now, calendar.Zone).Hour;
         var sendAt = quiet.Value.NotIn(now, calendar);
         var chosen = (await settings.ListAsync(cancellationToken)).ToDictionary(s => s.MemberId, StringComparer.Ordinal);
@@ -49,13 +52,14 @@ public sealed class StudyReminderJobHandler(
                     continue;
                 }
 
-                if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot)
+                if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot && slot.Date >= coveredFrom)
                 {
                     context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
                 }
 
                 if (standing.Member.Role == Roles.Secretary
-                    && ReminderSlots.Digest(today, calendar.UnitStart(unit.Key), standing.Deadline, _options.DigestDay) is { } week
+                    && ReminderSlots.Digest(today, calendar.UnitStart(unit.Key), standing.Deadline, _options.DigestDay) is { Date: var monday } week
+                    && monday >= coveredFrom
                     && standings.Where(s => s.IsBehind).ToList() is { Count: > 0 } behind)
                 {
                     context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
