@@ -30,13 +30,13 @@ internal static class TelegramWebhookEndpoint
         {
             update = JsonSerializer.Deserialize<Update>(body.GetBuffer().AsSpan(0, (int)body.Length), JsonBotAPI.Options);
         }
-        catch (JsonException) when (UpdateId(body) is { } id)
+        catch (Exception ex) when (UnreadableUpdates.IsUnreadable(ex) && UpdateId(body) is { } id)
         {
             // As polling does: one unreadable update is skipped, so Telegram does not deliver it again and again.
             logging.CreateLogger(typeof(TelegramWebhookEndpoint)).LogWarning("Telegram update {UpdateId} could not be read; it is skipped", id);
             return Results.Ok();
         }
-        catch (JsonException)
+        catch (Exception ex) when (UnreadableUpdates.IsUnreadable(ex))
         {
             return Results.BadRequest("The body is not a Telegram update.");
         }

@@ -32,7 +32,7 @@ public sealed class RawUpdateReader(IHttpClientFactory httpClients, IOptions<Tel
         var updates = new List<(int, Update?)>();
         foreach (var element in result.EnumerateArray())
         {
-            if (!element.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt32(out var id))
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt32(out var id))
             {
                 continue;
             }
@@ -41,7 +41,7 @@ public sealed class RawUpdateReader(IHttpClientFactory httpClients, IOptions<Tel
             {
                 updates.Add((id, element.Deserialize<Update>(JsonBotAPI.Options)));
             }
-            catch (JsonException)
+            catch (Exception ex) when (UnreadableUpdates.IsUnreadable(ex))
             {
                 updates.Add((id, null));
             }

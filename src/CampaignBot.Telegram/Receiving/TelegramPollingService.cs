@@ -60,7 +60,7 @@ public sealed partial class TelegramPollingService(
             updates = await bot.GetUpdates(Offset, BatchSize, options.Value.PollTimeoutSeconds,
                 UpdateMapping.AllowedUpdates, cancellationToken);
         }
-        catch (Exception ex) when (IsUnreadable(ex))
+        catch (Exception ex) when (UnreadableUpdates.IsUnreadable(ex))
         {
             LogUnreadableBatch(ex, Offset);
             await PollRawOnceAsync(cancellationToken);
@@ -111,18 +111,6 @@ public sealed partial class TelegramPollingService(
         }
     }
 
-    private static bool IsUnreadable(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is System.Text.Json.JsonException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private async Task<TimeSpan> BackOffAsync(TimeSpan backoff, CancellationToken cancellationToken)
     {

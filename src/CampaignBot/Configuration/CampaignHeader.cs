@@ -29,7 +29,7 @@ internal sealed record CampaignHeader(string Name, string TimeZone, DateOnly Sta
         }
 
         // One error for the campaign as a whole rather than one per unit.
-        if (start is { } from && end is { } to && from.AddMonths(months) > to.AddDays(1))
+        if (start is { } from && end is { } to && ShorterThan(from, to, months))
         {
             errors.Add(map.Find("end")!, $"campaign 从 {from:yyyy-MM-dd} 到 {to:yyyy-MM-dd} 不足 {months} 个月，而每个单位集中开展活动至少 {months} 个月；请推迟 end 或减少 minimum_unit_months。");
             return null;
@@ -42,6 +42,21 @@ internal sealed record CampaignHeader(string Name, string TimeZone, DateOnly Sta
     }
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
+
+    /// <summary>
+    /// True when the days from <paramref name="from"/> to <paramref name="to"/> (inclusive) make fewer than <paramref name="months"/>
+    /// months. Counted without stepping past the calendar's last day, so an end of 9999-12-31 or a huge count is an error, not a throw.
+    /// </summary>
+    public static bool ShorterThan(DateOnly from, DateOnly to, int months)
+    {
+        if (months > (DateOnly.MaxValue.Year - from.Year + 1) * 12)
+        {
+            return true;
+        }
+
+        var monthsLater = (long)from.Year * 12 + from.Month - 1 + months;
+        return monthsLater / 12 > DateOnly.MaxValue.Year || from.AddMonths(months).DayNumber > to.DayNumber + 1L;
+    }
 
     public string Span => $"{Start:yyyy-MM-dd} 至 {End:yyyy-MM-dd}";
 }

@@ -45,12 +45,16 @@ internal sealed class CampaignUnitStarts(
 
             if (superiorKind.StartOffsetDays < kind.StartOffsetDays)
             {
-                return StartOf(superior)?.AddDays(kind.StartOffsetDays - superiorKind.StartOffsetDays);
+                return StartOf(superior) is { } superiorStart ? After(superiorStart, kind.StartOffsetDays - superiorKind.StartOffsetDays) : null;
             }
         }
 
-        return header.Start.AddDays(kind.StartOffsetDays);
+        return After(header.Start, kind.StartOffsetDays);
     }
+
+    /// <summary>The day <paramref name="days"/> after <paramref name="start"/>, or the last day there is: a huge offset is then refused as outside the campaign, not thrown.</summary>
+    private static DateOnly After(DateOnly start, int days) =>
+        start.DayNumber + (long)days > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue : start.AddDays(days);
 
     private CampaignRawUnit? Parent(CampaignRawUnit unit) =>
         unit.ParentId is { } parent ? byId.GetValueOrDefault(parent) : null;

@@ -45,6 +45,13 @@ internal static class CampaignUnitTree
                 continue;
             }
 
+            if (!header.Contains(start))
+            {
+                // Inherited from a superior's start or a kind's start_offset_days, so it is said where the unit is.
+                errors.Add(unit.Map.Node, $"单位 {unit.Id} 按上级的 start 和 unit_kinds 的 start_offset_days 推算，从 {start:yyyy-MM-dd} 开始，不在活动时间 {header.Span} 之内；请为它写 start，或改正上级的 start 或 start_offset_days。");
+                continue;
+            }
+
             CheckDuration(unit, start, header, phases, errors);
             resolved.Add(new UnitDefinition(unit.Id, unit.Name, unit.Kind, unit.ParentId, start, unit.OrdinaryStudyDays));
         }
@@ -87,16 +94,18 @@ internal static class CampaignUnitTree
     {
         var where = unit.Map.Find("start") ?? unit.Map.Node;
         var months = header.MinimumUnitMonths;
-        if (start.AddMonths(months) > header.End.AddDays(1))
+        if (CampaignHeader.ShorterThan(start, header.End, months))
         {
             errors.Add(where, $"单位 {unit.Id} 从 {start:yyyy-MM-dd} 开始，到活动结束（{header.End:yyyy-MM-dd}）不足 {months} 个月；每个单位集中开展活动至少 {months} 个月，请提前该单位或其上级的 start，或推迟 campaign 的 end。");
             return;
         }
 
-        var days = phases.Sum(p => p.Days);
-        if (days > 0 && start.AddDays(days - 1) > header.End)
+        // Counted in whole days, not dates: phases of absurd length are refused here, never thrown past the last date there is.
+        var days = phases.Sum(p => (long)p.Days);
+        if (days > 0 && start.DayNumber + days - 1 > header.End.DayNumber)
         {
-            errors.Add(where, $"单位 {unit.Id} 从 {start:yyyy-MM-dd} 开始，{phases.Count} 个环节共 {days} 天，将在 {start.AddDays(days - 1):yyyy-MM-dd} 结束，晚于活动结束日期 {header.End:yyyy-MM-dd}；请缩短 phases 的 days 或调整日期。");
+            var ends = start.DayNumber + days - 1 <= DateOnly.MaxValue.DayNumber ? start.AddDays((int)(days - 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "9999-12-31 以后";
+            errors.Add(where, $"单位 {unit.Id} 从 {start:yyyy-MM-dd} 开始，{phases.Count} 个环节共 {days} 天，将在 {ends} 结束，晚于活动结束日期 {header.End:yyyy-MM-dd}；请缩短 phases 的 days 或调整日期。");
         }
     }
 }

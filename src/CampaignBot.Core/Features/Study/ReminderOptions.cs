@@ -20,6 +20,8 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(0, 23)]
     public int Hour { get; set; } = 9;
 
+    /// <summary>The day the weekly digest goes out; a number binds too, so one that names no day is refused at start.</summary>
+    [EnumDataType(typeof(DayOfWeek), ErrorMessage = "Reminders:DigestDay must be a day of the week (Monday to Sunday).")]
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
 
     /// <summary>How long /remind may mute reminders at most.</summary>
@@ -41,6 +43,12 @@ public sealed class ReminderHourValidator(IOptions<QuietHours> quiet) : IValidat
     public ValidateOptionsResult Validate(string? name, ReminderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Hour is < 0 or > 23)
+        {
+            // Not an hour at all: the range check on Hour says so; here it would throw instead of naming the setting.
+            return ValidateOptionsResult.Skip;
+        }
+
         return quiet.Value.IsQuiet(new TimeOnly(options.Hour, 0))
             ? ValidateOptionsResult.Fail($"Reminders:Hour ({options.Hour}) falls in the quiet hours {quiet.Value}; pick an hour outside them.")
             : ValidateOptionsResult.Success;
