@@ -15,6 +15,12 @@ public sealed class JobContext(ScheduledJob job, DateTimeOffset now) : IEffects
 
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>
+    /// The occurrence this firing is about: its due time, or the latest one downtime passed over
+    /// (<see cref="ScheduledJob.LatestDueAtOrBefore"/>), so after downtime only the latest week or month is sent.
+    /// </summary>
+    public DateTimeOffset Occurrence(TimeZoneInfo zone) => Job.LatestDueAtOrBefore(Now, zone);
+
     /// <summary>Names this firing (job and due time); ids of what it produces derive from it unless the caller keys them.</summary>
     public string FiringId => $"{Job.Id}@{Job.DueAt.UtcTicks}";
 

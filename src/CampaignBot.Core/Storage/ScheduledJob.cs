@@ -1,3 +1,5 @@
+using Cronos;
+
 namespace CampaignBot.Core.Storage;
 
 /// <summary>
@@ -24,6 +26,13 @@ public sealed record ScheduledJob : LeasedRecord
     /// </summary>
     public static ScheduledJob Recurring(string kind, DateTimeOffset dueAt, string recurrence) =>
         new() { Id = kind, Kind = kind, Payload = "{}", DueAt = dueAt, Recurrence = recurrence };
+
+    /// <summary>
+    /// A feature's one recurring job on a cron expression from its settings, first due after <paramref name="after"/> in
+    /// <paramref name="zone"/>; null when the expression never fires again.
+    /// </summary>
+    public static ScheduledJob? OnCron(string kind, string expression, DateTimeOffset after, TimeZoneInfo zone) =>
+        CronExpression.Parse(expression).GetNextOccurrence(after, zone) is { } due ? Recurring(kind, due, "cron:" + expression) : null;
 
     /// <summary>
     /// The next due time after <paramref name="now"/> by the job's calendar rule in <paramref name="zone"/>: after

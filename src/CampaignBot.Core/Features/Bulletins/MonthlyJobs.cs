@@ -1,5 +1,3 @@
-using Cronos;
-
 namespace CampaignBot.Core.Features.Bulletins;
 
 /// <summary>
@@ -23,15 +21,13 @@ public sealed class MonthlyJobs(
     public ScheduledJob? Next(string kind, DateTimeOffset after)
     {
         var expression = kind == DispatchKind ? options.Value.DispatchCron : options.Value.BulletinCron;
-        return CronExpression.Parse(expression).GetNextOccurrence(after, calendar.Zone) is { } due
-            ? ScheduledJob.Recurring(kind, due, "cron:" + expression)
-            : null;
+        return ScheduledJob.OnCron(kind, expression, after, calendar.Zone);
     }
 
     public async Task AskDispatchAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var day = calendar.Today(context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone));
+        var day = calendar.Today(context.Occurrence(calendar.Zone));
         if (calendar.IsAfterCampaign(day))
         {
             return;
@@ -50,7 +46,7 @@ public sealed class MonthlyJobs(
     public async Task DraftBulletinAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var lastMonth = calendar.Today(context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone)).AddMonths(-1);
+        var lastMonth = calendar.Today(context.Occurrence(calendar.Zone)).AddMonths(-1);
         var month = BulletinBuilder.MonthOf(lastMonth);
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m is { Role: Roles.CampaignOffice, IsActive: true }).ToList();
         if (office.Count == 0 || calendar.IsAfterCampaign(new DateOnly(lastMonth.Year, lastMonth.Month, 1)))

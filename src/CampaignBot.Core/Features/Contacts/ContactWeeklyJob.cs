@@ -1,5 +1,3 @@
-using Cronos;
-
 namespace CampaignBot.Core.Features.Contacts;
 
 /// <summary>
@@ -20,18 +18,12 @@ public sealed class ContactWeeklyJob(
 
     public string Kind => JobKind;
 
-    public ScheduledJob? Next(DateTimeOffset after)
-    {
-        var expression = options.Value.WeeklyCron;
-        return CronExpression.Parse(expression).GetNextOccurrence(after, calendar.Zone) is { } due
-            ? ScheduledJob.Recurring(JobKind, due, "cron:" + expression)
-            : null;
-    }
+    public ScheduledJob? Next(DateTimeOffset after) => ScheduledJob.OnCron(JobKind, options.Value.WeeklyCron, after, calendar.Zone);
 
     public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var today = calendar.Today(context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone));
+        var today = calendar.Today(context.Occurrence(calendar.Zone));
         if (calendar.IsAfterCampaign(today))
         {
             return;

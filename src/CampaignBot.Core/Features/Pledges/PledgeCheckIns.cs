@@ -78,5 +78,5 @@ public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalend
     }
 
     private string PeriodOf(CheckInPayload payload, JobContext context) =>
-        payload.Period ?? PledgeCheckIns.PeriodOf(calendar, context.Job.LatestDueAtOrBefore(context.Now, calendar.Zone));
+        payload.Period ?? PledgeCheckIns.PeriodOf(calendar, context.Occurrence(calendar.Zone));
 }
