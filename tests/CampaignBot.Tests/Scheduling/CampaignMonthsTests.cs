@@ -4,6 +4,7 @@ using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Pledges;
 using CampaignBot.Core.Pipeline;
+using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage.Tests.Mongo;
 using CampaignBot.Tests.Evaluations;
 
@@ -95,6 +96,30 @@ public sealed class CampaignMonthsTests(MongoEngineFixture mongo) : IAsyncLifeti
         {
             Assert.Single(sent, m => m.Chat.Id == person && m.Id.StartsWith("ledger-escalate:", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task A_firing_that_marked_an_item_overdue_and_crashed_still_tells_its_leader_when_taken_over_days_later()
+    {
+        await _bot.RegisterAsync("lead1", Roles.Member, "county_east");
+        await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+        await AddLedgerItemAsync("lead1", new DateOnly(2027, 3, 5));
+        var daily = _bot.Services.GetRequiredService<LedgerDailyJob>();
+        var job = daily.Job(Local(3, 6, 0));
+        var marked = job.DueAt.AddMinutes(1);
+
+        // The firing marked the item (and its first escalation), then the host died before its firing record was
+        // written; the same firing runs again two days later.
+        var item = Assert.Single(await _bot.Stores.Ledger.ListAsync("county_east", CancellationToken.None));
+        await _bot.Stores.Ledger.SaveAsync(item with { Status = LedgerStatus.Overdue, OverdueSince = marked, EscalationLevel = 1, EscalatedAt = marked }, CancellationToken.None);
+        var takenOver = new JobContext(job, marked.AddDays(2));
+        await daily.HandleAsync(takenOver, CancellationToken.None);
+        var later = new JobContext(job with { DueAt = job.DueAt.AddDays(3) }, marked.AddDays(3));
+        await daily.HandleAsync(later, CancellationToken.None);
+
+        var told = takenOver.ToEffects().Messages.Select(m => m.Id.Split(':')[0]).Order().ToList();
+        Assert.Equal(["ledger-escalate", "ledger-overdue"], told);
+        Assert.Empty(later.ToEffects().Messages);
     }
 
     [Fact]

@@ -70,9 +70,9 @@ public sealed class LedgerDailyJob(
                 current = await service.MarkAsync(item, item with { Status = LedgerStatus.Overdue, OverdueSince = now }, LedgerTexts.HistoryOverdue(item.Deadline), now, cancellationToken);
             }
 
-            // Told when it happened (or by a firing taken over the same day, under the same key): an outbox id pruned
-            // after Pipeline:Retention must not bring the notice back every week.
-            if (leader is not null && IsRecent(current.OverdueSince, now))
+            // Told by the firing that marked it (or by that firing taken over after a crash, whenever that runs, under
+            // the same key); not by later firings: an outbox id pruned after Pipeline:Retention must not bring it back.
+            if (leader is not null && MarkedBy(context, current.OverdueSince))
             {
                 messages.Add(Message($"ledger-overdue:{item.Id}:{stamp}", leader, LedgerTexts.OverdueNotice(current), now));
             }
@@ -85,7 +85,7 @@ public sealed class LedgerDailyJob(
                 current = await service.MarkAsync(current, current with { EscalationLevel = level, EscalatedAt = now }, LedgerTexts.HistoryEscalated(level), now, cancellationToken);
             }
 
-            if (!IsRecent(current.EscalatedAt, now))
+            if (!MarkedBy(context, current.EscalatedAt))
             {
                 continue;
             }
@@ -108,7 +108,11 @@ public sealed class LedgerDailyJob(
         }
     }
 
-    private static bool IsRecent(DateTimeOffset? at, DateTimeOffset now) => at is { } when && now - when < TimeSpan.FromDays(1);
+    /// <summary>
+    /// Whether a mark was made by this firing: at or after its due time. A later firing is due only after this one ran
+    /// (the next occurrence after it), so it never counts this firing's marks as its own.
+    /// </summary>
+    private static bool MarkedBy(JobContext context, DateTimeOffset? at) => at is { } when && when >= context.Job.DueAt;
 
     private static (string, Registration.Member, Text) Message(string id, Registration.Member to, Text text, DateTimeOffset now) => (id, to, text);
 }
