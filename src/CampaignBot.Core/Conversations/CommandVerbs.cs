@@ -5,8 +5,14 @@ namespace CampaignBot.Core.Conversations;
 /// it, what may be done in a group), then each verb and what it runs; a verb nobody declared gets the usage. The
 /// command's arguments are read as its first word (the verb, looked up in lower case) and the rest.
 /// </summary>
-public sealed class CommandVerbs(Text usage)
+public sealed class CommandVerbs(Func<Member, Text> usage)
 {
+    /// <summary>The same usage for everyone.</summary>
+    public CommandVerbs(Text usage)
+        : this(_ => usage)
+    {
+    }
+
     /// <summary>What a verb runs: the update, the member who sent it, the verb in lower case and what follows it.</summary>
     public delegate Task VerbHandler(FlowContext context, Member member, string verb, string rest, CancellationToken cancellationToken);
 
@@ -93,7 +99,7 @@ public sealed class CommandVerbs(Text usage)
 
     private Task ReplyUsage(FlowContext context)
     {
-        context.Reply(usage);
+        context.Reply(usage(context.Member!));
         return Task.CompletedTask;
     }
 }

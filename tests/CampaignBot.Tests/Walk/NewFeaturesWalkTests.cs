@@ -30,6 +30,23 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
     }
 
     [Fact]
+    public async Task Ledger_usage_shows_a_member_the_verbs_for_the_items_they_lead_and_a_secretary_all_of_them()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "53", "钱党员", "village_dongguan");
+
+        var member = await chat.SayAsync("53", "/ledger");
+        var secretary = await chat.SayAsync("40", "/ledger");
+
+        Assert.Contains("/ledger note <编号> <进展>", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ledger add", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ledger confirm", member, StringComparison.Ordinal);
+        Assert.Contains("/ledger add", secretary, StringComparison.Ordinal);
+        Assert.Contains("/ledger confirm", secretary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_offers_the_meeting_commands_to_the_team_once_a_meeting_is_opened_and_not_to_other_members()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);

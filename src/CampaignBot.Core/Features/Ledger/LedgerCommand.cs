@@ -13,7 +13,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
     public string Command => "ledger";
 
     /// <summary>Any member may ask; what they may do is decided per item. The ledger is managed in private chats.</summary>
-    private CommandVerbs Verbs => _verbs ??= new CommandVerbs(LedgerTexts.Usage)
+    private CommandVerbs Verbs => _verbs ??= new CommandVerbs(UsageFor)
         .ForMembers(LedgerTexts.NotAllowed)
         .InPrivate(LedgerTexts.PleaseManageLedgerPrivate, verb => verb.Length == 0)
         .On("add", AddAsync)
@@ -21,6 +21,9 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         .On(["show", "note", "done", "evidence", "confirm", "reopen", "institution"], OnItemAsync);
 
     public Task HandleAsync(FlowContext context, CancellationToken cancellationToken) => Verbs.RunAsync(context, cancellationToken);
+
+    /// <summary>The verbs this person can use: those who manage a unit's ledger see them all, a lead leader the ones for their items.</summary>
+    private Text UsageFor(Member member) => campaign.ManagedUnits(member).Count > 0 ? LedgerTexts.Usage : LedgerTexts.LeadLeaderUsage;
 
     private async Task AddAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
     {
@@ -46,7 +49,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         if (bar < 0)
         {
             context.Reply(LedgerTexts.NeedsThreeFixes);
-            context.Reply(LedgerTexts.Usage);
+            context.Reply(UsageFor(member));
             return;
         }
 
@@ -140,7 +143,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 
         if (verb is not "show" and not "confirm" && text.Length == 0)
         {
-            context.Reply(LedgerTexts.Usage);
+            context.Reply(UsageFor(member));
             return;
         }
 
@@ -204,7 +207,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                 };
                 if (change is null || title.Length == 0)
                 {
-                    context.Reply(LedgerTexts.Usage);
+                    context.Reply(UsageFor(member));
                     return;
                 }
 
