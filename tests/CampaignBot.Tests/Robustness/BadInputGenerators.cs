@@ -14,9 +14,9 @@ public sealed record Persona(string Role, string Unit, string Rank, string? Lang
 /// plausible answers (each choice an index into what the prompt offers, so the walk reaches the flow's later steps),
 /// then sends one bad update.
 /// </summary>
-public sealed record FlowCase(Persona Persona, string Start, IReadOnlyList<int> Walk, BadInput Bad)
+public sealed record FlowCase(Persona Persona, string Start, IReadOnlyList<int> Walk, BadInput Bad, bool Seeded = false)
 {
-    public override string ToString() => $"{Persona} {Start} walk[{string.Join(",", Walk)}] then {Bad}";
+    public override string ToString() => $"{Persona} {Start}{(Seeded ? " (seeded)" : string.Empty)} walk[{string.Join(",", Walk)}] then {Bad}";
 }
 
 /// <summary>A bad update, printable (control characters escaped) so that a failing case reads in the test output.</summary>
@@ -110,7 +110,11 @@ internal static class BadInputGenerators
         from length in Gen.Choose(0, 10)
         from walk in Gen.ArrayOf(Gen.Choose(0, 1000), length)
         from bad in Bad
-        select new FlowCase(persona, start, walk, bad);
+        from seeded in Gen.Frequency((1, Gen.Constant(false)), (3, Gen.Constant(Seedable.Contains(start))))
+        select new FlowCase(persona, start, walk, bad, seeded);
+
+    /// <summary>Filled by the property class: the flows whose needs a case may store first, to get past their refusal.</summary>
+    public static string[] Seedable { get; set; } = [];
 
     /// <summary>Filled by the property class from the host's router: every flow command, and "" for no flow.</summary>
     public static string[] Starts { get; set; } = [""];

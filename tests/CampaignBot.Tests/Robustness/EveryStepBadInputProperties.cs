@@ -57,13 +57,46 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
         Assert.True(known == string.Join(", ", FlowStarts.Where(s => s.Length > 0).Order(StringComparer.Ordinal)), known);
     }
 
+    [Theory]
+    [InlineData("checkin", Roles.Member, "checkin/AskingOutcome")]
+    [InlineData("review", Roles.Secretary, "rev/Choosing")]
+    [InlineData("opinion", Roles.Member, "opinion/AskingCategory")]
+    [InlineData("ledger_evidence", Roles.Member, "ledgerev/AskingEvidence")]
+    [InlineData("ledger evidence", Roles.Member, "ledgerev/AskingEvidence")]
+    public async Task A_seeded_flow_opens_past_its_refusal_so_the_cases_reach_its_later_steps(string start, string role, string opened)
+    {
+        var persona = new Persona(role, "village_dongguan", "ordinary", null);
+        var (user, member) = await PersonAsync(persona);
+        var seed = await FlowSeeds.PlantAsync(Bot, user.Id, member, start);
+        var session = await WalkAsync(user, new FlowCase(persona, start, [], new BadInput("none", new TextInput(string.Empty)), Seeded: true), seed.Arguments);
+        Assert.Equal(opened, $"{session?.Flow}/{session?.State}");
+        if (seed.Undo is { } undo)
+        {
+            await undo();
+        }
+    }
+
     [Property(MaxTest = 500, Replay = "(20261202,1)", Arbitrary = [typeof(Cases)])]
     public async Task Any_bad_update_at_any_step_gets_a_bounded_clear_reply_and_leaves_a_working_conversation(FlowCase @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var user = await PersonAsync(@case.Persona);
-        var before = await WalkAsync(user, @case);
+        var (user, member) = await PersonAsync(@case.Persona);
+        var seed = @case.Seeded ? await FlowSeeds.PlantAsync(Bot, user.Id, member, @case.Start) : Seed.None;
+        try
+        {
+            await SendBadUpdateAsync(@case, user, await WalkAsync(user, @case, seed.Arguments));
+        }
+        finally
+        {
+            if (seed.Undo is { } undo)
+            {
+                await undo();
+            }
+        }
+    }
 
+    private async Task SendBadUpdateAsync(FlowCase @case, UserRef user, Session? before)
+    {
         Handled bad;
         try
         {
@@ -76,6 +109,7 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
 
         var at = $"{@case} at {before?.Flow ?? "no flow"}/{before?.State}";
         CheckReplies(bad, @case, at);
+        await CheckNoticesAsync(bad, @case, at);
         var after = await ReadableSessionAsync(user, at);
 
         // The conversation still answers: a flow left open takes /cancel and ends with a notice; /help answers after it.
@@ -90,19 +124,15 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
         Assert.True(help.Texts.Count > 0 && help.Texts.All(t => t.Text.Trim().Length > 0), $"/help got no reply after {at}");
     }
 
-    private async Task<UserRef> PersonAsync(Persona persona)
+    private async Task<(UserRef User, Member? Member)> PersonAsync(Persona persona)
     {
         var user = fixture.NextUser();
-        if (persona.Registered)
-        {
-            await Bot.RegisterAsync(user, persona.Role, persona.Unit, persona.Rank, persona.LanguageCode);
-        }
-
-        return new UserRef(user, "测试", persona.LanguageCode);
+        var member = persona.Registered ? await Bot.RegisterAsync(user, persona.Role, persona.Unit, persona.Rank, persona.LanguageCode) : null;
+        return (new UserRef(user, "测试", persona.LanguageCode), member);
     }
 
-    /// <summary>Starts the case's flow and walks it: each choice presses one of the prompt's buttons or types a plausible answer.</summary>
-    private async Task<Session?> WalkAsync(UserRef user, FlowCase @case)
+    /// <summary>Starts the case's flow (the seed's words after its command) and walks it: each choice presses one of the prompt's buttons or types a plausible answer.</summary>
+    private async Task<Session?> WalkAsync(UserRef user, FlowCase @case, string? seeded)
     {
         IReadOnlyList<Button> buttons = [];
         if (@case.Start.Length == 0)
@@ -111,7 +141,8 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
         }
 
         var space = @case.Start.IndexOf(' ', StringComparison.Ordinal);
-        var handled = await Bot.SendAsync(user, space < 0 ? new CommandInput(@case.Start, string.Empty) : new CommandInput(@case.Start[..space], @case.Start[(space + 1)..]));
+        var (name, arguments) = space < 0 ? (@case.Start, string.Empty) : (@case.Start[..space], @case.Start[(space + 1)..]);
+        var handled = await Bot.SendAsync(user, new CommandInput(name, $"{arguments} {seeded}".Trim()));
         buttons = handled.Buttons.Count > 0 ? handled.Buttons : buttons;
         foreach (var choice in @case.Walk)
         {
@@ -142,10 +173,6 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
         }
 
         Assert.True(bad.Texts.Count <= MaxRepliesToOneUpdate, $"{bad.Texts.Count} replies to {at}:\n{bad.Transcript}");
-        foreach (var message in bad.Messages)
-        {
-            Assert.True(message.Chat == bad.Update.Chat, $"{at} wrote to {message.Chat} besides the sender's chat:\n{bad.Transcript}");
-        }
 
         var input = InputText(@case.Bad.Content);
         foreach (var text in bad.Texts.Select(t => t.Text))
@@ -160,6 +187,23 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
         foreach (var button in bad.Texts.SelectMany(t => t.Buttons ?? []).SelectMany(row => row))
         {
             Assert.True(Encoding.UTF8.GetByteCount(button.Payload) <= Button.MaxPayloadBytes, $"A button payload over 64 bytes after {at}: {button.Payload}");
+        }
+    }
+
+    /// <summary>
+    /// A bad update that a later step takes as a plain answer (a date as evidence, a number as a choice) has the step's
+    /// effects: the people it concerns are told, each privately and in their own language. Nothing goes to a group or a stranger.
+    /// </summary>
+    private async Task CheckNoticesAsync(Handled bad, FlowCase @case, string at)
+    {
+        foreach (var message in bad.Messages.Where(m => m.Chat != bad.Update.Chat))
+        {
+            var member = message.Chat.Kind == ChatKind.Private ? await Bot.Stores.Members.GetAsync(Member.IdFor(message.Chat.Channel, message.Chat.Id), CancellationToken.None) : null;
+            Assert.True(member is not null, $"{at} wrote to {message.Chat}, not a member's private chat:\n{bad.Transcript}");
+            if (message.ReadBody() is TextMessage text)
+            {
+                Assert.True(InLanguage(text.Text, InputText(@case.Bad.Content), member.LanguageCode), $"A notice after {at} is not in {member.Id}'s language:\n{text.Text}");
+            }
         }
     }
 
@@ -212,6 +256,7 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
         public static Arbitrary<FlowCase> FlowCases()
         {
             BadInputGenerators.Starts = FlowStarts;
+            BadInputGenerators.Seedable = FlowSeeds.Seedable;
             return BadInputGenerators.FlowCase(Gen.Elements([.. FlowStarts, .. CommandStarts])).ToArbitrary();
         }
     }

@@ -1,0 +1,103 @@
+using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Ledger;
+using CampaignBot.Core.Features.Opinions;
+using CampaignBot.Core.Features.Pledges;
+
+namespace CampaignBot.Tests.Robustness;
+
+/// <summary>
+/// What a flow needs before it asks anything, stored for one case's person as the bot's own steps would have stored it
+/// (a published pledge, a submitted self-examination to review, an open collection's code, a ledger item they lead), so
+/// the walk goes past the flow's refusal into its later steps. Each seed is the person's own; nothing another case sees
+/// is left waiting once the case is over.
+/// </summary>
+internal static class FlowSeeds
+{
+    /// <summary>The flows (as started by a flow command or a feature's command) that a seed opens.</summary>
+    public static readonly string[] Seedable = ["checkin", "review", "opinion", "ledger_evidence", "ledger evidence"];
+
+    /// <summary>Stores what <paramref name="start"/> needs; returns the words to add to its command and what undoes the seed afterwards.</summary>
+    public static async Task<Seed> PlantAsync(WholeBot bot, string user, Member? member, string start)
+    {
+        switch (start)
+        {
+            case "checkin" when member is not null:
+                var area = bot.Campaign.PledgeAreas[0].Code;
+                await bot.Stores.Pledges.SaveAsync(
+                    new Pledge
+                    {
+                        MemberId = member.Id, MemberName = member.Name, UnitId = member.UnitId, Area = area,
+                        Text = "每月走访群众至少两次，当场解决实际问题。", Status = PledgeStatus.Published,
+                        UpdatedAt = WholeBot.Start.AddDays(-10), PublishedAt = WholeBot.Start.AddDays(-10),
+                    },
+                    CancellationToken.None);
+                return Seed.None;
+            case "review" when member is not null:
+                return await ExaminationToReviewAsync(bot, user, member);
+            case "opinion":
+                var code = OpinionCodes.From("robustness/" + user, 8);
+                await bot.Stores.Opinions.CreateCollectionAsync(
+                    new OpinionCollection
+                    {
+                        Id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(user)))[..8],
+                        UnitId = member?.UnitId ?? "village_dongguan", Code = code, Audience = "code",
+                        OpensAt = WholeBot.Start.AddDays(-1), ClosesAt = WholeBot.Start.AddDays(7), OpenedBy = "console:robustness",
+                    },
+                    CancellationToken.None);
+                return new Seed(code, null);
+            case "ledger_evidence" or "ledger evidence" when member is not null:
+                var id = "L" + OpinionCodes.From("robustness/" + user, 6);
+                await bot.Stores.Ledger.SaveAsync(
+                    new LedgerItem
+                    {
+                        Id = id, UnitId = member.UnitId, Problem = "会议偏多，文件偏长。", Category = ProblemCategories.Other,
+                        Source = ProblemSource.Supervisor, Measures = "精简会议，每周走访群众一次。", LeadLeaderId = member.Id, LeadLeaderName = member.Name,
+                        Deadline = bot.Campaign.End, Status = LedgerStatus.InProgress, CreatedBy = member.Id, CreatedAt = WholeBot.Start.AddDays(-5),
+                    },
+                    CancellationToken.None);
+
+                // The flow's own command reports the item done; the feature's command adds evidence.
+                return new Seed(start == "ledger_evidence" ? "done " + id : id, null);
+            default:
+                return Seed.None;
+        }
+    }
+
+    /// <summary>A member of the reviewer's unit who submitted a self-examination the reviewer's role reviews, with problems found.</summary>
+    private static async Task<Seed> ExaminationToReviewAsync(WholeBot bot, string user, Member reviewer)
+    {
+        var reviewedBy = reviewer.Role == Roles.Supervisor ? Roles.Supervisor : Roles.Secretary;
+        if (bot.Campaign.Checklists.FirstOrDefault(c => c.ReviewedBy == reviewedBy) is not { } checklist)
+        {
+            return Seed.None;
+        }
+
+        var examinee = await bot.RegisterAsync(user + "-examinee", Roles.Member, reviewer.UnitId, "ordinary");
+        var choices = new[] { ChecklistChoices.Exists, ChecklistChoices.Partly, ChecklistChoices.None };
+        var answers = checklist.Items.Select((item, i) => (item.Code, Answer: new ExaminationAnswer(choices[i % choices.Length], "会议偏多，已经精简。")))
+            .ToDictionary(x => x.Code, x => x.Answer);
+        var exam = new SelfExamination
+        {
+            MemberId = examinee.Id, MemberName = examinee.Name, UnitId = examinee.UnitId, ChecklistCode = checklist.Code,
+            Status = ExaminationStatus.Submitted, Answers = answers, Submissions = 1,
+            SubmittedAt = bot.Time.GetUtcNow(), UpdatedAt = bot.Time.GetUtcNow(),
+        };
+        await bot.Stores.Examinations.SaveAsync(exam, CancellationToken.None);
+        await bot.Stores.Examinations.AddVersionAsync(new ExaminationVersion(exam.MemberId, exam.UnitId, 1, answers, bot.Time.GetUtcNow()), CancellationToken.None);
+
+        // Once the case is over, one still waiting is withdrawn to a draft, so later reviewers' lists hold their own.
+        return new Seed(null, async () =>
+        {
+            if (await bot.Stores.Examinations.GetAsync(exam.MemberId, CancellationToken.None) is { Status: ExaminationStatus.Submitted } left)
+            {
+                await bot.Stores.Examinations.SaveAsync(left with { Status = ExaminationStatus.Draft }, CancellationToken.None);
+            }
+        });
+    }
+}
+
+/// <summary>The words a seed adds to the flow's command, and what takes the seed away after the case.</summary>
+internal sealed record Seed(string? Arguments, Func<Task>? Undo)
+{
+    public static readonly Seed None = new(null, null);
+}
