@@ -63,6 +63,10 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
     [InlineData("opinion", Roles.Member, "opinion/AskingCategory")]
     [InlineData("ledger_evidence", Roles.Member, "ledgerev/AskingEvidence")]
     [InlineData("ledger evidence", Roles.Member, "ledgerev/AskingEvidence")]
+    [InlineData("inspect_check", Roles.CampaignOffice, "inspect/CheckingLine")]
+    [InlineData("inspect check", Roles.Supervisor, "inspect/CheckingLine")]
+    [InlineData("contact_visit", Roles.Member, "contactvisit/ChoosingUnit")]
+    [InlineData("contact visit", Roles.Member, "contactvisit/ChoosingUnit")]
     public async Task A_seeded_flow_opens_past_its_refusal_so_the_cases_reach_its_later_steps(string start, string role, string opened)
     {
         var persona = new Persona(role, "village_dongguan", "ordinary", null);

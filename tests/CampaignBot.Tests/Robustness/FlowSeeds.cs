@@ -1,4 +1,6 @@
+using CampaignBot.Core.Features.Contacts;
 using CampaignBot.Core.Features.Examinations;
+using CampaignBot.Core.Features.Inspections;
 using CampaignBot.Core.Features.Ledger;
 using CampaignBot.Core.Features.Opinions;
 using CampaignBot.Core.Features.Pledges;
@@ -7,14 +9,15 @@ namespace CampaignBot.Tests.Robustness;
 
 /// <summary>
 /// What a flow needs before it asks anything, stored for one case's person as the bot's own steps would have stored it
-/// (a published pledge, a submitted self-examination to review, an open collection's code, a ledger item they lead), so
+/// (a published pledge, a submitted self-examination to review, an open collection's code, a ledger item they lead, an
+/// inspection that drew a unit they manage, a contact point), so
 /// the walk goes past the flow's refusal into its later steps. Each seed is the person's own; nothing another case sees
 /// is left waiting once the case is over.
 /// </summary>
 internal static class FlowSeeds
 {
     /// <summary>The flows (as started by a flow command or a feature's command) that a seed opens.</summary>
-    public static readonly string[] Seedable = ["checkin", "review", "opinion", "ledger_evidence", "ledger evidence"];
+    public static readonly string[] Seedable = ["checkin", "review", "opinion", "ledger_evidence", "ledger evidence", "inspect_check", "inspect check", "contact_visit", "contact visit"];
 
     /// <summary>Stores what <paramref name="start"/> needs; returns the words to add to its command and what undoes the seed afterwards.</summary>
     public static async Task<Seed> PlantAsync(WholeBot bot, string user, Member? member, string start)
@@ -58,6 +61,22 @@ internal static class FlowSeeds
 
                 // The flow's own command reports the item done; the feature's command adds evidence.
                 return new Seed(start == "ledger_evidence" ? "done " + id : id, null);
+            case "inspect_check" or "inspect check" when member is not null:
+                // The office inspects any unit, a supervisor the units under their own.
+                var unit = member.Role == Roles.CampaignOffice ? "village_dongguan" : member.UnitId;
+                var inspection = "I" + OpinionCodes.From("robustness/" + user, 6);
+                await bot.Stores.Inspections.CreateAsync(
+                    new Inspection
+                    {
+                        Id = inspection, Count = 1, Seed = user, Candidates = [unit], Units = [unit],
+                        DrawnBy = member.Id, DrawnByName = member.Name, DrawnAt = WholeBot.Start.AddDays(-1),
+                    },
+                    CancellationToken.None);
+                return new Seed($"{inspection} {unit}", null);
+            case "contact_visit" or "contact visit" when member is not null:
+                var point = new ContactAssignment(member.Id, member.Name, ContactLevel.County, ["village_dongguan"]);
+                await bot.Stores.Contacts.SetAsync(new ContactChange(point, Removed: false, "console:robustness", WholeBot.Start.AddDays(-3)), CancellationToken.None);
+                return new Seed(null, () => bot.Stores.Contacts.SetAsync(new ContactChange(point, Removed: true, "console:robustness", WholeBot.Start), CancellationToken.None));
             default:
                 return Seed.None;
         }
