@@ -67,6 +67,13 @@ public sealed partial class EveryStepBadInputProperties(WholeBotFixture fixture)
     [InlineData("inspect check", Roles.Supervisor, "inspect/CheckingLine")]
     [InlineData("contact_visit", Roles.Member, "contactvisit/ChoosingUnit")]
     [InlineData("contact visit", Roles.Member, "contactvisit/ChoosingUnit")]
+    [InlineData("criticise", Roles.Member, "criticise/ChoosingColleague")]
+    [InlineData("meeting_check", Roles.Member, "talkcheck/Choosing")]
+    [InlineData("meeting check", Roles.Member, "talkcheck/Choosing")]
+    [InlineData("meeting_confirm", Roles.Member, "talkconfirm/Choosing")]
+    [InlineData("meeting confirm", Roles.Member, "talkconfirm/Choosing")]
+    [InlineData("meeting_record", Roles.Secretary, "meetrecord/AskingDate")]
+    [InlineData("meeting record", Roles.Secretary, "meetrecord/AskingDate")]
     public async Task A_seeded_flow_opens_past_its_refusal_so_the_cases_reach_its_later_steps(string start, string role, string opened)
     {
         var persona = new Persona(role, "village_dongguan", "ordinary", null);
