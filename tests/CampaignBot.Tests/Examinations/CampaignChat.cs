@@ -99,9 +99,17 @@ internal sealed class CampaignChat : IAsyncDisposable
     public string Payload(ChatRef chat, string label) => BodiesTo(chat).OfType<TextMessage>().Reverse()
         .SelectMany(m => m.Buttons?.SelectMany(r => r) ?? []).First(b => b.Label == label).Payload;
 
-    /// <summary>Registers a member through /start with an invite for the unit and role; rank 1 county, 2 section, 3 ordinary.</summary>
-    public async Task RegisterAsync(BotUnderTest bot, string user, string name, string unit, string role = "member", int rank = 3)
+    /// <summary>
+    /// Registers a member through /start with an invite for the unit and role; rank 1 county, 2 section, 3 ordinary.
+    /// With <paramref name="language"/>, the person's client says that language from then on (as Telegram's language_code).
+    /// </summary>
+    public async Task RegisterAsync(BotUnderTest bot, string user, string name, string unit, string role = "member", int rank = 3, string? language = null)
     {
+        if (language is not null)
+        {
+            LanguageOf[user] = language;
+        }
+
         var code = await bot.CreateInviteAsync(unit, role);
         await SayAllAsync(user, "/start", code, name, rank.ToString(System.Globalization.CultureInfo.InvariantCulture), "1");
     }

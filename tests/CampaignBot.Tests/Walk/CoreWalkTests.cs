@@ -17,8 +17,7 @@ public sealed class CoreWalkTests : IDisposable
     {
         await using var chat = await StartAsync();
         await chat.RegisterAsync(_bot, "41", "党员", "village_dongguan");
-        chat.LanguageOf["42"] = "en";
-        await chat.RegisterAsync(_bot, "42", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "42", "Wang", "village_dongguan", language: "en");
 
         var bare = await chat.SayAsync("41", "/round");
         var close = await chat.SayAsync("41", "/round close abcd0123");
@@ -39,8 +38,7 @@ public sealed class CoreWalkTests : IDisposable
     {
         await using var chat = await StartAsync();
         await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
-        chat.LanguageOf["2"] = "en";
-        await chat.RegisterAsync(_bot, "2", "Office", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "2", "Office", "city", "office", rank: 1, language: "en");
 
         var inGroup = await chat.SendAsync("1", new CommandInput("round", "opne"), Group);
         var english = await chat.SayAsync("2", "/round");
@@ -164,8 +162,7 @@ public sealed class CoreWalkTests : IDisposable
     {
         await using var chat = await StartAsync();
         await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
-        chat.LanguageOf["41"] = "en";
-        await chat.RegisterAsync(_bot, "41", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "41", "Wang", "village_dongguan", language: "en");
 
         var before = await chat.SayAsync("41", "/me");
         var corrected = await chat.SayAsync("40", "/member console:41 name Wang Wei");
@@ -182,8 +179,7 @@ public sealed class CoreWalkTests : IDisposable
     public async Task The_office_in_english_is_told_in_english_what_is_wrong_with_a_round_command()
     {
         await using var chat = await StartAsync();
-        chat.LanguageOf["2"] = "en";
-        await chat.RegisterAsync(_bot, "2", "Office", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "2", "Office", "city", "office", rank: 1, language: "en");
 
         var unit = await chat.SayAsync("2", "/round open nosuch 1");
         var stage = await chat.SayAsync("2", "/round open village_dongguan 9");

@@ -11,8 +11,7 @@ public sealed class EnglishBulletinWalkTests : IDisposable
     public async Task An_english_office_member_previewing_the_monthly_bulletin_reads_the_draft_in_english()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
-        chat.LanguageOf["1"] = "en";
-        await chat.RegisterAsync(_bot, "1", "Office", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "1", "Office", "city", "office", rank: 1, language: "en");
 
         await chat.SendAsync("1", new CommandInput("bulletin", "2027-01 preview"));
         var draft = chat.SentTo(CampaignChat.Private("1"));

@@ -15,8 +15,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task Prompts_with_buttons_in_an_english_members_private_chat_are_marked_as_read_in_english()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
-        chat.LanguageOf["51"] = "en";
-        await chat.RegisterAsync(_bot, "51", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "51", "Wang", "village_dongguan", language: "en");
         await chat.RegisterAsync(_bot, "52", "李四", "village_dongguan");
 
         var english = chat.BodiesTo(CampaignChat.Private("51")).OfType<TextMessage>().Where(m => m.Buttons is { Count: > 0 }).ToList();
@@ -57,10 +56,8 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task An_english_secretary_reads_a_ledger_items_history_in_english_and_a_chinese_one_reads_it_in_chinese()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
-        chat.LanguageOf["61"] = "en";
-        await chat.RegisterAsync(_bot, "61", "Smith", "village_dongguan", "secretary");
-        chat.LanguageOf["62"] = "en";
-        await chat.RegisterAsync(_bot, "62", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "61", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "62", "Wang", "village_dongguan", language: "en");
         await chat.RegisterAsync(_bot, "63", "李书记", "village_dongguan", "secretary");
         await chat.SayAsync("61", "/ledger add Wang 2027-03-03 会议过多 | 精简会议");
         var id = (await chat.Stores.Ledger.ListAsync("village_dongguan", CancellationToken.None)).Single().Id;
@@ -87,10 +84,8 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task An_english_member_on_a_roster_gets_the_private_ballot_and_its_reminder_in_english_and_the_english_office_reads_the_result_in_english()
     {
         await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = "test-ballot-secret-0123456789" });
-        chat.LanguageOf["71"] = "en";
-        await chat.RegisterAsync(_bot, "71", "Office", "city", "office", rank: 1);
-        chat.LanguageOf["72"] = "en";
-        await chat.RegisterAsync(_bot, "72", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "71", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "72", "Wang", "village_dongguan", language: "en");
         await chat.RegisterAsync(_bot, "73", "李四", "village_dongguan");
 
         await chat.SayAsync("71", "/round open village_dongguan meeting_satisfaction 6 roster");
@@ -117,10 +112,8 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task An_english_secretary_and_office_read_the_action_lists_with_english_punctuation()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
-        chat.LanguageOf["81"] = "en";
-        await chat.RegisterAsync(_bot, "81", "Smith", "village_dongguan", "secretary");
-        chat.LanguageOf["82"] = "en";
-        await chat.RegisterAsync(_bot, "82", "Office", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "81", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "82", "Office", "city", "office", rank: 1, language: "en");
         await chat.RegisterAsync(_bot, "83", "李四", "village_dongguan");
         await chat.RegisterAsync(_bot, "84", "王书记", "village_dongguan", "secretary");
 
@@ -139,8 +132,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task An_english_secretary_reads_the_ledger_list_with_english_punctuation()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
-        chat.LanguageOf["91"] = "en";
-        await chat.RegisterAsync(_bot, "91", "Smith", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "91", "Smith", "village_dongguan", "secretary", language: "en");
         await chat.RegisterAsync(_bot, "92", "王书记", "village_dongguan", "secretary");
         await chat.SayAsync("91", "/ledger add Smith 2027-03-03 会议过多 | 精简会议");
 
@@ -155,8 +147,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task An_english_member_reads_the_recent_study_entries_in_english()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
-        chat.LanguageOf["101"] = "en";
-        await chat.RegisterAsync(_bot, "101", "Wang", "village_dongguan");
+        await chat.RegisterAsync(_bot, "101", "Wang", "village_dongguan", language: "en");
         await chat.SayAsync("101", "/study");
         await chat.SendAsync("101", new ButtonPress(chat.Payload(CampaignChat.Private("101"), "Log study")));
         await chat.SayAllAsync("101", "today", "1", "2", "1", "Skip");
@@ -173,8 +164,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task An_english_secretary_reads_the_opinion_list_in_english()
     {
         await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Opinions:Secret"] = "test-opinion-secret-0123456789" });
-        chat.LanguageOf["111"] = "en";
-        await chat.RegisterAsync(_bot, "111", "Smith", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "111", "Smith", "village_dongguan", "secretary", language: "en");
         await chat.RegisterAsync(_bot, "112", "王书记", "village_dongguan", "secretary");
         var opened = await chat.SayAsync("111", "/opinions open village_dongguan 7 code");
         var code = System.Text.RegularExpressions.Regex.Match(opened, "/opinion ([A-Z0-9]{6})").Groups[1].Value;
@@ -191,8 +181,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
     public async Task An_english_office_member_reads_a_new_inspection_draw_with_english_punctuation()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
-        chat.LanguageOf["121"] = "en";
-        await chat.RegisterAsync(_bot, "121", "Office", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "121", "Office", "city", "office", rank: 1, language: "en");
 
         var drawn = await chat.SayAsync("121", "/inspect draw");
 

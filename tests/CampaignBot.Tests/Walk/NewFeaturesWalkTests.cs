@@ -117,8 +117,7 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
     {
         await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Opinions:Secret"] = "opinion-secret-0123456789abcdef" });
         await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
-        chat.LanguageOf["41"] = "en";
-        await chat.RegisterAsync(_bot, "41", "Wang", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "41", "Wang", "village_dongguan", "secretary", language: "en");
 
         var unknown = await chat.SayAsync("40", command + " nope");
         var english = await chat.SayAsync("41", command + " " + new string('x', 10_000));
@@ -151,8 +150,7 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
         await chat.RegisterAsync(_bot, "20", "孙督导", "county_east", "supervisor", rank: 1);
-        chat.LanguageOf["21"] = "en";
-        await chat.RegisterAsync(_bot, "21", "Zhou", "county_east", "supervisor", rank: 1);
+        await chat.RegisterAsync(_bot, "21", "Zhou", "county_east", "supervisor", rank: 1, language: "en");
 
         var wellFormed = await chat.SayAsync("20", "/meeting review abcd0123 很好");
         var malformed = await chat.SayAsync("21", "/meeting review nope");
