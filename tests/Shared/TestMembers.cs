@@ -5,10 +5,16 @@ namespace CampaignBot.Tests.Shared;
 /// <summary>Members as a finished registration stores them, for tests that are not about registering.</summary>
 internal static class TestMembers
 {
-    public static Member OnTelegram(string user, string name, string unit, string role, string rank, DateTimeOffset registeredAt) => new()
+    public static Member OnTelegram(string user, string name, string unit, string role, string rank, DateTimeOffset registeredAt) =>
+        On("telegram", user, name, unit, role, rank, registeredAt);
+
+    public static Member OnConsole(string user, string name, string unit, string role, string rank, DateTimeOffset registeredAt) =>
+        On("console", user, name, unit, role, rank, registeredAt);
+
+    private static Member On(string channel, string user, string name, string unit, string role, string rank, DateTimeOffset registeredAt) => new()
     {
-        Id = Member.IdFor("telegram", user),
-        Channel = "telegram",
+        Id = Member.IdFor(channel, user),
+        Channel = channel,
         UserId = user,
         Name = name,
         Rank = rank,

@@ -1,5 +1,6 @@
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
+using CampaignBot.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Evaluations;
@@ -66,17 +67,7 @@ internal sealed class EvaluationBot : IAsyncDisposable
 
     public async Task<Member> RegisterAsync(string user, string role = Roles.Member, string unit = "county_east")
     {
-        var member = new Member
-        {
-            Id = Member.IdFor("console", user),
-            Channel = "console",
-            UserId = user,
-            Name = "成员" + user,
-            Rank = "ordinary",
-            UnitId = unit,
-            Role = role,
-            RegisteredAt = Time.GetUtcNow(),
-        };
+        var member = TestMembers.OnConsole(user, "成员" + user, unit, role, "ordinary", Time.GetUtcNow());
         await Stores.Members.UpsertAsync(member, CancellationToken.None);
         return member;
     }

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Logging;
 using CampaignBot.Core.Conversations;
+using CampaignBot.Tests.Shared;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Robustness;
@@ -68,18 +69,7 @@ internal sealed class WholeBot : IAsyncDisposable
     /// <summary>A registered person of the shipped campaign, stored as a finished registration stores them.</summary>
     public async Task<Member> RegisterAsync(string user, string role, string unit, string rank, string? languageCode = null)
     {
-        var member = new Member
-        {
-            Id = Member.IdFor("console", user),
-            Channel = "console",
-            UserId = user,
-            Name = "测试" + user,
-            Rank = rank,
-            UnitId = unit,
-            Role = role,
-            LanguageCode = languageCode,
-            RegisteredAt = Start.AddDays(-30),
-        };
+        var member = TestMembers.OnConsole(user, "测试" + user, unit, role, rank, Start.AddDays(-30)) with { LanguageCode = languageCode };
         await Stores.Members.UpsertAsync(member, CancellationToken.None);
         return member;
     }

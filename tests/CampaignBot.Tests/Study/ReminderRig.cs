@@ -1,8 +1,9 @@
+using CampaignBot.Core.Features.Study;
 using CampaignBot.Core.Pipeline;
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Features.Study;
 using CampaignBot.Storage.Sqlite;
 using CampaignBot.Tests.Configuration;
+using CampaignBot.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -61,17 +62,7 @@ internal sealed class ReminderRig : IDisposable
 
     public async Task<Member> AddMemberAsync(string user, string unit = "county_east", string rank = "county", string role = Roles.Member)
     {
-        var member = new Member
-        {
-            Id = Member.IdFor("telegram", user),
-            Channel = "telegram",
-            UserId = user,
-            Name = "成员" + user,
-            Rank = rank,
-            UnitId = unit,
-            Role = role,
-            RegisteredAt = Clock.GetUtcNow(),
-        };
+        var member = TestMembers.OnTelegram(user, "成员" + user, unit, role, rank, Clock.GetUtcNow());
         await (await StoresAsync()).Members.UpsertAsync(member, CancellationToken.None);
         return member;
     }

@@ -1,4 +1,5 @@
 using CampaignBot.Core.Pipeline;
+using CampaignBot.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Study;
@@ -28,17 +29,7 @@ internal sealed class StudyBot : IAsyncDisposable
 
     public async Task<Member> AddMemberAsync(string user, string rank = "county", string role = Roles.Member, string unit = "county_east", string? name = null)
     {
-        var member = new Member
-        {
-            Id = Member.IdFor("console", user),
-            Channel = "console",
-            UserId = user,
-            Name = name ?? "成员" + user,
-            Rank = rank,
-            UnitId = unit,
-            Role = role,
-            RegisteredAt = Clock.GetUtcNow(),
-        };
+        var member = TestMembers.OnConsole(user, name ?? "成员" + user, unit, role, rank, Clock.GetUtcNow());
         await Stores.Members.UpsertAsync(member, CancellationToken.None);
         return member;
     }
