@@ -31,7 +31,7 @@ public sealed class ConversationJobHandlerTests
     {
         var members = new InMemoryMemberStore();
         await members.UpsertAsync(new Member { Id = "telegram:42", Channel = "telegram", UserId = "42", Name = "王村民", Rank = "ordinary", UnitId = "u1", Role = "member", RegisteredAt = Due }, CancellationToken.None);
-        var handler = new PledgeCheckInJobHandler(members, new CampaignCalendar(CampaignBot.Tests.Shared.TestCampaign.Create()), Microsoft.Extensions.Options.Options.Create(new QuietHours()));
+        var handler = new PledgeCheckInJobHandler(members, new CampaignCalendar(CampaignBot.Tests.Shared.TestCampaign.Create()));
 
         var update = await FireAsync(handler, "checkin:m1", new CheckInPayload(Chat, User));
 

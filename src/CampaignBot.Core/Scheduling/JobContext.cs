@@ -4,7 +4,8 @@ namespace CampaignBot.Core.Scheduling;
 /// What a job handler sees while one job fires, and what it produces: messages, updates for a conversation's inbox,
 /// job changes. The <see cref="SchedulerWorker"/> saves them with the firing record in one write, then applies them.
 /// </summary>
-public sealed class JobContext(ScheduledJob job, DateTimeOffset now) : IEffects
+/// <param name="awake">The end of the quiet hours <paramref name="now"/> falls in, if it does (see <see cref="Awake"/>).</param>
+public sealed class JobContext(ScheduledJob job, DateTimeOffset now, DateTimeOffset? awake = null) : IEffects
 {
     private readonly List<KeyedMessage> _messages = [];
     private readonly List<Inbound> _updates = [];
@@ -14,6 +15,12 @@ public sealed class JobContext(ScheduledJob job, DateTimeOffset now) : IEffects
     public ScheduledJob Job { get; } = job ?? throw new ArgumentNullException(nameof(job));
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>
+    /// The earliest a person may be woken: <see cref="Now"/>, or the end of the quiet hours it falls in (Reminders:QuietStart
+    /// and QuietEnd, on the campaign's clock), as the scheduler worked it out. A job's reminder to a person waits for it.
+    /// </summary>
+    public DateTimeOffset Awake { get; } = awake is { } at && at > now ? at : now;
 
     /// <summary>
     /// The occurrence this firing is about: its due time, or the latest one downtime passed over

@@ -13,6 +13,7 @@ public sealed class SchedulerWorker(
     IEnumerable<IJobHandler> handlers,
     EffectApplier effects,
     Campaign.CampaignCalendar calendar,
+    IOptions<QuietHours> quiet,
     PipelineSignals signals,
     IOptions<PipelineOptions> options,
     TimeProvider time,
@@ -100,7 +101,7 @@ public sealed class SchedulerWorker(
 
     private async Task<JobEffects> RunAsync(IJobHandler handler, ScheduledJob job, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var context = new JobContext(job, now);
+        var context = new JobContext(job, now, quiet.Value.NotIn(now, calendar));
         try
         {
             await handler.HandleAsync(context, cancellationToken);

@@ -281,7 +281,7 @@ public sealed class ContactFlowTests
         var campaign = Campaign();
         await _contacts.AddVisitAsync(new ContactVisit("cv-1", "test:7", "王县长", Village, new DateOnly(2027, 1, 12), "座谈", DateTimeOffset.UnixEpoch), CancellationToken.None);
         var directory = new ContactDirectory(_contacts, campaign);
-        var job = new ContactWeeklyJob(directory, new ContactUnitView(_members, _examinations, _ledger, _contacts, campaign), _members, new CampaignCalendar(campaign), Options.Create(new ContactOptions()), Options.Create(new QuietHours()));
+        var job = new ContactWeeklyJob(directory, new ContactUnitView(_members, _examinations, _ledger, _contacts, campaign), _members, new CampaignCalendar(campaign), Options.Create(new ContactOptions()));
         var monday = job.Next(new DateTimeOffset(2027, 1, 20, 2, 0, 0, TimeSpan.Zero))!;
 
         var first = new JobContext(monday, monday.DueAt);

@@ -44,7 +44,7 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
         new(outbox, Microsoft.Extensions.Options.Options.Create(new PipelineOptions { SentMarkWindow = window }), NullLogger<SentMarks>.Instance);
 
     public SchedulerWorker Scheduler(IJobHandler handler, IOutboxStore? outbox = null) =>
-        new(Stores.Jobs, [handler], Effects(outbox), new Core.Campaign.CampaignCalendar(TestCampaign.Create()), new PipelineSignals(), Options, time, NullLogger<SchedulerWorker>.Instance);
+        new(Stores.Jobs, [handler], Effects(outbox), new Core.Campaign.CampaignCalendar(TestCampaign.Create()), Microsoft.Extensions.Options.Options.Create(new Core.Scheduling.QuietHours()), new PipelineSignals(), Options, time, NullLogger<SchedulerWorker>.Instance);
 
     public static Inbound Command(string updateId, string command, string userId = "7001") =>
         new(updateId, 1, new ChatRef("telegram", userId, ChatKind.Private), new UserRef(userId), new CommandInput(command, string.Empty), ContractData.T0);

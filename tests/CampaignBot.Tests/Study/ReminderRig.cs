@@ -45,12 +45,13 @@ internal sealed class ReminderRig : IDisposable
         var stores = await StoresAsync();
         var progress = new StudyProgressService(Campaign, Calendar, stores.ActivityLog, stores.Households);
         var handler = new StudyReminderJobHandler(
-            stores.Members, stores.ReminderSettings, progress, Campaign, Calendar, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Quiet));
+            stores.Members, stores.ReminderSettings, progress, Campaign, Calendar, Microsoft.Extensions.Options.Options.Create(Options));
         return new SchedulerWorker(
             stores.Jobs,
             [handler],
             new EffectApplier(stores.Outbox, stores.Jobs, new InboxWriter(stores.Inbox, new PipelineSignals(), Clock)),
             Calendar,
+            Microsoft.Extensions.Options.Options.Create(Quiet),
             new PipelineSignals(),
             Microsoft.Extensions.Options.Options.Create(new PipelineOptions { InstanceId = instance }),
             Clock,

@@ -12,8 +12,7 @@ public sealed class MonthlyJobs(
     BulletinPublisher publisher,
     CampaignDefinition campaign,
     CampaignCalendar calendar,
-    IOptions<BulletinOptions> options,
-    IOptions<QuietHours> quiet)
+    IOptions<BulletinOptions> options)
 {
     public const string DispatchKind = "dispatch-ask";
     public const string BulletinKind = "bulletin-draft";
@@ -34,7 +33,7 @@ public sealed class MonthlyJobs(
         }
 
         var month = BulletinBuilder.MonthOf(day);
-        var sendAt = quiet.Value.NotIn(context.Now, calendar);
+        var sendAt = context.Awake;
         foreach (var secretary in (await members.ListAsync(null, cancellationToken)).Where(m => m is { Role: Roles.Secretary, IsActive: true }))
         {
             var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
@@ -54,7 +53,7 @@ public sealed class MonthlyJobs(
             return;
         }
 
-        var sendAt = quiet.Value.NotIn(context.Now, calendar);
+        var sendAt = context.Awake;
 
         foreach (var person in office)
         {

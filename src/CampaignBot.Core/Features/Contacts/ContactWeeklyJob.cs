@@ -11,8 +11,7 @@ public sealed class ContactWeeklyJob(
     ContactUnitView view,
     IMemberStore members,
     CampaignCalendar calendar,
-    IOptions<ContactOptions> options,
-    IOptions<QuietHours> quiet) : IJobHandler
+    IOptions<ContactOptions> options) : IJobHandler
 {
     public const string JobKind = "contact-weekly";
 
@@ -29,7 +28,7 @@ public sealed class ContactWeeklyJob(
             return;
         }
 
-        var sendAt = quiet.Value.NotIn(context.Now, calendar);
+        var sendAt = context.Awake;
         var week = WeekOf(today);
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         foreach (var assignment in await directory.AllAsync(cancellationToken))

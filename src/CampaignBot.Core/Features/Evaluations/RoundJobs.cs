@@ -51,9 +51,7 @@ public sealed class RoundReminderJobHandler(
     IEvaluationRoundStore rounds,
     ITurnoutStore turnout,
     IMemberStore members,
-    EvaluationText text,
-    CampaignCalendar calendar,
-    IOptions<QuietHours> quiet) : IJobHandler
+    EvaluationText text) : IJobHandler
 {
     public string Kind => RoundJobs.ReminderJobKind;
 
@@ -61,7 +59,7 @@ public sealed class RoundReminderJobHandler(
     {
         ArgumentNullException.ThrowIfNull(context);
         var round = await rounds.GetAsync(context.Job.Payload, cancellationToken);
-        var sendAt = quiet.Value.NotIn(context.Now, calendar);
+        var sendAt = context.Awake;
         if (round is null || !round.IsOpenAt(sendAt))
         {
             return;

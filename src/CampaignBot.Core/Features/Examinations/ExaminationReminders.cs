@@ -10,8 +10,7 @@ public sealed class ExaminationReminders(
     IMemberStore members,
     IExaminationStore examinations,
     CampaignCalendar calendar,
-    CampaignDefinition campaign,
-    IOptions<QuietHours> quiet) : IJobHandler
+    CampaignDefinition campaign) : IJobHandler
 {
     public const string JobKind = "exam-reminders";
     public const string JobId = JobKind;
@@ -39,7 +38,7 @@ public sealed class ExaminationReminders(
         ArgumentNullException.ThrowIfNull(context);
         var now = context.Now;
         var today = calendar.Today(now);
-        var sendAt = quiet.Value.NotIn(now, calendar);
+        var sendAt = context.Awake;
         var coveredFrom = calendar.Today(context.Job.DueAt);
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {

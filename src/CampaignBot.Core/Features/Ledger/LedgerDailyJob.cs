@@ -101,7 +101,7 @@ public sealed class LedgerDailyJob(
         }
 
         // Saved with the firing record and sent from there: a firing taken over after a crash sends each once.
-        var sendAt = quiet.Value.NotIn(now, calendar);
+        var sendAt = context.Awake;
         foreach (var (key, to, text) in messages.Where(m => m.To.IsActive))
         {
             context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))), key, sendAt);

@@ -46,7 +46,7 @@ public sealed record CheckInPayload(ChatRef Chat, UserRef User, string? Period =
 /// campaign runs. It asks about the month of the latest due time (after downtime: the month missed last, not the month
 /// the host came back in). One that comes due in the quiet hours (after downtime) is asked when they end, by a one-off job.
 /// </summary>
-public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar, IOptions<QuietHours> quiet) : ConversationJobHandler<CheckInPayload>
+public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar) : ConversationJobHandler<CheckInPayload>
 {
     public override string Kind => PledgeCheckIns.JobKind;
 
@@ -60,7 +60,7 @@ public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalend
             return false;
         }
 
-        var morning = quiet.Value.NotIn(context.Now, calendar);
+        var morning = context.Awake;
         if (morning > context.Now)
         {
             var later = payload with { Period = PeriodOf(payload, context) };

@@ -13,8 +13,7 @@ public sealed class StudyReminderJobHandler(
     StudyProgressService progress,
     CampaignDefinition campaign,
     CampaignCalendar calendar,
-    IOptions<ReminderOptions> options,
-    IOptions<QuietHours> quiet) : IJobHandler
+    IOptions<ReminderOptions> options) : IJobHandler
 {
     public const string JobKind = "study-reminders";
     public const string JobId = JobKind;
@@ -34,7 +33,7 @@ public sealed class StudyReminderJobHandler(
         var today = calendar.Today(now);
         var coveredFrom = calendar.Today(context.Job.DueAt);
         var hour = TimeZoneInfo.ConvertTime(now, calendar.Zone).Hour;
-        var sendAt = quiet.Value.NotIn(now, calendar);
+        var sendAt = context.Awake;
         var chosen = (await settings.ListAsync(cancellationToken)).ToDictionary(s => s.MemberId, StringComparer.Ordinal);
         foreach (var unit in (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive).GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal))
         {
