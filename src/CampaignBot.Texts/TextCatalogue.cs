@@ -22,6 +22,24 @@ public sealed class TextEntry(string name, string? parameters, int line)
     public string? Doc { get; set; }
 }
 
+/// <summary>
+/// A names block: the words for each value of an enum, read by one generated method
+/// (<c>names StatusName(LedgerStatus status)</c> becomes <c>Text StatusName(LedgerStatus status)</c>).
+/// </summary>
+public sealed class TextNames(string name, string enumType, string parameter, int line)
+{
+    public string Name { get; } = name;
+
+    /// <summary>The enum's type as C# writes it; a nullable one ("ExaminationStatus?") may name <c>null</c> as a value.</summary>
+    public string EnumType { get; } = enumType;
+
+    public string Parameter { get; } = parameter;
+
+    public int Line { get; } = line;
+
+    public List<(string Value, string Chinese, string English, int Line)> Values { get; } = [];
+}
+
 /// <summary>A problem in a catalogue file, with its 1-based line.</summary>
 public sealed class CatalogueError(int line, string message)
 {
@@ -42,6 +60,9 @@ public sealed class CatalogueError(int line, string message)
 ///   doc: what it is for            (optional)
 ///   zh: 只有……可以管理整改台帐。
 ///   en: Only … manage its rectification ledger.
+///
+/// names StatusName(LedgerStatus status)   (the words of an enum's values)
+///   NotStarted: 未开始 | not started        (a value: its Chinese | its English)
 /// </code>
 /// Values are one line each after "zh: " (one space; a further leading space is part of the text), written as the inside of a C# string literal (\n is a line break, \" a quote); in an
 /// entry with parameters they are interpolated, so {max} is the value and {{ a brace.
@@ -58,6 +79,8 @@ public sealed class TextCatalogue
 
     public List<TextEntry> Entries { get; } = [];
 
+    public List<TextNames> Names { get; } = [];
+
     public List<CatalogueError> Errors { get; } = [];
 
     public static TextCatalogue Parse(string text)
@@ -65,6 +88,7 @@ public sealed class TextCatalogue
         var catalogue = new TextCatalogue();
         var lines = (text ?? string.Empty).Replace("\r\n", "\n").Split('\n');
         TextEntry? entry = null;
+        TextNames? names = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var number = i + 1;
@@ -76,11 +100,20 @@ public sealed class TextCatalogue
 
             if (char.IsWhiteSpace(raw[0]))
             {
-                catalogue.ReadValue(entry, raw.TrimStart(), number);
+                if (names is not null)
+                {
+                    catalogue.ReadName(names, raw.Trim(), number);
+                }
+                else
+                {
+                    catalogue.ReadValue(entry, raw.TrimStart(), number);
+                }
+
                 continue;
             }
 
-            entry = catalogue.ReadHeaderOrEntry(raw.TrimEnd(), number);
+            names = raw.StartsWith("names ", StringComparison.Ordinal) ? catalogue.ReadNames(raw.Substring("names ".Length).Trim(), number) : null;
+            entry = names is null ? catalogue.ReadHeaderOrEntry(raw.TrimEnd(), number) : null;
         }
 
         catalogue.Check();
@@ -129,7 +162,7 @@ public sealed class TextCatalogue
             return Detached(name, number);
         }
 
-        if (Entries.Any(e => e.Name == name))
+        if (Entries.Any(e => e.Name == name) || Names.Any(n => n.Name == name))
         {
             Errors.Add(new CatalogueError(number, $"“{name}” is already defined"));
             return Detached(name, number);
@@ -138,6 +171,53 @@ public sealed class TextCatalogue
         var entry = new TextEntry(name, parameters, number);
         Entries.Add(entry);
         return entry;
+    }
+
+    /// <summary>"StatusName(LedgerStatus status)": the method's name, the enum's type and the parameter's name.</summary>
+    private TextNames ReadNames(string header, int number)
+    {
+        var open = header.IndexOf('(');
+        var name = open < 0 ? header : header.Substring(0, open);
+        var parameter = open < 0 || !header.EndsWith(")", StringComparison.Ordinal) ? new string[0] : header.Substring(open + 1, header.Length - open - 2).Trim().Split(' ');
+        var names = new TextNames(name, parameter.Length == 2 ? parameter[0] : string.Empty, parameter.Length == 2 ? parameter[1] : string.Empty, number);
+        if (!IsIdentifier(name) || parameter.Length != 2 || !IsIdentifier(parameter[0].TrimEnd('?')) || !IsIdentifier(parameter[1]))
+        {
+            Errors.Add(new CatalogueError(number, $"“names {header}”: write names Method(EnumType value)"));
+            return names;
+        }
+
+        if (Entries.Any(e => e.Name == name) || Names.Any(n => n.Name == name))
+        {
+            Errors.Add(new CatalogueError(number, $"“{name}” is already defined"));
+            return names;
+        }
+
+        Names.Add(names);
+        return names;
+    }
+
+    /// <summary>"NotStarted: 未开始 | not started".</summary>
+    private void ReadName(TextNames names, string line, int number)
+    {
+        var colon = line.IndexOf(':');
+        var value = colon < 0 ? string.Empty : line.Substring(0, colon).Trim();
+        var words = colon < 0 ? new string[0] : line.Substring(colon + 1).Split('|');
+        if (words.Length != 2 || words.Any(w => w.Trim().Length == 0) || !(value == "null" ? names.EnumType.EndsWith("?", StringComparison.Ordinal) : IsIdentifier(value)))
+        {
+            Errors.Add(new CatalogueError(number, $"“{line}”: write Value: 中文 | English"));
+        }
+        else if (names.Values.Any(v => v.Value == value))
+        {
+            Errors.Add(new CatalogueError(number, $"“{value}” is named twice"));
+        }
+        else if (!IsLiteralBody(words[0].Trim()) || !IsLiteralBody(words[1].Trim()))
+        {
+            Errors.Add(new CatalogueError(number, $"“{value}”: a lone \" or a \\ at the end; write \\\" for a quote"));
+        }
+        else
+        {
+            names.Values.Add((value, words[0].Trim(), words[1].Trim(), number));
+        }
     }
 
     /// <summary>An entry in error: its zh:/en: lines are read (so they raise no errors of their own) and dropped.</summary>
@@ -183,6 +263,11 @@ public sealed class TextCatalogue
             Errors.Add(new CatalogueError(1, "a catalogue starts with its namespace and class lines"));
         }
 
+        foreach (var names in Names.Where(n => n.Values.Count == 0))
+        {
+            Errors.Add(new CatalogueError(names.Line, $"“{names.Name}” names no value"));
+        }
+
         foreach (var entry in Entries)
         {
             if (string.IsNullOrWhiteSpace(entry.Chinese) || string.IsNullOrWhiteSpace(entry.English))
@@ -225,6 +310,21 @@ public sealed class TextCatalogue
                 source.Append("    public static Text ").Append(entry.Name).Append('(').Append(entry.Parameters)
                     .Append(") => new($\"").Append(entry.Chinese).Append("\", $\"").Append(entry.English).Append("\");\n");
             }
+        }
+
+        foreach (var names in Names)
+        {
+            // A value the block does not name (one stored by a newer build, say) reads as itself rather than throwing.
+            var type = names.EnumType.TrimEnd('?');
+            source.Append("\n    public static Text ").Append(names.Name).Append('(').Append(names.EnumType).Append(' ').Append(names.Parameter)
+                .Append(") => ").Append(names.Parameter).Append(" switch\n    {\n");
+            foreach (var (value, chinese, english, _) in names.Values)
+            {
+                source.Append("        ").Append(value == "null" ? "null" : type + "." + value)
+                    .Append(" => new(\"").Append(chinese).Append("\", \"").Append(english).Append("\"),\n");
+            }
+
+            source.Append("        _ => new(").Append(names.Parameter).Append(".ToString()!, ").Append(names.Parameter).Append(".ToString()!),\n    };\n");
         }
 
         source.Append("}\n");

@@ -9,6 +9,8 @@ public sealed record Text(string Chinese, string English)
 {
     public string In(Language language) => language == Language.English ? English : Chinese;
 
+    public string In(bool english) => english ? English : Chinese;
+
     public override string ToString() => Chinese;
 
     /// <summary>Items as a list in each language: "王明、李强" (or "，" between clauses), "王明, 李强".</summary>

@@ -26,22 +26,6 @@ public static partial class ContactTexts
         $"第 {number} 稿：{reviewer}{(accepted ? "审核通过" : "退回：" + comment)}",
         $"Version {number}: {(accepted ? "accepted" : "returned")} by {reviewer}{(accepted ? string.Empty : ": " + comment)}");
 
-    public static string StatusName(ExaminationStatus status, bool english) => status switch
-    {
-        ExaminationStatus.Draft => english ? "draft" : "填写中",
-        ExaminationStatus.Submitted => english ? "submitted" : "待审核",
-        ExaminationStatus.Returned => english ? "returned" : "已退回",
-        _ => english ? "accepted" : "已通过",
-    };
-
-    public static string LedgerStatusName(LedgerStatus status, bool english) => status switch
-    {
-        LedgerStatus.NotStarted => english ? "not started" : "未开始",
-        LedgerStatus.InProgress => english ? "in progress" : "整改中",
-        LedgerStatus.Done => english ? "done" : "已完成",
-        _ => english ? "overdue" : "逾期",
-    };
-
     public static Text WeeklySummary(string unit, string unitId, string weekStart, ContactUnitCounts c) => new(
         $"【联系点周报】{unit}（{weekStart} 起的一周）\n党员 {c.Members} 人；对照检查待审核 {c.ExaminationsSubmitted}、已退回 {c.ExaminationsReturned}、已通过 {c.ExaminationsAccepted}\n整改台帐 {c.LedgerItems} 项：已完成 {c.LedgerDone}，逾期 {c.LedgerOverdue}\n你的联系走访：累计 {c.Visits} 次，本周 {c.VisitsThisWeek} 次{(c.LastVisit is { } last ? "，最近 " + Date(last) : string.Empty)}\n详情：/contact exams {unitId}、/contact ledger {unitId}；记录走访：/contact visit",
         $"Contact point weekly summary: {unit} (week from {weekStart})\n{c.Members} members; examinations: {c.ExaminationsSubmitted} waiting, {c.ExaminationsReturned} returned, {c.ExaminationsAccepted} accepted\nLedger {c.LedgerItems} items: {c.LedgerDone} done, {c.LedgerOverdue} overdue\nYour visits: {c.Visits} in all, {c.VisitsThisWeek} this week{(c.LastVisit is { } l ? ", last " + Date(l) : string.Empty)}\nDetails: /contact exams {unitId}, /contact ledger {unitId}; log a visit: /contact visit");

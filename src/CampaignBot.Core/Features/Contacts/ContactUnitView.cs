@@ -45,7 +45,7 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
         for (var i = 0; i < exams.Count && i < MaxListed; i++)
         {
             var e = exams[i];
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {e.MemberName}｜{campaign.FindChecklist(e.ChecklistCode)?.Name ?? e.ChecklistCode}｜{ContactTexts.StatusName(e.Status, english)}");
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {e.MemberName}｜{campaign.FindChecklist(e.ChecklistCode)?.Name ?? e.ChecklistCode}｜{ExaminationTexts.StatusName(e.Status).In(english)}");
         }
 
         text.Append('\n').Append(ContactTexts.ExaminationListFooter(unitId).In(language));
@@ -56,7 +56,7 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
     public async Task<string> ExaminationAsync(SelfExamination exam, Language language, CancellationToken cancellationToken)
     {
         var english = language == Language.English;
-        var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId), ContactTexts.StatusName(exam.Status, english), exam.Submissions).In(language));
+        var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId), ExaminationTexts.StatusName(exam.Status).In(english), exam.Submissions).In(language));
         if (campaign.FindChecklist(exam.ChecklistCode) is { } checklist)
         {
             var number = 0;
@@ -85,7 +85,7 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
         var text = new StringBuilder(ContactTexts.LedgerHeading(UnitName(unitId), items.Count).In(language));
         foreach (var item in items.Take(MaxListed))
         {
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{item.Id} [{ContactTexts.LedgerStatusName(item.Status, english)}] {Short(item.Problem, 40)}｜{Short(item.Measures, 30)}｜{item.LeadLeaderName}｜{ContactTexts.Date(item.Deadline)}");
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{item.Id} [{LedgerTexts.StatusName(item.Status).In(english)}] {Short(item.Problem, 40)}｜{Short(item.Measures, 30)}｜{item.LeadLeaderName}｜{ContactTexts.Date(item.Deadline)}");
         }
 
         return text.ToString();

@@ -61,7 +61,7 @@ public sealed class ExaminationReminders(
 
             var date = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
-            var status = new Text(ExaminationTexts.StatusName(exam?.Status), ExaminationTexts.StatusName(exam?.Status, true));
+            var status = ExaminationTexts.StatusName(exam?.Status);
             var text = ExaminationTexts.DeadlineReminder(date, daysLeft, status).In(language);
             context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);
         }

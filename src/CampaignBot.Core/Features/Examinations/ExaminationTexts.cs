@@ -104,13 +104,4 @@ public static partial class ExaminationTexts
         return cut is > 0 and <= 20 ? text[..cut] : text.Length <= 20 ? text : text[..20] + "…";
     }
 
-    public static string StatusName(ExaminationStatus? status, bool english = false) => status switch
-    {
-        null => english ? "not started" : "未开始",
-        ExaminationStatus.Draft => english ? "in progress" : "填写中",
-        ExaminationStatus.Submitted => english ? "submitted" : "已提交待审核",
-        ExaminationStatus.Returned => english ? "returned" : "已退回修改",
-        ExaminationStatus.Accepted => english ? "accepted" : "已通过",
-        _ => status.ToString()!,
-    };
 }

@@ -104,7 +104,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         var text = new StringBuilder(context.Text(LedgerTexts.ListHeading(items.Count)));
         foreach (var item in items.OrderBy(i => i.UnitId, StringComparer.Ordinal).ThenBy(i => i.Deadline).Take(MaxListed))
         {
-            text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status, context.Language == Language.English)}{(item.AwaitingConfirmation ? LedgerTexts.AwaitingMark(context.Language == Language.English) : string.Empty)}] {context.Text(LedgerTexts.ListLine(UnitName(item.UnitId), Short(item.Problem, 40), item.LeadLeaderName, LedgerTexts.Date(item.Deadline)))}");
+            text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status).In(context.Language)}{(item.AwaitingConfirmation ? LedgerTexts.AwaitingMark(context.Language == Language.English) : string.Empty)}] {context.Text(LedgerTexts.ListLine(UnitName(item.UnitId), Short(item.Problem, 40), item.LeadLeaderName, LedgerTexts.Date(item.Deadline)))}");
         }
 
         context.Reply(new TextMessage(text.ToString()));
@@ -211,7 +211,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                     return;
                 }
 
-                context.Reply(LedgerTexts.InstitutionSet(await service.SetInstitutionAsync(item, change.Value, title, member, context.Now, cancellationToken)));
+                context.Reply(LedgerTexts.InstitutionSet(await service.SetInstitutionAsync(item, change.Value, title, member, context.Now, cancellationToken), change.Value));
                 return;
         }
     }

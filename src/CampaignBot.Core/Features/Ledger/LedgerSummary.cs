@@ -45,7 +45,7 @@ public sealed class LedgerBallotBriefing(ILedgerStore ledger, IOptions<LedgerOpt
         foreach (var item in items.OrderBy(i => i.Deadline).Take(MaxLines))
         {
             text.Append('\n').Append("· ").Append(item.Problem.Length <= 40 ? item.Problem : item.Problem[..40] + "…")
-                .Append('（').Append(LedgerTexts.StatusName(item.Status)).Append('）');
+                .Append('（').Append(LedgerTexts.StatusName(item.Status).Chinese).Append('）');
         }
 
         if (items.Count > MaxLines)
@@ -73,10 +73,10 @@ public sealed class LedgerTable(ILedgerStore ledger, CampaignDefinition campaign
             var history = await ledger.HistoryAsync(item.Id, cancellationToken);
             rows.Add(
             [
-                item.Id, campaign.FindUnit(item.UnitId)?.Name ?? item.UnitId, item.Problem, item.Category, LedgerTexts.SourceName(item.Source),
-                string.Join("、", item.SourceRefs), item.Measures, item.LeadLeaderName, LedgerTexts.Date(item.Deadline), LedgerTexts.StatusName(item.Status),
+                item.Id, campaign.FindUnit(item.UnitId)?.Name ?? item.UnitId, item.Problem, item.Category, LedgerTexts.SourceName(item.Source).Chinese,
+                string.Join("、", item.SourceRefs), item.Measures, item.LeadLeaderName, LedgerTexts.Date(item.Deadline), LedgerTexts.StatusName(item.Status).Chinese,
                 item.AwaitingConfirmation ? "是" : string.Empty, string.Join("；", item.Evidence.Select(e => e.Sha256 is { } hash ? $"{e.Describe()}（SHA-256 {hash}）" : e.Describe())),
-                item.Institution is { } change ? $"{LedgerTexts.InstitutionName(change)}《{item.InstitutionTitle}》" : string.Empty,
+                item.Institution is { } change ? $"{LedgerTexts.InstitutionName(change).Chinese}《{item.InstitutionTitle}》" : string.Empty,
                 item.EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Reopened.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 CampaignTable.Time(item.CreatedAt, zone), string.Join("\n", history.Select(h => $"{CampaignTable.Time(h.At, zone)} {h.By}：{h.What}")),
             ]);

@@ -3,30 +3,6 @@ namespace CampaignBot.Core.Features.Ledger;
 /// <summary>The words of the rectification ledger (整改台帐).</summary>
 public static partial class LedgerTexts
 {
-    public static string StatusName(LedgerStatus status, bool english = false) => status switch
-    {
-        LedgerStatus.NotStarted => english ? "not started" : "未开始",
-        LedgerStatus.InProgress => english ? "in progress" : "整改中",
-        LedgerStatus.Done => english ? "done" : "已完成",
-        _ => english ? "overdue" : "逾期",
-    };
-
-    public static string InstitutionName(InstitutionChange? change, bool english = false) => change switch
-    {
-        InstitutionChange.Abolish => english ? "abolish" : "废",
-        InstitutionChange.Amend => english ? "amend" : "改",
-        InstitutionChange.Establish => english ? "establish" : "立",
-        _ => string.Empty,
-    };
-
-    public static string SourceName(ProblemSource source, bool english = false) => source switch
-    {
-        ProblemSource.Opinion => english ? "the masses' opinions" : "群众意见",
-        ProblemSource.Examination => english ? "self-examination" : "对照检查",
-        ProblemSource.Supervisor => english ? "a supervision group" : "督导组",
-        _ => english ? "a random inspection" : "随机调研",
-    };
-
     /// <summary>
     /// The head of /ledger show: the item, its status, the problem and where it came from, the three 落实 (measures, lead
     /// leader and responsible unit, deadline), the institution and each piece of evidence. The history follows it.
@@ -36,15 +12,15 @@ public static partial class LedgerTexts
         ArgumentNullException.ThrowIfNull(item);
         var refs = item.SourceRefs.Count > 0 ? " " + string.Join(english ? ", " : "、", item.SourceRefs) : string.Empty;
         var text = new StringBuilder(english
-            ? $"{item.Id} [{StatusName(item.Status, true)}{(item.AwaitingConfirmation ? ", awaiting confirmation" : string.Empty)}] {unitName}\n"
-              + $"Problem: {item.Problem} (from {SourceName(item.Source, true)}{refs})\n"
+            ? $"{item.Id} [{StatusName(item.Status).English}{(item.AwaitingConfirmation ? ", awaiting confirmation" : string.Empty)}] {unitName}\n"
+              + $"Problem: {item.Problem} (from {SourceName(item.Source).English}{refs})\n"
               + $"Measures: {item.Measures}\nLead leader: {item.LeadLeaderName}  Responsible unit: {unitName}  Deadline: {Date(item.Deadline)}\n"
-            : $"{item.Id}［{StatusName(item.Status)}{(item.AwaitingConfirmation ? "，待确认" : string.Empty)}］{unitName}\n"
-              + $"问题：{item.Problem}（来源：{SourceName(item.Source)}{refs}）\n"
+            : $"{item.Id}［{StatusName(item.Status).Chinese}{(item.AwaitingConfirmation ? "，待确认" : string.Empty)}］{unitName}\n"
+              + $"问题：{item.Problem}（来源：{SourceName(item.Source).Chinese}{refs}）\n"
               + $"整改措施：{item.Measures}\n牵头领导：{item.LeadLeaderName}　责任单位：{unitName}　完成时限：{Date(item.Deadline)}\n");
         if (item.Institution is { } change)
         {
-            text.Append(english ? $"Institution: {InstitutionName(change, true)} \"{item.InstitutionTitle}\"\n" : $"建章立制：{InstitutionName(change)}《{item.InstitutionTitle}》\n");
+            text.Append(english ? $"Institution: {InstitutionName(change).English} \"{item.InstitutionTitle}\"\n" : $"建章立制：{InstitutionName(change).Chinese}《{item.InstitutionTitle}》\n");
         }
 
         foreach (var evidence in item.Evidence)

@@ -33,14 +33,6 @@ public static partial class LifeMeetingTexts
     public static Text ReviewTold(string unit, string by, string? note) => new(
         $"督导组{by}已审阅{unit}的专题民主生活会记录" + (note is null ? "。" : $"：{note}"), $"Supervisor {by} reviewed {unit}'s meeting record" + (note is null ? "." : $": {note}"));
 
-    public static Text StatusName(MeetingStatus status) => status switch
-    {
-        MeetingStatus.Preparing => new("三轮沟通中", "talks in progress"),
-        MeetingStatus.Ready => new("可以召开", "ready to be held"),
-        MeetingStatus.Recorded => new("已召开，记录待审阅", "held, record awaiting review"),
-        _ => new("已召开，记录已审阅", "held, record reviewed"),
-    };
-
     public static Text TalkState(CriticismTalk talk, string from, string to)
     {
         ArgumentNullException.ThrowIfNull(talk);

@@ -41,8 +41,8 @@ public sealed class OpinionTable(IOpinionStore store, CampaignDefinition campaig
         {
             rows.Add(
             [
-                o.Id, campaign.FindUnit(o.UnitId)?.Name ?? o.UnitId, OpinionTexts.SourceName(o.Source), ProblemCategories.Name(campaign, o.Category),
-                o.GivenOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Text, OpinionTexts.StatusName(o.Status),
+                o.Id, campaign.FindUnit(o.UnitId)?.Name ?? o.UnitId, OpinionTexts.SourceName(o.Source).Chinese, ProblemCategories.Name(campaign, o.Category),
+                o.GivenOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Text, OpinionTexts.StatusName(o.Status).Chinese,
                 o.Answer ?? string.Empty, o.LedgerItemId ?? string.Empty, o.MergedInto ?? string.Empty, o.GiverName ?? string.Empty,
             ]);
         }

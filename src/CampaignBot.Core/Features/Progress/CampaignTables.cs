@@ -27,7 +27,7 @@ public sealed class CampaignTables(IMemberStore members, IExaminationStore exami
             var checklist = exam is null ? campaign.ChecklistFor(member.Rank, member.UnitId) : campaign.FindChecklist(exam.ChecklistCode);
             string[] head =
             [
-                member.Id, member.Name, UnitName(member.UnitId), checklist?.Name ?? string.Empty, ExaminationTexts.StatusName(exam?.Status),
+                member.Id, member.Name, UnitName(member.UnitId), checklist?.Name ?? string.Empty, ExaminationTexts.StatusName(exam?.Status).Chinese,
                 exam is { Submissions: > 0 } ? exam.Submissions.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
                 CampaignTable.Time(exam?.SubmittedAt, calendar.Zone), review?.ReviewerName ?? string.Empty, review?.Comment ?? string.Empty,
             ];

@@ -108,7 +108,7 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
         {
             // Names are listed only when few (StatusLine); city-wide the unit lines below say where to look.
             var names = members.Where(m => exams.GetValueOrDefault(m.Id)?.Status == status).Select(m => m.Name).ToList();
-            text.Append(context.Text(ProgressTexts.StatusLine(ExaminationTexts.StatusName(status), ExaminationTexts.StatusName(status, english: true), names)));
+            text.Append(context.Text(ProgressTexts.StatusLine(ExaminationTexts.StatusName(status).Chinese, ExaminationTexts.StatusName(status).English, names)));
         }
 
         if (unitId is not null)

@@ -63,7 +63,7 @@ internal static class UnitPage
             var owes = Owes(page, m);
             html.Raw(owes.Count > 0 ? "<tr class=\"warn\">" : "<tr>").Cell(m.Member.Name).Cell(page.Campaign.FindRank(m.Member.Rank)?.Name ?? m.Member.Rank)
                 .Cell(page.Campaign.FindRole(m.Member.Role)?.Name ?? m.Member.Role).Cell(m.Progress.Describe(page.English))
-                .Cell(m.TakesExamination ? ExaminationTexts.StatusName(m.Examination?.Status, page.English) : "—").Cell(m.PublishedPledges)
+                .Cell(m.TakesExamination ? ExaminationTexts.StatusName(m.Examination?.Status).In(page.English) : "—").Cell(m.PublishedPledges)
                 .Cell(owes.Count == 0 ? page[T.Nothing] : string.Join(page.English ? "; " : "；", owes)).Raw("</tr>");
         }
 
@@ -131,7 +131,7 @@ internal static class UnitPage
 
         foreach (var (exam, reviews) in unit.Examinations)
         {
-            html.Raw("<details class=\"exam\"><summary>").Text(exam.MemberName).Raw(" · ").Text(ExaminationTexts.StatusName(exam.Status, page.English))
+            html.Raw("<details class=\"exam\"><summary>").Text(exam.MemberName).Raw(" · ").Text(ExaminationTexts.StatusName(exam.Status).In(page.English))
                 .Raw(" · ").Text(page[T.Versions]).Raw(' '.ToString()).Text(exam.Submissions).Raw("</summary>");
             if (reviews.Count > 0)
             {
