@@ -185,7 +185,7 @@ public sealed class ContactFlowTests
         var wrong = await chat.SayAsync($"/contact exam {Village} 9");
         var unknown = await chat.SayAsync("/contact exams nowhere");
 
-        Assert.Contains("1. 张书记｜领导班子对照检查｜已提交待审核", list, StringComparison.Ordinal);
+        Assert.Contains("1. 张书记｜领导班子对照检查｜待审核", list, StringComparison.Ordinal);
         Assert.Contains("会议偏多，已经精简。", one, StringComparison.Ordinal);
         Assert.Contains("（只读）", one, StringComparison.Ordinal);
         Assert.Contains("L0001 [未开始] 会议偏多｜每月不超过两次｜张书记｜2027-03-01", ledger, StringComparison.Ordinal);

@@ -81,7 +81,7 @@ public sealed class ContactsOverTelegramTests : IAsyncDisposable
         var ledger = await leader.SayAsync($"/contact ledger {Department}", "整改台帐】共");
         Assert.Contains("L0042 [未开始] 调研不深入，听取意见不够｜每月到基层调研两次｜王部长｜2027-04-30", ledger, StringComparison.Ordinal);
         var exams = await leader.SayAsync($"/contact exams {Department}", "对照检查】共");
-        Assert.Contains("1. 王部长｜领导班子和领导干部对照检查｜已提交待审核", exams, StringComparison.Ordinal);
+        Assert.Contains("1. 王部长｜领导班子和领导干部对照检查｜待审核", exams, StringComparison.Ordinal);
         Assert.Contains("这不是你的联系点，不能查看。", await other.SayAsync($"/contact exams {Department}", "不能查看"), StringComparison.Ordinal);
         Assert.Contains("这不是你的联系点，不能查看。", await other.SayAsync($"/contact ledger {Department}", "不能查看"), StringComparison.Ordinal);
         Assert.Contains("只有活动办可以设置联系点。", await leader.SayAsync($"/contact set telegram:4004 county {Village}", "只有活动办"), StringComparison.Ordinal);

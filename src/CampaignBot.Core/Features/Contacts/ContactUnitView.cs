@@ -45,7 +45,7 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
         for (var i = 0; i < exams.Count && i < MaxListed; i++)
         {
             var e = exams[i];
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {e.MemberName}｜{campaign.FindChecklist(e.ChecklistCode)?.Name ?? e.ChecklistCode}｜{ExaminationTexts.StatusName(e.Status).In(english)}");
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {e.MemberName}｜{campaign.FindChecklist(e.ChecklistCode)?.Name ?? e.ChecklistCode}｜{ContactTexts.ExamStatusName(e.Status).In(english)}");
         }
 
         text.Append('\n').Append(ContactTexts.ExaminationListFooter(unitId).In(language));
@@ -56,7 +56,7 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
     public async Task<string> ExaminationAsync(SelfExamination exam, Language language, CancellationToken cancellationToken)
     {
         var english = language == Language.English;
-        var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId), ExaminationTexts.StatusName(exam.Status).In(english), exam.Submissions).In(language));
+        var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId), ContactTexts.ExamStatusName(exam.Status).In(english), exam.Submissions).In(language));
         if (campaign.FindChecklist(exam.ChecklistCode) is { } checklist)
         {
             var number = 0;
