@@ -81,6 +81,21 @@ public sealed partial class ReadBackWalkTests : IDisposable
         Assert.Contains(Line(bulletin, "城关镇东关村"), cli.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_ledger_item_made_early_on_the_first_of_the_month_in_beijing_is_not_in_last_months_bulletin()
+    {
+        await using var chat = await CampaignAsync();
+        var opinion = (await chat.Stores.Opinions.ListAsync(Village, CancellationToken.None)).Single(o => o.Status == Core.Features.Opinions.OpinionStatus.Pending);
+
+        chat.Time.SetUtcNow(new DateTimeOffset(2027, 2, 1, 7, 30, 0, TimeSpan.FromHours(8)));
+        Assert.Contains("已建立整改台帐", await chat.SayAsync("40", $"/opinions accept {opinion.Id} 赵四 2027-03-10 公开办事流程和时限"), StringComparison.Ordinal);
+        var january = await chat.SayAsync("1", "/bulletin 2027-01 preview");
+        var february = await chat.SayAsync("1", "/bulletin 2027-02 preview");
+
+        Assert.Contains("｜整改 1/2（逾期 1）｜", Line(january, "城关镇东关村"), StringComparison.Ordinal);
+        Assert.Contains("｜整改 1/3（逾期 1）｜", Line(february, "城关镇东关村"), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The village's campaign up to 2027-01-31 10:00: study by some, examinations submitted, returned and accepted, pledges,
     /// a member deactivated, three opinions (two adopted into the ledger: one done and confirmed, one overdue and escalated

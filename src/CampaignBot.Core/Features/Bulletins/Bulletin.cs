@@ -147,6 +147,7 @@ public sealed class BulletinBuilder(
         var ledger = await ledgerStore.ListAsync(null, cancellationToken);
         var rounds = await evaluationRounds.ListAsync(null, cancellationToken);
         var monthEnd = MonthEnd(month);
+        var calendar = new CampaignCalendar(campaign);
         var rows = new List<BulletinRow>();
         foreach (var unit in campaign.Units)
         {
@@ -156,7 +157,9 @@ public sealed class BulletinBuilder(
             var accepted = exams[unit.Id].Count(e => e.Status == Examinations.ExaminationStatus.Accepted);
             var unitPledges = pledges[unit.Id].Count();
             var kept = checkIns[unit.Id].Count(c => c.Outcome == PledgeOutcomes.Kept);
-            var items = ledger.Where(i => i.UnitId == unit.Id && DateOnly.FromDateTime(i.CreatedAt.UtcDateTime) <= monthEnd).ToList();
+
+            // The month an item was made in is the campaign's month (Beijing), not UTC's: 07:00 on the 1st is the new month.
+            var items = ledger.Where(i => i.UnitId == unit.Id && calendar.Today(i.CreatedAt) <= monthEnd).ToList();
             var done = items.Count(i => i.Status == LedgerStatus.Done);
             var overdue = items.Count(i => i.Status == LedgerStatus.Overdue);
             var unitRounds = rounds.Where(r => r.UnitId == unit.Id).GroupBy(r => r.Stage).ToList();
