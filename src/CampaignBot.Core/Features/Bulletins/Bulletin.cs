@@ -136,24 +136,30 @@ public sealed class BulletinBuilder(
 
     public async Task<Bulletin> BuildAsync(string month, CancellationToken cancellationToken)
     {
-        var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
+        // Active members who take part, each in the unit they take part with (a mobile member's host unit), like /progress
+        // and the dashboard; their records are filed under their home unit, so they are matched by member.
+        var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.IsActive && m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
+        var unitOf = members.ToDictionary(m => m.Id, m => m.PrimaryUnitId, StringComparer.Ordinal);
         var dispatches = (await bulletins.ListDispatchesAsync(month, cancellationToken)).ToDictionary(d => d.UnitId, StringComparer.Ordinal);
-        var exams = await examinations.ListAsync(null, cancellationToken);
-        var pledges = (await pledgeStore.ListAsync(null, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
-        var checkIns = (await pledgeStore.ListCheckInsAsync(null, cancellationToken)).Where(c => c.Period == month).ToList();
+        var exams = (await examinations.ListAsync(null, cancellationToken)).Where(e => unitOf.ContainsKey(e.MemberId)).ToLookup(e => unitOf[e.MemberId], StringComparer.Ordinal);
+        var pledges = (await pledgeStore.ListAsync(null, cancellationToken)).Where(p => p.Status == PledgeStatus.Published && unitOf.ContainsKey(p.MemberId)).ToLookup(p => unitOf[p.MemberId], StringComparer.Ordinal);
+        var checkIns = (await pledgeStore.ListCheckInsAsync(null, cancellationToken)).Where(c => c.Period == month && unitOf.ContainsKey(c.MemberId)).ToLookup(c => unitOf[c.MemberId], StringComparer.Ordinal);
         var ledger = await ledgerStore.ListAsync(null, cancellationToken);
         var rounds = await evaluationRounds.ListAsync(null, cancellationToken);
         var monthEnd = MonthEnd(month);
+        var calendar = new CampaignCalendar(campaign);
         var rows = new List<BulletinRow>();
         foreach (var unit in campaign.Units)
         {
-            var people = members.Where(m => m.UnitId == unit.Id).ToList();
+            var people = members.Where(m => m.PrimaryUnitId == unit.Id).ToList();
             var standings = people.Count == 0 ? [] : await study.ForMembersAsync(people, unit.Id, cancellationToken);
             var studyShare = Share(standings.Count(s => !s.IsBehind), standings.Count);
-            var accepted = exams.Count(e => e.UnitId == unit.Id && e.Status == Examinations.ExaminationStatus.Accepted);
-            var unitPledges = pledges.Count(p => p.UnitId == unit.Id);
-            var kept = checkIns.Count(c => c.UnitId == unit.Id && c.Outcome == PledgeOutcomes.Kept);
-            var items = ledger.Where(i => i.UnitId == unit.Id && DateOnly.FromDateTime(i.CreatedAt.UtcDateTime) <= monthEnd).ToList();
+            var accepted = exams[unit.Id].Count(e => e.Status == Examinations.ExaminationStatus.Accepted);
+            var unitPledges = pledges[unit.Id].Count();
+            var kept = checkIns[unit.Id].Count(c => c.Outcome == PledgeOutcomes.Kept);
+
+            // The month an item was made in is the campaign's month (Beijing), not UTC's: 07:00 on the 1st is the new month.
+            var items = ledger.Where(i => i.UnitId == unit.Id && calendar.Today(i.CreatedAt) <= monthEnd).ToList();
             var done = items.Count(i => i.Status == LedgerStatus.Done);
             var overdue = items.Count(i => i.Status == LedgerStatus.Overdue);
             var unitRounds = rounds.Where(r => r.UnitId == unit.Id).GroupBy(r => r.Stage).ToList();

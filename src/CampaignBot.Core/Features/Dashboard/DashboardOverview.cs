@@ -156,11 +156,13 @@ public sealed class DashboardOverview(
             return null;
         }
 
+        // The members the unit's line counts: its own and the mobile members it hosts, not its own studying elsewhere.
         var data = await LoadAsync(unitId, cancellationToken);
-        var members = data.Members.Where(m => m.UnitId == unitId).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
-        var progress = data.Progress.Where(p => p.Member.UnitId == unitId).ToDictionary(p => p.Member.Id, StringComparer.Ordinal);
+        var members = data.Members.Where(m => m.PrimaryUnitId == unitId).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        var ids = members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var progress = data.Progress.Where(p => ids.Contains(p.Member.Id)).ToDictionary(p => p.Member.Id, StringComparer.Ordinal);
         var exams = new List<(SelfExamination, IReadOnlyList<ExaminationReview>)>();
-        foreach (var exam in data.Exams.Values.Where(e => e.UnitId == unitId).OrderBy(e => e.MemberName, StringComparer.Ordinal))
+        foreach (var exam in data.Exams.Values.Where(e => ids.Contains(e.MemberId)).OrderBy(e => e.MemberName, StringComparer.Ordinal))
         {
             exams.Add((exam, await examinations.ListReviewsAsync(exam.MemberId, cancellationToken)));
         }
@@ -177,8 +179,8 @@ public sealed class DashboardOverview(
             [.. campaign.Units.Where(u => u.ParentId == unitId && scope.CanSee(u.Id)).Select((await SnapshotAsync(cancellationToken)).Standing)],
             [.. members.Select(m => new MemberStanding(m, progress[m.Id], data.Exams.GetValueOrDefault(m.Id), data.Pledges.Count(p => p.MemberId == m.Id && p.Status == PledgeStatus.Published), CampaignTables.Takes(m)))],
             exams,
-            [.. data.Pledges.Where(p => p.UnitId == unitId && p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.MemberName, StringComparer.Ordinal)],
-            [.. data.CheckIns.Where(c => c.UnitId == unitId)],
+            [.. data.Pledges.Where(p => ids.Contains(p.MemberId) && p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.MemberName, StringComparer.Ordinal)],
+            [.. data.CheckIns.Where(c => ids.Contains(c.MemberId))],
             rounds,
             [.. (await activityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)]);
     }
@@ -190,14 +192,17 @@ public sealed class DashboardOverview(
         return [.. (await SnapshotAsync(cancellationToken)).Rounds.Where(r => scope.CanSee(r.UnitId))];
     }
 
-    /// <summary>One unit's page reads only that unit (live); the snapshot reads each store once for every unit.</summary>
+    /// <summary>
+    /// One unit's page reads only that unit (live); the snapshot reads each store once for every unit. Active members only,
+    /// each counted in the unit they take part with (a mobile member's host unit), like /progress and the bulletin.
+    /// </summary>
     private async Task<Snapshot> LoadAsync(string? unitId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var members = (await memberStore.ListAsync(unitId, cancellationToken)).ToList();
-        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).ToList();
-        var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive).ToList();
+        var exams = (await MemberRecords.OfAsync(members, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var pledges = (await MemberRecords.OfAsync(members, unitId, u => pledgeStore.ListAsync(u, cancellationToken), p => p.MemberId)).ToList();
+        var checkIns = (await MemberRecords.OfAsync(members, unitId, u => pledgeStore.ListCheckInsAsync(u, cancellationToken), c => c.MemberId)).ToList();
         var rounds = (await roundStore.ListAsync(unitId, cancellationToken)).ToList();
         var takers = members.Where(CampaignTables.Takes).ToList();
         var progress = await study.ForMembersAsync(members, unitId, cancellationToken);
@@ -254,14 +259,17 @@ public sealed class DashboardOverview(
             Pledges = pledges;
             CheckIns = checkIns;
             Rounds = rounds;
-            takersByUnit = takers.ToLookup(m => m.UnitId, StringComparer.Ordinal);
+            // Records are filed under the member's home unit; they count where the member takes part.
+            var unitOf = members.ToDictionary(m => m.Id, m => m.PrimaryUnitId, StringComparer.Ordinal);
+            var takerIds = takers.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+            takersByUnit = takers.ToLookup(m => m.PrimaryUnitId, StringComparer.Ordinal);
             Progress = progress;
-            progressByUnit = progress.Where(p => CampaignTables.Takes(p.Member)).ToLookup(p => p.Member.UnitId, StringComparer.Ordinal);
-            examsByUnit = exams.Values.ToLookup(e => e.UnitId, StringComparer.Ordinal);
-            publishedByUnit = pledges.Where(p => p.Status == PledgeStatus.Published).ToLookup(p => p.UnitId, StringComparer.Ordinal);
-            checkInsByUnit = checkIns.Where(c => c.Period == period).ToLookup(c => c.UnitId, StringComparer.Ordinal);
+            progressByUnit = progress.Where(p => CampaignTables.Takes(p.Member)).ToLookup(p => p.Member.PrimaryUnitId, StringComparer.Ordinal);
+            examsByUnit = exams.Values.Where(e => takerIds.Contains(e.MemberId)).ToLookup(e => unitOf[e.MemberId], StringComparer.Ordinal);
+            publishedByUnit = pledges.Where(p => p.Status == PledgeStatus.Published).ToLookup(p => unitOf[p.MemberId], StringComparer.Ordinal);
+            checkInsByUnit = checkIns.Where(c => c.Period == period).ToLookup(c => unitOf[c.MemberId], StringComparer.Ordinal);
             stagesByUnit = EvaluationReport.Rows(rounds, new EvaluationText(owner.Campaign)).ToLookup(r => r.UnitId, StringComparer.Ordinal);
-            unitsWithEntries = [.. progress.Where(p => CampaignTables.Takes(p.Member)).Where(p => p.StudyHalfDays + p.ResearchHalfDays + p.Visits > 0).Select(p => p.Member.UnitId)];
+            unitsWithEntries = [.. progress.Where(p => CampaignTables.Takes(p.Member)).Where(p => p.StudyHalfDays + p.ResearchHalfDays + p.Visits > 0).Select(p => p.Member.PrimaryUnitId)];
         }
 
         public DateTimeOffset LoadedAt { get; }

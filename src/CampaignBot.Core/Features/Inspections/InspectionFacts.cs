@@ -38,14 +38,14 @@ public sealed class InspectionFacts(
         var studied = standings.Count(s => !s.StudyBehind);
         var leadersBehind = standings.Count(s => s.ResearchBehind || s.HouseholdsBehind);
 
-        var exams = (await examinations.ListAsync(unitId, cancellationToken)).Where(e => people.Any(p => p.Id == e.MemberId)).ToList();
+        var exams = await MemberRecords.OfAsync(people, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId);
         var accepted = exams.Count(e => e.Status == ExaminationStatus.Accepted);
         var waiting = exams.Count(e => e.Status == ExaminationStatus.Submitted);
         var returned = exams.Count(e => e.Status == ExaminationStatus.Returned);
 
-        var published = (await pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var published = (await MemberRecords.OfAsync(people, unitId, u => pledges.ListAsync(u, cancellationToken), p => p.MemberId)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, now);
-        var checkIns = (await pledges.ListCheckInsAsync(unitId, cancellationToken)).ToList();
+        var checkIns = await MemberRecords.OfAsync(people, unitId, u => pledges.ListCheckInsAsync(u, cancellationToken), c => c.MemberId);
         var kept = checkIns.Count(c => c.Outcome == PledgeOutcomes.Kept);
 
         var unitOpinions = await opinions.ListAsync(unitId, cancellationToken);

@@ -51,12 +51,12 @@ public sealed class ActionLists(
     public async Task<UnitActionLists> ForUnitAsync(string unitId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
-        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var published = (await pledges.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var exams = (await MemberRecords.OfAsync(members, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var published = (await MemberRecords.OfAsync(members, unitId, u => pledges.ListAsync(u, cancellationToken), p => p.MemberId)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, now);
         var today = calendar.Today(now);
         var monthStart = calendar.At(new DateOnly(today.Year, today.Month, 1), TimeOnly.MinValue);
-        var checkedIn = (await pledges.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).Select(c => c.MemberId).ToHashSet(StringComparer.Ordinal);
+        var checkedIn = (await MemberRecords.OfAsync(members, unitId, u => pledges.ListCheckInsAsync(u, cancellationToken), c => c.MemberId)).Where(c => c.Period == period).Select(c => c.MemberId).ToHashSet(StringComparer.Ordinal);
         var behind = (await study.ForMembersAsync(members, unitId, cancellationToken)).Where(s => s.IsBehind).Select(s => s.Member.Id).ToHashSet(StringComparer.Ordinal);
 
         var lists = new Dictionary<ActionListKind, IReadOnlyList<Member>>

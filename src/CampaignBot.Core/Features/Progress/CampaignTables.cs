@@ -18,9 +18,10 @@ public sealed class CampaignTables(IMemberStore members, IExaminationStore exami
     /// <summary>One row per answered item; a member without answers (not started) gets one row with the status only.</summary>
     public async Task<CampaignTable> ExaminationsAsync(string? unitId, CancellationToken cancellationToken)
     {
-        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var listed = (await members.ListAsync(unitId, cancellationToken)).Where(Takes).OrderBy(m => m.UnitId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var exams = (await MemberRecords.OfAsync(listed, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var member in (await members.ListAsync(unitId, cancellationToken)).Where(Takes).OrderBy(m => m.UnitId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal))
+        foreach (var member in listed)
         {
             var exam = exams.GetValueOrDefault(member.Id);
             var review = exam is null ? null : (await examinations.ListReviewsAsync(member.Id, cancellationToken)).LastOrDefault();

@@ -100,7 +100,7 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
     private async Task ReplyAsync(FlowContext context, string? unitId, int page, CancellationToken cancellationToken)
     {
         var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
-        var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var exams = (await MemberRecords.OfAsync(members, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var title = unitId is null ? context.Text(ProgressTexts.AllUnits) : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
         var text = new StringBuilder(context.Text(ProgressTexts.Heading(title, members.Count)));
         ExaminationStatus?[] order = [ExaminationStatus.Accepted, ExaminationStatus.Submitted, ExaminationStatus.Returned, ExaminationStatus.Draft, null];
@@ -118,9 +118,9 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 
         if (page == 1)
         {
-            var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+            var pledges = (await MemberRecords.OfAsync(members, unitId, u => pledgeStore.ListAsync(u, cancellationToken), p => p.MemberId)).Where(p => p.Status == PledgeStatus.Published).ToList();
             var period = PledgeCheckIns.PeriodOf(calendar, context.Now);
-            var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).Where(c => c.Period == period).ToList();
+            var checkIns = (await MemberRecords.OfAsync(members, unitId, u => pledgeStore.ListCheckInsAsync(u, cancellationToken), c => c.MemberId)).Where(c => c.Period == period).ToList();
             text.Append(context.Text(ProgressTexts.Pledges(pledges.Select(p => p.MemberId).Distinct().Count(), pledges.Count)));
             text.Append(context.Text(ProgressTexts.CheckIns(period, checkIns.Count, PledgeOutcomes.All.Select(o => (o.Chinese, o.English, checkIns.Count(c => c.Outcome == o.Code))))));
         }
