@@ -46,7 +46,7 @@ public sealed class RoundOpener(
             ShowTally = settings.ShowTally,
             OpenedBy = context.Member!.Id,
         };
-        if (!await rounds.CreateAsync(round, cancellationToken))
+        if (await rounds.CreateAsync(round, cancellationToken) != RoundCreation.Created)
         {
             var earlier = await rounds.GetAsync(id, cancellationToken);
             if (earlier is null || earlier.OpenedBy != round.OpenedBy || earlier.UnitId != unitId)
