@@ -92,7 +92,9 @@ public static class MongoStores
 
         // One ballot per voter per round: this unique index is the rule, whatever instance takes the press.
         await CreateAsync(database, Ballots, ct, Index(keys.Ascending("roundId").Ascending("voterHash"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
-        await CreateAsync(database, EvaluationRounds, ct, Index(keys.Ascending("unitId").Ascending("opensAt")));
+        // At most one open round per (unit, stage): this partial unique index is the rule when two instances open at once.
+        await CreateAsync(database, EvaluationRounds, ct, Index(keys.Ascending("unitId").Ascending("opensAt")), MongoEvaluationRoundStore.OpenStageIndex);
+        await MongoEvaluationRoundStore.AddStagesAsync(database.GetCollection<BsonDocument>(EvaluationRounds), ct);
         await CreateAsync(database, Turnout, ct, Index(keys.Ascending("roundId").Ascending("voterId"), new CreateIndexOptions { Unique = true, Name = "round_voter_unique" }));
         await CreateAsync(database, DashboardLinks, ct, Index(keys.Ascending("memberId").Ascending("createdAt")));
         await CreateAsync(database, DashboardSessions, ct, Index(keys.Ascending("memberId")));

@@ -2,28 +2,37 @@ using CampaignBot.Core.Features.Evaluations;
 
 namespace CampaignBot.Storage.Sqlite;
 
-/// <summary>Rounds as JSON bodies, with the columns queries need (unit, code, status, opening time).</summary>
+/// <summary>
+/// Rounds as JSON bodies, with the columns queries and keys need (unit, stage, code, status, opening time). The unique
+/// index on (unit, stage) over the open rounds is the one-open-round-per-stage rule.
+/// </summary>
 internal sealed class SqliteEvaluationRoundStore(SqliteDatabase database) : IEvaluationRoundStore
 {
-    private const int UniqueViolation = 19;
-
-    public async Task<bool> CreateAsync(EvaluationRound round, CancellationToken cancellationToken)
+    public Task<RoundCreation> CreateAsync(EvaluationRound round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentException.ThrowIfNullOrWhiteSpace(round.Id, nameof(round));
-        try
-        {
-            await database.ExecuteAsync(
-                "INSERT INTO evaluation_rounds (id, unit_id, code, status, opens_at, body) VALUES (@id, @unit, @code, @status, @opens, @body);",
-                p => p.Set("@id", round.Id).Set("@unit", round.UnitId).Set("@code", round.Code?.ToUpperInvariant()).Set("@status", round.Status)
-                    .Set("@opens", round.OpensAt).Set("@body", MessageJson.Serialize(round)),
-                cancellationToken);
-            return true;
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == UniqueViolation)
-        {
-            return false;
-        }
+
+        // One unit of the writer: the insert is refused by the id, the code or the open stage's unique index (under
+        // concurrent openings and across processes on one file), and the read that tells which sees the same rows.
+        return database.WriteAsync(
+            async (write, token) =>
+            {
+                var insert = write.Command(
+                    "INSERT INTO evaluation_rounds (id, unit_id, stage, code, status, opens_at, body) VALUES (@id, @unit, @stage, @code, @status, @opens, @body) "
+                    + "ON CONFLICT DO NOTHING;");
+                insert.Parameters.Set("@id", round.Id).Set("@unit", round.UnitId).Set("@stage", round.Stage).Set("@code", round.Code?.ToUpperInvariant())
+                    .Set("@status", round.Status).Set("@opens", round.OpensAt).Set("@body", MessageJson.Serialize(round));
+                if (await insert.ExecuteNonQueryAsync(token) == 1)
+                {
+                    return RoundCreation.Created;
+                }
+
+                var taken = write.Command("SELECT EXISTS (SELECT 1 FROM evaluation_rounds WHERE id = @id OR code = @code);");
+                taken.Parameters.Set("@id", round.Id).Set("@code", round.Code?.ToUpperInvariant());
+                return (long)(await taken.ExecuteScalarAsync(token))! == 1 ? RoundCreation.Taken : RoundCreation.StageOpen;
+            },
+            cancellationToken);
     }
 
     public Task<EvaluationRound?> GetAsync(string id, CancellationToken cancellationToken)
@@ -83,8 +92,9 @@ internal sealed class SqliteEvaluationRoundStore(SqliteDatabase database) : IEva
         }
 
         var closed = rows[0] with { Status = RoundStatus.Closed, Result = result };
-        var update = write.Command("UPDATE evaluation_rounds SET status = @status, body = @body WHERE id = @id;");
-        update.Parameters.Set("@id", id).Set("@status", RoundStatus.Closed).Set("@body", MessageJson.Serialize(closed));
+        // A round that schema step 11 left out of the open-stage index (a NULL stage) gets its stage back once closed.
+        var update = write.Command("UPDATE evaluation_rounds SET status = @status, stage = @stage, body = @body WHERE id = @id;");
+        update.Parameters.Set("@id", id).Set("@status", RoundStatus.Closed).Set("@stage", closed.Stage).Set("@body", MessageJson.Serialize(closed));
         await update.ExecuteNonQueryAsync(cancellationToken);
         return true;
     }

@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 10;
+    public const int CurrentVersion = 11;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -135,6 +135,23 @@ internal static class SqliteSchema
         ALTER TABLE sessions ADD COLUMN timeout_at INTEGER;
         ALTER TABLE sessions ADD COLUMN timeout_to TEXT;
         CREATE INDEX IF NOT EXISTS ix_sessions_timeout ON sessions (timeout_at) WHERE timeout_at IS NOT NULL;
+        """,
+
+        // 11: at most one open round per (unit, stage), kept by the store: the stage as a column (from each round's body)
+        // and a unique index over the open rounds. Before this step the rule was only a check before the insert, so two
+        // openings at once could leave two open rounds of one stage; both are kept, open, as they were (their ballots are
+        // being cast). The earliest holds the stage in the index; each later one keeps a NULL stage column, which the
+        // index leaves out (NULLs are distinct), until it closes. No new round of the stage opens while the earliest is
+        // open, and the check before the insert still refuses one while any of them is.
+        """
+        ALTER TABLE evaluation_rounds ADD COLUMN stage TEXT;
+        UPDATE evaluation_rounds SET stage = json_extract(body, '$.stage');
+        UPDATE evaluation_rounds SET stage = NULL WHERE status = 'Open' AND EXISTS (
+            SELECT 1 FROM evaluation_rounds AS earlier
+            WHERE earlier.unit_id = evaluation_rounds.unit_id AND earlier.status = 'Open'
+              AND json_extract(earlier.body, '$.stage') = json_extract(evaluation_rounds.body, '$.stage')
+              AND (earlier.opens_at, earlier.id) < (evaluation_rounds.opens_at, evaluation_rounds.id));
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_evaluation_rounds_open_stage ON evaluation_rounds (unit_id, stage) WHERE status = 'Open';
         """,
     ];
 

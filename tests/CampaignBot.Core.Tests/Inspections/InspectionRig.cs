@@ -100,15 +100,20 @@ internal sealed class InMemoryRoundStore : IEvaluationRoundStore
 {
     private readonly List<EvaluationRound> _rounds = [];
 
-    public Task<bool> CreateAsync(EvaluationRound round, CancellationToken cancellationToken)
+    public Task<RoundCreation> CreateAsync(EvaluationRound round, CancellationToken cancellationToken)
     {
         if (_rounds.Any(r => r.Id == round.Id))
         {
-            return Task.FromResult(false);
+            return Task.FromResult(RoundCreation.Taken);
+        }
+
+        if (round.Status == RoundStatus.Open && _rounds.Any(r => r.UnitId == round.UnitId && r.Stage == round.Stage && r.Status == RoundStatus.Open))
+        {
+            return Task.FromResult(RoundCreation.StageOpen);
         }
 
         _rounds.Add(round);
-        return Task.FromResult(true);
+        return Task.FromResult(RoundCreation.Created);
     }
 
     public Task<EvaluationRound?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_rounds.FirstOrDefault(r => r.Id == id));

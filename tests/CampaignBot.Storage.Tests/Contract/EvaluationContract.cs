@@ -115,8 +115,8 @@ public abstract partial class StoreContractTests
     {
         var stores = await OpenFreshAsync();
         var round = Round("0a1b2c3d", "county_east");
-        Assert.True(await stores.EvaluationRounds.CreateAsync(round, Ct));
-        Assert.False(await stores.EvaluationRounds.CreateAsync(round, Ct));
+        Assert.Equal(RoundCreation.Created, await stores.EvaluationRounds.CreateAsync(round, Ct));
+        Assert.Equal(RoundCreation.Taken, await stores.EvaluationRounds.CreateAsync(round, Ct));
         Assert.Equal(round.Group, (await stores.EvaluationRounds.GetAsync(round.Id, Ct))!.Group);
 
         var result = new RoundResult(new Dictionary<string, long> { ["satisfied"] = 3 }, 3, 3, false, T0.AddHours(2));
@@ -153,14 +153,96 @@ public abstract partial class StoreContractTests
     public async Task Rounds_are_listed_per_unit_in_opening_order_and_found_by_code()
     {
         var stores = await OpenFreshAsync();
-        await stores.EvaluationRounds.CreateAsync(Round("00000002", "a") with { OpensAt = T0.AddDays(1) }, Ct);
+        await stores.EvaluationRounds.CreateAsync(Round("00000002", "a") with { OpensAt = T0.AddDays(1), Stage = "problems_found" }, Ct);
         await stores.EvaluationRounds.CreateAsync(Round("00000001", "a"), Ct);
         await stores.EvaluationRounds.CreateAsync(Round("00000003", "b") with { Audience = RoundAudience.Code, Group = null, Code = "K7P2Q9" }, Ct);
 
         Assert.Equal(["00000001", "00000002"], (await stores.EvaluationRounds.ListAsync("a", Ct)).Select(r => r.Id));
         Assert.Equal(3, (await stores.EvaluationRounds.ListAsync(null, Ct)).Count);
         Assert.Equal("00000003", (await stores.EvaluationRounds.FindByCodeAsync("k7p2q9", Ct))!.Id);
-        Assert.False(await stores.EvaluationRounds.CreateAsync(Round("00000004", "c") with { Code = "K7P2Q9" }, Ct));
+        Assert.Equal(RoundCreation.Taken, await stores.EvaluationRounds.CreateAsync(Round("00000004", "c") with { Code = "K7P2Q9" }, Ct));
+    }
+
+    [Fact]
+    public async Task A_second_open_round_of_a_units_stage_is_refused_and_not_stored()
+    {
+        var stores = await OpenFreshAsync();
+        var first = Round("0c000001", "county_east");
+        Assert.Equal(RoundCreation.Created, await stores.EvaluationRounds.CreateAsync(first, Ct));
+
+        var second = await stores.EvaluationRounds.CreateAsync(Round("0c000002", "county_east") with { OpensAt = T0.AddMinutes(1) }, Ct);
+        var again = await stores.EvaluationRounds.CreateAsync(first, Ct);
+
+        Assert.Equal(RoundCreation.StageOpen, second);
+        Assert.Equal(RoundCreation.Taken, again);
+        Assert.Null(await stores.EvaluationRounds.GetAsync("0c000002", Ct));
+        Assert.Equal(["0c000001"], (await stores.EvaluationRounds.ListAsync("county_east", Ct)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_openings_of_one_stage_store_exactly_one_round()
+    {
+        var stores = await OpenFreshAsync();
+
+        var outcomes = await InParallelAsync(12, i => stores.EvaluationRounds.CreateAsync(Round($"0d{i:x6}", "county_east"), Ct));
+
+        Assert.Single(outcomes, o => o == RoundCreation.Created);
+        Assert.All(outcomes.Where(o => o != RoundCreation.Created), o => Assert.Equal(RoundCreation.StageOpen, o));
+        Assert.Single(await stores.EvaluationRounds.ListAsync("county_east", Ct));
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_opening_one_stage_at_once_store_one_round()
+    {
+        var name = NewDatabaseName();
+        var first = await OpenAsync(name);
+        var second = await OpenAsync(name);
+
+        var outcomes = await InParallelAsync(8, i => (i % 2 == 0 ? first : second).EvaluationRounds.CreateAsync(Round($"0e{i:x6}", "county_east"), Ct));
+
+        Assert.Single(outcomes, o => o == RoundCreation.Created);
+        Assert.Single(await first.EvaluationRounds.ListAsync("county_east", Ct));
+        Assert.Single(await second.EvaluationRounds.ListAsync("county_east", Ct));
+    }
+
+    [Fact]
+    public async Task Closing_the_open_round_frees_its_stage_for_a_make_up_round()
+    {
+        var stores = await OpenFreshAsync();
+        var failed = new RoundResult(new Dictionary<string, long> { ["unsatisfied"] = 9 }, 9, 0, false, T0.AddDays(1));
+        await stores.EvaluationRounds.CreateAsync(Round("0f000001", "county_east"), Ct);
+        Assert.True(await stores.EvaluationRounds.TryCloseAsync("0f000001", failed, Ct));
+
+        var makeUp = await stores.EvaluationRounds.CreateAsync(Round("0f000002", "county_east") with { OpensAt = T0.AddDays(2) }, Ct);
+        var third = await stores.EvaluationRounds.CreateAsync(Round("0f000003", "county_east") with { OpensAt = T0.AddDays(2) }, Ct);
+        await stores.EvaluationRounds.TryCountAndCloseAsync("0f000002", stores.Ballots, CountedResult, Ct);
+        var afterCount = await stores.EvaluationRounds.CreateAsync(Round("0f000004", "county_east") with { OpensAt = T0.AddDays(4) }, Ct);
+
+        Assert.Equal((RoundCreation.Created, RoundCreation.StageOpen, RoundCreation.Created), (makeUp, third, afterCount));
+        Assert.Equal(
+            [("0f000001", RoundStatus.Closed), ("0f000002", RoundStatus.Closed), ("0f000004", RoundStatus.Open)],
+            (await stores.EvaluationRounds.ListAsync("county_east", Ct)).Select(r => (r.Id, r.Status)));
+    }
+
+    [Fact]
+    public async Task Open_rounds_of_other_stages_or_other_units_and_closed_rounds_do_not_collide()
+    {
+        var stores = await OpenFreshAsync();
+        var closed = new RoundResult(new Dictionary<string, long>(), 0, 0, false, T0);
+
+        RoundCreation[] outcomes =
+        [
+            await stores.EvaluationRounds.CreateAsync(Round("10000001", "county_east"), Ct),
+            await stores.EvaluationRounds.CreateAsync(Round("10000002", "county_east") with { Stage = "problems_found" }, Ct),
+            await stores.EvaluationRounds.CreateAsync(Round("10000003", "county_west"), Ct),
+            await stores.EvaluationRounds.CreateAsync(Round("10000004", "county_east") with { Stage = "meeting_satisfaction", Audience = RoundAudience.Code, Group = null, Code = "Q3W8E5" }, Ct),
+
+            // A round stored closed (an import, a record of the past) holds no stage.
+            await stores.EvaluationRounds.CreateAsync(Round("10000005", "county_east") with { Status = RoundStatus.Closed, Result = closed }, Ct),
+        ];
+
+        Assert.All(outcomes, o => Assert.Equal(RoundCreation.Created, o));
+        Assert.Equal(4, (await stores.EvaluationRounds.ListAsync("county_east", Ct)).Count);
     }
 
     [Fact]

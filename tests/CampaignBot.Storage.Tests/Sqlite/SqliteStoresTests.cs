@@ -1,3 +1,5 @@
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -39,6 +41,8 @@ public sealed class SqliteStoresTests : IDisposable
         await SqliteStores.OpenAsync(path, CancellationToken.None);
         var due = new DateTimeOffset(2027, 1, 31, 2, 0, 0, TimeSpan.Zero);
         await ScalarAsync(path, $"""
+            DROP INDEX ux_evaluation_rounds_open_stage;
+            ALTER TABLE evaluation_rounds DROP COLUMN stage;
             DROP INDEX ix_sessions_timeout;
             ALTER TABLE sessions DROP COLUMN timeout_at;
             ALTER TABLE sessions DROP COLUMN timeout_to;
@@ -211,7 +215,7 @@ public sealed class SqliteStoresTests : IDisposable
         foreach (var statement in (string[])
         [
             "DELETE FROM schema_version WHERE version >= 10;",
-            .. UndoFlowTimeoutStep,
+            .. UndoStepsFromFlowTimeouts,
             "INSERT INTO sessions (key, version, flow, state, prompt_token, data, recent_updates, updated_at, pending_effects) VALUES ('telegram:1:1', 3, 'registration', 'AskingName', 'p9', '{}', '[]', 0, NULL);",
         ])
         {
@@ -239,6 +243,105 @@ public sealed class SqliteStoresTests : IDisposable
         Assert.Contains("ix_sessions_timeout", (string)plan!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_version_10_file_with_rounds_gains_the_open_stage_index_and_keeps_its_rounds()
+    {
+        var path = Path.Combine(folder, "v10.db");
+        var before = await SqliteStores.OpenAsync(path, CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(OpenRound("20000001", "county_east", "style_status", RoundsOpenAt), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(OpenRound("20000002", "county_east", "problems_found", RoundsOpenAt), CancellationToken.None);
+        await before.EvaluationRounds.TryCloseAsync("20000002", Failed, CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(OpenRound("20000003", "county_west", "style_status", RoundsOpenAt), CancellationToken.None);
+        foreach (var statement in (string[])["DELETE FROM schema_version WHERE version >= 11;", .. UndoOpenStageStep])
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal("20000001=style_status 20000002=problems_found 20000003=style_status", await StagesAsync(path));
+        Assert.Equal(
+            [("20000001", RoundStatus.Open), ("20000002", RoundStatus.Closed), ("20000003", RoundStatus.Open)],
+            (await stores.EvaluationRounds.ListAsync(null, CancellationToken.None)).Select(r => (r.Id, r.Status)));
+        Assert.Equal(RoundCreation.StageOpen, await stores.EvaluationRounds.CreateAsync(OpenRound("20000004", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+        Assert.Equal(RoundCreation.Created, await stores.EvaluationRounds.CreateAsync(OpenRound("20000005", "county_east", "problems_found", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_version_10_file_with_two_open_rounds_of_one_stage_migrates_and_keeps_them_open_with_the_earliest_holding_the_stage()
+    {
+        var path = Path.Combine(folder, "v10-twice.db");
+        var before = await SqliteStores.OpenAsync(path, CancellationToken.None);
+
+        // Three rounds of one unit, open at once; the old check let the later two in beside the first (made here as
+        // other stages, then given the first's stage in their bodies once the index is gone).
+        await before.EvaluationRounds.CreateAsync(OpenRound("2100000c", "county_east", "style_status", RoundsOpenAt), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(OpenRound("2100000a", "county_east", "problems_found", RoundsOpenAt.AddMinutes(1)), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(OpenRound("2100000b", "county_east", "rectification", RoundsOpenAt.AddMinutes(1)), CancellationToken.None);
+        foreach (var statement in (string[])
+        [
+            "DELETE FROM schema_version WHERE version >= 11;",
+            .. UndoOpenStageStep,
+            "UPDATE evaluation_rounds SET body = json_set(body, '$.stage', 'style_status');",
+        ])
+        {
+            await ScalarAsync(path, statement);
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var stores = await SqliteStores.OpenAsync(path, CancellationToken.None);
+        var rounds = stores.EvaluationRounds;
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal("2100000a= 2100000b= 2100000c=style_status", await StagesAsync(path));
+        Assert.All(await rounds.ListAsync("county_east", CancellationToken.None), r => Assert.Equal(("style_status", RoundStatus.Open), (r.Stage, r.Status)));
+        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(OpenRound("21000001", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+
+        // A later one closes as usual and gets its stage back; the earliest still holds the stage.
+        Assert.True(await rounds.TryCloseAsync("2100000a", Failed, CancellationToken.None));
+        Assert.Equal("2100000a=style_status 2100000b= 2100000c=style_status", await StagesAsync(path));
+        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(OpenRound("21000002", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+
+        // Once all are closed, the make-up round opens.
+        Assert.True(await rounds.TryCloseAsync("2100000b", Failed, CancellationToken.None));
+        Assert.True(await rounds.TryCloseAsync("2100000c", Failed, CancellationToken.None));
+        Assert.Equal(RoundCreation.Created, await rounds.CreateAsync(OpenRound("21000003", "county_east", "style_status", RoundsOpenAt.AddDays(2)), CancellationToken.None));
+    }
+
+    private static readonly DateTimeOffset RoundsOpenAt = new(2027, 3, 1, 1, 0, 0, TimeSpan.Zero);
+
+    private static readonly RoundResult Failed = new(new Dictionary<string, long> { ["unsatisfied"] = 5 }, 5, 0, false, RoundsOpenAt.AddDays(1));
+
+    private static EvaluationRound OpenRound(string id, string unit, string stage, DateTimeOffset opensAt) => new()
+    {
+        Id = id,
+        UnitId = unit,
+        Stage = stage,
+        Audience = RoundAudience.Roster,
+        OpensAt = opensAt,
+        ClosesAt = opensAt.AddDays(1),
+        PassRule = new PassRule(0.8m, 10),
+        OpenedBy = "telegram:1",
+    };
+
+    /// <summary>Each round's stage column, "id=stage" by id (empty where it is NULL).</summary>
+    private static async Task<string> StagesAsync(string path) =>
+        (string)(await ScalarAsync(path, "SELECT group_concat(id || '=' || COALESCE(stage, ''), ' ') FROM (SELECT id, stage FROM evaluation_rounds ORDER BY id);"))!;
+
+    /// <summary>What schema step 11 (one open round per unit and stage) added, taken away again.</summary>
+    private static readonly string[] UndoOpenStageStep =
+    [
+        "DROP INDEX ux_evaluation_rounds_open_stage;",
+        "ALTER TABLE evaluation_rounds DROP COLUMN stage;",
+    ];
+
+    /// <summary>Steps 11 and 10 taken away, for a test that rebuilds a file from before step 10.</summary>
+    private static IReadOnlyList<string> UndoStepsFromFlowTimeouts => [.. UndoOpenStageStep, .. UndoFlowTimeoutStep];
+
     /// <summary>What schema step 10 (flow timeouts in the session row) added, taken away again.</summary>
     private static readonly string[] UndoFlowTimeoutStep =
     [
@@ -247,8 +350,8 @@ public sealed class SqliteStoresTests : IDisposable
         "ALTER TABLE sessions DROP COLUMN timeout_to;",
     ];
 
-    /// <summary>Steps 10 and 9 taken away, for a test that rebuilds a file from before step 9.</summary>
-    private static IReadOnlyList<string> UndoStepsFromOrganisation => [.. UndoFlowTimeoutStep, .. UndoOrganisationStep];
+    /// <summary>Steps 11 to 9 taken away, for a test that rebuilds a file from before step 9.</summary>
+    private static IReadOnlyList<string> UndoStepsFromOrganisation => [.. UndoStepsFromFlowTimeouts, .. UndoOrganisationStep];
 
     /// <summary>What schema step 9 (units and members from the organisation's lists) added, taken away again.</summary>
     private static readonly string[] UndoOrganisationStep =

@@ -16,17 +16,21 @@ internal sealed class EvaluationBot : IAsyncDisposable
     public static readonly ChatRef Group = new("console", "group-east", ChatKind.Group, "东县党员群众群");
 
     private readonly BotUnderTest _files;
+    private readonly bool _ownsFiles;
     private IHost _host;
     private long _sequence;
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IHostApplicationBuilder>? _configure;
 
-    private EvaluationBot(BotUnderTest files, Dictionary<string, string?> settings, IHost host, FakeTimeProvider time)
+    private EvaluationBot(BotUnderTest files, Dictionary<string, string?> settings, Action<IHostApplicationBuilder>? configure, IHost host, FakeTimeProvider time, bool ownsFiles = true)
     {
         _files = files;
         _settings = settings;
+        _configure = configure;
         _host = host;
         Time = time;
+        _ownsFiles = ownsFiles;
     }
 
     public FakeTimeProvider Time { get; }
@@ -40,7 +44,8 @@ internal sealed class EvaluationBot : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<EvaluationBot> StartAsync(Dictionary<string, string?>? extra = null)
+    /// <param name="configure">Changes to the host's services after the bot's own (a store wrapped for a test).</param>
+    public static async Task<EvaluationBot> StartAsync(Dictionary<string, string?>? extra = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var files = new BotUnderTest();
         var settings = files.Settings;
@@ -52,18 +57,29 @@ internal sealed class EvaluationBot : IAsyncDisposable
         }
 
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero));
-        return new EvaluationBot(files, settings, await BuildAsync(settings, time), time);
+        return new EvaluationBot(files, settings, configure, await BuildAsync(settings, time, configure), time);
     }
+
+    /// <summary>
+    /// A second host on the same SQLite file, settings and clock, as another process of the deployment: updates either
+    /// host accepts are in one inbox, and either host's dispatcher may handle them. Disposing it leaves the files.
+    /// </summary>
+    public async Task<EvaluationBot> SecondHostAsync() =>
+        new(_files, _settings, _configure, await BuildAsync(_settings, Time, _configure), Time, ownsFiles: false);
 
     /// <summary>Stops this host and builds a new one on the same store, settings and clock, as a restarted process would.</summary>
     public async Task RestartAsync()
     {
         await DisposeHostAsync();
-        _host = await BuildAsync(_settings, Time);
+        _host = await BuildAsync(_settings, Time, _configure);
     }
 
-    private static Task<IHost> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time) =>
-        CampaignBotApp.BuildAsync([], settings, b => b.Services.AddSingleton<TimeProvider>(time));
+    private static Task<IHost> BuildAsync(Dictionary<string, string?> settings, FakeTimeProvider time, Action<IHostApplicationBuilder>? configure) =>
+        CampaignBotApp.BuildAsync([], settings, b =>
+        {
+            b.Services.AddSingleton<TimeProvider>(time);
+            configure?.Invoke(b);
+        });
 
     public async Task<Member> RegisterAsync(string user, string role = Roles.Member, string unit = "county_east")
     {
@@ -80,12 +96,21 @@ internal sealed class EvaluationBot : IAsyncDisposable
     /// <summary>One update from <paramref name="user"/> in <paramref name="chat"/>; returns everything the bot queued since.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> SendAsync(ChatRef chat, string user, InboundContent content)
     {
+        await AcceptAsync(chat, user, content);
+        await DispatchOnceAsync();
+        return await DrainAsync();
+    }
+
+    /// <summary>Puts one update from <paramref name="user"/> in the inbox without handling it.</summary>
+    public async Task AcceptAsync(ChatRef chat, string user, InboundContent content)
+    {
         LastUpdateId = $"u-{Guid.NewGuid():N}";
         var update = new Inbound(LastUpdateId, Interlocked.Increment(ref _sequence), chat, new UserRef(user, LanguageCode: LanguageOf.GetValueOrDefault(user)), content, Time.GetUtcNow());
         await Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
-        await Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
-        return await DrainAsync();
     }
+
+    /// <summary>Runs this host's dispatcher once: what it claims from the inbox, each conversation in parallel.</summary>
+    public Task<int> DispatchOnceAsync() => Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
 
     public Task<IReadOnlyList<OutboxMessage>> CommandAsync(ChatRef chat, string user, string name, string arguments = "") =>
         SendAsync(chat, user, new CommandInput(name, arguments));
@@ -128,7 +153,10 @@ internal sealed class EvaluationBot : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DisposeHostAsync();
-        _files.Dispose();
+        if (_ownsFiles)
+        {
+            _files.Dispose();
+        }
     }
 
     private async Task DisposeHostAsync()

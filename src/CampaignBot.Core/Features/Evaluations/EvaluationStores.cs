@@ -1,10 +1,30 @@
 namespace CampaignBot.Core.Features.Evaluations;
 
-/// <summary>Evaluation rounds. Never deleted: the history of a unit's rounds is the record of its 补课.</summary>
+/// <summary>What <see cref="IEvaluationRoundStore.CreateAsync"/> came to.</summary>
+public enum RoundCreation
+{
+    /// <summary>The round is stored.</summary>
+    Created,
+
+    /// <summary>Nothing stored: a round with its id (or its code) exists already (a re-run of the opening update, or a clash).</summary>
+    Taken,
+
+    /// <summary>Nothing stored: the unit already has an open round of the stage. Closing that round frees the stage.</summary>
+    StageOpen,
+}
+
+/// <summary>
+/// Evaluation rounds. Never deleted: the history of a unit's rounds is the record of its 补课. At most one round per
+/// (unit, stage) is open at a time, and the store keeps that rule itself (a partial unique index in SQLite and MongoDB),
+/// so two hosts or two conversations opening the same stage at once store one round.
+/// </summary>
 public interface IEvaluationRoundStore
 {
-    /// <summary>Stores a new round; false when a round with its id (or its code) exists already.</summary>
-    Task<bool> CreateAsync(EvaluationRound round, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new round; <see cref="RoundCreation.Taken"/> when a round with its id (or its code) exists already,
+    /// <see cref="RoundCreation.StageOpen"/> when the new round is open and its unit has an open round of its stage.
+    /// </summary>
+    Task<RoundCreation> CreateAsync(EvaluationRound round, CancellationToken cancellationToken);
 
     Task<EvaluationRound?> GetAsync(string id, CancellationToken cancellationToken);
 

@@ -37,8 +37,8 @@ public sealed class RoundOpening(IEvaluationRoundStore rounds, RoundOpener opene
             return new RoundOpened(open.Id, EvaluationTexts.StageAlreadyOpen(open.Id));
         }
 
-        var said = await opener.OpenAsync(context, id, unitId, stage, new RoundSettings(Math.Clamp(hours, 1, RoundSettings.MaxHours), audience, false, false), cancellationToken);
-        var opened = await rounds.GetAsync(id, cancellationToken);
-        return new RoundOpened(opened?.Id, said);
+        // The look-up above is the usual answer; when another opening of the stage races this one, the store refuses it.
+        var result = await opener.OpenAsync(context, id, unitId, stage, new RoundSettings(Math.Clamp(hours, 1, RoundSettings.MaxHours), audience, false, false), cancellationToken);
+        return result.StageBusy ? new RoundOpened(result.RoundId, EvaluationTexts.StageAlreadyOpen(result.RoundId!)) : new RoundOpened(result.RoundId, result.Said);
     }
 }

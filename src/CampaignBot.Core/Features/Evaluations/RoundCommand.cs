@@ -112,9 +112,16 @@ public sealed class RoundCommand(
             return;
         }
 
+        // The check above is the usual answer; an opening of the same stage racing this one is refused by the store,
+        // and the opener then answers with the same sentence and nothing more.
         var outcome = await opener.OpenAsync(context, id, unit.Id, stage.Code, settings, cancellationToken);
-        Tell(context, outcome);
-        if (context.Update.Chat.Kind == ChatKind.Group && await rounds.GetAsync(id, cancellationToken) is not null)
+        Tell(context, outcome.Said);
+        if (!outcome.Opened)
+        {
+            return;
+        }
+
+        if (context.Update.Chat.Kind == ChatKind.Group)
         {
             context.Reply(EvaluationTexts.OpenedInGroup);
         }

@@ -5,7 +5,9 @@ namespace CampaignBot.Core.Features.Evaluations;
 /// <summary>
 /// Creates a round and hands out its ballots: one message in the group, or one private ballot per roster member,
 /// or a code to pass on. Ids derive from the opening update, so a re-run of that update opens nothing twice. The ballots
-/// go out as the opening update's effects (<see cref="FlowContext"/>), stored with its session.
+/// go out as the opening update's effects (<see cref="FlowContext"/>), stored with its session. The store keeps one open
+/// round per unit and stage: when two openings of a stage race (two hosts, two conversations), it stores one round and
+/// the other opening hands out nothing.
 /// </summary>
 public sealed class RoundOpener(
     IEvaluationRoundStore rounds,
@@ -18,15 +20,15 @@ public sealed class RoundOpener(
     IOptions<Scheduling.QuietHours> quiet,
     ChannelTraits channels)
 {
-    /// <summary>Returns the sentence to answer the opener with (privately: it holds operator instructions).</summary>
-    public async Task<Text> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
+    /// <summary>Returns what to answer the opener with (privately: it holds operator instructions) and which round it is about.</summary>
+    public async Task<RoundOpenResult> OpenAsync(FlowContext context, string id, string unitId, string stage, RoundSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         ChatRef? group = null;
         if (settings.Audience == RoundAudience.Group && (group = await audiences.GroupOfAsync(context, unitId, cancellationToken)) is null)
         {
-            return EvaluationTexts.RoundNoGroup;
+            return new RoundOpenResult(EvaluationTexts.RoundNoGroup);
         }
 
         var now = context.Now;
@@ -46,12 +48,28 @@ public sealed class RoundOpener(
             ShowTally = settings.ShowTally,
             OpenedBy = context.Member!.Id,
         };
-        if (!await rounds.CreateAsync(round, cancellationToken))
+        var created = await rounds.CreateAsync(round, cancellationToken);
+        if (created == RoundCreation.StageOpen && await OpenRoundOfAsync(unitId, stage, id, cancellationToken) is null)
+        {
+            // The round that held the stage closed between the refusal and the look-up: the stage is free again.
+            created = await rounds.CreateAsync(round, cancellationToken);
+        }
+
+        if (created == RoundCreation.StageOpen)
+        {
+            // Another opening of the stage won (another host, or another conversation at the same moment): this round is
+            // not stored, and no ballot, turnout entry or job of it goes out. The opener hears what the check would say.
+            return await OpenRoundOfAsync(unitId, stage, id, cancellationToken) is { } holder
+                ? new RoundOpenResult(EvaluationTexts.RoundStageBusy(text.UnitName(unitId), text.StageName(stage), holder.Id), holder.Id, StageBusy: true)
+                : new RoundOpenResult(EvaluationTexts.RoundIdClash);
+        }
+
+        if (created == RoundCreation.Taken)
         {
             var earlier = await rounds.GetAsync(id, cancellationToken);
             if (earlier is null || earlier.OpenedBy != round.OpenedBy || earlier.UnitId != unitId)
             {
-                return EvaluationTexts.RoundIdClash;
+                return new RoundOpenResult(EvaluationTexts.RoundIdClash);
             }
 
             round = earlier;
@@ -79,8 +97,12 @@ public sealed class RoundOpener(
             RoundAudience.Roster => EvaluationTexts.RoundHowRoster(handedOut),
             _ => EvaluationTexts.RoundHowCode(round.Code!),
         };
-        return EvaluationTexts.RoundOpened(round.Id, text.UnitName(unitId), text.StageName(stage), text.Local(round.ClosesAt), how);
+        return new RoundOpenResult(EvaluationTexts.RoundOpened(round.Id, text.UnitName(unitId), text.StageName(stage), text.Local(round.ClosesAt), how), round.Id);
     }
+
+    /// <summary>The unit's open round of the stage other than <paramref name="id"/>, the earliest when there are more.</summary>
+    private async Task<EvaluationRound?> OpenRoundOfAsync(string unitId, string stage, string id, CancellationToken cancellationToken) =>
+        (await rounds.ListAsync(unitId, cancellationToken)).FirstOrDefault(r => r.Stage == stage && r.Status == RoundStatus.Open && r.Id != id);
 
     private async Task<int> HandOutAsync(FlowContext context, EvaluationRound round, CancellationToken cancellationToken)
     {
@@ -114,4 +136,15 @@ public sealed class RoundOpener(
 
         return roster.Count;
     }
+}
+
+/// <summary>
+/// What opening came to: the sentence for the opener and the round it is about (the one opened, or found again on a re-run
+/// of the opening update; with <paramref name="StageBusy"/>, the open round of the stage that refused the new one); no
+/// round when the opening was refused for another reason.
+/// </summary>
+public sealed record RoundOpenResult(Text Said, string? RoundId = null, bool StageBusy = false)
+{
+    /// <summary>A round was opened (or was already opened by this very update).</summary>
+    public bool Opened => RoundId is not null && !StageBusy;
 }
