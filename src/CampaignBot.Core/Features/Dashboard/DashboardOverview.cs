@@ -46,7 +46,7 @@ public sealed record MemberStanding(Member Member, MemberProgress Progress, Self
 /// <summary>A round with its roster turnout (roster rounds; group and code rounds have no roster).</summary>
 public sealed record RoundTurnout(EvaluationRound Round, int Roster, int Voted);
 
-/// <summary>Everything the unit page shows.</summary>
+/// <summary>Everything the unit page shows; <see cref="LogNames"/> names everyone in the log, deactivated members too (their records stay).</summary>
 public sealed record UnitDetail(
     UnitStanding Standing,
     IReadOnlyList<UnitStanding> Children,
@@ -55,7 +55,8 @@ public sealed record UnitDetail(
     IReadOnlyList<Pledge> Pledges,
     IReadOnlyList<PledgeCheckIn> CheckIns,
     IReadOnlyList<RoundTurnout> Rounds,
-    IReadOnlyList<ActivityEntry> Log);
+    IReadOnlyList<ActivityEntry> Log,
+    IReadOnlyDictionary<string, string> LogNames);
 
 /// <summary>
 /// The numbers behind the dashboard's pages, read from the stores the bot uses (so always current), for the units
@@ -180,7 +181,8 @@ public sealed class DashboardOverview(
             [.. data.Pledges.Where(p => p.UnitId == unitId && p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.MemberName, StringComparer.Ordinal)],
             [.. data.CheckIns.Where(c => c.UnitId == unitId)],
             rounds,
-            [.. (await activityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)]);
+            [.. (await activityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)],
+            (await memberStore.ListAsync(unitId, cancellationToken)).ToDictionary(m => m.Id, m => m.Name, StringComparer.Ordinal));
     }
 
     /// <summary>Every evaluation round of the units in scope, oldest first (from the snapshot).</summary>
@@ -194,7 +196,9 @@ public sealed class DashboardOverview(
     private async Task<Snapshot> LoadAsync(string? unitId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var members = (await memberStore.ListAsync(unitId, cancellationToken)).ToList();
+
+        // A deactivated member's records stay (their examination, pledges, log), but they leave the counts, as in /progress.
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive).ToList();
         var exams = (await examinations.ListAsync(unitId, cancellationToken)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var pledges = (await pledgeStore.ListAsync(unitId, cancellationToken)).ToList();
         var checkIns = (await pledgeStore.ListCheckInsAsync(unitId, cancellationToken)).ToList();
@@ -234,7 +238,6 @@ public sealed class DashboardOverview(
         private readonly DashboardOverview owner;
         private readonly ILookup<string, Member> takersByUnit;
         private readonly ILookup<string, MemberProgress> progressByUnit;
-        private readonly ILookup<string, SelfExamination> examsByUnit;
         private readonly ILookup<string, Pledge> publishedByUnit;
         private readonly ILookup<string, PledgeCheckIn> checkInsByUnit;
         private readonly ILookup<string, EvaluationReportRow> stagesByUnit;
@@ -257,7 +260,6 @@ public sealed class DashboardOverview(
             takersByUnit = takers.ToLookup(m => m.UnitId, StringComparer.Ordinal);
             Progress = progress;
             progressByUnit = progress.Where(p => CampaignTables.Takes(p.Member)).ToLookup(p => p.Member.UnitId, StringComparer.Ordinal);
-            examsByUnit = exams.Values.ToLookup(e => e.UnitId, StringComparer.Ordinal);
             publishedByUnit = pledges.Where(p => p.Status == PledgeStatus.Published).ToLookup(p => p.UnitId, StringComparer.Ordinal);
             checkInsByUnit = checkIns.Where(c => c.Period == period).ToLookup(c => c.UnitId, StringComparer.Ordinal);
             stagesByUnit = EvaluationReport.Rows(rounds, new EvaluationText(owner.Campaign)).ToLookup(r => r.UnitId, StringComparer.Ordinal);
@@ -287,7 +289,9 @@ public sealed class DashboardOverview(
             var campaign = owner.Campaign;
             var takers = takersByUnit[unit.Id].Count();
             var progress = progressByUnit[unit.Id].ToList();
-            var exams = examsByUnit[unit.Id].ToList();
+
+            // The examinations of the unit's members who take part now (as /progress counts them), not of those deactivated.
+            var exams = takersByUnit[unit.Id].Select(m => Exams.GetValueOrDefault(m.Id)).OfType<SelfExamination>().ToList();
             var counts = new ExaminationCounts(
                 Math.Max(0, takers - exams.Count),
                 exams.Count(e => e.Status == ExaminationStatus.Draft),
