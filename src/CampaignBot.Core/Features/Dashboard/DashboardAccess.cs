@@ -39,8 +39,8 @@ public sealed class DashboardAccess
     }
 
     /// <summary>
-    /// Whether the member may use the dashboard at all. Members carry no active flag yet; when member deactivation
-    /// lands, its check belongs here, and every request (which re-reads the member) then refuses the member's sessions.
+    /// Whether the member may use the dashboard at all: active, and office, supervisor or secretary. Every request
+    /// re-reads the member, so a deactivation or a role taken away refuses the member's sessions at once.
     /// </summary>
     public static bool MayUse(Member? member) => member is { IsActive: true, Role: Roles.CampaignOffice or Roles.Supervisor or Roles.Secretary };
 

@@ -46,7 +46,7 @@ public sealed record MemberStanding(Member Member, MemberProgress Progress, Self
 /// <summary>A round with its roster turnout (roster rounds; group and code rounds have no roster).</summary>
 public sealed record RoundTurnout(EvaluationRound Round, int Roster, int Voted);
 
-/// <summary>Everything the unit page shows.</summary>
+/// <summary>Everything the unit page shows; <see cref="LogNames"/> names everyone in the log, deactivated members too (their records stay).</summary>
 public sealed record UnitDetail(
     UnitStanding Standing,
     IReadOnlyList<UnitStanding> Children,
@@ -55,7 +55,8 @@ public sealed record UnitDetail(
     IReadOnlyList<Pledge> Pledges,
     IReadOnlyList<PledgeCheckIn> CheckIns,
     IReadOnlyList<RoundTurnout> Rounds,
-    IReadOnlyList<ActivityEntry> Log);
+    IReadOnlyList<ActivityEntry> Log,
+    IReadOnlyDictionary<string, string> LogNames);
 
 /// <summary>
 /// The numbers behind the dashboard's pages, read from the stores the bot uses (so always current), for the units
@@ -182,7 +183,8 @@ public sealed class DashboardOverview(
             [.. data.Pledges.Where(p => ids.Contains(p.MemberId) && p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.MemberName, StringComparer.Ordinal)],
             [.. data.CheckIns.Where(c => ids.Contains(c.MemberId))],
             rounds,
-            [.. (await activityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)]);
+            [.. (await activityLog.ListAsync(unitId, null, null, cancellationToken)).OrderByDescending(e => e.Date)],
+            (await memberStore.ListAsync(unitId, cancellationToken)).ToDictionary(m => m.Id, m => m.Name, StringComparer.Ordinal));
     }
 
     /// <summary>Every evaluation round of the units in scope, oldest first (from the snapshot).</summary>
@@ -239,7 +241,6 @@ public sealed class DashboardOverview(
         private readonly DashboardOverview owner;
         private readonly ILookup<string, Member> takersByUnit;
         private readonly ILookup<string, MemberProgress> progressByUnit;
-        private readonly ILookup<string, SelfExamination> examsByUnit;
         private readonly ILookup<string, Pledge> publishedByUnit;
         private readonly ILookup<string, PledgeCheckIn> checkInsByUnit;
         private readonly ILookup<string, EvaluationReportRow> stagesByUnit;
@@ -261,11 +262,9 @@ public sealed class DashboardOverview(
             Rounds = rounds;
             // Records are filed under the member's home unit; they count where the member takes part.
             var unitOf = members.ToDictionary(m => m.Id, m => m.PrimaryUnitId, StringComparer.Ordinal);
-            var takerIds = takers.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
             takersByUnit = takers.ToLookup(m => m.PrimaryUnitId, StringComparer.Ordinal);
             Progress = progress;
             progressByUnit = progress.Where(p => CampaignTables.Takes(p.Member)).ToLookup(p => p.Member.PrimaryUnitId, StringComparer.Ordinal);
-            examsByUnit = exams.Values.Where(e => takerIds.Contains(e.MemberId)).ToLookup(e => unitOf[e.MemberId], StringComparer.Ordinal);
             publishedByUnit = pledges.Where(p => p.Status == PledgeStatus.Published).ToLookup(p => unitOf[p.MemberId], StringComparer.Ordinal);
             checkInsByUnit = checkIns.Where(c => c.Period == period).ToLookup(c => unitOf[c.MemberId], StringComparer.Ordinal);
             stagesByUnit = EvaluationReport.Rows(rounds, new EvaluationText(owner.Campaign)).ToLookup(r => r.UnitId, StringComparer.Ordinal);
@@ -295,7 +294,9 @@ public sealed class DashboardOverview(
             var campaign = owner.Campaign;
             var takers = takersByUnit[unit.Id].Count();
             var progress = progressByUnit[unit.Id].ToList();
-            var exams = examsByUnit[unit.Id].ToList();
+
+            // The examinations of the unit's members who take part now (as /progress counts them), not of those deactivated.
+            var exams = takersByUnit[unit.Id].Select(m => Exams.GetValueOrDefault(m.Id)).OfType<SelfExamination>().ToList();
             var counts = new ExaminationCounts(
                 Math.Max(0, takers - exams.Count),
                 exams.Count(e => e.Status == ExaminationStatus.Draft),

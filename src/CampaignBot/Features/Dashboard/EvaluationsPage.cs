@@ -6,6 +6,9 @@ namespace CampaignBot.Features.Dashboard;
 /// <summary>Every round of the units in scope, with charts, and the make-up history (补课) of units that failed.</summary>
 internal static class EvaluationsPage
 {
+    /// <summary>The satisfaction chart shows this many units at once (a slider moves along the rest): each keeps its name on a phone.</summary>
+    private const int UnitsInView = 10;
+
     public static string Render(PageContext page, IReadOnlyList<EvaluationRound> rounds, TimeZoneInfo zone)
     {
         var text = new EvaluationText(page.Campaign);
@@ -58,10 +61,12 @@ internal static class EvaluationsPage
         return new
         {
             tooltip = new { trigger = "axis" },
-            legend = new { top = 0 },
+
+            // One line that pages on a phone: four stages wrapped onto a second line would cover the tops of the bars.
+            legend = new { top = 0, type = "scroll" },
             grid = new { left = 8, right = 16, bottom = 8, top = 32, containLabel = true },
-            dataZoom = units.Count > 20 ? new object[] { new { type = "slider", start = 0, end = Math.Min(100, 2000 / units.Count) } } : [],
-            xAxis = new { type = "category", data = units.Select(text.UnitName).ToArray(), axisLabel = new { rotate = units.Count > 6 ? 30 : 0 } },
+            dataZoom = units.Count > UnitsInView ? new object[] { new { type = "slider", start = 0, end = Math.Min(100, 100 * UnitsInView / units.Count) } } : [],
+            xAxis = new { type = "category", data = units.Select(text.UnitName).ToArray(), axisLabel = Html.UnitLabel(units.Count > 3 ? 40 : 0) },
             yAxis = new { type = "value", max = 100, axisLabel = new { formatter = "{value}%" } },
             series = stages.Select(stage => (object)new
             {

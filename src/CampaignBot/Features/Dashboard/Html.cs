@@ -9,6 +9,9 @@ namespace CampaignBot.Features.Dashboard;
 /// </summary>
 internal sealed class Html
 {
+    /// <summary>The width of a unit's name on a chart axis, in CSS pixels: about seven characters.</summary>
+    public const int UnitLabelWidth = 96;
+
     private readonly StringBuilder buffer = new(16 * 1024);
 
     /// <summary>Markup written as it is: only constant strings from the page code, never data.</summary>
@@ -78,6 +81,12 @@ internal sealed class Html
         buffer.Append("\"></div></figure>");
         return this;
     }
+
+    /// <summary>
+    /// A chart axis of unit names: every unit named (ECharts would drop names that crowd each other, leaving bars nobody can
+    /// tell apart), a long name cut to the label's width (the tooltip has it whole) so it cannot squeeze the bars away.
+    /// </summary>
+    public static object UnitLabel(int rotate) => new { interval = 0, rotate, width = UnitLabelWidth, overflow = "truncate" };
 
     public override string ToString() => buffer.ToString();
 

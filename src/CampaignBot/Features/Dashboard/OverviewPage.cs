@@ -154,7 +154,7 @@ internal static class OverviewPage
         legend = new { top = 0 },
         grid = new { left = 8, right = 16, bottom = 8, top = 32, containLabel = true },
         xAxis = new { type = "value", max = 100, axisLabel = new { formatter = "{value}%" } },
-        yAxis = new { type = "category", inverse = true, data = units.Select(u => u.Unit.Name).ToArray() },
+        yAxis = new { type = "category", inverse = true, data = units.Select(u => u.Unit.Name).ToArray(), axisLabel = Html.UnitLabel(0) },
         series = new object[]
         {
             new { name = page[T.Study], type = "bar", data = units.Select(u => Html.Share(u.StudyDone, u.StudyRequired)).ToArray() },

@@ -218,12 +218,11 @@ internal static class UnitPage
             return;
         }
 
-        var names = unit.Members.ToDictionary(m => m.Member.Id, m => m.Member.Name, StringComparer.Ordinal);
         html.Raw("<div class=\"scroll\"><table class=\"sortable\"><thead><tr>").SortHeader(page[T.Date]).SortHeader(page[T.Name]).SortHeader(page[T.What])
             .SortHeader(page[T.Days], true).SortHeader(page[T.Note]).Raw("</tr></thead><tbody>");
         foreach (var entry in unit.Log.Take(LogLimit))
         {
-            html.Raw("<tr>").Cell(entry.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Cell(names.GetValueOrDefault(entry.MemberId) ?? "—")
+            html.Raw("<tr>").Cell(entry.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Cell(unit.LogNames.GetValueOrDefault(entry.MemberId) ?? "—")
                 .Cell(KindName(page, entry.Kind)).Cell(entry.Kind == ActivityKind.Visit ? "—" : LengthParser.Days(entry.HalfDays))
                 .Cell(entry.Kind == ActivityKind.Study ? $"{StudyForms.TopicName(page.Campaign, entry.Topic)} {entry.Note}" : entry.Note).Raw("</tr>");
         }
