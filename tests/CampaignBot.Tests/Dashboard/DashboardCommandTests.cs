@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core.Features.Dashboard;
+using CampaignBot.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 
 namespace CampaignBot.Tests.Dashboard;
@@ -57,48 +58,18 @@ public sealed partial class DashboardCommandTests : IDisposable
     {
         var stores = await _bot.StoresAsync();
         await stores.Members.UpsertAsync(Person("10001", Roles.CampaignOffice), CancellationToken.None);
-        var transcript = new StringWriter();
-        var settings = _bot.Settings;
-        settings["Dashboard:Enabled"] = "true";
-        settings["urls"] = "http://127.0.0.1:0";
-        using var host = await CampaignBotApp.BuildAsync([], settings, builder =>
-        {
-            builder.Services.AddSingleton(new ConsoleInput(new StringReader(string.Empty), StopWhenInputEnds: false));
-            builder.Services.AddSingleton(new ConsoleTranscript(transcript));
-        });
-        await host.StartAsync();
-        try
-        {
-            var started = DateTime.UtcNow;
-            while (!transcript.ToString().Contains("/signin?token=", StringComparison.Ordinal) && DateTime.UtcNow - started < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(10);
-            }
+        await using var dashboard = await ConsoleDashboard.StartAsync(_bot.Settings);
 
-            var url = Regex.Match(transcript.ToString(), @"http://\S+/signin\?token=\S+").Value;
-            Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
-            using var http = new HttpClient();
-            Assert.Contains("登录工作台", await http.GetStringAsync(url), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        var url = dashboard.SignInLink.ToString();
+        Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Contains("登录工作台", await http.GetStringAsync(url), StringComparison.Ordinal);
     }
 
     public void Dispose() => _bot.Dispose();
 
-    private static Member Person(string user, string role) => new()
-    {
-        Id = Member.IdFor("console", user),
-        Channel = "console",
-        UserId = user,
-        Name = "王主任",
-        Rank = "county",
-        UnitId = "county_east",
-        Role = role,
-        RegisteredAt = DateTimeOffset.UtcNow,
-    };
+    private static Member Person(string user, string role) =>
+        TestMembers.OnConsole(user, "王主任", "county_east", role, "county", DateTimeOffset.UtcNow);
 
     [GeneratedRegex(@"/signin\?token=([A-Za-z0-9_\-]+)")]
     private static partial Regex Link();

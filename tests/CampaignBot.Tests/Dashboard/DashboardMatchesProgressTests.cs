@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CampaignBot.ConsoleChannel;
 using CampaignBot.Core.Features.Examinations;
 using CampaignBot.Core.Features.Study;
+using CampaignBot.Tests.Shared;
 
 namespace CampaignBot.Tests.Dashboard;
 
@@ -59,36 +60,15 @@ public sealed partial class DashboardMatchesProgressTests : IDisposable
     /// <summary>Runs the host in console mode with the dashboard, signs in with the link it prints for the console user, reads the unit page and the overview.</summary>
     private async Task<(string UnitPage, string Overview)> DashboardPagesAsync(string user)
     {
-        var transcript = new StringWriter();
         var settings = _bot.Settings;
         settings["Console:User"] = user;
-        settings["Dashboard:Enabled"] = "true";
-        settings["urls"] = "http://127.0.0.1:0";
-        using var host = await CampaignBotApp.BuildAsync([], settings, builder =>
-        {
-            builder.Services.AddSingleton(new ConsoleInput(new StringReader(string.Empty), StopWhenInputEnds: false));
-            builder.Services.AddSingleton(new ConsoleTranscript(transcript));
-        });
-        await host.StartAsync();
-        try
-        {
-            var started = DateTime.UtcNow;
-            while (!transcript.ToString().Contains("/signin?token=", StringComparison.Ordinal) && DateTime.UtcNow - started < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(10);
-            }
-
-            var link = new Uri(SignInLink().Match(transcript.ToString()).Value);
-            using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(link.GetLeftPart(UriPartial.Authority)) };
-            var confirm = await http.GetStringAsync(link);
-            var fields = HiddenField().Matches(confirm).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
-            Assert.Equal(HttpStatusCode.Redirect, (await http.PostAsync("/signin", new FormUrlEncodedContent(fields))).StatusCode);
-            return (await http.GetStringAsync($"/units/{Unit}"), await http.GetStringAsync("/"));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        await using var dashboard = await ConsoleDashboard.StartAsync(settings);
+        var link = dashboard.SignInLink;
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(link.GetLeftPart(UriPartial.Authority)) };
+        var confirm = await http.GetStringAsync(link);
+        var fields = HiddenField().Matches(confirm).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        Assert.Equal(HttpStatusCode.Redirect, (await http.PostAsync("/signin", new FormUrlEncodedContent(fields))).StatusCode);
+        return (await http.GetStringAsync($"/units/{Unit}"), await http.GetStringAsync("/"));
     }
 
     private static string Card(string page, string label) =>
@@ -103,26 +83,14 @@ public sealed partial class DashboardMatchesProgressTests : IDisposable
         return [.. CellText().Matches(row).Select(m => Regex.Replace(m.Groups[1].Value, "<[^>]+>", string.Empty))];
     }
 
-    private static Member Person(string user, string name, string role) => new()
-    {
-        Id = Member.IdFor("console", user),
-        Channel = "console",
-        UserId = user,
-        Name = name,
-        Rank = "ordinary",
-        UnitId = Unit,
-        Role = role,
-        RegisteredAt = DateTimeOffset.UtcNow.AddDays(-10),
-    };
+    private static Member Person(string user, string name, string role) =>
+        TestMembers.OnConsole(user, name, Unit, role, "ordinary", DateTimeOffset.UtcNow.AddDays(-10));
 
     [GeneratedRegex(@"对照检查进度（(\d+) 人）")]
     private static partial Regex ProgressMembers();
 
     [GeneratedRegex(@"已提交待审核 (\d+) 人")]
     private static partial Regex ProgressSubmitted();
-
-    [GeneratedRegex(@"http://\S+/signin\?token=\S+")]
-    private static partial Regex SignInLink();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();
