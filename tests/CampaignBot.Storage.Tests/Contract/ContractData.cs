@@ -1,3 +1,5 @@
+using CampaignBot.Core.Campaign;
+using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Features.Registration;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Storage;
@@ -76,5 +78,18 @@ internal static class ContractData
         Data = new(StringComparer.Ordinal) { ["problem"] = "作风漂浮" },
         RecentUpdates = ["telegram:1"],
         UpdatedAt = T0,
+    };
+
+    /// <summary>A roster round of a unit's stage, open for a day from <paramref name="opensAt"/>.</summary>
+    public static EvaluationRound RosterRound(string id, string unit, string stage, DateTimeOffset opensAt) => new()
+    {
+        Id = id,
+        UnitId = unit,
+        Stage = stage,
+        Audience = RoundAudience.Roster,
+        OpensAt = opensAt,
+        ClosesAt = opensAt.AddDays(1),
+        PassRule = new PassRule(0.8m, 10),
+        OpenedBy = "telegram:1",
     };
 }

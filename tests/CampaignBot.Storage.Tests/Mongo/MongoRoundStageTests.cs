@@ -1,3 +1,4 @@
+using CampaignBot.Storage.Tests.Contract;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Core.Messaging;
@@ -27,10 +28,10 @@ public sealed class MongoRoundStageTests(MongoEngineFixture mongo)
         var collection = new MongoClient(mongo.ConnectionString).GetDatabase(name).GetCollection<BsonDocument>("evaluation_rounds");
         await collection.InsertManyAsync(
         [
-            OldDocument(Round("3000000c", "county_east", "style_status", T0)),
-            OldDocument(Round("3000000a", "county_east", "style_status", T0.AddMinutes(1))),
-            OldDocument(Round("3000000b", "county_east", "problems_found", T0) with { Status = RoundStatus.Closed, Result = Failed }),
-            OldDocument(Round("3000000d", "county_west", "style_status", T0)),
+            OldDocument(ContractData.RosterRound("3000000c", "county_east", "style_status", T0)),
+            OldDocument(ContractData.RosterRound("3000000a", "county_east", "style_status", T0.AddMinutes(1))),
+            OldDocument(ContractData.RosterRound("3000000b", "county_east", "problems_found", T0) with { Status = RoundStatus.Closed, Result = Failed }),
+            OldDocument(ContractData.RosterRound("3000000d", "county_west", "style_status", T0)),
         ]);
 
         // Two instances start at once on the old data.
@@ -41,14 +42,14 @@ public sealed class MongoRoundStageTests(MongoEngineFixture mongo)
         Assert.Equal(
             [("3000000c", RoundStatus.Open), ("3000000d", RoundStatus.Open), ("3000000a", RoundStatus.Open)],
             (await rounds.ListAsync(null, Ct)).Where(r => r.Stage == "style_status").Select(r => (r.Id, r.Status)));
-        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(Round("31000001", "county_east", "style_status", T0.AddDays(1)), Ct));
-        Assert.Equal(RoundCreation.StageOpen, await opened[1].EvaluationRounds.CreateAsync(Round("31000002", "county_west", "style_status", T0.AddDays(1)), Ct));
-        Assert.Equal(RoundCreation.Created, await rounds.CreateAsync(Round("31000003", "county_east", "problems_found", T0.AddDays(1)), Ct));
+        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(ContractData.RosterRound("31000001", "county_east", "style_status", T0.AddDays(1)), Ct));
+        Assert.Equal(RoundCreation.StageOpen, await opened[1].EvaluationRounds.CreateAsync(ContractData.RosterRound("31000002", "county_west", "style_status", T0.AddDays(1)), Ct));
+        Assert.Equal(RoundCreation.Created, await rounds.CreateAsync(ContractData.RosterRound("31000003", "county_east", "problems_found", T0.AddDays(1)), Ct));
 
         // The later one closes as usual and gets its stage back; once the earliest closes too, the make-up round opens.
         Assert.True(await rounds.TryCloseAsync("3000000a", Failed, Ct));
         Assert.True(await rounds.TryCloseAsync("3000000c", Failed, Ct));
-        Assert.Equal(RoundCreation.Created, await rounds.CreateAsync(Round("31000004", "county_east", "style_status", T0.AddDays(2)), Ct));
+        Assert.Equal(RoundCreation.Created, await rounds.CreateAsync(ContractData.RosterRound("31000004", "county_east", "style_status", T0.AddDays(2)), Ct));
 
         // Opening again (a restart) changes no stage.
         await MongoStores.OpenAsync(mongo.ConnectionString, name, Ct);
@@ -66,18 +67,6 @@ public sealed class MongoRoundStageTests(MongoEngineFixture mongo)
         { "status", round.Status.ToString() },
         { "opensAt", new BsonDateTime(round.OpensAt.UtcDateTime) },
         { "body", MessageJson.Serialize(round) },
-    };
-
-    private static EvaluationRound Round(string id, string unit, string stage, DateTimeOffset opensAt) => new()
-    {
-        Id = id,
-        UnitId = unit,
-        Stage = stage,
-        Audience = RoundAudience.Roster,
-        OpensAt = opensAt,
-        ClosesAt = opensAt.AddDays(1),
-        PassRule = new PassRule(0.8m, 10),
-        OpenedBy = "telegram:1",
     };
 
     /// <summary>Each round's stage field, "id=stage" by id ("null" for a null stage).</summary>

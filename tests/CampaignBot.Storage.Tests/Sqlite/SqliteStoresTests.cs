@@ -1,3 +1,4 @@
+using CampaignBot.Storage.Tests.Contract;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Evaluations;
 using CampaignBot.Storage.Sqlite;
@@ -248,10 +249,10 @@ public sealed class SqliteStoresTests : IDisposable
     {
         var path = Path.Combine(folder, "v10.db");
         var before = await SqliteStores.OpenAsync(path, CancellationToken.None);
-        await before.EvaluationRounds.CreateAsync(OpenRound("20000001", "county_east", "style_status", RoundsOpenAt), CancellationToken.None);
-        await before.EvaluationRounds.CreateAsync(OpenRound("20000002", "county_east", "problems_found", RoundsOpenAt), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(ContractData.RosterRound("20000001", "county_east", "style_status", RoundsOpenAt), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(ContractData.RosterRound("20000002", "county_east", "problems_found", RoundsOpenAt), CancellationToken.None);
         await before.EvaluationRounds.TryCloseAsync("20000002", Failed, CancellationToken.None);
-        await before.EvaluationRounds.CreateAsync(OpenRound("20000003", "county_west", "style_status", RoundsOpenAt), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(ContractData.RosterRound("20000003", "county_west", "style_status", RoundsOpenAt), CancellationToken.None);
         foreach (var statement in (string[])["DELETE FROM schema_version WHERE version >= 11;", .. UndoOpenStageStep])
         {
             await ScalarAsync(path, statement);
@@ -266,8 +267,8 @@ public sealed class SqliteStoresTests : IDisposable
         Assert.Equal(
             [("20000001", RoundStatus.Open), ("20000002", RoundStatus.Closed), ("20000003", RoundStatus.Open)],
             (await stores.EvaluationRounds.ListAsync(null, CancellationToken.None)).Select(r => (r.Id, r.Status)));
-        Assert.Equal(RoundCreation.StageOpen, await stores.EvaluationRounds.CreateAsync(OpenRound("20000004", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
-        Assert.Equal(RoundCreation.Created, await stores.EvaluationRounds.CreateAsync(OpenRound("20000005", "county_east", "problems_found", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+        Assert.Equal(RoundCreation.StageOpen, await stores.EvaluationRounds.CreateAsync(ContractData.RosterRound("20000004", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+        Assert.Equal(RoundCreation.Created, await stores.EvaluationRounds.CreateAsync(ContractData.RosterRound("20000005", "county_east", "problems_found", RoundsOpenAt.AddDays(1)), CancellationToken.None));
     }
 
     [Fact]
@@ -278,9 +279,9 @@ public sealed class SqliteStoresTests : IDisposable
 
         // Three rounds of one unit, open at once; the old check let the later two in beside the first (made here as
         // other stages, then given the first's stage in their bodies once the index is gone).
-        await before.EvaluationRounds.CreateAsync(OpenRound("2100000c", "county_east", "style_status", RoundsOpenAt), CancellationToken.None);
-        await before.EvaluationRounds.CreateAsync(OpenRound("2100000a", "county_east", "problems_found", RoundsOpenAt.AddMinutes(1)), CancellationToken.None);
-        await before.EvaluationRounds.CreateAsync(OpenRound("2100000b", "county_east", "rectification", RoundsOpenAt.AddMinutes(1)), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(ContractData.RosterRound("2100000c", "county_east", "style_status", RoundsOpenAt), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(ContractData.RosterRound("2100000a", "county_east", "problems_found", RoundsOpenAt.AddMinutes(1)), CancellationToken.None);
+        await before.EvaluationRounds.CreateAsync(ContractData.RosterRound("2100000b", "county_east", "rectification", RoundsOpenAt.AddMinutes(1)), CancellationToken.None);
         foreach (var statement in (string[])
         [
             "DELETE FROM schema_version WHERE version >= 11;",
@@ -299,34 +300,22 @@ public sealed class SqliteStoresTests : IDisposable
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal("2100000a= 2100000b= 2100000c=style_status", await StagesAsync(path));
         Assert.All(await rounds.ListAsync("county_east", CancellationToken.None), r => Assert.Equal(("style_status", RoundStatus.Open), (r.Stage, r.Status)));
-        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(OpenRound("21000001", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(ContractData.RosterRound("21000001", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
 
         // A later one closes as usual and gets its stage back; the earliest still holds the stage.
         Assert.True(await rounds.TryCloseAsync("2100000a", Failed, CancellationToken.None));
         Assert.Equal("2100000a=style_status 2100000b= 2100000c=style_status", await StagesAsync(path));
-        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(OpenRound("21000002", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
+        Assert.Equal(RoundCreation.StageOpen, await rounds.CreateAsync(ContractData.RosterRound("21000002", "county_east", "style_status", RoundsOpenAt.AddDays(1)), CancellationToken.None));
 
         // Once all are closed, the make-up round opens.
         Assert.True(await rounds.TryCloseAsync("2100000b", Failed, CancellationToken.None));
         Assert.True(await rounds.TryCloseAsync("2100000c", Failed, CancellationToken.None));
-        Assert.Equal(RoundCreation.Created, await rounds.CreateAsync(OpenRound("21000003", "county_east", "style_status", RoundsOpenAt.AddDays(2)), CancellationToken.None));
+        Assert.Equal(RoundCreation.Created, await rounds.CreateAsync(ContractData.RosterRound("21000003", "county_east", "style_status", RoundsOpenAt.AddDays(2)), CancellationToken.None));
     }
 
     private static readonly DateTimeOffset RoundsOpenAt = new(2027, 3, 1, 1, 0, 0, TimeSpan.Zero);
 
     private static readonly RoundResult Failed = new(new Dictionary<string, long> { ["unsatisfied"] = 5 }, 5, 0, false, RoundsOpenAt.AddDays(1));
-
-    private static EvaluationRound OpenRound(string id, string unit, string stage, DateTimeOffset opensAt) => new()
-    {
-        Id = id,
-        UnitId = unit,
-        Stage = stage,
-        Audience = RoundAudience.Roster,
-        OpensAt = opensAt,
-        ClosesAt = opensAt.AddDays(1),
-        PassRule = new PassRule(0.8m, 10),
-        OpenedBy = "telegram:1",
-    };
 
     /// <summary>Each round's stage column, "id=stage" by id (empty where it is NULL).</summary>
     private static async Task<string> StagesAsync(string path) =>
