@@ -200,6 +200,6 @@ public sealed class ExaminationFlowTests
 
         Assert.Contains("Starting \"村干部对照检查\": 3 items.", replies, StringComparison.Ordinal);
         Assert.Contains("you chose \"Exists\"", replies, StringComparison.Ordinal);
-        Assert.Equal(["Summary", "Save and leave"], chat.Buttons.Select(b => b.Label));
+        Assert.Equal(["Summary", "Save, exit"], chat.Buttons.Select(b => b.Label));
     }
 }

@@ -46,9 +46,9 @@ public sealed partial class WordingInCataloguesTests
     public void The_fixed_choices_keep_their_wording_in_both_languages()
     {
         Assert.Equal(["存在", "部分存在", "不存在"], ChecklistChoices.All.Select(c => c.Chinese));
-        Assert.Equal(["Exists", "Partly", "Does not exist"], ChecklistChoices.All.Select(c => c.English));
+        Assert.Equal(["Exists", "Partly", "Not at all"], ChecklistChoices.All.Select(c => c.English));
         Assert.Equal(["已践行", "部分践行", "尚未践行"], PledgeOutcomes.All.Select(o => o.Chinese));
-        Assert.Equal(["Kept", "Partly kept", "Not yet"], PledgeOutcomes.All.Select(o => o.English));
+        Assert.Equal(["Kept", "Partly", "Not yet"], PledgeOutcomes.All.Select(o => o.English));
         Assert.Equal(["集体学习", "自学", "研讨交流", "观看教育片", "送学上门"], StudyForms.All.Select(f => f.Name));
         Assert.Equal(["支部书记", "督导组", "活动办"], new[] { 1, 2, 3 }.Select(l => LedgerTexts.Level(l).Chinese));
         Assert.Equal("逾期督办升级到第 2 级（督导组）", LedgerTexts.HistoryEscalated(2).Chinese);

@@ -153,7 +153,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
         await chat.SayAllAsync("101", "today", "1", "2", "1", "Skip");
         await chat.SayAsync("101", "/study");
 
-        var recent = await chat.SendAsync("101", new ButtonPress(chat.Payload(CampaignChat.Private("101"), "Recent / correct")));
+        var recent = await chat.SendAsync("101", new ButtonPress(chat.Payload(CampaignChat.Private("101"), "Recent/fix")));
 
         Assert.Contains("1. 2027-01-20 1 day(s) self-study 理论宣讲", recent, StringComparison.Ordinal);
         Assert.DoesNotContain(" 天 ", recent, StringComparison.Ordinal);

@@ -66,7 +66,7 @@ public static class Ratings
     public static readonly IReadOnlyList<(string Code, Text Name)> All =
     [
         (Good, new Text("好", "Good")),
-        (Fair, new Text("较好", "Fairly good")),
+        (Fair, new Text("较好", "Quite good")),
         (Average, new Text("一般", "Average")),
         (Poor, new Text("差", "Poor")),
     ];
