@@ -4,7 +4,7 @@ using CampaignBot.Core.Features.Ledger;
 
 namespace CampaignBot.Dashboard.Tests;
 
-/// <summary>The downloads a viewer is offered: each in their language, each holding their units only (the ledger names its unit as 责任单位).</summary>
+/// <summary>The downloads a viewer is offered: each in their language, each holding their units only (told by each row's 单位ID).</summary>
 public sealed class DownloadsTests : SiteTests
 {
     [Fact]
