@@ -37,6 +37,21 @@ public sealed class DownloadsTests : SiteTests
         Assert.All(offered, k => Assert.DoesNotContain(k.Description, page, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_secretary_whose_unit_is_no_longer_in_the_campaign_is_offered_no_download_and_told_why()
+    {
+        var stranded = DashboardSeed.Person("stranded", "撤并单位孙书记", "town_merged_away", CampaignBot.Core.Features.Registration.Roles.Secretary, "section");
+        await Site.Stores.Members.UpsertAsync(stranded, CancellationToken.None);
+        var client = await Site.SignInAsync(stranded);
+
+        var page = await client.GetStringAsync("/downloads");
+
+        Assert.DoesNotContain("/downloads/", page, StringComparison.Ordinal);
+        Assert.Contains("你目前看不到任何单位", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("以下表格只包含你可以查看的单位", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/downloads/members.csv")).StatusCode);
+    }
+
     private Task AddItemAsync(string id, string unitId, string problem) =>
         Site.Stores.Ledger.SaveAsync(Site.LedgerItem(id, unitId, problem), CancellationToken.None);
 }

@@ -19,10 +19,11 @@ internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition 
     /// <summary>Kinds whose rows carry no unit: only the office may have them.</summary>
     private static readonly HashSet<string> OfficeOnly = new(StringComparer.Ordinal) { "invites", "sessions" };
 
+    /// <summary>The kinds the viewer may have: none for a viewer who sees no unit, since every file would be refused.</summary>
     public static IEnumerable<ExportKind> For(DashboardViewer viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return ExportCommand.All.Where(k => viewer.Scope.AllUnits || !OfficeOnly.Contains(k.Name));
+        return viewer.Scope.SeesAnything ? ExportCommand.All.Where(k => viewer.Scope.AllUnits || !OfficeOnly.Contains(k.Name)) : [];
     }
 
     public static bool Exists(string code) => ExportCommand.All.Any(k => k.Name == code);
@@ -32,7 +33,7 @@ internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition 
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var kind = For(viewer).FirstOrDefault(k => k.Name == code);
-        if (kind is null || format is not ("csv" or "xlsx") || !viewer.Scope.SeesAnything)
+        if (kind is null || format is not ("csv" or "xlsx"))
         {
             return null;
         }
