@@ -4,7 +4,7 @@ using CampaignBot.Core.Features.Ledger;
 
 namespace CampaignBot.Dashboard.Tests;
 
-/// <summary>The downloads a viewer is offered: each in their language, each holding their units only (the ledger names its unit as 责任单位).</summary>
+/// <summary>The downloads a viewer is offered: each in their language, each holding their units only (told by each row's 单位ID).</summary>
 public sealed class DownloadsTests : SiteTests
 {
     [Fact]
@@ -35,6 +35,21 @@ public sealed class DownloadsTests : SiteTests
         var offered = CampaignBot.Cli.ExportCommand.All.Where(k => page.Contains($"/downloads/{k.Name}.csv", StringComparison.Ordinal)).ToList();
         Assert.Contains(offered, k => k.Name == "ledger");
         Assert.All(offered, k => Assert.DoesNotContain(k.Description, page, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_secretary_whose_unit_is_no_longer_in_the_campaign_is_offered_no_download_and_told_why()
+    {
+        var stranded = DashboardSeed.Person("stranded", "撤并单位孙书记", "town_merged_away", CampaignBot.Core.Features.Registration.Roles.Secretary, "section");
+        await Site.Stores.Members.UpsertAsync(stranded, CancellationToken.None);
+        var client = await Site.SignInAsync(stranded);
+
+        var page = await client.GetStringAsync("/downloads");
+
+        Assert.DoesNotContain("/downloads/", page, StringComparison.Ordinal);
+        Assert.Contains("你目前看不到任何单位", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("以下表格只包含你可以查看的单位", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/downloads/members.csv")).StatusCode);
     }
 
     private Task AddItemAsync(string id, string unitId, string problem) =>

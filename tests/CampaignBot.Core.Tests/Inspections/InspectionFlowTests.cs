@@ -187,6 +187,37 @@ public sealed class InspectionFlowTests
     }
 
     [Fact]
+    public async Task An_english_reader_reads_a_decided_case_s_reason_in_english_and_an_older_decision_as_before()
+    {
+        var rig = new InspectionRig();
+        var t = new DateTimeOffset(2027, 2, 1, 2, 0, 0, TimeSpan.Zero);
+        rig.Rounds.AddClosed("r0000001", "county_west", "style", passed: false, t);
+        rig.Rounds.AddClosed("r0000002", "county_west", "style", passed: false, t.AddDays(5));
+        var code = HandlingCase.CodeFor("stage:county_west:style");
+        Assert.Contains($"已记录案件 {code}", await rig.Chat.SayAsync($"/handling decide {code} 2027-02-09 约谈单位主要负责人"), StringComparison.Ordinal);
+        await rig.Inspections.AddDecisionAsync(
+            new HandlingDecision
+            {
+                CaseKey = "ledger:county_east:LOLD001", UnitId = "county_east", Reason = "旧记录的原因", Decision = "通报批评", DecidedOn = new DateOnly(2027, 2, 8),
+                RecordedBy = "office1", RecordedAt = t,
+            },
+            CancellationToken.None);
+
+        var list = await new FlowsInEnglish(rig).SayAsync("/handling");
+        var notes = await new HandlingBulletinNotes(rig.Inspections, rig.Campaign).NotesAsync("2027-02", CancellationToken.None);
+
+        Assert.True(list.Contains("failed 2 times", StringComparison.Ordinal), list);
+        Assert.DoesNotContain("次未通过", list, StringComparison.Ordinal);
+        var decided = notes.Single(n => n.OfficeLine.English.Contains("约谈", StringComparison.Ordinal)).OfficeLine;
+        Assert.Contains("failed 2 times", decided.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("次未通过", decided.English, StringComparison.Ordinal);
+        Assert.Contains("次未通过", decided.Chinese, StringComparison.Ordinal);
+        var older = notes.Single(n => n.OfficeLine.Chinese.Contains("通报批评", StringComparison.Ordinal)).OfficeLine;
+        Assert.Contains("旧记录的原因", older.Chinese, StringComparison.Ordinal);
+        Assert.Contains("旧记录的原因", older.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ledger_item_still_open_a_full_step_after_reaching_the_office_is_a_case_and_one_a_day_earlier_is_not()
     {
         var rig = new InspectionRig();
@@ -248,7 +279,7 @@ public sealed class InspectionFlowTests
             var calendar = new Campaign.CampaignCalendar(rig.Campaign);
             var service = new InspectionService(rig.Inspections, rig.Campaign, calendar, Microsoft.Extensions.Options.Options.Create(new InspectionOptions()));
             var publisher = new InspectionBulletinPublisher(rig.Inspections, rig.Members, null!, rig.Campaign, calendar, []);
-            var chat = new Flows.FlowHarness([rig.Flow], [new InspectCommand(service, rig.Inspections, rig.Flow, publisher, rig.Handling, rig.Campaign, calendar)], rig.Campaign, "office1", "en")
+            var chat = new Flows.FlowHarness([rig.Flow], [new InspectCommand(service, rig.Inspections, rig.Flow, publisher, rig.Handling, rig.Campaign, calendar), new HandlingCommand(rig.Handling, rig.Campaign, calendar)], rig.Campaign, "office1", "en")
             {
                 Member = InspectionRig.Person("office1", Roles.CampaignOffice, "county_east") with { LanguageCode = "en" },
             };

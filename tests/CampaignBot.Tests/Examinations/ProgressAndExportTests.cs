@@ -83,8 +83,8 @@ public sealed class ProgressAndExportTests : IDisposable
 
         var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(0, exit);
-        Assert.Equal("成员ID,姓名,单位,承诺方面,承诺内容,状态,发布时间,最近报告月份,履约情况,说明,报告次数", lines[0]);
-        Assert.StartsWith("console:22,王村民,城关镇东关村,清正廉洁,不收受群众任何礼品，办事公开透明。,已发布,2027-01-20 10:00", Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
+        Assert.Equal("成员ID,姓名,单位ID,单位,承诺方面,承诺内容,状态,发布时间,最近报告月份,履约情况,说明,报告次数", lines[0]);
+        Assert.StartsWith("console:22,王村民,village_dongguan,城关镇东关村,清正廉洁,不收受群众任何礼品，办事公开透明。,已发布,2027-01-20 10:00", Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class StudyExportTests : IDisposable
         Assert.Equal(0, await ExportCommand.RunAsync(CampaignBotCli.Parse(["export", "study"]), CampaignFiles.LoadShipped(), stores, output, CancellationToken.None));
 
         var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("成员ID,姓名,单位,日期,天数,形式,专题,内容,已确认", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("成员ID,姓名,单位ID,单位,日期,天数,形式,专题,内容,已确认", lines[0], StringComparison.Ordinal);
         Assert.Contains("东县,2027-03-05,1.5,自学,理论宣讲,'=SUM(A1),否", lines[1], StringComparison.Ordinal);
     }
 

@@ -83,6 +83,7 @@ public sealed class HandlingCases(IInspectionStore store, IEvaluationRoundStore 
                 CaseKey = found.Key,
                 UnitId = found.UnitId,
                 Reason = found.Reason.Chinese,
+                ReasonEnglish = found.Reason.English,
                 Decision = decision,
                 DecidedOn = decidedOn,
                 RecordedBy = by.Id,
@@ -112,7 +113,7 @@ public sealed class HandlingBulletinNotes(IInspectionStore store, CampaignDefini
             .Where(d => d.DecidedOn.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month)
             .OrderBy(d => d.DecidedOn)
             .Select(d => new BulletinNote(
-                InspectionTexts.HandlingNoteForOffice(InspectionBulletin.UnitName(campaign, d.UnitId), d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Decision, d.Reason),
+                InspectionTexts.HandlingNoteForOffice(InspectionBulletin.UnitName(campaign, d.UnitId), d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Decision, d.ReasonText()),
                 InspectionTexts.HandlingNoteForPublic(InspectionBulletin.UnitName(campaign, d.UnitId), d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))];
 }
 

@@ -112,8 +112,15 @@ public sealed record HandlingDecision
 
     public required string UnitId { get; init; }
 
-    /// <summary>Why the unit was on the list, as it read when the decision was taken.</summary>
+    /// <summary>Why the unit was on the list, as it read when the decision was taken (in Chinese).</summary>
     public required string Reason { get; init; }
+
+    /// <summary>The same reason in English, as the bot composed it; null in decisions recorded before it was kept.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReasonEnglish { get; init; }
+
+    /// <summary>The reason in both languages; an older decision reads its Chinese reason in both.</summary>
+    public Text ReasonText() => new(Reason, ReasonEnglish ?? Reason);
 
     public required string Decision { get; init; }
 

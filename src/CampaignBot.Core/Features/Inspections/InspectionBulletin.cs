@@ -93,7 +93,7 @@ public static class InspectionBulletin
         {
             var decidedOn = decision.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var line = office
-                ? InspectionTexts.BulletinDecisionForOffice(UnitName(campaign, decision.UnitId), decidedOn, decision.Decision, decision.Reason)
+                ? InspectionTexts.BulletinDecisionForOffice(UnitName(campaign, decision.UnitId), decidedOn, decision.Decision, decision.ReasonText())
                 : InspectionTexts.BulletinDecisionForPublic(UnitName(campaign, decision.UnitId), decidedOn);
             text.Append('\n').Append(line.In(language));
         }

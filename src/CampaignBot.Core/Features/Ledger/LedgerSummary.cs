@@ -73,7 +73,7 @@ public sealed class LedgerTable(ILedgerStore ledger, CampaignDefinition campaign
             var history = await ledger.HistoryAsync(item.Id, cancellationToken);
             rows.Add(
             [
-                item.Id, campaign.FindUnit(item.UnitId)?.Name ?? item.UnitId, item.Problem, item.Category, LedgerTexts.SourceName(item.Source).Chinese,
+                item.Id, item.UnitId, campaign.FindUnit(item.UnitId)?.Name ?? item.UnitId, item.Problem, item.Category, LedgerTexts.SourceName(item.Source).Chinese,
                 string.Join("、", item.SourceRefs), item.Measures, item.LeadLeaderName, LedgerTexts.Date(item.Deadline), LedgerTexts.StatusName(item.Status).Chinese,
                 item.AwaitingConfirmation ? "是" : string.Empty, string.Join("；", item.Evidence.Select(e => e.Sha256 is { } hash ? $"{e.Describe()}（SHA-256 {hash}）" : e.Describe())),
                 item.Institution is { } change ? $"{LedgerTexts.InstitutionName(change).Chinese}《{item.InstitutionTitle}》" : string.Empty,
@@ -82,7 +82,7 @@ public sealed class LedgerTable(ILedgerStore ledger, CampaignDefinition campaign
             ]);
         }
 
-        return new CampaignTable("整改台帐", ["编号", "责任单位", "问题", "类别", "来源", "来源编号", "整改措施", "牵头领导", "完成时限", "状态", "待确认", "佐证", "建章立制", "督办级别", "重新打开次数", "建立时间", "历史"], rows);
+        return new CampaignTable("整改台帐", ["编号", "单位ID", "责任单位", "问题", "类别", "来源", "来源编号", "整改措施", "牵头领导", "完成时限", "状态", "待确认", "佐证", "建章立制", "督办级别", "重新打开次数", "建立时间", "历史"], rows);
     }
 }
 

@@ -41,12 +41,12 @@ public sealed class OpinionTable(IOpinionStore store, CampaignDefinition campaig
         {
             rows.Add(
             [
-                o.Id, campaign.FindUnit(o.UnitId)?.Name ?? o.UnitId, OpinionTexts.SourceName(o.Source).Chinese, ProblemCategories.Name(campaign, o.Category),
+                o.Id, o.UnitId, campaign.FindUnit(o.UnitId)?.Name ?? o.UnitId, OpinionTexts.SourceName(o.Source).Chinese, ProblemCategories.Name(campaign, o.Category),
                 o.GivenOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Text, OpinionTexts.StatusName(o.Status).Chinese,
                 o.Answer ?? string.Empty, o.LedgerItemId ?? string.Empty, o.MergedInto ?? string.Empty, o.GiverName ?? string.Empty,
             ]);
         }
 
-        return new CampaignTable("征求意见", ["编号", "单位", "方式", "类别", "日期", "意见内容", "状态", "答复或理由", "台帐编号", "合并到", "署名（经本人同意）"], rows);
+        return new CampaignTable("征求意见", ["编号", "单位ID", "单位", "方式", "类别", "日期", "意见内容", "状态", "答复或理由", "台帐编号", "合并到", "署名（经本人同意）"], rows);
     }
 }

@@ -28,7 +28,7 @@ public sealed class CampaignTables(IMemberStore members, IExaminationStore exami
             var checklist = exam is null ? campaign.ChecklistFor(member.Rank, member.UnitId) : campaign.FindChecklist(exam.ChecklistCode);
             string[] head =
             [
-                member.Id, member.Name, UnitName(member.UnitId), checklist?.Name ?? string.Empty, ExaminationTexts.StatusName(exam?.Status).Chinese,
+                member.Id, member.Name, member.UnitId, UnitName(member.UnitId), checklist?.Name ?? string.Empty, ExaminationTexts.StatusName(exam?.Status).Chinese,
                 exam is { Submissions: > 0 } ? exam.Submissions.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
                 CampaignTable.Time(exam?.SubmittedAt, calendar.Zone), review?.ReviewerName ?? string.Empty, review?.Comment ?? string.Empty,
             ];
@@ -44,7 +44,7 @@ public sealed class CampaignTables(IMemberStore members, IExaminationStore exami
             }
         }
 
-        return new CampaignTable("对照检查", ["成员ID", "姓名", "单位", "检查表", "状态", "提交版本", "提交时间", "审核人", "审核意见", "序号", "分组", "问题", "选择", "具体表现和事实依据"], rows);
+        return new CampaignTable("对照检查", ["成员ID", "姓名", "单位ID", "单位", "检查表", "状态", "提交版本", "提交时间", "审核人", "审核意见", "序号", "分组", "问题", "选择", "具体表现和事实依据"], rows);
     }
 
     public async Task<CampaignTable> PledgesAsync(string? unitId, CancellationToken cancellationToken)
@@ -57,14 +57,14 @@ public sealed class CampaignTables(IMemberStore members, IExaminationStore exami
             var last = reports.LastOrDefault();
             rows.Add(
             [
-                pledge.MemberId, pledge.MemberName, UnitName(pledge.UnitId), campaign.PledgeAreas.FirstOrDefault(a => a.Code == pledge.Area)?.Name ?? pledge.Area,
+                pledge.MemberId, pledge.MemberName, pledge.UnitId, UnitName(pledge.UnitId), campaign.PledgeAreas.FirstOrDefault(a => a.Code == pledge.Area)?.Name ?? pledge.Area,
                 pledge.Text, pledge.Status == PledgeStatus.Published ? "已发布" : "草稿", CampaignTable.Time(pledge.PublishedAt, calendar.Zone),
                 last?.Period ?? string.Empty, last is null ? string.Empty : PledgeOutcomes.Name(last.Outcome), last?.Note ?? string.Empty,
                 reports.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ]);
         }
 
-        return new CampaignTable("公开承诺", ["成员ID", "姓名", "单位", "承诺方面", "承诺内容", "状态", "发布时间", "最近报告月份", "履约情况", "说明", "报告次数"], rows);
+        return new CampaignTable("公开承诺", ["成员ID", "姓名", "单位ID", "单位", "承诺方面", "承诺内容", "状态", "发布时间", "最近报告月份", "履约情况", "说明", "报告次数"], rows);
     }
 
     /// <summary>Everyone examines themselves except the office and the supervisors, who review.</summary>

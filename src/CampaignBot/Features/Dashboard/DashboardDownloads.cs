@@ -8,29 +8,22 @@ internal sealed record DownloadFile(string FileName, string ContentType, byte[] 
 
 /// <summary>
 /// Every export of the command line (<see cref="ExportCommand.All"/>: each feature's kinds), as CSV or XLSX through
-/// the one table writer, holding only the units the viewer may see. Rows are kept by their 单位ID column, or by their
-/// 单位 (or 责任单位) column when the table has only names (a name two units share is kept for nobody but the office); a kind whose
-/// table names no unit (invites, conversations) is for the office only.
+/// the one table writer, holding only the units the viewer may see. Rows are kept by their 单位ID column (names are not
+/// unique: two units may share one); a kind whose table has no 单位ID (invites, conversations) is for the office only.
 /// </summary>
 internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition campaign, ITableWriter writer)
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string UnitIdHeader = "单位ID";
-    public const string UnitHeader = "单位";
-
-    /// <summary>The ledger names its unit as the unit responsible for the item.</summary>
-    public const string ResponsibleUnitHeader = "责任单位";
 
     /// <summary>Kinds whose rows carry no unit: only the office may have them.</summary>
     private static readonly HashSet<string> OfficeOnly = new(StringComparer.Ordinal) { "invites", "sessions" };
 
-    private readonly Dictionary<string, string?> unitByName = campaign.Units.GroupBy(u => u.Name, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.Single().Id : null, StringComparer.Ordinal);
-
+    /// <summary>The kinds the viewer may have: none for a viewer who sees no unit, since every file would be refused.</summary>
     public static IEnumerable<ExportKind> For(DashboardViewer viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return ExportCommand.All.Where(k => viewer.Scope.AllUnits || !OfficeOnly.Contains(k.Name));
+        return viewer.Scope.SeesAnything ? ExportCommand.All.Where(k => viewer.Scope.AllUnits || !OfficeOnly.Contains(k.Name)) : [];
     }
 
     public static bool Exists(string code) => ExportCommand.All.Any(k => k.Name == code);
@@ -40,7 +33,7 @@ internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition 
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var kind = For(viewer).FirstOrDefault(k => k.Name == code);
-        if (kind is null || format is not ("csv" or "xlsx") || !viewer.Scope.SeesAnything)
+        if (kind is null || format is not ("csv" or "xlsx"))
         {
             return null;
         }
@@ -62,21 +55,10 @@ internal sealed class DashboardDownloads(StoreBundle stores, CampaignDefinition 
     }
 
     /// <summary>The rows of units in scope; null when the table has no unit column to tell.</summary>
-    private CampaignTable? Keep(CampaignTable table, DashboardScope scope)
+    private static CampaignTable? Keep(CampaignTable table, DashboardScope scope)
     {
         var idColumn = IndexOf(table, UnitIdHeader);
-        var nameColumn = IndexOf(table, UnitHeader) is >= 0 and var unitColumn ? unitColumn : IndexOf(table, ResponsibleUnitHeader);
-        if (idColumn < 0 && nameColumn < 0)
-        {
-            return null;
-        }
-
-        return table with
-        {
-            Rows = [.. table.Rows.Where(row => idColumn >= 0
-                ? idColumn < row.Count && scope.CanSee(row[idColumn])
-                : nameColumn < row.Count && unitByName.GetValueOrDefault(row[nameColumn]) is { } id && scope.CanSee(id))],
-        };
+        return idColumn < 0 ? null : table with { Rows = [.. table.Rows.Where(row => idColumn < row.Count && scope.CanSee(row[idColumn]))] };
     }
 
     private static int IndexOf(CampaignTable table, string header)

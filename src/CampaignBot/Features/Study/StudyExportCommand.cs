@@ -30,6 +30,7 @@ public static class StudyExportCommand
         [
             new("memberId", "成员ID", e => e.MemberId),
             new("name", "姓名", e => members.GetValueOrDefault(e.MemberId)),
+            new("unitId", "单位ID", e => e.UnitId),
             new("unit", "单位", e => campaign.FindUnit(e.UnitId)?.Name ?? e.UnitId),
             new("date", "日期", e => e.Date),
         ];
