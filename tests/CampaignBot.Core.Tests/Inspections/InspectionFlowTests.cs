@@ -243,6 +243,36 @@ public sealed class InspectionFlowTests
     }
 
     [Fact]
+    public async Task A_decided_ledger_case_stays_in_the_decided_list_and_the_history_after_its_item_closes()
+    {
+        var rig = new InspectionRig();
+        var now = rig.Chat.Time.GetUtcNow();
+        var item = new LedgerItem
+        {
+            Id = "LAAAAA1", UnitId = "village_a", Problem = "村务公开不及时", Category = "other", Source = ProblemSource.Opinion, Measures = "每月公开",
+            LeadLeaderId = "office1", LeadLeaderName = "王调研", Deadline = new DateOnly(2027, 1, 31), Status = LedgerStatus.Overdue, EscalationLevel = 3,
+            CreatedBy = "office1", CreatedAt = now.AddDays(-40),
+        };
+        await rig.Ledger.SaveAsync(item, CancellationToken.None);
+        var code = HandlingCase.CodeFor("ledger:village_a:LAAAAA1");
+        var since = (await rig.Handling.ListAsync(null, now, CancellationToken.None)).Single().Case.Since;
+        Assert.Contains($"已记录案件 {code}", await rig.Chat.SayAsync($"/handling decide {code} 2027-02-09 通报批评"), StringComparison.Ordinal);
+
+        await rig.Ledger.SaveAsync(item with { Status = LedgerStatus.Done }, CancellationToken.None);
+        rig.Chat.Time.Advance(TimeSpan.FromDays(3));
+
+        var (kept, decision) = Assert.Single(await rig.Handling.ListAsync("village_a", rig.Chat.Time.GetUtcNow(), CancellationToken.None));
+        Assert.Equal(since, kept.Since);
+        Assert.Equal("通报批评", decision?.Decision);
+        Assert.Contains("逾期 10 天", kept.Reason.Chinese, StringComparison.Ordinal);
+        var list = await rig.Chat.SayAsync("/handling");
+        Assert.Contains("待处理 0 件", list, StringComparison.Ordinal);
+        Assert.True(list.Contains(code, StringComparison.Ordinal) && list.Contains("组织处理：通报批评", StringComparison.Ordinal), list);
+        Assert.Contains("已经作出处理决定", await rig.Chat.SayAsync($"/handling decide {code} 2027-02-10 再次处理"), StringComparison.Ordinal);
+        Assert.Contains("2027-02-09 组织处理：通报批评", await rig.Chat.SayAsync("/inspect history village_a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_draw_words_and_a_long_count_are_refused_and_nothing_is_drawn()
     {
         var rig = new InspectionRig();

@@ -17,7 +17,8 @@ public sealed record HandlingCase(string Key, string UnitId, Text Reason, DateOn
 /// <summary>
 /// The office's list of cases for organisational handling: a unit whose rounds of one evaluation stage failed twice (补课 did
 /// not satisfy the masses), and a unit's ledger item still open a full escalation step after the office was told it is overdue
-/// (more than 3 × Ledger:EscalationDays days past its deadline). A case leaves the list once the office records a decision.
+/// (more than 3 × Ledger:EscalationDays days past its deadline). A decided case moves to the decided part of the list and
+/// stays there with the reason as it read when the decision was taken, also after its cause is gone (the item closed).
 /// </summary>
 public sealed class HandlingCases(IInspectionStore store, IEvaluationRoundStore rounds, ILedgerStore ledger, CampaignDefinition campaign, CampaignCalendar calendar, IOptions<LedgerOptions> ledgerOptions)
 {
@@ -57,17 +58,22 @@ public sealed class HandlingCases(IInspectionStore store, IEvaluationRoundStore 
         }
 
         var decisions = (await store.ListDecisionsAsync(unitId, cancellationToken)).ToDictionary(d => d.CaseKey, StringComparer.Ordinal);
+        var found = cases.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         return [.. cases
+            .Select(c => decisions.TryGetValue(c.Key, out var decision) ? c with { Reason = decision.ReasonText() } : c)
+            .Concat(decisions.Values
+                .Where(d => !found.Contains(d.CaseKey))
+                .Select(d => new HandlingCase(d.CaseKey, d.UnitId, d.ReasonText(), d.CaseSince ?? d.DecidedOn)))
             .Where(c => campaign.FindUnit(c.UnitId) is not null)
             .OrderBy(c => c.UnitId, StringComparer.Ordinal).ThenBy(c => c.Since).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => (c, decisions.GetValueOrDefault(c.Key)))];
     }
 
-    /// <summary>Records the office's decision on the case with this code; a refusal when there is no such open case.</summary>
     /// <summary>Why the case <paramref name="code"/> can't be decided (there is no such case, or it is decided already), or null when it can.</summary>
     public async Task<Text?> CheckOpenAsync(string code, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await FindOpenAsync(code, now, cancellationToken)).Refusal;
 
+    /// <summary>Records the office's decision on the case with this code; a refusal when there is no such open case.</summary>
     public async Task<Text?> DecideAsync(string code, DateOnly decidedOn, string decision, Member by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
@@ -85,6 +91,7 @@ public sealed class HandlingCases(IInspectionStore store, IEvaluationRoundStore 
                 Reason = found.Reason.Chinese,
                 ReasonEnglish = found.Reason.English,
                 Decision = decision,
+                CaseSince = found.Since,
                 DecidedOn = decidedOn,
                 RecordedBy = by.Id,
                 RecordedAt = now,

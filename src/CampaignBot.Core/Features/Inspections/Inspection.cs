@@ -124,6 +124,13 @@ public sealed record HandlingDecision
 
     public required string Decision { get; init; }
 
+    /// <summary>
+    /// The day the case came on the list, kept so the decided case stays in the list and the unit's history after its cause
+    /// is gone (a closed ledger item); null in decisions recorded before it was kept, which read their decision date instead.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? CaseSince { get; init; }
+
     /// <summary>The date of the decision (a local date, not after the day it was recorded).</summary>
     public required DateOnly DecidedOn { get; init; }
 
