@@ -4,6 +4,7 @@ using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Inspections;
 using CampaignBot.Core.Features.LifeMeetings;
 using CampaignBot.Core.Features.Pledges;
+using CampaignBot.Core.Features.Progress;
 using CampaignBot.Core.Features.Study;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Configuration;
@@ -14,7 +15,8 @@ namespace CampaignBot.Tests.Architecture;
 /// <summary>
 /// A WeCom card shows at most <see cref="WeComMessages.MaxButtonLabelChars"/> characters per button and cuts the rest,
 /// so every fixed label the flows and commands declare must fit in both languages, and the buttons of one prompt must
-/// read differently. Labels built from data (units, people, numbers) are not checked here.
+/// read differently. Labels built from data (units, people, numbers) are not checked here; the /todo reminder buttons
+/// carry no count for that reason (the list's line gives it).
 /// </summary>
 public sealed partial class ButtonLabelTests
 {
@@ -92,6 +94,7 @@ public sealed partial class ButtonLabelTests
         yield return new PromptLabels("ChecklistChoices", [.. ChecklistChoices.All.Select(c => new Label($"ChecklistChoices.{c.Code}", new Text(c.Chinese, c.English)))]);
         yield return new PromptLabels("PledgeOutcomes", [.. PledgeOutcomes.All.Select(o => new Label($"PledgeOutcomes.{o.Code}", new Text(o.Chinese, o.English)))]);
         yield return new PromptLabels("Ratings", [.. Ratings.All.Select(r => new Label($"Ratings.{r.Code}", r.Name))]);
+        yield return new PromptLabels("ActionListKind", [.. ActionListKind.All.Select(k => new Label($"ActionListKind.{k.Code}", k.Button))]);
         yield return new PromptLabels("StudyForms", [.. StudyForms.All.Select(f => new Label($"StudyForms.{f.Code}", new Text(f.Name, f.Description ?? f.Name)))]);
     }
 

@@ -24,7 +24,7 @@ public sealed class ActionListTests : IDisposable
         Assert.Contains("对照检查未提交（1）：王村民", todo, StringComparison.Ordinal);
         Assert.Contains("未作公开承诺（2）：村书记、李村民", todo, StringComparison.Ordinal);
         var buttons = chat.BodiesTo(CampaignChat.Private("21")).OfType<TextMessage>().Last().Buttons!.SelectMany(r => r).ToList();
-        Assert.Contains(buttons, b => b.Label == "催办：未作公开承诺（2）" && b.Payload == "todo:not_pledged");
+        Assert.Contains(buttons, b => b.Label == "催办：未承诺" && b.Payload == "todo:not_pledged");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ActionListTests : IDisposable
         await using var chat = await PreparedAsync();
         await chat.SayAsync("21", "/todo");
 
-        var first = await chat.SendAsync("21", new ButtonPress(chat.Payload(CampaignChat.Private("21"), "催办：未作公开承诺（2）"), "cb-1"));
+        var first = await chat.SendAsync("21", new ButtonPress(chat.Payload(CampaignChat.Private("21"), "催办：未承诺"), "cb-1"));
         var second = await chat.SendAsync("21", new ButtonPress("todo:not_pledged", "cb-2"));
         var forged = await chat.SendAsync("22", new ButtonPress("todo:not_pledged", "cb-3"));
         var bogus = await chat.SendAsync("21", new ButtonPress("todo:everyone", "cb-4"));

@@ -5,23 +5,26 @@ using CampaignBot.Core.Features.Study;
 
 namespace CampaignBot.Core.Features.Progress;
 
-/// <summary>One action list: who has not done one thing, and what a reminder to them says.</summary>
-public sealed record ActionListKind(string Code, Text Name, Text Reminder)
+/// <summary>
+/// One action list: who has not done one thing, what a reminder to them says, and the label of the button that sends it
+/// (short enough for a WeCom card; the list's line above it gives the full name and the count).
+/// </summary>
+public sealed record ActionListKind(string Code, Text Name, Text Reminder, Text Button)
 {
     public static readonly ActionListKind NotStarted = new(
-        "not_started", ProgressTexts.ListNameNotStarted, ProgressTexts.ListReminderNotStarted);
+        "not_started", ProgressTexts.ListNameNotStarted, ProgressTexts.ListReminderNotStarted, ProgressTexts.RemindNotStarted);
 
     public static readonly ActionListKind NotSubmitted = new(
-        "not_submitted", ProgressTexts.ListNameNotSubmitted, ProgressTexts.ListReminderNotSubmitted);
+        "not_submitted", ProgressTexts.ListNameNotSubmitted, ProgressTexts.ListReminderNotSubmitted, ProgressTexts.RemindNotSubmitted);
 
     public static readonly ActionListKind NotPledged = new(
-        "not_pledged", ProgressTexts.ListNameNotPledged, ProgressTexts.ListReminderNotPledged);
+        "not_pledged", ProgressTexts.ListNameNotPledged, ProgressTexts.ListReminderNotPledged, ProgressTexts.RemindNotPledged);
 
     public static readonly ActionListKind NotCheckedIn = new(
-        "not_checked_in", ProgressTexts.ListNameNotCheckedIn, ProgressTexts.ListReminderNotCheckedIn);
+        "not_checked_in", ProgressTexts.ListNameNotCheckedIn, ProgressTexts.ListReminderNotCheckedIn, ProgressTexts.RemindNotCheckedIn);
 
     public static readonly ActionListKind StudyBehind = new(
-        "study", ProgressTexts.ListNameStudy, ProgressTexts.ListReminderStudy);
+        "study", ProgressTexts.ListNameStudy, ProgressTexts.ListReminderStudy, ProgressTexts.RemindStudy);
 
     public static readonly IReadOnlyList<ActionListKind> All = [NotStarted, NotSubmitted, NotPledged, NotCheckedIn, StudyBehind];
 

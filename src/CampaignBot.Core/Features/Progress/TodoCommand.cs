@@ -70,7 +70,7 @@ public sealed class TodoCommand(ActionLists lists, Nudges nudges) : ICommandHand
             }
 
             text.Append('\n').Append(context.Text(ProgressTexts.TodoLine(context.Text(kind.Name), people.Count, names)));
-            buttons.Add([new Button(context.Text(ProgressTexts.RemindButton(context.Text(kind.Name), people.Count)), Nudges.Payload(kind))]);
+            buttons.Add([new Button(context.Text(kind.Button), Nudges.Payload(kind))]);
         }
 
         context.Reply(new TextMessage(text.Append('\n').Append(context.Text(ProgressTexts.RemindHint)).ToString(), buttons));
