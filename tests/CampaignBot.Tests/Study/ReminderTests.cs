@@ -27,6 +27,21 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task The_office_and_a_supervisor_filed_under_the_unit_get_no_study_reminder()
+    {
+        using var rig = new ReminderRig(Local(1, 23, 8, 30));
+        var member = await rig.AddMemberAsync("1");
+        await rig.AddMemberAsync("2", role: Roles.Supervisor);
+        await rig.AddMemberAsync("3", role: Roles.CampaignOffice);
+        await rig.ScheduleAsync();
+
+        rig.Clock.SetUtcNow(Local(1, 23, 9));
+        Assert.Equal(1, await (await rig.WorkerAsync("a")).RunOnceAsync(Ct));
+
+        Assert.Equal([member.PrivateChat], (await rig.OutboxAsync()).Select(m => m.Chat));
+    }
+
+    [Fact]
     public async Task Two_scheduler_workers_firing_together_store_one_reminder()
     {
         using var rig = new ReminderRig(Local(1, 27, 8, 30));

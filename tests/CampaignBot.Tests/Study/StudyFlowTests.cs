@@ -148,13 +148,16 @@ public sealed class StudyFlowTests
         await bot.AddMemberAsync("9", rank: "ordinary", role: "secretary", name: "书记");
         await bot.AddMemberAsync("1", name: "甲");
         await bot.AddMemberAsync("8", rank: "ordinary", role: "office", unit: "city", name: "活动办");
+        await bot.AddMemberAsync("7", rank: "ordinary", role: "supervisor", name: "督导组");
 
         var secretary = await bot.SayAsync("9", "/progress");
         var office = await bot.SayAsync("8", "/progress");
         var member = await bot.SayAsync("1", "/progress county_east");
 
         Assert.Contains("✗ 甲：学习 0/7 天", secretary, StringComparison.Ordinal);
-        Assert.Contains("2 个单位中 2 个有人未达到最低要求（共 3 人）", office, StringComparison.Ordinal);
+        Assert.Contains("东县：2 人中 2 人未达到最低要求", secretary, StringComparison.Ordinal);
+        Assert.DoesNotContain("督导组：学习", secretary, StringComparison.Ordinal);
+        Assert.Contains("1 个单位中 1 个有人未达到最低要求（共 2 人）", office, StringComparison.Ordinal);
         Assert.Contains("东县：0/2 人达标，截止 2027-01-30", office, StringComparison.Ordinal);
         Assert.DoesNotContain("0/0 人达标", office, StringComparison.Ordinal);
         Assert.Contains("只有支部书记、督导组和活动办可以查看进度", member, StringComparison.Ordinal);
@@ -173,7 +176,7 @@ public sealed class StudyFlowTests
 
         var office = await bot.SayAsync("8", "/progress");
 
-        Assert.Contains("11 个单位中 11 个有人未达到最低要求（共 12 人）", office, StringComparison.Ordinal);
+        Assert.Contains("11 个单位中 11 个有人未达到最低要求（共 11 人）", office, StringComparison.Ordinal);
         Assert.Contains("……另有 1 个单位未列出", office, StringComparison.Ordinal);
         Assert.Equal(10, office.Split('\n').Count(l => l.Contains(" 人达标，截止 ", StringComparison.Ordinal)));
     }

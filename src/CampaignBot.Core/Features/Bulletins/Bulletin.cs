@@ -138,7 +138,7 @@ public sealed class BulletinBuilder(
     {
         // Active members who take part, each in the unit they take part with (a mobile member's host unit), like /progress
         // and the dashboard; their records are filed under their home unit, so they are matched by member.
-        var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.IsActive && m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
+        var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.IsActive && m.TakesPart).ToList();
         var unitOf = members.ToDictionary(m => m.Id, m => m.PrimaryUnitId, StringComparer.Ordinal);
         var dispatches = (await bulletins.ListDispatchesAsync(month, cancellationToken)).ToDictionary(d => d.UnitId, StringComparer.Ordinal);
         var exams = (await examinations.ListAsync(null, cancellationToken)).Where(e => unitOf.ContainsKey(e.MemberId)).ToLookup(e => unitOf[e.MemberId], StringComparer.Ordinal);

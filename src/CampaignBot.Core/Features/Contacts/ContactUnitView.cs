@@ -16,7 +16,7 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
     /// <summary>The unit's week: people, examinations by status, ledger items, and this leader's visits.</summary>
     public async Task<Text> WeeklySummaryAsync(string leaderId, string unitId, DateOnly weekStart, CancellationToken cancellationToken)
     {
-        var people = (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
+        var people = (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.TakesPart).ToList();
         var exams = await examinations.ListAsync(unitId, cancellationToken);
         var items = await ledger.ListAsync(unitId, cancellationToken);
         var visits = (await contacts.ListVisitsAsync(unitId, cancellationToken)).Where(v => v.LeaderId == leaderId).ToList();

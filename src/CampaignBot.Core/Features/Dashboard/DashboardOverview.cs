@@ -178,7 +178,7 @@ public sealed class DashboardOverview(
         return new UnitDetail(
             data.Standing(unit),
             [.. campaign.Units.Where(u => u.ParentId == unitId && scope.CanSee(u.Id)).Select((await SnapshotAsync(cancellationToken)).Standing)],
-            [.. members.Select(m => new MemberStanding(m, progress[m.Id], data.Exams.GetValueOrDefault(m.Id), data.Pledges.Count(p => p.MemberId == m.Id && p.Status == PledgeStatus.Published), CampaignTables.Takes(m)))],
+            [.. members.Select(m => new MemberStanding(m, progress[m.Id], data.Exams.GetValueOrDefault(m.Id), data.Pledges.Count(p => p.MemberId == m.Id && p.Status == PledgeStatus.Published), m.TakesPart))],
             exams,
             [.. data.Pledges.Where(p => ids.Contains(p.MemberId) && p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.MemberName, StringComparer.Ordinal)],
             [.. data.CheckIns.Where(c => ids.Contains(c.MemberId))],
@@ -206,7 +206,7 @@ public sealed class DashboardOverview(
         var pledges = (await MemberRecords.OfAsync(members, unitId, u => pledgeStore.ListAsync(u, cancellationToken), p => p.MemberId)).ToList();
         var checkIns = (await MemberRecords.OfAsync(members, unitId, u => pledgeStore.ListCheckInsAsync(u, cancellationToken), c => c.MemberId)).ToList();
         var rounds = (await roundStore.ListAsync(unitId, cancellationToken)).ToList();
-        var takers = members.Where(CampaignTables.Takes).ToList();
+        var takers = members.Where(m => m.TakesPart).ToList();
         var progress = await study.ForMembersAsync(members, unitId, cancellationToken);
         return new Snapshot(this, members, takers, progress, exams, pledges, checkIns, rounds, PledgeCheckIns.PeriodOf(calendar, now), calendar.Today(now), now);
     }
@@ -264,11 +264,11 @@ public sealed class DashboardOverview(
             var unitOf = members.ToDictionary(m => m.Id, m => m.PrimaryUnitId, StringComparer.Ordinal);
             takersByUnit = takers.ToLookup(m => m.PrimaryUnitId, StringComparer.Ordinal);
             Progress = progress;
-            progressByUnit = progress.Where(p => CampaignTables.Takes(p.Member)).ToLookup(p => p.Member.PrimaryUnitId, StringComparer.Ordinal);
+            progressByUnit = progress.Where(p => p.Member.TakesPart).ToLookup(p => p.Member.PrimaryUnitId, StringComparer.Ordinal);
             publishedByUnit = pledges.Where(p => p.Status == PledgeStatus.Published).ToLookup(p => unitOf[p.MemberId], StringComparer.Ordinal);
             checkInsByUnit = checkIns.Where(c => c.Period == period).ToLookup(c => unitOf[c.MemberId], StringComparer.Ordinal);
             stagesByUnit = EvaluationReport.Rows(rounds, new EvaluationText(owner.Campaign)).ToLookup(r => r.UnitId, StringComparer.Ordinal);
-            unitsWithEntries = [.. progress.Where(p => CampaignTables.Takes(p.Member)).Where(p => p.StudyHalfDays + p.ResearchHalfDays + p.Visits > 0).Select(p => p.Member.PrimaryUnitId)];
+            unitsWithEntries = [.. progress.Where(p => p.Member.TakesPart).Where(p => p.StudyHalfDays + p.ResearchHalfDays + p.Visits > 0).Select(p => p.Member.PrimaryUnitId)];
         }
 
         public DateTimeOffset LoadedAt { get; }

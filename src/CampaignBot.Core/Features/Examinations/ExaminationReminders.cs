@@ -42,7 +42,7 @@ public sealed class ExaminationReminders(
         var coveredFrom = calendar.Today(context.Job.DueAt);
         foreach (var member in await members.ListAsync(null, cancellationToken))
         {
-            if (!member.IsActive || member.Role is Roles.CampaignOffice or Roles.Supervisor || campaign.FindUnit(member.UnitId) is null)
+            if (!member.IsActive || !member.TakesPart || campaign.FindUnit(member.UnitId) is null)
             {
                 continue;
             }

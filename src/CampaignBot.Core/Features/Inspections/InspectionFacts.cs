@@ -33,7 +33,7 @@ public sealed class InspectionFacts(
     public async Task<IReadOnlyList<ChecklistLine>> ChecklistAsync(string unitId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var people = (await members.ListAsync(unitId, cancellationToken))
-            .Where(m => m.IsActive && m.Role is not (Roles.CampaignOffice or Roles.Supervisor)).ToList();
+            .Where(m => m.IsActive && m.TakesPart).ToList();
         var standings = people.Count == 0 ? [] : await study.ForMembersAsync(people, unitId, cancellationToken);
         var studied = standings.Count(s => !s.StudyBehind);
         var leadersBehind = standings.Count(s => s.ResearchBehind || s.HouseholdsBehind);

@@ -92,7 +92,7 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
         }
 
         var list = (await members.ListAsync(member.UnitId, cancellationToken))
-            .Where(m => m.IsActive && m.Role is not (Roles.CampaignOffice or Roles.Supervisor))
+            .Where(m => m.IsActive && m.TakesPart)
             .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal)
             .Select(m => $"{m.Id}\t{m.Name}").ToList();
         if (list.Count < 2)

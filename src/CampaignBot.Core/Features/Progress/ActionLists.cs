@@ -53,7 +53,7 @@ public sealed class ActionLists(
 {
     public async Task<UnitActionLists> ForUnitAsync(string unitId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.TakesPart).ToList();
         var exams = (await MemberRecords.OfAsync(members, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var published = (await MemberRecords.OfAsync(members, unitId, u => pledges.ListAsync(u, cancellationToken), p => p.MemberId)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, now);

@@ -18,7 +18,7 @@ public sealed class CampaignTables(IMemberStore members, IExaminationStore exami
     /// <summary>One row per answered item; a member without answers (not started) gets one row with the status only.</summary>
     public async Task<CampaignTable> ExaminationsAsync(string? unitId, CancellationToken cancellationToken)
     {
-        var listed = (await members.ListAsync(unitId, cancellationToken)).Where(Takes).OrderBy(m => m.UnitId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var listed = (await members.ListAsync(unitId, cancellationToken)).Where(m => m.TakesPart).OrderBy(m => m.UnitId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         var exams = (await MemberRecords.OfAsync(listed, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var member in listed)
@@ -65,13 +65,6 @@ public sealed class CampaignTables(IMemberStore members, IExaminationStore exami
         }
 
         return new CampaignTable("公开承诺", ["成员ID", "姓名", "单位ID", "单位", "承诺方面", "承诺内容", "状态", "发布时间", "最近报告月份", "履约情况", "说明", "报告次数"], rows);
-    }
-
-    /// <summary>Everyone examines themselves except the office and the supervisors, who review.</summary>
-    public static bool Takes(Member member)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        return member.Role is not (Roles.CampaignOffice or Roles.Supervisor);
     }
 
     private string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;

@@ -99,7 +99,7 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 
     private async Task ReplyAsync(FlowContext context, string? unitId, int page, CancellationToken cancellationToken)
     {
-        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && CampaignTables.Takes(m)).ToList();
+        var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.TakesPart).ToList();
         var exams = (await MemberRecords.OfAsync(members, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var title = unitId is null ? context.Text(ProgressTexts.AllUnits) : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
         var text = new StringBuilder(context.Text(ProgressTexts.Heading(title, members.Count)));

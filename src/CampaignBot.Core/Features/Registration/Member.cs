@@ -44,6 +44,13 @@ public sealed record Member
 
     public bool IsActive => DeactivatedAt is null;
 
+    /// <summary>
+    /// Whether the member takes part in the campaign's own work (study, self-examination, pledges) and is counted and
+    /// reminded for it: everyone but the campaign office and the supervisors, who organise and review it. A supervisor
+    /// is filed under the unit they supervise and is not one of its members.
+    /// </summary>
+    public bool TakesPart => Role is not (Roles.CampaignOffice or Roles.Supervisor);
+
     /// <summary>The unit a member studies and takes part with: the host unit when there is one (以流入地为主).</summary>
     public string PrimaryUnitId => HostUnitId ?? UnitId;
 

@@ -20,7 +20,7 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
         switch (unitId)
         {
             case not null:
-                var standings = await progress.ForMembersAsync([.. (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive)], unitId, cancellationToken);
+                var standings = await progress.ForMembersAsync([.. (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.TakesPart)], unitId, cancellationToken);
                 var unitName = campaign.FindUnit(unitId)?.Name ?? unitId;
                 text.Append('\n').Append(StudyTexts.StudyUnitBehind(unitName, standings.Count, standings.Count(s => s.IsBehind), EntryDateParser.Show(progress.Deadline(unitId))).In(language));
                 foreach (var s in standings.OrderByDescending(s => s.IsBehind).Take(MaxLines))
@@ -32,7 +32,7 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
             default:
                 // Every member's standing from one read of the log (by the unit a mobile member studies with), then
                 // the units with members below the minimum, most behind first: a phone screen, not 500 lines.
-                var all = await progress.ForMembersAsync([.. (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive)], null, cancellationToken);
+                var all = await progress.ForMembersAsync([.. (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive && m.TakesPart)], null, cancellationToken);
                 var byUnit = all.GroupBy(s => s.Member.PrimaryUnitId, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => (Total: g.Count(), Behind: g.Count(s => s.IsBehind)), StringComparer.Ordinal);
                 var lines = campaign.Units.Where(u => byUnit.ContainsKey(u.Id)).Select(u => (Unit: u, Counts: byUnit[u.Id]))

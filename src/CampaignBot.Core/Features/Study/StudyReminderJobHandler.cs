@@ -35,7 +35,7 @@ public sealed class StudyReminderJobHandler(
         var hour = TimeZoneInfo.ConvertTime(now, calendar.Zone).Hour;
         var sendAt = context.Awake;
         var chosen = (await settings.ListAsync(cancellationToken)).ToDictionary(s => s.MemberId, StringComparer.Ordinal);
-        foreach (var unit in (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive).GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal))
+        foreach (var unit in (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive && m.TakesPart).GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal))
         {
             if (campaign.FindUnit(unit.Key) is null)
             {
