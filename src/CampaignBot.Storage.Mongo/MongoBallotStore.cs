@@ -16,8 +16,10 @@ internal sealed class MongoBallotStore(IMongoCollection<BsonDocument> ballots, I
     public async Task<CastOutcome> CastAsync(Ballot ballot, bool allowChange, CancellationToken cancellationToken)
     {
         BallotRules.Check(ballot);
+        // An _id of the key, not a driver's ObjectId: an ObjectId holds the second it was made, which would date the vote.
         var doc = new BsonDocument
         {
+            { "_id", ballot.RoundId + ":" + ballot.VoterHash },
             { "roundId", ballot.RoundId },
             { "voterHash", ballot.VoterHash },
             { "choice", ballot.Choice },

@@ -6,7 +6,7 @@ namespace CampaignBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 11;
+    public const int CurrentVersion = 12;
 
     private static readonly string[] OpinionAndLedgerTables =
     [
@@ -153,7 +153,32 @@ internal static class SqliteSchema
               AND (earlier.opens_at, earlier.id) < (evaluation_rounds.opens_at, evaluation_rounds.id));
         CREATE UNIQUE INDEX IF NOT EXISTS ux_evaluation_rounds_open_stage ON evaluation_rounds (unit_id, stage) WHERE status = 'Open';
         """,
+
+        // 12: secret ballots and anonymous opinions keep no order of arrival. A rowid table hands its rows out in the
+        // order they were written, which lines up with the inbox and outbox rows of who pressed or wrote when; these
+        // tables become WITHOUT ROWID (rows in key order: keyed hashes and random ids). A ballot's time becomes its
+        // round's opening hour (ballots from before kept the hour they were cast).
+        """
+        CREATE TABLE ballots_keyed (
+            round_id TEXT NOT NULL, voter_hash TEXT NOT NULL, choice TEXT NOT NULL, cast_at INTEGER NOT NULL,
+            PRIMARY KEY (round_id, voter_hash)) WITHOUT ROWID;
+        INSERT INTO ballots_keyed (round_id, voter_hash, choice, cast_at)
+            SELECT b.round_id, b.voter_hash, b.choice, COALESCE(r.opens_at - r.opens_at % 36000000000, b.cast_at)
+            FROM ballots AS b LEFT JOIN evaluation_rounds AS r ON r.id = b.round_id;
+        DROP TABLE ballots;
+        ALTER TABLE ballots_keyed RENAME TO ballots;
+        """
+        + KeyedDocuments(Core.Features.Opinions.DocumentOpinionStore.Table) + KeyedDocuments(Core.Features.Opinions.DocumentOpinionStore.PlaceTable),
     ];
+
+    /// <summary>Rebuilds a document table (<see cref="SqliteDocuments.Schema"/>) as WITHOUT ROWID, with its indexes.</summary>
+    private static string KeyedDocuments(string table) => $"""
+        CREATE TABLE {table}_keyed (
+            id TEXT NOT NULL PRIMARY KEY, member_id TEXT NOT NULL, unit_id TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO {table}_keyed (id, member_id, unit_id, body) SELECT id, member_id, unit_id, body FROM {table};
+        DROP TABLE {table};
+        ALTER TABLE {table}_keyed RENAME TO {table};
+        """ + SqliteDocuments.Schema(table);
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

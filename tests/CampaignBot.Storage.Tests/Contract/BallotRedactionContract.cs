@@ -64,4 +64,17 @@ public abstract partial class StoreContractTests
             Assert.Contains("ev:r1:-", (await stores.Inbox.GetAsync(press.Id, Ct))!.Payload, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_stored_ballot_carries_no_id_that_dates_it()
+    {
+        var name = NewDatabaseName();
+        var stores = await OpenAsync(name);
+        await stores.Ballots.CastAsync(new Ballot("r1", VoterHash("r1", "telegram:2002"), "unsatisfied", T0), false, Ct);
+
+        // A MongoDB ObjectId made by the driver holds the second it was made: the time of the press, to the second.
+        var raw = Assert.Single(await RawRecordsAsync(name, "ballots"));
+        Assert.DoesNotContain("$oid", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("ObjectId", raw, StringComparison.Ordinal);
+    }
 }

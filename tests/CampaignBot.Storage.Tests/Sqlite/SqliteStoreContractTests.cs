@@ -30,6 +30,42 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         Assert.Equal(1, (await stores.EvaluationRounds.GetAsync(round.Id, Ct))!.Result!.Votes);
     }
 
+    [Fact]
+    public async Task Ballots_and_anonymous_opinions_are_read_back_in_key_order_not_in_the_order_they_came()
+    {
+        var name = NewDatabaseName();
+        var stores = await OpenAsync(name);
+        var hashes = Enumerable.Range(0, 20).Select(i => VoterHash("r1", $"telegram:{i}")).ToList();
+        foreach (var hash in hashes)
+        {
+            await stores.Ballots.CastAsync(new Core.Features.Evaluations.Ballot("r1", hash, "satisfied", T0), false, Ct);
+        }
+
+        foreach (var id in new[] { "ZZZZ2345", "ABCD2345", "MMMM2345" })
+        {
+            await stores.Opinions.AddAsync(
+                new Core.Features.Opinions.Opinion
+                {
+                    Id = id, UnitId = "u1", CollectionId = "c0ffee01", Source = Core.Features.Opinions.OpinionSource.Anonymous,
+                    Category = "other", Text = "群众反映窗口办事推诿，跑了三次才办成。", GivenOn = DateOnly.FromDateTime(T0.UtcDateTime),
+                },
+                "receipt-" + id,
+                Ct);
+        }
+
+        // A rowid table reads back in the order of writing, which lines up with the inbox and outbox rows of who voted
+        // or wrote when; read without an order, the rows come in the order of their keys (hashes, random ids).
+        var ballots = (await RawRecordsAsync(name, "ballots")).Select(r => r.Split(" | ")[1]).ToList();
+        Assert.Equal(hashes.Select(h => "voter_hash=" + h).Order(StringComparer.Ordinal), ballots);
+        var opinions = (await RawRecordsAsync(name, Core.Features.Opinions.DocumentOpinionStore.Table)).Select(r => r.Split(" | ")[0]).ToList();
+        Assert.Equal(["id=ABCD2345", "id=MMMM2345", "id=ZZZZ2345"], opinions);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "data", name + ".db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var rowids = connection.CreateCommand();
+        rowids.CommandText = "SELECT rowid FROM opinion_places;";
+        Assert.Throws<SqliteException>(() => rowids.ExecuteScalar());
+    }
+
     protected override Task<StoreBundle> OpenAsync(string databaseName) =>
         SqliteStores.OpenAsync(Path.Combine(folder, "data", databaseName + ".db"), CancellationToken.None);
 

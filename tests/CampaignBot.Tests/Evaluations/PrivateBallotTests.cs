@@ -112,4 +112,30 @@ public sealed class PrivateBallotTests
         Assert.DoesNotContain("998877665544", ballot.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, ballot.CastAt.Minute);
     }
+
+    [Fact]
+    public async Task Ballots_cast_hours_apart_carry_the_same_time_so_none_matches_its_press()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        foreach (var user in new[] { "r1", "r2", "r3" })
+        {
+            await bot.RegisterAsync(user);
+        }
+
+        var opened = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east style_status 12 roster");
+        var payload = Assert.IsType<TextMessage>(opened.First(m => m.Id.Contains(":ballot:", StringComparison.Ordinal)).ReadBody()).Buttons![0];
+        var round = payload[0].Payload.Split(':')[1];
+        var openedAt = bot.Time.GetUtcNow();
+        await bot.PressAsync(Private("r1"), "r1", payload[2].Payload);
+        await bot.AdvanceAsync(TimeSpan.FromHours(2));
+        await bot.PressAsync(Private("r2"), "r2", payload[0].Payload);
+        await bot.AdvanceAsync(TimeSpan.FromHours(3));
+        await bot.PressAsync(Private("r3"), "r3", payload[0].Payload);
+
+        // The inbox and outbox keep who pressed when (until retention); a ballot's own time would match it with its press.
+        var ballots = await bot.Stores.Ballots.ListAsync(round, Ct);
+        Assert.Equal(3, ballots.Count);
+        Assert.All(ballots, b => Assert.Equal(BallotHasher.Coarse(openedAt), b.CastAt));
+    }
 }

@@ -151,6 +151,35 @@ public sealed class OpinionRulesTests : IAsyncLifetime
         Assert.Contains("某科室长期推诿", (await _bot.Stores.Opinions.ListAsync("county_east", CancellationToken.None)).Single().Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Nothing_stored_next_to_the_givers_chat_says_which_category_they_chose()
+    {
+        var code = await OpenAsync();
+        var prompt = await _bot.CommandAsync(EvaluationBot.Private("mass1"), "mass1", "opinion", code);
+        var buttons = prompt.Select(m => m.ReadBody()).OfType<TextMessage>().SelectMany(m => m.Buttons!.SelectMany(r => r)).ToList();
+        var pressed = await _bot.PressAsync(EvaluationBot.Private("mass1"), "mass1", buttons[1].Payload);
+        var pressId = _bot.LastUpdateId!;
+        await _bot.CommandAsync(EvaluationBot.Private("mass2"), "mass2", "opinion", code);
+        var typed = await _bot.SendAsync(EvaluationBot.Private("mass2"), "mass2", new TextInput("4"));
+        var typedId = _bot.LastUpdateId!;
+
+        // The category with the date and the unit picks out the opinion; the press (or the number typed) and the button's
+        // label marked on the answer are kept next to the giver's chat (inbox, outbox) until retention.
+        var press = (await _bot.Stores.Inbox.GetAsync($"console:{pressId}", CancellationToken.None))!;
+        Assert.DoesNotContain(buttons[1].Payload, press.Payload, StringComparison.Ordinal);
+        Assert.EndsWith(":-", ((ButtonPress)press.ReadUpdate().Content).Payload, StringComparison.Ordinal);
+        var number = (await _bot.Stores.Inbox.GetAsync($"console:{typedId}", CancellationToken.None))!;
+        Assert.NotEqual("4", ((TextInput)number.ReadUpdate().Content).Text);
+        Assert.All(pressed.Concat(typed), m => Assert.DoesNotContain("官僚主义", m.Body, StringComparison.Ordinal));
+        Assert.All(pressed.Concat(typed), m => Assert.DoesNotContain("奢靡之风", m.Body, StringComparison.Ordinal));
+
+        // The flow goes on with the category it read.
+        await _bot.SendAsync(EvaluationBot.Private("mass1"), "mass1", new TextInput("窗口办事推诿扯皮，群众跑了好几趟。"));
+        await _bot.SendAsync(EvaluationBot.Private("mass2"), "mass2", new TextInput("公务接待超标，宴请频繁，群众意见大。"));
+        var opinions = await _bot.Stores.Opinions.ListAsync("county_east", CancellationToken.None);
+        Assert.Equal(["bureaucratism", "extravagance"], opinions.Select(o => o.Category).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("2027-12-31")]
     [InlineData("2027-02-01")]

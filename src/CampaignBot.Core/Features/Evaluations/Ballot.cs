@@ -2,7 +2,8 @@ namespace CampaignBot.Core.Features.Evaluations;
 
 /// <summary>
 /// One secret vote. <see cref="VoterHash"/> is HMAC-SHA256(secret, round id and voter id): it tells two votes
-/// of one voter apart from votes of two voters, never who the voter is. <see cref="CastAt"/> is coarse (the hour).
+/// of one voter apart from votes of two voters, never who the voter is. <see cref="CastAt"/> is the round's opening hour, the same for every ballot
+/// of the round: the time a ballot was cast would match it with the press (inbox, outbox) that cast it.
 /// </summary>
 public sealed record Ballot(string RoundId, string VoterHash, string Choice, DateTimeOffset CastAt);
 

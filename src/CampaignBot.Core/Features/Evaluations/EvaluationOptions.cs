@@ -75,6 +75,6 @@ public sealed class BallotHasher(IOptions<EvaluationOptions> options)
         return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(roundId + "\n" + voterId)));
     }
 
-    /// <summary>Ballot times are kept to the hour, so the order of votes cannot be matched with who pressed when.</summary>
+    /// <summary>A time to the hour: a ballot carries its round's opening hour, never when it was cast.</summary>
     public static DateTimeOffset Coarse(DateTimeOffset at) => new(at.UtcDateTime.Date.AddHours(at.UtcDateTime.Hour), TimeSpan.Zero);
 }

@@ -43,7 +43,8 @@ public sealed class VoteButtonHandler(
         }
 
         var choice = parts[2];
-        var ballot = new Ballot(round!.Id, hasher.Hash(round.Id, voterId), choice, BallotHasher.Coarse(context.Now));
+        // The ballot keeps no time of its own (the round's opening hour): its time would tell whose press it was.
+        var ballot = new Ballot(round!.Id, hasher.Hash(round.Id, voterId), choice, BallotHasher.Coarse(round.OpensAt));
         // The choice is cut from the stored press in the same write as the ballot (see ForgetChoice).
         var outcome = await ballots.CastAsync(ballot, round.AllowChange, ForgetChoice(context.Update, press, round.Id), cancellationToken);
         // Notices and replies are stored (outbox, session) next to the voter's chat, so they never name the choice.

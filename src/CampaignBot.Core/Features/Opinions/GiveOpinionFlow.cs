@@ -26,7 +26,16 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
             .Prompt(step => new Prompt(OpinionTexts.AskCategory, ProblemCategories.All(step.Campaign)
                 .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == ProblemCategories.Other ? CampaignTexts.OtherCategory.English : c.Name)}"), Pressed.Value('c', i + 1)))
                 .InRows()))
-            .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
+            .ReadAsync(async (input, step, cancellationToken) =>
+            {
+                var category = ProblemCategories.Read(step.Campaign, input);
+                if (category.IsAccepted)
+                {
+                    await ForgetCategoryAsync(step.Context, cancellationToken);
+                }
+
+                return category;
+            })
             .Keep((answers, category) => answers with { Category = category })
             .Next("AskingText", "CategoryGiven");
 
@@ -115,6 +124,20 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
             cancellationToken);
         await ForgetTextAsync(context.Update, cancellationToken);
         return receipt;
+    }
+
+    /// <summary>
+    /// The category with the date and the unit picks out the opinion, so it is not left next to the giver's chat: the
+    /// press (or the number typed) is cut from the inbox copy and the answer to the press does not repeat the label.
+    /// </summary>
+    private Task ForgetCategoryAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        context.PressChoice = null;
+        var update = context.Update;
+        InboundContent cut = update.Content is ButtonPress press
+            ? press with { Payload = press.Payload[..(press.Payload.LastIndexOf(':') + 1)] + "-" }
+            : new TextInput(OpinionTexts.CategoryRemoved.Chinese);
+        return inbox.RedactAsync($"{update.Chat.Channel}:{update.UpdateId}", MessageJson.Serialize(update with { Content = cut }), cancellationToken);
     }
 
     /// <summary>The inbox keeps each update with its sender; once the opinion is stored its text is cut from that copy.</summary>
