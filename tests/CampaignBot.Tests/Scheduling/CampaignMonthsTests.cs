@@ -224,6 +224,43 @@ public sealed class CampaignMonthsTests(MongoEngineFixture mongo) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_member_who_checked_in_for_the_month_already_is_not_asked_again_when_the_monthly_check_in_comes_due()
+    {
+        _bot.Time.SetUtcNow(Local(3, 20, 12));
+        var member = await _bot.RegisterAsync("m1", Roles.Member, "county_east");
+        await PublishPledgeAsync(member);
+
+        // Reminded by the secretary on 5 April, the member reports on April before the check-in is due on the 20th.
+        await AdvanceToAsync(Local(4, 5, 12));
+        await _bot.CommandAsync(EvaluationBot.Private("m1"), "m1", "checkin");
+        await _bot.SendAsync(EvaluationBot.Private("m1"), "m1", new TextInput("1"));
+        await _bot.SendAsync(EvaluationBot.Private("m1"), "m1", new TextInput("跳过"));
+        var april = await AdvanceToAsync(Local(4, 20, 12));
+        var may = await AdvanceToAsync(Local(5, 20, 12));
+
+        Assert.Equal("2027-04", Assert.Single(await _bot.Stores.Pledges.ListCheckInsAsync("county_east", CancellationToken.None)).Period);
+        Assert.DoesNotContain(april, m => m.Chat.Id == "m1");
+        Assert.Contains("履约践诺（2027-05）", EvaluationBot.Texts(may.Where(m => m.Chat.Id == "m1")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_secretary_whose_unit_answered_this_months_dispatch_already_is_not_asked_for_it_on_the_25th()
+    {
+        await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+        await _bot.RegisterAsync("sec2", Roles.Secretary, "county_east");
+        await _bot.RegisterAsync("sec3", Roles.Secretary, "district_west");
+        await SeedAsync();
+
+        await AdvanceToAsync(Local(3, 20, 12));
+        var saved = EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private("sec1"), "sec1", "dispatch", "2 | 修复村道；安装路灯 | 是 | 无"));
+        var sent = await AdvanceToAsync(Local(3, 25, 12));
+
+        Assert.Contains("2027-03", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent, m => m.Chat.Id is "sec1" or "sec2" && m.Id.StartsWith("dispatch-ask:", StringComparison.Ordinal));
+        Assert.Single(sent, m => m.Chat.Id == "sec3" && m.Id.StartsWith("dispatch-ask:2027-03:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_check_in_due_at_the_end_of_april_and_caught_up_in_may_asks_about_april_and_records_it_for_april()
     {
         _bot.Time.SetUtcNow(Local(3, 31, 12));

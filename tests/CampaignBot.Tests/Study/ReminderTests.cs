@@ -114,6 +114,74 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_slot_missed_while_the_host_was_down_is_caught_up_when_it_comes_back_before_the_reminder_hour()
+    {
+        using var rig = new ReminderRig(Local(1, 23, 8, 30));
+        var member = await rig.AddMemberAsync("1");
+        await rig.ScheduleAsync();
+        rig.Clock.SetUtcNow(Local(1, 23, 9));
+        await (await rig.WorkerAsync("a")).RunOnceAsync(Ct);
+
+        // Down until 08:30 on the 28th: the slot of the 27th (three days before) was missed; it comes once, then nothing more that day.
+        rig.Clock.SetUtcNow(Local(1, 28, 8, 30));
+        var restarted = await rig.WorkerAsync("restarted");
+        await restarted.RunOnceAsync(Ct);
+        for (var hour = 9; hour <= 21; hour++)
+        {
+            rig.Clock.SetUtcNow(Local(1, 28, hour));
+            await restarted.RunOnceAsync(Ct);
+        }
+
+        Assert.Equal([$"remind:{member.Id}:20270130-d7", $"remind:{member.Id}:20270130-d3"], (await rig.OutboxAsync()).Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task A_member_who_picked_an_evening_hour_gets_the_slot_missed_while_the_host_was_down_once_it_is_back()
+    {
+        using var rig = new ReminderRig(Local(1, 26, 12, 30));
+        var member = await rig.AddMemberAsync("1");
+        var stores = await rig.StoresAsync();
+        await stores.ReminderSettings.UpsertAsync(new ReminderSettings { MemberId = member.Id, Hour = 19 }, Ct);
+        await rig.ScheduleAsync();
+        var worker = await rig.WorkerAsync("a");
+        rig.Clock.SetUtcNow(Local(1, 26, 13));
+        await worker.RunOnceAsync(Ct);
+
+        // Down from 13:00 on the 26th to 10:00 on the 28th: the slot of the 27th at 19:00 was missed.
+        rig.Clock.SetUtcNow(Local(1, 28, 10));
+        await worker.RunOnceAsync(Ct);
+        for (var hour = 11; hour <= 21; hour++)
+        {
+            rig.Clock.SetUtcNow(Local(1, 28, hour));
+            await worker.RunOnceAsync(Ct);
+        }
+
+        Assert.Equal([$"remind:{member.Id}:20270130-d3"], (await rig.OutboxAsync()).Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task A_weekly_digest_missed_on_its_monday_while_the_host_was_down_comes_once_when_it_is_back_before_the_hour()
+    {
+        // 2027-01-25 is a Monday; the host is down from Sunday until 08:30 on Tuesday.
+        using var rig = new ReminderRig(Local(1, 24, 8, 30));
+        var secretary = await rig.AddMemberAsync("9", rank: "ordinary", role: "secretary");
+        await rig.AddMemberAsync("1");
+        await rig.ScheduleAsync();
+
+        rig.Clock.SetUtcNow(Local(1, 26, 8, 30));
+        var worker = await rig.WorkerAsync("a");
+        await worker.RunOnceAsync(Ct);
+        for (var hour = 9; hour <= 12; hour++)
+        {
+            rig.Clock.SetUtcNow(Local(1, 26, hour));
+            await worker.RunOnceAsync(Ct);
+        }
+
+        var digest = Assert.Single(await rig.OutboxAsync(), m => m.Id.StartsWith("digest:", StringComparison.Ordinal));
+        Assert.Equal($"digest:{secretary.Id}:digest-20270125", digest.Id);
+    }
+
+    [Fact]
     public async Task A_muted_member_gets_no_reminder_and_one_who_picked_a_later_hour_gets_it_then()
     {
         using var rig = new ReminderRig(Local(1, 23, 8, 30));

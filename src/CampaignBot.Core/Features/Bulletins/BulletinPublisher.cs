@@ -1,10 +1,13 @@
-using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Groups;
 using CampaignBot.Core.Features.Progress;
 
 namespace CampaignBot.Core.Features.Bulletins;
 
-/// <summary>Sends a bulletin: the office's preview privately (text, XLSX, PNG), the public version to each linked unit group once.</summary>
-public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore store, IAudiences audiences, Campaign.CampaignDefinition campaign, IEnumerable<ITableWriter> tables, IEnumerable<IBulletinChart> charts)
+/// <summary>
+/// Sends a bulletin: the office's preview privately (text, XLSX, PNG), the public version to each unit's linked group once,
+/// wherever the office asked for it (asked in a group, that group is not every unit's group).
+/// </summary>
+public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore store, IChatStore chats, Campaign.CampaignDefinition campaign, IEnumerable<ITableWriter> tables, IEnumerable<IBulletinChart> charts)
 {
     public async Task<IReadOnlyList<Outbound>> OfficeMessagesAsync(string month, CancellationToken cancellationToken, Language language = Language.Chinese)
     {
@@ -36,9 +39,10 @@ public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore st
         var groups = 0;
         foreach (var unit in campaign.Units)
         {
-            if (await audiences.GroupOfAsync(context, unit.Id, cancellationToken) is { Kind: ChatKind.Group } group)
+            if (await ChatLinks.FindGroupOfUnitAsync(chats, unit.Id, cancellationToken) is { } linked)
             {
-                context.Notify(group, new TextMessage(text));
+                var group = linked.ToChatRef();
+                context.Notify(group, new TextMessage(text), $"bulletin:{month}:group:{group.Key}");
                 groups++;
             }
         }

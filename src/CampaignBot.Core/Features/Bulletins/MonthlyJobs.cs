@@ -4,11 +4,13 @@ namespace CampaignBot.Core.Features.Bulletins;
 /// The two monthly jobs, on calendar months in the campaign's zone (Cronos): the dispatch form to every secretary, and the
 /// draft of last month's bulletin to the office. The jobs recur by their cron rule; what they send is saved with the firing
 /// record under keys naming the month and the person, so a firing taken over after a crash sends each once. After downtime
-/// the firing is about the latest month it passed over; it waits out the quiet hours; deactivated people get nothing, and
-/// nothing is asked after the campaign's end (only the bulletin of its last month).
+/// the firing is about the latest month it passed over; it waits out the quiet hours; deactivated people get nothing, a unit
+/// that has answered the month's dispatch already is not asked for it, and nothing is asked after the campaign's end (only
+/// the bulletin of its last month).
 /// </summary>
 public sealed class MonthlyJobs(
     IMemberStore members,
+    IBulletinStore dispatches,
     BulletinPublisher publisher,
     CampaignDefinition campaign,
     CampaignCalendar calendar,
@@ -36,6 +38,11 @@ public sealed class MonthlyJobs(
         var sendAt = context.Awake;
         foreach (var secretary in (await members.ListAsync(null, cancellationToken)).Where(m => m is { Role: Roles.Secretary, IsActive: true }))
         {
+            if (await dispatches.GetDispatchAsync(secretary.UnitId, month, cancellationToken) is not null)
+            {
+                continue;
+            }
+
             var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
             var text = BulletinTexts.DispatchAsk(unitName, month).In(Ledger.LedgerCommand.LanguageOf(secretary));
             context.Notify(secretary.PrivateChat, new TextMessage(text), $"dispatch-ask:{month}:{secretary.Id}", sendAt);

@@ -45,8 +45,10 @@ public sealed record CheckInPayload(ChatRef Chat, UserRef User, string? Period =
 /// Turns a due check-in into a /checkin of the member's private conversation, while the member takes part and the
 /// campaign runs. It asks about the month of the latest due time (after downtime: the month missed last, not the month
 /// the host came back in). One that comes due in the quiet hours (after downtime) is asked when they end, by a one-off job.
+/// A member who has reported on every published pledge for that month already (with /checkin, say after a secretary's
+/// reminder) is not asked again.
 /// </summary>
-public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar) : ConversationJobHandler<CheckInPayload>
+public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar, IPledgeStore? pledges = null) : ConversationJobHandler<CheckInPayload>
 {
     public override string Kind => PledgeCheckIns.JobKind;
 
@@ -55,7 +57,8 @@ public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalend
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
         if (calendar.HasEnded(context.Now)
-            || await members.GetAsync(Member.IdFor(payload.Chat.Channel, payload.User.Id), cancellationToken) is not { IsActive: true })
+            || await members.GetAsync(Member.IdFor(payload.Chat.Channel, payload.User.Id), cancellationToken) is not { IsActive: true } member
+            || await ReportedAlreadyAsync(member, PeriodOf(payload, context), cancellationToken))
         {
             return false;
         }
@@ -75,6 +78,22 @@ public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalend
     {
         ArgumentNullException.ThrowIfNull(payload);
         return (payload.Chat, payload.User, new CommandInput("checkin", PeriodOf(payload, context)));
+    }
+
+    /// <summary>Whether every pledge the member has published has its check-in for <paramref name="period"/> already.</summary>
+    private async Task<bool> ReportedAlreadyAsync(Member member, string period, CancellationToken cancellationToken)
+    {
+        if (pledges is null)
+        {
+            return false;
+        }
+
+        var published = (await pledges.ListByMemberAsync(member.Id, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).ToList();
+        var reported = (await pledges.ListCheckInsAsync(member.UnitId, cancellationToken))
+            .Where(c => c.MemberId == member.Id && c.Period == period)
+            .Select(c => c.Area)
+            .ToHashSet(StringComparer.Ordinal);
+        return published.Count > 0 && published.All(p => reported.Contains(p.Area));
     }
 
     private string PeriodOf(CheckInPayload payload, JobContext context) =>

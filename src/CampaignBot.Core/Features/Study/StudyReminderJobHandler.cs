@@ -4,8 +4,9 @@ namespace CampaignBot.Core.Features.Study;
 /// The hourly sweep: members below their minimum get the latest reminder slot's message, secretaries this week's
 /// digest. Each message's outbox id is the idempotency key (member and slot), so a sweep that runs twice, on two
 /// instances or after a restart, stores each reminder once; quiet hours move the send time to the morning. A slot is
-/// sent on its day, or later by the sweep that catches up after downtime, never on the days after: sent messages are
-/// pruned after Pipeline:Retention (at least a day), so their ids cannot stand for "already told" for longer.
+/// sent on its day, or later by the sweep that catches up after downtime (even one back before the member's hour), never
+/// on the days after: sent messages are pruned after Pipeline:Retention (at least a day), so their ids cannot stand for
+/// "already told" for longer.
 /// </summary>
 public sealed class StudyReminderJobHandler(
     IMemberStore members,
@@ -31,7 +32,6 @@ public sealed class StudyReminderJobHandler(
 
         var now = context.Now;
         var today = calendar.Today(now);
-        var coveredFrom = calendar.Today(context.Job.DueAt);
         var hour = TimeZoneInfo.ConvertTime(now, calendar.Zone).Hour;
         var sendAt = context.Awake;
         var chosen = (await settings.ListAsync(cancellationToken)).ToDictionary(s => s.MemberId, StringComparer.Ordinal);
@@ -46,19 +46,20 @@ public sealed class StudyReminderJobHandler(
             foreach (var standing in standings)
             {
                 var mine = chosen.GetValueOrDefault(standing.Member.Id);
-                if (mine?.MutedUntil >= today || hour < (mine?.Hour ?? _options.Hour))
+                if (mine?.MutedUntil >= today)
                 {
                     continue;
                 }
 
-                if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot && slot.Date >= coveredFrom)
+                var at = mine?.Hour ?? _options.Hour;
+                if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot && IsDue(slot.Date, at, today, hour, context))
                 {
                     context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
                 }
 
                 if (standing.Member.Role == Roles.Secretary
                     && ReminderSlots.Digest(today, calendar.UnitStart(unit.Key), standing.Deadline, _options.DigestDay) is { Date: var monday } week
-                    && monday >= coveredFrom
+                    && IsDue(monday, at, today, hour, context)
                     && standings.Where(s => s.IsBehind).ToList() is { Count: > 0 } behind)
                 {
                     context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
@@ -66,6 +67,14 @@ public sealed class StudyReminderJobHandler(
             }
         }
     }
+
+    /// <summary>
+    /// Whether a slot (or digest week) dated <paramref name="date"/> goes out in this firing: on its day once the member's
+    /// hour has come; on a later day only when its hour fell in the time this firing catches up over after downtime, whatever
+    /// the hour it comes back at (a firing before it sent it then, and its id may have been pruned since).
+    /// </summary>
+    private bool IsDue(DateOnly date, int at, DateOnly today, int hour, JobContext context) =>
+        date == today ? hour >= at : date < today && calendar.At(date, new TimeOnly(at, 0)) >= context.Job.DueAt;
 
     private static Language LanguageOf(Member member) => member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
 
