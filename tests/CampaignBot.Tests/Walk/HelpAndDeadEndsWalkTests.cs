@@ -26,6 +26,50 @@ public sealed class HelpAndDeadEndsWalkTests : IDisposable
         Assert.Contains("/dashboard — ", withDashboard, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Someone_not_registered_asking_to_check_in_is_told_to_register_not_to_publish_pledges()
+    {
+        await using var chat = await StartAsync();
+        chat.LanguageOf["98"] = "en";
+
+        var chinese = await chat.SayAsync("99", "/checkin");
+        var english = await chat.SayAsync("98", "/checkin");
+
+        Assert.Equal("你还没有注册。发送 /start，并输入单位发给你的邀请码即可注册。", chinese);
+        Assert.Equal("You are not registered yet. Send /start and enter the invite code your unit gave you.", english);
+    }
+
+    [Fact]
+    public async Task A_member_or_a_stranger_asking_to_export_is_told_who_exports_instead_of_how()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "41", "党员", "village_dongguan");
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+
+        var member = await chat.SayAsync("41", "/export");
+        var stranger = await chat.SayAsync("99", "/export");
+        var secretary = await chat.SayAsync("40", "/export");
+
+        Assert.Equal("只有支部书记、督导组和活动办可以查看进度和导出。", member);
+        Assert.Equal(member, stranger);
+        Assert.StartsWith("用法：/export", secretary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vote_without_a_code_asks_for_the_code_instead_of_calling_it_wrong()
+    {
+        await using var chat = await StartAsync();
+        chat.LanguageOf["98"] = "en";
+
+        var chinese = await chat.SayAsync("99", "/vote");
+        var english = await chat.SayAsync("98", "/vote");
+        var wrong = await chat.SayAsync("99", "/vote ABCD1234");
+
+        Assert.Equal("请在 /vote 后面写上评议口令，例如：/vote 口令。口令见群里的评议通知，或向本单位索取。", chinese);
+        Assert.StartsWith("Write the round's code after /vote", english, StringComparison.Ordinal);
+        Assert.Equal("口令不正确。请核对后重新发送：/vote 口令", wrong);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 
