@@ -70,6 +70,34 @@ public sealed class HelpAndDeadEndsWalkTests : IDisposable
         Assert.Equal("口令不正确。请核对后重新发送：/vote 口令", wrong);
     }
 
+    [Fact]
+    public async Task Meeting_before_the_unit_opened_one_is_one_message_with_what_can_be_done()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        var before = chat.BodiesTo(CampaignChat.Private("40")).Count();
+
+        var reply = await chat.SayAsync("40", "/meeting");
+
+        Assert.Equal(before + 1, chat.BodiesTo(CampaignChat.Private("40")).Count());
+        Assert.StartsWith("本单位还没有开启专题民主生活会的准备。", reply, StringComparison.Ordinal);
+        Assert.Contains("/meeting open — 开启准备", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Contact_for_the_office_is_one_message_with_the_list_and_the_verbs()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
+        var before = chat.BodiesTo(CampaignChat.Private("1")).Count();
+
+        var reply = await chat.SayAsync("1", "/contact");
+
+        Assert.Equal(before + 1, chat.BodiesTo(CampaignChat.Private("1")).Count());
+        Assert.StartsWith("【全程联系】联系领导 0 名：", reply, StringComparison.Ordinal);
+        Assert.Contains("/contact set <成员ID>", reply, StringComparison.Ordinal);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 
