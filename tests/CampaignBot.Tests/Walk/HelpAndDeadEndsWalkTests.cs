@@ -98,6 +98,25 @@ public sealed class HelpAndDeadEndsWalkTests : IDisposable
         Assert.Contains("/contact set <成员ID>", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_mobile_member_reads_in_their_profile_the_unit_they_study_with()
+    {
+        await using var chat = await StartAsync();
+        await chat.RegisterAsync(_bot, "44", "流动党员", "village_dongguan");
+        await chat.RegisterAsync(_bot, "45", "Mobile", "village_dongguan", language: "en");
+        foreach (var id in new[] { "console:44", "console:45" })
+        {
+            var member = (await chat.Stores.Members.GetAsync(id, CancellationToken.None))!;
+            await chat.Stores.Members.UpsertAsync(member with { HostUnitId = "county_east" }, CancellationToken.None);
+        }
+
+        var chinese = await chat.SayAsync("44", "/me");
+        var english = await chat.SayAsync("45", "/me");
+
+        Assert.Contains("单位：城关镇东关村（流动党员，在「东县」参加学习和活动）", chinese, StringComparison.Ordinal);
+        Assert.Contains("Unit: 城关镇东关村 (mobile member: studying and taking part with 东县)", english, StringComparison.Ordinal);
+    }
+
     private Task<CampaignChat> StartAsync() =>
         CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret });
 
