@@ -13,6 +13,13 @@ public sealed record Text(string Chinese, string English)
 
     public override string ToString() => Chinese;
 
+    /// <summary>This text with <paramref name="next"/> below it, a blank line between, in each language: one message, not two.</summary>
+    public Text Then(Text next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return new($"{Chinese}\n\n{next.Chinese}", $"{English}\n\n{next.English}");
+    }
+
     /// <summary>Items as a list in each language: "王明、李强" (or "，" between clauses), "王明, 李强".</summary>
     public static Text List(IEnumerable<string> items, string chineseSeparator = "、")
     {

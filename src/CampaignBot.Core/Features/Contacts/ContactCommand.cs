@@ -71,8 +71,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         {
             if (member.Role == Roles.CampaignOffice)
             {
-                await ListAsync(context, cancellationToken);
-                context.Reply(ContactTexts.OfficeUsage);
+                await ListAsync(context, cancellationToken, ContactTexts.OfficeUsage);
             }
             else
             {
@@ -92,13 +91,19 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         context.Reply(new TextMessage(text.ToString()));
     }
 
-    private async Task ListAsync(FlowContext context, CancellationToken cancellationToken)
+    /// <summary>Every contact point; <paramref name="then"/> (the office's verbs) closes the same message.</summary>
+    private async Task ListAsync(FlowContext context, CancellationToken cancellationToken, Text? then = null)
     {
         var all = await directory.AllAsync(cancellationToken);
         var text = new StringBuilder(context.Text(ContactTexts.ListHeading(all.Count)));
         foreach (var assignment in all)
         {
             text.Append('\n').Append(context.Text(ContactTexts.AssignmentLine(assignment.LeaderName, assignment.LeaderId, assignment.Level, string.Join("、", assignment.UnitIds.Select(view.UnitName)))));
+        }
+
+        if (then is not null)
+        {
+            text.Append('\n').Append(context.Text(then));
         }
 
         context.Reply(new TextMessage(text.ToString()));

@@ -8,5 +8,6 @@ public static class DashboardFeature
         Settings = [FeatureSettings.Annotated<DashboardOptions>(DashboardOptions.SectionName)],
         Services = [typeof(DashboardAddress), typeof(DashboardAccess), typeof(DashboardSignIn), typeof(DashboardOverview)],
         Commands = [typeof(DashboardCommand)],
+        Ports = [(typeof(ICommandAvailability), typeof(DashboardAvailability))],
     };
 }

@@ -21,6 +21,12 @@ public sealed class VoteCommand(IEvaluationRoundStore rounds, ITurnoutStore turn
             return;
         }
 
+        if (code.Length == 0)
+        {
+            context.Reply(EvaluationTexts.VoteNeedsCode);
+            return;
+        }
+
         var round = code.Length is >= 4 and <= 12 && code.All(char.IsAsciiLetterOrDigit) ? await rounds.FindByCodeAsync(code, cancellationToken) : null;
         if (round is null)
         {

@@ -4,12 +4,13 @@ namespace CampaignBot.Core.Features.Help;
 /// /help: what this person can do in this chat — by role and rank, registered or not; in a group only the few
 /// commands that work there, nothing about registration.
 /// </summary>
-public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences) : ICommandHandler
+public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences, IEnumerable<ICommandAvailability> availability) : ICommandHandler
 {
     private readonly IReadOnlyList<ICommandAudienceCheck> _audiences = [.. audiences];
+    private readonly IReadOnlyList<ICommandAvailability> _availability = [.. availability];
 
     public HelpCommand()
-        : this([])
+        : this([], [])
     {
     }
 
@@ -32,6 +33,7 @@ public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences) : 
         var commands = CommandCatalog.All
             .Where(c => (c.IsFor(member, context.Campaign) || widened.Contains(c.Name)) && (!inGroup || c.InGroups))
             .Where(c => !inGroup || c.Name != "help")
+            .Where(c => _availability.All(a => a.Command != c.Name || a.IsAvailable))
             .ToList();
 
         var text = new StringBuilder();

@@ -56,8 +56,7 @@ public sealed class MeetingCommand(
         var meeting = await FindAsync(member, named, cancellationToken);
         if (meeting is null)
         {
-            context.Reply(named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours);
-            context.Reply(LifeMeetingTexts.Usage);
+            context.Reply((named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours).Then(LifeMeetingTexts.Usage));
             return;
         }
 

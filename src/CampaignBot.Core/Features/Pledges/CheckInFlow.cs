@@ -49,10 +49,13 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
 
     protected override async Task<Opening<CheckInAnswers>> OpenAsync(FlowContext context, CancellationToken cancellationToken)
     {
+        if (context.Member is not { } member)
+        {
+            return Opening<CheckInAnswers>.Refuse(PledgeTexts.NotRegistered);
+        }
+
         var areas = context.Campaign.PledgeAreas.Select(a => a.Code).ToList();
-        var published = context.Member is { } member
-            ? (await store.ListByMemberAsync(member.Id, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).OrderBy(p => AreaOrder(areas, p.Area)).ToList()
-            : [];
+        var published = (await store.ListByMemberAsync(member.Id, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).OrderBy(p => AreaOrder(areas, p.Area)).ToList();
         var period = RequestedPeriod(context) ?? PledgeCheckIns.PeriodOf(calendar, context.Now);
         return published.Count == 0
             ? Opening<CheckInAnswers>.Refuse(PledgeTexts.NothingPublished)

@@ -250,6 +250,13 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
         var words = context.Update.Content is CommandInput { Arguments: var args } ? args.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
         var extra = _sources.SelectMany(s => s.Kinds).ToList();
         var kind = words.FirstOrDefault(w => CampaignTables.Kinds.Contains(w) || extra.Contains(w));
+        if (context.Member?.Role is not (Roles.CampaignOffice or Roles.Supervisor or Roles.Secretary))
+        {
+            // Those who may not export are told so, not shown how to.
+            context.Reply(ProgressTexts.OnlySecretariesSupervisorsCampaign);
+            return;
+        }
+
         if (kind is null)
         {
             context.Reply(ProgressTexts.UsageExportExaminationsPledges);

@@ -17,7 +17,10 @@ public sealed class MeCommand : ICommandHandler
         }
 
         var campaign = context.Campaign;
-        var unit = campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
+        var home = campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
+        var unit = member.HostUnitId is { } host && host != member.UnitId
+            ? context.Text(RegistrationTexts.UnitWithHost(home, campaign.FindUnit(host)?.Name ?? host))
+            : home;
         var rank = campaign.FindRank(member.Rank)?.Name ?? member.Rank;
         var role = campaign.FindRole(member.Role)?.Name ?? member.Role;
         var registered = member.RegisteredAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
