@@ -80,6 +80,23 @@ public sealed class ReviewToLedgerTests
     }
 
     [Fact]
+    public async Task A_deactivated_secretary_of_the_unit_is_not_told_of_the_new_ledger_item()
+    {
+        var gone = ExaminationCampaign.Person("7", "原书记", Roles.Secretary) with { DeactivatedAt = new DateTimeOffset(2027, 1, 10, 0, 0, 0, TimeSpan.Zero) };
+        await _members.UpsertAsync(gone, Ct);
+        await SubmitTwoProblemsAsync();
+        var office = Office();
+        await office.SayAsync("/review", "1");
+        await office.PressAsync("通过");
+        await office.PressAsync("1. 形式主义（存在）");
+        await office.SayAsync("精简会议文件。", "2027-03-31");
+        var notified = office.Last!.Notifications;
+
+        Assert.Contains(notified, n => n.Chat.Id == _secretary.UserId);
+        Assert.DoesNotContain(notified, n => n.Chat.Id == gone.UserId);
+    }
+
+    [Fact]
     public async Task Choosing_a_problem_already_on_the_ledger_says_so_and_makes_no_second_item()
     {
         await SubmitTwoProblemsAsync();

@@ -202,6 +202,19 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deactivated_secretary_is_not_asked_to_confirm_an_item_reported_done()
+    {
+        var gone = await _bot.RegisterAsync("sec1old", Roles.Secretary, "county_east");
+        await _bot.Stores.Members.UpsertAsync(gone with { DeactivatedAt = _bot.Time.GetUtcNow() }, CancellationToken.None);
+        var item = await AddItemAsync();
+
+        var sent = await _bot.CommandAsync(EvaluationBot.Private("lead1"), "lead1", "ledger", $"done {item} 已精简会议，每周例会改为每月一次");
+
+        Assert.Contains($"/ledger confirm {item}", EvaluationBot.Texts(sent.Where(m => m.Chat.Id == "sec1")), StringComparison.Ordinal);
+        Assert.DoesNotContain(sent, m => m.Chat.Id == "sec1old");
+    }
+
+    [Fact]
     public async Task Reopening_is_recorded_and_history_shows_who_did_what()
     {
         var item = await AddItemAsync();

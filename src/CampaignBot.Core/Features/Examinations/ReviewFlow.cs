@@ -182,10 +182,10 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
         return WithLedgerId(answers, answers.Turning!.Value, item.Id) with { Turning = null, Measures = null };
     }
 
-    /// <summary>The unit sees the new item: its secretaries are told, unless the reviewer is one of them.</summary>
+    /// <summary>The unit sees the new item: its active secretaries are told, unless the reviewer is one of them.</summary>
     private async Task TellSecretariesAsync(FlowContext context, LedgerItem item, CancellationToken cancellationToken)
     {
-        foreach (var secretary in (await members.ListAsync(item.UnitId, cancellationToken)).Where(m => m.Role == Roles.Secretary && m.Id != context.Member?.Id && m.Id != item.LeadLeaderId))
+        foreach (var secretary in (await members.ListAsync(item.UnitId, cancellationToken)).Where(m => m is { Role: Roles.Secretary, IsActive: true } && m.Id != context.Member?.Id && m.Id != item.LeadLeaderId))
         {
             context.Notify(secretary.PrivateChat, new TextMessage(ExaminationTexts.UnitToldOfItem(item.Id, item.LeadLeaderName, item.Problem).In(new UserRef(secretary.UserId, null, secretary.LanguageCode).Language)));
         }

@@ -1,6 +1,9 @@
 namespace CampaignBot.Core.Features.Ledger;
 
-/// <summary>Who is told about a unit's ledger at each level: its secretaries, its supervisors (of it or a unit above), the office.</summary>
+/// <summary>
+/// Who is told about a unit's ledger at each level: its secretaries, its supervisors (of it or a unit above), the office;
+/// only people who still take part (a deactivated one is told nothing).
+/// </summary>
 public sealed class LedgerPeople(IMemberStore members, CampaignDefinition campaign)
 {
     public const int SecretaryLevel = 1;
@@ -11,7 +14,7 @@ public sealed class LedgerPeople(IMemberStore members, CampaignDefinition campai
 
     public async Task<IReadOnlyList<Member>> AtLevelAsync(string unitId, int level, CancellationToken cancellationToken)
     {
-        var everyone = await members.ListAsync(null, cancellationToken);
+        var everyone = (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive).ToList();
         var above = campaign.UnitAndAncestors(unitId);
         return level switch
         {
