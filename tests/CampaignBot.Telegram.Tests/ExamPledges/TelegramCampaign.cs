@@ -41,6 +41,9 @@ public sealed class TelegramCampaign : IAsyncDisposable
             ["Campaign:File"] = CampaignFile,
             ["Console:Enabled"] = "false",
             ["Pipeline:PollInterval"] = "00:00:00.020",
+            // The host runs on the real clock: no quiet hours, so a reminder made due now is sent now at any hour.
+            ["Reminders:QuietStart"] = "00:00",
+            ["Reminders:QuietEnd"] = "00:00",
             ["Telegram:Token"] = TelegramHarness.Token,
             ["Telegram:ApiBaseUrl"] = StandIn.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "1",
