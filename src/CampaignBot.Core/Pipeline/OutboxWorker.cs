@@ -28,12 +28,15 @@ public sealed class OutboxWorker(
     /// <summary>Claimed and not yet settled, at most: keeps a claimed message's wait far inside its lease.</summary>
     private const int MaxInFlight = 2 * BatchSize;
 
-    /// <summary>Chats held back, until when: the chat's later messages wait behind the held one.</summary>
+    /// <summary>
+    /// Chats held back, until when: the chat's later messages wait behind the held one. A chat stays listed until one
+    /// of its messages is settled, so a reply handed over from memory never overtakes those put back in the store.
+    /// </summary>
     private readonly Dictionary<string, DateTimeOffset> _held = new(StringComparer.Ordinal);
-    private KeyedWorkQueue<OutboxMessage>? _queue;
+    private KeyedWorkQueue<Turn>? _queue;
 
-    private KeyedWorkQueue<OutboxMessage> Queue =>
-        _queue ??= new KeyedWorkQueue<OutboxMessage>(_options.SendParallelism, SendInTurnAsync);
+    private KeyedWorkQueue<Turn> Queue =>
+        _queue ??= new KeyedWorkQueue<Turn>(_options.SendParallelism, SendInTurnAsync);
 
     /// <summary>Sends what is due now and waits for it; returns how many messages were settled (sent, dropped or put back).</summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -58,7 +61,7 @@ public sealed class OutboxWorker(
             foreach (var message in messages)
             {
                 StageTrace.Mark("handoff", message.Chat.Id, Queue.InFlight);
-                _ = Queue.Enqueue(message.Chat.Key, message, stoppingToken);
+                _ = Queue.Enqueue(message.Chat.Key, new Turn(message, FromStore: false), stoppingToken);
             }
         },
         () => Queue.InFlight < MaxInFlight);
@@ -111,23 +114,37 @@ public sealed class OutboxWorker(
 
         // The claim is oldest first, so each chat's queue keeps its messages in order. A message sent whose mark is
         // still gathering (its lease ran out meanwhile) is not sent again: the mark is on its way.
-        return [.. due.Where(message => marks?.Pending(message.Id) is null).Select(message => Queue.Enqueue(message.Chat.Key, message, cancellationToken))];
+        return [.. due.Where(message => marks?.Pending(message.Id) is null).Select(message => Queue.Enqueue(message.Chat.Key, new Turn(message, FromStore: true), cancellationToken))];
     }
 
-    /// <summary>One chat's next message; once one is held back, the chat's later messages wait behind it.</summary>
-    private async Task SendInTurnAsync(string chat, OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// One chat's next message; once one is held back, the chat's later messages wait behind it. A message handed over
+    /// from memory while earlier ones wait in the store is put back there too: the store's claim, oldest first, keeps
+    /// the chat's order.
+    /// </summary>
+    private async Task SendInTurnAsync(string chat, Turn turn, CancellationToken cancellationToken)
     {
+        var message = turn.Message;
         StageTrace.Mark("send-turn", message.Chat.Id);
-        DateTimeOffset? heldUntil;
+        var now = Time.GetUtcNow();
+        DateTimeOffset? heldUntil = null;
         lock (_held)
         {
-            heldUntil = _held.TryGetValue(chat, out var until) && until > Time.GetUtcNow() ? until : null;
+            if (_held.TryGetValue(chat, out var until) && (until > now || !turn.FromStore))
+            {
+                heldUntil = until > now ? until : now;
+            }
         }
 
         if (heldUntil is { } later)
         {
             await outbox.RetryLaterAsync(message.Id, later, null, countAttempt: false, cancellationToken);
             pacer.Deferred(message, later);
+            if (later <= now)
+            {
+                signals.Outbox.Raise();
+            }
+
             return;
         }
 
@@ -305,6 +322,9 @@ public sealed class OutboxWorker(
                 with { Unreachable = true, UpdatedAt = now },
             cancellationToken);
     }
+
+    /// <summary>A message to send, and whether it came from the store's claim or straight from memory.</summary>
+    private readonly record struct Turn(OutboxMessage Message, bool FromStore);
 
     /// <summary>1 s, 2 s, 4 s … up to 5 minutes.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 16))));

@@ -106,6 +106,46 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_reply_handed_over_from_memory_is_sent_after_the_chats_message_put_back_in_the_store()
+    {
+        var stores = await OpenFreshAsync();
+        var time = new FakeTimeProvider(T0);
+        var sender = new ThrottlingOnceSender("first", TimeSpan.FromSeconds(1));
+        var pipeline = new PipelineHarness(stores, time);
+        var (worker, handoff) = pipeline.HandingOffOutboxWorker(sender);
+        await stores.Outbox.EnqueueAsync([ContractData.Outbox("first", T0)], Ct);
+        await worker.StartAsync(Ct);
+        try
+        {
+            // The channel asks the bot to wait a second: "first" goes back to the store until then.
+            await WaitUntilAsync(async () => await stores.Outbox.GetAsync("first", Ct) is { LeaseOwner: null, Attempts: 0 } m && m.NextAttemptAt > T0);
+            time.Advance(TimeSpan.FromSeconds(1));
+
+            // A new reply to the same chat arrives straight from memory once the wait is over.
+            var reply = handoff.Lease([ContractData.Outbox("second", T0 + TimeSpan.FromSeconds(1))], time.GetUtcNow());
+            await stores.Outbox.EnqueueAsync(reply, Ct);
+            Assert.True(handoff.Offer(reply));
+            await WaitUntilAsync(() => Task.FromResult(sender.Sent.Contains("second")));
+
+            Assert.Equal(["first", "second"], sender.Sent);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < giveUp, "The outbox worker did not get there within 10 s.");
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    [Fact]
     public async Task Two_scheduler_workers_racing_fire_each_job_once()
     {
         var stores = await OpenFreshAsync();

@@ -39,6 +39,15 @@ internal sealed class PipelineHarness(StoreBundle stores, FakeTimeProvider time,
     public OutboxWorker OutboxWorker(IChannelSender sender, SentMarks? marks = null) =>
         new(Stores.Outbox, Stores.Chats, [sender], new SendPacer(), new PipelineSignals(), Options, time, NullLogger<OutboxWorker>.Instance, marks: marks);
 
+    /// <summary>A worker that also takes committed replies from memory, and claims from the store only when woken.</summary>
+    public (OutboxWorker Worker, OutboxHandoff Handoff) HandingOffOutboxWorker(IChannelSender sender)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new PipelineOptions { InstanceId = instance, Lease = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromHours(1) });
+        var signals = new PipelineSignals();
+        var handoff = new OutboxHandoff(options, signals);
+        return (new OutboxWorker(Stores.Outbox, Stores.Chats, [sender], new SendPacer(), signals, options, time, NullLogger<OutboxWorker>.Instance, handoff), handoff);
+    }
+
     /// <summary>"Sent" marks gathered for <paramref name="window"/> and written through <paramref name="outbox"/>.</summary>
     public SentMarks Marks(IOutboxStore outbox, TimeSpan window) =>
         new(outbox, Microsoft.Extensions.Options.Options.Create(new PipelineOptions { SentMarkWindow = window }), NullLogger<SentMarks>.Instance);
@@ -78,6 +87,24 @@ internal sealed class RecordingSender(string channel = "telegram") : IChannelSen
             return Task.FromResult(SendResult.Sent($"m{_sent.Count}"));
         }
     }
+}
+
+/// <summary>A sender that records what it sent, and throttles one message the first time it is tried.</summary>
+internal sealed class ThrottlingOnceSender(string throttledId, TimeSpan retryAfter) : IChannelSender
+{
+    private readonly RecordingSender _recording = new();
+    private int _throttled;
+
+    public string Channel => _recording.Channel;
+
+    public ChannelRateLimits Limits => ChannelRateLimits.Unlimited;
+
+    public IReadOnlyList<string> Sent => _recording.Sent;
+
+    public Task<SendResult> SendAsync(OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken) =>
+        message.Id == throttledId && Interlocked.Exchange(ref _throttled, 1) == 0
+            ? Task.FromResult<SendResult>(new SendThrottled(retryAfter, "Too Many Requests"))
+            : _recording.SendAsync(message, body, editTarget, cancellationToken);
 }
 
 /// <summary>A job handler that counts its firings and, through its context, tells a member about each one.</summary>

@@ -48,7 +48,8 @@ public sealed class CallbackRobustnessTests
         var card = member.Cards[0];
         var key = card["button_list"]![0]!["key"]!.GetValue<string>();
         var taskId = card["task_id"]!.GetValue<string>();
-        var press = WeComMember.PressXml("wangwu", key, taskId, bot.StandIn.ResponseCodeFor(taskId), member.NextCreateTime());
+        var pressedAt = member.NextCreateTime();
+        var press = WeComMember.PressXml("wangwu", key, taskId, bot.StandIn.ResponseCodeFor(taskId), pressedAt);
 
         for (var i = 0; i < 3; i++)
         {
@@ -58,6 +59,9 @@ public sealed class CallbackRobustnessTests
         await member.SayAsync("/me");
         await member.WaitForAsync("你正在进行");
 
+        // The press is stored once and handled, not set aside: the error, if any, says why.
+        var stored = await bot.Inbox.GetAsync($"wecom:wangwu:{pressedAt}:template_card_event:{key}", CancellationToken.None);
+        Assert.True(stored is { Error: null }, $"The press was not handled cleanly: {stored?.Error ?? "not stored"}");
         Assert.Single(member.Texts, t => t.Contains("第 4 步", StringComparison.Ordinal));
         Assert.Single(bot.StandIn.CardUpdates);
         Assert.DoesNotContain(member.Texts, t => t.Contains("失效", StringComparison.Ordinal));
