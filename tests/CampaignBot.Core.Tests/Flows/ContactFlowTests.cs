@@ -303,6 +303,28 @@ public sealed class ContactFlowTests
         Assert.Contains("你的联系走访：累计 1 次，本周 0 次，最近 2027-01-12", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_leader_with_two_contact_points_gets_one_weekly_message_with_a_section_for_each()
+    {
+        var shipped = Campaign();
+        var campaign = shipped with
+        {
+            Units = [.. shipped.Units, new("village_xiguan", "西关村", "village", "county_east", new DateOnly(2027, 1, 16))],
+            Contacts = shipped.Contacts with { Leaders = [new ContactAssignment("test:7", "王县长", ContactLevel.County, [Village, "village_xiguan"])] },
+        };
+        var job = new ContactWeeklyJob(new ContactDirectory(_contacts, campaign), new ContactUnitView(_members, _examinations, _ledger, _contacts, campaign), _members, new CampaignCalendar(campaign), Options.Create(new ContactOptions()));
+        var monday = job.Next(new DateTimeOffset(2027, 1, 20, 2, 0, 0, TimeSpan.Zero))!;
+
+        var context = new JobContext(monday, monday.DueAt);
+        await job.HandleAsync(context, CancellationToken.None);
+
+        var message = Assert.Single(context.ToEffects().Messages);
+        Assert.Equal("contact-weekly:2027-W04:test:7:village_dongguan+village_xiguan", message.Id);
+        var text = ((TextMessage)message.ReadBody()).Text;
+        Assert.StartsWith("【联系点周报】东关村（2027-01-25 起的一周）", text, StringComparison.Ordinal);
+        Assert.Contains("\n\n【联系点周报】西关村（2027-01-25 起的一周）", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ContactLevel.City, new[] { "county_east", Village }, 0)]
     [InlineData(ContactLevel.City, new[] { Village, Village }, 1)]

@@ -1,9 +1,9 @@
 namespace CampaignBot.Core.Features.Contacts;
 
 /// <summary>
-/// The weekly summary to each contact leader, one message per unit they contact. The job recurs by its cron rule; each
-/// message is keyed by the week, the leader and the unit, so a firing taken over after a crash, or a second firing in
-/// the same week, sends nothing twice. After downtime the summary is this week's, once; it waits out the quiet hours, and
+/// The weekly summary to each contact leader: one message, a section per unit they contact. The job recurs by its cron
+/// rule; each message is keyed by the week, the leader and the units, so a firing taken over after a crash, or a second
+/// firing in the same week, sends nothing twice. After downtime the summary is this week's, once; it waits out the quiet hours, and
 /// none is sent after the campaign's end.
 /// </summary>
 public sealed class ContactWeeklyJob(
@@ -38,12 +38,21 @@ public sealed class ContactWeeklyJob(
                 continue;
             }
 
+            if (assignment.UnitIds.Count == 0)
+            {
+                continue;
+            }
+
             var language = leader.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+            Text? summary = null;
             foreach (var unit in assignment.UnitIds)
             {
-                var summary = await view.WeeklySummaryAsync(leader.Id, unit, weekStart, cancellationToken);
-                context.Notify(leader.PrivateChat, new TextMessage(summary.In(language)), $"contact-weekly:{week}:{leader.Id}:{unit}", sendAt);
+                var section = await view.WeeklySummaryAsync(leader.Id, unit, weekStart, cancellationToken);
+                summary = summary is null ? section : summary.Then(section);
             }
+
+            var key = $"contact-weekly:{week}:{leader.Id}:{string.Join('+', assignment.UnitIds)}";
+            context.Notify(leader.PrivateChat, new TextMessage(summary!.In(language)).For(language), key, sendAt);
         }
     }
 
