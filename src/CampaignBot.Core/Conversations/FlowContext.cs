@@ -115,6 +115,8 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
         _keyed.Add(new KeyedMessage(key, chat, message));
     }
 
+    public void Notify(ChatRef chat, Outbound message, string key, DateTimeOffset? notBefore) => NotifyOnce(key, chat, message, notBefore);
+
     /// <summary>The sender's own private chat (for what is meant for them alone: operator instructions, personal data).</summary>
     public ChatRef SenderPrivateChat => new(Update.Chat.Channel, Update.Sender.Id, ChatKind.Private);
 

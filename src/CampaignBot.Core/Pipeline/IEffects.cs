@@ -15,6 +15,9 @@ public interface IEffects
     /// </summary>
     void Notify(ChatRef chat, Outbound message, string? key);
 
+    /// <summary>As <see cref="Notify(ChatRef, Outbound, string?)"/>, sent at <paramref name="notBefore"/> at the earliest (quiet hours).</summary>
+    void Notify(ChatRef chat, Outbound message, string key, DateTimeOffset? notBefore);
+
     void Schedule(ScheduledJob job);
 
     void CancelJob(string id);

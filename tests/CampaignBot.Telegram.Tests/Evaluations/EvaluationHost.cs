@@ -24,6 +24,9 @@ public sealed class EvaluationHost : IAsyncDisposable
             ["Campaign:File"] = Path.Combine(RepoRoot(), "config", "campaign.yaml"),
             ["Console:Enabled"] = "false",
             ["Pipeline:PollInterval"] = "00:00:00.020",
+            // The host runs on the real clock: no quiet hours, so what a round sends goes out now at any hour.
+            ["Reminders:QuietStart"] = "00:00",
+            ["Reminders:QuietEnd"] = "00:00",
             ["Telegram:Token"] = TelegramHarness.Token,
             ["Telegram:ApiBaseUrl"] = host.StandIn.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "1",

@@ -43,6 +43,45 @@ public sealed class PrivateBallotTests
     }
 
     [Fact]
+    public async Task A_roster_round_opened_at_night_sends_its_ballots_when_the_quiet_hours_end()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        await bot.RegisterAsync("r1");
+        await bot.AdvanceAsync(TimeSpan.FromHours(14)); // 23:00 in Beijing
+
+        var opened = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 12 roster");
+        var morning = await bot.AdvanceAsync(TimeSpan.FromHours(9)); // 08:00
+
+        Assert.DoesNotContain(opened, m => m.Chat.Id == "r1");
+        Assert.Contains("夜间不打扰，选票于 2027-03-02 08:00 发出", Texts(opened), StringComparison.Ordinal);
+        var ballot = Assert.Single(morning, m => m.Chat.Id == "r1");
+        Assert.Contains(":ballot:", ballot.Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_round_that_closes_at_night_tells_the_office_in_the_morning_and_whoever_closed_it_at_once()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        await bot.RegisterAsync("office2", Roles.CampaignOffice, unit: "city");
+        await bot.RegisterAsync("r1");
+        await bot.AdvanceAsync(TimeSpan.FromHours(11)); // 20:00 in Beijing
+        await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 4 roster");
+        var late = await bot.CommandAsync(Private("office2"), "office2", "round", "open town_chengguan rectification 24 code");
+        var lateRound = Texts(late).Split("已开启评议 ")[1].Split('：')[0];
+
+        var midnight = await bot.AdvanceAsync(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
+        var closedByHand = await bot.CommandAsync(Private("office2"), "office2", "round", $"close {lateRound}");
+        var morning = await bot.AdvanceAsync(TimeSpan.FromHours(8));
+
+        Assert.DoesNotContain(midnight, m => m.Id.Contains(":office:", StringComparison.Ordinal));
+        Assert.Contains(closedByHand, m => m.Chat.Id == "office2" && m.Id.Contains(":office:", StringComparison.Ordinal));
+        Assert.DoesNotContain(closedByHand, m => m.Chat.Id == "office1");
+        Assert.Equal(["office1", "office1", "office2"], morning.Where(m => m.Id.Contains(":office:", StringComparison.Ordinal)).Select(m => m.Chat.Id).Order());
+    }
+
+    [Fact]
     public async Task An_evaluator_with_the_code_gets_a_private_ballot_and_votes_once()
     {
         await using var bot = await StartAsync();

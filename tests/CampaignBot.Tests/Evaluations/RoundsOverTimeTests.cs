@@ -24,9 +24,11 @@ public sealed class RoundsOverTimeTests
         await bot.RestartAsync();
         var atNight = await bot.AdvanceAsync(TimeSpan.FromHours(6));
         var closed = await bot.AdvanceAsync(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1));
+        var morning = await bot.AdvanceAsync(TimeSpan.FromHours(2)); // 08:01: the result, closed at 06:00, wakes nobody
 
-        Assert.DoesNotContain(atNight.Concat(closed), m => m.Chat.Id == "r1");
-        Assert.Contains(closed, m => m.Chat.Id == "office1" && Texts([m]).Contains("需要补课", StringComparison.Ordinal));
+        Assert.DoesNotContain(atNight.Concat(closed).Concat(morning), m => m.Chat.Id == "r1");
+        Assert.DoesNotContain(closed, m => m.Chat.Id == "office1");
+        Assert.Contains(morning, m => m.Chat.Id == "office1" && Texts([m]).Contains("需要补课", StringComparison.Ordinal));
     }
 
     [Fact]

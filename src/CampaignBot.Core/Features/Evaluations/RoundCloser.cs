@@ -4,14 +4,17 @@ namespace CampaignBot.Core.Features.Evaluations;
 /// Closes a round: counts the ballots (aggregation), judges them against the round's pass rule, stores the result
 /// once (the first close wins), then tells the group and, privately, the office, the opener and whoever closed it.
 /// Every message is keyed by the round and its recipient (<see cref="ResultKey"/>), so closing by command and by the
-/// scheduler, or closing twice, reaches each recipient once.
+/// scheduler, or closing twice, reaches each recipient once. A round that closes in the quiet hours tells the group and
+/// the office when those end; only whoever closed it by hand hears at once.
 /// </summary>
 public sealed class RoundCloser(
     IEvaluationRoundStore rounds,
     IBallotStore ballots,
     IMemberStore members,
     EvaluationText text,
-    Campaign.CampaignDefinition campaign)
+    Campaign.CampaignDefinition campaign,
+    CampaignCalendar calendar,
+    IOptions<Scheduling.QuietHours> quiet)
 {
     public const string CloseJobKind = "evaluation-close";
 
@@ -54,6 +57,8 @@ public sealed class RoundCloser(
     private async Task AnnounceAsync(IEffects effects, EvaluationRound round, Member? closedBy, CancellationToken cancellationToken)
     {
         var result = round.Result!;
+        var awake = quiet.Value.NotIn(effects.Now, calendar);
+        DateTimeOffset? notBefore = awake > effects.Now ? awake : null;
         if (round.Group is { } group)
         {
             // The ballot loses its buttons, so nobody presses a closed round. The group reads the verdict, not what the office must do.
@@ -63,7 +68,7 @@ public sealed class RoundCloser(
                 effects.Notify(group, final, $"ev:{round.Id}:final");
             }
 
-            effects.Notify(group, new TextMessage(text.Result(round, result).Chinese), ResultKey(round.Id, group));
+            effects.Notify(group, new TextMessage(text.Result(round, result).Chinese), ResultKey(round.Id, group), notBefore);
         }
 
         var office = (await members.ListAsync(null, cancellationToken))
@@ -76,7 +81,11 @@ public sealed class RoundCloser(
         foreach (var member in office)
         {
             var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
-            effects.Notify(member.PrivateChat, new TextMessage(summary.In(language) + next.In(language)), ResultKey(round.Id, member.PrivateChat));
+            effects.Notify(
+                member.PrivateChat,
+                new TextMessage(summary.In(language) + next.In(language)).For(language),
+                ResultKey(round.Id, member.PrivateChat),
+                member.Id == closedBy?.Id ? null : notBefore);
         }
     }
 }

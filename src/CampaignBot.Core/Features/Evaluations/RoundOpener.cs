@@ -75,7 +75,9 @@ public sealed class RoundOpener(
             round = earlier;
         }
 
-        var handedOut = await HandOutAsync(context, round, cancellationToken);
+        // Private ballots wake nobody: opened in the quiet hours, they go out when those end (unless the round is over by then).
+        var ballotsAt = quiet.Value.NotIn(now, calendar) is var awake && awake < round.ClosesAt ? awake : now;
+        var handedOut = await HandOutAsync(context, round, ballotsAt, cancellationToken);
         context.Schedule(new ScheduledJob { Id = RoundCloser.CloseJobId(round.Id), Kind = RoundCloser.CloseJobKind, Payload = round.Id, DueAt = round.ClosesAt });
         if (round.VotesPrivately)
         {
@@ -84,7 +86,7 @@ public sealed class RoundOpener(
 
             // Nobody is woken for a reminder: in quiet hours it comes before they begin, or not at all.
             remindAt = quiet.Value.Before(remindAt, calendar);
-            if (remindAt > now)
+            if (remindAt > ballotsAt)
             {
                 context.Schedule(new ScheduledJob { Id = RoundJobs.ReminderJobId(round.Id), Kind = RoundJobs.ReminderJobKind, Payload = round.Id, DueAt = remindAt });
             }
@@ -97,6 +99,12 @@ public sealed class RoundOpener(
             RoundAudience.Roster => EvaluationTexts.RoundHowRoster(handedOut),
             _ => EvaluationTexts.RoundHowCode(round.Code!),
         };
+        if (handedOut > 0 && ballotsAt > now)
+        {
+            var later = EvaluationTexts.BallotsAfterQuietHours(text.Local(ballotsAt));
+            how = new Text(how.Chinese + later.Chinese, $"{how.English} {later.English}");
+        }
+
         return new RoundOpenResult(EvaluationTexts.RoundOpened(round.Id, text.UnitName(unitId), text.StageName(stage), text.Local(round.ClosesAt), how), round.Id);
     }
 
@@ -104,7 +112,7 @@ public sealed class RoundOpener(
     private async Task<EvaluationRound?> OpenRoundOfAsync(string unitId, string stage, string id, CancellationToken cancellationToken) =>
         (await rounds.ListAsync(unitId, cancellationToken)).FirstOrDefault(r => r.Stage == stage && r.Status == RoundStatus.Open && r.Id != id);
 
-    private async Task<int> HandOutAsync(FlowContext context, EvaluationRound round, CancellationToken cancellationToken)
+    private async Task<int> HandOutAsync(FlowContext context, EvaluationRound round, DateTimeOffset ballotsAt, CancellationToken cancellationToken)
     {
         var briefing = await briefings.ForAsync(round, cancellationToken);
         if (round is { Group: { } group, PrivateBallots: false })
@@ -125,7 +133,7 @@ public sealed class RoundOpener(
             var chat = member.PrivateChat;
             var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
             await turnout.AddAsync(new TurnoutEntry(round.Id, member.Id, chat, false), cancellationToken);
-            context.Notify(chat, text.Ballot(round, null, briefing, language).For(language), $"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}");
+            context.NotifyOnce($"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}", chat, text.Ballot(round, null, briefing, language).For(language), ballotsAt > context.Now ? ballotsAt : null);
         }
 
         if (round is { Group: { } robotGroup, PrivateBallots: true })
