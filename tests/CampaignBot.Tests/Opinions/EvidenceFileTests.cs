@@ -68,6 +68,23 @@ public sealed partial class EvidenceFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evidence_stored_at_night_tells_the_secretary_when_the_quiet_hours_end()
+    {
+        var id = await NewItemAsync();
+        await _bot.AdvanceAsync(TimeSpan.FromHours(14)); // 23:00 in Beijing
+        var bytes = RandomNumberGenerator.GetBytes(1_000);
+        await SayAsync("lead1", "ledger", $"done {id}");
+        await SendAsync("lead1", new PhotoInput(Write("夜间.jpg", bytes), "夜间.jpg", "image/jpeg", bytes.Length, null));
+
+        var fetched = await _bot.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var morning = await _bot.AdvanceAsync(TimeSpan.FromHours(9));
+
+        Assert.Equal(EvidenceFileState.Stored, Assert.Single((await _bot.Stores.Ledger.GetAsync(id, Ct))!.Evidence).File);
+        Assert.DoesNotContain(fetched, m => m.Chat.Id == "sec1");
+        Assert.Contains($"/ledger confirm {id}", Texts(morning.Where(m => m.Chat.Id == "sec1")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_file_sent_twice_is_kept_once_and_a_document_keeps_its_name_and_type()
     {
         var id = await NewItemAsync();

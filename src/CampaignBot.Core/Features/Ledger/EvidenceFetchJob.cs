@@ -115,7 +115,9 @@ public sealed class EvidenceFetchJob(
         var level = await service.IsLeadershipItemAsync(item, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
         foreach (var confirmer in (await people.AtLevelAsync(item.UnitId, level, cancellationToken)).Where(p => p.Id != reporterId))
         {
-            context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(item).In(LedgerCommand.LanguageOf(confirmer))), $"evidence-stored:{item.Id}:{confirmer.Id}:{item.Evidence.Count}");
+            // The reporter just sent the file and is awake; a confirmer is not woken for it (quiet hours).
+            var language = LedgerCommand.LanguageOf(confirmer);
+            context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(item).In(language)).For(language), $"evidence-stored:{item.Id}:{confirmer.Id}:{item.Evidence.Count}", context.Awake);
         }
     }
 
