@@ -106,6 +106,25 @@ public sealed class PledgeTests : IDisposable
     }
 
     [Fact]
+    public async Task Pledges_of_several_members_waiting_for_a_group_reach_it_as_one_post_when_it_is_linked()
+    {
+        await using var chat = await StartedAsync();
+        await chat.RegisterAsync(_bot, "21", "村书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "23", "李村民", "village_dongguan");
+        await chat.SayAllAsync("22", "/pledge", "4", "8", "求真务实，每月办成一件实事。", "确认发布");
+        var second = await chat.SayAllThenAsync("23", "/pledge", "4", "8", "带头参加义务劳动，服务群众。", "确认发布");
+        Assert.Contains("已发布 1 条公开承诺", second, StringComparison.Ordinal);
+
+        var linked = await chat.SendAsync("21", new CommandInput("link", string.Empty), Group);
+
+        Assert.True(linked.Contains("尚未发到群里的公开承诺现已发到群里：2 人共 2 条", StringComparison.Ordinal), linked);
+        var post = Assert.Single(chat.BodiesTo(Group).OfType<TextMessage>(), m => m.Text.Contains("【公开承诺】", StringComparison.Ordinal));
+        Assert.Equal(
+            "【公开承诺】王村民（城关镇东关村）\n· 求真务实：求真务实，每月办成一件实事。\n\n【公开承诺】李村民（城关镇东关村）\n· 求真务实：带头参加义务劳动，服务群众。\n欢迎大家监督。",
+            post.Text);
+    }
+
+    [Fact]
     public async Task A_month_later_the_scheduler_asks_and_the_check_in_is_recorded()
     {
         await using var chat = await StartedAsync();

@@ -3,8 +3,9 @@ using CampaignBot.Core.Features.Groups;
 namespace CampaignBot.Core.Features.Pledges;
 
 /// <summary>
-/// Pledges published while the unit had no group reach the group when one is linked: one post per member, once (the
-/// pledges are cleared of <see cref="Pledge.AwaitingGroup"/>, and the post's outbox id names the member and the group).
+/// Pledges published while the unit had no group reach the group when one is linked: one post with every waiting
+/// member's pledges, once (the pledges are cleared of <see cref="Pledge.AwaitingGroup"/>, and the post's outbox id names
+/// the group and the linking update). One event, one message: the group is not flooded with a post per member.
 /// </summary>
 public sealed class PendingPledgePosts(IPledgeStore pledges) : IGroupLinkListener
 {
@@ -23,16 +24,18 @@ public sealed class PendingPledgePosts(IPledgeStore pledges) : IGroupLinkListene
 
         var unit = context.Campaign.FindUnit(unitId)?.Name ?? unitId;
         var chat = group.ToChatRef();
-        foreach (var member in pending)
+        var posts = new List<string>();
+        foreach (var member in pending.OrderBy(m => m.Min(p => p.PublishedAt)))
         {
             var items = member.OrderBy(p => AreaOrder(context, p.Area)).ToList();
-            var text = PledgeTexts.GroupPost(items[0].MemberName, unit, items.Select(p => (AreaName(context, p.Area), p.Text)));
-            context.NotifyOnce($"pledges:{member.Key}:{chat.Key}", chat, new TextMessage(text));
+            posts.Add(PledgeTexts.GroupPostBlock(items[0].MemberName, unit, items.Select(p => (AreaName(context, p.Area), p.Text))));
             foreach (var pledge in items)
             {
                 await pledges.SaveAsync(pledge with { AwaitingGroup = false, UpdatedAt = context.Now }, cancellationToken);
             }
         }
+
+        context.NotifyOnce($"pledges:{chat.Key}:{context.Update.UpdateId}", chat, new TextMessage(string.Join("\n", posts) + PledgeTexts.GroupPostClosing));
 
         context.Reply(PledgeTexts.PendingPosted(pending.Count, pending.Sum(m => m.Count())));
     }

@@ -18,7 +18,13 @@ public static partial class PledgeTexts
 
     /// <summary>What the unit's group reads; the group's language is Chinese.</summary>
     public static string GroupPost(string member, string unit, IEnumerable<(string Area, string Text)> pledges) =>
-        $"【公开承诺】{member}（{unit}）\n" + string.Concat(pledges.Select(p => $"· {p.Area}：{p.Text}\n")) + "欢迎大家监督。";
+        GroupPostBlock(member, unit, pledges) + GroupPostClosing;
+
+    /// <summary>One member's pledges in a group post, without the closing line (several members share one post).</summary>
+    public static string GroupPostBlock(string member, string unit, IEnumerable<(string Area, string Text)> pledges) =>
+        $"【公开承诺】{member}（{unit}）\n" + string.Concat(pledges.Select(p => $"· {p.Area}：{p.Text}\n"));
+
+    public const string GroupPostClosing = "欢迎大家监督。";
 
     public static Text Published(int count, string? group) => new(
         $"已发布 {count} 条公开承诺{(group is null ? "。本单位还没有关联群聊，承诺已记录，书记关联群聊（/link）后会自动发到群里" : $"，已发到「{group}」群")}。每月会请你报告履约情况。",
