@@ -65,7 +65,7 @@ public sealed class ContactsOverTelegramTests : IAsyncDisposable
             CreatedBy = "telegram:4001", CreatedAt = Start,
         }, CancellationToken.None);
 
-        // Monday 2027-01-25 09:00 in Beijing: one summary per contact unit, and an hour later still one.
+        // Monday 2027-01-25 09:00 in Beijing: one summary, a section per contact unit, and an hour later still one.
         var beforeSummary = leader.Received.Count;
         _time.Advance(new DateTimeOffset(2027, 1, 25, 1, 0, 0, TimeSpan.Zero) - _time.GetUtcNow());
         await leader.WaitForAsync("【联系点周报】城关镇东关村", beforeSummary);
