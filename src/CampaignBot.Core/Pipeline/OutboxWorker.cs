@@ -33,6 +33,11 @@ public sealed class OutboxWorker(
     /// of its messages is settled, so a reply handed over from memory never overtakes those put back in the store.
     /// </summary>
     private readonly Dictionary<string, DateTimeOffset> _held = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Messages queued or being sent here and not yet settled. A claim that takes one of them again (its lease ran out
+    /// during a slow send, or while it waited behind its chat's earlier messages) leaves it to the turn already queued.
+    /// </summary>
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private KeyedWorkQueue<Turn>? _queue;
 
     private KeyedWorkQueue<Turn> Queue =>
@@ -61,7 +66,7 @@ public sealed class OutboxWorker(
             foreach (var message in messages)
             {
                 StageTrace.Mark("handoff", message.Chat.Id, Queue.InFlight);
-                _ = Queue.Enqueue(message.Chat.Key, new Turn(message, FromStore: false), stoppingToken);
+                _ = Take(message, fromStore: false, stoppingToken);
             }
         },
         () => Queue.InFlight < MaxInFlight);
@@ -114,7 +119,21 @@ public sealed class OutboxWorker(
 
         // The claim is oldest first, so each chat's queue keeps its messages in order. A message sent whose mark is
         // still gathering (its lease ran out meanwhile) is not sent again: the mark is on its way.
-        return [.. due.Where(message => marks?.Pending(message.Id) is null).Select(message => Queue.Enqueue(message.Chat.Key, new Turn(message, FromStore: true), cancellationToken))];
+        return [.. due.Where(message => marks?.Pending(message.Id) is null).Select(message => Take(message, fromStore: true, cancellationToken)).OfType<Task>()];
+    }
+
+    /// <summary>Queues the message in its chat's turn, unless it is queued or being sent here already (then null).</summary>
+    private Task? Take(OutboxMessage message, bool fromStore, CancellationToken cancellationToken)
+    {
+        lock (_taken)
+        {
+            if (!_taken.Add(message.Id))
+            {
+                return null;
+            }
+        }
+
+        return Queue.Enqueue(message.Chat.Key, new Turn(message, fromStore), cancellationToken);
     }
 
     /// <summary>
@@ -123,6 +142,21 @@ public sealed class OutboxWorker(
     /// the chat's order.
     /// </summary>
     private async Task SendInTurnAsync(string chat, Turn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendInTurnCoreAsync(chat, turn, cancellationToken);
+        }
+        finally
+        {
+            lock (_taken)
+            {
+                _taken.Remove(turn.Message.Id);
+            }
+        }
+    }
+
+    private async Task SendInTurnCoreAsync(string chat, Turn turn, CancellationToken cancellationToken)
     {
         var message = turn.Message;
         StageTrace.Mark("send-turn", message.Chat.Id);

@@ -135,6 +135,27 @@ public abstract partial class StoreContractTests
         }
     }
 
+    [Fact]
+    public async Task A_message_whose_lease_runs_out_during_a_slow_send_is_not_sent_again_by_the_same_worker()
+    {
+        var stores = await OpenFreshAsync();
+        var time = new FakeTimeProvider(T0);
+        var sender = new GatedSender();
+        var worker = new PipelineHarness(stores, time).OutboxWorker(sender);
+        await stores.Outbox.EnqueueAsync([ContractData.Outbox("slow", T0)], Ct);
+
+        var first = worker.RunOnceAsync(Ct);
+        await sender.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromMinutes(1)); // past the 30 s lease while the channel still has not answered
+        var second = worker.RunOnceAsync(Ct);
+        await Task.Delay(50, Ct);
+        sender.Release.SetResult();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["slow"], sender.Sent);
+        Assert.Equal(OutboxStatus.Sent, (await stores.Outbox.GetAsync("slow", Ct))!.Status);
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);

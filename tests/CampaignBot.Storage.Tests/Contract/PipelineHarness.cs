@@ -89,6 +89,43 @@ internal sealed class RecordingSender(string channel = "telegram") : IChannelSen
     }
 }
 
+/// <summary>A sender whose sends wait until the test releases them; it records each send as it starts.</summary>
+internal sealed class GatedSender : IChannelSender
+{
+    private readonly List<string> _sent = [];
+
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Channel => "telegram";
+
+    public ChannelRateLimits Limits => ChannelRateLimits.Unlimited;
+
+    public IReadOnlyList<string> Sent
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    public async Task<SendResult> SendAsync(OutboxMessage message, Outbound body, string? editTarget, CancellationToken cancellationToken)
+    {
+        lock (_sent)
+        {
+            _sent.Add(message.Id);
+        }
+
+        Started.TrySetResult();
+        await Release.Task;
+        return SendResult.Sent("m1");
+    }
+}
+
 /// <summary>A sender that records what it sent, and throttles one message the first time it is tried.</summary>
 internal sealed class ThrottlingOnceSender(string throttledId, TimeSpan retryAfter) : IChannelSender
 {
