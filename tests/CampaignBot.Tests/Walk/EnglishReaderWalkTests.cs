@@ -209,5 +209,20 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Equal(Language.English, later.BodiesTo(CampaignChat.Private("131")).Single().Reader);
     }
 
+    [Fact]
+    public async Task An_english_office_member_reads_the_member_counts_per_unit_with_english_punctuation()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "141", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "142", "活动办", "city", "office", rank: 1);
+
+        var english = await chat.SayAsync("141", "/members");
+        var chinese = await chat.SayAsync("142", "/members");
+
+        Assert.Contains("\ncity 示例市: 2", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("：", english, StringComparison.Ordinal);
+        Assert.Contains("\ncity 示例市：2", chinese, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }
