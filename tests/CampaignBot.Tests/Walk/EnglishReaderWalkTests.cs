@@ -67,7 +67,9 @@ public sealed class EnglishReaderWalkTests : IDisposable
         var english = await chat.SayAsync("61", $"/ledger show {id}");
         var chinese = await chat.SayAsync("63", $"/ledger show {id}");
 
-        Assert.Contains("Smith（", english, StringComparison.Ordinal);
+        Assert.Contains(" Smith (console:61): Created", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", english, StringComparison.Ordinal);
+        Assert.Contains(" Smith（console:61）：建立", chinese, StringComparison.Ordinal);
         Assert.Contains("Created: 会议过多; measures: 精简会议; lead leader: Wang; deadline: 2027-03-03; source: self-examination", english, StringComparison.Ordinal);
         Assert.Contains(": Progress: 已召开专题会", english, StringComparison.Ordinal);
         Assert.Contains(": Reported done, evidence: 会议减少三成", english, StringComparison.Ordinal);
@@ -222,6 +224,33 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Contains("\ncity 示例市: 2", english, StringComparison.Ordinal);
         Assert.DoesNotContain("：", english, StringComparison.Ordinal);
         Assert.Contains("\ncity 示例市：2", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_daily_jobs_overdue_line_in_a_ledger_items_history_is_signed_in_each_readers_language()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        foreach (var seeder in chat.Services.GetServices<IHostedService>().OfType<Core.Features.Ledger.LedgerJobSeeder>())
+        {
+            await seeder.StartAsync(CancellationToken.None);
+        }
+
+        await chat.RegisterAsync(_bot, "151", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "152", "王书记", "village_dongguan", "secretary");
+        await chat.SayAsync("152", "/ledger add 王书记 2027-01-22 会议过多 | 精简会议");
+        var id = (await chat.Stores.Ledger.ListAsync("village_dongguan", CancellationToken.None)).Single().Id;
+        for (var day = 0; day < 4; day++)
+        {
+            chat.Time.Advance(TimeSpan.FromDays(1));
+            await chat.RunSchedulerAsync();
+        }
+
+        var english = await chat.SayAsync("151", $"/ledger show {id}");
+        var chinese = await chat.SayAsync("152", $"/ledger show {id}");
+
+        Assert.Matches(@"\n2\. 2027-01-2\d \d\d:\d\d system: ", english);
+        Assert.Matches(@"\n2\. 2027-01-2\d \d\d:\d\d 系统：", chinese);
+        Assert.DoesNotContain("system", chinese, StringComparison.Ordinal);
     }
 
     public void Dispose() => _bot.Dispose();

@@ -221,7 +221,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         var text = new StringBuilder(LedgerTexts.Card(item, UnitName(item.UnitId), context.Language == Language.English));
         foreach (var entry in (await ledger.HistoryAsync(item.Id, cancellationToken)).TakeLast(20))
         {
-            text.Append($"\n{entry.Number}. {CampaignBot.Core.Features.Progress.CampaignTable.Time(entry.At, TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone))} {entry.By}{(context.Language == Language.English ? ": " : "：")}{entry.WhatIn(context.Language)}");
+            text.Append($"\n{entry.Number}. {CampaignBot.Core.Features.Progress.CampaignTable.Time(entry.At, TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone))} {entry.ByIn(context.Language)}{(context.Language == Language.English ? ": " : "：")}{entry.WhatIn(context.Language)}");
         }
 
         context.Reply(new TextMessage(text.ToString()));
