@@ -84,7 +84,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         var text = new StringBuilder(context.Text(ContactTexts.MyUnitsHeading));
         foreach (var unit in units)
         {
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"· {view.UnitName(unit)}（{unit}）");
+            text.Append('\n').Append(context.Text(ContactTexts.MyUnitLine(view.UnitName(unit), unit)));
         }
 
         text.Append('\n').Append(context.Text(ContactTexts.LeaderUsage));
