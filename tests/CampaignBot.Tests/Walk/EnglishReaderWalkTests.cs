@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CampaignBot.Tests.Examinations;
 
 namespace CampaignBot.Tests.Walk;
@@ -251,6 +252,29 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Matches(@"\n2\. 2027-01-2\d \d\d:\d\d system: ", english);
         Assert.Matches(@"\n2\. 2027-01-2\d \d\d:\d\d 系统：", chinese);
         Assert.DoesNotContain("system", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lists_inside_english_answers_to_the_office_and_a_secretary_are_separated_by_commas()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "161", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "162", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "163", "Wang", "town_chengguan", rank: 1);
+        await chat.RegisterAsync(_bot, "164", "李书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "165", "钱党员", "village_dongguan");
+
+        var rank = await chat.SayAsync("162", "/member console:165 rank nonsense");
+        var chineseRank = await chat.SayAsync("164", "/member console:165 rank nonsense");
+        var set = await chat.SayAsync("161", "/contact set console:163 city dept_organisation village_dongguan");
+        var drawn = await chat.SayAsync("161", "/inspect draw");
+        var verified = await chat.SayAsync("161", $"/inspect verify {Regex.Match(drawn, "Inspection (I[A-Z0-9]+)").Groups[1].Value}");
+
+        Assert.Contains("Choose from: county (县处级以上领导干部), section (乡科级干部), ordinary (普通党员)", rank, StringComparison.Ordinal);
+        Assert.Contains("可选：county（县处级以上领导干部）、section（乡科级干部）、ordinary（普通党员）", chineseRank, StringComparison.Ordinal);
+        Assert.Equal("Set: Wang (console:163, city leader) contacts 市委组织部, 城关镇东关村.", set);
+        Assert.StartsWith("Verified: ", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("、", rank + set + verified, StringComparison.Ordinal);
     }
 
     public void Dispose() => _bot.Dispose();

@@ -129,7 +129,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         }
 
         await store.SetAsync(new ContactChange(assignment, Removed: false, office.Id, context.Now), cancellationToken);
-        context.Reply(ContactTexts.Set(name, leaderId, level, string.Join("、", assignment.UnitIds.Select(view.UnitName))));
+        context.Reply(ContactTexts.Set(name, leaderId, level, Text.List(assignment.UnitIds.Select(view.UnitName))));
     }
 
     private async Task ClearAsync(FlowContext context, Member office, string[] words, CancellationToken cancellationToken)

@@ -18,9 +18,9 @@ public static partial class ContactTexts
         $"· {name}（{id}，{LevelName(level).Chinese}）：{units}",
         $"· {name} ({id}, {LevelName(level).English}): {units}");
 
-    public static Text Set(string name, string id, ContactLevel level, string units) => new(
-        $"已设置：{name}（{id}，{LevelName(level).Chinese}）联系 {units}。",
-        $"Set: {name} ({id}, {LevelName(level).English}) contacts {units}.");
+    public static Text Set(string name, string id, ContactLevel level, Text units) => new(
+        $"已设置：{name}（{id}，{LevelName(level).Chinese}）联系 {units.Chinese}。",
+        $"Set: {name} ({id}, {LevelName(level).English}) contacts {units.English}.");
 
     public static Text ReviewLine(int number, string reviewer, bool accepted, string? comment) => new(
         $"第 {number} 稿：{reviewer}{(accepted ? "审核通过" : "退回：" + comment)}",
