@@ -277,5 +277,30 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.DoesNotContain("、", rank + set + verified, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_english_secretary_and_office_read_the_meeting_team_contact_points_and_unit_kinds_separated_by_commas()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "171", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "172", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "173", "Wang", "village_dongguan", rank: 2);
+        await chat.RegisterAsync(_bot, "174", "Li", "village_dongguan");
+        await chat.RegisterAsync(_bot, "175", "Zhao", "town_chengguan", rank: 1);
+        await chat.SayAsync("171", "/contact set console:175 city dept_organisation village_dongguan");
+
+        await chat.SayAsync("172", "/meeting open");
+        var team = await chat.SayAsync("172", "1 2 3");
+        var contacts = await chat.SayAsync("171", "/contact list");
+        var kinds = await chat.SayAsync("171", "/inspect draw nonsense");
+        var progress = await chat.SayAsync("171", "/progress village_dongguan");
+
+        Assert.Contains("Head: Li\nMembers: Smith, Wang\n", team, StringComparison.Ordinal);
+        Assert.Contains("· Zhao (console:175, city leader): 市委组织部, 城关镇东关村", contacts, StringComparison.Ordinal);
+        Assert.Contains("No unit kind 'nonsense'. Kinds: ", kinds, StringComparison.Ordinal);
+        Assert.Contains("城关镇东关村: contact leaders Zhao;", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("、", team + contacts + kinds, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", contacts + kinds, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

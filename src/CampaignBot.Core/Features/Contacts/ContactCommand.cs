@@ -98,7 +98,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         var text = new StringBuilder(context.Text(ContactTexts.ListHeading(all.Count)));
         foreach (var assignment in all)
         {
-            text.Append('\n').Append(context.Text(ContactTexts.AssignmentLine(assignment.LeaderName, assignment.LeaderId, assignment.Level, string.Join("、", assignment.UnitIds.Select(view.UnitName)))));
+            text.Append('\n').Append(context.Text(ContactTexts.AssignmentLine(assignment.LeaderName, assignment.LeaderId, assignment.Level, Text.List(assignment.UnitIds.Select(view.UnitName)))));
         }
 
         if (then is not null)

@@ -114,8 +114,7 @@ public static class InspectionBulletin
             return InspectionTexts.AllUnitKinds;
         }
 
-        var names = string.Join("、", inspection.Kinds.Select(k => campaign.UnitKinds.FirstOrDefault(u => u.Code == k)?.Name ?? k));
-        return new Text(names, names);
+        return Text.List(inspection.Kinds.Select(k => campaign.UnitKinds.FirstOrDefault(u => u.Code == k)?.Name ?? k));
     }
 
     internal static string UnitName(CampaignDefinition campaign, string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;

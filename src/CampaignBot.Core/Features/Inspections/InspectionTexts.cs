@@ -115,10 +115,10 @@ public static partial class InspectionTexts
         ArgumentNullException.ThrowIfNull(items);
         var zh = string.Concat(findings.Select((f, i) => $"\n  问题{i + 1}：{f}"));
         var en = string.Concat(findings.Select((f, i) => $"\n  Finding {i + 1}: {f}"));
-        var ledger = items.Count == 0 ? string.Empty : string.Join("、", items);
+        var ledger = Text.List(items);
         return new(
-            $"{at} 调研完成（{id}），评定 {rating.Chinese}{(ledger.Length > 0 ? "，整改台帐 " + ledger : string.Empty)}{zh}",
-            $"{at} inspected ({id}), {rating.English}{(ledger.Length > 0 ? ", ledger " + ledger : string.Empty)}{en}");
+            $"{at} 调研完成（{id}），评定 {rating.Chinese}{(items.Count > 0 ? "，整改台帐 " + ledger.Chinese : string.Empty)}{zh}",
+            $"{at} inspected ({id}), {rating.English}{(items.Count > 0 ? ", ledger " + ledger.English : string.Empty)}{en}");
     }
 
     public static Text CaseLine(HandlingCase found, HandlingDecision? decision, string unit)

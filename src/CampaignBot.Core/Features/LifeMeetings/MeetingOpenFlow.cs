@@ -35,7 +35,7 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
 
         flow.Step<string>("Confirming", "shows the head and members to start, or change")
             .Prompt(step => new Prompt(
-                LifeMeetingTexts.ConfirmTeam(NameIn(step.Answers, step.Answers.Team[0]), string.Join("、", step.Answers.Team.Skip(1).Select(id => NameIn(step.Answers, id)))),
+                LifeMeetingTexts.ConfirmTeam(NameIn(step.Answers, step.Answers.Team[0]), Text.List(step.Answers.Team.Skip(1).Select(id => NameIn(step.Answers, id)))),
                 [[new Choice(LifeMeetingTexts.Start, "ok"), new Choice(LifeMeetingTexts.Change, "back")]]))
             .ReadConfirmationAsync(LifeMeetingTexts.PressAButton, StartAsync)
             .Keep((a, id) => a with { MeetingId = id })
