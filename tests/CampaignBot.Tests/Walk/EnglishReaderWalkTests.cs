@@ -302,5 +302,40 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.DoesNotContain("（", contacts + kinds, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_reminder_digest_and_notice_the_jobs_send_an_english_member_is_marked_as_read_in_english()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = "test-ballot-secret-0123456789" });
+        foreach (var seeder in chat.Services.GetServices<IHostedService>().OfType<CampaignBot.Core.Scheduling.JobSeeder>().Where(s => s is not Core.Features.Organisation.ContactSyncSchedule))
+        {
+            await seeder.StartAsync(CancellationToken.None);
+        }
+
+        await chat.RegisterAsync(_bot, "181", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "182", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "183", "Wang", "village_dongguan", language: "en");
+        await chat.RegisterAsync(_bot, "184", "李四", "village_dongguan");
+        await chat.SayAsync("182", "/ledger add Wang 2027-01-25 会议过多 | 精简会议");
+        await chat.SayAsync("181", "/round open village_dongguan meeting_satisfaction 6 roster");
+        var sent = new List<(ChatRef Chat, Outbound Body)>();
+        for (var day = 0; day < 56; day++)
+        {
+            chat.Time.Advance(TimeSpan.FromDays(1));
+            sent.AddRange(await chat.RunSchedulerAsync());
+        }
+
+        var english = sent.Where(s => s.Chat.Kind == ChatKind.Private && s.Chat.Id is "181" or "182" or "183").Select(s => s.Body).OfType<TextMessage>().ToList();
+        var chinese = sent.Where(s => s.Chat.Id == "184").Select(s => s.Body).OfType<TextMessage>().ToList();
+        Assert.Contains(english, m => m.Text.StartsWith("Reminder: ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("Weekly digest: ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("Rectification reminder: ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("[Monthly dispatch ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("Draft bulletin for ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.Contains(" result\n", StringComparison.Ordinal));
+        Assert.All(english, m => Assert.Equal(Language.English, m.Reader));
+        Assert.NotEmpty(chinese);
+        Assert.All(chinese, m => Assert.Null(m.Reader));
+    }
+
     public void Dispose() => _bot.Dispose();
 }

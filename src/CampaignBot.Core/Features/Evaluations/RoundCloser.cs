@@ -76,7 +76,7 @@ public sealed class RoundCloser(
         foreach (var member in office)
         {
             var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
-            effects.Notify(member.PrivateChat, new TextMessage(summary.In(language) + next.In(language)), ResultKey(round.Id, member.PrivateChat));
+            effects.Notify(member.PrivateChat, new TextMessage(summary.In(language) + next.In(language)).For(language), ResultKey(round.Id, member.PrivateChat));
         }
     }
 }

@@ -212,10 +212,11 @@ public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberS
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice && m.IsActive).ToList();
         foreach (var person in office)
         {
-            var bodies = await OfficeMessagesAsync(inspection, cancellationToken, new UserRef(person.UserId, null, person.LanguageCode).Language);
+            var language = new UserRef(person.UserId, null, person.LanguageCode).Language;
+            var bodies = await OfficeMessagesAsync(inspection, cancellationToken, language);
             for (var i = 0; i < bodies.Count; i++)
             {
-                context.Notify(person.PrivateChat, bodies[i], $"inspection-bulletin:{inspection.Id}:{person.Id}:{i}");
+                context.Notify(person.PrivateChat, bodies[i].For(language), $"inspection-bulletin:{inspection.Id}:{person.Id}:{i}");
             }
         }
 

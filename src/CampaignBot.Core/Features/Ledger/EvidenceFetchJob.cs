@@ -106,7 +106,7 @@ public sealed class EvidenceFetchJob(
         await service.UpdateEvidenceAsync(item.Id, evidence.Id!, _ => failed, LedgerTexts.HistoryEvidenceFailed(failed, reason), context.Now, cancellationToken);
         if (await people.MemberAsync(evidence.By, cancellationToken) is { } sender)
         {
-            context.Notify(sender.PrivateChat, new TextMessage(tell.In(LedgerCommand.LanguageOf(sender))), $"evidence-failed:{item.Id}:{evidence.Id}");
+            context.Notify(sender.PrivateChat, new TextMessage(tell.In(LedgerCommand.LanguageOf(sender))).For(LedgerCommand.LanguageOf(sender)), $"evidence-failed:{item.Id}:{evidence.Id}");
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class EvidenceFetchJob(
         var level = await service.IsLeadershipItemAsync(item, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
         foreach (var confirmer in (await people.AtLevelAsync(item.UnitId, level, cancellationToken)).Where(p => p.Id != reporterId))
         {
-            context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(item).In(LedgerCommand.LanguageOf(confirmer))), $"evidence-stored:{item.Id}:{confirmer.Id}:{item.Evidence.Count}");
+            context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(item).In(LedgerCommand.LanguageOf(confirmer))).For(LedgerCommand.LanguageOf(confirmer)), $"evidence-stored:{item.Id}:{confirmer.Id}:{item.Evidence.Count}");
         }
     }
 

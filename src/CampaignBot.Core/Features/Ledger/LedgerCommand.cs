@@ -173,7 +173,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                 var level = await service.IsLeadershipItemAsync(done, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
                 foreach (var confirmer in (await people.AtLevelAsync(done.UnitId, level, cancellationToken)).Where(p => p.Id != member.Id))
                 {
-                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))));
+                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))).For(LanguageOf(confirmer)));
                 }
 
                 return;
@@ -231,7 +231,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
     {
         if (item.LeadLeaderId != context.Member?.Id && await people.MemberAsync(item.LeadLeaderId, cancellationToken) is { } leader)
         {
-            context.Notify(leader.PrivateChat, new TextMessage(text.In(LanguageOf(leader))));
+            context.Notify(leader.PrivateChat, new TextMessage(text.In(LanguageOf(leader))).For(LanguageOf(leader)));
         }
     }
 
