@@ -337,5 +337,22 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.All(chinese, m => Assert.Null(m.Reader));
     }
 
+    [Fact]
+    public async Task A_secretarys_reminder_from_the_action_list_is_marked_with_each_members_language()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "191", "王书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "192", "Wang", "village_dongguan", language: "en");
+        await chat.RegisterAsync(_bot, "193", "李四", "village_dongguan");
+
+        await chat.SayAsync("191", "/todo remind not_started");
+
+        var english = Assert.IsType<TextMessage>(chat.BodiesTo(CampaignChat.Private("192")).Last());
+        var chinese = Assert.IsType<TextMessage>(chat.BodiesTo(CampaignChat.Private("193")).Last());
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}{2}", english.Text.Replace("王书记", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(Language.English, english.Reader);
+        Assert.Null(chinese.Reader);
+    }
+
     public void Dispose() => _bot.Dispose();
 }
