@@ -276,6 +276,20 @@ public sealed class ContactFlowTests
     }
 
     [Fact]
+    public async Task An_english_contact_leader_reads_their_units_and_the_weekly_counts_with_english_punctuation_and_plurals()
+    {
+        var chat = Chat(_leader, languageCode: "en");
+
+        var mine = await chat.SayAsync("/contact");
+        var weekly = ContactTexts.WeeklySummary("东关村", Village, "2027-01-25", new ContactUnitCounts(1, 0, 0, 0, 1, 0, 0, 0, 0, null)).English;
+
+        Assert.Contains("· 东关村 (village_dongguan)", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", mine, StringComparison.Ordinal);
+        Assert.Contains("\n1 member(s); examinations", weekly, StringComparison.Ordinal);
+        Assert.Contains("\nLedger 1 item(s): 0 done, 0 overdue\n", weekly, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_weekly_job_tells_each_contact_leader_about_each_unit_once_a_week_under_keys_of_the_week()
     {
         var campaign = Campaign();

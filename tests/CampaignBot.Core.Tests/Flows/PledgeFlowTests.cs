@@ -148,4 +148,18 @@ public sealed class PledgeFlowTests
         Assert.Contains("Choose the areas (several allowed; press again to unselect)", replies, StringComparison.Ordinal);
         Assert.Equal("Done", chat.Buttons[^1].Label);
     }
+
+    [Fact]
+    public async Task In_English_the_preview_marks_each_area_with_square_brackets_as_the_published_list_does()
+    {
+        var chat = Chat("en");
+        await chat.SayAsync("/pledge");
+        await chat.PressAsync("政治纪律");
+        await chat.PressAsync("Done");
+
+        var preview = await chat.SayAsync(Political);
+
+        Assert.Contains("\n1. [政治纪律] " + Political + "\n", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("【", preview, StringComparison.Ordinal);
+    }
 }

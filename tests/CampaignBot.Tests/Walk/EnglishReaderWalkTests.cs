@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CampaignBot.Tests.Examinations;
 
 namespace CampaignBot.Tests.Walk;
@@ -67,7 +68,9 @@ public sealed class EnglishReaderWalkTests : IDisposable
         var english = await chat.SayAsync("61", $"/ledger show {id}");
         var chinese = await chat.SayAsync("63", $"/ledger show {id}");
 
-        Assert.Contains("Smith（", english, StringComparison.Ordinal);
+        Assert.Contains(" Smith (console:61): Created", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", english, StringComparison.Ordinal);
+        Assert.Contains(" Smith（console:61）：建立", chinese, StringComparison.Ordinal);
         Assert.Contains("Created: 会议过多; measures: 精简会议; lead leader: Wang; deadline: 2027-03-03; source: self-examination", english, StringComparison.Ordinal);
         Assert.Contains(": Progress: 已召开专题会", english, StringComparison.Ordinal);
         Assert.Contains(": Reported done, evidence: 会议减少三成", english, StringComparison.Ordinal);
@@ -207,6 +210,148 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Contains("语言 'fr' 不可用", refused.Output + refused.Error, StringComparison.Ordinal);
         Assert.StartsWith("My profile\nName: Smith", profile, StringComparison.Ordinal);
         Assert.Equal(Language.English, later.BodiesTo(CampaignChat.Private("131")).Single().Reader);
+    }
+
+    [Fact]
+    public async Task An_english_office_member_reads_the_member_counts_per_unit_with_english_punctuation()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "141", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "142", "活动办", "city", "office", rank: 1);
+
+        var english = await chat.SayAsync("141", "/members");
+        var chinese = await chat.SayAsync("142", "/members");
+
+        Assert.Contains("\ncity 示例市: 2", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("：", english, StringComparison.Ordinal);
+        Assert.Contains("\ncity 示例市：2", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_daily_jobs_overdue_line_in_a_ledger_items_history_is_signed_in_each_readers_language()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        foreach (var seeder in chat.Services.GetServices<IHostedService>().OfType<Core.Features.Ledger.LedgerJobSeeder>())
+        {
+            await seeder.StartAsync(CancellationToken.None);
+        }
+
+        await chat.RegisterAsync(_bot, "151", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "152", "王书记", "village_dongguan", "secretary");
+        await chat.SayAsync("152", "/ledger add 王书记 2027-01-22 会议过多 | 精简会议");
+        var id = (await chat.Stores.Ledger.ListAsync("village_dongguan", CancellationToken.None)).Single().Id;
+        for (var day = 0; day < 4; day++)
+        {
+            chat.Time.Advance(TimeSpan.FromDays(1));
+            await chat.RunSchedulerAsync();
+        }
+
+        var english = await chat.SayAsync("151", $"/ledger show {id}");
+        var chinese = await chat.SayAsync("152", $"/ledger show {id}");
+
+        Assert.Matches(@"\n2\. 2027-01-2\d \d\d:\d\d system: ", english);
+        Assert.Matches(@"\n2\. 2027-01-2\d \d\d:\d\d 系统：", chinese);
+        Assert.DoesNotContain("system", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lists_inside_english_answers_to_the_office_and_a_secretary_are_separated_by_commas()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "161", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "162", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "163", "Wang", "town_chengguan", rank: 1);
+        await chat.RegisterAsync(_bot, "164", "李书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "165", "钱党员", "village_dongguan");
+
+        var rank = await chat.SayAsync("162", "/member console:165 rank nonsense");
+        var chineseRank = await chat.SayAsync("164", "/member console:165 rank nonsense");
+        var set = await chat.SayAsync("161", "/contact set console:163 city dept_organisation village_dongguan");
+        var drawn = await chat.SayAsync("161", "/inspect draw");
+        var verified = await chat.SayAsync("161", $"/inspect verify {Regex.Match(drawn, "Inspection (I[A-Z0-9]+)").Groups[1].Value}");
+
+        Assert.Contains("Choose from: county (县处级以上领导干部), section (乡科级干部), ordinary (普通党员)", rank, StringComparison.Ordinal);
+        Assert.Contains("可选：county（县处级以上领导干部）、section（乡科级干部）、ordinary（普通党员）", chineseRank, StringComparison.Ordinal);
+        Assert.Equal("Set: Wang (console:163, city leader) contacts 市委组织部, 城关镇东关村.", set);
+        Assert.StartsWith("Verified: ", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("、", rank + set + verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_secretary_and_office_read_the_meeting_team_contact_points_and_unit_kinds_separated_by_commas()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "171", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "172", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "173", "Wang", "village_dongguan", rank: 2);
+        await chat.RegisterAsync(_bot, "174", "Li", "village_dongguan");
+        await chat.RegisterAsync(_bot, "175", "Zhao", "town_chengguan", rank: 1);
+        await chat.SayAsync("171", "/contact set console:175 city dept_organisation village_dongguan");
+
+        await chat.SayAsync("172", "/meeting open");
+        var team = await chat.SayAsync("172", "1 2 3");
+        var contacts = await chat.SayAsync("171", "/contact list");
+        var kinds = await chat.SayAsync("171", "/inspect draw nonsense");
+        var progress = await chat.SayAsync("171", "/progress village_dongguan");
+
+        Assert.Contains("Head: Li\nMembers: Smith, Wang\n", team, StringComparison.Ordinal);
+        Assert.Contains("· Zhao (console:175, city leader): 市委组织部, 城关镇东关村", contacts, StringComparison.Ordinal);
+        Assert.Contains("No unit kind 'nonsense'. Kinds: ", kinds, StringComparison.Ordinal);
+        Assert.Contains("城关镇东关村: contact leaders Zhao;", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("、", team + contacts + kinds, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", contacts + kinds, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_reminder_digest_and_notice_the_jobs_send_an_english_member_is_marked_as_read_in_english()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = "test-ballot-secret-0123456789" });
+        foreach (var seeder in chat.Services.GetServices<IHostedService>().OfType<CampaignBot.Core.Scheduling.JobSeeder>().Where(s => s is not Core.Features.Organisation.ContactSyncSchedule))
+        {
+            await seeder.StartAsync(CancellationToken.None);
+        }
+
+        await chat.RegisterAsync(_bot, "181", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "182", "Smith", "village_dongguan", "secretary", language: "en");
+        await chat.RegisterAsync(_bot, "183", "Wang", "village_dongguan", language: "en");
+        await chat.RegisterAsync(_bot, "184", "李四", "village_dongguan");
+        await chat.SayAsync("182", "/ledger add Wang 2027-01-25 会议过多 | 精简会议");
+        await chat.SayAsync("181", "/round open village_dongguan meeting_satisfaction 6 roster");
+        var sent = new List<(ChatRef Chat, Outbound Body)>();
+        for (var day = 0; day < 56; day++)
+        {
+            chat.Time.Advance(TimeSpan.FromDays(1));
+            sent.AddRange(await chat.RunSchedulerAsync());
+        }
+
+        var english = sent.Where(s => s.Chat.Kind == ChatKind.Private && s.Chat.Id is "181" or "182" or "183").Select(s => s.Body).OfType<TextMessage>().ToList();
+        var chinese = sent.Where(s => s.Chat.Id == "184").Select(s => s.Body).OfType<TextMessage>().ToList();
+        Assert.Contains(english, m => m.Text.StartsWith("Reminder: ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("Weekly digest: ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("Rectification reminder: ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("[Monthly dispatch ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.StartsWith("Draft bulletin for ", StringComparison.Ordinal));
+        Assert.Contains(english, m => m.Text.Contains(" result\n", StringComparison.Ordinal));
+        Assert.All(english, m => Assert.Equal(Language.English, m.Reader));
+        Assert.NotEmpty(chinese);
+        Assert.All(chinese, m => Assert.Null(m.Reader));
+    }
+
+    [Fact]
+    public async Task A_secretarys_reminder_from_the_action_list_is_marked_with_each_members_language()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "191", "王书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "192", "Wang", "village_dongguan", language: "en");
+        await chat.RegisterAsync(_bot, "193", "李四", "village_dongguan");
+
+        await chat.SayAsync("191", "/todo remind not_started");
+
+        var english = Assert.IsType<TextMessage>(chat.BodiesTo(CampaignChat.Private("192")).Last());
+        var chinese = Assert.IsType<TextMessage>(chat.BodiesTo(CampaignChat.Private("193")).Last());
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}{2}", english.Text.Replace("王书记", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(Language.English, english.Reader);
+        Assert.Null(chinese.Reader);
     }
 
     public void Dispose() => _bot.Dispose();

@@ -44,8 +44,8 @@ public sealed class MonthlyJobs(
             }
 
             var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
-            var text = BulletinTexts.DispatchAsk(unitName, month).In(Ledger.LedgerCommand.LanguageOf(secretary));
-            context.Notify(secretary.PrivateChat, new TextMessage(text), $"dispatch-ask:{month}:{secretary.Id}", sendAt);
+            var language = Ledger.LedgerCommand.LanguageOf(secretary);
+            context.Notify(secretary.PrivateChat, new TextMessage(BulletinTexts.DispatchAsk(unitName, month).In(language)).For(language), $"dispatch-ask:{month}:{secretary.Id}", sendAt);
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class MonthlyJobs(
             var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken, Ledger.LedgerCommand.LanguageOf(person));
             for (var i = 0; i < bodies.Count; i++)
             {
-                context.Notify(person.PrivateChat, bodies[i], $"bulletin-draft:{month}:{person.Id}:{i}", sendAt);
+                context.Notify(person.PrivateChat, bodies[i].For(Ledger.LedgerCommand.LanguageOf(person)), $"bulletin-draft:{month}:{person.Id}:{i}", sendAt);
             }
         }
     }

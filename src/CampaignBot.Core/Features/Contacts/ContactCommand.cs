@@ -84,7 +84,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         var text = new StringBuilder(context.Text(ContactTexts.MyUnitsHeading));
         foreach (var unit in units)
         {
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"· {view.UnitName(unit)}（{unit}）");
+            text.Append('\n').Append(context.Text(ContactTexts.MyUnitLine(view.UnitName(unit), unit)));
         }
 
         text.Append('\n').Append(context.Text(ContactTexts.LeaderUsage));
@@ -98,7 +98,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         var text = new StringBuilder(context.Text(ContactTexts.ListHeading(all.Count)));
         foreach (var assignment in all)
         {
-            text.Append('\n').Append(context.Text(ContactTexts.AssignmentLine(assignment.LeaderName, assignment.LeaderId, assignment.Level, string.Join("、", assignment.UnitIds.Select(view.UnitName)))));
+            text.Append('\n').Append(context.Text(ContactTexts.AssignmentLine(assignment.LeaderName, assignment.LeaderId, assignment.Level, Text.List(assignment.UnitIds.Select(view.UnitName)))));
         }
 
         if (then is not null)
@@ -129,7 +129,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         }
 
         await store.SetAsync(new ContactChange(assignment, Removed: false, office.Id, context.Now), cancellationToken);
-        context.Reply(ContactTexts.Set(name, leaderId, level, string.Join("、", assignment.UnitIds.Select(view.UnitName))));
+        context.Reply(ContactTexts.Set(name, leaderId, level, Text.List(assignment.UnitIds.Select(view.UnitName))));
     }
 
     private async Task ClearAsync(FlowContext context, Member office, string[] words, CancellationToken cancellationToken)

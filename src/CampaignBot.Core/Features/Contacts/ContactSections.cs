@@ -28,7 +28,7 @@ public sealed class ContactProgressSection(ContactDirectory directory, IContactS
             var unitVisits = visits.Where(v => v.UnitId == unit).ToList();
             text.Append('\n').Append(ContactTexts.ProgressLine(
                 campaign.FindUnit(unit)?.Name ?? unit,
-                leaders.Count == 0 ? "-" : string.Join("、", leaders),
+                leaders.Count == 0 ? new Text("-", "-") : Text.List(leaders),
                 unitVisits.Count(v => v.Date >= monthStart),
                 unitVisits.Count,
                 unitVisits.Count == 0 ? null : ContactTexts.Date(unitVisits[^1].Date)).In(language));
@@ -60,8 +60,8 @@ public sealed class ContactBulletinSection(ContactDirectory directory, IContactS
         var visited = contacted.Select(u => (Name: campaign.FindUnit(u)?.Name ?? u, Count: inMonth.Count(v => v.UnitId == u))).ToList();
         return ContactTexts.BulletinLine(
             inMonth.Count,
-            string.Join("、", visited.Where(v => v.Count > 0).Select(v => $"{v.Name} {v.Count}")),
-            string.Join("、", visited.Where(v => v.Count == 0).Select(v => v.Name)));
+            Text.List(visited.Where(v => v.Count > 0).Select(v => $"{v.Name} {v.Count}")),
+            Text.List(visited.Where(v => v.Count == 0).Select(v => v.Name)));
     }
 }
 

@@ -31,7 +31,9 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
     {
         ArgumentNullException.ThrowIfNull(context);
         var round = await rounds.GetAsync(context.Job.Payload, cancellationToken);
-        if (round is not { Status: RoundStatus.Open, Group: { } group })
+
+        // Past its closing time the round's closing edits the message; a live edit sent beside it could land last.
+        if (round is not { Status: RoundStatus.Open, Group: { } group } || round.ClosesAt <= context.Now)
         {
             return;
         }

@@ -344,7 +344,7 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
         foreach (var reviewer in reviewersOfIt)
         {
             var language = new UserRef(reviewer.UserId, null, reviewer.LanguageCode).Language;
-            context.Notify(reviewer.PrivateChat, new TextMessage(ExaminationTexts.SubmittedNotice(member.Name, unit, submitted.Submissions).In(language)));
+            context.Notify(reviewer.PrivateChat, new TextMessage(ExaminationTexts.SubmittedNotice(member.Name, unit, submitted.Submissions).In(language)).For(language));
         }
 
         return new ExaminationMove(step.Answers with { Submitted = submitted.Submissions, ReviewerTold = reviewersOfIt.Count > 0 }, "Submitted");

@@ -63,7 +63,7 @@ public sealed class ExaminationReminders(
             var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
             var status = ExaminationTexts.StatusName(exam?.Status);
             var text = ExaminationTexts.DeadlineReminder(date, daysLeft, status).In(language);
-            context.Notify(member.PrivateChat, new TextMessage(text), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);
+            context.Notify(member.PrivateChat, new TextMessage(text).For(language), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);
         }
     }
 }

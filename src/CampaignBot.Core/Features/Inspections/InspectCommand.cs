@@ -103,7 +103,7 @@ public sealed class InspectCommand(
         }
 
         var recomputed = inspection.Count <= inspection.Candidates.Count ? InspectionDraw.Draw(inspection.Candidates, inspection.Seed, inspection.Count) : [];
-        context.Reply(InspectionTexts.Verified(inspection, InspectionDraw.Verify(inspection), string.Join("、", recomputed.Select(Name))));
+        context.Reply(InspectionTexts.Verified(inspection, InspectionDraw.Verify(inspection), Text.List(recomputed.Select(Name))));
     }
 
     private async Task ShowAsync(FlowContext context, Member member, string id, CancellationToken cancellationToken)

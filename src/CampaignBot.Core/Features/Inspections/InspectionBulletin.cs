@@ -114,8 +114,7 @@ public static class InspectionBulletin
             return InspectionTexts.AllUnitKinds;
         }
 
-        var names = string.Join("、", inspection.Kinds.Select(k => campaign.UnitKinds.FirstOrDefault(u => u.Code == k)?.Name ?? k));
-        return new Text(names, names);
+        return Text.List(inspection.Kinds.Select(k => campaign.UnitKinds.FirstOrDefault(u => u.Code == k)?.Name ?? k));
     }
 
     internal static string UnitName(CampaignDefinition campaign, string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
@@ -213,10 +212,11 @@ public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberS
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice && m.IsActive).ToList();
         foreach (var person in office)
         {
-            var bodies = await OfficeMessagesAsync(inspection, cancellationToken, new UserRef(person.UserId, null, person.LanguageCode).Language);
+            var language = new UserRef(person.UserId, null, person.LanguageCode).Language;
+            var bodies = await OfficeMessagesAsync(inspection, cancellationToken, language);
             for (var i = 0; i < bodies.Count; i++)
             {
-                context.Notify(person.PrivateChat, bodies[i], $"inspection-bulletin:{inspection.Id}:{person.Id}:{i}");
+                context.Notify(person.PrivateChat, bodies[i].For(language), $"inspection-bulletin:{inspection.Id}:{person.Id}:{i}");
             }
         }
 

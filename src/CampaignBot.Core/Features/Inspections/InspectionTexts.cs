@@ -33,14 +33,14 @@ public static partial class InspectionTexts
             $"Inspection {inspection.Id} drawn (kinds: {kinds.English}; {inspection.Candidates.Count} candidates, {inspection.Excluded.Count} inspected in the last {inspection.ExcludeWeeks} weeks left out):\n{list}\nSeed: {inspection.Seed}\nUnannounced: the units are not told. Inspect: /inspect check {inspection.Id} <unit id>; re-check: /inspect verify {inspection.Id}");
     }
 
-    public static Text Verified(Inspection inspection, bool matches, string recomputed)
+    public static Text Verified(Inspection inspection, bool matches, Text recomputed)
     {
         ArgumentNullException.ThrowIfNull(inspection);
         return matches
-            ? new($"复核一致：按种子 {inspection.Seed} 对 {inspection.Candidates.Count} 个候选单位（按ID排序）洗牌，前 {inspection.Count} 个就是 {recomputed}，与记录相同。算法见 docs/inspections.md。",
-                $"Verified: shuffling the {inspection.Candidates.Count} candidates (sorted by id) with seed {inspection.Seed} gives {recomputed} as the first {inspection.Count}, as recorded. The algorithm is in docs/inspections.md.")
-            : new($"复核不一致！按种子重新计算得到：{recomputed}，与记录的抽取结果不同。请报告活动办。",
-                $"Verification FAILED: the seed gives {recomputed}, not what was recorded. Report it to the office.");
+            ? new($"复核一致：按种子 {inspection.Seed} 对 {inspection.Candidates.Count} 个候选单位（按ID排序）洗牌，前 {inspection.Count} 个就是 {recomputed.Chinese}，与记录相同。算法见 docs/inspections.md。",
+                $"Verified: shuffling the {inspection.Candidates.Count} candidates (sorted by id) with seed {inspection.Seed} gives {recomputed.English} as the first {inspection.Count}, as recorded. The algorithm is in docs/inspections.md.")
+            : new($"复核不一致！按种子重新计算得到：{recomputed.Chinese}，与记录的抽取结果不同。请报告活动办。",
+                $"Verification FAILED: the seed gives {recomputed.English}, not what was recorded. Report it to the office.");
     }
 
     public static Text Shown(Inspection inspection, Text kinds, string at)
@@ -115,10 +115,10 @@ public static partial class InspectionTexts
         ArgumentNullException.ThrowIfNull(items);
         var zh = string.Concat(findings.Select((f, i) => $"\n  问题{i + 1}：{f}"));
         var en = string.Concat(findings.Select((f, i) => $"\n  Finding {i + 1}: {f}"));
-        var ledger = items.Count == 0 ? string.Empty : string.Join("、", items);
+        var ledger = Text.List(items);
         return new(
-            $"{at} 调研完成（{id}），评定 {rating.Chinese}{(ledger.Length > 0 ? "，整改台帐 " + ledger : string.Empty)}{zh}",
-            $"{at} inspected ({id}), {rating.English}{(ledger.Length > 0 ? ", ledger " + ledger : string.Empty)}{en}");
+            $"{at} 调研完成（{id}），评定 {rating.Chinese}{(items.Count > 0 ? "，整改台帐 " + ledger.Chinese : string.Empty)}{zh}",
+            $"{at} inspected ({id}), {rating.English}{(items.Count > 0 ? ", ledger " + ledger.English : string.Empty)}{en}");
     }
 
     public static Text CaseLine(HandlingCase found, HandlingDecision? decision, string unit)

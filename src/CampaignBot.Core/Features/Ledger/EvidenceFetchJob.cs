@@ -106,7 +106,7 @@ public sealed class EvidenceFetchJob(
         await service.UpdateEvidenceAsync(item.Id, evidence.Id!, _ => failed, LedgerTexts.HistoryEvidenceFailed(failed, reason), context.Now, cancellationToken);
         if (await people.MemberAsync(evidence.By, cancellationToken) is { } sender)
         {
-            context.Notify(sender.PrivateChat, new TextMessage(tell.In(LedgerCommand.LanguageOf(sender))), $"evidence-failed:{item.Id}:{evidence.Id}");
+            context.Notify(sender.PrivateChat, new TextMessage(tell.In(LedgerCommand.LanguageOf(sender))).For(LedgerCommand.LanguageOf(sender)), $"evidence-failed:{item.Id}:{evidence.Id}");
         }
     }
 

@@ -173,7 +173,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                 var level = await service.IsLeadershipItemAsync(done, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
                 foreach (var confirmer in (await people.AtLevelAsync(done.UnitId, level, cancellationToken)).Where(p => p.Id != member.Id))
                 {
-                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))));
+                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))).For(LanguageOf(confirmer)));
                 }
 
                 return;
@@ -221,7 +221,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         var text = new StringBuilder(LedgerTexts.Card(item, UnitName(item.UnitId), context.Language == Language.English));
         foreach (var entry in (await ledger.HistoryAsync(item.Id, cancellationToken)).TakeLast(20))
         {
-            text.Append($"\n{entry.Number}. {CampaignBot.Core.Features.Progress.CampaignTable.Time(entry.At, TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone))} {entry.By}{(context.Language == Language.English ? ": " : "：")}{entry.WhatIn(context.Language)}");
+            text.Append($"\n{entry.Number}. {CampaignBot.Core.Features.Progress.CampaignTable.Time(entry.At, TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone))} {entry.ByIn(context.Language)}{(context.Language == Language.English ? ": " : "：")}{entry.WhatIn(context.Language)}");
         }
 
         context.Reply(new TextMessage(text.ToString()));
@@ -231,7 +231,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
     {
         if (item.LeadLeaderId != context.Member?.Id && await people.MemberAsync(item.LeadLeaderId, cancellationToken) is { } leader)
         {
-            context.Notify(leader.PrivateChat, new TextMessage(text.In(LanguageOf(leader))));
+            context.Notify(leader.PrivateChat, new TextMessage(text.In(LanguageOf(leader))).For(LanguageOf(leader)));
         }
     }
 

@@ -102,7 +102,7 @@ public sealed class LedgerEvidenceFlow(LedgerService service, ILedgerStore ledge
                 var level = await service.IsLeadershipItemAsync(updated, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
                 foreach (var confirmer in (await people.AtLevelAsync(updated.UnitId, level, cancellationToken)).Where(p => p.Id != member.Id))
                 {
-                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(updated).In(LedgerCommand.LanguageOf(confirmer))));
+                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(updated).In(LedgerCommand.LanguageOf(confirmer))).For(LedgerCommand.LanguageOf(confirmer)));
                 }
             }
         }

@@ -217,4 +217,16 @@ public sealed record LedgerEntry(
 {
     /// <summary>What happened, in the reader's language where the line has it, else in Chinese.</summary>
     public string WhatIn(Language language) => language == Language.English && English is { } english ? english : What;
+
+    /// <summary>
+    /// Who made the change, for the reader: the daily job's "system" named in their language, a person's stored
+    /// "name（id）" with the reader's brackets.
+    /// </summary>
+    public string ByIn(Language language) => By switch
+    {
+        "system" => LedgerTexts.SystemAuthor.In(language),
+        [.., '）'] when language == Language.English && By.LastIndexOf('（') is > 0 and var open =>
+            $"{By[..open]} ({By[(open + 1)..^1]})",
+        _ => By,
+    };
 }

@@ -78,7 +78,7 @@ public sealed class LedgerTable(ILedgerStore ledger, CampaignDefinition campaign
                 item.AwaitingConfirmation ? "是" : string.Empty, string.Join("；", item.Evidence.Select(e => e.Sha256 is { } hash ? $"{e.Describe()}（SHA-256 {hash}）" : e.Describe())),
                 item.Institution is { } change ? $"{LedgerTexts.InstitutionName(change).Chinese}《{item.InstitutionTitle}》" : string.Empty,
                 item.EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Reopened.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                CampaignTable.Time(item.CreatedAt, zone), string.Join("\n", history.Select(h => $"{CampaignTable.Time(h.At, zone)} {h.By}：{h.What}")),
+                CampaignTable.Time(item.CreatedAt, zone), string.Join("\n", history.Select(h => $"{CampaignTable.Time(h.At, zone)} {h.ByIn(Language.Chinese)}：{h.What}")),
             ]);
         }
 

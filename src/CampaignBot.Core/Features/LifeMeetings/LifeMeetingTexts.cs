@@ -27,8 +27,8 @@ public static partial class LifeMeetingTexts
         $"  {name}：{minutes} 分钟，批评意见 {criticisms} 条" + (shortOfGuide ? "（少于约定时长）" : string.Empty),
         $"  {name}: {minutes} min, {criticisms} criticisms" + (shortOfGuide ? " (shorter than the guide)" : string.Empty));
 
-    public static Text Attendance(int present, int team, string absent) => new(
-        $"{present} / {team} 人" + (absent.Length == 0 ? string.Empty : $"（缺席：{absent}）"), $"{present} of {team}" + (absent.Length == 0 ? string.Empty : $" (absent: {absent})"));
+    public static Text Attendance(int present, int team, Text absent) => new(
+        $"{present} / {team} 人" + (absent.Chinese.Length == 0 ? string.Empty : $"（缺席：{absent.Chinese}）"), $"{present} of {team}" + (absent.English.Length == 0 ? string.Empty : $" (absent: {absent.English})"));
 
     public static Text ReviewTold(string unit, string by, string? note) => new(
         $"督导组{by}已审阅{unit}的专题民主生活会记录" + (note is null ? "。" : $"：{note}"), $"Supervisor {by} reviewed {unit}'s meeting record" + (note is null ? "." : $": {note}"));

@@ -35,7 +35,7 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
 
         flow.Step<string>("Confirming", "shows the head and members to start, or change")
             .Prompt(step => new Prompt(
-                LifeMeetingTexts.ConfirmTeam(NameIn(step.Answers, step.Answers.Team[0]), string.Join("、", step.Answers.Team.Skip(1).Select(id => NameIn(step.Answers, id)))),
+                LifeMeetingTexts.ConfirmTeam(NameIn(step.Answers, step.Answers.Team[0]), Text.List(step.Answers.Team.Skip(1).Select(id => NameIn(step.Answers, id)))),
                 [[new Choice(LifeMeetingTexts.Start, "ok"), new Choice(LifeMeetingTexts.Change, "back")]]))
             .ReadConfirmationAsync(LifeMeetingTexts.PressAButton, StartAsync)
             .Keep((a, id) => a with { MeetingId = id })
@@ -136,13 +136,13 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
         {
             if (await people.MemberAsync(memberId, cancellationToken) is { IsActive: true } teamMember)
             {
-                context.Notify(teamMember.PrivateChat, new Messaging.TextMessage(LifeMeetingTexts.TeamTold(unit, meeting.NameOf(meeting.HeadId)).In(LanguageOf(teamMember))), $"lm:{id}:team:{memberId}");
+                context.Notify(teamMember.PrivateChat, new Messaging.TextMessage(LifeMeetingTexts.TeamTold(unit, meeting.NameOf(meeting.HeadId)).In(LanguageOf(teamMember))).For(LanguageOf(teamMember)), $"lm:{id}:team:{memberId}");
             }
         }
 
         foreach (var supervisor in await people.SupervisorsAsync(meeting.UnitId, cancellationToken))
         {
-            context.Notify(supervisor.PrivateChat, new Messaging.TextMessage(LifeMeetingTexts.SupervisorTold(unit, id).In(LanguageOf(supervisor))), $"lm:{id}:supervisor:{supervisor.Id}");
+            context.Notify(supervisor.PrivateChat, new Messaging.TextMessage(LifeMeetingTexts.SupervisorTold(unit, id).In(LanguageOf(supervisor))).For(LanguageOf(supervisor)), $"lm:{id}:supervisor:{supervisor.Id}");
         }
 
         return id;

@@ -137,7 +137,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         ArgumentNullException.ThrowIfNull(a);
         var head = a.Team.FirstOrDefault();
         var lines = a.Speeches.Select(s => LifeMeetingTexts.SpeechLine(a.NameOf(s.MemberId), s.Minutes, s.CriticismsRaised, s.Minutes < ExpectedMinutes(s.MemberId == head) * 2 / 3)).ToList();
-        var attendance = LifeMeetingTexts.Attendance(a.Present.Count, a.Team.Count, string.Join("、", a.Absent.Select(a.NameOf)));
+        var attendance = LifeMeetingTexts.Attendance(a.Present.Count, a.Team.Count, Text.List(a.Absent.Select(a.NameOf)));
         string Join(Func<Text, string> pick) => string.Join("\n", lines.Select(pick));
         var date = a.Date is { } d ? LifeMeetingTexts.Date(d) : "-";
         var zh = LifeMeetingTexts.RecordSummary(date, a.SupervisorPresent, attendance.Chinese, Join(t => t.Chinese), a.Note).Chinese;
@@ -201,7 +201,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         var unit = people.UnitName(meeting.UnitId);
         foreach (var supervisor in await people.SupervisorsAsync(meeting.UnitId, cancellationToken))
         {
-            context.Notify(supervisor.PrivateChat, new TextMessage(LifeMeetingTexts.ReviewAsked(unit, meeting.Id).In(MeetingOpenFlow.LanguageOf(supervisor))));
+            context.Notify(supervisor.PrivateChat, new TextMessage(LifeMeetingTexts.ReviewAsked(unit, meeting.Id).In(MeetingOpenFlow.LanguageOf(supervisor))).For(MeetingOpenFlow.LanguageOf(supervisor)));
         }
 
         return meeting.Id;

@@ -82,7 +82,8 @@ public static class MemberChanges
             case MemberChange.ChangeRank { Rank: var given }:
                 var rank = campaign.Ranks.FirstOrDefault(r => r.Code.Equals(given, StringComparison.OrdinalIgnoreCase) || r.Name == given);
                 return rank is null
-                    ? (null, MembersTexts.NoSuchRank(Shorten(given), string.Join("、", campaign.Ranks.Select(r => $"{r.Code}（{r.Name}）"))))
+                    ? (null, MembersTexts.NoSuchRank(Shorten(given), new Text(
+                        string.Join("、", campaign.Ranks.Select(r => $"{r.Code}（{r.Name}）")), string.Join(", ", campaign.Ranks.Select(r => $"{r.Code} ({r.Name})")))))
                     : (target with { Rank = rank.Code }, null);
             case MemberChange.MoveToUnit { UnitId: var unitId }:
                 return campaign.FindUnit(unitId) is { } unit ? (target with { UnitId = unit.Id }, null) : (null, MembersTexts.NoSuchUnit(Shorten(unitId)));

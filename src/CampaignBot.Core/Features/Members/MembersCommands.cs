@@ -31,7 +31,7 @@ public sealed class MembersCommand(IMemberStore members) : ICommandHandler
         {
             var inUnit = all.Where(m => m.UnitId == unit.Id).ToList();
             var inactive = inUnit.Count(m => !m.IsActive);
-            text.Append('\n').Append(unit.Id).Append(' ').Append(unit.Name).Append('：').Append(inUnit.Count)
+            text.Append('\n').Append(context.Text(MembersTexts.OfficeUnitLine(unit.Id, unit.Name, inUnit.Count)))
                 .Append(inactive > 0 ? context.Text(MembersTexts.DeactivatedCount(inactive)) : string.Empty);
         }
 

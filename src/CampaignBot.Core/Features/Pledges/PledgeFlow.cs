@@ -138,9 +138,10 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
     private static Prompt PreviewPrompt(FlowStep<PledgeAnswers> step)
     {
         var drafted = Drafted(step, step.Answers);
-        var lines = string.Concat(drafted.Select((area, i) => $"{i + 1}. 【{area.Name}】{step.Answers.Drafts[area.Code]}\n"));
+        var chinese = string.Concat(drafted.Select((area, i) => $"{i + 1}. 【{area.Name}】{step.Answers.Drafts[area.Code]}\n"));
+        var english = string.Concat(drafted.Select((area, i) => $"{i + 1}. [{area.Name}] {step.Answers.Drafts[area.Code]}\n"));
         return new Prompt(
-            new Text(PledgeTexts.PreviewHeading.Chinese + lines + PledgeTexts.PreviewFooter.Chinese, PledgeTexts.PreviewHeading.English + lines + PledgeTexts.PreviewFooter.English),
+            new Text(PledgeTexts.PreviewHeading.Chinese + chinese + PledgeTexts.PreviewFooter.Chinese, PledgeTexts.PreviewHeading.English + english + PledgeTexts.PreviewFooter.English),
             [
                 [new Choice(PledgeTexts.Publish, "publish"), new Choice(PledgeTexts.AddAreas, "add")],
                 drafted.Select((_, i) => new Choice(PledgeTexts.Edit(i + 1), Pressed.Value('e', i))).ToList(),

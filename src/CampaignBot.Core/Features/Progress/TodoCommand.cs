@@ -195,7 +195,7 @@ public sealed class Nudges(ActionLists lists, NoticeLedger notices, Campaign.Cam
 
             var language = member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
             var text = ProgressTexts.Reminder(secretary.Name, kind.Reminder.In(language)).In(language);
-            context.NotifyOnce(id, member.PrivateChat, new TextMessage(text), sendAt);
+            context.NotifyOnce(id, member.PrivateChat, new TextMessage(text).For(language), sendAt);
             sent++;
         }
 

@@ -54,7 +54,7 @@ public sealed class StudyReminderJobHandler(
                 var at = mine?.Hour ?? _options.Hour;
                 if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot && IsDue(slot.Date, at, today, hour, context))
                 {
-                    context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)).For(LanguageOf(standing.Member)), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
                 }
 
                 if (standing.Member.Role == Roles.Secretary
@@ -62,7 +62,7 @@ public sealed class StudyReminderJobHandler(
                     && IsDue(monday, at, today, hour, context)
                     && standings.Where(s => s.IsBehind).ToList() is { Count: > 0 } behind)
                 {
-                    context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)).For(LanguageOf(standing.Member)), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
                 }
             }
         }
