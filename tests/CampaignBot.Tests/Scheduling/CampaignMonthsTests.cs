@@ -332,6 +332,21 @@ public sealed class CampaignMonthsTests(MongoEngineFixture mongo) : IAsyncLifeti
         Assert.Empty(late);
     }
 
+    [Fact]
+    public async Task Before_the_campaign_begins_nobody_is_asked_for_a_dispatch_or_sent_a_bulletin_of_a_month_outside_it()
+    {
+        await _bot.DisposeAsync();
+        _bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2026, 12, 20, 12, 0, 0, Beijing));
+        await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+        await _bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
+        await SeedAsync();
+
+        var sent = await DayByDayAsync(44);
+
+        Assert.DoesNotContain(sent, m => m.Id.StartsWith("dispatch-ask:2026-", StringComparison.Ordinal) || m.Id.StartsWith("bulletin-draft:2026-", StringComparison.Ordinal));
+        Assert.Contains(sent, m => m.Chat.Id == "office1" && m.Id.StartsWith("bulletin-draft:2027-01:", StringComparison.Ordinal));
+    }
+
     private static DateTimeOffset Local(int month, int day, int hour) => new(2027, month, day, hour, 0, 0, Beijing);
 
     private async Task SeedAsync()
