@@ -198,6 +198,22 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         Assert.Contains("已私信邀请 2 人", later, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_months_bulletin_lists_as_overdue_only_the_items_its_ranking_counts_not_those_made_the_month_after()
+    {
+        var march = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-03-10 会议过多 | 精简会议"));
+        await _bot.AdvanceAsync(TimeSpan.FromDays(31));
+        var april = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-04-03 文件过多 | 精简文件"));
+        await _bot.AdvanceAsync(TimeSpan.FromDays(5));
+
+        var preview = await SayAsync("office1", "bulletin", "2027-03 preview");
+
+        var east = preview.Split('\n').First(l => l.Contains(" 东县 ", StringComparison.Ordinal));
+        Assert.Contains("整改 0/1（逾期 1）", east, StringComparison.Ordinal);
+        Assert.Contains(march, preview, StringComparison.Ordinal);
+        Assert.DoesNotContain(april, preview, StringComparison.Ordinal);
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 
