@@ -214,6 +214,27 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         Assert.DoesNotContain(april, preview, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_item_reported_done_with_evidence_before_its_deadline_is_not_marked_overdue_while_it_waits_for_confirmation()
+    {
+        var id = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-03-03 会议过多 | 精简会议"));
+        var reported = await SayAsync("lead1", "ledger", $"done {id} 已合并两个例会，印发通知");
+
+        var sent = new List<OutboxMessage>();
+        for (var day = 1; day <= 10; day++)
+        {
+            sent.AddRange(await _bot.AdvanceAsync(TimeSpan.FromDays(1)));
+        }
+
+        Assert.Contains("等待支部书记或督导组确认", reported, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent, m => Texts([m]).StartsWith("整改逾期", StringComparison.Ordinal));
+        var item = await _bot.Stores.Ledger.GetAsync(id, Ct);
+        Assert.Equal((LedgerStatus.InProgress, true, 0), (item?.Status, item?.AwaitingConfirmation, item?.EscalationLevel));
+        var confirmed = await SayAsync("sec1", "ledger", $"confirm {id}");
+        Assert.Equal(LedgerStatus.Done, (await _bot.Stores.Ledger.GetAsync(id, Ct))?.Status);
+        Assert.DoesNotContain("逾期", confirmed, StringComparison.Ordinal);
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 
