@@ -235,6 +235,22 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         Assert.DoesNotContain("逾期", confirmed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_bulletin_published_before_any_unit_linked_a_group_can_be_published_once_a_group_is_linked()
+    {
+        await _bot.AdvanceAsync(TimeSpan.FromDays(31));
+
+        var early = await SayAsync("office1", "bulletin", "2027-03 publish");
+        await _bot.CommandAsync(EvaluationBot.Group, "sec1", "link");
+        var published = await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "bulletin", "2027-03 publish");
+
+        Assert.Contains("/link", early, StringComparison.Ordinal);
+        Assert.DoesNotContain("已发布", early, StringComparison.Ordinal);
+        var post = Assert.Single(published, m => m.Chat.Key == EvaluationBot.Group.Key);
+        Assert.Contains("【2027-03 月通报】", Texts([post]), StringComparison.Ordinal);
+        Assert.Contains("已发布到 1 个单位群", Texts(published), StringComparison.Ordinal);
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 
