@@ -9,7 +9,7 @@ public sealed class OpinionRulesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await EvaluationBot.StartAsync(new() { ["Opinions:MaxPerGiver"] = "2", ["Opinions:RepeatAskDays"] = "30" });
+        _bot = await EvaluationBot.StartAsync(new() { ["Opinions:MaxPerGiver"] = "2", ["Opinions:RepeatAskDays"] = "30", ["Bulletins:BottomCount"] = "1" });
         await _bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
         await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
         await _bot.RegisterAsync("lead1", Roles.Member, "county_east");
@@ -328,6 +328,29 @@ public sealed class OpinionRulesTests : IAsyncLifetime
         Assert.Contains("【2027-03 月通报】", bulletin.ToString(), StringComparison.Ordinal);
         Assert.Contains("未报送月调度的单位：", bulletin.ToString(), StringComparison.Ordinal);
         Assert.Contains("--month yyyy-MM", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_line_bulletin_reads_as_the_offices_preview_with_its_settings_and_handling_decisions()
+    {
+        await AddItemAsync();
+        var now = _bot.Time.GetUtcNow();
+        await _bot.Stores.Inspections.AddDecisionAsync(
+            new Core.Features.Inspections.HandlingDecision
+            {
+                CaseKey = "stage:county_east:current", UnitId = "county_east", Reason = "作风现状评价两次不满意", Decision = "约谈单位主要负责人",
+                DecidedOn = new DateOnly(2027, 3, 2), RecordedBy = "console:office1", RecordedAt = now,
+            },
+            CancellationToken.None);
+        await _bot.AdvanceAsync(TimeSpan.FromDays(31));
+        var output = new StringWriter();
+
+        var preview = await SayAsync("office1", "bulletin", "2027-03 preview");
+        var rendered = await CampaignBotCli.RunAsync(["bulletin", "--month", "2027-03", "--Bulletins:BottomCount", "1", .. _bot.CliSettings], output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, rendered);
+        Assert.Contains("约谈单位主要负责人", preview, StringComparison.Ordinal);
+        Assert.Contains(output.ToString().TrimEnd(), preview, StringComparison.Ordinal);
     }
 
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
