@@ -353,6 +353,21 @@ public sealed class OpinionRulesTests : IAsyncLifetime
         Assert.Contains(output.ToString().TrimEnd(), preview, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_leadership_item_reported_done_in_a_unit_without_a_supervisor_is_put_to_the_office_to_confirm()
+    {
+        var leader = await _bot.Stores.Members.GetAsync(Member.IdFor("console", "lead1"), CancellationToken.None);
+        await _bot.Stores.Members.UpsertAsync(leader! with { Rank = "county" }, CancellationToken.None);
+        var item = await AddItemAsync();
+
+        var reported = await _bot.CommandAsync(EvaluationBot.Private("lead1"), "lead1", "ledger", $"done {item} 已合并两个例会");
+        var confirmed = await SayAsync("office1", "ledger", $"confirm {item}");
+
+        Assert.Contains(reported, m => m.Chat.Id == "office1" && EvaluationBot.Texts([m]).Contains($"/ledger confirm {item}", StringComparison.Ordinal));
+        Assert.DoesNotContain(reported, m => m.Chat.Id == "sec1");
+        Assert.Contains("已确认完成", confirmed, StringComparison.Ordinal);
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 

@@ -113,7 +113,7 @@ public sealed class EvidenceFetchJob(
     private async Task TellConfirmersAsync(JobContext context, LedgerItem item, string reporterId, CancellationToken cancellationToken)
     {
         var level = await service.IsLeadershipItemAsync(item, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
-        foreach (var confirmer in (await people.AtLevelAsync(item.UnitId, level, cancellationToken)).Where(p => p.Id != reporterId))
+        foreach (var confirmer in await people.ConfirmersAsync(item.UnitId, level, reporterId, cancellationToken))
         {
             context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(item).In(LedgerCommand.LanguageOf(confirmer))), $"evidence-stored:{item.Id}:{confirmer.Id}:{item.Evidence.Count}");
         }

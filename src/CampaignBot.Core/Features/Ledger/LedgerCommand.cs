@@ -171,7 +171,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                 var done = await service.ReportDoneAsync(item, text, member, context.Now, cancellationToken);
                 context.Reply(LedgerTexts.ReportedDone(done));
                 var level = await service.IsLeadershipItemAsync(done, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
-                foreach (var confirmer in (await people.AtLevelAsync(done.UnitId, level, cancellationToken)).Where(p => p.Id != member.Id))
+                foreach (var confirmer in await people.ConfirmersAsync(done.UnitId, level, member.Id, cancellationToken))
                 {
                     context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))));
                 }
