@@ -368,6 +368,20 @@ public sealed class OpinionRulesTests : IAsyncLifetime
         Assert.Contains("已确认完成", confirmed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_lead_leader_told_that_an_item_was_reopened_is_told_how_to_report_it_done_again()
+    {
+        var item = await AddItemAsync();
+        await SayAsync("lead1", "ledger", $"done {item} 已精简会议");
+        await SayAsync("sec1", "ledger", $"confirm {item}");
+
+        var reopened = await _bot.CommandAsync(EvaluationBot.Private("sec1"), "sec1", "ledger", $"reopen {item} 群众反映会议又多了");
+
+        var told = EvaluationBot.Texts(reopened.Where(m => m.Chat.Id == "lead1"));
+        Assert.Contains("群众反映会议又多了", told, StringComparison.Ordinal);
+        Assert.Contains($"/ledger done {item}", told, StringComparison.Ordinal);
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 

@@ -194,7 +194,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
             case "reopen":
                 var reopened = await service.ReopenAsync(item, text, member, context.Now, cancellationToken);
                 context.Reply(LedgerTexts.Reopened(reopened, text));
-                await NotifyLeaderAsync(context, reopened, LedgerTexts.Reopened(reopened, text), cancellationToken);
+                await NotifyLeaderAsync(context, reopened, LedgerTexts.ReopenedToLeader(reopened, text), cancellationToken);
                 return;
             default:
                 var (kind, title) = Split(text);
