@@ -251,6 +251,16 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         Assert.Contains("已发布到 1 个单位群", Texts(published), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_dispatch_in_one_line_reads_yes_and_none_whatever_their_case()
+    {
+        var saved = await SayAsync("sec1", "dispatch", "2 | Fixed the road; new street lights | Yes | None");
+
+        var dispatch = await _bot.Stores.Bulletins.GetDispatchAsync("county_east", "2027-03", Ct);
+        Assert.Contains("2027-03", saved, StringComparison.Ordinal);
+        Assert.Equal((2, true, (string?)null), (dispatch?.PracticalThings, dispatch?.LedgerChecked, dispatch?.Note));
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 
