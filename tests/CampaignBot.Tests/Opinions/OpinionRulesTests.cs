@@ -382,6 +382,17 @@ public sealed class OpinionRulesTests : IAsyncLifetime
         Assert.Contains($"/ledger done {item}", told, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_export_asked_at_seven_in_the_morning_in_beijing_is_named_with_that_day_not_utcs()
+    {
+        await _bot.AdvanceAsync(new DateTimeOffset(2027, 3, 2, 7, 0, 0, TimeSpan.FromHours(8)) - _bot.Time.GetUtcNow());
+
+        var export = await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "export", "ledger");
+
+        var file = Assert.IsType<DocumentMessage>(export.Select(m => m.ReadBody()).Single(b => b is DocumentMessage));
+        Assert.EndsWith("-20270302.xlsx", file.FileName, StringComparison.Ordinal);
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 
