@@ -25,6 +25,9 @@ public sealed class CampaignCalendar
     /// <summary>Whether a local day comes after the campaign's last day.</summary>
     public bool IsAfterCampaign(DateOnly day) => day > _campaign.End;
 
+    /// <summary>Whether a local day comes before the campaign's first day (<see cref="CampaignDefinition.Start"/>).</summary>
+    public bool IsBeforeCampaign(DateOnly day) => day < _campaign.Start;
+
     public DateOnly UnitStart(string unitId) =>
         _campaign.FindUnit(unitId)?.Start ?? throw new ArgumentException($"Unit '{unitId}' is not in the campaign.", nameof(unitId));
 

@@ -80,14 +80,21 @@ public static class CampaignBotCli
     }
 
     /// <summary>Opens the campaign and the store the settings of the command line name, for a verb that runs without a host.</summary>
-    public static async Task<int> WithStoreAsync(ParseResult parse, Func<Core.Campaign.CampaignDefinition, Core.Storage.StoreBundle, Task<int>> action, CancellationToken cancellationToken)
+    public static Task<int> WithStoreAsync(ParseResult parse, Func<Core.Campaign.CampaignDefinition, Core.Storage.StoreBundle, Task<int>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return WithStoreAsync(parse, (campaign, stores, _) => action(campaign, stores), cancellationToken);
+    }
+
+    /// <summary>The same, for a verb that also reads its settings (the bulletin's, as the running bot has them).</summary>
+    public static async Task<int> WithStoreAsync(ParseResult parse, Func<Core.Campaign.CampaignDefinition, Core.Storage.StoreBundle, IConfiguration, Task<int>> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         var configuration = CampaignBotApp.LoadConfiguration(CommandLineSettings.Of(parse));
         var campaign = CampaignRegistration.LoadCampaign(configuration);
         var stores = await StoreRegistration.OpenStoreAsync(configuration, cancellationToken);
         await Core.Features.Organisation.UnitTree.RefreshAsync(campaign, stores.Units, cancellationToken);
-        return await action(campaign, stores);
+        return await action(campaign, stores, configuration);
     }
 
     private static RootCommand BuildRoot()

@@ -45,7 +45,8 @@ internal sealed class EvaluationBot : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="configure">Changes to the host's services after the bot's own (a store wrapped for a test).</param>
-    public static async Task<EvaluationBot> StartAsync(Dictionary<string, string?>? extra = null, Action<IHostApplicationBuilder>? configure = null)
+    /// <param name="start">The fake clock's first reading; 1 March 2027, 09:00 in Beijing, unless given.</param>
+    public static async Task<EvaluationBot> StartAsync(Dictionary<string, string?>? extra = null, Action<IHostApplicationBuilder>? configure = null, DateTimeOffset? start = null)
     {
         var files = new BotUnderTest();
         var settings = files.Settings;
@@ -56,7 +57,7 @@ internal sealed class EvaluationBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(start ?? new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero));
         return new EvaluationBot(files, settings, configure, await BuildAsync(settings, time, configure), time);
     }
 

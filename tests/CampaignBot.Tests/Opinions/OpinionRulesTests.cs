@@ -9,7 +9,7 @@ public sealed class OpinionRulesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await EvaluationBot.StartAsync(new() { ["Opinions:MaxPerGiver"] = "2", ["Opinions:RepeatAskDays"] = "30" });
+        _bot = await EvaluationBot.StartAsync(new() { ["Opinions:MaxPerGiver"] = "2", ["Opinions:RepeatAskDays"] = "30", ["Bulletins:BottomCount"] = "1" });
         await _bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
         await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
         await _bot.RegisterAsync("lead1", Roles.Member, "county_east");
@@ -328,6 +328,69 @@ public sealed class OpinionRulesTests : IAsyncLifetime
         Assert.Contains("【2027-03 月通报】", bulletin.ToString(), StringComparison.Ordinal);
         Assert.Contains("未报送月调度的单位：", bulletin.ToString(), StringComparison.Ordinal);
         Assert.Contains("--month yyyy-MM", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_line_bulletin_reads_as_the_offices_preview_with_its_settings_and_handling_decisions()
+    {
+        await AddItemAsync();
+        var now = _bot.Time.GetUtcNow();
+        await _bot.Stores.Inspections.AddDecisionAsync(
+            new Core.Features.Inspections.HandlingDecision
+            {
+                CaseKey = "stage:county_east:current", UnitId = "county_east", Reason = "作风现状评价两次不满意", Decision = "约谈单位主要负责人",
+                DecidedOn = new DateOnly(2027, 3, 2), RecordedBy = "console:office1", RecordedAt = now,
+            },
+            CancellationToken.None);
+        await _bot.AdvanceAsync(TimeSpan.FromDays(31));
+        var output = new StringWriter();
+
+        var preview = await SayAsync("office1", "bulletin", "2027-03 preview");
+        var rendered = await CampaignBotCli.RunAsync(["bulletin", "--month", "2027-03", "--Bulletins:BottomCount", "1", .. _bot.CliSettings], output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, rendered);
+        Assert.Contains("约谈单位主要负责人", preview, StringComparison.Ordinal);
+        Assert.Contains(output.ToString().TrimEnd(), preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_leadership_item_reported_done_in_a_unit_without_a_supervisor_is_put_to_the_office_to_confirm()
+    {
+        var leader = await _bot.Stores.Members.GetAsync(Member.IdFor("console", "lead1"), CancellationToken.None);
+        await _bot.Stores.Members.UpsertAsync(leader! with { Rank = "county" }, CancellationToken.None);
+        var item = await AddItemAsync();
+
+        var reported = await _bot.CommandAsync(EvaluationBot.Private("lead1"), "lead1", "ledger", $"done {item} 已合并两个例会");
+        var confirmed = await SayAsync("office1", "ledger", $"confirm {item}");
+
+        Assert.Contains(reported, m => m.Chat.Id == "office1" && EvaluationBot.Texts([m]).Contains($"/ledger confirm {item}", StringComparison.Ordinal));
+        Assert.DoesNotContain(reported, m => m.Chat.Id == "sec1");
+        Assert.Contains("已确认完成", confirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lead_leader_told_that_an_item_was_reopened_is_told_how_to_report_it_done_again()
+    {
+        var item = await AddItemAsync();
+        await SayAsync("lead1", "ledger", $"done {item} 已精简会议");
+        await SayAsync("sec1", "ledger", $"confirm {item}");
+
+        var reopened = await _bot.CommandAsync(EvaluationBot.Private("sec1"), "sec1", "ledger", $"reopen {item} 群众反映会议又多了");
+
+        var told = EvaluationBot.Texts(reopened.Where(m => m.Chat.Id == "lead1"));
+        Assert.Contains("群众反映会议又多了", told, StringComparison.Ordinal);
+        Assert.Contains($"/ledger done {item}", told, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_export_asked_at_seven_in_the_morning_in_beijing_is_named_with_that_day_not_utcs()
+    {
+        await _bot.AdvanceAsync(new DateTimeOffset(2027, 3, 2, 7, 0, 0, TimeSpan.FromHours(8)) - _bot.Time.GetUtcNow());
+
+        var export = await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "export", "ledger");
+
+        var file = Assert.IsType<DocumentMessage>(export.Select(m => m.ReadBody()).Single(b => b is DocumentMessage));
+        Assert.EndsWith("-20270302.xlsx", file.FileName, StringComparison.Ordinal);
     }
 
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>

@@ -198,6 +198,69 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         Assert.Contains("已私信邀请 2 人", later, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_months_bulletin_lists_as_overdue_only_the_items_its_ranking_counts_not_those_made_the_month_after()
+    {
+        var march = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-03-10 会议过多 | 精简会议"));
+        await _bot.AdvanceAsync(TimeSpan.FromDays(31));
+        var april = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-04-03 文件过多 | 精简文件"));
+        await _bot.AdvanceAsync(TimeSpan.FromDays(5));
+
+        var preview = await SayAsync("office1", "bulletin", "2027-03 preview");
+
+        var east = preview.Split('\n').First(l => l.Contains(" 东县 ", StringComparison.Ordinal));
+        Assert.Contains("整改 0/1（逾期 1）", east, StringComparison.Ordinal);
+        Assert.Contains(march, preview, StringComparison.Ordinal);
+        Assert.DoesNotContain(april, preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_item_reported_done_with_evidence_before_its_deadline_is_not_marked_overdue_while_it_waits_for_confirmation()
+    {
+        var id = ItemId(await SayAsync("sec1", "ledger", "add 成员lead1 2027-03-03 会议过多 | 精简会议"));
+        var reported = await SayAsync("lead1", "ledger", $"done {id} 已合并两个例会，印发通知");
+
+        var sent = new List<OutboxMessage>();
+        for (var day = 1; day <= 10; day++)
+        {
+            sent.AddRange(await _bot.AdvanceAsync(TimeSpan.FromDays(1)));
+        }
+
+        Assert.Contains("等待支部书记或督导组确认", reported, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent, m => Texts([m]).StartsWith("整改逾期", StringComparison.Ordinal));
+        var item = await _bot.Stores.Ledger.GetAsync(id, Ct);
+        Assert.Equal((LedgerStatus.InProgress, true, 0), (item?.Status, item?.AwaitingConfirmation, item?.EscalationLevel));
+        var confirmed = await SayAsync("sec1", "ledger", $"confirm {id}");
+        Assert.Equal(LedgerStatus.Done, (await _bot.Stores.Ledger.GetAsync(id, Ct))?.Status);
+        Assert.DoesNotContain("逾期", confirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bulletin_published_before_any_unit_linked_a_group_can_be_published_once_a_group_is_linked()
+    {
+        await _bot.AdvanceAsync(TimeSpan.FromDays(31));
+
+        var early = await SayAsync("office1", "bulletin", "2027-03 publish");
+        await _bot.CommandAsync(EvaluationBot.Group, "sec1", "link");
+        var published = await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "bulletin", "2027-03 publish");
+
+        Assert.Contains("/link", early, StringComparison.Ordinal);
+        Assert.DoesNotContain("已发布", early, StringComparison.Ordinal);
+        var post = Assert.Single(published, m => m.Chat.Key == EvaluationBot.Group.Key);
+        Assert.Contains("【2027-03 月通报】", Texts([post]), StringComparison.Ordinal);
+        Assert.Contains("已发布到 1 个单位群", Texts(published), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dispatch_in_one_line_reads_yes_and_none_whatever_their_case()
+    {
+        var saved = await SayAsync("sec1", "dispatch", "2 | Fixed the road; new street lights | Yes | None");
+
+        var dispatch = await _bot.Stores.Bulletins.GetDispatchAsync("county_east", "2027-03", Ct);
+        Assert.Contains("2027-03", saved, StringComparison.Ordinal);
+        Assert.Equal((2, true, (string?)null), (dispatch?.PracticalThings, dispatch?.LedgerChecked, dispatch?.Note));
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 

@@ -332,6 +332,37 @@ public sealed class CampaignMonthsTests(MongoEngineFixture mongo) : IAsyncLifeti
         Assert.Empty(late);
     }
 
+    [Fact]
+    public async Task Before_the_campaign_begins_nobody_is_asked_for_a_dispatch_or_sent_a_bulletin_of_a_month_outside_it()
+    {
+        await _bot.DisposeAsync();
+        _bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2026, 12, 20, 12, 0, 0, Beijing));
+        await _bot.RegisterAsync("sec1", Roles.Secretary, "county_east");
+        await _bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
+        await SeedAsync();
+
+        var sent = await DayByDayAsync(44);
+
+        Assert.DoesNotContain(sent, m => m.Id.StartsWith("dispatch-ask:2026-", StringComparison.Ordinal) || m.Id.StartsWith("bulletin-draft:2026-", StringComparison.Ordinal));
+        Assert.Contains(sent, m => m.Chat.Id == "office1" && m.Id.StartsWith("bulletin-draft:2027-01:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_the_campaigns_first_month_the_office_previews_that_month_and_cannot_publish_one_before_it()
+    {
+        await _bot.DisposeAsync();
+        _bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2027, 1, 10, 12, 0, 0, Beijing));
+        await _bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
+
+        var preview = EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "bulletin"));
+        var before = EvaluationBot.Texts(await _bot.CommandAsync(EvaluationBot.Private("office1"), "office1", "bulletin", "2026-12 publish"));
+
+        Assert.Contains("【2027-01 月通报】", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-12", preview, StringComparison.Ordinal);
+        Assert.Contains("2027-01", before, StringComparison.Ordinal);
+        Assert.Null(await _bot.Stores.Bulletins.GetPublishedAsync("2026-12", CancellationToken.None));
+    }
+
     private static DateTimeOffset Local(int month, int day, int hour) => new(2027, month, day, hour, 0, 0, Beijing);
 
     private async Task SeedAsync()

@@ -149,6 +149,7 @@ public sealed class BulletinBuilder(
         var monthEnd = MonthEnd(month);
         var calendar = new CampaignCalendar(campaign);
         var rows = new List<BulletinRow>();
+        var counted = new List<LedgerItem>();
         foreach (var unit in campaign.Units)
         {
             var people = members.Where(m => m.PrimaryUnitId == unit.Id).ToList();
@@ -160,6 +161,7 @@ public sealed class BulletinBuilder(
 
             // The month an item was made in is the campaign's month (Beijing), not UTC's: 07:00 on the 1st is the new month.
             var items = ledger.Where(i => i.UnitId == unit.Id && calendar.Today(i.CreatedAt) <= monthEnd).ToList();
+            counted.AddRange(items);
             var done = items.Count(i => i.Status == LedgerStatus.Done);
             var overdue = items.Count(i => i.Status == LedgerStatus.Overdue);
             var unitRounds = rounds.Where(r => r.UnitId == unit.Id).GroupBy(r => r.Stage).ToList();
@@ -174,7 +176,8 @@ public sealed class BulletinBuilder(
         var ranked = rows.OrderByDescending(r => r.Score).ThenBy(r => r.UnitId, StringComparer.Ordinal).Select((r, i) => r with { Rank = i + 1 }).ToList();
         var bottom = ranked.Count <= options.Value.BottomCount ? [] : ranked.TakeLast(options.Value.BottomCount).Select(r => r.UnitName).ToList();
         var silent = ranked.Where(r => !r.DispatchAnswered).Select(r => r.UnitName).ToList();
-        var overdueLines = ledger.Where(i => i.Status == LedgerStatus.Overdue)
+        // The items the ranking counts, so the list and the units' overdue numbers agree.
+        var overdueLines = counted.Where(i => i.Status == LedgerStatus.Overdue)
             .Select(i => BulletinTexts.BulletinOverdueLine(campaign.FindUnit(i.UnitId)?.Name ?? i.UnitId, i.Id, i.Problem, i.LeadLeaderName, LedgerTexts.Date(i.Deadline))).ToList();
         var added = new List<BulletinNote>();
         foreach (var source in notes ?? [])

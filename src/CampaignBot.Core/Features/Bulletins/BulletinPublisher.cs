@@ -29,6 +29,22 @@ public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore st
     public async Task PublishAsync(FlowContext context, string month, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var groups = new List<ChatRef>();
+        foreach (var unit in campaign.Units)
+        {
+            if (await ChatLinks.FindGroupOfUnitAsync(chats, unit.Id, cancellationToken) is { } linked)
+            {
+                groups.Add(linked.ToChatRef());
+            }
+        }
+
+        // With no group to post to, nothing is published: the month stays open for when groups are linked.
+        if (groups.Count == 0 && await store.GetPublishedAsync(month, cancellationToken) is null)
+        {
+            context.Reply(BulletinTexts.NoLinkedGroups(month));
+            return;
+        }
+
         if (!await store.TryRecordPublishedAsync(new BulletinRecord(month, context.Member!.Id, context.Now), cancellationToken))
         {
             context.Reply(BulletinTexts.AlreadyPublished(month));
@@ -36,17 +52,11 @@ public sealed class BulletinPublisher(BulletinBuilder builder, IBulletinStore st
         }
 
         var text = (await builder.BuildAsync(month, cancellationToken)).PublicText();
-        var groups = 0;
-        foreach (var unit in campaign.Units)
+        foreach (var group in groups)
         {
-            if (await ChatLinks.FindGroupOfUnitAsync(chats, unit.Id, cancellationToken) is { } linked)
-            {
-                var group = linked.ToChatRef();
-                context.Notify(group, new TextMessage(text), $"bulletin:{month}:group:{group.Key}");
-                groups++;
-            }
+            context.Notify(group, new TextMessage(text), $"bulletin:{month}:group:{group.Key}");
         }
 
-        context.Reply(BulletinTexts.Published(month, groups));
+        context.Reply(BulletinTexts.Published(month, groups.Count));
     }
 }

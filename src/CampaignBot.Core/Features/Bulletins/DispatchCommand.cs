@@ -46,8 +46,8 @@ public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calen
                 Month = month,
                 PracticalThings = count,
                 Lines = lines,
-                LedgerChecked = parts.Length > 2 && parts[2] is "是" or "yes" or "y" or "已核实",
-                Note = note is { Length: > 0 } && note is not ("无" or "none") ? note : null,
+                LedgerChecked = parts.Length > 2 && parts[2].ToLowerInvariant() is "是" or "yes" or "y" or "已核实",
+                Note = note is { Length: > 0 } && note.ToLowerInvariant() is not ("无" or "none") ? note : null,
                 AnsweredBy = member.Id,
                 AnsweredAt = context.Now,
             },
@@ -75,11 +75,21 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
 
         var words = (context.Update.Content is CommandInput command ? command.Arguments : string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var today = calendar.Today(context.Now);
-        var month = BulletinBuilder.MonthOf(today.AddMonths(-1));
+
+        // The campaign's months only; in its first month, that month so far (there is no last month of it yet).
+        var (firstMonth, lastMonth) = (FirstOfMonth(context.Campaign.Start), FirstOfMonth(context.Campaign.End));
+        var lastOne = FirstOfMonth(today.AddMonths(-1));
+        var month = BulletinBuilder.MonthOf(lastOne < firstMonth ? firstMonth : lastOne > lastMonth ? lastMonth : lastOne);
         var verb = "preview";
         foreach (var word in words)
         {
-            if (BulletinBuilder.TryParseMonth(word, out var first) && first <= today)
+            if (BulletinBuilder.TryParseMonth(word, out var first) && (first < firstMonth || first > lastMonth))
+            {
+                context.Reply(BulletinTexts.OutsideCampaign(BulletinBuilder.MonthOf(firstMonth), BulletinBuilder.MonthOf(lastMonth)));
+                return;
+            }
+
+            if (BulletinBuilder.TryParseMonth(word, out first) && first <= today)
             {
                 month = BulletinBuilder.MonthOf(first);
             }
@@ -102,4 +112,6 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
 
         await publisher.PublishAsync(context, month, cancellationToken);
     }
+
+    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 }

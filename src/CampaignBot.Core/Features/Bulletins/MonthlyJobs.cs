@@ -5,8 +5,8 @@ namespace CampaignBot.Core.Features.Bulletins;
 /// draft of last month's bulletin to the office. The jobs recur by their cron rule; what they send is saved with the firing
 /// record under keys naming the month and the person, so a firing taken over after a crash sends each once. After downtime
 /// the firing is about the latest month it passed over; it waits out the quiet hours; deactivated people get nothing, a unit
-/// that has answered the month's dispatch already is not asked for it, and nothing is asked after the campaign's end (only
-/// the bulletin of its last month).
+/// that has answered the month's dispatch already is not asked for it, and nothing is asked before the campaign's start or
+/// after its end (the bulletins are of its months only: the first is of its first month, the last of its last).
 /// </summary>
 public sealed class MonthlyJobs(
     IMemberStore members,
@@ -29,7 +29,7 @@ public sealed class MonthlyJobs(
     {
         ArgumentNullException.ThrowIfNull(context);
         var day = calendar.Today(context.Occurrence(calendar.Zone));
-        if (calendar.IsAfterCampaign(day))
+        if (calendar.IsAfterCampaign(day) || calendar.IsBeforeCampaign(day))
         {
             return;
         }
@@ -55,7 +55,8 @@ public sealed class MonthlyJobs(
         var lastMonth = calendar.Today(context.Occurrence(calendar.Zone)).AddMonths(-1);
         var month = BulletinBuilder.MonthOf(lastMonth);
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m is { Role: Roles.CampaignOffice, IsActive: true }).ToList();
-        if (office.Count == 0 || calendar.IsAfterCampaign(new DateOnly(lastMonth.Year, lastMonth.Month, 1)))
+        var first = new DateOnly(lastMonth.Year, lastMonth.Month, 1);
+        if (office.Count == 0 || calendar.IsAfterCampaign(first) || calendar.IsBeforeCampaign(first.AddMonths(1).AddDays(-1)))
         {
             return;
         }

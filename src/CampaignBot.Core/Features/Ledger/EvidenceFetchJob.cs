@@ -113,7 +113,7 @@ public sealed class EvidenceFetchJob(
     private async Task TellConfirmersAsync(JobContext context, LedgerItem item, string reporterId, CancellationToken cancellationToken)
     {
         var level = await service.IsLeadershipItemAsync(item, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
-        foreach (var confirmer in (await people.AtLevelAsync(item.UnitId, level, cancellationToken)).Where(p => p.Id != reporterId))
+        foreach (var confirmer in await people.ConfirmersAsync(item.UnitId, level, reporterId, cancellationToken))
         {
             // The reporter just sent the file and is awake; a confirmer is not woken for it (quiet hours).
             var language = LedgerCommand.LanguageOf(confirmer);

@@ -171,7 +171,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                 var done = await service.ReportDoneAsync(item, text, member, context.Now, cancellationToken);
                 context.Reply(LedgerTexts.ReportedDone(done));
                 var level = await service.IsLeadershipItemAsync(done, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
-                foreach (var confirmer in (await people.AtLevelAsync(done.UnitId, level, cancellationToken)).Where(p => p.Id != member.Id))
+                foreach (var confirmer in await people.ConfirmersAsync(done.UnitId, level, member.Id, cancellationToken))
                 {
                     context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))).For(LanguageOf(confirmer)));
                 }
@@ -194,7 +194,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
             case "reopen":
                 var reopened = await service.ReopenAsync(item, text, member, context.Now, cancellationToken);
                 context.Reply(LedgerTexts.Reopened(reopened, text));
-                await NotifyLeaderAsync(context, reopened, LedgerTexts.Reopened(reopened, text), cancellationToken);
+                await NotifyLeaderAsync(context, reopened, LedgerTexts.ReopenedToLeader(reopened, text), cancellationToken);
                 return;
             default:
                 var (kind, title) = Split(text);

@@ -5,7 +5,8 @@ namespace CampaignBot.Core.Features.Ledger;
 /// marks items overdue and tells the lead leader, then escalates an overdue item one step (secretary, supervisor, office)
 /// every Ledger:EscalationDays. Each message's id names the item, the deadline and the slot or level, so however often
 /// the job runs (or is taken over after a crash) each is sent once; after downtime only the latest slot is sent, and not
-/// in the quiet hours. Deactivated people are told nothing; after the campaign's end nobody is.
+/// in the quiet hours. An item reported done waits for its confirmation instead. Deactivated people are told nothing; after
+/// the campaign's end nobody is.
 /// </summary>
 public sealed class LedgerDailyJob(
     ILedgerStore ledger,
@@ -61,6 +62,13 @@ public sealed class LedgerDailyJob(
                     messages.Add(Message($"ledger-remind:{item.Id}:{stamp}:d{slot}", leader, LedgerTexts.Reminder(item, daysLeft), now));
                 }
 
+                continue;
+            }
+
+            // Reported done with evidence, it waits on the confirmer, not on its lead leader: neither marked overdue, nor
+            // the leader told to finish it, nor escalated (a reopening after the deadline makes it overdue).
+            if (item.AwaitingConfirmation)
+            {
                 continue;
             }
 

@@ -100,7 +100,7 @@ public sealed class LedgerEvidenceFlow(LedgerService service, ILedgerStore ledge
             {
                 // A file is shown to the confirmer once it is stored (the fetch job tells them); a description at once.
                 var level = await service.IsLeadershipItemAsync(updated, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
-                foreach (var confirmer in (await people.AtLevelAsync(updated.UnitId, level, cancellationToken)).Where(p => p.Id != member.Id))
+                foreach (var confirmer in await people.ConfirmersAsync(updated.UnitId, level, member.Id, cancellationToken))
                 {
                     context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(updated).In(LedgerCommand.LanguageOf(confirmer))).For(LedgerCommand.LanguageOf(confirmer)));
                 }

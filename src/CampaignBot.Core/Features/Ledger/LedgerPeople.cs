@@ -12,6 +12,24 @@ public sealed class LedgerPeople(IMemberStore members, CampaignDefinition campai
 
     public Task<Member?> MemberAsync(string id, CancellationToken cancellationToken) => members.GetAsync(id, cancellationToken);
 
+    /// <summary>
+    /// Who confirms an item reported done: the people at <paramref name="level"/> other than the reporter, or, when there are
+    /// none (a unit without a supervisor yet), the next level up, so that someone is always told.
+    /// </summary>
+    public async Task<IReadOnlyList<Member>> ConfirmersAsync(string unitId, int level, string reporterId, CancellationToken cancellationToken)
+    {
+        for (var at = level; at <= OfficeLevel; at++)
+        {
+            var people = (await AtLevelAsync(unitId, at, cancellationToken)).Where(p => p.Id != reporterId).ToList();
+            if (people.Count > 0)
+            {
+                return people;
+            }
+        }
+
+        return [];
+    }
+
     public async Task<IReadOnlyList<Member>> AtLevelAsync(string unitId, int level, CancellationToken cancellationToken)
     {
         var everyone = (await members.ListAsync(null, cancellationToken)).Where(m => m.IsActive).ToList();

@@ -273,7 +273,8 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
             ? await source.BuildAsync(kind, unitId, cancellationToken)
             : await tables.BuildAsync(kind, unitId, cancellationToken);
         var format = words.Contains("csv") ? TableFormat.Csv : TableFormat.Xlsx;
-        var name = $"{table.Name}-{unitId ?? "全部"}-{context.Now:yyyyMMdd}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
+        var day = new Campaign.CampaignCalendar(context.Campaign).Today(context.Now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var name = $"{table.Name}-{unitId ?? "全部"}-{day}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
         context.Reply(new DocumentMessage(name, writer.Write(table, format), context.Text(ProgressTexts.ExportCaption(table.Name, table.Rows.Count))));
     }
 }

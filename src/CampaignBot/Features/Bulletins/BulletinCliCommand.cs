@@ -1,4 +1,5 @@
 using CampaignBot.Core.Features.Bulletins;
+using CampaignBot.Core.Features.Inspections;
 using CampaignBot.Core.Features.Progress;
 using CampaignBot.Core.Features.Study;
 using CampaignBot.Exports;
@@ -18,11 +19,16 @@ public static class BulletinCliCommand
     {
         var command = new Command("bulletin", "月通报：各单位排名、倒排名、未报送月调度的单位") { Month, Out };
         command.SetAction((parse, cancellationToken) => CampaignBotCli.WithStoreAsync(
-            parse, (campaign, stores) => RunAsync(parse.GetValue(Month), parse.GetValue(Out), campaign, stores, parse.InvocationConfiguration.Output, cancellationToken), cancellationToken));
+            parse,
+            (campaign, stores, configuration) => RunAsync(
+                parse.GetValue(Month), parse.GetValue(Out), campaign, stores, parse.InvocationConfiguration.Output, cancellationToken,
+                configuration.GetSection(BulletinOptions.SectionName).Get<BulletinOptions>()),
+            cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(string? month, string? file, CampaignDefinition campaign, StoreBundle stores, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="options">The Bulletins settings, as the bot reads them (the bottom count); the defaults when null.</param>
+    public static async Task<int> RunAsync(string? month, string? file, CampaignDefinition campaign, StoreBundle stores, TextWriter output, CancellationToken cancellationToken, BulletinOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(output);
@@ -32,7 +38,8 @@ public static class BulletinCliCommand
         }
 
         var study = new StudyProgressService(campaign, new CampaignCalendar(campaign), stores.ActivityLog, stores.Households);
-        var bulletin = await new BulletinBuilder(stores.Members, stores.Bulletins, stores.Examinations, stores.Pledges, stores.Ledger, stores.EvaluationRounds, study, campaign, Options.Create(new BulletinOptions()), sections: [Contacts.ContactCli.BulletinSection(campaign, stores)]).BuildAsync(month!, cancellationToken);
+        var bulletin = await new BulletinBuilder(stores.Members, stores.Bulletins, stores.Examinations, stores.Pledges, stores.Ledger, stores.EvaluationRounds, study, campaign, Options.Create(options ?? new BulletinOptions()),
+            notes: [new HandlingBulletinNotes(stores.Inspections, campaign)], sections: [Contacts.ContactCli.BulletinSection(campaign, stores)]).BuildAsync(month!, cancellationToken);
         await output.WriteLineAsync(bulletin.OfficeText());
         if (file is not null)
         {
