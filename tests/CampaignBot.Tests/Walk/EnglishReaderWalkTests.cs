@@ -22,10 +22,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
         var english = chat.BodiesTo(CampaignChat.Private("51")).OfType<TextMessage>().Where(m => m.Buttons is { Count: > 0 }).ToList();
         var chinese = chat.BodiesTo(CampaignChat.Private("52")).OfType<TextMessage>().Where(m => m.Buttons is { Count: > 0 }).ToList();
 
-        Assert.NotEmpty(english);
-        Assert.All(english, m => Assert.Equal(Language.English, m.Reader));
-        Assert.NotEmpty(chinese);
-        Assert.All(chinese, m => Assert.Null(m.Reader));
+        AssertMarkedByReader(english, chinese);
     }
 
     [Fact]
@@ -332,6 +329,13 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Contains(english, m => m.Text.StartsWith("[Monthly dispatch ", StringComparison.Ordinal));
         Assert.Contains(english, m => m.Text.StartsWith("Draft bulletin for ", StringComparison.Ordinal));
         Assert.Contains(english, m => m.Text.Contains(" result\n", StringComparison.Ordinal));
+        AssertMarkedByReader(english, chinese);
+    }
+
+    /// <summary>Every message to an English reader is marked English; every one to a Chinese reader carries no mark.</summary>
+    private static void AssertMarkedByReader(IReadOnlyList<TextMessage> english, IReadOnlyList<TextMessage> chinese)
+    {
+        Assert.NotEmpty(english);
         Assert.All(english, m => Assert.Equal(Language.English, m.Reader));
         Assert.NotEmpty(chinese);
         Assert.All(chinese, m => Assert.Null(m.Reader));
