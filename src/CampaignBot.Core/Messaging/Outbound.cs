@@ -34,7 +34,15 @@ public abstract record Outbound
 }
 
 /// <summary>Text with optional rows of buttons.</summary>
-public sealed record TextMessage(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null) : Outbound;
+public sealed record TextMessage(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons = null) : Outbound
+{
+    /// <summary>A text for one reader, worded and marked in their language (<see cref="Outbound.Reader"/>).</summary>
+    public static Outbound In(Text text, Language reader)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new TextMessage(text.In(reader)).For(reader);
+    }
+}
 
 public sealed record DocumentMessage(string FileName, byte[] Content, string? Caption = null) : Outbound;
 

@@ -44,8 +44,8 @@ public sealed class MonthlyJobs(
             }
 
             var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
-            var language = Ledger.LedgerCommand.LanguageOf(secretary);
-            context.Notify(secretary.PrivateChat, new TextMessage(BulletinTexts.DispatchAsk(unitName, month).In(language)).For(language), $"dispatch-ask:{month}:{secretary.Id}", sendAt);
+            var language = secretary.Language;
+            context.Notify(secretary.PrivateChat, TextMessage.In(BulletinTexts.DispatchAsk(unitName, month), language), $"dispatch-ask:{month}:{secretary.Id}", sendAt);
         }
     }
 
@@ -65,10 +65,10 @@ public sealed class MonthlyJobs(
 
         foreach (var person in office)
         {
-            var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken, Ledger.LedgerCommand.LanguageOf(person));
+            var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken, person.Language);
             for (var i = 0; i < bodies.Count; i++)
             {
-                context.Notify(person.PrivateChat, bodies[i].For(Ledger.LedgerCommand.LanguageOf(person)), $"bulletin-draft:{month}:{person.Id}:{i}", sendAt);
+                context.Notify(person.PrivateChat, bodies[i].For(person.Language), $"bulletin-draft:{month}:{person.Id}:{i}", sendAt);
             }
         }
     }

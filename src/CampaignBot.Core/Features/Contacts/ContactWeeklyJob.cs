@@ -43,7 +43,7 @@ public sealed class ContactWeeklyJob(
                 continue;
             }
 
-            var language = leader.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+            var language = leader.Language;
             Text? summary = null;
             foreach (var unit in assignment.UnitIds)
             {
@@ -52,7 +52,7 @@ public sealed class ContactWeeklyJob(
             }
 
             var key = $"contact-weekly:{week}:{leader.Id}:{string.Join('+', assignment.UnitIds)}";
-            context.Notify(leader.PrivateChat, new TextMessage(summary!.In(language)).For(language), key, sendAt);
+            context.Notify(leader.PrivateChat, TextMessage.In(summary!, language), key, sendAt);
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class RoundCloser(
         var next = text.OperatorNextStep(round, result);
         foreach (var member in office)
         {
-            var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
+            var language = member.Language;
             effects.Notify(
                 member.PrivateChat,
                 new TextMessage(summary.In(language) + next.In(language)).For(language),

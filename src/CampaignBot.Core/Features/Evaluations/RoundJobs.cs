@@ -78,7 +78,7 @@ public sealed class RoundReminderJobHandler(
                 continue;
             }
 
-            var language = voter is null ? Language.Chinese : new UserRef(voter.UserId, null, voter.LanguageCode).Language;
+            var language = voter is null ? Language.Chinese : voter.Language;
             context.Notify(entry.Chat, new TextMessage(reminder.In(language), text.Buttons(round)).For(language), $"ev:{round.Id}:remind@{context.Job.DueAt.UtcTicks}:{entry.VoterId}", sendAt);
         }
 

@@ -131,7 +131,7 @@ public sealed class RoundOpener(
         foreach (var member in roster)
         {
             var chat = member.PrivateChat;
-            var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
+            var language = member.Language;
             await turnout.AddAsync(new TurnoutEntry(round.Id, member.Id, chat, false), cancellationToken);
             context.NotifyOnce($"{RoundJobs.BallotMessageId(round.Id)}:{member.Id}", chat, text.Ballot(round, null, briefing, language).For(language), ballotsAt > context.Now ? ballotsAt : null);
         }

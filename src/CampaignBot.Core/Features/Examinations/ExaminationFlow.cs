@@ -343,8 +343,8 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
         var unit = context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
         foreach (var reviewer in reviewersOfIt)
         {
-            var language = new UserRef(reviewer.UserId, null, reviewer.LanguageCode).Language;
-            context.Notify(reviewer.PrivateChat, new TextMessage(ExaminationTexts.SubmittedNotice(member.Name, unit, submitted.Submissions).In(language)).For(language));
+            var language = reviewer.Language;
+            context.Notify(reviewer.PrivateChat, TextMessage.In(ExaminationTexts.SubmittedNotice(member.Name, unit, submitted.Submissions), language));
         }
 
         return new ExaminationMove(step.Answers with { Submitted = submitted.Submissions, ReviewerTold = reviewersOfIt.Count > 0 }, "Submitted");

@@ -60,7 +60,7 @@ public sealed class ExaminationReminders(
             }
 
             var date = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var language = new UserRef(member.UserId, null, member.LanguageCode).Language;
+            var language = member.Language;
             var status = ExaminationTexts.StatusName(exam?.Status);
             var text = ExaminationTexts.DeadlineReminder(date, daysLeft, status).In(language);
             context.Notify(member.PrivateChat, new TextMessage(text).For(language), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);

@@ -187,7 +187,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
     {
         foreach (var secretary in (await members.ListAsync(item.UnitId, cancellationToken)).Where(m => m is { Role: Roles.Secretary, IsActive: true } && m.Id != context.Member?.Id && m.Id != item.LeadLeaderId))
         {
-            context.Notify(secretary.PrivateChat, new TextMessage(ExaminationTexts.UnitToldOfItem(item.Id, item.LeadLeaderName, item.Problem).In(new UserRef(secretary.UserId, null, secretary.LanguageCode).Language)).For(new UserRef(secretary.UserId, null, secretary.LanguageCode).Language));
+            context.Notify(secretary.PrivateChat, TextMessage.In(ExaminationTexts.UnitToldOfItem(item.Id, item.LeadLeaderName, item.Problem), secretary.Language));
         }
     }
 
@@ -327,9 +327,9 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
 
         // Member ids are "channel:user id" (Member.IdFor), and a private chat's id is the user's id. Told in their language.
         var parts = exam.MemberId.Split(':', 2);
-        var language = await members.GetAsync(exam.MemberId, cancellationToken) is { } member ? new UserRef(member.UserId, null, member.LanguageCode).Language : Language.Chinese;
+        var language = await members.GetAsync(exam.MemberId, cancellationToken) is { } member ? member.Language : Language.Chinese;
         var notice = accepted ? ExaminationTexts.AcceptedNotice(exam.Submissions, reviewer.Name) : ExaminationTexts.ReturnedNotice(exam.Submissions, reviewer.Name, comment);
-        context.Notify(new ChatRef(parts[0], parts[^1], ChatKind.Private), new TextMessage(notice.In(language)).For(language));
+        context.Notify(new ChatRef(parts[0], parts[^1], ChatKind.Private), TextMessage.In(notice, language));
         return step.Answers with { Accepted = accepted, Shown = null, Problems = accepted ? ProblemsFound(step.Campaign, exam, ledger.MaxText) : [] };
     }
 }

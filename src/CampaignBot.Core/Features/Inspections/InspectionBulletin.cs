@@ -212,7 +212,7 @@ public sealed class InspectionBulletinPublisher(IInspectionStore store, IMemberS
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m.Role == Roles.CampaignOffice && m.IsActive).ToList();
         foreach (var person in office)
         {
-            var language = new UserRef(person.UserId, null, person.LanguageCode).Language;
+            var language = person.Language;
             var bodies = await OfficeMessagesAsync(inspection, cancellationToken, language);
             for (var i = 0; i < bodies.Count; i++)
             {

@@ -106,7 +106,7 @@ public sealed class EvidenceFetchJob(
         await service.UpdateEvidenceAsync(item.Id, evidence.Id!, _ => failed, LedgerTexts.HistoryEvidenceFailed(failed, reason), context.Now, cancellationToken);
         if (await people.MemberAsync(evidence.By, cancellationToken) is { } sender)
         {
-            context.Notify(sender.PrivateChat, new TextMessage(tell.In(LedgerCommand.LanguageOf(sender))).For(LedgerCommand.LanguageOf(sender)), $"evidence-failed:{item.Id}:{evidence.Id}");
+            context.Notify(sender.PrivateChat, TextMessage.In(tell, sender.Language), $"evidence-failed:{item.Id}:{evidence.Id}");
         }
     }
 
@@ -116,8 +116,8 @@ public sealed class EvidenceFetchJob(
         foreach (var confirmer in await people.ConfirmersAsync(item.UnitId, level, reporterId, cancellationToken))
         {
             // The reporter just sent the file and is awake; a confirmer is not woken for it (quiet hours).
-            var language = LedgerCommand.LanguageOf(confirmer);
-            context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(item).In(language)).For(language), $"evidence-stored:{item.Id}:{confirmer.Id}:{item.Evidence.Count}", context.Awake);
+            var language = confirmer.Language;
+            context.Notify(confirmer.PrivateChat, TextMessage.In(LedgerTexts.AwaitingConfirmation(item), language), $"evidence-stored:{item.Id}:{confirmer.Id}:{item.Evidence.Count}", context.Awake);
         }
     }
 

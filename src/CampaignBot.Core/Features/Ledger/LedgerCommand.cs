@@ -173,7 +173,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                 var level = await service.IsLeadershipItemAsync(done, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
                 foreach (var confirmer in await people.ConfirmersAsync(done.UnitId, level, member.Id, cancellationToken))
                 {
-                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(done).In(LanguageOf(confirmer))).For(LanguageOf(confirmer)));
+                    context.Notify(confirmer.PrivateChat, TextMessage.In(LedgerTexts.AwaitingConfirmation(done), confirmer.Language));
                 }
 
                 return;
@@ -231,12 +231,9 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
     {
         if (item.LeadLeaderId != context.Member?.Id && await people.MemberAsync(item.LeadLeaderId, cancellationToken) is { } leader)
         {
-            context.Notify(leader.PrivateChat, new TextMessage(text.In(LanguageOf(leader))).For(LanguageOf(leader)));
+            context.Notify(leader.PrivateChat, TextMessage.In(text, leader.Language));
         }
     }
-
-    internal static Language LanguageOf(Member member) =>
-        member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
 
     private string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
 

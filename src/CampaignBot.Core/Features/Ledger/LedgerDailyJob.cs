@@ -112,7 +112,7 @@ public sealed class LedgerDailyJob(
         var sendAt = context.Awake;
         foreach (var (key, to, text) in messages.Where(m => m.To.IsActive))
         {
-            context.Notify(to.PrivateChat, new TextMessage(text.In(LedgerCommand.LanguageOf(to))).For(LedgerCommand.LanguageOf(to)), key, sendAt);
+            context.Notify(to.PrivateChat, TextMessage.In(text, to.Language), key, sendAt);
         }
     }
 

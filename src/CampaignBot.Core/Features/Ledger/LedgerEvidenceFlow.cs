@@ -102,7 +102,7 @@ public sealed class LedgerEvidenceFlow(LedgerService service, ILedgerStore ledge
                 var level = await service.IsLeadershipItemAsync(updated, cancellationToken) ? LedgerPeople.SupervisorLevel : LedgerPeople.SecretaryLevel;
                 foreach (var confirmer in await people.ConfirmersAsync(updated.UnitId, level, member.Id, cancellationToken))
                 {
-                    context.Notify(confirmer.PrivateChat, new TextMessage(LedgerTexts.AwaitingConfirmation(updated).In(LedgerCommand.LanguageOf(confirmer))).For(LedgerCommand.LanguageOf(confirmer)));
+                    context.Notify(confirmer.PrivateChat, TextMessage.In(LedgerTexts.AwaitingConfirmation(updated), confirmer.Language));
                 }
             }
         }

@@ -121,7 +121,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         ArgumentNullException.ThrowIfNull(item);
         if (item.LeadLeaderId != context.Member?.Id && await members.GetAsync(item.LeadLeaderId, cancellationToken) is { } leader)
         {
-            context.Notify(leader.PrivateChat, new TextMessage(LedgerTexts.Assigned(item).In(LedgerCommand.LanguageOf(leader))).For(LedgerCommand.LanguageOf(leader)));
+            context.Notify(leader.PrivateChat, TextMessage.In(LedgerTexts.Assigned(item), leader.Language));
         }
     }
 

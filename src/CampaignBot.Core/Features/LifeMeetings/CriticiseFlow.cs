@@ -146,7 +146,7 @@ public sealed class CriticiseFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
             cancellationToken);
         if (await people.MemberAsync(meeting.HeadId, cancellationToken) is { IsActive: true } head)
         {
-            context.Notify(head.PrivateChat, new TextMessage(LifeMeetingTexts.HeadTold(meeting.NameOf(talk.From), meeting.NameOf(talk.To)).In(MeetingOpenFlow.LanguageOf(head))).For(MeetingOpenFlow.LanguageOf(head)));
+            context.Notify(head.PrivateChat, TextMessage.In(LifeMeetingTexts.HeadTold(meeting.NameOf(talk.From), meeting.NameOf(talk.To)), head.Language));
         }
 
         return true;

@@ -161,7 +161,7 @@ public sealed class MeetingCommand(
         told.AddRange(await people.SupervisorsAsync(meeting.UnitId, cancellationToken));
         foreach (var person in told.DistinctBy(m => m.Id))
         {
-            context.Notify(person.PrivateChat, new TextMessage(LifeMeetingTexts.ReadyTold(unit).In(MeetingOpenFlow.LanguageOf(person))).For(MeetingOpenFlow.LanguageOf(person)), $"lm:{meeting.Id}:ready:{person.Id}");
+            context.Notify(person.PrivateChat, TextMessage.In(LifeMeetingTexts.ReadyTold(unit), person.Language), $"lm:{meeting.Id}:ready:{person.Id}");
         }
     }
 
@@ -198,7 +198,7 @@ public sealed class MeetingCommand(
         context.Reply(LifeMeetingTexts.Reviewed(meeting.Id));
         if (await people.MemberAsync(meeting.Record.RecordedBy, cancellationToken) is { IsActive: true } secretary)
         {
-            context.Notify(secretary.PrivateChat, new TextMessage(LifeMeetingTexts.ReviewTold(people.UnitName(meeting.UnitId), member.Name, note).In(MeetingOpenFlow.LanguageOf(secretary))).For(MeetingOpenFlow.LanguageOf(secretary)));
+            context.Notify(secretary.PrivateChat, TextMessage.In(LifeMeetingTexts.ReviewTold(people.UnitName(meeting.UnitId), member.Name, note), secretary.Language));
         }
     }
 }

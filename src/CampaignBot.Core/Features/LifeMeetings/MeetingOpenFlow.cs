@@ -136,18 +136,15 @@ public sealed class MeetingOpenFlow(ILifeMeetingStore meetings, IMemberStore mem
         {
             if (await people.MemberAsync(memberId, cancellationToken) is { IsActive: true } teamMember)
             {
-                context.Notify(teamMember.PrivateChat, new Messaging.TextMessage(LifeMeetingTexts.TeamTold(unit, meeting.NameOf(meeting.HeadId)).In(LanguageOf(teamMember))).For(LanguageOf(teamMember)), $"lm:{id}:team:{memberId}");
+                context.Notify(teamMember.PrivateChat, TextMessage.In(LifeMeetingTexts.TeamTold(unit, meeting.NameOf(meeting.HeadId)), teamMember.Language), $"lm:{id}:team:{memberId}");
             }
         }
 
         foreach (var supervisor in await people.SupervisorsAsync(meeting.UnitId, cancellationToken))
         {
-            context.Notify(supervisor.PrivateChat, new Messaging.TextMessage(LifeMeetingTexts.SupervisorTold(unit, id).In(LanguageOf(supervisor))).For(LanguageOf(supervisor)), $"lm:{id}:supervisor:{supervisor.Id}");
+            context.Notify(supervisor.PrivateChat, TextMessage.In(LifeMeetingTexts.SupervisorTold(unit, id), supervisor.Language), $"lm:{id}:supervisor:{supervisor.Id}");
         }
 
         return id;
     }
-
-    internal static Messaging.Language LanguageOf(Member member) =>
-        member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Messaging.Language.English : Messaging.Language.Chinese;
 }

@@ -201,7 +201,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
         var unit = people.UnitName(meeting.UnitId);
         foreach (var supervisor in await people.SupervisorsAsync(meeting.UnitId, cancellationToken))
         {
-            context.Notify(supervisor.PrivateChat, new TextMessage(LifeMeetingTexts.ReviewAsked(unit, meeting.Id).In(MeetingOpenFlow.LanguageOf(supervisor))).For(MeetingOpenFlow.LanguageOf(supervisor)));
+            context.Notify(supervisor.PrivateChat, TextMessage.In(LifeMeetingTexts.ReviewAsked(unit, meeting.Id), supervisor.Language));
         }
 
         return meeting.Id;

@@ -26,7 +26,7 @@ public sealed class TalkCheckFlow(ILifeMeetingStore meetings, LifeMeetingPeople 
         {
             if (await People.MemberAsync(side, cancellationToken) is { IsActive: true } member)
             {
-                context.Notify(member.PrivateChat, new TextMessage(LifeMeetingTexts.SidesAskedToConfirm(from, to).In(MeetingOpenFlow.LanguageOf(member))).For(MeetingOpenFlow.LanguageOf(member)));
+                context.Notify(member.PrivateChat, TextMessage.In(LifeMeetingTexts.SidesAskedToConfirm(from, to), member.Language));
             }
         }
 

@@ -35,7 +35,7 @@ public sealed class TalkConfirmFlow(ILifeMeetingStore meetings, LifeMeetingPeopl
             && (await Meetings.ListTalksAsync(meeting.Id, cancellationToken)).All(t => t.Status == TalkStatus.Confirmed)
             && await People.MemberAsync(meeting.OpenedBy, cancellationToken) is { IsActive: true } secretary)
         {
-            context.Notify(secretary.PrivateChat, new TextMessage(LifeMeetingTexts.AllPairsConfirmed(People.UnitName(meeting.UnitId)).In(MeetingOpenFlow.LanguageOf(secretary))).For(MeetingOpenFlow.LanguageOf(secretary)), $"lm:{meeting.Id}:all-confirmed");
+            context.Notify(secretary.PrivateChat, TextMessage.In(LifeMeetingTexts.AllPairsConfirmed(People.UnitName(meeting.UnitId)), secretary.Language), $"lm:{meeting.Id}:all-confirmed");
         }
 
         return LifeMeetingTexts.ConfirmedSaid(meeting.NameOf(talk.From), meeting.NameOf(talk.To));

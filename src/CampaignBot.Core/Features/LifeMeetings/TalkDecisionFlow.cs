@@ -182,7 +182,7 @@ public abstract class TalkDecisionFlow(string name, string command, Text title, 
             cancellationToken);
         if (talk.From != by.Id && await people.MemberAsync(talk.From, cancellationToken) is { IsActive: true } author)
         {
-            context.Notify(author.PrivateChat, new TextMessage(LifeMeetingTexts.AuthorSentBack(meeting.NameOf(talk.To), meeting.NameOf(by.Id), reason).In(MeetingOpenFlow.LanguageOf(author))).For(MeetingOpenFlow.LanguageOf(author)));
+            context.Notify(author.PrivateChat, TextMessage.In(LifeMeetingTexts.AuthorSentBack(meeting.NameOf(talk.To), meeting.NameOf(by.Id), reason), author.Language));
         }
     }
 

@@ -148,7 +148,7 @@ public sealed class OpinionsCommand(
             }
 
             await store.RecordAskedAsync(new OpinionAsked(collection.Id, person.Id, collection.UnitId, today), cancellationToken);
-            context.Notify(person.PrivateChat, new TextMessage(OpinionTexts.RosterInvite(unitName, collection.Code!, closes).In(Ledger.LedgerCommand.LanguageOf(person))).For(Ledger.LedgerCommand.LanguageOf(person)));
+            context.Notify(person.PrivateChat, TextMessage.In(OpinionTexts.RosterInvite(unitName, collection.Code!, closes), person.Language));
             invited++;
         }
 

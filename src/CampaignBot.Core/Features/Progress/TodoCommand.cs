@@ -193,7 +193,7 @@ public sealed class Nudges(ActionLists lists, NoticeLedger notices, Campaign.Cam
                 continue;
             }
 
-            var language = member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+            var language = member.Language;
             var text = ProgressTexts.Reminder(secretary.Name, kind.Reminder.In(language)).In(language);
             context.NotifyOnce(id, member.PrivateChat, new TextMessage(text).For(language), sendAt);
             sent++;

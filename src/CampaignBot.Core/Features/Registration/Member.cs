@@ -54,6 +54,9 @@ public sealed record Member
     /// <summary>The unit a member studies and takes part with: the host unit when there is one (以流入地为主).</summary>
     public string PrimaryUnitId => HostUnitId ?? UnitId;
 
+    /// <summary>The language the member reads: the stored client language (English when it starts with "en"), else Chinese.</summary>
+    public Messaging.Language Language => new Messaging.UserRef(UserId, null, LanguageCode).Language;
+
     /// <summary>The member's private chat with the bot (on every channel here, its id is the user's id).</summary>
     public Messaging.ChatRef PrivateChat => new(Channel, UserId, Messaging.ChatKind.Private);
 

@@ -289,7 +289,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
             if (await services.Members.GetAsync(gone.MemberId, cancellationToken).ConfigureAwait(false) is { } owner)
             {
                 var language = new UserRef(owner.UserId, owner.Name, owner.LanguageCode).Language;
-                context.Notify(owner.PrivateChat, new TextMessage(StudyTexts.YourEntryRejected(StudySteps.Line(gone, step.Campaign, language)).In(language)).For(language));
+                context.Notify(owner.PrivateChat, TextMessage.In(StudyTexts.YourEntryRejected(StudySteps.Line(gone, step.Campaign, language)), language));
             }
         }
 

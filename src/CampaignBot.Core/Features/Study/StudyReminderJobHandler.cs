@@ -54,7 +54,7 @@ public sealed class StudyReminderJobHandler(
                 var at = mine?.Hour ?? _options.Hour;
                 if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot && IsDue(slot.Date, at, today, hour, context))
                 {
-                    context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)).For(LanguageOf(standing.Member)), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)).For(standing.Member.Language), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
                 }
 
                 if (standing.Member.Role == Roles.Secretary
@@ -62,7 +62,7 @@ public sealed class StudyReminderJobHandler(
                     && IsDue(monday, at, today, hour, context)
                     && standings.Where(s => s.IsBehind).ToList() is { Count: > 0 } behind)
                 {
-                    context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)).For(LanguageOf(standing.Member)), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)).For(standing.Member.Language), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
                 }
             }
         }
@@ -76,18 +76,16 @@ public sealed class StudyReminderJobHandler(
     private bool IsDue(DateOnly date, int at, DateOnly today, int hour, JobContext context) =>
         date == today ? hour >= at : date < today && calendar.At(date, new TimeOnly(at, 0)) >= context.Job.DueAt;
 
-    private static Language LanguageOf(Member member) => member.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
-
     private static string ReminderText(MemberProgress standing, ReminderSlot slot)
     {
         var deadline = EntryDateParser.Show(standing.Deadline);
         var when = slot.DaysLeft == 0 ? StudyTexts.ReminderDeadlineToday(deadline) : StudyTexts.ReminderDaysLeft(slot.DaysLeft, deadline);
-        return StudyTexts.StudyReminder(when, standing.Description).In(LanguageOf(standing.Member));
+        return StudyTexts.StudyReminder(when, standing.Description).In(standing.Member.Language);
     }
 
     private static string DigestText(Member secretary, IReadOnlyList<MemberProgress> behind, ReminderSlot week)
     {
-        var language = LanguageOf(secretary);
+        var language = secretary.Language;
         var text = new StringBuilder(StudyTexts.DigestHeading(behind.Count, week.DaysLeft).In(language));
         foreach (var standing in behind.Take(50))
         {
