@@ -35,7 +35,10 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
 
     public IReadOnlyList<string> CancelledJobs => _cancelledJobs;
 
-    /// <summary>Messages to other chats (a reviewer, a unit's group, the office), stored with this update's effects.</summary>
+    /// <summary>
+    /// Messages to other chats (a reviewer, a unit's group, the office), stored with this update's effects; one to another
+    /// person's private chat waits out the quiet hours.
+    /// </summary>
     public IReadOnlyList<(ChatRef Chat, Outbound Message)> Notifications => _notifications;
 
     /// <summary>Messages whose id is their key (see <see cref="IEffects.Notify"/>), stored with this update's effects.</summary>
@@ -160,6 +163,18 @@ public sealed class FlowContext(Inbound update, Session session, Member? member,
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(message);
         _keyed.Add(new KeyedMessage(outboxId, chat, NotEmpty(message), notBefore));
+    }
+
+    /// <summary>
+    /// As <see cref="NotifyOnce"/>, but urgent: it goes out at once even in the quiet hours. Every other notice to another
+    /// person's private chat waits for their end (see <see cref="UpdateHandler"/>); use this only where waiting would be wrong.
+    /// </summary>
+    public void NotifyNow(string outboxId, ChatRef chat, Outbound message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outboxId);
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(message);
+        _keyed.Add(new KeyedMessage(outboxId, chat, NotEmpty(message), null, Urgent: true));
     }
 
     public void RefusePress(string chinese, string english) => PressNotice = Text(chinese, english);

@@ -99,7 +99,7 @@ public sealed class UpdateHandler(
     private DateTimeOffset SendAt(Inbound update, DateTimeOffset now) =>
         update.Content is TimerElapsed && calendar is not null && quiet is not null ? quiet.Value.NotIn(now, calendar) : now;
 
-    private static SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now, DateTimeOffset sendAt, string? prompt)
+    private SessionEffects CollectEffects(Inbound update, FlowContext context, DateTimeOffset now, DateTimeOffset sendAt, string? prompt)
     {
         var replies = PromptMessages.EditInPlace(update, context, prompt);
         if (update.Content is ButtonPress { CallbackId: { } callbackId })
@@ -115,16 +115,35 @@ public sealed class UpdateHandler(
             .ToList();
         PromptMessages.Remember(context, messages, replies);
         messages = messages
-            .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, ReadBySender(update, context.Language, note.Chat, note.Message), now)))
-            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, ReadBySender(update, context.Language, note.Chat, note.Message), now) with { NextAttemptAt = note.NotBefore ?? now }))
+            .Concat(context.Notifications.Select((note, index) => OutboxMessage.Create($"{prefix}#n{index:D2}", note.Chat, ReadBySender(update, context.Language, note.Chat, note.Message), now) with { NextAttemptAt = NoticeAt(update, note.Chat, now, null, urgent: false) }))
+            .Concat(context.KeyedNotifications.Select(note => OutboxMessage.Create(note.Key, note.Chat, ReadBySender(update, context.Language, note.Chat, note.Message), now) with { NextAttemptAt = NoticeAt(update, note.Chat, now, note.NotBefore, note.Urgent) }))
             .DistinctBy(message => message.Id, StringComparer.Ordinal)
             .ToList();
         return new SessionEffects(update.UpdateId, messages, context.Jobs, context.CancelledJobs);
     }
 
+    /// <summary>
+    /// When a notice the update causes goes out: one to another person's private chat (a reviewer told of a submission at
+    /// 23:30) waits for the end of the quiet hours, unless it is urgent; the sender's own private chat and a group chat are
+    /// read by someone looking at them, so they go at once. Never before the notice's own <paramref name="notBefore"/>.
+    /// </summary>
+    private DateTimeOffset NoticeAt(Inbound update, ChatRef chat, DateTimeOffset now, DateTimeOffset? notBefore, bool urgent)
+    {
+        var at = notBefore ?? now;
+        if (urgent || calendar is null || quiet is null || chat.Kind != ChatKind.Private || IsSenders(update, chat))
+        {
+            return at;
+        }
+
+        var awake = quiet.Value.NotIn(now, calendar);
+        return awake > at ? awake : at;
+    }
+
+    private static bool IsSenders(Inbound update, ChatRef chat) => chat.Channel == update.Chat.Channel && chat.Id == update.Sender.Id;
+
     /// <summary>A message to the sender's own private chat is read in the sender's language: the channel words its hints in it.</summary>
     private static Outbound ReadBySender(Inbound update, Language language, ChatRef chat, Outbound message) =>
-        message.Reader is null && chat.Kind == ChatKind.Private && chat.Channel == update.Chat.Channel && chat.Id == update.Sender.Id
+        message.Reader is null && chat.Kind == ChatKind.Private && IsSenders(update, chat)
             ? message.For(language)
             : message;
 

@@ -23,5 +23,8 @@ public interface IEffects
     void CancelJob(string id);
 }
 
-/// <summary>A message with the id that makes it idempotent (see <see cref="IEffects.Notify"/>).</summary>
-public sealed record KeyedMessage(string Key, ChatRef Chat, Outbound Message, DateTimeOffset? NotBefore = null);
+/// <summary>
+/// A message with the id that makes it idempotent (see <see cref="IEffects.Notify"/>). An <paramref name="Urgent"/> one
+/// to another person's private chat goes at once even in the quiet hours (see <c>FlowContext.NotifyNow</c>).
+/// </summary>
+public sealed record KeyedMessage(string Key, ChatRef Chat, Outbound Message, DateTimeOffset? NotBefore = null, bool Urgent = false);
