@@ -42,6 +42,9 @@ internal sealed class BotUnderTest : IDisposable
         var transcript = new StringWriter();
         var settings = Settings;
         settings["Console:User"] = user;
+        // A console run is on the real clock: no quiet hours, so a notice to another person arrives when CI runs in Beijing's night.
+        settings["Reminders:QuietStart"] = "00:00";
+        settings["Reminders:QuietEnd"] = "00:00";
         using var host = await CampaignBotApp.BuildAsync([], settings, builder =>
         {
             builder.Services.AddSingleton(new ConsoleInput(new StringReader(string.Join('\n', lines)), StopWhenInputEnds: true));
