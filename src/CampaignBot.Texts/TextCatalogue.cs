@@ -334,12 +334,48 @@ public sealed class TextCatalogue
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
-    /// <summary>True when the value can sit between two quotes: every quote escaped, no dangling backslash.</summary>
+    /// <summary>
+    /// True when the value can sit between two quotes: every quote in the text escaped, no dangling backslash. A value's
+    /// holes (<c>{Plural.En(votes, "vote")}</c>) are C#, where a string literal is written as one.
+    /// </summary>
     private static bool IsLiteralBody(string value)
     {
+        var depth = 0;
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '\\')
+            if (depth > 0)
+            {
+                switch (value[i])
+                {
+                    case '{':
+                        depth++;
+                        break;
+                    case '}':
+                        depth--;
+                        break;
+                    case '"':
+                        var end = value.IndexOf('"', i + 1);
+                        if (end < 0)
+                        {
+                            return false;
+                        }
+
+                        i = end;
+                        break;
+                }
+            }
+            else if (value[i] == '{')
+            {
+                if (i + 1 < value.Length && value[i + 1] == '{')
+                {
+                    i++;
+                }
+                else
+                {
+                    depth = 1;
+                }
+            }
+            else if (value[i] == '\\')
             {
                 if (i == value.Length - 1)
                 {

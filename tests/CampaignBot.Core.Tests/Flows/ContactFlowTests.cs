@@ -285,8 +285,8 @@ public sealed class ContactFlowTests
 
         Assert.Contains("· 东关村 (village_dongguan)", mine, StringComparison.Ordinal);
         Assert.DoesNotContain("（", mine, StringComparison.Ordinal);
-        Assert.Contains("\n1 member(s); examinations", weekly, StringComparison.Ordinal);
-        Assert.Contains("\nLedger 1 item(s): 0 done, 0 overdue\n", weekly, StringComparison.Ordinal);
+        Assert.Contains("\n1 member; examinations", weekly, StringComparison.Ordinal);
+        Assert.Contains("\nLedger 1 item: 0 done, 0 overdue\n", weekly, StringComparison.Ordinal);
     }
 
     [Fact]

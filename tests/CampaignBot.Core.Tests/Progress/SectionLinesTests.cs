@@ -70,6 +70,6 @@ public sealed class SectionLinesTests
 
         Assert.Equal(30, section.Order);
         Assert.Equal("【整改台帐】\n东县：整改台帐 1 项：已完成 0，整改中 0，未开始 1，逾期 0；建章立制 0 项", chinese);
-        Assert.Equal("Rectification ledger\n东县: Ledger 1 item(s): 0 done, 0 in progress, 1 not started, 0 overdue; 0 institution(s)", english);
+        Assert.Equal("Rectification ledger\n东县: Ledger 1 item: 0 done, 0 in progress, 1 not started, 0 overdue; 0 institutions", english);
     }
 }

@@ -59,6 +59,28 @@ public sealed class TextCatalogueTests
     }
 
     [Fact]
+    public void A_string_literal_inside_a_hole_is_csharp_but_a_lone_quote_in_the_text_still_is_refused()
+    {
+        var catalogue = TextCatalogue.Parse("""
+            namespace Demo
+            class DemoTexts
+
+            Votes(long votes)
+              zh: {votes} 票
+              en: {Plural.En(votes, "vote")} so far, {{not a hole}}
+            Lone(long votes)
+              zh: {votes} 票
+              en: {votes} "votes
+            """);
+
+        var source = catalogue.ToSource("demo.texts");
+
+        var error = Assert.Single(catalogue.Errors);
+        Assert.Equal(7, error.Line);
+        Assert.Contains("$\"{Plural.En(votes, \"vote\")} so far, {{not a hole}}\"", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_text_with_values_becomes_an_interpolated_method_and_a_fixed_text_a_field()
     {
         var catalogue = TextCatalogue.Parse("""

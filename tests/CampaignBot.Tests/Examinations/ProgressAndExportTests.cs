@@ -36,7 +36,7 @@ public sealed class ProgressAndExportTests : IDisposable
         Assert.Contains("submitted: 1 (王村民)", progress, StringComparison.Ordinal);
         Assert.Contains("not started: 2 (村书记, 李村民)", progress, StringComparison.Ordinal);
         Assert.Contains("Deadline: 2027-03-16", progress, StringComparison.Ordinal);
-        Assert.Contains("Public pledges: 1 published by 1 member(s)", progress, StringComparison.Ordinal);
+        Assert.Contains("Public pledges: 1 published by 1 member", progress, StringComparison.Ordinal);
         Assert.Contains("Pledge check-ins this month (2027-01): 0 — Kept 0, Partly 0, Not yet 0", progress, StringComparison.Ordinal);
         var withoutNames = new[] { "城关镇东关村", "王村民", "村书记", "李村民" }.Aggregate(progress, (text, name) => text.Replace(name, string.Empty, StringComparison.Ordinal));
         Assert.DoesNotContain(withoutNames, c => c is >= '\u4e00' and <= '\u9fff' or '：' or '，' or '（');

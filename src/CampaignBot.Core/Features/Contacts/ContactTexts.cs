@@ -28,13 +28,13 @@ public static partial class ContactTexts
 
     public static Text WeeklySummary(string unit, string unitId, string weekStart, ContactUnitCounts c) => new(
         $"【联系点周报】{unit}（{weekStart} 起的一周）\n党员 {c.Members} 人；对照检查待审核 {c.ExaminationsSubmitted}、已退回 {c.ExaminationsReturned}、已通过 {c.ExaminationsAccepted}\n整改台帐 {c.LedgerItems} 项：已完成 {c.LedgerDone}，逾期 {c.LedgerOverdue}\n你的联系走访：累计 {c.Visits} 次，本周 {c.VisitsThisWeek} 次{(c.LastVisit is { } last ? "，最近 " + Date(last) : string.Empty)}\n详情：/contact exams {unitId}、/contact ledger {unitId}；记录走访：/contact visit",
-        $"Contact point weekly summary: {unit} (week from {weekStart})\n{c.Members} member(s); examinations: {c.ExaminationsSubmitted} waiting, {c.ExaminationsReturned} returned, {c.ExaminationsAccepted} accepted\nLedger {c.LedgerItems} item(s): {c.LedgerDone} done, {c.LedgerOverdue} overdue\nYour visits: {c.Visits} in all, {c.VisitsThisWeek} this week{(c.LastVisit is { } l ? ", last " + Date(l) : string.Empty)}\nDetails: /contact exams {unitId}, /contact ledger {unitId}; log a visit: /contact visit");
+        $"Contact point weekly summary: {unit} (week from {weekStart})\n{Plural.En(c.Members, "member")}; examinations: {c.ExaminationsSubmitted} waiting, {c.ExaminationsReturned} returned, {c.ExaminationsAccepted} accepted\nLedger {Plural.En(c.LedgerItems, "item")}: {c.LedgerDone} done, {c.LedgerOverdue} overdue\nYour visits: {c.Visits} in all, {c.VisitsThisWeek} this week{(c.LastVisit is { } l ? ", last " + Date(l) : string.Empty)}\nDetails: /contact exams {unitId}, /contact ledger {unitId}; log a visit: /contact visit");
 
     public static Text ProgressLine(string unit, Text leaders, int thisMonth, int total, string? last) => new(
         $"{unit}：联系领导 {leaders.Chinese}；本月走访 {thisMonth} 次，累计 {total} 次{(last is null ? string.Empty : "，最近 " + last)}",
-        $"{unit}: contact leaders {leaders.English}; {thisMonth} visits this month, {total} in all{(last is null ? string.Empty : ", last " + last)}");
+        $"{unit}: contact leaders {leaders.English}; {Plural.En(thisMonth, "visit")} this month, {total} in all{(last is null ? string.Empty : ", last " + last)}");
 
     public static Text BulletinLine(int total, Text visited, Text unvisited) => new(
         $"全程联系：本月联系领导走访联系点 {total} 次{(visited.Chinese.Length == 0 ? string.Empty : "（" + visited.Chinese + "）")}；本月未走访的联系点：{(unvisited.Chinese.Length == 0 ? "无" : unvisited.Chinese)}",
-        $"Contact points: {total} visits this month{(visited.English.Length == 0 ? string.Empty : " (" + visited.English + ")")}; not visited this month: {(unvisited.English.Length == 0 ? "none" : unvisited.English)}");
+        $"Contact points: {Plural.En(total, "visit")} this month{(visited.English.Length == 0 ? string.Empty : " (" + visited.English + ")")}; not visited this month: {(unvisited.English.Length == 0 ? "none" : unvisited.English)}");
 }

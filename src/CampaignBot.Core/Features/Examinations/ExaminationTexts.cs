@@ -57,7 +57,7 @@ public static partial class ExaminationTexts
 
     public static Text OnTheLedger(IReadOnlyList<string> ids) => new(
         $"审核已完成，{ids.Count} 个问题已转入整改台帐：{string.Join("、", ids)}。发送 /review 审核下一份，/ledger list 查看台帐。",
-        $"Review done; {ids.Count} problem(s) on the ledger: {string.Join(", ", ids)}. Send /review for the next one, /ledger list for the ledger.");
+        $"Review done; {Plural.En(ids.Count, "problem")} on the ledger: {string.Join(", ", ids)}. Send /review for the next one, /ledger list for the ledger.");
 
     /// <summary>A required item needs its choice and its text; a "does not exist" needs no evidence.</summary>
     public static bool IsComplete(ChecklistItem item, ExaminationAnswer answer)

@@ -30,7 +30,7 @@ public static partial class InspectionTexts
         var list = string.Join("\n", units);
         return new(
             $"已随机抽取调研 {inspection.Id}（范围：{kinds.Chinese}；候选 {inspection.Candidates.Count} 个，近 {inspection.ExcludeWeeks} 周已调研的 {inspection.Excluded.Count} 个未参加）：\n{list}\n随机种子：{inspection.Seed}\n不打招呼：不会通知被抽取的单位。逐项调研：/inspect check {inspection.Id} <单位ID>；复核：/inspect verify {inspection.Id}",
-            $"Inspection {inspection.Id} drawn (kinds: {kinds.English}; {inspection.Candidates.Count} candidates, {inspection.Excluded.Count} inspected in the last {inspection.ExcludeWeeks} weeks left out):\n{list}\nSeed: {inspection.Seed}\nUnannounced: the units are not told. Inspect: /inspect check {inspection.Id} <unit id>; re-check: /inspect verify {inspection.Id}");
+            $"Inspection {inspection.Id} drawn (kinds: {kinds.English}; {Plural.En(inspection.Candidates.Count, "candidate")}, {inspection.Excluded.Count} inspected in the last {Plural.En(inspection.ExcludeWeeks, "week")} left out):\n{list}\nSeed: {inspection.Seed}\nUnannounced: the units are not told. Inspect: /inspect check {inspection.Id} <unit id>; re-check: /inspect verify {inspection.Id}");
     }
 
     public static Text Verified(Inspection inspection, bool matches, Text recomputed)
@@ -49,7 +49,7 @@ public static partial class InspectionTexts
         ArgumentNullException.ThrowIfNull(kinds);
         return new(
             $"调研 {inspection.Id}：{at} 由{inspection.DrawnByName}抽取，范围：{kinds.Chinese}，{inspection.Units.Count} 个单位，种子 {inspection.Seed}",
-            $"Inspection {inspection.Id}: drawn {at} by {inspection.DrawnByName}, kinds: {kinds.English}, {inspection.Units.Count} units, seed {inspection.Seed}");
+            $"Inspection {inspection.Id}: drawn {at} by {inspection.DrawnByName}, kinds: {kinds.English}, {Plural.En(inspection.Units.Count, "unit")}, seed {inspection.Seed}");
     }
 
     public static Text UnitToDo(string unit, string id, string unitId, bool mayCheck) => mayCheck

@@ -29,7 +29,7 @@ public static partial class LedgerTexts
             text.Append(english ? "Evidence: " : "佐证：").Append(evidence.Describe(english));
             if (failing)
             {
-                text.Append(english ? $" (tried {evidence.Attempts} times: {evidence.Failure})" : $"（已试 {evidence.Attempts} 次：{evidence.Failure}）");
+                text.Append(english ? $" (tried {Plural.En(evidence.Attempts, "time")}: {evidence.Failure})" : $"（已试 {evidence.Attempts} 次：{evidence.Failure}）");
             }
 
             text.Append('\n');

@@ -13,7 +13,7 @@ public static partial class LifeMeetingTexts
 
     public static Text ShowForCheck(string from, string to, IReadOnlyList<string> points, int returns) => new(
         $"{from} → {to}" + (returns > 0 ? $"（已退回 {returns} 次）" : string.Empty) + $"：\n{Numbered(points)}\n行不行？",
-        $"{from} → {to}" + (returns > 0 ? $" (sent back {returns} times)" : string.Empty) + $":\n{Numbered(points)}\nIs it right?");
+        $"{from} → {to}" + (returns > 0 ? $" (sent back {Plural.En(returns, "time")})" : string.Empty) + $":\n{Numbered(points)}\nIs it right?");
 
     public static Text AskSpeech(string name, bool head) => new(
         $"{name}{(head ? "（一把手，约 30 分钟）" : "（班子成员，约 20 分钟）")}：发言多少分钟、提出几条批评意见？如“{(head ? 30 : 20)} 3”",

@@ -28,7 +28,7 @@ public static partial class PledgeTexts
 
     public static Text Published(int count, string? group) => new(
         $"已发布 {count} 条公开承诺{(group is null ? "。本单位还没有关联群聊，承诺已记录，书记关联群聊（/link）后会自动发到群里" : $"，已发到「{group}」群")}。每月会请你报告履约情况。",
-        $"{count} pledge(s) published{(group is null ? "; your unit has no linked group yet; they are recorded and will be posted there once a secretary links one (/link)" : $" to the group \"{group}\"")}. Each month you will be asked how you keep them.");
+        $"{Plural.En(count, "pledge")} published{(group is null ? "; your unit has no linked group yet; they are recorded and will be posted there once a secretary links one (/link)" : $" to the group \"{group}\"")}. Each month you will be asked how you keep them.");
 
     // Keeping pledges (/checkin).
     public static Text CheckInIntroduction(string period) =>

@@ -4,7 +4,7 @@ namespace CampaignBot.Core.Features.Progress;
 public static partial class ProgressTexts
 {
     public static Text Heading(string title, int members) =>
-        new($"「{title}」对照检查进度（{members} 人）\n", $"Self-examinations in \"{title}\" ({members} members)\n");
+        new($"「{title}」对照检查进度（{members} 人）\n", $"Self-examinations in \"{title}\" ({Plural.En(members, "member")})\n");
 
     /// <summary>One status line; the names are listed when there are at most 30.</summary>
     public static Text StatusLine(string chinese, string english, IReadOnlyList<string> names)
@@ -26,7 +26,7 @@ public static partial class ProgressTexts
     }
 
     public static Text Pledges(int members, int pledges) =>
-        new($"公开承诺：{members} 人发布 {pledges} 条\n", $"Public pledges: {pledges} published by {members} member(s)\n");
+        new($"公开承诺：{members} 人发布 {pledges} 条\n", $"Public pledges: {pledges} published by {Plural.En(members, "member")}\n");
 
     public static Text CheckIns(string period, int count, IEnumerable<(string Chinese, string English, int Count)> outcomes)
     {

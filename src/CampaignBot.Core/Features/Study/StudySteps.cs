@@ -133,7 +133,7 @@ public static class StudySteps
 
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);
 
-    /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓" ("2027-03-05 1.5 day(s) self-study 理论宣讲 ✓").</summary>
+    /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓" ("2027-03-05 1.5 days self-study 理论宣讲 ✓").</summary>
     public static string Line(ActivityEntry entry, CampaignDefinition campaign, Language language = Language.Chinese)
     {
         ArgumentNullException.ThrowIfNull(entry);

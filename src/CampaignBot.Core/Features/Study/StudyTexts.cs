@@ -4,7 +4,7 @@ namespace CampaignBot.Core.Features.Study;
 public static partial class StudyTexts
 {
     // Shared steps
-    public static Text Days(int days) => new($"{days} 天", days == 1 ? "1 day" : $"{days} days");
+    public static Text Days(int days) => new($"{days} 天", Plural.En(days, "day"));
 
     // Study
     // Research
@@ -17,7 +17,7 @@ public static partial class StudyTexts
 
     public static Text HouseholdRemoved(string label, int visits) => new(
         visits == 0 ? $"已解除与“{label}”的结对。" : $"已解除与“{label}”的结对，其 {visits} 次走访记录一并删除。",
-        visits == 0 ? $"Removed the pairing with \"{label}\"." : $"Removed the pairing with \"{label}\" and its {visits} visit(s).");
+        visits == 0 ? $"Removed the pairing with \"{label}\"." : $"Removed the pairing with \"{label}\" and its {Plural.En(visits, "visit")}.");
 
     public static Text VisitLogged(string date, string label, bool inWindow) => new(
         $"已记录 {date} 对“{label}”的走访{(inWindow ? "（在规定走访时段内）" : "（不在规定走访时段内）")}。",
