@@ -1,27 +1,53 @@
 namespace CampaignBot.Core.Features.Bulletins;
 
-/// <summary>/dispatch count | lines | checked | note: a secretary's answer to this month's dispatch (月调度), one per unit and month.</summary>
-public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calendar, IOptions<BulletinOptions> options, DispatchFlow form) : ICommandHandler
+/// <summary>
+/// /dispatch [yyyy-MM] [count | lines | checked | note]: a secretary's answer to a month's dispatch (月调度), one per unit and
+/// month. The ask's button ("dispatch-month:yyyy-MM") opens the form for the month it asked about.
+/// </summary>
+public sealed class DispatchCommand(IBulletinStore store, DispatchMonths months, IOptions<BulletinOptions> options, DispatchFlow form) : ICommandHandler, IButtonHandler
 {
+    public const string PayloadPrefix = "dispatch-month";
+
     public string Command => "dispatch";
+
+    public string Prefix => PayloadPrefix;
+
+    public static string Payload(string month) => $"{PayloadPrefix}:{month}";
+
+    /// <summary>The month the update names: the button's, or the first word after /dispatch when it reads as a month.</summary>
+    public static string? MonthWord(InboundContent content) => content switch
+    {
+        ButtonPress { Payload: var payload } when payload.StartsWith(PayloadPrefix + ":", StringComparison.Ordinal) => payload[(PayloadPrefix.Length + 1)..],
+        CommandInput { Arguments: var arguments } when arguments.Trim().Split(' ', 2)[0] is var word && DispatchMonths.LooksLikeMonth(word) => word,
+        _ => null,
+    };
 
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Member is not { Role: Roles.Secretary } member || context.Update.Chat.Kind != ChatKind.Private)
+        if (SecretaryOrRefuse(context, press: false) is not { } member)
         {
-            context.Reply(context.Member is { Role: Roles.Secretary } ? BulletinTexts.PleaseAnswerDispatchPrivate : BulletinTexts.DispatchNotAllowed);
             return;
         }
 
         var arguments = context.Update.Content is CommandInput command ? command.Arguments.Trim() : string.Empty;
-        if (arguments.Length == 0)
+        var word = MonthWord(context.Update.Content);
+        var rest = word is null ? arguments : arguments[word.Length..].Trim();
+        var month = months.Resolve(word, context.Campaign, context.Now);
+        if (rest.Length == 0)
         {
+            // The form opens on the same month (or says the same refusal): it reads the month from this update.
             await FlowStart.StartAsync(form, context, cancellationToken);
             return;
         }
 
-        var parts = arguments.Split('|').Select(p => p.Trim()).ToArray();
+        if (month.Month is not { } asked)
+        {
+            context.Reply(month.Refusal!);
+            return;
+        }
+
+        var parts = rest.Split('|').Select(p => p.Trim()).ToArray();
         if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > 999)
         {
             context.Reply(BulletinTexts.BadCount);
@@ -38,12 +64,11 @@ public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calen
             return;
         }
 
-        var month = BulletinBuilder.MonthOf(calendar.Today(context.Now));
         await store.SaveDispatchAsync(
             new DispatchReport
             {
                 UnitId = member.UnitId,
-                Month = month,
+                Month = asked,
                 PracticalThings = count,
                 Lines = lines,
                 LedgerChecked = parts.Length > 2 && parts[2].ToLowerInvariant() is "是" or "yes" or "y" or "已核实",
@@ -52,7 +77,53 @@ public sealed class DispatchCommand(IBulletinStore store, CampaignCalendar calen
                 AnsweredAt = context.Now,
             },
             cancellationToken);
-        context.Reply(BulletinTexts.DispatchSaved(month, count));
+        context.Reply(BulletinTexts.DispatchSaved(asked, count));
+    }
+
+    /// <summary>A press on the ask's button: opens the form for the month it names.</summary>
+    public async Task HandleAsync(FlowContext context, ButtonPress press, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(press);
+        if (!DispatchMonths.IsMonth(MonthWord(press), out _))
+        {
+            context.RefusePress(ConversationTexts.UnrecognisedButton);
+            return;
+        }
+
+        if (SecretaryOrRefuse(context, press: true) is null)
+        {
+            return;
+        }
+
+        if (context.Session.Flow is { } open && open != form.Name)
+        {
+            context.RefusePress(BulletinTexts.DispatchFinishFormFirst);
+            return;
+        }
+
+        await FlowStart.StartAsync(form, context, cancellationToken);
+    }
+
+    /// <summary>The secretary in a private chat, or null after saying why not.</summary>
+    private static Member? SecretaryOrRefuse(FlowContext context, bool press)
+    {
+        if (context.Member is { Role: Roles.Secretary } member && context.Update.Chat.Kind == ChatKind.Private)
+        {
+            return member;
+        }
+
+        var why = context.Member is { Role: Roles.Secretary } ? BulletinTexts.PleaseAnswerDispatchPrivate : BulletinTexts.DispatchNotAllowed;
+        if (press)
+        {
+            context.RefusePress(why);
+        }
+        else
+        {
+            context.Reply(why);
+        }
+
+        return null;
     }
 }
 

@@ -16,21 +16,33 @@ public sealed record DispatchAnswers
 
 /// <summary>
 /// /dispatch with nothing after it: the monthly dispatch (月调度) as a form, for the unit's secretary: how many practical things
-/// were done (办实事) and which, whether the ledger progress was checked, a note. Saving again in the month replaces it.
+/// were done (办实事) and which, whether the ledger progress was checked, a note, for the month it was opened for (the ask's
+/// button names it). Saving again for the month replaces it.
 /// </summary>
-public sealed class DispatchFlow(IBulletinStore store, CampaignCalendar calendar, IOptions<BulletinOptions> options)
+public sealed class DispatchFlow(IBulletinStore store, DispatchMonths months, IOptions<BulletinOptions> options)
     : DeclaredFlow<DispatchAnswers>("dispatch", "dispatch_form", BulletinTexts.FlowTitle)
 {
     private BulletinOptions Options => options.Value;
 
     protected override void Declare(FlowBuilder<DispatchAnswers> flow)
     {
-        flow.Opens(context => context.Member is { Role: Roles.Secretary }
-            ? Opening<DispatchAnswers>.Proceed(BulletinTexts.FormGreeting(BulletinBuilder.MonthOf(calendar.Today(context.Now))), new DispatchAnswers { Month = BulletinBuilder.MonthOf(calendar.Today(context.Now)) })
-            : Opening<DispatchAnswers>.Refuse(BulletinTexts.DispatchNotAllowed));
+        // The month is fixed when the form opens (the ask's button, /dispatch yyyy-MM, or this month), and the answer is
+        // filed under it however late it comes.
+        flow.Opens(context =>
+        {
+            if (context.Member is not { Role: Roles.Secretary })
+            {
+                return Opening<DispatchAnswers>.Refuse(BulletinTexts.DispatchNotAllowed);
+            }
+
+            var month = months.Resolve(DispatchCommand.MonthWord(context.Update.Content), context.Campaign, context.Now);
+            return month.Month is { } asked
+                ? Opening<DispatchAnswers>.Proceed(BulletinTexts.FormGreeting(asked), new DispatchAnswers { Month = asked })
+                : Opening<DispatchAnswers>.Refuse(month.Refusal!);
+        });
 
         flow.Step<int>("AskingCount", "asks how many practical things were done this month")
-            .Prompt(BulletinTexts.AskCount)
+            .Prompt(step => BulletinTexts.AskCount(step.Answers.Month ?? string.Empty))
             .Read((input, _) => int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 999 ? n : BulletinTexts.BadCount)
             .Keep((a, n) => a with { Count = n })
             .Next((_, n) => n == 0 ? "AskingChecked" : "AskingLines", "AskingLines", "AskingChecked");
@@ -88,7 +100,7 @@ public sealed class DispatchFlow(IBulletinStore store, CampaignCalendar calendar
             new DispatchReport
             {
                 UnitId = member.UnitId,
-                Month = a.Month ?? BulletinBuilder.MonthOf(calendar.Today(step.Now)),
+                Month = a.Month ?? throw new InvalidOperationException("A dispatch form opens with its month."),
                 PracticalThings = a.Count,
                 Lines = a.Lines,
                 LedgerChecked = a.LedgerChecked,

@@ -45,7 +45,9 @@ public sealed class MonthlyJobs(
 
             var unitName = campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
             var language = secretary.Language;
-            context.Notify(secretary.PrivateChat, TextMessage.In(BulletinTexts.DispatchAsk(unitName, month), language), $"dispatch-ask:{month}:{secretary.Id}", sendAt);
+            // The button carries the month asked about, so an answer on the 2nd of the next month is still filed under it.
+            var ask = new TextMessage(BulletinTexts.DispatchAsk(unitName, month).In(language), [[new Button(BulletinTexts.DispatchButton(month).In(language), DispatchCommand.Payload(month))]]);
+            context.Notify(secretary.PrivateChat, ask.For(language), $"dispatch-ask:{month}:{secretary.Id}", sendAt);
         }
     }
 
