@@ -9,6 +9,22 @@ public sealed class ExaminationReviewLoopTests : IDisposable
     private readonly BotUnderTest _bot = new();
 
     [Fact]
+    public async Task Submitted_at_night_the_reviewer_is_told_at_eight_and_returned_at_night_the_member_is_told_at_eight()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "21", "村书记", Village, "secretary");
+        await chat.RegisterAsync(_bot, "22", "王村民", Village);
+        await chat.SayAllAsync("22", "/examine", "1", "3", "3", "3", "跳过", "每周到群众家中走访一次，及时解决问题。");
+
+        var submitted = await chat.AtNightAsync(CampaignChat.Private("21"), "王村民（城关镇东关村）提交了对照检查（第 1 版）", () => chat.SayAsync("22", "提交"));
+        await chat.SayAllAsync("21", "/review", "1", "2");
+        var returned = await chat.AtNightAsync(CampaignChat.Private("22"), "被村书记退回修改。意见：请具体写明形式主义的表现。", () => chat.SayAsync("21", "请具体写明形式主义的表现。"));
+
+        Assert.Contains("已提交对照检查（第 1 版）", submitted, StringComparison.Ordinal);
+        Assert.Contains("已退回修改", returned, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_full_examination_is_submitted_returned_with_a_comment_revised_and_accepted()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
