@@ -139,6 +139,25 @@ internal sealed class EvaluationBot : IAsyncDisposable
         return due;
     }
 
+    /// <summary>
+    /// Does <paramref name="act"/> at 23:30 Beijing (it returns what it queued); its notice to <paramref name="other"/> must wait
+    /// for 08:00 (<see cref="NightNotice"/>). Returns the actor's reply, what was queued to <paramref name="actor"/>.
+    /// </summary>
+    public Task<string> AtNightAsync(ChatRef actor, ChatRef other, string notice, Func<Task<IReadOnlyList<OutboxMessage>>> act) =>
+        NightNotice.HeldUntilMorningAsync(
+            Time,
+            async () => Textual(await DrainAsync()),
+            other,
+            notice,
+            async () =>
+            {
+                var sent = await act();
+                return (Texts(sent.Where(m => m.Chat.Key == actor.Key)), Textual(sent));
+            });
+
+    private static IEnumerable<(ChatRef Chat, string Text)> Textual(IEnumerable<OutboxMessage> sent) =>
+        sent.Select(m => (m.Chat, Texts([m]))).ToList();
+
     public static string Texts(IEnumerable<OutboxMessage> messages) =>
         string.Join("\n", messages.Select(m => m.ReadBody() switch
         {

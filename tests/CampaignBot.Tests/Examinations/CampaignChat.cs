@@ -114,44 +114,22 @@ internal sealed class CampaignChat : IAsyncDisposable
         await SayAllAsync(user, "/start", code, name, rank.ToString(System.Globalization.CultureInfo.InvariantCulture), "1");
     }
 
-    /// <summary>Beijing's offset from UTC: the shipped campaign's zone (Asia/Shanghai) has no summer time.</summary>
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    /// <summary>Does <paramref name="act"/> at 23:30 Beijing; its notice to <paramref name="other"/> must wait for 08:00 (<see cref="NightNotice"/>).</summary>
+    public Task<string> AtNightAsync(ChatRef other, string notice, Func<Task<string>> act) =>
+        NightNotice.HeldUntilMorningAsync(
+            Time,
+            async () => Textual(await DrainAsync()),
+            other,
+            notice,
+            async () =>
+            {
+                var before = _sent.Count;
+                var reply = await act();
+                return (reply, Textual(_sent.Skip(before).ToList()));
+            });
 
-    /// <summary>Moves the clock forward to the next time it is <paramref name="time"/> in Beijing.</summary>
-    public void MoveToBeijing(TimeOnly time)
-    {
-        var local = Time.GetUtcNow().ToOffset(Beijing);
-        var at = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime), time, Beijing);
-        Time.SetUtcNow(at > local ? at : at.AddDays(1));
-    }
-
-    /// <summary>
-    /// Does <paramref name="act"/> at 23:30 Beijing, in the quiet hours, and checks that its notice to another person's private
-    /// chat waits for their end: the actor's reply comes at once, the notice is not there at once nor at 07:58, is there at
-    /// 08:00, once, and is not sent again an hour later. Returns the actor's reply.
-    /// </summary>
-    public async Task<string> AtNightAsync(ChatRef other, string notice, Func<Task<string>> act)
-    {
-        MoveToBeijing(new TimeOnly(23, 30));
-        var before = CountSent(other, notice);
-        var reply = await act();
-
-        Assert.False(string.IsNullOrWhiteSpace(reply), "the actor's own reply goes at once, quiet hours or not");
-        Assert.True(before == CountSent(other, notice), $"at 23:30 the notice \"{notice}\" should wait for the morning");
-        MoveToBeijing(new TimeOnly(7, 58));
-        await DrainAsync();
-        Assert.True(before == CountSent(other, notice), $"at 07:58 the notice \"{notice}\" should still wait");
-        MoveToBeijing(new TimeOnly(8, 0));
-        await DrainAsync();
-        Assert.True(before + 1 == CountSent(other, notice), $"at 08:00 the notice \"{notice}\" should arrive once; sent {CountSent(other, notice) - before} times");
-        Time.Advance(TimeSpan.FromHours(1));
-        await DrainAsync();
-        Assert.True(before + 1 == CountSent(other, notice), $"the notice \"{notice}\" should not be sent again");
-        return reply;
-    }
-
-    private int CountSent(ChatRef chat, string text) =>
-        _sent.Count(s => s.Chat.Key == chat.Key && Texts([s], chat).Contains(text, StringComparison.Ordinal));
+    private static IEnumerable<(ChatRef Chat, string Text)> Textual(IEnumerable<(ChatRef Chat, Outbound Body)> sent) =>
+        sent.Select(s => (s.Chat, Texts([s], s.Chat)));
 
     private async Task<IReadOnlyList<(ChatRef Chat, Outbound Body)>> DrainAsync()
     {

@@ -52,6 +52,20 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_night_the_lead_leader_told_of_an_item_the_confirmer_told_of_text_evidence_and_the_leader_told_of_a_reopening_hear_at_eight()
+    {
+        var (secretary, leader) = (EvaluationBot.Private("sec1"), EvaluationBot.Private("lead1"));
+        var added = await _bot.AtNightAsync(secretary, leader, "你被确定为整改事项", () => _bot.CommandAsync(secretary, "sec1", "ledger", "add 成员lead1 2027-05-01 会议过多 | 精简会议"));
+        var id = ItemId(added);
+        var done = await _bot.AtNightAsync(leader, secretary, $"报告整改事项 {id}「会议过多」已完成", () => _bot.CommandAsync(leader, "lead1", "ledger", $"done {id} 例会由每周三次减为一次"));
+        var reopened = await _bot.AtNightAsync(secretary, leader, $"整改后请再发送 /ledger done {id}", () => _bot.CommandAsync(secretary, "sec1", "ledger", $"reopen {id} 会议记录没有附上"));
+
+        Assert.Contains($"已建立整改台帐 {id}", added, StringComparison.Ordinal);
+        Assert.Contains($"已报告 {id} 完成", done, StringComparison.Ordinal);
+        Assert.Contains($"整改事项 {id} 已重新打开：会议记录没有附上", reopened, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_leadership_item_is_confirmed_by_a_supervisor_not_by_the_secretary()
     {
         await _bot.RegisterAsync("sec1b", Roles.Secretary, "county_east");
