@@ -259,6 +259,16 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_roster_collection_opened_at_night_invites_the_members_at_eight()
+    {
+        var secretary = EvaluationBot.Private("sec1");
+
+        var opened = await _bot.AtNightAsync(secretary, EvaluationBot.Private("lead1"), "【征求意见】", () => _bot.CommandAsync(secretary, "sec1", "opinions", "open county_east 3 roster"));
+
+        Assert.Contains("已私信邀请", opened, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_face_to_face_opinion_is_recorded_with_its_source_date_and_the_consenting_giver()
     {
         var reply = await SayAsync("sec1", "opinions", "record visit 漠视群众 2027-02-20 署名:王大妈 低保评定不公开，希望张榜公示。");

@@ -74,6 +74,22 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_meeting_opened_at_night_tells_the_team_at_eight()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "51", "张主任", "village_dongguan");
+        await chat.RegisterAsync(_bot, "52", "李委员", "village_dongguan");
+        var prompt = await chat.SayAsync("40", "/meeting open");
+        await chat.SayAsync("40", $"{NumberOf(prompt, "张主任")} {NumberOf(prompt, "李委员")}");
+
+        var opened = await chat.AtNightAsync(CampaignChat.Private("51"), "专题民主生活会开始准备", () => chat.SendAsync("40", new ButtonPress(chat.Payload(CampaignChat.Private("40"), "开始"))));
+
+        Assert.Contains("专题民主生活会开始准备", chat.SentTo(CampaignChat.Private("52")), StringComparison.Ordinal);
+        Assert.DoesNotContain("专题民主生活会开始准备", opened, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_office_asking_for_the_bulletin_in_a_group_gets_the_draft_privately_and_the_group_only_a_pointer()
     {
         await using var chat = await CampaignChat.StartAsync(_bot);
