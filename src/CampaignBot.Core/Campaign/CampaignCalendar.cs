@@ -19,6 +19,9 @@ public sealed class CampaignCalendar
 
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 
+    /// <summary>An instant as people read it: "2027-03-05 14:30" in the campaign's zone.</summary>
+    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>Whether the campaign's last day (<see cref="CampaignDefinition.End"/>) is behind <paramref name="now"/>: nothing is asked or reminded after it.</summary>
     public bool HasEnded(DateTimeOffset now) => IsAfterCampaign(Today(now));
 

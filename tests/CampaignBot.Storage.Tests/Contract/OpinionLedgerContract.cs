@@ -214,7 +214,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task A_dispatch_report_is_one_per_unit_and_month_and_a_month_is_published_once()
+    public async Task A_dispatch_report_is_one_per_unit_and_month_and_a_month_is_published_once_and_reads_back_as_published()
     {
         var stores = await OpenFreshAsync();
         await stores.Bulletins.SaveDispatchAsync(NewDispatch("u1", "2026-03", 1), Ct);
@@ -226,9 +226,21 @@ public abstract partial class StoreContractTests
         Assert.Equal([4, 2], march.OrderBy(d => d.UnitId).Select(d => d.PracticalThings));
         Assert.Equal(["修路", "装路灯"], (await stores.Bulletins.GetDispatchAsync("u1", "2026-03", Ct))?.Lines);
 
-        Assert.True(await stores.Bulletins.TryRecordPublishedAsync(new BulletinRecord("2026-03", "m-office", T0), Ct));
+        var bulletin = new Bulletin("2026-03", [new BulletinRow("u1", "东县", 0.5m, 3, 4, 0.25m, 2, 1, 1, 1, 0, 4, true, 0.6125m) { Rank = 1 }], [], ["西区"], [new Text("东县 L1 逾期", "East L1 overdue")])
+        {
+            Notes = [new BulletinNote(new Text("诫勉 张三", "Admonished: Zhang San"), new Text("诫勉 1 人", "1 admonished"))],
+            Sections = [new Text("联系点", "Contact points")],
+            AsOf = "2026-04-01 09:00",
+        };
+        Assert.True(await stores.Bulletins.TryRecordPublishedAsync(new BulletinRecord("2026-03", "m-office", T0) { Published = bulletin }, Ct));
         Assert.False(await stores.Bulletins.TryRecordPublishedAsync(new BulletinRecord("2026-03", "m-other", T0.AddHours(1)), Ct));
-        Assert.Equal("m-office", (await stores.Bulletins.GetPublishedAsync("2026-03", Ct))?.PublishedBy);
+        var record = await stores.Bulletins.GetPublishedAsync("2026-03", Ct);
+        Assert.Equal("m-office", record?.PublishedBy);
+        // The published bulletin reads back as it was: every figure, list and line, in both languages.
+        Assert.Equal(bulletin.OfficeText(), record?.Published?.OfficeText());
+        Assert.Equal(bulletin.OfficeText(Language.English), record?.Published?.OfficeText(Language.English));
+        Assert.Equal(bulletin.PublicText(), record?.Published?.PublicText());
+        Assert.Equal(bulletin.Rows, record?.Published?.Rows);
         Assert.Null(await stores.Bulletins.GetPublishedAsync("2026-04", Ct));
     }
 

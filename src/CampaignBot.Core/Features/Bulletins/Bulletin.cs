@@ -34,6 +34,12 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
     /// <summary>What other features add (<see cref="IBulletinSection"/>), in their order, after the ranking.</summary>
     public IReadOnlyList<Text> Sections { get; init; } = [];
 
+    /// <summary>
+    /// When the figures were read, as people read it ("2027-04-01 09:00", campaign time): statuses (ledger, reviews,
+    /// pledges, rounds) are those of that moment, so a month's bulletin built later says so; null for none.
+    /// </summary>
+    public string? AsOf { get; init; }
+
     /// <summary>The office's version: every number, and the overdue items with their lead leaders.</summary>
     public string OfficeText(Language language = Language.Chinese)
     {
@@ -56,7 +62,10 @@ public sealed record Bulletin(string Month, IReadOnlyList<BulletinRow> Rows, IRe
     }
 
     /// <summary>The public version for the units' groups (which read the Chinese): unit-level numbers only, no person named.</summary>
-    public string PublicText() => Body(Language.Chinese) + PublicNotes();
+    public string PublicText() => Body(Language.Chinese) + PublicNotes() + AsOfLine(Language.Chinese);
+
+    /// <summary>"\n（数据截至 2027-04-01 09:00）", or nothing when the time is not known.</summary>
+    public string AsOfLine(Language language) => AsOf is null ? string.Empty : "\n" + BulletinTexts.BulletinAsOf(AsOf).In(language);
 
     private string Body(Language language)
     {
@@ -134,7 +143,8 @@ public sealed class BulletinBuilder(
 {
     private readonly IReadOnlyList<IBulletinSection> _sections = [.. (sections ?? []).OrderBy(s => s.Order)];
 
-    public async Task<Bulletin> BuildAsync(string month, CancellationToken cancellationToken)
+    /// <summary>The month's bulletin from the stores as they are at <paramref name="now"/>, which it names.</summary>
+    public async Task<Bulletin> BuildAsync(string month, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Active members who take part, each in the unit they take part with (a mobile member's host unit), like /progress
         // and the dashboard; their records are filed under their home unit, so they are matched by member.
@@ -194,7 +204,7 @@ public sealed class BulletinBuilder(
             }
         }
 
-        return new Bulletin(month, ranked, bottom, silent, overdueLines) { Notes = added, Sections = parts };
+        return new Bulletin(month, ranked, bottom, silent, overdueLines) { Notes = added, Sections = parts, AsOf = calendar.Local(now) };
     }
 
     /// <summary>"2027-03" → true and the month; anything else false.</summary>

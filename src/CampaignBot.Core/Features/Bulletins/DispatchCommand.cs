@@ -160,7 +160,13 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
                 return;
             }
 
-            if (BulletinBuilder.TryParseMonth(word, out first) && first <= today)
+            if (BulletinBuilder.TryParseMonth(word, out first) && first > today)
+            {
+                context.Reply(BulletinTexts.MonthNotBegun(BulletinBuilder.MonthOf(first)));
+                return;
+            }
+
+            if (BulletinBuilder.TryParseMonth(word, out first))
             {
                 month = BulletinBuilder.MonthOf(first);
             }
@@ -177,7 +183,7 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
 
         if (verb == "preview")
         {
-            context.ReplyAll(await publisher.OfficeMessagesAsync(month, cancellationToken, context.Language));
+            context.ReplyAll(await publisher.OfficeMessagesAsync(month, context.Now, cancellationToken, context.Language));
             return;
         }
 

@@ -29,7 +29,11 @@ public sealed record DispatchReport
 }
 
 /// <summary>That the bulletin of a month was published (月通报), by whom and when: a month is published once.</summary>
-public sealed record BulletinRecord(string Month, string PublishedBy, DateTimeOffset PublishedAt);
+public sealed record BulletinRecord(string Month, string PublishedBy, DateTimeOffset PublishedAt)
+{
+    /// <summary>The bulletin as it was published: what the groups read, kept so the month reads the same later; null in records from before it was kept.</summary>
+    public Bulletin? Published { get; init; }
+}
 
 public interface IBulletinStore
 {

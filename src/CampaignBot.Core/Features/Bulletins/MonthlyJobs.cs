@@ -67,7 +67,7 @@ public sealed class MonthlyJobs(
 
         foreach (var person in office)
         {
-            var bodies = await publisher.OfficeMessagesAsync(month, cancellationToken, person.Language);
+            var bodies = await publisher.OfficeMessagesAsync(month, context.Now, cancellationToken, person.Language);
             for (var i = 0; i < bodies.Count; i++)
             {
                 context.Notify(person.PrivateChat, bodies[i].For(person.Language), $"bulletin-draft:{month}:{person.Id}:{i}", sendAt);

@@ -226,7 +226,7 @@ public sealed class InspectCommand(
 
     private string Name(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
 
-    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, calendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at) => calendar.Local(at);
 }
 
 /// <summary>/handling [decide &lt;case&gt; &lt;yyyy-MM-dd&gt; &lt;decision&gt;]: the office's list of cases for organisational handling (组织处理).</summary>

@@ -346,5 +346,5 @@ public sealed class OpinionsCommand(
         context.Reply(OpinionTexts.Changed(changed));
     }
 
-    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, calendar.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at) => calendar.Local(at);
 }

@@ -8,7 +8,7 @@ namespace CampaignBot.Features.Bulletins;
 
 /// <summary>
 /// campaignbot bulletin --month 2027-03 [--out 文件.xlsx]: the month's bulletin as the office sees it, on standard output;
-/// with --out, the XLSX to that file and the PNG chart beside it.
+/// with --out, the XLSX to that file and the PNG chart beside it. A published month is shown as it was published.
 /// </summary>
 public static class BulletinCliCommand
 {
@@ -38,8 +38,9 @@ public static class BulletinCliCommand
         }
 
         var study = new StudyProgressService(campaign, new CampaignCalendar(campaign), stores.ActivityLog, stores.Households);
-        var bulletin = await new BulletinBuilder(stores.Members, stores.Bulletins, stores.Examinations, stores.Pledges, stores.Ledger, stores.EvaluationRounds, study, campaign, Options.Create(options ?? new BulletinOptions()),
-            notes: [new HandlingBulletinNotes(stores.Inspections, campaign)], sections: [Contacts.ContactCli.BulletinSection(campaign, stores)]).BuildAsync(month!, cancellationToken);
+        // A published month reads as it was published; any other is counted now.
+        var bulletin = (await stores.Bulletins.GetPublishedAsync(month!, cancellationToken))?.Published ?? await new BulletinBuilder(stores.Members, stores.Bulletins, stores.Examinations, stores.Pledges, stores.Ledger, stores.EvaluationRounds, study, campaign, Options.Create(options ?? new BulletinOptions()),
+            notes: [new HandlingBulletinNotes(stores.Inspections, campaign)], sections: [Contacts.ContactCli.BulletinSection(campaign, stores)]).BuildAsync(month!, DateTimeOffset.UtcNow, cancellationToken);
         await output.WriteLineAsync(bulletin.OfficeText());
         if (file is not null)
         {
