@@ -152,8 +152,7 @@ public sealed class ConversationRouter(
 
         if (flow is not null && active is not null)
         {
-            context.Reply(ConversationTexts.FinishCurrentStepFirst(active.Title(Language.Chinese), active.Title(Language.English)));
-            flow.Reprompt();
+            flow.Reprompt(ConversationTexts.FinishCurrentStepFirst(active.Title(Language.Chinese), active.Title(Language.English)));
             return;
         }
 
@@ -221,24 +220,14 @@ public sealed class ConversationRouter(
         if (payload is null)
         {
             context.RefusePress(ConversationTexts.UnrecognisedButton);
-            if (!noticeOnly)
-            {
-                context.Reply(ConversationTexts.ButtonWasNotRecognised);
-            }
-
-            flow?.Reprompt();
+            SayAgain(context, flow, noticeOnly ? null : ConversationTexts.ButtonWasNotRecognised);
             return;
         }
 
         if (flow is null || payload.Flow != context.Session.Flow || payload.Token != context.Session.PromptToken)
         {
             context.RefusePress(ConversationTexts.ButtonHasExpired);
-            if (!noticeOnly)
-            {
-                context.Reply(ConversationTexts.ButtonBelongsEarlierMessage);
-            }
-
-            flow?.Reprompt();
+            SayAgain(context, flow, noticeOnly ? null : ConversationTexts.ButtonBelongsEarlierMessage);
             return;
         }
 
@@ -281,16 +270,27 @@ public sealed class ConversationRouter(
     /// <summary>A file or a sticker where the step asks for typed text: say so once and ask again.</summary>
     private static Task RefuseFile(FlowContext context, IConversationFlow flow)
     {
-        context.Reply(ConversationTexts.TextExpected);
-        flow.Reprompt();
+        flow.Reprompt(ConversationTexts.TextExpected);
         return Task.CompletedTask;
     }
 
     private static Task Refuse(FlowContext context, IConversationFlow? flow, string chinese, string english)
     {
-        context.Reply(chinese, english);
-        flow?.Reprompt();
+        SayAgain(context, flow, new Text(chinese, english));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Why an input was refused, above the current step asked again in one message; alone when no flow is open.</summary>
+    private static void SayAgain(FlowContext context, IConversationFlow? flow, Text? why)
+    {
+        if (flow is not null)
+        {
+            flow.Reprompt(why);
+        }
+        else if (why is not null)
+        {
+            context.Reply(why);
+        }
     }
 
     /// <summary>Text with no flow waiting: a bare number may answer buttons sent outside a flow (a private ballot).</summary>

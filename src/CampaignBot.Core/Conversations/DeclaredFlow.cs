@@ -476,9 +476,9 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
             machine.Configure(finish).OnEntry(
                 () =>
                 {
-                    if (run is not null && text?.Invoke(run.View) is { } said)
+                    if (run is not null && (run.TakeGreeting(), text?.Invoke(run.View)) is var (above, said) && (above ?? said) is not null)
                     {
-                        run._context.Reply(said);
+                        run._context.Reply(above is null ? said! : said is null ? above : above.Then(said));
                     }
                 },
                 says);
@@ -486,11 +486,7 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
 
         machine.Configure(DeclaredFlow<TAnswers>.CancelledState).OnEntry(() => run?._context.Reply(flow.CancelledText!), "says the flow was cancelled");
         machine.Configure(DeclaredFlow<TAnswers>.TimedOutState).OnEntry(() => run?._context.Reply(flow.TimedOutText!), "says the flow timed out");
-        machine.OnUnhandledTrigger((_, _) =>
-        {
-            run?._context.Reply(FlowTexts.NotAtThisStep);
-            run?.Reprompt();
-        });
+        machine.OnUnhandledTrigger((_, _) => run?.Reprompt(FlowTexts.NotAtThisStep));
         return machine;
     }
 
@@ -532,38 +528,53 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
             return;
         }
 
-        if (outcome.Say is { } say)
-        {
-            _context.Reply(say);
-        }
-
+        // What the answer says goes above what comes next, in one message: the step asked again after a refusal, the
+        // step it jumps to, the next step or the flow's finish.
         if (outcome.Jump is { } jump && step.Jumps.FirstOrDefault(j => j.Target == jump) is { Why: { } why })
         {
-            await _machine.FireAsync(why).ConfigureAwait(false);
+            await FireSayingAsync(why, outcome.Say).ConfigureAwait(false);
             return;
         }
 
         if (outcome.Next is not { } next)
         {
-            Reprompt();
+            Reprompt(outcome.Say);
             return;
         }
 
         Answers = outcome.Answers;
-        await _machine.FireAsync(AnsweredTrigger(step, next)).ConfigureAwait(false);
+        await FireSayingAsync(AnsweredTrigger(step, next), outcome.Say).ConfigureAwait(false);
+    }
+
+    /// <summary>Fires a trigger with <paramref name="say"/> shown above the prompt or finish text the target state gives.</summary>
+    private async Task FireSayingAsync(string trigger, Text? say)
+    {
+        _greeting = say is null ? _greeting : _greeting is { } earlier ? earlier.Then(say) : say;
+        await _machine.FireAsync(trigger).ConfigureAwait(false);
+        if (TakeGreeting() is { } unsaid)
+        {
+            _context.Reply(unsaid);
+        }
+    }
+
+    /// <summary>The text waiting to go above the next prompt, taken (so it is shown once).</summary>
+    private Text? TakeGreeting()
+    {
+        var greeting = _greeting;
+        _greeting = null;
+        return greeting;
     }
 
     public Task BackAsync(CancellationToken cancellationToken)
     {
         if (CurrentStep?.ChooseBack(View) is not { } backward)
         {
-            return FlowGraph.TryGoBackAsync(_machine, DeclaredFlow<TAnswers>.BackTrigger, _context, Reprompt);
+            return FlowGraph.TryGoBackAsync(_machine, DeclaredFlow<TAnswers>.BackTrigger, note => Reprompt(note));
         }
 
         if (backward.Refusal is { } refusal)
         {
-            _context.Reply(refusal);
-            Reprompt();
+            Reprompt(refusal);
             return Task.CompletedTask;
         }
 
@@ -575,16 +586,26 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
 
     public Task TimeoutAsync(CancellationToken cancellationToken) => _machine.FireAsync(DeclaredFlow<TAnswers>.TimeoutTrigger);
 
-    public void Reprompt()
+    public void Reprompt(Text? note = null)
     {
         if (CurrentStep is not { } step)
         {
+            if (note is not null)
+            {
+                _context.Reply(note);
+            }
+
             return;
         }
 
         _context.Session.PromptToken = _context.NewPromptToken();
         var prompt = step.PromptFor(View);
-        var text = _greeting is { } greeting ? new Text($"{greeting.Chinese}\n\n{prompt.Text.Chinese}", $"{greeting.English}\n\n{prompt.Text.English}") : prompt.Text;
+        var above = (_greeting, note) switch
+        {
+            ({ } greeting, { } why) => greeting.Then(why),
+            (var greeting, var why) => greeting ?? why,
+        };
+        var text = above is null ? prompt.Text : above.Then(prompt.Text);
         _greeting = null;
         var token = _context.Session.PromptToken;
         var buttons = prompt.Buttons?

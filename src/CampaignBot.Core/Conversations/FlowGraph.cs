@@ -14,15 +14,14 @@ public static class FlowGraph
             state => session.State = state.ToString());
 
     /// <summary>Fires the flow's back trigger; on the first step says so and shows the step again. True when it went back.</summary>
-    public static async Task<bool> TryGoBackAsync<TState, TTrigger>(StateMachine<TState, TTrigger> machine, TTrigger back, FlowContext context, Action reprompt)
+    /// <summary>Goes back a step; at the first one, says so above the step asked again (one message).</summary>
+    public static async Task<bool> TryGoBackAsync<TState, TTrigger>(StateMachine<TState, TTrigger> machine, TTrigger back, Action<Text> reprompt)
     {
         ArgumentNullException.ThrowIfNull(machine);
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(reprompt);
         if (!machine.CanFire(back))
         {
-            context.Reply(FlowTexts.FirstStep);
-            reprompt();
+            reprompt(FlowTexts.FirstStep);
             return false;
         }
 

@@ -47,8 +47,11 @@ public interface IConversationFlow
 
     Task TimeoutAsync(CancellationToken cancellationToken);
 
-    /// <summary>Shows the current step again (after a refused input, a stale button, a stray command).</summary>
-    void Reprompt();
+    /// <summary>
+    /// Shows the current step again (after a refused input, a stale button, a stray command), with
+    /// <paramref name="note"/> (why) above it in the same message: one event, one message.
+    /// </summary>
+    void Reprompt(Text? note = null);
 }
 
 /// <summary>Whether a command's answer may be shown where it was asked.</summary>

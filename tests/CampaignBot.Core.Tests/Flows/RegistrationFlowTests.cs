@@ -219,7 +219,8 @@ public sealed class RegistrationFlowTests
 
         var replies = await _chat.PressAsync("确认");
 
-        Assert.Equal("抱歉，邀请码在此期间已失效或名额已满，请重新输入邀请码。\n第 1 步：请输入单位发给你的邀请码。", replies);
+        Assert.Equal("抱歉，邀请码在此期间已失效或名额已满，请重新输入邀请码。\n\n第 1 步：请输入单位发给你的邀请码。", replies);
+        Assert.Single(_chat.Last!.Replies.OfType<Core.Messaging.TextMessage>());
         Assert.Equal("AwaitingCode", _chat.Session.State);
         Assert.Null(await _members.GetAsync("test:1", CancellationToken.None));
     }
@@ -235,6 +236,7 @@ public sealed class RegistrationFlowTests
         Assert.Equal("这个按钮已失效。", _chat.Last!.PressNotice);
         Assert.StartsWith("这个按钮来自之前的消息，已经失效。", replies, StringComparison.Ordinal);
         Assert.EndsWith("第 3 步：请选择你的职级。", replies, StringComparison.Ordinal);
+        Assert.NotEmpty(Assert.Single(_chat.Last!.Replies.OfType<Core.Messaging.TextMessage>()).Buttons!);
         Assert.Equal("AwaitingRank", _chat.Session.State);
     }
 

@@ -41,8 +41,30 @@ public sealed class StepReaderTests
         var replies = await chat.SayAsync("保存");
 
         Assert.Empty(_saved);
-        Assert.Equal("请按按钮。\n保存“买菜”？", replies);
+        // One event, one message: the refusal above the step asked again.
+        Assert.Equal("请按按钮。\n\n保存“买菜”？", Assert.Single(chat.Last!.Replies.OfType<TextMessage>()).Text);
+        Assert.Equal("请按按钮。\n\n保存“买菜”？", replies);
         Assert.Equal("Confirming", chat.Session.State);
+    }
+
+    [Fact]
+    public async Task Another_command_mid_flow_and_back_at_the_first_step_each_get_one_message_with_the_step_asked_again()
+    {
+        var chat = new FlowHarness([new MemoFlow(_saved, words: null)]);
+        await chat.SayAsync("/memo");
+
+        var atFirst = await chat.SayAsync("/back");
+        Assert.Equal("已经是第一步了。\n\n写一条备忘。", Assert.Single(chat.Last!.Replies.OfType<TextMessage>()).Text);
+
+        await chat.SayAsync("买菜", "back", "买米");
+        var stray = await chat.SayAsync("/examine");
+        var strayMessage = Assert.Single(chat.Last!.Replies.OfType<TextMessage>());
+        Assert.StartsWith("你正在进行「备忘」。", strayMessage.Text, StringComparison.Ordinal);
+        Assert.EndsWith("保存“买米”？", strayMessage.Text, StringComparison.Ordinal);
+        Assert.Equal("Confirming", chat.Session.State);
+        Assert.Equal(strayMessage.Text, stray);
+        Assert.EndsWith("写一条备忘。", atFirst, StringComparison.Ordinal);
+        Assert.Empty(_saved);
     }
 
     [Fact]
