@@ -384,7 +384,7 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
     private readonly FlowContext _context;
     private readonly string _flowName;
 
-    /// <summary>A greeting waiting to head the first prompt (<see cref="Opening{TAnswers}.GreetsInFirstPrompt"/>).</summary>
+    /// <summary>What heads the next prompt in the same message: the flow's greeting, or what the last answer said.</summary>
     private Text? _greeting;
     private readonly StateMachine<string, string> _machine;
 
@@ -501,14 +501,8 @@ internal sealed class DeclaredFlowRun<TAnswers> : IConversationFlow
         }
 
         Answers = opening.Answers ?? new TAnswers();
-        if (opening.Greeting is { } greeting && opening.GreetsInFirstPrompt)
-        {
-            _greeting = greeting;
-        }
-        else if (opening.Greeting is { } separate)
-        {
-            _context.Reply(separate);
-        }
+        // The greeting heads the first prompt: opening a flow is one message.
+        _greeting = opening.Greeting;
 
         _context.Session.State = opening.StartAt is { } at && _flow.Steps.Exists(s => s.State == at) ? at : _flow.Steps[0].State;
         Reprompt();

@@ -136,13 +136,8 @@ public sealed record Opening<TAnswers>(TAnswers? Answers, Text? Greeting, Text? 
     /// <summary>The step to start at (a resumed draft), or null for the first declared step.</summary>
     public string? StartAt { get; init; }
 
-    /// <summary>True when the greeting opens the first prompt's message instead of going out as a message of its own.</summary>
-    public bool GreetsInFirstPrompt { get; init; }
-
+    /// <summary>Goes to the first step, with <paramref name="greeting"/> heading its prompt (one message, not two).</summary>
     public static Opening<TAnswers> Proceed(Text? greeting = null, TAnswers? answers = null) => new(answers, greeting, null);
-
-    /// <summary>Goes to the first step with <paramref name="greeting"/> heading its prompt: one message, not two.</summary>
-    public static Opening<TAnswers> ProceedGreetingInPrompt(Text greeting, TAnswers? answers = null) => new(answers, greeting, null) { GreetsInFirstPrompt = true };
 
     /// <summary>Starts at <paramref name="step"/> instead of the first step (a draft resumed where it was left).</summary>
     public static Opening<TAnswers> ProceedAt(string step, Text? greeting = null, TAnswers? answers = null) => new(answers, greeting, null) { StartAt = step };

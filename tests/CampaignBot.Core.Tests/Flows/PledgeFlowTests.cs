@@ -27,6 +27,19 @@ public sealed class PledgeFlowTests
         MessageJson.Deserialize<PledgeAnswers>(chat.Session.Data[DeclaredFlow<PledgeAnswers>.AnswersKey]);
 
     [Fact]
+    public async Task Opening_the_pledge_is_one_message_the_introduction_above_the_areas_with_their_buttons()
+    {
+        var chat = Chat();
+
+        await chat.SayAsync("/pledge");
+
+        var opened = Assert.Single(chat.Last!.Replies.OfType<TextMessage>());
+        Assert.StartsWith(PledgeTexts.Introduction.Chinese + "\n\n", opened.Text, StringComparison.Ordinal);
+        Assert.Contains("请选择承诺的方面", opened.Text, StringComparison.Ordinal);
+        Assert.Contains(opened.Buttons!.SelectMany(r => r), b => b.Label == "政治纪律");
+    }
+
+    [Fact]
     public async Task Areas_toggle_on_and_off_and_done_needs_at_least_one()
     {
         var chat = Chat();

@@ -79,7 +79,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
 
         if (context.Update.Content is not CommandInput { Arguments: { Length: > 0 } given } || given.Trim() is not { Length: > 0 } code)
         {
-            return Opening<RegistrationAnswers>.ProceedGreetingInPrompt(RegistrationTexts.Welcome);
+            return Opening<RegistrationAnswers>.Proceed(RegistrationTexts.Welcome);
         }
 
         var empty = new RegistrationAnswers();
@@ -87,14 +87,13 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
         if (read.Refusal is { } refusal)
         {
             var welcome = RegistrationTexts.Welcome;
-            return Opening<RegistrationAnswers>.ProceedGreetingInPrompt(new Text($"{welcome.Chinese}\n\n{refusal.Chinese}", $"{welcome.English}\n\n{refusal.English}"));
+            return Opening<RegistrationAnswers>.Proceed(welcome.Then(refusal));
         }
 
         var invite = read.Value!;
         return new Opening<RegistrationAnswers>(WithInvite(empty, invite), RegistrationTexts.Welcome, null)
         {
             StartAt = invite.IsPersonal ? "AwaitingConfirmation" : "AwaitingName",
-            GreetsInFirstPrompt = true,
         };
     }
 
