@@ -301,6 +301,18 @@ public sealed class OpinionRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_units_progress_is_one_message_the_examinations_above_the_other_features_parts()
+    {
+        await AddItemAsync();
+
+        var sent = await _bot.CommandAsync(EvaluationBot.Private("sec1"), "sec1", "progress");
+
+        var progress = Assert.IsType<TextMessage>(Assert.Single(sent).ReadBody());
+        Assert.Contains("对照检查进度", progress.Text, StringComparison.Ordinal);
+        Assert.True(progress.Text.IndexOf("对照检查进度", StringComparison.Ordinal) < progress.Text.IndexOf("【整改台帐】", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Progress_and_export_count_opinions_per_unit_and_category_and_list_the_ledger()
     {
         var code = await OpenAsync();

@@ -131,13 +131,14 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
             buttons = AppendUnitPage(context, text, members, exams, page);
         }
 
-        context.Reply(new TextMessage(text.ToString().TrimEnd(), buttons));
         if (page > 1)
         {
+            context.Reply(new TextMessage(text.ToString().TrimEnd(), buttons));
             return;
         }
 
-        // Other features' parts (study, research, visits, …) for the same unit, or every unit: a message of their own.
+        // Other features' parts (study, research, visits, …) for the same unit, or every unit: below the examinations in
+        // one message; city-wide, where the page buttons edit the unit list in place, a message of their own after it.
         var parts = new StringBuilder();
         foreach (var section in sections.OrderBy(s => s.Order))
         {
@@ -147,6 +148,13 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
             }
         }
 
+        if (buttons is null && parts.Length > 0)
+        {
+            context.Reply(new TextMessage(text.ToString().TrimEnd() + "\n\n" + parts));
+            return;
+        }
+
+        context.Reply(new TextMessage(text.ToString().TrimEnd(), buttons));
         if (parts.Length > 0)
         {
             context.Reply(new TextMessage(parts.ToString()));
