@@ -31,6 +31,9 @@ public sealed class CampaignCalendar
     /// <summary>Whether a local day comes before the campaign's first day (<see cref="CampaignDefinition.Start"/>).</summary>
     public bool IsBeforeCampaign(DateOnly day) => day < _campaign.Start;
 
+    /// <summary>Whether a local day is one of the campaign's, from its first day to its last.</summary>
+    public bool IsCampaignDay(DateOnly day) => !IsBeforeCampaign(day) && !IsAfterCampaign(day);
+
     public DateOnly UnitStart(string unitId) =>
         _campaign.FindUnit(unitId)?.Start ?? throw new ArgumentException($"Unit '{unitId}' is not in the campaign.", nameof(unitId));
 

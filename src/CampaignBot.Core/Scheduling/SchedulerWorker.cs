@@ -6,7 +6,8 @@ namespace CampaignBot.Core.Scheduling;
 /// The handler's effects are inserted with that record in one write and applied after it; a worker that finds
 /// a record with effects but no completion (its writer died in between) applies them again, which stores each
 /// once because their ids derive from the firing. A recurring job fires once after downtime and moves to the
-/// next due time after now, by its calendar rule in the campaign's time zone.
+/// next due time after now, by its calendar rule in the campaign's time zone. A <see cref="ICampaignReminder"/> does
+/// nothing outside the campaign's days.
 /// </summary>
 public sealed class SchedulerWorker(
     IJobStore jobs,
@@ -102,6 +103,12 @@ public sealed class SchedulerWorker(
     private async Task<JobEffects> RunAsync(IJobHandler handler, ScheduledJob job, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var context = new JobContext(job, now, quiet.Value.NotIn(now, calendar));
+        if (handler is ICampaignReminder && !calendar.IsCampaignDay(calendar.Today(context.Awake)))
+        {
+            // Nobody is reminded or asked before the campaign's start or after its end; a recurring job moves on.
+            return JobEffects.None(job);
+        }
+
         try
         {
             await handler.HandleAsync(context, cancellationToken);

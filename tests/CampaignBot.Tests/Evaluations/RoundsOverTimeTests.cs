@@ -32,6 +32,23 @@ public sealed class RoundsOverTimeTests
     }
 
     [Fact]
+    public async Task A_round_open_across_the_campaigns_end_reminds_nobody_after_it_and_still_closes()
+    {
+        await using var bot = await StartAsync(start: new DateTimeOffset(2027, 9, 30, 12, 0, 0, Beijing));
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        await bot.RegisterAsync("r1");
+
+        // Closes at 12:00 on 1 October; its reminder is due at 10:00 that day, the first after the campaign's last.
+        var opened = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 24 roster");
+        Assert.Contains(opened, m => m.Chat.Id == "r1");
+        var reminders = await bot.AdvanceAsync(TimeSpan.FromHours(22) + TimeSpan.FromMinutes(1));
+        var closed = await bot.AdvanceAsync(TimeSpan.FromHours(2));
+
+        Assert.DoesNotContain(reminders.Concat(closed), m => m.Chat.Id == "r1");
+        Assert.Contains(closed, m => m.Chat.Id == "office1");
+    }
+
+    [Fact]
     public async Task A_member_deactivated_after_a_roster_round_opened_gets_no_turnout_reminder()
     {
         await using var bot = await StartAsync();

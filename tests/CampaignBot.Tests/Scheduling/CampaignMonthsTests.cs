@@ -348,6 +348,42 @@ public sealed class CampaignMonthsTests(MongoEngineFixture mongo) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Before_the_campaign_begins_no_weekly_summary_ledger_reminder_or_check_in_is_sent_and_from_its_first_day_they_are()
+    {
+        await _bot.DisposeAsync();
+        _bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2026, 11, 20, 12, 0, 0, Beijing));
+        await ContactLeaderAsync("lead1");
+        await PublishPledgeAsync(await _bot.RegisterAsync("m1", Roles.Member, "county_east"));
+        await AddLedgerItemAsync("m1", new DateOnly(2027, 1, 3));
+        await SeedAsync();
+
+        // Mondays' summaries, the check-in due on 20 December, the ledger reminders 7 and 3 days before 3 January.
+        var before = await DayByDayAsync(41);
+        var after = await DayByDayAsync(10);
+
+        Assert.Empty(before.Select(m => $"{m.Chat.Id} {m.Id}"));
+        Assert.Contains(after, m => m.Chat.Id == "lead1" && m.Id.StartsWith("contact-weekly:", StringComparison.Ordinal));
+        Assert.Contains(after, m => m.Chat.Id == "m1" && m.Id.StartsWith("ledger-remind:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_summary_and_a_ledger_reminder_caught_up_on_the_last_night_are_not_sent_the_morning_after_the_campaign_ends()
+    {
+        _bot.Time.SetUtcNow(Local(9, 26, 12));
+        await ContactLeaderAsync("lead1");
+        await _bot.RegisterAsync("m1", Roles.Member, "county_east");
+        await AddLedgerItemAsync("m1", new DateOnly(2027, 9, 30));
+        await SeedAsync();
+
+        // Down from the Sunday before the last Monday's summary until 23:30 on the campaign's last day: what the firing
+        // would send waits for 08:00, on 1 October.
+        var sent = new List<OutboxMessage>(await AdvanceToAsync(Local(9, 30, 23).AddMinutes(30)));
+        sent.AddRange(await DayByDayAsync(3));
+
+        Assert.Empty(sent.Where(m => m.Chat.Id is "lead1" or "m1").Select(m => $"{m.Chat.Id} {m.Id} {m.NextAttemptAt:O}"));
+    }
+
+    [Fact]
     public async Task In_the_campaigns_first_month_the_office_previews_that_month_and_cannot_publish_one_before_it()
     {
         await _bot.DisposeAsync();

@@ -76,7 +76,7 @@ public sealed class MonthlyJobs(
     }
 }
 
-public sealed class DispatchAskJobHandler(MonthlyJobs monthly) : IJobHandler
+public sealed class DispatchAskJobHandler(MonthlyJobs monthly) : ICampaignReminder
 {
     public string Kind => MonthlyJobs.DispatchKind;
 

@@ -4,14 +4,14 @@ namespace CampaignBot.Core.Features.Contacts;
 /// The weekly summary to each contact leader: one message, a section per unit they contact. The job recurs by its cron
 /// rule; each message is keyed by the week, the leader and the units, so a firing taken over after a crash, or a second
 /// firing in the same week, sends nothing twice. After downtime the summary is this week's, once; it waits out the quiet hours, and
-/// none is sent after the campaign's end.
+/// none is sent before the campaign's start or after its end (an <see cref="ICampaignReminder"/>).
 /// </summary>
 public sealed class ContactWeeklyJob(
     ContactDirectory directory,
     ContactUnitView view,
     IMemberStore members,
     CampaignCalendar calendar,
-    IOptions<ContactOptions> options) : IJobHandler
+    IOptions<ContactOptions> options) : ICampaignReminder
 {
     public const string JobKind = "contact-weekly";
 
@@ -23,11 +23,6 @@ public sealed class ContactWeeklyJob(
     {
         ArgumentNullException.ThrowIfNull(context);
         var today = calendar.Today(context.Occurrence(calendar.Zone));
-        if (calendar.IsAfterCampaign(today))
-        {
-            return;
-        }
-
         var sendAt = context.Awake;
         var week = WeekOf(today);
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));

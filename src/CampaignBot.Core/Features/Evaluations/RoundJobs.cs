@@ -47,13 +47,13 @@ public sealed class RoundLiveJobHandler(IEvaluationRoundStore rounds, IBallotSto
 /// <summary>
 /// Reminds roster evaluators who have not voted; the turnout says only whether someone voted, never what. A reminder
 /// that fires in the quiet hours (after downtime) waits for their end, or is dropped when the round closes before then.
-/// A member deactivated since the round opened is not reminded.
+/// A member deactivated since the round opened is not reminded, nor anyone after the campaign's end (an <see cref="ICampaignReminder"/>).
 /// </summary>
 public sealed class RoundReminderJobHandler(
     IEvaluationRoundStore rounds,
     ITurnoutStore turnout,
     IMemberStore members,
-    EvaluationText text) : IJobHandler
+    EvaluationText text) : ICampaignReminder
 {
     public string Kind => RoundJobs.ReminderJobKind;
 

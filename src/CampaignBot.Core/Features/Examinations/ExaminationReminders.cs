@@ -10,7 +10,7 @@ public sealed class ExaminationReminders(
     IMemberStore members,
     IExaminationStore examinations,
     CampaignCalendar calendar,
-    CampaignDefinition campaign) : IJobHandler
+    CampaignDefinition campaign) : ICampaignReminder
 {
     public const string JobKind = "exam-reminders";
     public const string JobId = JobKind;

@@ -5,8 +5,8 @@ namespace CampaignBot.Core.Features.Ledger;
 /// marks items overdue and tells the lead leader, then escalates an overdue item one step (secretary, supervisor, office)
 /// every Ledger:EscalationDays. Each message's id names the item, the deadline and the slot or level, so however often
 /// the job runs (or is taken over after a crash) each is sent once; after downtime only the latest slot is sent, and not
-/// in the quiet hours. An item reported done waits for its confirmation instead. Deactivated people are told nothing; after
-/// the campaign's end nobody is.
+/// in the quiet hours. An item reported done waits for its confirmation instead. Deactivated people are told nothing; before
+/// the campaign's start and after its end nobody is (an <see cref="ICampaignReminder"/>).
 /// </summary>
 public sealed class LedgerDailyJob(
     ILedgerStore ledger,
@@ -15,7 +15,7 @@ public sealed class LedgerDailyJob(
     CampaignCalendar calendar,
     CampaignDefinition campaign,
     IOptions<LedgerOptions> options,
-    IOptions<QuietHours> quiet) : IJobHandler
+    IOptions<QuietHours> quiet) : ICampaignReminder
 {
     public const string JobKind = "ledger-daily";
     public const string JobId = JobKind;
@@ -35,11 +35,6 @@ public sealed class LedgerDailyJob(
         ArgumentNullException.ThrowIfNull(context);
         var now = context.Now;
         var today = calendar.Today(now);
-        if (calendar.HasEnded(now))
-        {
-            return;
-        }
-
         var coveredFrom = calendar.Today(context.Job.DueAt);
         var messages = new List<(string Key, Registration.Member To, Text Text)>();
         foreach (var item in await ledger.ListAsync(null, cancellationToken))

@@ -20,7 +20,8 @@ public sealed record CheckInAnswers
 /// /checkin: keeping pledges (履约践诺), also started monthly by the scheduler. For each published pledge: kept,
 /// partly or not yet, then a note (or skip). Each answer is recorded at once, one per pledge and month; answering
 /// again in the month replaces it. "/checkin 2027-03" reports on last month (the scheduler asks so when it catches up
-/// on a month missed during downtime); any other argument is ignored.
+/// on a month missed during downtime); any other argument is ignored. Only the campaign's months are reported on: in
+/// the month after its last, a /checkin reports on that last month; later, or before its first month, it is refused.
 /// </summary>
 public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
     : DeclaredFlow<CheckInAnswers>("checkin", "checkin", PledgeTexts.CheckInTitle)
@@ -57,6 +58,24 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
         var areas = context.Campaign.PledgeAreas.Select(a => a.Code).ToList();
         var published = (await store.ListByMemberAsync(member.Id, cancellationToken)).Where(p => p.Status == PledgeStatus.Published).OrderBy(p => AreaOrder(areas, p.Area)).ToList();
         var period = RequestedPeriod(context) ?? PledgeCheckIns.PeriodOf(calendar, context.Now);
+        var (first, last) = (MonthOf(context.Campaign.Start), MonthOf(context.Campaign.End));
+        if (string.CompareOrdinal(period, last) > 0)
+        {
+            // The month after the last one may still report on it; later, or about a month after it, nobody does.
+            var lastMonth = MonthOf(calendar.Today(context.Now).AddMonths(-1));
+            if (lastMonth != last)
+            {
+                return Opening<CheckInAnswers>.Refuse(PledgeTexts.CheckInAfterCampaign(Day(context.Campaign.End)));
+            }
+
+            period = last;
+        }
+
+        if (string.CompareOrdinal(period, first) < 0)
+        {
+            return Opening<CheckInAnswers>.Refuse(PledgeTexts.CheckInBeforeCampaign(Day(context.Campaign.Start)));
+        }
+
         return published.Count == 0
             ? Opening<CheckInAnswers>.Refuse(PledgeTexts.NothingPublished)
             : Opening<CheckInAnswers>.Proceed(
@@ -75,6 +94,10 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
                 ? first.ToString("yyyy-MM", CultureInfo.InvariantCulture)
                 : null;
     }
+
+    private static string MonthOf(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static int AreaOrder(List<string> areas, string area) => areas.IndexOf(area) is var i and >= 0 ? i : areas.Count;
 

@@ -43,12 +43,12 @@ public sealed record CheckInPayload(ChatRef Chat, UserRef User, string? Period =
 
 /// <summary>
 /// Turns a due check-in into a /checkin of the member's private conversation, while the member takes part and the
-/// campaign runs. It asks about the month of the latest due time (after downtime: the month missed last, not the month
+/// campaign runs (an <see cref="ICampaignReminder"/>). It asks about the month of the latest due time (after downtime: the month missed last, not the month
 /// the host came back in). One that comes due in the quiet hours (after downtime) is asked when they end, by a one-off job.
 /// A member who has reported on every published pledge for that month already (with /checkin, say after a secretary's
 /// reminder) is not asked again.
 /// </summary>
-public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar, IPledgeStore? pledges = null) : ConversationJobHandler<CheckInPayload>
+public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalendar calendar, IPledgeStore? pledges = null) : ConversationJobHandler<CheckInPayload>, ICampaignReminder
 {
     public override string Kind => PledgeCheckIns.JobKind;
 
@@ -56,8 +56,7 @@ public sealed class PledgeCheckInJobHandler(IMemberStore members, CampaignCalend
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
-        if (calendar.HasEnded(context.Now)
-            || await members.GetAsync(Member.IdFor(payload.Chat.Channel, payload.User.Id), cancellationToken) is not { IsActive: true } member
+        if (await members.GetAsync(Member.IdFor(payload.Chat.Channel, payload.User.Id), cancellationToken) is not { IsActive: true } member
             || await ReportedAlreadyAsync(member, PeriodOf(payload, context), cancellationToken))
         {
             return false;

@@ -14,7 +14,7 @@ public sealed class StudyReminderJobHandler(
     StudyProgressService progress,
     CampaignDefinition campaign,
     CampaignCalendar calendar,
-    IOptions<ReminderOptions> options) : IJobHandler
+    IOptions<ReminderOptions> options) : ICampaignReminder
 {
     public const string JobKind = "study-reminders";
     public const string JobId = JobKind;

@@ -1,0 +1,104 @@
+using CampaignBot.Core.Features.Bulletins;
+using CampaignBot.Core.Features.Pledges;
+using CampaignBot.Tests.Configuration;
+using CampaignBot.Tests.Evaluations;
+
+namespace CampaignBot.Tests.Scheduling;
+
+/// <summary>
+/// The campaign's edges on the real host and a fake clock: what a member's /checkin reports on before the campaign's
+/// first month and after its last, and the monthly jobs across a year's end (a campaign that runs from October).
+/// </summary>
+public sealed class CampaignEdgesTests
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static readonly ChatRef M1 = EvaluationBot.Private("m1");
+
+    [Fact]
+    public async Task In_the_month_after_the_campaign_a_check_in_reports_on_its_last_month_and_a_month_later_it_is_refused()
+    {
+        await using var bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2027, 10, 8, 12, 0, 0, Beijing));
+        await PublishPledgeAsync(bot, await bot.RegisterAsync("m1", Roles.Member, "county_east"));
+
+        var october = await CheckInAsync(bot);
+        await bot.AdvanceAsync(TimeSpan.FromDays(30));
+        var november = Say(await bot.CommandAsync(M1, "m1", "checkin"));
+
+        Assert.Contains("履约践诺（2027-09）", october, StringComparison.Ordinal);
+        Assert.Equal(["2027-09"], (await bot.Stores.Pledges.ListCheckInsAsync("county_east", CancellationToken.None)).Select(c => c.Period));
+        Assert.Contains("活动已于 2027-09-30 结束", november, StringComparison.Ordinal);
+        Assert.DoesNotContain("履约践诺（", november, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Before_the_campaign_a_check_in_is_refused_and_names_the_first_day()
+    {
+        await using var bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2026, 12, 10, 12, 0, 0, Beijing));
+        await PublishPledgeAsync(bot, await bot.RegisterAsync("m1", Roles.Member, "county_east"));
+
+        var december = Say(await bot.CommandAsync(M1, "m1", "checkin"));
+        var named = Say(await bot.CommandAsync(M1, "m1", "checkin", "2026-11"));
+
+        Assert.Contains("活动 2027-01-01 开始", december, StringComparison.Ordinal);
+        Assert.DoesNotContain("履约践诺（", december + named, StringComparison.Ordinal);
+        Assert.Empty(await bot.Stores.Pledges.ListCheckInsAsync("county_east", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task On_1_january_the_check_in_is_januarys_the_bulletin_draft_decembers_and_a_late_check_in_of_december_is_filed_under_it()
+    {
+        var file = CampaignFiles.WriteTemp(System.Text.Encoding.UTF8.GetBytes(CampaignFiles.Edit("  start: 2027-01-01 ", "  start: 2026-10-01 ")));
+        try
+        {
+            await using var bot = await EvaluationBot.StartAsync(new() { ["Campaign:File"] = file }, start: new DateTimeOffset(2026, 12, 1, 12, 0, 0, Beijing));
+            await bot.RegisterAsync("office1", Roles.CampaignOffice, "city");
+            await PublishPledgeAsync(bot, await bot.RegisterAsync("m1", Roles.Member, "county_east"));
+            bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 31, 12, 0, 0, Beijing));
+            await PublishPledgeAsync(bot, await bot.RegisterAsync("m2", Roles.Member, "county_east"));
+            foreach (var seeder in bot.Services.GetServices<IHostedService>().OfType<MonthlyJobSeeder>())
+            {
+                await seeder.StartAsync(CancellationToken.None);
+            }
+
+            // m1's check-in comes due on 1 January at 10:00, the bulletin draft that morning; m2 (published on 31 December)
+            // reports on December late, on 2 January, by naming it.
+            var newYear = await bot.AdvanceAsync(new DateTimeOffset(2027, 1, 1, 12, 0, 0, Beijing) - bot.Time.GetUtcNow());
+            await bot.SendAsync(M1, "m1", new TextInput("1"));
+            await bot.SendAsync(M1, "m1", new TextInput("跳过"));
+            await bot.AdvanceAsync(TimeSpan.FromDays(1));
+            var late = Say(await bot.CommandAsync(EvaluationBot.Private("m2"), "m2", "checkin", "2026-12"));
+            await bot.SendAsync(EvaluationBot.Private("m2"), "m2", new TextInput("1"));
+            await bot.SendAsync(EvaluationBot.Private("m2"), "m2", new TextInput("跳过"));
+
+            Assert.Contains("履约践诺（2027-01）", Say(newYear.Where(m => m.Chat.Id == "m1")), StringComparison.Ordinal);
+            Assert.Contains(newYear, m => m.Chat.Id == "office1" && m.Id.StartsWith("bulletin-draft:2026-12:", StringComparison.Ordinal));
+            Assert.Contains("履约践诺（2026-12）", late, StringComparison.Ordinal);
+            var periods = (await bot.Stores.Pledges.ListCheckInsAsync("county_east", CancellationToken.None)).ToDictionary(c => c.MemberId, c => c.Period);
+            Assert.Equal(("2027-01", "2026-12"), (periods["console:m1"], periods["console:m2"]));
+        }
+        finally
+        {
+            CampaignFiles.DeleteTemp(file);
+        }
+    }
+
+    private static async Task<string> CheckInAsync(EvaluationBot bot)
+    {
+        var opened = Say(await bot.CommandAsync(M1, "m1", "checkin"));
+        await bot.SendAsync(M1, "m1", new TextInput("1"));
+        Assert.Contains("已记录", Say(await bot.SendAsync(M1, "m1", new TextInput("跳过"))), StringComparison.Ordinal);
+        return opened;
+    }
+
+    /// <summary>A published pledge and its monthly check-in job, as publishing today makes them.</summary>
+    private static async Task PublishPledgeAsync(EvaluationBot bot, Member member)
+    {
+        var now = bot.Time.GetUtcNow();
+        await bot.Stores.Pledges.SaveAsync(
+            new Pledge { MemberId = member.Id, MemberName = member.Name, UnitId = member.UnitId, Area = "mass_discipline", Text = "密切联系群众，每周走访两户。", Status = PledgeStatus.Published, UpdatedAt = now, PublishedAt = now },
+            CancellationToken.None);
+        await bot.Stores.Jobs.UpsertAsync(PledgeCheckIns.JobFor(member, bot.Services.GetRequiredService<CampaignCalendar>(), now), CancellationToken.None);
+    }
+
+    private static string Say(IEnumerable<OutboxMessage> messages) => EvaluationBot.Texts(messages);
+}
