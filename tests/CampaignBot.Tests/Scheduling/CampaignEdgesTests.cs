@@ -21,6 +21,8 @@ public sealed class CampaignEdgesTests
         await PublishPledgeAsync(bot, await bot.RegisterAsync("m1", Roles.Member, "county_east"));
 
         var october = await CheckInAsync(bot);
+        Assert.Contains("2027-09 的履约情况已记录", LastThanks, StringComparison.Ordinal);
+        Assert.DoesNotContain("本月", LastThanks, StringComparison.Ordinal);
         await bot.AdvanceAsync(TimeSpan.FromDays(30));
         var november = Say(await bot.CommandAsync(M1, "m1", "checkin"));
 
@@ -82,13 +84,17 @@ public sealed class CampaignEdgesTests
         }
     }
 
-    private static async Task<string> CheckInAsync(EvaluationBot bot)
+    private async Task<string> CheckInAsync(EvaluationBot bot)
     {
         var opened = Say(await bot.CommandAsync(M1, "m1", "checkin"));
         await bot.SendAsync(M1, "m1", new TextInput("1"));
-        Assert.Contains("已记录", Say(await bot.SendAsync(M1, "m1", new TextInput("跳过"))), StringComparison.Ordinal);
+        LastThanks = Say(await bot.SendAsync(M1, "m1", new TextInput("跳过")));
+        Assert.Contains("已记录", LastThanks, StringComparison.Ordinal);
         return opened;
     }
+
+    /// <summary>What the last <see cref="CheckInAsync"/> was thanked with.</summary>
+    private string LastThanks { get; set; } = string.Empty;
 
     /// <summary>A published pledge and its monthly check-in job, as publishing today makes them.</summary>
     private static async Task PublishPledgeAsync(EvaluationBot bot, Member member)

@@ -43,7 +43,7 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
             .Keep((_, answers) => answers)
             .Next((_, answers) => answers.Index < answers.Pledges.Count ? "AskingOutcome" : "Done", ("AskingOutcome", "NoteGiven"), ("Done", "LastRecorded"));
 
-        flow.Finish("Done", "thanks for the month's report", _ => PledgeTexts.CheckInDone)
+        flow.Finish("Done", "thanks for the month's report", Done)
             .Cancelled(PledgeTexts.CheckInCancelled)
             .TimedOut(PledgeTexts.CheckInTimedOut);
     }
@@ -101,12 +101,16 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
 
     private static int AreaOrder(List<string> areas, string area) => areas.IndexOf(area) is var i and >= 0 ? i : areas.Count;
 
-    private static Prompt OutcomePrompt(FlowStep<CheckInAnswers> step)
+    /// <summary>Thanks for this month's report, or names the month a late report was filed under.</summary>
+    private Text Done(FlowStep<CheckInAnswers> step) =>
+        step.Answers.Period is { } period && period != PledgeCheckIns.PeriodOf(calendar, step.Now) ? PledgeTexts.CheckInDoneFor(period) : PledgeTexts.CheckInDone;
+
+    private Prompt OutcomePrompt(FlowStep<CheckInAnswers> step)
     {
         var answers = step.Answers;
         if (answers.Index >= answers.Pledges.Count)
         {
-            return PledgeTexts.CheckInDone;
+            return Done(step);
         }
 
         var pledge = answers.Pledges[answers.Index];
