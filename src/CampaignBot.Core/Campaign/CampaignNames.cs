@@ -23,6 +23,9 @@ public static class CampaignNames
 
     public static string NameIn(this ICampaignNamed item, Language language) => item.Names().In(language);
 
+    /// <summary>The item's names, or <paramref name="fallback"/> (its code, say) in both languages when there is no item.</summary>
+    public static Text NamesOr(this ICampaignNamed? item, string fallback) => item?.Names() ?? new Text(fallback, fallback);
+
     /// <summary>A typed answer naming this item: its Chinese name, or its English one in any case.</summary>
     public static bool IsCalled(this ICampaignNamed item, string word)
     {
