@@ -159,8 +159,8 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
         else
         {
             greeting = existing is null
-                ? ExaminationTexts.Starting(checklist.Name, checklist.Items.Count)
-                : ExaminationTexts.Continuing(checklist.Name, Math.Min(resumeAt + 1, checklist.Items.Count));
+                ? ExaminationTexts.Starting(checklist.Names(), checklist.Items.Count)
+                : ExaminationTexts.Continuing(checklist.Names(), Math.Min(resumeAt + 1, checklist.Items.Count));
         }
 
         var answers = new ExaminationAnswers
