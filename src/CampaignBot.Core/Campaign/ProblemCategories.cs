@@ -25,7 +25,7 @@ public static class ProblemCategories
             return all[n - 1].Code;
         }
 
-        return all.FirstOrDefault(c => c.Code == word || c.Name == word)?.Code;
+        return all.FirstOrDefault(c => c.Code == word || c.IsCalled(word))?.Code;
     }
 
     /// <summary>A category step's answer: a pressed button ("c3"), a number, a code or a name; a refusal otherwise.</summary>

@@ -80,10 +80,10 @@ public static class MemberChanges
                     _ => (target with { Name = name }, null),
                 };
             case MemberChange.ChangeRank { Rank: var given }:
-                var rank = campaign.Ranks.FirstOrDefault(r => r.Code.Equals(given, StringComparison.OrdinalIgnoreCase) || r.Name == given);
+                var rank = campaign.Ranks.FirstOrDefault(r => r.Code.Equals(given, StringComparison.OrdinalIgnoreCase) || r.IsCalled(given));
                 return rank is null
                     ? (null, MembersTexts.NoSuchRank(Shorten(given), new Text(
-                        string.Join("、", campaign.Ranks.Select(r => $"{r.Code}（{r.Name}）")), string.Join(", ", campaign.Ranks.Select(r => $"{r.Code} ({r.Name})")))))
+                        string.Join("、", campaign.Ranks.Select(r => $"{r.Code}（{r.Name}）")), string.Join(", ", campaign.Ranks.Select(r => $"{r.Code} ({r.NameIn(Language.English)})")))))
                     : (target with { Rank = rank.Code }, null);
             case MemberChange.MoveToUnit { UnitId: var unitId }:
                 return campaign.FindUnit(unitId) is { } unit ? (target with { UnitId = unit.Id }, null) : (null, MembersTexts.NoSuchUnit(Shorten(unitId)));

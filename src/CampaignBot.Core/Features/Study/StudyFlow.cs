@@ -299,7 +299,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
     }
 
     private static string? Pick(string input, IReadOnlyList<CatalogueItem> items) =>
-        items.FirstOrDefault(i => i.Code == input || i.Name == input.Trim())?.Code;
+        items.FirstOrDefault(i => i.Code == input || i.IsCalled(input))?.Code;
 
     internal static Text Numbered(Text heading, IReadOnlyList<ListedItem> items)
     {
