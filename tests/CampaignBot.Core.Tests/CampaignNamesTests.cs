@@ -1,6 +1,7 @@
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Features.Members;
 using CampaignBot.Core.Features.Registration;
+using CampaignBot.Core.Features.Study;
 using CampaignBot.Core.Messaging;
 using CampaignBot.Tests.Shared;
 
@@ -52,6 +53,28 @@ public sealed class CampaignNamesTests
         Assert.Equal("section", changed!.Rank);
         Assert.Contains("section (Township and section level)", unknown!.English, StringComparison.Ordinal);
         Assert.Contains("section（乡科级干部）", unknown.Chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Study_topics_and_forms_read_in_the_readers_language_and_exports_keep_the_chinese()
+    {
+        var campaign = TestCampaign.Create() with { StudyTopics = [new CatalogueItem("theory", "理论宣讲") { EnglishName = "Theory" }, new CatalogueItem("ideals", "理想信念")] };
+
+        Assert.Equal("Theory", StudyForms.TopicName(campaign, "theory", Language.English));
+        Assert.Equal("理想信念", StudyForms.TopicName(campaign, "ideals", Language.English));
+        Assert.Equal("理论宣讲", StudyForms.TopicName(campaign, "theory"));
+        Assert.Equal("self-study", StudyForms.FormName("self", Language.English));
+        Assert.Equal("自学", StudyForms.FormName("self"));
+    }
+
+    [Fact]
+    public void Problem_categories_are_named_in_both_languages_with_other_last()
+    {
+        var campaign = TestCampaign.Create() with { ProblemAreas = [new CatalogueItem("p1", "信念动摇") { EnglishName = "Wavering belief" }] };
+
+        Assert.Equal(new Text("信念动摇", "Wavering belief"), ProblemCategories.Names(campaign, "p1"));
+        Assert.Equal(new Text("形式主义", "形式主义"), ProblemCategories.Names(campaign, "formalism"));
+        Assert.Equal(CampaignTexts.OtherCategory, ProblemCategories.Names(campaign, ProblemCategories.Other));
     }
 
     [Fact]
