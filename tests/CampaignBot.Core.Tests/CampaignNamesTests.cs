@@ -78,6 +78,16 @@ public sealed class CampaignNamesTests
     }
 
     [Fact]
+    public void A_member_is_described_in_the_readers_language_and_in_chinese_by_default()
+    {
+        var campaign = TestCampaign.Create() with { Ranks = [Section], Roles = [new RoleDefinition("member", "党员") { EnglishName = "Member" }] };
+        var member = new Member { Id = "test:1", Channel = "test", UserId = "1", Name = "张三", Rank = "section", UnitId = "county_east", Role = "member", RegisteredAt = DateTimeOffset.UnixEpoch };
+
+        Assert.Equal("张三 · 东县 · Township and section level · Member", MemberChanges.Describe(member, campaign, Language.English));
+        Assert.Equal("张三 · 东县 · 乡科级干部 · 党员", MemberChanges.Describe(member, campaign));
+    }
+
+    [Fact]
     public void A_problem_category_is_found_by_its_english_name()
     {
         var campaign = TestCampaign.Create() with { ProblemAreas = [new CatalogueItem("p1", "信念动摇") { EnglishName = "Wavering belief" }] };
