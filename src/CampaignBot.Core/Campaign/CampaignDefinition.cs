@@ -111,10 +111,24 @@ public sealed record CampaignDefinition
 }
 
 /// <summary>A code the program uses and a name people read.</summary>
-public sealed record CatalogueItem(string Code, string Name, string? Description = null);
+public sealed record CatalogueItem(string Code, string Name, string? Description = null) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+
+    /// <summary>The <c>description_en:</c> of the campaign file.</summary>
+    public string? EnglishDescription { get; init; }
+
+    /// <summary>The description in both languages; null when there is none.</summary>
+    public Text? Descriptions => Description is null ? null : CampaignNames.Both(Description, EnglishDescription);
+}
 
 /// <summary>One of the three linked phases, as a number of days from a unit's start.</summary>
-public sealed record PhaseDefinition(string Code, string Name, int Days);
+public sealed record PhaseDefinition(string Code, string Name, int Days) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+}
 
 /// <summary>A rank with its minimums; null where the unit decides (ordinary members' study days).</summary>
 public sealed record RankDefinition(
@@ -122,35 +136,59 @@ public sealed record RankDefinition(
     string Name,
     int? StudyDays,
     int? FieldResearchDays,
-    int? HouseholdVisits);
+    int? HouseholdVisits) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+}
 
-public sealed record RoleDefinition(string Code, string Name);
+public sealed record RoleDefinition(string Code, string Name) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+}
 
 /// <summary>
 /// A kind of unit. Grassroots kinds start <see cref="StartOffsetDays"/> later than organs (后错半个月);
 /// <see cref="WritesReport"/> is false for kinds whose members do not write a self-examination report.
 /// </summary>
-public sealed record UnitKindDefinition(string Code, string Name, int StartOffsetDays, bool WritesReport);
+public sealed record UnitKindDefinition(string Code, string Name, int StartOffsetDays, bool WritesReport) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+}
 
 /// <summary>
 /// A unit in the tree. <see cref="Start"/> is already resolved (explicit, or campaign start plus the kind's offset).
 /// <see cref="OrdinaryStudyDays"/> is the unit's own study minimum for ranks whose minimum "the unit decides".
 /// </summary>
 /// <see cref="Active"/> is false for a unit a re-import left out while it still had data: it keeps its records, takes no new members.
-public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start, int? OrdinaryStudyDays = null, bool Active = true);
+public sealed record UnitDefinition(string Id, string Name, string Kind, string? ParentId, DateOnly Start, int? OrdinaryStudyDays = null, bool Active = true) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+}
 
 /// <summary>
 /// A period in which household visits are expected: fixed dates (<see cref="From"/>–<see cref="To"/>, inclusive) or,
 /// when <see cref="Phase"/> is set, that phase of the visitor's unit.
 /// </summary>
-public sealed record VisitWindow(string Code, string Name, DateOnly? From, DateOnly? To, string? Phase);
+public sealed record VisitWindow(string Code, string Name, DateOnly? From, DateOnly? To, string? Phase) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+}
 
 public sealed record EvaluationSettings(
     IReadOnlyList<CatalogueItem> Stages,
     IReadOnlyList<EvaluationChoice> Choices,
     PassRule PassRule);
 
-public sealed record EvaluationChoice(string Code, string Name, bool CountsAsSatisfied);
+public sealed record EvaluationChoice(string Code, string Name, bool CountsAsSatisfied) : ICampaignNamed
+{
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+}
 
 /// <summary>A round passes when at least <see cref="MinimumVotes"/> voted and the satisfied share reaches <see cref="MinimumSatisfiedShare"/>.</summary>
 public sealed record PassRule(decimal MinimumSatisfiedShare, int MinimumVotes);

@@ -14,7 +14,20 @@ public enum ChecklistAnswerKind
 }
 
 /// <summary>One question of a checklist; <see cref="Group"/> is the heading it is shown under (四风, 十个方面问题, …).</summary>
-public sealed record ChecklistItem(string Code, string Group, string Prompt, ChecklistAnswerKind Answer, bool Required);
+public sealed record ChecklistItem(string Code, string Group, string Prompt, ChecklistAnswerKind Answer, bool Required)
+{
+    /// <summary>The <c>group_en:</c> of the campaign file; null where it gives none.</summary>
+    public string? EnglishGroup { get; init; }
+
+    /// <summary>The <c>prompt_en:</c> of the campaign file; null where it gives none.</summary>
+    public string? EnglishPrompt { get; init; }
+
+    /// <summary>The heading in both languages (the Chinese where no English is written).</summary>
+    public Text Groups => CampaignNames.Both(Group, EnglishGroup);
+
+    /// <summary>The question in both languages (the Chinese where no English is written).</summary>
+    public Text Prompts => CampaignNames.Both(Prompt, EnglishPrompt);
+}
 
 /// <summary>
 /// A self-examination form (对照检查). A member gets the first checklist whose <see cref="Ranks"/> (empty: any rank)
@@ -26,8 +39,11 @@ public sealed record ChecklistDefinition(
     IReadOnlyList<string> Ranks,
     bool? WritesReport,
     string ReviewedBy,
-    IReadOnlyList<ChecklistItem> Items)
+    IReadOnlyList<ChecklistItem> Items) : ICampaignNamed
 {
+    /// <summary>The <c>name_en:</c> of the campaign file; null where it gives none (the Chinese is shown).</summary>
+    public string? EnglishName { get; init; }
+
     public bool AppliesTo(string rank, bool unitWritesReport) =>
         (Ranks.Count == 0 || Ranks.Contains(rank)) && (WritesReport is null || WritesReport == unitWritesReport);
 }

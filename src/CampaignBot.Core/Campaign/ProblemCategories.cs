@@ -11,10 +11,13 @@ public static class ProblemCategories
     public static IReadOnlyList<CatalogueItem> All(CampaignDefinition campaign)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        return [.. campaign.FourWinds, .. campaign.ProblemAreas, new CatalogueItem(Other, CampaignTexts.OtherCategory.Chinese)];
+        return [.. campaign.FourWinds, .. campaign.ProblemAreas, new CatalogueItem(Other, CampaignTexts.OtherCategory.Chinese) { EnglishName = CampaignTexts.OtherCategory.English }];
     }
 
     public static string Name(CampaignDefinition campaign, string code) => All(campaign).FirstOrDefault(c => c.Code == code)?.Name ?? code;
+
+    /// <summary>The category's name in both languages (the campaign file's English where it gives one).</summary>
+    public static Text Names(CampaignDefinition campaign, string code) => All(campaign).FirstOrDefault(c => c.Code == code).NamesOr(code);
 
     /// <summary>A code, a name or a 1-based number; null otherwise.</summary>
     public static string? Find(CampaignDefinition campaign, string word)
@@ -25,7 +28,7 @@ public static class ProblemCategories
             return all[n - 1].Code;
         }
 
-        return all.FirstOrDefault(c => c.Code == word || c.Name == word)?.Code;
+        return all.FirstOrDefault(c => c.Code == word || c.IsCalled(word))?.Code;
     }
 
     /// <summary>A category step's answer: a pressed button ("c3"), a number, a code or a name; a refusal otherwise.</summary>

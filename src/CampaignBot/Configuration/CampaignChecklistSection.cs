@@ -38,6 +38,7 @@ internal static class CampaignChecklistSection
     {
         var code = item.Text("code");
         var name = item.Text("name");
+        var english = item.EnglishName();
         var forRanks = ReadRanks(item, ranks, errors);
         var writesReport = ReadOptionalBool(item, "writes_report", errors, out var writesOk);
         var reviewedBy = item.Text("reviewed_by");
@@ -55,14 +56,16 @@ internal static class CampaignChecklistSection
 
         return code is null || name is null || forRanks is null || !writesOk || reviewedBy is null || items.Count == 0
             ? null
-            : new ChecklistDefinition(code, name, forRanks, writesReport, reviewedBy, items);
+            : new ChecklistDefinition(code, name, forRanks, writesReport, reviewedBy, items) { EnglishName = english };
     }
 
     private static ChecklistItem? ReadItem(CampaignYamlMap entry, CampaignErrorList errors)
     {
         var code = entry.Text("code");
         var group = entry.Text("group");
+        var englishGroup = entry.English("group_en", CampaignYamlMap.MaxEnglishName);
         var prompt = entry.Text("prompt");
+        var englishPrompt = entry.English("prompt_en", CampaignYamlMap.MaxEnglishText);
         var answer = entry.Text("answer");
         var required = entry.Bool("required");
         ChecklistAnswerKind? kind = null;
@@ -80,7 +83,7 @@ internal static class CampaignChecklistSection
 
         return code is null || group is null || prompt is null || kind is null || required is null
             ? null
-            : new ChecklistItem(code, group, prompt, kind.Value, required.Value);
+            : new ChecklistItem(code, group, prompt, kind.Value, required.Value) { EnglishGroup = englishGroup, EnglishPrompt = englishPrompt };
     }
 
     /// <summary>The rank codes listed (empty when the key is absent: every rank); null after an error.</summary>

@@ -19,7 +19,8 @@ internal static class CampaignEvaluationSection
             var code = item.Text("code");
             var name = item.Text("name");
             var satisfied = item.Bool("counts_as_satisfied");
-            return code is null || name is null || satisfied is null ? null : new EvaluationChoice(code, name, satisfied.Value);
+            var english = item.EnglishName();
+            return code is null || name is null || satisfied is null ? null : new EvaluationChoice(code, name, satisfied.Value) { EnglishName = english };
         }, errors);
 
         if (choices.Count > 0 && choices.TrueForAll(c => !c.CountsAsSatisfied))

@@ -57,8 +57,12 @@ internal static partial class CampaignLists
     {
         var code = item.Text("code");
         var name = item.Text("name");
+        var english = item.EnglishName();
         var description = item.Text("description", required: false);
-        return code is null || name is null ? null : new CatalogueItem(code, name, description);
+        var englishDescription = item.English("description_en", CampaignYamlMap.MaxEnglishText);
+        return code is null || name is null
+            ? null
+            : new CatalogueItem(code, name, description) { EnglishName = english, EnglishDescription = description is null ? null : englishDescription };
     }
 
     private static void CheckCode(string key, string codeKey, string code, YamlNode codeNode, Dictionary<string, long> seen, CampaignErrorList errors)

@@ -9,7 +9,8 @@ internal static class CampaignSections
             var code = item.Text("code");
             var name = item.Text("name");
             var days = item.Int("days", minimum: 1);
-            return code is null || name is null || days is null ? null : new PhaseDefinition(code, name, days.Value);
+            var english = item.EnglishName();
+            return code is null || name is null || days is null ? null : new PhaseDefinition(code, name, days.Value) { EnglishName = english };
         }, errors);
 
     public static List<RankDefinition> ReadRanks(CampaignYamlMap top, CampaignErrorList errors) =>
@@ -20,7 +21,8 @@ internal static class CampaignSections
             var study = item.IntOrNull("study_days", minimum: 0);
             var research = item.IntOrNull("field_research_days", minimum: 0);
             var visits = item.IntOrNull("household_visits", minimum: 0);
-            return code is null || name is null ? null : new RankDefinition(code, name, study, research, visits);
+            var english = item.EnglishName();
+            return code is null || name is null ? null : new RankDefinition(code, name, study, research, visits) { EnglishName = english };
         }, errors);
 
     public static List<RoleDefinition> ReadRoles(CampaignYamlMap top, CampaignErrorList errors)
@@ -29,7 +31,8 @@ internal static class CampaignSections
         {
             var code = item.Text("code");
             var name = item.Text("name");
-            return code is null || name is null ? null : new RoleDefinition(code, name);
+            var english = item.EnglishName();
+            return code is null || name is null ? null : new RoleDefinition(code, name) { EnglishName = english };
         }, errors);
 
         // The program checks these four codes before it acts, so none of them may be missing.
@@ -50,8 +53,9 @@ internal static class CampaignSections
             var name = item.Text("name");
             var offset = item.Int("start_offset_days", minimum: 0);
             var writesReport = item.Bool("writes_report");
+            var english = item.EnglishName();
             return code is null || name is null || offset is null || writesReport is null
                 ? null
-                : new UnitKindDefinition(code, name, offset.Value, writesReport.Value);
+                : new UnitKindDefinition(code, name, offset.Value, writesReport.Value) { EnglishName = english };
         }, errors, written);
 }

@@ -53,7 +53,7 @@ internal static class CampaignUnitTree
             }
 
             CheckDuration(unit, start, header, phases, errors);
-            resolved.Add(new UnitDefinition(unit.Id, unit.Name, unit.Kind, unit.ParentId, start, unit.OrdinaryStudyDays));
+            resolved.Add(new UnitDefinition(unit.Id, unit.Name, unit.Kind, unit.ParentId, start, unit.OrdinaryStudyDays) { EnglishName = unit.EnglishName });
         }
 
         return resolved;
@@ -63,11 +63,12 @@ internal static class CampaignUnitTree
     {
         var id = item.Text("id");
         var name = item.Text("name");
+        var english = item.EnglishName();
         var kind = item.Text("kind");
         var parent = item.Text("parent", required: false);
         var start = item.Date("start", required: false);
         var ordinaryStudyDays = item.Int("ordinary_study_days", minimum: 0, required: false);
-        return id is null || name is null || kind is null ? null : new CampaignRawUnit(id, name, kind, parent, start, item, ordinaryStudyDays);
+        return id is null || name is null || kind is null ? null : new CampaignRawUnit(id, name, kind, parent, start, item, ordinaryStudyDays, english);
     }
 
     private static void CheckKindsAndParents(
@@ -111,4 +112,4 @@ internal static class CampaignUnitTree
 }
 
 /// <summary>A unit as written in the file, before its start date is resolved.</summary>
-internal sealed record CampaignRawUnit(string Id, string Name, string Kind, string? ParentId, DateOnly? Start, CampaignYamlMap Map, int? OrdinaryStudyDays = null);
+internal sealed record CampaignRawUnit(string Id, string Name, string Kind, string? ParentId, DateOnly? Start, CampaignYamlMap Map, int? OrdinaryStudyDays = null, string? EnglishName = null);

@@ -21,6 +21,7 @@ internal static class CampaignVisitWindows
         {
             var code = item.Text("code");
             var name = item.Text("name");
+            var english = item.EnglishName();
             var from = item.Date("from", required: false);
             var to = item.Date("to", required: false);
             var phase = item.Text("phase", required: false);
@@ -55,7 +56,7 @@ internal static class CampaignVisitWindows
                 return null;
             }
 
-            return code is null || name is null ? null : new VisitWindow(code, name, from, to, phase);
+            return code is null || name is null ? null : new VisitWindow(code, name, from, to, phase) { EnglishName = english };
         }, errors);
     }
 

@@ -5,10 +5,39 @@ namespace CampaignBot.Configuration;
 /// <summary>Typed values: each getter reports a wrong type with the text that was written, and returns null.</summary>
 internal sealed partial class CampaignYamlMap
 {
+    /// <summary>The longest <c>name_en</c> (a name on a button); the longest English prompt or description.</summary>
+    public const int MaxEnglishName = 80;
+
+    public const int MaxEnglishText = 600;
+
+    /// <summary>The optional <c>name_en</c> beside <c>name</c>.</summary>
+    public string? EnglishName() => English("name_en", MaxEnglishName);
+
     public string? Text(string key, bool required = true)
     {
         var value = required ? Required(key) : Find(key);
         return value is null || CampaignYamlValues.IsNull(value) ? null : Scalar(key, value);
+    }
+
+    /// <summary>
+    /// The optional English beside a Chinese text (<c>name_en</c>, <c>prompt_en</c>): shown to English readers, the Chinese
+    /// where it is absent or empty. Longer than <paramref name="maxLength"/> is an error: it is read on a phone.
+    /// </summary>
+    public string? English(string key, int maxLength)
+    {
+        var value = Find(key);
+        if (value is null || CampaignYamlValues.IsNull(value) || Scalar(key, value) is not { } text || text.Trim() is not { Length: > 0 } english)
+        {
+            return null;
+        }
+
+        if (english.Length > maxLength)
+        {
+            errors.Add(value, $"{Where(key)} 太长（{english.Length} 个字符，最多 {maxLength} 个）；英文会显示在手机的按钮和消息里，请写得简短些。");
+            return null;
+        }
+
+        return english;
     }
 
     public int? Int(string key, int minimum, bool required = true)

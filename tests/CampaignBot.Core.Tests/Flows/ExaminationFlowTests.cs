@@ -20,6 +20,57 @@ public sealed class ExaminationFlowTests
         return chat;
     }
 
+    /// <summary>The examination campaign whose checklist has English beside its Chinese, but for the last item's prompt.</summary>
+    private FlowHarness EnglishNamedChat(string? languageCode)
+    {
+        var items = ExaminationCampaign.Checklist.Items;
+        var checklist = ExaminationCampaign.Checklist with
+        {
+            EnglishName = "Village cadres' self-examination",
+            Items =
+            [
+                items[0] with { EnglishGroup = "Four winds", EnglishPrompt = "Formalism: too many meetings and documents?" },
+                items[1] with { EnglishGroup = "Rectification", EnglishPrompt = "Next measures" },
+                items[2] with { EnglishGroup = "Other" },
+            ],
+        };
+        var campaign = ExaminationCampaign.Create() with { Checklists = [checklist] };
+        var chat = new FlowHarness([new ExaminationFlow(_store, new ExaminationReviewers(_members, campaign))], campaign: campaign, languageCode: languageCode);
+        chat.Member = ExaminationCampaign.Person("1", "张三", languageCode: languageCode);
+        return chat;
+    }
+
+    [Fact]
+    public async Task An_english_reader_answers_the_checklist_in_the_english_of_the_campaign_file()
+    {
+        var chat = EnglishNamedChat("en");
+
+        var first = await chat.SayAsync("/examine");
+        var second = await chat.SayAsync("1", Evidence);
+        var summary = await chat.SayAsync(Measures, "3");
+
+        Assert.Contains("Starting \"Village cadres' self-examination\"", first, StringComparison.Ordinal);
+        Assert.Contains("Item 1/3 [Four winds]\nFormalism: too many meetings and documents?", first, StringComparison.Ordinal);
+        Assert.Contains("Item 2/3 [Rectification]\nNext measures", second, StringComparison.Ordinal);
+        Assert.Contains("[Other] (optional)\n其他需要说明的问题？", summary, StringComparison.Ordinal);
+        Assert.Contains("Village cadres' self-examination: summary", summary, StringComparison.Ordinal);
+        Assert.Contains("1. Formalism — Exists", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("四风", first + second + summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chinese_reader_of_a_checklist_with_english_reads_only_the_chinese()
+    {
+        var chat = EnglishNamedChat(null);
+
+        var replies = await chat.SayAsync("/examine", "1", Evidence, Measures, "3");
+
+        Assert.Contains("开始填写「村干部对照检查」，共 3 项", replies, StringComparison.Ordinal);
+        Assert.Contains("第 1/3 项【四风】\n形式主义：会议多、文件多？", replies, StringComparison.Ordinal);
+        Assert.Contains("1. 形式主义 — 存在", replies, StringComparison.Ordinal);
+        Assert.DoesNotContain("Four winds", replies, StringComparison.Ordinal);
+    }
+
     private static ExaminationAnswers Answers(FlowHarness chat) =>
         MessageJson.Deserialize<ExaminationAnswers>(chat.Session.Data[DeclaredFlow<ExaminationAnswers>.AnswersKey]);
 

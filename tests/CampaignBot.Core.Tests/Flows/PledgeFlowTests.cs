@@ -23,6 +23,58 @@ public sealed class PledgeFlowTests
         };
     }
 
+    /// <summary>The pledge areas with English names, but for the third.</summary>
+    private FlowHarness EnglishNamedChat(string? languageCode)
+    {
+        var campaign = ExaminationCampaign.Create();
+        var areas = campaign.PledgeAreas;
+        campaign = campaign with
+        {
+            PledgeAreas = [areas[0] with { EnglishName = "Political discipline" }, areas[1] with { EnglishName = "Discipline towards the masses" }, areas[2]],
+        };
+        return new FlowHarness([new PledgeFlow(_store, _chats, new CampaignCalendar(campaign))], campaign: campaign, languageCode: languageCode)
+        {
+            Member = ExaminationCampaign.Person("1", "张三", languageCode: languageCode),
+        };
+    }
+
+    [Fact]
+    public async Task An_english_reader_chooses_writes_and_previews_the_areas_by_their_english_names()
+    {
+        var chat = EnglishNamedChat("en");
+        await chat.SayAsync("/pledge");
+        var offered = chat.Buttons.Select(b => b.Label).ToList();
+        await chat.PressAsync("Political discipline");
+        var marked = chat.Buttons.Select(b => b.Label).ToList();
+
+        var ask = await chat.PressAsync("Done");
+        var preview = await chat.SayAsync(Political);
+
+        Assert.Equal(["Political discipline", "Discipline towards the masses", "清正廉洁", "Done"], offered);
+        Assert.Contains("✓ Political discipline", marked);
+        Assert.Contains("Write your pledge on \"Political discipline\"", ask, StringComparison.Ordinal);
+        Assert.Contains("\n1. [Political discipline] " + Political + "\n", preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chinese_reader_of_areas_with_english_names_reads_the_chinese_and_the_group_post_stays_chinese()
+    {
+        await _chats.UpsertAsync(new ChatRecord { Channel = "test", ChatId = "g1", Kind = ChatKind.Group, Title = "东关村群", BotIsMember = true, UnitId = ExaminationCampaign.Village, UpdatedAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
+        var chat = EnglishNamedChat("en");
+        var chinese = EnglishNamedChat(null);
+
+        await chinese.SayAsync("/pledge");
+        await chat.SayAsync("/pledge");
+        await chat.PressAsync("Political discipline");
+        await chat.PressAsync("Done");
+        await chat.SayAsync(Political);
+        await chat.PressAsync("Publish");
+
+        Assert.Equal(["政治纪律", "群众纪律", "清正廉洁", "选好了"], chinese.Buttons.Select(b => b.Label));
+        var (_, post) = Assert.Single(chat.Last!.Notifications);
+        Assert.Contains("· 政治纪律：" + Political, ((TextMessage)post).Text, StringComparison.Ordinal);
+    }
+
     private static PledgeAnswers Answers(FlowHarness chat) =>
         MessageJson.Deserialize<PledgeAnswers>(chat.Session.Data[DeclaredFlow<PledgeAnswers>.AnswersKey]);
 

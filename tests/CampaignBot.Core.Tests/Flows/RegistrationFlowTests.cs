@@ -1,5 +1,6 @@
 using CampaignBot.Core.Conversations;
 using CampaignBot.Core.Features.Registration;
+using CampaignBot.Tests.Shared;
 
 namespace CampaignBot.Core.Tests.Flows;
 
@@ -311,6 +312,48 @@ public sealed class RegistrationFlowTests
         Assert.Contains("Step 1: enter the invite code", replies, StringComparison.Ordinal);
         Assert.Contains("Step 4: please confirm.\nName: Zhang", replies, StringComparison.Ordinal);
         Assert.Equal(["Confirm", "Change"], chat.Buttons.Select(b => b.Label));
+    }
+
+    [Fact]
+    public async Task An_english_reader_is_offered_the_english_rank_names_and_confirms_and_reads_them_in_me()
+    {
+        var chat = new FlowHarness([new RegistrationFlow(_invites, _members)], [new MeCommand()], WithEnglishNames(), languageCode: "en");
+
+        var replies = await chat.SayAsync("/start", Code, "Zhang");
+        Assert.Equal(["County level and above", "Township and section level", "普通党员"], chat.Buttons.Select(b => b.Label));
+        replies = await chat.SayAsync("Township and section level");
+        Assert.Contains("Step 4: please confirm.\nName: Zhang\nUnit: East County\nRank: Township and section level", replies, StringComparison.Ordinal);
+        await chat.SayAsync("1");
+        var me = await chat.SayAsync("/me");
+
+        Assert.Equal("section", (await _members.GetAsync("test:1", CancellationToken.None))!.Rank);
+        Assert.Contains("Unit: East County\nRank: Township and section level\nRole: Member\n", me, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chinese_reader_of_a_campaign_with_english_names_reads_the_chinese_and_may_type_the_english()
+    {
+        var chat = new FlowHarness([new RegistrationFlow(_invites, _members)], [new MeCommand()], WithEnglishNames());
+
+        await chat.SayAsync("/start", Code, "张三");
+        Assert.Equal(["县处级以上领导干部", "乡科级干部", "普通党员"], chat.Buttons.Select(b => b.Label));
+        var replies = await chat.SayAsync("township and section level");
+        Assert.Contains("第 4 步：请确认注册信息。\n姓名：张三\n单位：东县\n职级：乡科级干部", replies, StringComparison.Ordinal);
+        await chat.SayAsync("1");
+
+        Assert.Contains("单位：东县\n职级：乡科级干部\n角色：党员\n", await chat.SayAsync("/me"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The test campaign with English names for two ranks, the member role and one unit; the third rank has none.</summary>
+    private static Campaign.CampaignDefinition WithEnglishNames()
+    {
+        var campaign = TestCampaign.Create();
+        return campaign with
+        {
+            Ranks = [campaign.Ranks[0] with { EnglishName = "County level and above" }, campaign.Ranks[1] with { EnglishName = "Township and section level" }, campaign.Ranks[2]],
+            Roles = [.. campaign.Roles.Select(r => r.Code == "member" ? r with { EnglishName = "Member" } : r)],
+            Units = [.. campaign.Units.Select(u => u.Id == "county_east" ? u with { EnglishName = "East County" } : u)],
+        };
     }
 
     private Invite Invite(string code) => new()

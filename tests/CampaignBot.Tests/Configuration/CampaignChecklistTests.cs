@@ -23,8 +23,8 @@ public class CampaignChecklistTests
     public void An_unknown_answer_kind_is_reported_on_its_line()
     {
         var yaml = CampaignFiles.Edit(
-            "        prompt: 你准备怎样改进？请写一两条具体措施。\n        answer: text\n",
-            "        prompt: 你准备怎样改进？请写一两条具体措施。\n        answer: essay\n");
+            "        prompt: 你准备怎样改进？请写一两条具体措施。\n        prompt_en: How will you improve? Write one or two concrete measures.\n        answer: text\n",
+            "        prompt: 你准备怎样改进？请写一两条具体措施。\n        prompt_en: How will you improve? Write one or two concrete measures.\n        answer: essay\n");
 
         var error = CampaignFiles.SingleError(yaml);
 
@@ -57,7 +57,7 @@ public class CampaignChecklistTests
     [Fact]
     public void Members_left_without_any_checklist_are_named()
     {
-        var yaml = CampaignFiles.Edit("    name: 党员对照检查（简表）\n", "    name: 党员对照检查（简表）\n    writes_report: false\n");
+        var yaml = CampaignFiles.Edit("    name: 党员对照检查（简表）\n    name_en: Member self-examination (short form)\n", "    name: 党员对照检查（简表）\n    name_en: Member self-examination (short form)\n    writes_report: false\n");
 
         var error = CampaignFiles.SingleError(yaml);
 
@@ -69,8 +69,8 @@ public class CampaignChecklistTests
     public void A_required_flag_that_is_not_true_or_false_is_refused()
     {
         var yaml = CampaignFiles.Edit(
-            "        prompt: 群众和班子成员对你提出了哪些意见？（可选）\n        answer: text\n        required: false\n",
-            "        prompt: 群众和班子成员对你提出了哪些意见？（可选）\n        answer: text\n        required: maybe\n");
+            "        prompt: 群众和班子成员对你提出了哪些意见？（可选）\n        prompt_en: What opinions did the masses and your team give you? (optional)\n        answer: text\n        required: false\n",
+            "        prompt: 群众和班子成员对你提出了哪些意见？（可选）\n        prompt_en: What opinions did the masses and your team give you? (optional)\n        answer: text\n        required: maybe\n");
 
         var error = CampaignFiles.SingleError(yaml);
 

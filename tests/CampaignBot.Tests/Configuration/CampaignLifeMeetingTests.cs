@@ -47,7 +47,7 @@ public class CampaignLifeMeetingTests
         var loaded = CampaignLoader.LoadFromText(withoutSection, "campaign.yaml");
         Assert.Equal(Core.Campaign.LifeMeetingSettings.Default, loaded.LifeMeeting);
 
-        var withoutStage = CampaignFiles.Edit(withoutSection, "    - code: meeting_satisfaction\n      name: 满意度测评\n      description: 专题民主生活会后对会议的满意度测评\n", string.Empty);
+        var withoutStage = CampaignFiles.Edit(withoutSection, "    - code: meeting_satisfaction\n      name: 满意度测评\n      name_en: Meeting satisfaction\n      description: 专题民主生活会后对会议的满意度测评\n      description_en: Satisfaction with the democratic life meeting, after it\n", string.Empty);
         Assert.Contains("请在 stages 中加上 code: meeting_satisfaction", CampaignFiles.SingleError(withoutStage).Message, StringComparison.Ordinal);
     }
 }

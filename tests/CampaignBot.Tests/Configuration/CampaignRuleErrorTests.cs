@@ -62,7 +62,7 @@ public class CampaignRuleErrorTests
     [Fact]
     public void A_phase_of_zero_days_is_refused()
     {
-        var yaml = CampaignFiles.Edit("    name: 学习教育、听取意见\n    days: 30\n", "    name: 学习教育、听取意见\n    days: 0\n");
+        var yaml = CampaignFiles.Edit("    name: 学习教育、听取意见\n    name_en: Study and listening to opinions\n    days: 30\n", "    name: 学习教育、听取意见\n    name_en: Study and listening to opinions\n    days: 0\n");
 
         var error = CampaignFiles.SingleError(yaml);
 
@@ -87,8 +87,8 @@ public class CampaignRuleErrorTests
     [Fact]
     public void Choices_with_none_counting_as_satisfied_are_refused()
     {
-        var yaml = CampaignFiles.Edit("      name: 满意\n      counts_as_satisfied: true", "      name: 满意\n      counts_as_satisfied: false");
-        yaml = CampaignFiles.Edit(yaml, "      name: 基本满意\n      counts_as_satisfied: true", "      name: 基本满意\n      counts_as_satisfied: false");
+        var yaml = CampaignFiles.Edit("      name: 满意\n      name_en: Satisfied\n      counts_as_satisfied: true", "      name: 满意\n      name_en: Satisfied\n      counts_as_satisfied: false");
+        yaml = CampaignFiles.Edit(yaml, "      name: 基本满意\n      name_en: Basically satisfied\n      counts_as_satisfied: true", "      name: 基本满意\n      name_en: Basically satisfied\n      counts_as_satisfied: false");
 
         var error = CampaignFiles.SingleError(yaml);
 
@@ -99,7 +99,7 @@ public class CampaignRuleErrorTests
     [Fact]
     public void A_role_the_program_needs_cannot_be_removed()
     {
-        var yaml = CampaignFiles.Edit("  - code: supervisor\n    name: 督导组\n", string.Empty);
+        var yaml = CampaignFiles.Edit("  - code: supervisor\n    name: 督导组\n    name_en: Supervision group\n", string.Empty);
 
         var error = CampaignFiles.SingleError(yaml);
 

@@ -32,7 +32,7 @@ public class CampaignStructureErrorTests
     public void A_missing_section_is_named_at_the_start_of_the_file()
     {
         var yaml = CampaignFiles.Edit(
-            "four_winds:\n  - code: formalism\n    name: 形式主义\n  - code: bureaucratism\n    name: 官僚主义\n  - code: hedonism\n    name: 享乐主义\n  - code: extravagance\n    name: 奢靡之风\n",
+            "four_winds:\n  - code: formalism\n    name: 形式主义\n    name_en: Formalism\n  - code: bureaucratism\n    name: 官僚主义\n    name_en: Bureaucratism\n  - code: hedonism\n    name: 享乐主义\n    name_en: Hedonism\n  - code: extravagance\n    name: 奢靡之风\n    name_en: Extravagance\n",
             string.Empty);
 
         var error = CampaignFiles.SingleError(yaml);
@@ -44,7 +44,7 @@ public class CampaignStructureErrorTests
     [Fact]
     public void A_missing_key_in_a_list_item_names_the_item_and_the_key()
     {
-        var yaml = CampaignFiles.Edit("    name: 乡科级干部\n", string.Empty);
+        var yaml = CampaignFiles.Edit("    name: 乡科级干部\n    name_en: Township and section level\n", string.Empty);
 
         var error = CampaignFiles.SingleError(yaml);
 
@@ -78,7 +78,7 @@ public class CampaignStructureErrorTests
     [Fact]
     public void A_yes_no_flag_written_in_chinese_is_refused()
     {
-        var yaml = CampaignFiles.Edit("    name: 村社区\n    start_offset_days: 15\n    writes_report: false", "    name: 村社区\n    start_offset_days: 15\n    writes_report: 否");
+        var yaml = CampaignFiles.Edit("    name: 村社区\n    name_en: Village or community\n    start_offset_days: 15\n    writes_report: false", "    name: 村社区\n    name_en: Village or community\n    start_offset_days: 15\n    writes_report: 否");
 
         var error = CampaignFiles.SingleError(yaml);
 
@@ -90,7 +90,7 @@ public class CampaignStructureErrorTests
     public void A_single_value_where_a_list_is_wanted_is_refused()
     {
         var yaml = CampaignFiles.Edit(
-            "focuses:\n  - code: thinking\n    name: 思想正不正\n  - code: work_style\n    name: 作风实不实\n  - code: ability\n    name: 能力足不足\n",
+            "focuses:\n  - code: thinking\n    name: 思想正不正\n    name_en: Is the thinking sound\n  - code: work_style\n    name: 作风实不实\n    name_en: Is the work style solid\n  - code: ability\n    name: 能力足不足\n    name_en: Is the ability sufficient\n",
             "focuses: 思想正不正、作风实不实、能力足不足\n");
 
         var error = CampaignFiles.SingleError(yaml);

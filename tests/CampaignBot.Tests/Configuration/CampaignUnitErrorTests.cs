@@ -90,7 +90,7 @@ public class CampaignUnitErrorTests
     [Fact]
     public void Phases_longer_than_the_time_left_are_refused()
     {
-        var yaml = CampaignFiles.Edit("    name: 整改落实、建章立制\n    days: 30\n", "    name: 整改落实、建章立制\n    days: 200\n");
+        var yaml = CampaignFiles.Edit("    name: 整改落实、建章立制\n    name_en: Rectification and rules\n    days: 30\n", "    name: 整改落实、建章立制\n    name_en: Rectification and rules\n    days: 200\n");
 
         var errors = CampaignFiles.Fail(yaml).Errors;
 

@@ -10,9 +10,9 @@ public class CampaignVisitWindowTests
 
         Assert.Equal(
             [
-                new VisitWindow("spring_festival", "春节前后", new DateOnly(2027, 1, 29), new DateOnly(2027, 2, 13), null),
-                new VisitWindow("opinion_gathering", "听取意见期间", null, null, "study_and_listen"),
-                new VisitWindow("july_first", "七一前后", new DateOnly(2027, 6, 24), new DateOnly(2027, 7, 8), null),
+                new VisitWindow("spring_festival", "春节前后", new DateOnly(2027, 1, 29), new DateOnly(2027, 2, 13), null) { EnglishName = "Around the Spring Festival" },
+                new VisitWindow("opinion_gathering", "听取意见期间", null, null, "study_and_listen") { EnglishName = "While opinions are gathered" },
+                new VisitWindow("july_first", "七一前后", new DateOnly(2027, 6, 24), new DateOnly(2027, 7, 8), null) { EnglishName = "Around 1 July" },
             ],
             campaign.VisitWindows);
     }

@@ -13,7 +13,7 @@ public sealed class EnglishOperatorTests
 
         var refused = Texts(await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east nonsense"));
 
-        Assert.StartsWith("No such evaluation stage. Choose one of: 1. style_status (作风现状评价), 2. problems_found (查摆问题评议)", refused, StringComparison.Ordinal);
+        Assert.StartsWith("No such evaluation stage. Choose one of: 1. style_status (Work style as it is), 2. problems_found (Problems found)", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("可选", refused, StringComparison.Ordinal);
     }
 

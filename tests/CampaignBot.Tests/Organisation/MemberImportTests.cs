@@ -52,6 +52,26 @@ public sealed class MemberImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Ranks_and_roles_may_be_written_by_their_english_names_too()
+    {
+        var path = _rig.File("members.csv", OrganisationRig.MemberHeaders,
+            ["张三", "county_east", "Township and section level", "branch secretary", null, "zhangsan", null, null],
+            ["李四", "county_east", "Emperor", null, null, "lisi", null, null]);
+        var refused = await _rig.ImportMembersAsync(path);
+        path = _rig.File("members2.csv", OrganisationRig.MemberHeaders,
+            ["张三", "county_east", "Township and section level", "branch secretary", null, "zhangsan", null, null]);
+
+        var (code, _) = await _rig.ImportMembersAsync(path);
+
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("第 3 行 C 列（职级）：职级 “Emperor” 不认识", refused.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 2 行", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+        var member = Assert.Single(await (await _rig.StoresAsync()).Members.ListAsync(null, CancellationToken.None));
+        Assert.Equal(("section", "secretary"), (member.Rank, member.Role));
+    }
+
+    [Fact]
     public async Task A_second_import_of_the_same_file_changes_nothing()
     {
         var path = _rig.File("members.xlsx", OrganisationRig.MemberHeaders,

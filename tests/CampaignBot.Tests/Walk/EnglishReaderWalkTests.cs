@@ -32,11 +32,11 @@ public sealed class EnglishReaderWalkTests : IDisposable
         chat.LanguageOf["53"] = "en";
         await chat.SayAllAsync("53", "/start", await _bot.CreateInviteAsync("village_dongguan", "member"), "Wang");
 
-        await chat.SendAsync("53", new ButtonPress(chat.Payload(CampaignChat.Private("53"), "普通党员"), "cb-53"));
+        await chat.SendAsync("53", new ButtonPress(chat.Payload(CampaignChat.Private("53"), "Ordinary member"), "cb-53"));
 
         var answer = chat.BodiesTo(CampaignChat.Private("53")).OfType<CallbackAnswer>().Single();
         Assert.Equal(Language.English, answer.Reader);
-        Assert.Equal("普通党员", answer.Chosen);
+        Assert.Equal("Ordinary member", answer.Chosen);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
 
         var recent = await chat.SendAsync("101", new ButtonPress(chat.Payload(CampaignChat.Private("101"), "Recent/fix")));
 
-        Assert.Contains("1. 2027-01-20 1 day self-study 理论宣讲", recent, StringComparison.Ordinal);
+        Assert.Contains("1. 2027-01-20 1 day self-study Theory", recent, StringComparison.Ordinal);
         Assert.DoesNotContain(" 天 ", recent, StringComparison.Ordinal);
         Assert.DoesNotContain("自学", recent, StringComparison.Ordinal);
     }
@@ -173,7 +173,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
         var english = await chat.SayAsync("111", "/opinions list");
         var chinese = await chat.SayAsync("112", "/opinions list");
 
-        Assert.Matches(@"\n[A-Z0-9]{8} \[pending\] 形式主义 · anonymous 01-20: 窗口办事推诿", english);
+        Assert.Matches(@"\n[A-Z0-9]{8} \[pending\] Formalism · anonymous 01-20: 窗口办事推诿", english);
         Assert.Matches(@"\n[A-Z0-9]{8} \[待处理\] 形式主义·背对背 01-20：窗口办事推诿", chinese);
     }
 
@@ -267,7 +267,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
         var drawn = await chat.SayAsync("161", "/inspect draw");
         var verified = await chat.SayAsync("161", $"/inspect verify {Regex.Match(drawn, "Inspection (I[A-Z0-9]+)").Groups[1].Value}");
 
-        Assert.Contains("Choose from: county (县处级以上领导干部), section (乡科级干部), ordinary (普通党员)", rank, StringComparison.Ordinal);
+        Assert.Contains("Choose from: county (County level and above), section (Township and section level), ordinary (Ordinary member)", rank, StringComparison.Ordinal);
         Assert.Contains("可选：county（县处级以上领导干部）、section（乡科级干部）、ordinary（普通党员）", chineseRank, StringComparison.Ordinal);
         Assert.Equal("Set: Wang (console:163, city leader) contacts 市委组织部, 城关镇东关村.", set);
         Assert.StartsWith("Verified: ", verified, StringComparison.Ordinal);

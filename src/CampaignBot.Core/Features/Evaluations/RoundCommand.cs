@@ -93,7 +93,7 @@ public sealed class RoundCommand(
             ?? (int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= stages.Count ? stages[n - 1] : null);
         if (stage is null)
         {
-            var list = stages.Select((s, i) => EvaluationTexts.RoundStageChoice(i + 1, s.Code, s.Name)).ToList();
+            var list = stages.Select((s, i) => EvaluationTexts.RoundStageChoice(i + 1, s.Code, s.Names())).ToList();
             Tell(context, EvaluationTexts.RoundNoSuchStage(string.Join("，", list.Select(s => s.Chinese)), string.Join(", ", list.Select(s => s.English))));
             return;
         }

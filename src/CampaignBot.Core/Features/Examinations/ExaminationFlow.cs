@@ -159,8 +159,8 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
         else
         {
             greeting = existing is null
-                ? ExaminationTexts.Starting(checklist.Name, checklist.Items.Count)
-                : ExaminationTexts.Continuing(checklist.Name, Math.Min(resumeAt + 1, checklist.Items.Count));
+                ? ExaminationTexts.Starting(checklist.Names(), checklist.Items.Count)
+                : ExaminationTexts.Continuing(checklist.Names(), Math.Min(resumeAt + 1, checklist.Items.Count));
         }
 
         var answers = new ExaminationAnswers
@@ -340,11 +340,11 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
         // under the same derived ids, so nothing is sent twice and nothing is lost.
         var submitted = existing is { Status: ExaminationStatus.Submitted } ? existing : await StoreSubmissionAsync(context, member, checklist, step.Answers, existing, cancellationToken);
         var reviewersOfIt = await reviewers.ForAsync(submitted, cancellationToken);
-        var unit = context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
+        var unit = context.Campaign.FindUnit(member.UnitId);
         foreach (var reviewer in reviewersOfIt)
         {
             var language = reviewer.Language;
-            context.Notify(reviewer.PrivateChat, TextMessage.In(ExaminationTexts.SubmittedNotice(member.Name, unit, submitted.Submissions), language));
+            context.Notify(reviewer.PrivateChat, TextMessage.In(ExaminationTexts.SubmittedNotice(member.Name, unit?.NameIn(language) ?? member.UnitId, submitted.Submissions), language));
         }
 
         return new ExaminationMove(step.Answers with { Submitted = submitted.Submissions, ReviewerTold = reviewersOfIt.Count > 0 }, "Submitted");

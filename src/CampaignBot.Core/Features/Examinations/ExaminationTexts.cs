@@ -4,20 +4,20 @@ namespace CampaignBot.Core.Features.Examinations;
 public static partial class ExaminationTexts
 {
     // The self-examination (/examine).
-    public static Text Continuing(string checklist, int item) =>
-        new($"继续填写「{checklist}」，从第 {item} 项开始。", $"Continuing \"{checklist}\" at item {item}.");
+    public static Text Continuing(Text checklist, int item) =>
+        new($"继续填写「{checklist.Chinese}」，从第 {item} 项开始。", $"Continuing \"{checklist.English}\" at item {item}.");
 
     public static Text ItemWithChoice(int number, int count, ChecklistItem item, string? current, string? currentEnglish) => new(
         $"第 {number}/{count} 项【{item.Group}】{(item.Required ? string.Empty : "（可选）")}\n{item.Prompt}{(current is null ? string.Empty : $"\n当前答案：{current}")}",
-        $"Item {number}/{count} [{item.Group}]{(item.Required ? string.Empty : " (optional)")}\n{item.Prompt}{(currentEnglish is null ? string.Empty : $"\nCurrent answer: {currentEnglish}")}");
+        $"Item {number}/{count} [{item.Groups.English}]{(item.Required ? string.Empty : " (optional)")}\n{item.Prompts.English}{(currentEnglish is null ? string.Empty : $"\nCurrent answer: {currentEnglish}")}");
 
     public static Text TextItem(int number, int count, ChecklistItem item, int max) => new(
         $"第 {number}/{count} 项【{item.Group}】{(item.Required ? string.Empty : "（可选）")}\n{item.Prompt}\n（文字作答，不超过 {max} 字）",
-        $"Item {number}/{count} [{item.Group}]{(item.Required ? string.Empty : " (optional)")}\n{item.Prompt}\n(Answer in text, at most {max} characters.)");
+        $"Item {number}/{count} [{item.Groups.English}]{(item.Required ? string.Empty : " (optional)")}\n{item.Prompts.English}\n(Answer in text, at most {max} characters.)");
 
     public static Text MissingItems(IReadOnlyList<(int Number, ChecklistItem Item)> missing) => new(
         $"还有必答项没有完成，暂不能提交：{string.Join("；", missing.Select(m => $"第 {m.Number} 项 {Short(m.Item.Prompt)}"))}",
-        $"Some required items are not answered yet, so it can't be submitted: {string.Join("; ", missing.Select(m => $"item {m.Number}"))}");
+        $"Some required items are not answered yet, so it can't be submitted: {string.Join("; ", missing.Select(m => $"item {m.Number} {Short(m.Item.Prompts.English)}"))}");
 
     public static Text Submitted(int version, bool reviewerTold) => new(
         $"已提交对照检查（第 {version} 版），{(reviewerTold ? "已通知审核人" : "等待审核")}。提交后不能再修改；如被退回，会通知你修改。",
@@ -83,14 +83,14 @@ public static partial class ExaminationTexts
     {
         ArgumentNullException.ThrowIfNull(checklist);
         ArgumentNullException.ThrowIfNull(answers);
-        var text = new StringBuilder(english ? $"{checklist.Name}: summary\n" : $"「{checklist.Name}」总览\n");
+        var text = new StringBuilder(english ? $"{checklist.Names().English}: summary\n" : $"「{checklist.Name}」总览\n");
         for (var i = 0; i < checklist.Items.Count; i++)
         {
             var item = checklist.Items[i];
             var answer = answers.GetValueOrDefault(item.Code) ?? new ExaminationAnswer(null, null);
             var shown = Answer(answer, english);
             var mark = IsComplete(item, answer) ? "✓" : item.Required ? "✗" : "○";
-            text.Append(CultureInfo.InvariantCulture, $"{mark} {i + 1}. {Short(item.Prompt)} — {(shown.Length == 0 ? (english ? "(not answered)" : "（未填）") : shown)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{mark} {i + 1}. {Short(item.Prompts.In(english))} — {(shown.Length == 0 ? (english ? "(not answered)" : "（未填）") : shown)}\n");
         }
 
         return text.ToString().TrimEnd();

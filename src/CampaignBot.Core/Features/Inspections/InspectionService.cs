@@ -74,7 +74,7 @@ public sealed class InspectionService(IInspectionStore store, CampaignDefinition
             {
                 kinds.Clear();
             }
-            else if (campaign.UnitKinds.FirstOrDefault(k => k.Code == word || k.Name == word) is { } kind)
+            else if (campaign.UnitKinds.FirstOrDefault(k => k.Code == word || k.IsCalled(word)) is { } kind)
             {
                 if (!kinds.Contains(kind.Code))
                 {
@@ -83,7 +83,7 @@ public sealed class InspectionService(IInspectionStore store, CampaignDefinition
             }
             else
             {
-                return (null, 0, InspectionTexts.UnknownKind(word.Length <= 24 ? word : word[..24] + "…", new Text(string.Join("、", campaign.UnitKinds.Select(k => $"{k.Code}（{k.Name}）")), string.Join(", ", campaign.UnitKinds.Select(k => $"{k.Code} ({k.Name})")))));
+                return (null, 0, InspectionTexts.UnknownKind(word.Length <= 24 ? word : word[..24] + "…", new Text(string.Join("、", campaign.UnitKinds.Select(k => $"{k.Code}（{k.Name}）")), string.Join(", ", campaign.UnitKinds.Select(k => $"{k.Code} ({k.NameIn(Language.English)})")))));
             }
         }
 

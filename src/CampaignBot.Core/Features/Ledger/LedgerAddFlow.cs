@@ -41,7 +41,7 @@ public sealed class LedgerAddFlow(LedgerService service, IMemberStore members)
 
         flow.Step<string>("AskingCategory", "asks the category: the four winds, the ten problem areas or other")
             .Prompt(step => new Prompt(LedgerTexts.AskCategory, ProblemCategories.All(step.Campaign)
-                .Select((c, i) => new Choice($"{i + 1}. {c.Name}", Pressed.Value('c', i + 1)))
+                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {c.NameIn(Language.English)}"), Pressed.Value('c', i + 1)))
                 .InRows()))
             .Read((input, step) => ProblemCategories.Read(step.Campaign, input))
             .Keep((a, category) => a with { Category = category })

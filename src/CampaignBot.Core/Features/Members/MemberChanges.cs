@@ -80,10 +80,10 @@ public static class MemberChanges
                     _ => (target with { Name = name }, null),
                 };
             case MemberChange.ChangeRank { Rank: var given }:
-                var rank = campaign.Ranks.FirstOrDefault(r => r.Code.Equals(given, StringComparison.OrdinalIgnoreCase) || r.Name == given);
+                var rank = campaign.Ranks.FirstOrDefault(r => r.Code.Equals(given, StringComparison.OrdinalIgnoreCase) || r.IsCalled(given));
                 return rank is null
                     ? (null, MembersTexts.NoSuchRank(Shorten(given), new Text(
-                        string.Join("、", campaign.Ranks.Select(r => $"{r.Code}（{r.Name}）")), string.Join(", ", campaign.Ranks.Select(r => $"{r.Code} ({r.Name})")))))
+                        string.Join("、", campaign.Ranks.Select(r => $"{r.Code}（{r.Name}）")), string.Join(", ", campaign.Ranks.Select(r => $"{r.Code} ({r.NameIn(Language.English)})")))))
                     : (target with { Rank = rank.Code }, null);
             case MemberChange.MoveToUnit { UnitId: var unitId }:
                 return campaign.FindUnit(unitId) is { } unit ? (target with { UnitId = unit.Id }, null) : (null, MembersTexts.NoSuchUnit(Shorten(unitId)));
@@ -118,13 +118,14 @@ public static class MemberChanges
         return member.Channel == channel ? member.UserId : member.Id;
     }
 
-    public static string Describe(Member member, CampaignDefinition campaign)
+    /// <summary>"王明 · 东县 · 乡科级干部 · 党员", with the campaign file's names in <paramref name="language"/> (the command line reads Chinese).</summary>
+    public static string Describe(Member member, CampaignDefinition campaign, Language language = Language.Chinese)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(campaign);
-        var unit = campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
-        var rank = campaign.FindRank(member.Rank)?.Name ?? member.Rank;
-        var role = campaign.FindRole(member.Role)?.Name ?? member.Role;
+        var unit = campaign.FindUnit(member.UnitId)?.NameIn(language) ?? member.UnitId;
+        var rank = campaign.FindRank(member.Rank)?.NameIn(language) ?? member.Rank;
+        var role = campaign.FindRole(member.Role)?.NameIn(language) ?? member.Role;
         return $"{member.Name} · {unit} · {rank} · {role}";
     }
 

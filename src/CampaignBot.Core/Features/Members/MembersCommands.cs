@@ -40,12 +40,12 @@ public sealed class MembersCommand(IMemberStore members) : ICommandHandler
 
     private static string List(FlowContext context, string unitId, IReadOnlyList<Member> listed)
     {
-        var unit = context.Campaign.FindUnit(unitId)?.Name ?? unitId;
+        var unit = context.Campaign.FindUnit(unitId)?.NameIn(context.Language) ?? unitId;
         var text = new StringBuilder(context.Text(MembersTexts.ListHeading(unit, listed.Count, listed.Count(m => !m.IsActive))));
         foreach (var member in listed.OrderBy(m => !m.IsActive).ThenBy(m => m.Id, StringComparer.Ordinal).Take(MaxListed))
         {
-            var rank = context.Campaign.FindRank(member.Rank)?.Name ?? member.Rank;
-            var role = context.Campaign.FindRole(member.Role)?.Name ?? member.Role;
+            var rank = context.Campaign.FindRank(member.Rank)?.NameIn(context.Language) ?? member.Rank;
+            var role = context.Campaign.FindRole(member.Role)?.NameIn(context.Language) ?? member.Role;
             text.Append('\n').Append(MemberChanges.Reference(member, context.Update.Chat.Channel)).Append("  ").Append(member.Name)
                 .Append(" · ").Append(rank).Append(" · ").Append(role)
                 .Append(member.IsActive ? string.Empty : context.Text(MembersTexts.DeactivatedMark));
@@ -83,7 +83,7 @@ public sealed class MemberCommand(IMemberStore members) : ManagersCommand
 
         if (words.Length == 1)
         {
-            var shown = MemberChanges.Describe(target, context.Campaign) + (target.IsActive ? string.Empty : context.Text(MembersTexts.DeactivatedMark));
+            var shown = MemberChanges.Describe(target, context.Campaign, context.Language) + (target.IsActive ? string.Empty : context.Text(MembersTexts.DeactivatedMark));
             context.Reply(MemberChanges.Forbidden(actor, target, new MemberChange.Rename(target.Name)) ?? new Text(shown, shown));
             return;
         }
@@ -118,7 +118,7 @@ public sealed class MemberCommand(IMemberStore members) : ManagersCommand
         {
             MemberChange.Deactivate => MembersTexts.DeactivatedDone(changed.Name),
             MemberChange.Activate => MembersTexts.ActivatedDone(changed.Name),
-            _ => MembersTexts.Changed(MemberChanges.Describe(changed, context.Campaign)),
+            _ => MembersTexts.Changed(MemberChanges.Describe(changed, context.Campaign, context.Language)),
         });
     }
 }

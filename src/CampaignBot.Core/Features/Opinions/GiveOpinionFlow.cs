@@ -24,7 +24,7 @@ public sealed class GiveOpinionFlow(IOpinionStore store, IInboxStore inbox, Opin
     {
         flow.Step<string>("AskingCategory", "asks which of the four winds, the ten problem areas or other")
             .Prompt(step => new Prompt(OpinionTexts.AskCategory, ProblemCategories.All(step.Campaign)
-                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {(c.Code == ProblemCategories.Other ? CampaignTexts.OtherCategory.English : c.Name)}"), Pressed.Value('c', i + 1)))
+                .Select((c, i) => new Choice(new Text($"{i + 1}. {c.Name}", $"{i + 1}. {c.NameIn(Language.English)}"), Pressed.Value('c', i + 1)))
                 .InRows()))
             .ReadAsync(async (input, step, cancellationToken) =>
             {

@@ -180,7 +180,7 @@ public sealed class OpinionsCommand(
         var text = new StringBuilder(context.Text(OpinionTexts.ListHeading(opinions.Count, opinions.Count(o => o.Status == OpinionStatus.Pending))));
         foreach (var opinion in opinions.OrderBy(o => o.Status).ThenBy(o => o.GivenOn).Take(MaxListed))
         {
-            text.Append('\n').Append(context.Text(OpinionTexts.ListLine(opinion, ProblemCategories.Name(campaign, opinion.Category), opinion.GivenOn.ToString("MM-dd", CultureInfo.InvariantCulture), Words.Short(opinion.Text, 60))));
+            text.Append('\n').Append(context.Text(OpinionTexts.ListLine(opinion, ProblemCategories.Names(campaign, opinion.Category).In(context.Language), opinion.GivenOn.ToString("MM-dd", CultureInfo.InvariantCulture), Words.Short(opinion.Text, 60))));
         }
 
         context.Reply(new TextMessage(text.ToString()));

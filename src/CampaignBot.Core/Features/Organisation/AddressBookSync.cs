@@ -257,8 +257,8 @@ public sealed partial class AddressBookSync(
             Name = Trim(user.Name, RegistrationFlow.MaxNameLength),
             UnitId = unitOf[department],
             HostUnitId = entry?.HostUnitId is { } host && host != unitOf[department] ? host : null,
-            Rank = Attribute(user, _options.RankAttribute, campaign.Ranks.Select(r => (r.Code, r.Name))) ?? entry?.Rank ?? existing?.Rank ?? _options.DefaultRank,
-            Role = Attribute(user, _options.RoleAttribute, campaign.Roles.Select(r => (r.Code, r.Name))) ?? entry?.Role ?? existing?.Role ?? Roles.Member,
+            Rank = Attribute(user, _options.RankAttribute, campaign.Ranks.Select(r => (r.Code, (ICampaignNamed)r))) ?? entry?.Rank ?? existing?.Rank ?? _options.DefaultRank,
+            Role = Attribute(user, _options.RoleAttribute, campaign.Roles.Select(r => (r.Code, (ICampaignNamed)r))) ?? entry?.Role ?? existing?.Role ?? Roles.Member,
             Phone = entry?.Phone,
             WeComUserId = user.UserId,
             TelegramUsername = entry?.TelegramUsername,
@@ -300,9 +300,9 @@ public sealed partial class AddressBookSync(
     }
 
     /// <summary>The attribute's value when it names a code or a name of the list (a rank, a role); null otherwise.</summary>
-    private static string? Attribute(AddressBookUser user, string? attribute, IEnumerable<(string Code, string Name)> known) =>
+    private static string? Attribute(AddressBookUser user, string? attribute, IEnumerable<(string Code, ICampaignNamed Named)> known) =>
         attribute is not null && user.Attributes.TryGetValue(attribute, out var value)
-            ? known.FirstOrDefault(k => k.Code == value.Trim() || k.Name == value.Trim()).Code
+            ? known.FirstOrDefault(k => k.Code == value.Trim() || k.Named.IsCalled(value)).Code
             : null;
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];

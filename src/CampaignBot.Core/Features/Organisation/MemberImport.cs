@@ -229,14 +229,14 @@ public static partial class MemberImport
         }
 
         var rankText = row[Rank];
-        var rank = rankText is null ? null : campaign.Ranks.FirstOrDefault(r => r.Code == rankText || r.Name == rankText);
+        var rank = rankText is null ? null : campaign.Ranks.FirstOrDefault(r => r.Code == rankText || r.IsCalled(rankText));
         if (rank is null)
         {
             problems.Add(new ImportProblem(row.Number, Rank, $"职级 “{Short(rankText ?? string.Empty)}” 不认识；可用的有：{string.Join("、", campaign.Ranks.Select(r => r.Name))}。"));
         }
 
         var roleText = row[Role];
-        var role = roleText is null ? campaign.FindRole(Roles.Member) ?? new RoleDefinition(Roles.Member, "党员") : campaign.Roles.FirstOrDefault(r => r.Code == roleText || r.Name == roleText);
+        var role = roleText is null ? campaign.FindRole(Roles.Member) ?? new RoleDefinition(Roles.Member, "党员") : campaign.Roles.FirstOrDefault(r => r.Code == roleText || r.IsCalled(roleText));
         if (role is null)
         {
             problems.Add(new ImportProblem(row.Number, Role, $"角色 “{Short(roleText!)}” 不认识；可用的有：{string.Join("、", campaign.Roles.Select(r => r.Name))}。"));

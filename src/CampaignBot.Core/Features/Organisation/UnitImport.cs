@@ -96,7 +96,7 @@ public static class UnitImport
                 ok = false;
             }
 
-            var kindDefinition = kind is null ? null : campaign.UnitKinds.FirstOrDefault(k => k.Code == kind || k.Name == kind);
+            var kindDefinition = kind is null ? null : campaign.UnitKinds.FirstOrDefault(k => k.Code == kind || k.IsCalled(kind));
             if (kindDefinition is null)
             {
                 problems.Add(new ImportProblem(row.Number, Kind, kind is null

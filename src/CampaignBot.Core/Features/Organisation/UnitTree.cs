@@ -3,7 +3,7 @@ namespace CampaignBot.Core.Features.Organisation;
 /// <summary>
 /// The campaign's unit tree: the campaign file's units with the stored units merged in. Where both define a unit the
 /// store wins (name, kind, parent, start, active), because the store is what the office's imports and the WeCom sync
-/// keep current; what only the file says (ordinary_study_days) is kept.
+/// keep current; what only the file says (ordinary_study_days, name_en while the name is the file's) is kept.
 /// </summary>
 public static class UnitTree
 {
@@ -22,7 +22,10 @@ public static class UnitTree
         var merged = new List<UnitDefinition>(fileUnits.Count + storedById.Count);
         foreach (var unit in campaign.FileUnits)
         {
-            merged.Add(storedById.TryGetValue(unit.Id, out var over) ? Definition(over, starts, unit.OrdinaryStudyDays) : unit);
+            // The file's English name is kept while the stored name is still the file's: a renamed unit reads its new name.
+            merged.Add(storedById.TryGetValue(unit.Id, out var over)
+                ? Definition(over, starts, unit.OrdinaryStudyDays) with { EnglishName = over.Name == unit.Name ? unit.EnglishName : null }
+                : unit);
         }
 
         foreach (var unit in stored.Where(u => !fileUnits.ContainsKey(u.Id)).OrderBy(u => u.Id, StringComparer.Ordinal))

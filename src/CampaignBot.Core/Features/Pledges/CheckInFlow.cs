@@ -114,7 +114,7 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
         }
 
         var pledge = answers.Pledges[answers.Index];
-        var name = step.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == pledge.Area)?.Name ?? pledge.Area;
+        var name = step.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == pledge.Area).NamesOr(pledge.Area);
         return new Prompt(
             PledgeTexts.AskOutcome(answers.Index + 1, answers.Pledges.Count, name, pledge.Text),
             [PledgeOutcomes.All.Select(o => new Choice(new Text(o.Chinese, o.English), o.Code)).ToList()]);

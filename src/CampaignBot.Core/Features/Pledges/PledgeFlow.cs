@@ -61,7 +61,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
             .TimedOut(PledgeTexts.TimedOut);
     }
 
-    private static string AreaName(FlowStep<PledgeAnswers> step, string code) => step.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == code)?.Name ?? code;
+    private static Text AreaName(FlowStep<PledgeAnswers> step, string code) => step.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == code).NamesOr(code);
 
     private static List<CatalogueItem> Drafted(FlowStep<PledgeAnswers> step, PledgeAnswers answers) =>
         step.Campaign.PledgeAreas.Where(a => answers.Drafts.ContainsKey(a.Code)).ToList();
@@ -74,7 +74,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
         }
 
         var mine = await store.ListByMemberAsync(member.Id, cancellationToken);
-        string Name(string code) => context.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == code)?.Name ?? code;
+        Text Name(string code) => context.Campaign.PledgeAreas.FirstOrDefault(a => a.Code == code).NamesOr(code);
         var published = mine.Where(p => p.Status == PledgeStatus.Published).ToList();
         if (published.Count > 0)
         {
@@ -95,7 +95,8 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
     private static Prompt AreasPrompt(FlowStep<PledgeAnswers> step)
     {
         var areas = step.Campaign.PledgeAreas
-            .Select((a, i) => new Choice((step.Answers.Selected.Contains(a.Code) ? "✓ " : string.Empty) + a.Name, Pressed.Value('a', i)));
+            .Select((a, i) => (Mark: step.Answers.Selected.Contains(a.Code) ? "✓ " : string.Empty, Names: a.Names(), Index: i))
+            .Select(a => new Choice(new Text(a.Mark + a.Names.Chinese, a.Mark + a.Names.English), Pressed.Value('a', a.Index)));
         return new Prompt(PledgeTexts.ChooseAreas, [.. areas.InRows(1), [new Choice(PledgeTexts.Done, "done")]]);
     }
 
@@ -139,7 +140,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
     {
         var drafted = Drafted(step, step.Answers);
         var chinese = string.Concat(drafted.Select((area, i) => $"{i + 1}. 【{area.Name}】{step.Answers.Drafts[area.Code]}\n"));
-        var english = string.Concat(drafted.Select((area, i) => $"{i + 1}. [{area.Name}] {step.Answers.Drafts[area.Code]}\n"));
+        var english = string.Concat(drafted.Select((area, i) => $"{i + 1}. [{area.Names().English}] {step.Answers.Drafts[area.Code]}\n"));
         return new Prompt(
             new Text(PledgeTexts.PreviewHeading.Chinese + chinese + PledgeTexts.PreviewFooter.Chinese, PledgeTexts.PreviewHeading.English + english + PledgeTexts.PreviewFooter.English),
             [
@@ -169,7 +170,7 @@ public sealed class PledgeFlow(IPledgeStore store, IChatStore chats, CampaignCal
             case ['w', ..] when index >= 0:
                 var area = drafted[index].Code;
                 await SaveAsync(step.Context, area, answers.Drafts[area], PledgeStatus.Withdrawn, cancellationToken);
-                step.Context.Reply(PledgeTexts.Withdrawn(drafted[index].Name));
+                step.Context.Reply(PledgeTexts.Withdrawn(drafted[index].Names()));
                 var left = answers with
                 {
                     Drafts = answers.Drafts.Where(d => d.Key != area).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal),

@@ -4,17 +4,17 @@ namespace CampaignBot.Core.Features.Pledges;
 public static partial class PledgeTexts
 {
     // Public pledges (/pledge).
-    public static Text AlreadyPublished(IEnumerable<(string Area, string Text)> pledges)
+    public static Text AlreadyPublished(IEnumerable<(Text Area, string Text)> pledges)
     {
         var list = pledges.ToList();
         return new(
-            "你的公开承诺已经发布，不能再修改：\n" + string.Join("\n", list.Select(p => $"【{p.Area}】{p.Text}")) + "\n每月会请你报告履约情况，也可随时发送 /checkin。",
-            "Your pledges are published and can no longer be changed:\n" + string.Join("\n", list.Select(p => $"[{p.Area}] {p.Text}")) + "\nEach month you will be asked how you keep them; send /checkin any time.");
+            "你的公开承诺已经发布，不能再修改：\n" + string.Join("\n", list.Select(p => $"【{p.Area.Chinese}】{p.Text}")) + "\n每月会请你报告履约情况，也可随时发送 /checkin。",
+            "Your pledges are published and can no longer be changed:\n" + string.Join("\n", list.Select(p => $"[{p.Area.English}] {p.Text}")) + "\nEach month you will be asked how you keep them; send /checkin any time.");
     }
 
-    public static Text AskPledge(string area, string? current) => new(
-        $"请写下你在「{area}」方面的承诺（{Pledge.MinLength}–{Pledge.MaxLength} 字）。{(current is null ? string.Empty : $"\n原内容：{current}")}\n/back 返回。",
-        $"Write your pledge on \"{area}\" ({Pledge.MinLength}–{Pledge.MaxLength} characters).{(current is null ? string.Empty : $"\nCurrent: {current}")}\n/back to go back.");
+    public static Text AskPledge(Text area, string? current) => new(
+        $"请写下你在「{area.Chinese}」方面的承诺（{Pledge.MinLength}–{Pledge.MaxLength} 字）。{(current is null ? string.Empty : $"\n原内容：{current}")}\n/back 返回。",
+        $"Write your pledge on \"{area.English}\" ({Pledge.MinLength}–{Pledge.MaxLength} characters).{(current is null ? string.Empty : $"\nCurrent: {current}")}\n/back to go back.");
 
     /// <summary>What the unit's group reads; the group's language is Chinese.</summary>
     public static string GroupPost(string member, string unit, IEnumerable<(string Area, string Text)> pledges) =>

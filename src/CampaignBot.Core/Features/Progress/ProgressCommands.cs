@@ -101,7 +101,7 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
     {
         var members = (await memberStore.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.TakesPart).ToList();
         var exams = (await MemberRecords.OfAsync(members, unitId, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
-        var title = unitId is null ? context.Text(ProgressTexts.AllUnits) : context.Campaign.FindUnit(unitId)?.Name ?? unitId;
+        var title = unitId is null ? context.Text(ProgressTexts.AllUnits) : context.Campaign.FindUnit(unitId)?.NameIn(context.Language) ?? unitId;
         var text = new StringBuilder(context.Text(ProgressTexts.Heading(title, members.Count)));
         ExaminationStatus?[] order = [ExaminationStatus.Accepted, ExaminationStatus.Submitted, ExaminationStatus.Returned, ExaminationStatus.Draft, null];
         foreach (var status in order)

@@ -31,7 +31,7 @@ public static class SectionLines
             var mine = records.Where(r => unitOf(r) == unit).ToList();
             if (mine.Count > 0 || unitId is not null)
             {
-                lines.Add(line(campaign.FindUnit(unit)?.Name ?? unit, mine));
+                lines.Add(line(campaign.FindUnit(unit)?.NameIn(language) ?? unit, mine));
             }
         }
 

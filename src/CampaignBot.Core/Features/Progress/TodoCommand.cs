@@ -46,7 +46,7 @@ public sealed class TodoCommand(ActionLists lists, Nudges nudges) : ICommandHand
     private async Task ShowUnitAsync(FlowContext context, Member secretary, CancellationToken cancellationToken)
     {
         var unit = await lists.ForUnitAsync(secretary.UnitId, context.Now, cancellationToken);
-        var unitName = context.Campaign.FindUnit(secretary.UnitId)?.Name ?? secretary.UnitId;
+        var unitName = context.Campaign.FindUnit(secretary.UnitId)?.NameIn(context.Language) ?? secretary.UnitId;
         if (unit.IsEmpty)
         {
             context.Reply(ProgressTexts.NothingToDo);
@@ -105,8 +105,8 @@ public sealed class TodoCommand(ActionLists lists, Nudges nudges) : ICommandHand
             text.Append('\n').Append(context.Text(ProgressTexts.OfficeMakeUp));
             foreach (var (unitId, stages) in makeUp)
             {
-                var stageNames = stages.Select(s => context.Campaign.Evaluation.Stages.FirstOrDefault(x => x.Code == s)?.Name ?? s);
-                text.Append("\n· ").Append(context.Text(ProgressTexts.OfficeMakeUpLine(context.Campaign.FindUnit(unitId)?.Name ?? unitId, Text.List(stageNames))));
+                var stageNames = stages.Select(s => context.Campaign.Evaluation.Stages.FirstOrDefault(x => x.Code == s)?.NameIn(context.Language) ?? s);
+                text.Append("\n· ").Append(context.Text(ProgressTexts.OfficeMakeUpLine(context.Campaign.FindUnit(unitId)?.NameIn(context.Language) ?? unitId, Text.List(stageNames))));
             }
         }
 

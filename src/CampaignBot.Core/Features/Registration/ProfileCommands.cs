@@ -17,12 +17,12 @@ public sealed class MeCommand : ICommandHandler
         }
 
         var campaign = context.Campaign;
-        var home = campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId;
+        var home = campaign.FindUnit(member.UnitId).NamesOr(member.UnitId);
         var unit = member.HostUnitId is { } host && host != member.UnitId
-            ? context.Text(RegistrationTexts.UnitWithHost(home, campaign.FindUnit(host)?.Name ?? host))
+            ? RegistrationTexts.UnitWithHost(home, campaign.FindUnit(host).NamesOr(host))
             : home;
-        var rank = campaign.FindRank(member.Rank)?.Name ?? member.Rank;
-        var role = campaign.FindRole(member.Role)?.Name ?? member.Role;
+        var rank = campaign.FindRank(member.Rank).NamesOr(member.Rank);
+        var role = campaign.FindRole(member.Role).NamesOr(member.Role);
         var registered = member.RegisteredAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         context.Reply(RegistrationTexts.MyProfile(member.Name, unit, rank, role, registered));
         return Task.CompletedTask;

@@ -51,10 +51,10 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
 
         flow.Step<Member>("AwaitingConfirmation", "shows name, unit and rank to confirm or change")
             .Prompt(step => new Prompt(
-                (step.Answers.IsPersonal() ? (Func<string?, string, string, Text>)RegistrationTexts.AskPersonalConfirmation : RegistrationTexts.AskConfirmation)(
+                (step.Answers.IsPersonal() ? (Func<string?, Text, Text, Text>)RegistrationTexts.AskPersonalConfirmation : RegistrationTexts.AskConfirmation)(
                     step.Answers.Name,
-                    step.Campaign.FindUnit(step.Answers.Invite?.UnitId ?? string.Empty)?.Name ?? "?",
-                    step.Campaign.FindRank(step.Answers.Rank ?? string.Empty)?.Name ?? "?"),
+                    step.Campaign.FindUnit(step.Answers.Invite?.UnitId ?? string.Empty).NamesOr("?"),
+                    step.Campaign.FindRank(step.Answers.Rank ?? string.Empty).NamesOr("?")),
                 [[new Choice(RegistrationTexts.Confirm, "ok"), new Choice(RegistrationTexts.Change, "back")]]))
             .ReadAsync(ConfirmAsync)
             .MayJumpTo("AwaitingCode", "CodeNoLongerValid")
@@ -74,7 +74,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
         ArgumentNullException.ThrowIfNull(context);
         if (context.Member is { } member)
         {
-            return Opening<RegistrationAnswers>.Refuse(RegistrationTexts.AlreadyRegistered(member.Name, context.Campaign.FindUnit(member.UnitId)?.Name ?? member.UnitId));
+            return Opening<RegistrationAnswers>.Refuse(RegistrationTexts.AlreadyRegistered(member.Name, context.Campaign.FindUnit(member.UnitId).NamesOr(member.UnitId)));
         }
 
         if (context.Update.Content is not CommandInput { Arguments: { Length: > 0 } given } || given.Trim() is not { Length: > 0 } code)
@@ -123,7 +123,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
         return step.Campaign.Ranks
             .Select((rank, index) => (rank, index))
             .Where(x => allowed.Contains(x.rank))
-            .Select(x => new Choice(x.rank.Name, $"rank{x.index}"))
+            .Select(x => new Choice(x.rank.Names(), $"rank{x.index}"))
             .InRows(1);
     }
 
@@ -138,7 +138,7 @@ public sealed class RegistrationFlow(IInviteStore invites, IMemberStore members,
         var index = input.StartsWith("rank", StringComparison.Ordinal) && int.TryParse(input.AsSpan(4), out var i) ? i : -1;
         var rank = index >= 0 && index < ranks.Count
             ? ranks[index]
-            : ranks.FirstOrDefault(r => r.Name == input || r.Code.Equals(input, StringComparison.OrdinalIgnoreCase));
+            : ranks.FirstOrDefault(r => r.IsCalled(input) || r.Code.Equals(input, StringComparison.OrdinalIgnoreCase));
         return rank switch
         {
             null => RegistrationTexts.ChooseRankWithButtons,

@@ -71,13 +71,13 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
             .Next("AwaitingForm", "LengthGiven");
 
         flow.Step<string>("AwaitingForm", "asks the form of study")
-            .Prompt(new Prompt(StudyTexts.AskForm, StudySteps.Column(StudyForms.All.Select(f => new Choice(new Text(f.Name, f.Description ?? f.Name), f.Code)))))
+            .Prompt(new Prompt(StudyTexts.AskForm, StudySteps.Column(StudyForms.All.Select(f => new Choice(f.Names(), f.Code)))))
             .Read((input, _) => Pick(input, StudyForms.All) is { } form ? form : StudyTexts.ChooseWithButtons)
             .Keep((answers, form) => answers with { Form = form })
             .Next("AwaitingTopic", "FormChosen");
 
         flow.Step<string>("AwaitingTopic", "asks the topic")
-            .Prompt(step => new Prompt(StudyTexts.AskTopic, StudySteps.Column(StudyForms.Topics(step.Campaign).Select(t => new Choice(t.Name, t.Code)))))
+            .Prompt(step => new Prompt(StudyTexts.AskTopic, StudySteps.Column(StudyForms.Topics(step.Campaign).Select(t => new Choice(t.Names(), t.Code)))))
             .Read((input, step) => Pick(input, StudyForms.Topics(step.Campaign)) is { } topic ? topic : StudyTexts.ChooseWithButtons)
             .Keep((answers, topic) => answers with { Topic = topic })
             .Next("AwaitingNote", "TopicChosen");
@@ -299,7 +299,7 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
     }
 
     private static string? Pick(string input, IReadOnlyList<CatalogueItem> items) =>
-        items.FirstOrDefault(i => i.Code == input || i.Name == input.Trim())?.Code;
+        items.FirstOrDefault(i => i.Code == input || i.IsCalled(input))?.Code;
 
     internal static Text Numbered(Text heading, IReadOnlyList<ListedItem> items)
     {

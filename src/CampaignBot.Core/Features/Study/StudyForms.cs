@@ -16,15 +16,16 @@ public static class StudyForms
 
     public static string FormName(string? code) => All.FirstOrDefault(f => f.Code == code)?.Name ?? code ?? "-";
 
-    /// <summary>The form's name in the reader's language (its English is the item's description).</summary>
+    /// <summary>The form's name in the reader's language.</summary>
     public static string FormName(string? code, Language language) =>
-        All.FirstOrDefault(f => f.Code == code) is { } form ? (language == Language.English ? form.Description ?? form.Name : form.Name) : code ?? "-";
+        All.FirstOrDefault(f => f.Code == code) is { } form ? form.NameIn(language) : code ?? "-";
 
     public static IReadOnlyList<CatalogueItem> Topics(CampaignDefinition campaign) =>
         [.. campaign.StudyTopics, Form(Reading, StudyTexts.TopicReading)];
 
-    public static string TopicName(CampaignDefinition campaign, string? code) =>
-        Topics(campaign).FirstOrDefault(t => t.Code == code)?.Name ?? code ?? "-";
+    /// <summary>The topic's name in the reader's language (the campaign file's English where it gives one).</summary>
+    public static string TopicName(CampaignDefinition campaign, string? code, Language language = Language.Chinese) =>
+        Topics(campaign).FirstOrDefault(t => t.Code == code)?.NameIn(language) ?? code ?? "-";
 
-    private static CatalogueItem Form(string code, Text name) => new(code, name.Chinese, name.English);
+    private static CatalogueItem Form(string code, Text name) => new(code, name.Chinese) { EnglishName = name.English };
 }

@@ -21,7 +21,7 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
         {
             case not null:
                 var standings = await progress.ForMembersAsync([.. (await members.ListAsync(unitId, cancellationToken)).Where(m => m.IsActive && m.TakesPart)], unitId, cancellationToken);
-                var unitName = campaign.FindUnit(unitId)?.Name ?? unitId;
+                var unitName = campaign.FindUnit(unitId)?.NameIn(language) ?? unitId;
                 text.Append('\n').Append(StudyTexts.StudyUnitBehind(unitName, standings.Count, standings.Count(s => s.IsBehind), EntryDateParser.Show(progress.Deadline(unitId))).In(language));
                 foreach (var s in standings.OrderByDescending(s => s.IsBehind).Take(MaxLines))
                 {
@@ -41,7 +41,7 @@ public sealed class StudyProgressSection(StudyProgressService progress, IMemberS
                 text.Append('\n').Append(StudyTexts.UnitsBehindSummary(lines.Count, behindUnits.Count, all.Count(s => s.IsBehind)).In(language));
                 foreach (var (unit, counts) in behindUnits.Take(MaxUnitLines))
                 {
-                    text.Append('\n').Append(StudyTexts.StudyUnitReached(unit.Name, counts.Total - counts.Behind, counts.Total, EntryDateParser.Show(progress.Deadline(unit.Id))).In(language));
+                    text.Append('\n').Append(StudyTexts.StudyUnitReached(unit.NameIn(language), counts.Total - counts.Behind, counts.Total, EntryDateParser.Show(progress.Deadline(unit.Id))).In(language));
                 }
 
                 if (behindUnits.Count > MaxUnitLines)

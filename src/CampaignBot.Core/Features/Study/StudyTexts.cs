@@ -23,12 +23,12 @@ public static partial class StudyTexts
         $"已记录 {date} 对“{label}”的走访{(inWindow ? "（在规定走访时段内）" : "（不在规定走访时段内）")}。",
         $"Visit of {date} logged{(inWindow ? " (within a set visiting period)" : " (outside the set visiting periods)")}.");
 
-    public static Text VisitReport(Text what, MemberProgress standing, string windows)
+    public static Text VisitReport(Text what, MemberProgress standing, Text windows)
     {
         ArgumentNullException.ThrowIfNull(what);
         ArgumentNullException.ThrowIfNull(standing);
         return new(
-            $"{what.Chinese}\n你的进度：{standing.Describe(false)}。规定走访时段：{windows}。",
-            $"{what.English}\nYour progress: {standing.Describe(true)}.");
+            $"{what.Chinese}\n你的进度：{standing.Describe(false)}。规定走访时段：{windows.Chinese}。",
+            $"{what.English}\nYour progress: {standing.Describe(true)}. Visiting periods: {windows.English}.");
     }
 }

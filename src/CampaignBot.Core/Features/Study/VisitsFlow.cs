@@ -175,6 +175,7 @@ public sealed class VisitsFlow(StudyServices services) : DeclaredFlow<VisitsAnsw
     private async Task ReportAsync(FlowContext context, Text what, CancellationToken cancellationToken)
     {
         var standing = await services.Progress.ForMemberAsync(context.Member!, cancellationToken).ConfigureAwait(false);
-        context.Reply(StudyTexts.VisitReport(what, standing, string.Join("、", context.Campaign.VisitWindows.Select(w => w.Name))));
+        context.Reply(StudyTexts.VisitReport(what, standing, new Text(
+            string.Join("、", context.Campaign.VisitWindows.Select(w => w.Name)), string.Join(", ", context.Campaign.VisitWindows.Select(w => w.NameIn(Language.English))))));
     }
 }
