@@ -23,7 +23,11 @@ public sealed class TelegramCampaign : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(_folder, "campaignbot.db");
 
-    private static string CampaignFile => Path.Combine(RepoPaths.Root(), "config", "campaign.yaml");
+    /// <summary>
+    /// The shipped campaign with its dates moved so that today is inside it (as the demo moves its own): the host runs on
+    /// the real clock, and reminders and asks go out only on the campaign's days.
+    /// </summary>
+    private string CampaignFile => DemoCampaign.Prepare(Path.Combine(RepoPaths.Root(), "config", "campaign.yaml"), Path.Combine(_folder, "campaign.yaml"), DateTimeOffset.UtcNow);
 
     public static async Task<TelegramCampaign> StartAsync()
     {
