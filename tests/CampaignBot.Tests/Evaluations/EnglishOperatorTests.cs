@@ -57,7 +57,7 @@ public sealed class EnglishOperatorTests
         var opened = Texts(await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east style_status 24 code"));
 
         Assert.StartsWith("Round ", opened, StringComparison.Ordinal);
-        Assert.Contains(" is open: 东县 · 作风现状评价, closes ", opened, StringComparison.Ordinal);
+        Assert.Contains(" is open: 东县 · Work style as it is, closes ", opened, StringComparison.Ordinal);
         Assert.Contains("Round code: ", opened, StringComparison.Ordinal);
         Assert.Contains("Close it early: /round close ", opened, StringComparison.Ordinal);
         Assert.DoesNotContain("已开启评议", opened, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class EnglishOperatorTests
 
         Assert.Contains("请对本单位作出评价", Texts(first.Where(m => m.Chat == Group)), StringComparison.Ordinal);
         Assert.Contains("The ballot is in the group.", Texts(first.Where(m => m.Chat == Private("office1"))), StringComparison.Ordinal);
-        Assert.Contains("already has an open round of “作风现状评价”", again, StringComparison.Ordinal);
+        Assert.Contains("already has an open round of “Work style as it is”", again, StringComparison.Ordinal);
         Assert.DoesNotContain("已有进行中的评议", again, StringComparison.Ordinal);
     }
 

@@ -13,6 +13,11 @@ public sealed class EvaluationText(CampaignDefinition campaign)
 
     public string StageName(string stage) => campaign.Evaluation.Stages.FirstOrDefault(s => s.Code == stage)?.Name ?? stage;
 
+    /// <summary>A unit's and a stage's names in both languages, for what one reader (not a group) reads.</summary>
+    public Text UnitNames(string unitId) => campaign.FindUnit(unitId).NamesOr(unitId);
+
+    public Text StageNames(string stage) => campaign.Evaluation.Stages.FirstOrDefault(s => s.Code == stage).NamesOr(stage);
+
     public string ChoiceName(string choice) => campaign.Evaluation.Choices.FirstOrDefault(c => c.Code == choice)?.Name ?? choice;
 
     public string Local(DateTimeOffset at) =>

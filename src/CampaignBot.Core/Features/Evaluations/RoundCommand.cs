@@ -108,7 +108,7 @@ public sealed class RoundCommand(
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Update.UpdateId)), 0, 4);
         if (history.FirstOrDefault(r => r.Status == RoundStatus.Open && r.Id != id) is { } open)
         {
-            Tell(context, EvaluationTexts.RoundStageBusy(unit.Name, stage.Name, open.Id));
+            Tell(context, EvaluationTexts.RoundStageBusy(unit.Names(), stage.Names(), open.Id));
             return;
         }
 

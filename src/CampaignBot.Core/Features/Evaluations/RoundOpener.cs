@@ -60,7 +60,7 @@ public sealed class RoundOpener(
             // Another opening of the stage won (another host, or another conversation at the same moment): this round is
             // not stored, and no ballot, turnout entry or job of it goes out. The opener hears what the check would say.
             return await OpenRoundOfAsync(unitId, stage, id, cancellationToken) is { } holder
-                ? new RoundOpenResult(EvaluationTexts.RoundStageBusy(text.UnitName(unitId), text.StageName(stage), holder.Id), holder.Id, StageBusy: true)
+                ? new RoundOpenResult(EvaluationTexts.RoundStageBusy(text.UnitNames(unitId), text.StageNames(stage), holder.Id), holder.Id, StageBusy: true)
                 : new RoundOpenResult(EvaluationTexts.RoundIdClash);
         }
 
@@ -105,7 +105,7 @@ public sealed class RoundOpener(
             how = new Text(how.Chinese + later.Chinese, $"{how.English} {later.English}");
         }
 
-        return new RoundOpenResult(EvaluationTexts.RoundOpened(round.Id, text.UnitName(unitId), text.StageName(stage), text.Local(round.ClosesAt), how), round.Id);
+        return new RoundOpenResult(EvaluationTexts.RoundOpened(round.Id, text.UnitNames(unitId), text.StageNames(stage), text.Local(round.ClosesAt), how), round.Id);
     }
 
     /// <summary>The unit's open round of the stage other than <paramref name="id"/>, the earliest when there are more.</summary>
