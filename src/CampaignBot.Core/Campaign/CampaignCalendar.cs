@@ -19,6 +19,9 @@ public sealed class CampaignCalendar
 
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 
+    /// <summary>The first day of the month <paramref name="day"/> falls in.</summary>
+    public static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
+
     /// <summary>An instant as people read it: "2027-03-05 14:30" in the campaign's zone.</summary>
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -148,8 +148,8 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
         var today = calendar.Today(context.Now);
 
         // The campaign's months only; in its first month, that month so far (there is no last month of it yet).
-        var (firstMonth, lastMonth) = (FirstOfMonth(context.Campaign.Start), FirstOfMonth(context.Campaign.End));
-        var lastOne = FirstOfMonth(today.AddMonths(-1));
+        var (firstMonth, lastMonth) = (CampaignCalendar.MonthStart(context.Campaign.Start), CampaignCalendar.MonthStart(context.Campaign.End));
+        var lastOne = CampaignCalendar.MonthStart(today.AddMonths(-1));
         var month = BulletinBuilder.MonthOf(lastOne < firstMonth ? firstMonth : lastOne > lastMonth ? lastMonth : lastOne);
         var verb = "preview";
         foreach (var word in words)
@@ -189,6 +189,4 @@ public sealed class BulletinCommand(BulletinPublisher publisher, CampaignCalenda
 
         await publisher.PublishAsync(context, month, cancellationToken);
     }
-
-    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 }

@@ -33,8 +33,8 @@ public sealed class DispatchMonths(CampaignCalendar calendar)
     public DispatchMonth Resolve(string? word, CampaignDefinition campaign, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var current = FirstOf(calendar.Today(now));
-        var (first, end) = (FirstOf(campaign.Start), FirstOf(campaign.End));
+        var current = CampaignCalendar.MonthStart(calendar.Today(now));
+        var (first, end) = (CampaignCalendar.MonthStart(campaign.Start), CampaignCalendar.MonthStart(campaign.End));
         var latest = current < end ? current : end;
         if (!string.IsNullOrWhiteSpace(word))
         {
@@ -57,6 +57,4 @@ public sealed class DispatchMonths(CampaignCalendar calendar)
             ? DispatchMonth.Of(BulletinBuilder.MonthOf(end))
             : DispatchMonth.Refused(BulletinTexts.DispatchMonthOutside(BulletinBuilder.MonthOf(current), BulletinBuilder.MonthOf(first), BulletinBuilder.MonthOf(latest)));
     }
-
-    private static DateOnly FirstOf(DateOnly day) => new(day.Year, day.Month, 1);
 }

@@ -57,7 +57,7 @@ public sealed class MonthlyJobs(
         var lastMonth = calendar.Today(context.Occurrence(calendar.Zone)).AddMonths(-1);
         var month = BulletinBuilder.MonthOf(lastMonth);
         var office = (await members.ListAsync(null, cancellationToken)).Where(m => m is { Role: Roles.CampaignOffice, IsActive: true }).ToList();
-        var first = new DateOnly(lastMonth.Year, lastMonth.Month, 1);
+        var first = CampaignCalendar.MonthStart(lastMonth);
         if (office.Count == 0 || calendar.IsAfterCampaign(first) || calendar.IsBeforeCampaign(first.AddMonths(1).AddDays(-1)))
         {
             return;

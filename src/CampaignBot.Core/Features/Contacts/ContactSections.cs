@@ -14,7 +14,7 @@ public sealed class ContactProgressSection(ContactDirectory directory, IContactS
         var all = await directory.AllAsync(cancellationToken);
         var visits = await store.ListVisitsAsync(unitId, cancellationToken);
         var today = calendar.Today(time.GetUtcNow());
-        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var monthStart = CampaignCalendar.MonthStart(today);
         var units = unitId is null ? [.. campaign.Units.Select(u => u.Id).Where(u => all.Any(a => a.UnitIds.Contains(u)))] : new List<string> { unitId };
         if (units.Count == 0)
         {

@@ -87,7 +87,7 @@ public sealed class CheckInFlow(IPledgeStore store, CampaignCalendar calendar)
     private string? RequestedPeriod(FlowContext context)
     {
         var today = calendar.Today(context.Now);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var thisMonth = CampaignCalendar.MonthStart(today);
         return context.Update.Content is CommandInput { Arguments: var arguments }
             && DateOnly.TryParseExact(arguments.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
             && (first == thisMonth || first == thisMonth.AddMonths(-1))

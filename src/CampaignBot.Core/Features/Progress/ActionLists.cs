@@ -58,7 +58,7 @@ public sealed class ActionLists(
         var published = (await MemberRecords.OfAsync(members, unitId, u => pledges.ListAsync(u, cancellationToken), p => p.MemberId)).Where(p => p.Status == PledgeStatus.Published).ToList();
         var period = PledgeCheckIns.PeriodOf(calendar, now);
         var today = calendar.Today(now);
-        var monthStart = calendar.At(new DateOnly(today.Year, today.Month, 1), TimeOnly.MinValue);
+        var monthStart = calendar.At(CampaignCalendar.MonthStart(today), TimeOnly.MinValue);
         var checkedIn = (await MemberRecords.OfAsync(members, unitId, u => pledges.ListCheckInsAsync(u, cancellationToken), c => c.MemberId)).Where(c => c.Period == period).Select(c => c.MemberId).ToHashSet(StringComparer.Ordinal);
         var behind = (await study.ForMembersAsync(members, unitId, cancellationToken)).Where(s => s.IsBehind).Select(s => s.Member.Id).ToHashSet(StringComparer.Ordinal);
 
