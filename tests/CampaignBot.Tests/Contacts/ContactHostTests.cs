@@ -26,7 +26,7 @@ public sealed class ContactHostTests : IDisposable
 
         var leader = await chat.SayAsync("30", "/help");
         var member = await chat.SayAsync("31", "/help");
-        var office = await chat.SayAsync("1", "/help");
+        var office = await chat.SayAsync("1", "/help contact");
 
         Assert.Contains("/contact — 全程联系", leader, StringComparison.Ordinal);
         Assert.Contains("/review — ", leader, StringComparison.Ordinal);

@@ -54,7 +54,7 @@ public sealed class HelpTests : IDisposable
         await chat.RegisterAsync(_bot, "24", "村书记", "village_dongguan", "secretary");
 
         var member = await chat.SayAsync("23", "/help");
-        var secretary = await chat.SayAsync("24", "/help");
+        var secretary = await chat.SayAsync("24", "/help meeting");
         var stranger = await chat.SayAsync("51", "/help");
 
         Assert.DoesNotContain("/meeting", member, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class HelpTests : IDisposable
         await chat.RegisterAsync(_bot, "26", "村书记", "village_dongguan", "secretary");
 
         var member = await chat.SayAsync("25", "/help");
-        var secretary = await chat.SayAsync("26", "/help");
+        var secretary = await chat.SayAsync("26", "/help ledger");
 
         Assert.Contains("/ledger — 整改台帐：我牵头的事项", member, StringComparison.Ordinal);
         Assert.DoesNotContain("建立、进展、完成、确认", member, StringComparison.Ordinal);
@@ -108,6 +108,76 @@ public sealed class HelpTests : IDisposable
         Assert.Contains("/start", reply, StringComparison.Ordinal);
         Assert.Contains("/vote 口令", reply, StringComparison.Ordinal);
         Assert.Contains("不用注册", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_office_and_a_secretary_see_a_line_per_section_that_fits_a_phone_and_a_member_sees_each_command_described()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "27", "村书记", "village_dongguan", "secretary");
+        await chat.RegisterAsync(_bot, "28", "赵党员", "village_dongguan");
+
+        var office = await chat.SayAsync("1", "/help");
+        var secretary = await chat.SayAsync("27", "/help");
+        var member = await chat.SayAsync("28", "/help");
+
+        Assert.True(office.Split('\n').Length <= 12, office);
+        Assert.True(secretary.Split('\n').Length <= 12, secretary);
+        Assert.Contains("群众评议：/vote /results /round", office, StringComparison.Ordinal);
+        Assert.Contains("进度通报：/progress /todo /export", office, StringComparison.Ordinal);
+        Assert.Contains("/bulletin", office, StringComparison.Ordinal);
+        Assert.Contains("/inspect", office, StringComparison.Ordinal);
+        Assert.Contains("意见整改：/opinion /opinions /ledger /dispatch", secretary, StringComparison.Ordinal);
+        Assert.Contains("/help 整改", secretary, StringComparison.Ordinal);
+        Assert.DoesNotContain(" — ", secretary, StringComparison.Ordinal);
+        Assert.Contains("/examine — 对照检查", member, StringComparison.Ordinal);
+        Assert.Contains("/ledger — 整改台帐：我牵头的事项", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/help 整改", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/help — ", member, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_with_a_section_a_command_or_all_describes_those_commands_and_an_unknown_word_says_so()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "29", "村书记", "village_dongguan", "secretary");
+
+        var section = await chat.SayAsync("29", "/help 整改");
+        var byCommand = await chat.SayAsync("29", "/help /dispatch");
+        var all = await chat.SayAsync("29", "/help 全部");
+        var unknown = await chat.SayAsync("29", "/help 天气");
+        var notTheirs = await chat.SayAsync("29", "/help bulletin");
+
+        Assert.StartsWith("意见整改：\n/opinion — ", section, StringComparison.Ordinal);
+        Assert.Contains("/dispatch — 月调度", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("/examine", section, StringComparison.Ordinal);
+        Assert.EndsWith("发送 /help 看全部栏目。", section, StringComparison.Ordinal);
+        Assert.Equal(section, byCommand);
+        Assert.Contains("/examine — 对照检查", all, StringComparison.Ordinal);
+        Assert.Contains("/meeting — 专题民主生活会", all, StringComparison.Ordinal);
+        Assert.StartsWith("没有“天气”这一栏。\n你可以使用：", unknown, StringComparison.Ordinal);
+        Assert.Contains("学习调研：/study", unknown, StringComparison.Ordinal);
+        Assert.DoesNotContain("/bulletin", notTheirs, StringComparison.Ordinal);
+        Assert.StartsWith("没有“bulletin”这一栏。", notTheirs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_reader_sees_the_sections_and_their_commands_in_english()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        chat.LanguageOf["2"] = "en";
+        await chat.RegisterAsync(_bot, "2", "Office", "city", "office", rank: 1);
+
+        var overview = await chat.SayAsync("2", "/help");
+        var ledger = await chat.SayAsync("2", "/help ledger");
+
+        Assert.StartsWith("What you can do:\n", overview, StringComparison.Ordinal);
+        Assert.Contains("Evaluations: /vote /results /round", overview, StringComparison.Ordinal);
+        Assert.Contains("Send /help and a section", overview, StringComparison.Ordinal);
+        Assert.StartsWith("Opinions and ledger:\n", ledger, StringComparison.Ordinal);
+        Assert.Contains("/ledger — Rectification ledger: add, progress, done, confirm", ledger, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", ledger);
     }
 
     public void Dispose() => _bot.Dispose();

@@ -133,7 +133,7 @@ public sealed class CoreWalkTests : IDisposable
         await using var opening = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = BallotSecret, ["Evaluation:SecretariesMayOpen"] = "true" });
 
         var closed = await chat.SayAsync("40", "/help");
-        var open = await opening.SayAsync("40", "/help");
+        var open = await opening.SayAsync("40", "/help 评议");
         var openInGroup = await opening.SendAsync("40", new CommandInput("help", string.Empty), Group);
 
         Assert.DoesNotContain("/round", closed, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed class HelpAndDeadEndsWalkTests : IDisposable
 
         var withoutDashboard = await chat.SayAsync("40", "/help");
         chat.Services.GetRequiredService<DashboardAddress>().BaseUrl = "http://localhost:5000";
-        var withDashboard = await chat.SayAsync("40", "/help");
+        var withDashboard = await chat.SayAsync("40", "/help dashboard");
 
         Assert.DoesNotContain("/dashboard", withoutDashboard, StringComparison.Ordinal);
         Assert.Contains("/dashboard — ", withDashboard, StringComparison.Ordinal);

@@ -19,8 +19,8 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
         await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
         await chat.RegisterAsync(_bot, "40", "村书记", "village_dongguan", "secretary");
 
-        var office = await chat.SayAsync("1", "/help");
-        var secretary = await chat.SayAsync("40", "/help");
+        var office = await chat.SayAsync("1", "/help 全部");
+        var secretary = await chat.SayAsync("40", "/help 整改");
         var officeDispatch = await chat.SayAsync("1", "/dispatch");
 
         Assert.DoesNotContain("/dispatch", office, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
         await chat.RegisterAsync(_bot, "53", "钱党员", "village_dongguan");
 
         var before = await chat.SayAsync("51", "/help");
-        var secretary = await chat.SayAsync("40", "/help");
+        var secretary = await chat.SayAsync("40", "/help meeting");
         var prompt = await chat.SayAsync("40", "/meeting open");
         await chat.SayAsync("40", $"{NumberOf(prompt, "张主任")} {NumberOf(prompt, "李委员")}");
         await chat.SendAsync("40", new ButtonPress(chat.Payload(CampaignChat.Private("40"), "开始")));
