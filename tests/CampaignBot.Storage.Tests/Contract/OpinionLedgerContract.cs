@@ -145,6 +145,23 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_ledger_history_line_keeps_the_status_it_left_and_an_item_its_change_time()
+    {
+        var name = NewDatabaseName();
+        var stores = await OpenAsync(name);
+        await stores.Ledger.SaveAsync(NewItem("L000001") with { Status = LedgerStatus.Done, ChangedAt = T0.AddDays(1) }, Ct);
+        Assert.True(await stores.Ledger.AppendAsync(new LedgerEntry("L000001", 1, T0, "m1", "建立", null, LedgerStatus.NotStarted), Ct));
+        Assert.True(await stores.Ledger.AppendAsync(new LedgerEntry("L000001", 2, T0.AddDays(1), "m1", "确认完成，销号", "Confirmed done and closed", LedgerStatus.Done), Ct));
+        Assert.True(await stores.Ledger.AppendAsync(new LedgerEntry("L000001", 3, T0.AddDays(2), "m1", "旧行"), Ct));
+
+        var history = await stores.Ledger.HistoryAsync("L000001", Ct);
+
+        Assert.Equal([LedgerStatus.NotStarted, LedgerStatus.Done, null], history.Select(e => e.Status));
+        Assert.Equal(T0.AddDays(1), (await stores.Ledger.GetAsync("L000001", Ct))?.ChangedAt);
+        Assert.Single(await RawRecordsAsync(name, DocumentLedgerStore.HistoryTable), row => !row.Contains("status", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task An_opinion_change_keeps_its_english_beside_the_chinese()
     {
         var stores = await OpenFreshAsync();

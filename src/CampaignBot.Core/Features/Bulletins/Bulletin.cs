@@ -154,10 +154,10 @@ public sealed class BulletinBuilder(
         var exams = (await examinations.ListAsync(null, cancellationToken)).Where(e => unitOf.ContainsKey(e.MemberId)).ToLookup(e => unitOf[e.MemberId], StringComparer.Ordinal);
         var pledges = (await pledgeStore.ListAsync(null, cancellationToken)).Where(p => p.Status == PledgeStatus.Published && unitOf.ContainsKey(p.MemberId)).ToLookup(p => unitOf[p.MemberId], StringComparer.Ordinal);
         var checkIns = (await pledgeStore.ListCheckInsAsync(null, cancellationToken)).Where(c => c.Period == month && unitOf.ContainsKey(c.MemberId)).ToLookup(c => unitOf[c.MemberId], StringComparer.Ordinal);
-        var ledger = await ledgerStore.ListAsync(null, cancellationToken);
         var rounds = await evaluationRounds.ListAsync(null, cancellationToken);
         var monthEnd = MonthEnd(month);
         var calendar = new CampaignCalendar(campaign);
+        var ledger = await LedgerAtMonthEndAsync(monthEnd, calendar, now, cancellationToken);
         var rows = new List<BulletinRow>();
         var counted = new List<LedgerItem>();
         foreach (var unit in campaign.Units)
@@ -169,8 +169,7 @@ public sealed class BulletinBuilder(
             var unitPledges = pledges[unit.Id].Count();
             var kept = checkIns[unit.Id].Count(c => c.Outcome == PledgeOutcomes.Kept);
 
-            // The month an item was made in is the campaign's month (Beijing), not UTC's: 07:00 on the 1st is the new month.
-            var items = ledger.Where(i => i.UnitId == unit.Id && calendar.Today(i.CreatedAt) <= monthEnd).ToList();
+            var items = ledger.Where(i => i.UnitId == unit.Id).ToList();
             counted.AddRange(items);
             var done = items.Count(i => i.Status == LedgerStatus.Done);
             var overdue = items.Count(i => i.Status == LedgerStatus.Overdue);
@@ -205,6 +204,31 @@ public sealed class BulletinBuilder(
         }
 
         return new Bulletin(month, ranked, bottom, silent, overdueLines) { Notes = added, Sections = parts, AsOf = calendar.Local(now) };
+    }
+
+    /// <summary>
+    /// The ledger's items made by the month's end, each with the status it had then: a past month's bulletin, drafted on
+    /// the 1st or previewed later, counts an item confirmed or marked overdue after the month as it stood in the month.
+    /// Only an item changed since the month's end has its history read.
+    /// </summary>
+    private async Task<List<LedgerItem>> LedgerAtMonthEndAsync(DateOnly monthEnd, CampaignCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The month an item was made in is the campaign's month (Beijing), not UTC's: 07:00 on the 1st is the new month.
+        var items = (await ledgerStore.ListAsync(null, cancellationToken)).Where(i => calendar.Today(i.CreatedAt) <= monthEnd).ToList();
+        if (monthEnd >= calendar.Today(now))
+        {
+            return items;
+        }
+
+        var then = new List<LedgerItem>(items.Count);
+        foreach (var item in items)
+        {
+            var unchanged = item.ChangedAt is { } changed && calendar.Today(changed) <= monthEnd;
+            var history = unchanged ? [] : await ledgerStore.HistoryAsync(item.Id, cancellationToken);
+            then.Add(item with { Status = item.StatusOn(monthEnd, calendar.Today, history) });
+        }
+
+        return then;
     }
 
     /// <summary>"2027-03" → true and the month; anything else false.</summary>

@@ -89,7 +89,43 @@ public sealed record LedgerItem
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When it was last changed with a line in its history; null in items stored before it was kept.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     public bool IsClosed => Status == LedgerStatus.Done;
+
+    /// <summary>
+    /// The status the item had at the end of <paramref name="day"/> (a campaign-local date), for a month's bulletin built
+    /// after the month: the status now when nothing changed since; else the status its history recorded by then
+    /// (<paramref name="history"/>, in order); lines written before they carried a status leave it to the item's own
+    /// dates (confirmed, marked overdue). Whichever way, an item not done by then whose deadline had passed was overdue,
+    /// unless it was waiting for confirmation — even if the daily job, down that day, marked it later.
+    /// </summary>
+    public LedgerStatus StatusOn(DateOnly day, Func<DateTimeOffset, DateOnly> localDate, IReadOnlyList<LedgerEntry> history)
+    {
+        ArgumentNullException.ThrowIfNull(localDate);
+        ArgumentNullException.ThrowIfNull(history);
+        if (ConfirmedOn is { } confirmed && confirmed <= day)
+        {
+            return LedgerStatus.Done;
+        }
+
+        var (status, awaiting) = (Status, AwaitingConfirmation);
+        if (ChangedAt is not { } changed || localDate(changed) > day)
+        {
+            if (history.LastOrDefault(e => e.Status is not null && localDate(e.At) <= day) is { Status: { } recorded } line)
+            {
+                (status, awaiting) = (recorded, line.Awaiting == true);
+            }
+            else
+            {
+                status = OverdueSince is { } marked && localDate(marked) <= day ? LedgerStatus.Overdue
+                    : Status is LedgerStatus.NotStarted ? LedgerStatus.NotStarted : LedgerStatus.InProgress;
+            }
+        }
+
+        return (status is LedgerStatus.NotStarted or LedgerStatus.InProgress) && !awaiting && Deadline < day ? LedgerStatus.Overdue : status;
+    }
 
     /// <summary>三落实: what is missing among responsibility, measures and deadline; empty when the item may be saved.</summary>
     public IReadOnlyList<string> Missing()
@@ -206,14 +242,18 @@ public sealed record Evidence(DateTimeOffset At, string By, string Text)
     };
 }
 
-/// <summary>One change of an item: who, when, what. Numbered from 1; a number is written once, never replaced.</summary>
 /// <summary>
-/// One line of an item's history: <paramref name="What"/> in Chinese, <paramref name="English"/> beside it (null in lines
-/// written before it existed, which read in Chinese). Exports keep the Chinese.
+/// One change of an item: who, when, what. Numbered from 1; a number is written once, never replaced.
+/// <paramref name="What"/> is in Chinese, <paramref name="English"/> beside it (null in lines written before it existed,
+/// which read in Chinese); exports keep the Chinese. <paramref name="Status"/> is the item's status after the change
+/// (null in lines written before it was kept) and <paramref name="Awaiting"/> true when it then waited for confirmation,
+/// so a past month's bulletin counts what stood at that month's end.
 /// </summary>
 public sealed record LedgerEntry(
     string ItemId, int Number, DateTimeOffset At, string By, string What,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? English = null)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? English = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] LedgerStatus? Status = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] bool? Awaiting = null)
 {
     /// <summary>What happened, in the reader's language where the line has it, else in Chinese.</summary>
     public string WhatIn(Language language) => language == Language.English && English is { } english ? english : What;

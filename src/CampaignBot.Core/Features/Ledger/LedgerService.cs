@@ -83,6 +83,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
             Deadline = deadline,
             CreatedBy = by.Id,
             CreatedAt = now,
+            ChangedAt = now,
         };
         if (await ledger.GetAsync(item.Id, cancellationToken) is { } earlier)
         {
@@ -90,7 +91,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         }
 
         await ledger.SaveAsync(item, cancellationToken);
-        await AppendAsync(item.Id, now, by, LedgerTexts.HistoryCreated(item), cancellationToken);
+        await AppendAsync(item.Id, now, by, LedgerTexts.HistoryCreated(item), item, cancellationToken);
         return (item, null);
     }
 
@@ -109,7 +110,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         {
             item = item with { SourceRefs = [.. item.SourceRefs, sourceRef] };
             await ledger.SaveAsync(item, cancellationToken);
-            await AppendAsync(item.Id, now, by, LedgerTexts.HistoryJoinedOpinion(sourceRef), cancellationToken);
+            await AppendAsync(item.Id, now, by, LedgerTexts.HistoryJoinedOpinion(sourceRef), item, cancellationToken);
         }
 
         return item;
@@ -186,7 +187,7 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
         await ledger.SaveAsync(updated, cancellationToken);
         if (what is not null)
         {
-            await AppendAsync(item.Id, now, null, what, cancellationToken);
+            await AppendAsync(item.Id, now, null, what, updated, cancellationToken);
         }
 
         return updated;
@@ -300,18 +301,20 @@ public sealed class LedgerService(ILedgerStore ledger, IMemberStore members, Cam
     /// <summary>Saves a changed item and writes what changed to its history (by null: the system).</summary>
     private async Task<LedgerItem> SaveWithHistoryAsync(LedgerItem updated, DateTimeOffset now, Member? by, Text what, CancellationToken cancellationToken)
     {
+        updated = updated with { ChangedAt = now };
         await ledger.SaveAsync(updated, cancellationToken);
-        await AppendAsync(updated.Id, now, by, what, cancellationToken);
+        await AppendAsync(updated.Id, now, by, what, updated, cancellationToken);
         return updated;
     }
 
-    private async Task AppendAsync(string itemId, DateTimeOffset now, Member? by, Text what, CancellationToken cancellationToken)
+    /// <summary>Writes a history line with the status the item has after it (<paramref name="after"/>).</summary>
+    private async Task AppendAsync(string itemId, DateTimeOffset now, Member? by, Text what, LedgerItem after, CancellationToken cancellationToken)
     {
         // Numbers are taken in order; a racing writer that took the number first makes this one take the next.
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var number = (await ledger.HistoryAsync(itemId, cancellationToken)).Count + 1;
-            if (await ledger.AppendAsync(new LedgerEntry(itemId, number, now, by is null ? "system" : $"{by.Name}（{by.Id}）", what.Chinese, what.English), cancellationToken))
+            if (await ledger.AppendAsync(new LedgerEntry(itemId, number, now, by is null ? "system" : $"{by.Name}（{by.Id}）", what.Chinese, what.English, after.Status, after.AwaitingConfirmation ? true : null), cancellationToken))
             {
                 return;
             }
