@@ -16,6 +16,16 @@ public sealed class CampaignCalendarTests
     }
 
     [Fact]
+    public void The_campaign_ends_at_the_midnight_after_its_last_day_in_its_zone()
+    {
+        var campaign = TestCampaign.Create();
+
+        Assert.Equal(new DateTimeOffset(campaign.End.AddDays(1), TimeOnly.MinValue, TimeSpan.FromHours(8)), _calendar.EndsAt);
+        Assert.False(_calendar.HasEnded(_calendar.EndsAt.AddTicks(-1)));
+        Assert.True(_calendar.HasEnded(_calendar.EndsAt));
+    }
+
+    [Fact]
     public void Today_is_the_date_in_the_campaigns_zone() =>
         Assert.Equal(new DateOnly(2027, 3, 2), _calendar.Today(new DateTimeOffset(2027, 3, 1, 17, 0, 0, TimeSpan.Zero)));
 

@@ -28,6 +28,9 @@ public sealed class CampaignCalendar
     /// <summary>Whether the campaign's last day (<see cref="CampaignDefinition.End"/>) is behind <paramref name="now"/>: nothing is asked or reminded after it.</summary>
     public bool HasEnded(DateTimeOffset now) => IsAfterCampaign(Today(now));
 
+    /// <summary>The instant the campaign's last day ends (the midnight after it, in the campaign's zone).</summary>
+    public DateTimeOffset EndsAt => At(_campaign.End.AddDays(1), TimeOnly.MinValue);
+
     /// <summary>Whether a local day comes after the campaign's last day.</summary>
     public bool IsAfterCampaign(DateOnly day) => day > _campaign.End;
 

@@ -10,7 +10,8 @@ public sealed class ConversationRouter(
     IChatStore chats,
     FlowTimeouts timeouts,
     IEnumerable<IButtonHandler>? buttonHandlers = null,
-    IEnumerable<ITypedNumberHandler>? numberHandlers = null)
+    IEnumerable<ITypedNumberHandler>? numberHandlers = null,
+    IEnumerable<ICommandAudienceCheck>? audiences = null)
 {
     /// <summary>Longer texts are refused before any flow sees them.</summary>
     public const int MaxInputLength = 2000;
@@ -33,6 +34,7 @@ public sealed class ConversationRouter(
     private readonly Dictionary<string, ICommandHandler> _commands = commands.ToDictionary(c => c.Command, StringComparer.Ordinal);
     private readonly Dictionary<string, IButtonHandler> _buttonHandlers = (buttonHandlers ?? []).ToDictionary(h => h.Prefix, StringComparer.Ordinal);
     private readonly IReadOnlyList<ITypedNumberHandler> _numberHandlers = [.. numberHandlers ?? []];
+    private readonly IReadOnlyList<ICommandAudienceCheck> _audiences = [.. audiences ?? []];
 
     public IReadOnlyCollection<IFlowDefinition> Flows => _flowsByName.Values;
 
@@ -172,6 +174,13 @@ public sealed class ConversationRouter(
         {
             if (context.Update.Chat.Kind == ChatKind.Group && handler.Privacy == CommandPrivacy.Personal)
             {
+                if (await NotForAskerAsync(context, handler, cancellationToken) is { } forWhom)
+                {
+                    // Nothing of it is theirs: one line in the group, and no refusal (or registration steps) privately.
+                    context.Reply(forWhom);
+                    return;
+                }
+
                 await AnswerPrivatelyAsync(context, command, handler, cancellationToken);
                 return;
             }
@@ -183,7 +192,27 @@ public sealed class ConversationRouter(
         context.Reply(ConversationTexts.UnknownCommand(Shorten(command.Name)));
     }
 
-    /// <summary>A personal command asked in a group: the group gets a pointer to the private chat, the asker the answer.</summary>
+    /// <summary>Whom the command is for when the asker is not one of them: by the handler, then widened by the features' audience checks.</summary>
+    private async Task<Text?> NotForAskerAsync(FlowContext context, ICommandHandler handler, CancellationToken cancellationToken)
+    {
+        var member = context.Member;
+        if (handler.NotFor(member, context.Campaign) is not { } forWhom)
+        {
+            return null;
+        }
+
+        foreach (var audience in _audiences.Where(a => a.Command == handler.Command))
+        {
+            if (member is not null && await audience.IncludesAsync(member, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return forWhom;
+    }
+
+    /// <summary>A personal command asked in a group by someone who may use it: the group gets a pointer to the private chat, the asker the answer.</summary>
     private static async Task AnswerPrivatelyAsync(FlowContext context, CommandInput command, ICommandHandler handler, CancellationToken cancellationToken)
     {
         var from = context.Replies.Count;

@@ -75,5 +75,12 @@ public interface ICommandHandler
     /// <summary>Declared by each command that returns personal data; the router keeps such answers out of groups.</summary>
     CommandPrivacy Privacy => CommandPrivacy.Public;
 
+    /// <summary>
+    /// Null when <paramref name="member"/> can use the command at all, otherwise a line fit for a group saying whom it is for:
+    /// by default its catalogue line (a feature's <see cref="ICommandAudienceCheck"/> may still let them in). A personal
+    /// command asked in a group by someone it is not for answers there with this line and sends nothing privately.
+    /// </summary>
+    Text? NotFor(Member? member, CampaignDefinition campaign) => CommandUsers.NotFor(Command, member, campaign);
+
     Task HandleAsync(FlowContext context, CancellationToken cancellationToken);
 }

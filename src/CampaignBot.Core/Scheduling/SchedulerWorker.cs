@@ -7,7 +7,8 @@ namespace CampaignBot.Core.Scheduling;
 /// a record with effects but no completion (its writer died in between) applies them again, which stores each
 /// once because their ids derive from the firing. A recurring job fires once after downtime and moves to the
 /// next due time after now, by its calendar rule in the campaign's time zone. A <see cref="ICampaignReminder"/> does
-/// nothing outside the campaign's days.
+/// nothing outside the campaign's days, and a recurring one ends (is not moved on) once its next occurrence would be
+/// after the campaign's last day.
 /// </summary>
 public sealed class SchedulerWorker(
     IJobStore jobs,
@@ -131,6 +132,13 @@ public sealed class SchedulerWorker(
         catch (FormatException ex)
         {
             logger.LogError(ex, "Job {JobId} has an unreadable recurrence; it does not recur", job.Id);
+            next = null;
+        }
+
+        if (next is { } due && _handlers.GetValueOrDefault(job.Kind) is ICampaignReminder && calendar.IsAfterCampaign(calendar.Today(quiet.Value.NotIn(due, calendar))))
+        {
+            // Its next occurrence would only be skipped, and every one after it: the job is done, as a one-off is.
+            logger.LogInformation("Job {JobId} ({Kind}) ends with the campaign: its next occurrence is after the last day", job.Id, job.Kind);
             next = null;
         }
 

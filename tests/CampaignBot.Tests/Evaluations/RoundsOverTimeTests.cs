@@ -32,20 +32,62 @@ public sealed class RoundsOverTimeTests
     }
 
     [Fact]
-    public async Task A_round_open_across_the_campaigns_end_reminds_nobody_after_it_and_still_closes()
+    public async Task A_round_asked_to_run_past_the_campaigns_end_closes_with_it_reminds_on_the_last_day_and_nobody_after()
     {
         await using var bot = await StartAsync(start: new DateTimeOffset(2027, 9, 30, 12, 0, 0, Beijing));
         await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
         await bot.RegisterAsync("r1");
 
-        // Closes at 12:00 on 1 October; its reminder is due at 10:00 that day, the first after the campaign's last.
+        // 24 hours from noon on the last day would close at noon on 1 October: it closes at midnight instead, and its
+        // turnout reminder (two hours before, in the quiet hours) comes at 21:30 that evening.
         var opened = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 24 roster");
-        Assert.Contains(opened, m => m.Chat.Id == "r1");
-        var reminders = await bot.AdvanceAsync(TimeSpan.FromHours(22) + TimeSpan.FromMinutes(1));
-        var closed = await bot.AdvanceAsync(TimeSpan.FromHours(2));
+        var round = (await bot.Stores.EvaluationRounds.ListAsync("county_east", Ct)).Single();
+        var evening = await bot.AdvanceAsync(TimeSpan.FromHours(9) + TimeSpan.FromMinutes(31));
+        var night = await bot.AdvanceAsync(TimeSpan.FromHours(3));
+        var after = await bot.AdvanceAsync(TimeSpan.FromDays(1));
 
-        Assert.DoesNotContain(reminders.Concat(closed), m => m.Chat.Id == "r1");
-        Assert.Contains(closed, m => m.Chat.Id == "office1");
+        var reply = Texts(opened.Where(m => m.Chat.Id == "office1"));
+        Assert.Contains("截止 2027-10-01 00:00", reply, StringComparison.Ordinal);
+        Assert.Contains("活动 2027-09-30 结束，本轮随之截止", reply, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2027, 10, 1, 0, 0, 0, Beijing), round.ClosesAt);
+        Assert.Contains(opened, m => m.Chat.Id == "r1");
+        Assert.Contains(evening, m => m.Chat.Id == "r1");
+        Assert.DoesNotContain(night.Concat(after), m => m.Chat.Id == "r1");
+        Assert.Equal(RoundStatus.Closed, (await bot.Stores.EvaluationRounds.GetAsync(round.Id, Ct))!.Status);
+        Assert.Contains(after, m => m.Chat.Id == "office1");
+    }
+
+    [Fact]
+    public async Task A_round_that_fits_in_the_campaign_closes_when_asked_and_says_nothing_of_its_end()
+    {
+        await using var bot = await StartAsync(start: new DateTimeOffset(2027, 9, 30, 9, 0, 0, Beijing));
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        await bot.RegisterAsync("r1");
+
+        var opened = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 12 roster");
+
+        var reply = Texts(opened.Where(m => m.Chat.Id == "office1"));
+        Assert.Contains("截止 2027-09-30 21:00", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("随之截止", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_the_campaigns_last_day_no_round_opens_and_the_office_is_told_when_it_ended()
+    {
+        await using var bot = await StartAsync(start: new DateTimeOffset(2027, 10, 1, 9, 0, 0, Beijing));
+        await bot.RegisterAsync("office1", Roles.CampaignOffice, unit: "city");
+        await bot.RegisterAsync("r1");
+        bot.LanguageOf["office2"] = "en";
+        await bot.RegisterAsync("office2", Roles.CampaignOffice, unit: "city");
+
+        var refused = await bot.CommandAsync(Private("office1"), "office1", "round", "open county_east meeting_satisfaction 6 roster");
+        var english = await bot.CommandAsync(Private("office2"), "office2", "round", "open county_east style_status 6 code");
+
+        Assert.Contains("活动已于 2027-09-30 结束，不再开启评议", Texts(refused), StringComparison.Ordinal);
+        Assert.Contains("The campaign ended on 2027-09-30", Texts(english), StringComparison.Ordinal);
+        Assert.DoesNotContain(refused.Concat(english), m => m.Chat.Id == "r1");
+        Assert.Empty(await bot.Stores.EvaluationRounds.ListAsync("county_east", Ct));
+        Assert.Empty(await bot.AdvanceAsync(TimeSpan.FromDays(1)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CampaignBot.Core.Features.Bulletins;
 using CampaignBot.Core.Features.Pledges;
+using CampaignBot.Core.Features.Study;
 using CampaignBot.Tests.Configuration;
 using CampaignBot.Tests.Evaluations;
 
@@ -7,7 +8,8 @@ namespace CampaignBot.Tests.Scheduling;
 
 /// <summary>
 /// The campaign's edges on the real host and a fake clock: what a member's /checkin reports on before the campaign's
-/// first month and after its last, and the monthly jobs across a year's end (a campaign that runs from October).
+/// first month and after its last, the monthly jobs across a year's end (a campaign that runs from October), and the
+/// recurring reminders that finish with the campaign.
 /// </summary>
 public sealed class CampaignEdgesTests
 {
@@ -82,6 +84,54 @@ public sealed class CampaignEdgesTests
         {
             CampaignFiles.DeleteTemp(file);
         }
+    }
+
+    [Fact]
+    public async Task The_hourly_reminder_sweep_finishes_on_the_campaigns_last_evening_and_fires_no_more()
+    {
+        await using var bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2027, 9, 30, 12, 0, 0, Beijing));
+        foreach (var seeder in bot.Services.GetServices<IHostedService>().OfType<StudyReminderSchedule>())
+        {
+            await seeder.StartAsync(CancellationToken.None);
+        }
+
+        var jobs = bot.Stores.Jobs;
+        var evening = new DateTimeOffset(2027, 9, 30, 20, 0, 0, Beijing);
+        var last = new DateTimeOffset(2027, 9, 30, 21, 0, 0, Beijing);
+        await bot.AdvanceAsync(evening - bot.Time.GetUtcNow());
+        var at20 = await jobs.GetAsync(StudyReminderJobHandler.JobId, CancellationToken.None);
+
+        // 21:00 is the last sweep whose messages would reach people on a campaign day: 22:00 waits for 08:00 on 1 October.
+        await bot.AdvanceAsync(TimeSpan.FromHours(1));
+        var at21 = await jobs.GetAsync(StudyReminderJobHandler.JobId, CancellationToken.None);
+        for (var hour = 0; hour < 36; hour++)
+        {
+            await bot.AdvanceAsync(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal(last, at20?.DueAt);
+        Assert.Null(at21);
+        Assert.NotNull((await jobs.GetFiringAsync(StudyReminderJobHandler.JobId, last, CancellationToken.None))?.CompletedAt);
+        Assert.Null(await jobs.GetFiringAsync(StudyReminderJobHandler.JobId, last.AddHours(1), CancellationToken.None));
+        Assert.Null(await jobs.GetFiringAsync(StudyReminderJobHandler.JobId, new DateTimeOffset(2027, 10, 1, 9, 0, 0, Beijing), CancellationToken.None));
+        Assert.Null(await jobs.GetAsync(StudyReminderJobHandler.JobId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_monthly_check_in_first_due_after_the_campaign_fires_once_without_asking_and_is_not_moved_on()
+    {
+        await using var bot = await EvaluationBot.StartAsync(start: new DateTimeOffset(2027, 9, 10, 12, 0, 0, Beijing));
+        var member = await bot.RegisterAsync("m1", Roles.Member, "county_east");
+        await PublishPledgeAsync(bot, member);
+        var job = await bot.Stores.Jobs.GetAsync(PledgeCheckIns.JobIdFor(member.Id), CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2027, 10, 10, 10, 0, 0, Beijing), job?.DueAt);
+
+        var october = await bot.AdvanceAsync(job!.DueAt - bot.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        var november = await bot.AdvanceAsync(TimeSpan.FromDays(32));
+
+        Assert.DoesNotContain(october.Concat(november), m => m.Chat.Id == "m1");
+        Assert.NotNull((await bot.Stores.Jobs.GetFiringAsync(job.Id, job.DueAt, CancellationToken.None))?.CompletedAt);
+        Assert.Null(await bot.Stores.Jobs.GetAsync(job.Id, CancellationToken.None));
     }
 
     private async Task<string> CheckInAsync(EvaluationBot bot)

@@ -11,6 +11,10 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
 
     public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
+    /// <summary>More than the catalogue's line (the office): whoever manages a unit reads it here too; contact leaders come by <see cref="ContactAudience"/>.</summary>
+    public Text? NotFor(Member? member, CampaignDefinition campaign) =>
+        member?.Role is Roles.CampaignOffice or Roles.Supervisor or Roles.Secretary ? null : ContactTexts.ForOfficeAndLeaders;
+
     public async Task HandleAsync(FlowContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

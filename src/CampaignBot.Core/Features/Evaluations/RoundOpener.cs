@@ -25,13 +25,21 @@ public sealed class RoundOpener(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
+        var now = context.Now;
+        var end = context.Campaign.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (calendar.HasEnded(now))
+        {
+            return new RoundOpenResult(EvaluationTexts.RoundAfterCampaign(end));
+        }
+
         ChatRef? group = null;
         if (settings.Audience == RoundAudience.Group && (group = await audiences.GroupOfAsync(context, unitId, cancellationToken)) is null)
         {
             return new RoundOpenResult(EvaluationTexts.RoundNoGroup);
         }
 
-        var now = context.Now;
+        // A round ends with the campaign at the latest: its verdict is the campaign's, and nobody is reminded after it.
+        var asked = now.AddHours(settings.Hours);
         var round = new EvaluationRound
         {
             Id = id,
@@ -42,7 +50,7 @@ public sealed class RoundOpener(
             PrivateBallots = group is not null && !channels.GroupsDeliverPresses(group.Channel),
             Code = settings.Audience == RoundAudience.Code ? audiences.CodeFor(context.Update.UpdateId) : null,
             OpensAt = now,
-            ClosesAt = now.AddHours(settings.Hours),
+            ClosesAt = asked > calendar.EndsAt ? calendar.EndsAt : asked,
             PassRule = context.Campaign.Evaluation.PassRule,
             AllowChange = settings.AllowChange,
             ShowTally = settings.ShowTally,
@@ -103,6 +111,12 @@ public sealed class RoundOpener(
         {
             var later = EvaluationTexts.BallotsAfterQuietHours(text.Local(ballotsAt));
             how = new Text(how.Chinese + later.Chinese, $"{how.English} {later.English}");
+        }
+
+        if (round.ClosesAt == calendar.EndsAt)
+        {
+            var ends = EvaluationTexts.RoundClosesWithCampaign(end);
+            how = new Text(ends.Chinese + how.Chinese, $"{ends.English} {how.English}");
         }
 
         return new RoundOpenResult(EvaluationTexts.RoundOpened(round.Id, text.UnitNames(unitId), text.StageNames(stage), text.Local(round.ClosesAt), how), round.Id);
