@@ -196,20 +196,9 @@ public sealed class ConversationRouter(
     private async Task<Text?> NotForAskerAsync(FlowContext context, ICommandHandler handler, CancellationToken cancellationToken)
     {
         var member = context.Member;
-        if (handler.NotFor(member, context.Campaign) is not { } forWhom)
-        {
-            return null;
-        }
-
-        foreach (var audience in _audiences.Where(a => a.Command == handler.Command))
-        {
-            if (member is not null && await audience.IncludesAsync(member, cancellationToken))
-            {
-                return null;
-            }
-        }
-
-        return forWhom;
+        return handler.NotFor(member, context.Campaign) is { } forWhom && !await _audiences.IncludeAsync(handler.Command, member, cancellationToken)
+            ? forWhom
+            : null;
     }
 
     /// <summary>A personal command asked in a group by someone who may use it: the group gets a pointer to the private chat, the asker the answer.</summary>

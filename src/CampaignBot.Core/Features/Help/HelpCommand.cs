@@ -78,11 +78,11 @@ public sealed class HelpCommand(IEnumerable<ICommandAudienceCheck> audiences, IE
     private async Task<List<BotCommand>> CommandsForAsync(FlowContext context, Member? member, bool inGroup, CancellationToken cancellationToken)
     {
         var widened = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var audience in _audiences)
+        foreach (var command in _audiences.Select(a => a.Command).Distinct(StringComparer.Ordinal))
         {
-            if (member is not null && await audience.IncludesAsync(member, cancellationToken))
+            if (await _audiences.IncludeAsync(command, member, cancellationToken))
             {
-                widened.Add(audience.Command);
+                widened.Add(command);
             }
         }
 
