@@ -1,0 +1,67 @@
+using CampaignBot.Tests.Examinations;
+
+namespace CampaignBot.Tests.Walk;
+
+/// <summary>
+/// A supervisor (督导组) and a contact leader (联系领导) through a month of the campaign in the real host, in Chinese and in
+/// English: what they read about their units is in their language, and a reply that lists nothing says what to do next.
+/// </summary>
+public sealed class SupervisorAndContactWalkTests : IDisposable
+{
+    private const string Village = "village_dongguan";
+    private readonly BotUnderTest _bot = new();
+
+    /// <summary>The office, a Chinese and an English city contact leader of the same two units, and a village member's submitted short form.</summary>
+    private async Task<CampaignChat> WithContactLeadersAsync()
+    {
+        var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "30", "王副市长", "city", rank: 1);
+        await chat.RegisterAsync(_bot, "31", "Li", "city", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "40", "村书记", Village, "secretary", rank: 2);
+        await chat.RegisterAsync(_bot, "41", "张一", Village);
+        Assert.Contains("已设置", await chat.SayAsync("1", $"/contact set console:30 city dept_organisation {Village}"), StringComparison.Ordinal);
+        Assert.Contains("已设置", await chat.SayAsync("1", $"/contact set console:31 city dept_organisation {Village}"), StringComparison.Ordinal);
+        await chat.SayAllAsync("41", "/examine", "1", "3", "3", "3", "跳过", "每周走访群众一次，解决实际问题。", "提交");
+        return chat;
+    }
+
+    [Fact]
+    public async Task An_english_contact_leader_reads_a_units_self_examinations_with_the_checklists_english_names_and_prompts()
+    {
+        await using var chat = await WithContactLeadersAsync();
+
+        var list = await chat.SayAsync("31", $"/contact exams {Village}");
+        var one = await chat.SayAsync("31", $"/contact exam {Village} 1");
+        var chineseList = await chat.SayAsync("30", $"/contact exams {Village}");
+        var chineseOne = await chat.SayAsync("30", $"/contact exam {Village} 1");
+
+        Assert.Contains("1. 张一 | Member self-examination (short form) | submitted", list, StringComparison.Ordinal);
+        Assert.Contains("\n1. Formalism: in study and work, do you go through the motions", one, StringComparison.Ordinal);
+        Assert.Contains("\n   Exists\n", one, StringComparison.Ordinal);
+        Assert.DoesNotContain("党员对照检查", list + one, StringComparison.Ordinal);
+        Assert.DoesNotContain("｜", list + one, StringComparison.Ordinal);
+        Assert.DoesNotContain("形式主义", one, StringComparison.Ordinal);
+        Assert.Contains("1. 张一｜党员对照检查（简表）｜待审核", chineseList, StringComparison.Ordinal);
+        Assert.Contains("\n1. 形式主义：学习和工作中是否存在走过场、不求实效的问题？\n   存在\n", chineseOne, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_contact_leader_reads_a_units_ledger_and_the_visits_with_english_punctuation()
+    {
+        await using var chat = await WithContactLeadersAsync();
+        await chat.SayAsync("40", "/ledger add 张一 2027-02-10 会议过多 | 精简会议");
+        await chat.SayAllAsync("31", "/contact visit", "2", "yesterday", "Visited the village and read the ledger.", "1");
+
+        var ledger = await chat.SayAsync("31", $"/contact ledger {Village}");
+        var visits = await chat.SayAsync("31", "/contact visits");
+        var chinese = await chat.SayAsync("30", $"/contact ledger {Village}");
+
+        Assert.Matches(@"\n[A-Z0-9]+ \[not started\] 会议过多 \| 精简会议 \| 张一 \| 2027-02-10$", ledger);
+        Assert.Contains("\n2027-01-19 城关镇东关村 | Li | Visited the village and read the ledger.", visits, StringComparison.Ordinal);
+        Assert.DoesNotContain("｜", ledger + visits, StringComparison.Ordinal);
+        Assert.Matches(@"\n[A-Z0-9]+ \[未开始\] 会议过多｜精简会议｜张一｜2027-02-10$", chinese);
+    }
+
+    public void Dispose() => _bot.Dispose();
+}
