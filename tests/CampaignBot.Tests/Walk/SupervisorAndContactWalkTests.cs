@@ -63,5 +63,22 @@ public sealed class SupervisorAndContactWalkTests : IDisposable
         Assert.Matches(@"\n[A-Z0-9]+ \[未开始\] 会议过多｜精简会议｜张一｜2027-02-10$", chinese);
     }
 
+    [Fact]
+    public async Task An_english_supervisor_reads_the_evaluation_results_with_the_stages_english_names()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Evaluation:BallotSecret"] = "test-ballot-secret-0123456789" });
+        await chat.RegisterAsync(_bot, "1", "活动办", "city", "office", rank: 1);
+        await chat.RegisterAsync(_bot, "20", "孙督导", "county_east", "supervisor", rank: 1);
+        await chat.RegisterAsync(_bot, "21", "Zhou", "county_east", "supervisor", rank: 1, language: "en");
+        await chat.SayAsync("1", $"/round open {Village} style_status 24 code");
+
+        var english = await chat.SayAsync("21", "/results");
+        var chinese = await chat.SayAsync("20", "/results");
+
+        Assert.Contains("\n  Work style as it is: in progress, round 1, 0 votes", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("作风现状评价", english, StringComparison.Ordinal);
+        Assert.Contains("\n  作风现状评价：进行中，第 1 轮，0 票", chinese, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }
