@@ -80,5 +80,29 @@ public sealed class SupervisorAndContactWalkTests : IDisposable
         Assert.Contains("\n  作风现状评价：进行中，第 1 轮，0 票", chinese, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_supervisors_progress_of_their_own_unit_lists_the_units_below_with_their_ids_to_look_at_next()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "20", "孙督导", "county_east", "supervisor", rank: 1);
+        await chat.RegisterAsync(_bot, "21", "Zhou", "county_east", "supervisor", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "40", "村书记", Village, "secretary", rank: 2);
+        await chat.RegisterAsync(_bot, "41", "张一", Village);
+        await chat.SayAllAsync("41", "/examine", "1", "3", "3", "3", "跳过", "每周走访群众一次，解决实际问题。", "提交");
+
+        var chinese = await chat.SayAsync("20", "/progress");
+        var english = await chat.SayAsync("21", "/progress");
+        var village = await chat.SayAsync("20", $"/progress {Village}");
+
+        Assert.StartsWith("「东县」对照检查进度", chinese, StringComparison.Ordinal);
+        Assert.Contains("\n【下级单位】3 个（/progress 单位ID 看名单）\n", chinese, StringComparison.Ordinal);
+        Assert.Contains("\n· 城关镇东关村（village_dongguan）：已交 1/2，截止 03-16", chinese, StringComparison.Ordinal);
+        Assert.Contains("\n· 东县城关镇（town_chengguan）：已交 0/0", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("西区", chinese, StringComparison.Ordinal);
+        Assert.Contains("\nUnits below, 3 (/progress <unit-id> for names)\n", english, StringComparison.Ordinal);
+        Assert.Contains("\n· 城关镇东关村 (village_dongguan): 1/2 in, deadline 03-16", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("下级单位", village, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }
