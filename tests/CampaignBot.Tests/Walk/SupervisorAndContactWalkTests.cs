@@ -104,5 +104,22 @@ public sealed class SupervisorAndContactWalkTests : IDisposable
         Assert.DoesNotContain("下级单位", village, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_contact_leader_who_leads_no_ledger_item_is_told_so_by_ledger_list_not_refused()
+    {
+        await using var chat = await WithContactLeadersAsync();
+        await chat.SayAsync("40", "/ledger add 张一 2027-02-10 会议过多 | 精简会议");
+
+        var usage = await chat.SayAsync("30", "/ledger");
+        var chinese = await chat.SayAsync("30", "/ledger list");
+        var english = await chat.SayAsync("31", "/ledger list");
+        var lead = await chat.SayAsync("41", "/ledger list");
+
+        Assert.Contains("/ledger list　查看我牵头的事项", usage, StringComparison.Ordinal);
+        Assert.Equal("你目前没有牵头的整改事项。牵头领导由支部书记或督导组建立台帐时指定；发送 /help 查看其他命令。", chinese);
+        Assert.StartsWith("You lead no rectification items now.", english, StringComparison.Ordinal);
+        Assert.Contains("会议过多", lead, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }
