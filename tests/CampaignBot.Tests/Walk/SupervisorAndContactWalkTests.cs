@@ -121,5 +121,29 @@ public sealed class SupervisorAndContactWalkTests : IDisposable
         Assert.Contains("会议过多", lead, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_supervisors_meeting_lists_the_meetings_of_the_units_they_supervise_instead_of_saying_their_unit_has_none()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "20", "孙督导", "county_east", "supervisor", rank: 1);
+        await chat.RegisterAsync(_bot, "21", "Zhou", "county_east", "supervisor", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "40", "村书记", Village, "secretary", rank: 2);
+        await chat.RegisterAsync(_bot, "41", "张一", Village, rank: 2);
+        var before = await chat.SayAsync("20", "/meeting");
+        await chat.SayAllAsync("40", "/meeting open", "2 1");
+        await chat.SendAsync("40", new ButtonPress(chat.Payload(CampaignChat.Private("40"), "开始"), "cb-open"));
+        var id = (await chat.Stores.LifeMeetings.ListAsync(Village, CancellationToken.None)).Single().Id;
+
+        var chinese = await chat.SayAsync("20", "/meeting");
+        var english = await chat.SayAsync("21", "/meeting");
+        var talks = await chat.SayAsync("20", "/meeting talks");
+
+        Assert.StartsWith("你督导的单位还没有开启专题民主生活会的准备。", before, StringComparison.Ordinal);
+        Assert.Equal($"你督导的单位的专题民主生活会（1 个）：\n· 城关镇东关村（village_dongguan，{id}）：三轮沟通中\n查看一个单位：/meeting <单位ID>；批评意见：/meeting talks <单位ID>；审阅记录：/meeting review <编号> [意见]", chinese);
+        Assert.Contains($"\n· 城关镇东关村 (village_dongguan, {id}): talks in progress\n", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("本单位还没有", chinese + talks, StringComparison.Ordinal);
+        Assert.Equal(chinese, talks);
+    }
+
     public void Dispose() => _bot.Dispose();
 }
