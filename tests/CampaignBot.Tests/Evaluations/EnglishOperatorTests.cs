@@ -98,7 +98,7 @@ public sealed class EnglishOperatorTests
         Assert.Contains("After rectification, open a new round of the same stage (/round open county_east style_status)", toOffice, StringComparison.Ordinal);
         Assert.Contains("【群众评议】东县 · 作风现状评价 结果\n共 3 票", toGroup, StringComparison.Ordinal);
         Assert.StartsWith("Evaluation results (each stage by its latest round)", results, StringComparison.Ordinal);
-        Assert.Contains("作风现状评价: failed · make-up needed, round 1, 3 votes, satisfaction 100% (too few votes: 3 of at least", results, StringComparison.Ordinal);
+        Assert.Contains("Work style as it is: failed · make-up needed, round 1, 3 votes, satisfaction 100% (too few votes: 3 of at least", results, StringComparison.Ordinal);
         Assert.DoesNotContain("满意率", results, StringComparison.Ordinal);
     }
 

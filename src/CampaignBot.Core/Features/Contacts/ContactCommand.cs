@@ -224,7 +224,8 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         var text = new StringBuilder(context.Text(ContactTexts.VisitsHeading(visits.Count)));
         foreach (var visit in visits.TakeLast(20))
         {
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{ContactTexts.Date(visit.Date)} {view.UnitName(visit.UnitId)}｜{visit.LeaderName}｜{visit.What}");
+            var bar = ContactUnitView.Bar(context.Language);
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{ContactTexts.Date(visit.Date)} {view.UnitName(visit.UnitId, context.Language)}{bar}{visit.LeaderName}{bar}{visit.What}");
         }
 
         context.Reply(new TextMessage(text.ToString()));

@@ -13,6 +13,11 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
 
     public string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
 
+    public string UnitName(string unitId, Language language) => campaign.FindUnit(unitId)?.NameIn(language) ?? unitId;
+
+    /// <summary>The separator between the fields of a list line: the full-width bar in Chinese, a spaced bar in English.</summary>
+    public static string Bar(Language language) => language == Language.English ? " | " : "｜";
+
     /// <summary>The unit's week: people, examinations by status, ledger items, and this leader's visits.</summary>
     public async Task<Text> WeeklySummaryAsync(string leaderId, string unitId, DateOnly weekStart, CancellationToken cancellationToken)
     {
@@ -41,11 +46,13 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
     public string ExaminationList(string unitId, IReadOnlyList<SelfExamination> exams, Language language)
     {
         var english = language == Language.English;
-        var text = new StringBuilder(ContactTexts.ExaminationsHeading(UnitName(unitId), exams.Count).In(language));
+        var bar = Bar(language);
+        var text = new StringBuilder(ContactTexts.ExaminationsHeading(UnitName(unitId, language), exams.Count).In(language));
         for (var i = 0; i < exams.Count && i < MaxListed; i++)
         {
             var e = exams[i];
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {e.MemberName}｜{campaign.FindChecklist(e.ChecklistCode)?.Name ?? e.ChecklistCode}｜{ContactTexts.ExamStatusName(e.Status).In(english)}");
+            var checklist = campaign.FindChecklist(e.ChecklistCode)?.NameIn(language) ?? e.ChecklistCode;
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {e.MemberName}{bar}{checklist}{bar}{ContactTexts.ExamStatusName(e.Status).In(english)}");
         }
 
         text.Append('\n').Append(ContactTexts.ExaminationListFooter(unitId).In(language));
@@ -56,7 +63,7 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
     public async Task<string> ExaminationAsync(SelfExamination exam, Language language, CancellationToken cancellationToken)
     {
         var english = language == Language.English;
-        var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId), ContactTexts.ExamStatusName(exam.Status).In(english), exam.Submissions).In(language));
+        var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId, language), ContactTexts.ExamStatusName(exam.Status).In(english), exam.Submissions).In(language));
         if (campaign.FindChecklist(exam.ChecklistCode) is { } checklist)
         {
             var number = 0;
@@ -65,8 +72,8 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
                 number++;
                 var answer = exam.Answers.GetValueOrDefault(item.Code);
                 var choice = ChecklistChoices.Name(answer?.Choice, english);
-                var written = string.Join("；", new[] { choice, answer?.Text }.Where(s => !string.IsNullOrEmpty(s)));
-                text.Append('\n').Append(CultureInfo.InvariantCulture, $"{number}. {Short(item.Prompt, 30)}\n   {(written.Length == 0 ? ContactTexts.NotAnswered.In(language) : written)}");
+                var written = string.Join(english ? "; " : "；", new[] { choice, answer?.Text }.Where(s => !string.IsNullOrEmpty(s)));
+                text.Append('\n').Append(CultureInfo.InvariantCulture, $"{number}. {Short(item.Prompts.In(language), english ? 60 : 30)}\n   {(written.Length == 0 ? ContactTexts.NotAnswered.In(language) : written)}");
             }
         }
 
@@ -82,10 +89,11 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
     {
         var english = language == Language.English;
         var items = (await ledger.ListAsync(unitId, cancellationToken)).OrderBy(i => i.Deadline).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-        var text = new StringBuilder(ContactTexts.LedgerHeading(UnitName(unitId), items.Count).In(language));
+        var bar = Bar(language);
+        var text = new StringBuilder(ContactTexts.LedgerHeading(UnitName(unitId, language), items.Count).In(language));
         foreach (var item in items.Take(MaxListed))
         {
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{item.Id} [{LedgerTexts.StatusName(item.Status).In(english)}] {Short(item.Problem, 40)}｜{Short(item.Measures, 30)}｜{item.LeadLeaderName}｜{ContactTexts.Date(item.Deadline)}");
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{item.Id} [{LedgerTexts.StatusName(item.Status).In(english)}] {Short(item.Problem, 40)}{bar}{Short(item.Measures, 30)}{bar}{item.LeadLeaderName}{bar}{ContactTexts.Date(item.Deadline)}");
         }
 
         return text.ToString();

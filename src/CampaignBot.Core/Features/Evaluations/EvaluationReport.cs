@@ -33,6 +33,12 @@ public sealed record EvaluationReportRow(
     };
 
     public string StandingName => StandingText.Chinese;
+
+    /// <summary>The stage's name in both languages, for a reader of /results; the export keeps <see cref="StageName"/>.</summary>
+    public Text? StageNames { get; init; }
+
+    /// <summary>The unit's name in both languages, for a reader of /results; the export keeps <see cref="UnitName"/>.</summary>
+    public Text? UnitNames { get; init; }
 }
 
 /// <summary>Draws the report (a PNG chart, an xlsx file); implemented by the host, which holds the drawing libraries.</summary>
@@ -89,7 +95,11 @@ public static class EvaluationReport
 
                 return new EvaluationReportRow(
                     g.Key.UnitId, text.UnitName(g.Key.UnitId), g.Key.Stage, text.StageName(g.Key.Stage), ordered.Count, latest.Id,
-                    standing, shown?.Votes ?? 0, shown?.SatisfiedShare ?? 0m, note);
+                    standing, shown?.Votes ?? 0, shown?.SatisfiedShare ?? 0m, note)
+                {
+                    StageNames = text.StageNames(g.Key.Stage),
+                    UnitNames = text.UnitNames(g.Key.UnitId),
+                };
             })
             .OrderBy(r => r.UnitId, StringComparer.Ordinal).ThenBy(r => text.StageOrder(r.Stage)).ThenBy(r => r.Stage, StringComparer.Ordinal)];
     }
@@ -105,12 +115,13 @@ public static class EvaluationReport
         var text = new StringBuilder(EvaluationTexts.ResultsHeading.In(language)).Append('\n');
         foreach (var unit in rows.GroupBy(r => r.UnitName))
         {
-            text.Append(unit.Key).Append('\n');
+            text.Append(unit.First().UnitNames?.In(language) ?? unit.Key).Append('\n');
             foreach (var row in unit)
             {
+                var stage = row.StageNames?.In(language) ?? row.StageName;
                 var line = row.Note is { } note
-                    ? EvaluationTexts.ResultsLineNoted(row.StageName, row.StandingText, row.Rounds, row.Votes, row.SatisfiedShare, note)
-                    : EvaluationTexts.ResultsLine(row.StageName, row.StandingText, row.Rounds, row.Votes, row.SatisfiedShare);
+                    ? EvaluationTexts.ResultsLineNoted(stage, row.StandingText, row.Rounds, row.Votes, row.SatisfiedShare, note)
+                    : EvaluationTexts.ResultsLine(stage, row.StandingText, row.Rounds, row.Votes, row.SatisfiedShare);
                 text.Append("  ").Append(line.In(language)).Append('\n');
             }
         }

@@ -97,7 +97,8 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
 
         if (items.Count == 0 && units.Count == 0)
         {
-            context.Reply(LedgerTexts.NotAllowed);
+            // The lead leader's usage offers /ledger list for the items they lead: when there are none, say that, not "not allowed".
+            context.Reply(unitId is null ? LedgerTexts.NoItemsYouLead : LedgerTexts.NotAllowed);
             return;
         }
 

@@ -13,6 +13,8 @@ public sealed class MeetingCommand(
     TalkConfirmFlow confirmFlow,
     MeetingRecordFlow recordFlow) : ICommandHandler
 {
+    private const int MaxSupervisedListed = 15;
+
     private CommandVerbs? _verbs;
 
     public string Command => "meeting";
@@ -54,6 +56,12 @@ public sealed class MeetingCommand(
     private async Task StatusAsync(FlowContext context, Member member, string named, CancellationToken cancellationToken)
     {
         var meeting = await FindAsync(member, named, cancellationToken);
+        if (meeting is null && named.Length == 0 && member.Role == Roles.Supervisor)
+        {
+            await SupervisedAsync(context, member, cancellationToken);
+            return;
+        }
+
         if (meeting is null)
         {
             context.Reply((named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours).Then(LifeMeetingTexts.Usage));
@@ -94,9 +102,44 @@ public sealed class MeetingCommand(
         context.Reply(new TextMessage(text.ToString()));
     }
 
+    /// <summary>
+    /// A supervisor's own unit seldom holds a meeting: the units they supervise do. Each one's latest meeting, with the unit
+    /// id to name it by (<c>/meeting &lt;unit&gt;</c>, <c>/meeting talks &lt;unit&gt;</c>).
+    /// </summary>
+    private async Task SupervisedAsync(FlowContext context, Member member, CancellationToken cancellationToken)
+    {
+        var latest = (await meetings.ListAsync(null, cancellationToken))
+            .Where(m => people.IsSupervisorOf(member, m.UnitId))
+            .GroupBy(m => m.UnitId, StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .OrderBy(m => m.UnitId, StringComparer.Ordinal)
+            .ToList();
+        if (latest.Count == 0)
+        {
+            context.Reply(LifeMeetingTexts.NoSupervisedMeeting.Then(LifeMeetingTexts.Usage));
+            return;
+        }
+
+        var text = new StringBuilder(context.Text(LifeMeetingTexts.SupervisedHeading(latest.Count)));
+        foreach (var meeting in latest.Take(MaxSupervisedListed))
+        {
+            var unit = people.Campaign.FindUnit(meeting.UnitId)?.NameIn(context.Language) ?? meeting.UnitId;
+            text.Append('\n').Append(context.Text(LifeMeetingTexts.SupervisedLine(unit, meeting.UnitId, meeting.Id, context.Text(LifeMeetingTexts.StatusName(meeting.Status)))));
+        }
+
+        text.Append('\n').Append(context.Text(LifeMeetingTexts.SupervisedFooter));
+        context.Reply(new TextMessage(text.ToString()));
+    }
+
     private async Task TalksAsync(FlowContext context, Member member, string named, CancellationToken cancellationToken)
     {
         var meeting = await FindAsync(member, named, cancellationToken);
+        if (meeting is null && named.Length == 0 && member.Role == Roles.Supervisor)
+        {
+            await SupervisedAsync(context, member, cancellationToken);
+            return;
+        }
+
         if (meeting is null)
         {
             context.Reply(named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours);

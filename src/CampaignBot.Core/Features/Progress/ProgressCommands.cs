@@ -130,6 +130,10 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
         {
             buttons = AppendUnitPage(context, text, members, exams, page);
         }
+        else if (page == 1 && context.Member is { Role: Roles.Supervisor } supervisor && supervisor.UnitId == unitId)
+        {
+            await AppendUnitsBelowAsync(context, text, unitId, cancellationToken);
+        }
 
         if (page > 1)
         {
@@ -158,6 +162,36 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
         if (parts.Length > 0)
         {
             context.Reply(new TextMessage(parts.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// A supervisor's own unit holds only its leaders: the units they supervise are below it. One line for each (behind first,
+    /// with its id for <c>/progress &lt;unit-id&gt;</c>), at most a page of them.
+    /// </summary>
+    private async Task AppendUnitsBelowAsync(FlowContext context, StringBuilder text, string unitId, CancellationToken cancellationToken)
+    {
+        var below = context.Campaign.Units.Where(u => u.Active && u.Id != unitId && units.UnitAndAncestors(u.Id).Contains(unitId)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        if (below.Count == 0)
+        {
+            return;
+        }
+
+        var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.IsActive && m.TakesPart && below.Contains(m.PrimaryUnitId)).ToList();
+        var exams = (await MemberRecords.OfAsync(members, null, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
+        var byUnit = members.GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var lines = UnitLines(context.Campaign, byUnit, exams, calendar.Today(context.Now), Deadline).Where(l => below.Contains(l.Id)).ToList();
+        text.Append('\n').Append(context.Text(ProgressTexts.UnitsBelowHeading(lines.Count)));
+        foreach (var line in lines.Take(UnitsPerPage))
+        {
+            var name = context.Campaign.FindUnit(line.Id)?.NameIn(context.Language) ?? line.Name;
+            var named = context.Language == Language.English ? $"{name} ({line.Id})" : $"{name}（{line.Id}）";
+            text.Append('\n').Append(context.Text(ProgressTexts.UnitLine(line.Behind, named, line.Done, line.Members, line.Returned, line.Deadline)));
+        }
+
+        if (lines.Count > UnitsPerPage)
+        {
+            text.Append('\n').Append(context.Text(ProgressTexts.MoreUnits(lines.Count - UnitsPerPage)));
         }
     }
 
