@@ -145,5 +145,25 @@ public sealed class SupervisorAndContactWalkTests : IDisposable
         Assert.Equal(chinese, talks);
     }
 
+    [Fact]
+    public async Task An_empty_visit_list_says_what_to_do_next_for_a_leader_a_unit_and_someone_without_contact_points()
+    {
+        await using var chat = await WithContactLeadersAsync();
+        await chat.RegisterAsync(_bot, "20", "孙督导", "county_east", "supervisor", rank: 1);
+
+        var leader = await chat.SayAsync("30", "/contact visits");
+        var english = await chat.SayAsync("31", "/contact visits");
+        var unit = await chat.SayAsync("40", $"/contact visits {Village}");
+        var supervisor = await chat.SayAsync("20", "/contact visits");
+        await chat.SayAllAsync("30", "/contact visit", "2", "昨天", "走访群众，督促整改落实", "1");
+        var logged = await chat.SayAsync("30", "/contact visits");
+
+        Assert.Equal("你还没有记录联系走访。记录一次：/contact visit", leader);
+        Assert.Equal("You have logged no contact visits yet. Log one: /contact visit", english);
+        Assert.Equal("城关镇东关村还没有联系走访记录。", unit);
+        Assert.Equal("你目前没有联系点。联系点由活动办设置。", supervisor);
+        Assert.Equal("联系走访记录（1 次）：\n2027-01-19 城关镇东关村｜王副市长｜走访群众，督促整改落实", logged);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

@@ -221,6 +221,14 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
             return;
         }
 
+        if (visits.Count == 0)
+        {
+            // An empty list says what to do: a leader logs a visit, anyone else is told none is logged (or that they have no contact points).
+            context.Reply(unitId is not null ? ContactTexts.NoVisitsToUnit(view.UnitName(unitId, context.Language))
+                : (await directory.UnitsOfAsync(member, cancellationToken)).Count > 0 ? ContactTexts.NoVisitsYet : ContactTexts.NotAContactLeader);
+            return;
+        }
+
         var text = new StringBuilder(context.Text(ContactTexts.VisitsHeading(visits.Count)));
         foreach (var visit in visits.TakeLast(20))
         {
