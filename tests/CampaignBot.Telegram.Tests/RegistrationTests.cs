@@ -78,7 +78,18 @@ public sealed class RegistrationTests
         await Assert.ThrowsAnyAsync<Exception>(() => setup.ConfigureAsync(CancellationToken.None));
         await setup.ConfigureAsync(CancellationToken.None);
 
-        Assert.Equal(["deleteWebhook", "deleteWebhook", "setMyCommands", "setMyCommands"], harness.StandIn.State.Calls);
+        Assert.Equal(["deleteWebhook", "deleteWebhook", "setMyCommands", "setMyCommands", "setMyCommands", "setMyCommands"], harness.StandIn.State.Calls);
         Assert.NotNull(harness.StandIn.State.CommandsFor("en"));
+        var group = Names(harness.StandIn.State.CommandsFor("", "all_group_chats"));
+        Assert.Equal(["help", "link", "round"], group);
+        Assert.Equal(group, Names(harness.StandIn.State.CommandsFor("en", "all_group_chats")));
+        Assert.Contains("me", Names(harness.StandIn.State.CommandsFor("")));
+        Assert.Contains("Evaluation results", harness.StandIn.State.CommandsFor("en")!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static List<string> Names(System.Text.Json.Nodes.JsonArray? menu)
+    {
+        Assert.NotNull(menu);
+        return [.. menu.Select(c => c!["command"]!.GetValue<string>())];
     }
 }

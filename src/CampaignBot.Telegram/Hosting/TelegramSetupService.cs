@@ -6,8 +6,9 @@ using TgBotCommand = Telegram.Bot.Types.BotCommand;
 namespace CampaignBot.Telegram.Hosting;
 
 /// <summary>
-/// At start: sets or deletes the webhook according to Telegram:Mode, and publishes the command menu
-/// (Chinese by default, English for "en" clients). Retries until Telegram answers; a rejected token stops it.
+/// At start: sets or deletes the webhook according to Telegram:Mode, and publishes the command menus — every command
+/// for private chats, the few that work there for groups — in Chinese by default and English for "en" clients.
+/// Retries until Telegram answers; a rejected token stops it.
 /// </summary>
 public sealed partial class TelegramSetupService(
     ITelegramBotClient bot,
@@ -60,13 +61,18 @@ public sealed partial class TelegramSetupService(
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
         }
 
-        await bot.SetMyCommands(Menu(Language.Chinese), cancellationToken: cancellationToken);
-        await bot.SetMyCommands(Menu(Language.English), languageCode: "en", cancellationToken: cancellationToken);
+        // Private chats get the whole list (each command checks who may use it; /help says what this person can);
+        // groups only the commands that do something there, the rest would answer with a pointer to the private chat.
+        var groups = BotCommandScope.AllGroupChats();
+        await bot.SetMyCommands(Menu(Language.Chinese, inGroups: false), cancellationToken: cancellationToken);
+        await bot.SetMyCommands(Menu(Language.English, inGroups: false), languageCode: "en", cancellationToken: cancellationToken);
+        await bot.SetMyCommands(Menu(Language.Chinese, inGroups: true), groups, cancellationToken: cancellationToken);
+        await bot.SetMyCommands(Menu(Language.English, inGroups: true), groups, languageCode: "en", cancellationToken: cancellationToken);
         LogConfigured(settings.IsWebhook ? TelegramOptions.WebhookMode : TelegramOptions.PollingMode);
     }
 
-    private static IEnumerable<TgBotCommand> Menu(Language language) =>
-        CommandCatalog.All.Select(c => new TgBotCommand(c.Name, c.Describe(language)));
+    private static IEnumerable<TgBotCommand> Menu(Language language, bool inGroups) =>
+        CommandCatalog.All.Where(c => !inGroups || c.InGroups).Select(c => new TgBotCommand(c.Name, c.Describe(language)));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram channel set up in {Mode} mode")]
     private partial void LogConfigured(string mode);

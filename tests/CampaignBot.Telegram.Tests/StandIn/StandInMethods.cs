@@ -56,7 +56,7 @@ internal sealed class StandInMethods(StandInState state, CancellationToken stopp
             "setWebhook" => SetWebhook(parameters),
             "deleteWebhook" => Done(() => state.SetWebhook(null)),
             "getWebhookInfo" => Ok(WebhookInfo()),
-            "setMyCommands" => Done(() => state.SetCommands(parameters.Get("language_code") ?? "", (JsonArray)parameters.GetJson("commands")!)),
+            "setMyCommands" => Done(() => state.SetCommands(ScopeOf(parameters), parameters.Get("language_code") ?? "", (JsonArray)parameters.GetJson("commands")!)),
             "sendMessage" => SendMessage(method, chatId, parameters.Get("text"), parameters),
             "sendDocument" => SendFile(method, chatId, "document", parameters),
             "sendPhoto" => SendFile(method, chatId, "photo", parameters),
@@ -199,6 +199,11 @@ internal sealed class StandInMethods(StandInState state, CancellationToken stopp
     }
 
     /// <summary>The inline keyboard normalised to JSON; empty when a callback_data exceeds 64 bytes.</summary>
+    /// <summary>A setMyCommands scope as Telegram names it: its type, and the chat for a chat scope ("chat:42").</summary>
+    private static string ScopeOf(RequestParameters parameters) => parameters.GetJson("scope") is JsonObject scope
+        ? scope["chat_id"] is { } chat ? $"{scope["type"]}:{chat}" : scope["type"]?.GetValue<string>() ?? "default"
+        : "default";
+
     private static string? Markup(RequestParameters parameters)
     {
         if (parameters.GetJson("reply_markup") is not JsonObject markup)

@@ -72,7 +72,8 @@ public sealed partial class StandInState(StandInRules rules, TimeProvider time)
 
     public IReadOnlyList<string>? LastAllowedUpdates { get; private set; }
 
-    public JsonArray? CommandsFor(string languageCode) { lock (_lock) { return _commands.GetValueOrDefault(languageCode); } }
+    /// <summary>The menu set for a language ("" for all) in a scope ("default", "all_group_chats", "chat:42", …).</summary>
+    public JsonArray? CommandsFor(string languageCode, string scope = "default") { lock (_lock) { return _commands.GetValueOrDefault($"{scope}|{languageCode}"); } }
 
     /// <summary>What getFile lets a bot download, as Telegram: 20 MB.</summary>
     public const int MaxDownloadBytes = 20 * 1024 * 1024;
@@ -191,7 +192,7 @@ public sealed partial class StandInState(StandInRules rules, TimeProvider time)
 
     internal void SetWebhook(WebhookState? webhook) { lock (_lock) { Webhook = webhook; Signal(); } }
 
-    internal void SetCommands(string languageCode, JsonArray commands) { lock (_lock) { _commands[languageCode] = commands; Signal(); } }
+    internal void SetCommands(string scope, string languageCode, JsonArray commands) { lock (_lock) { _commands[$"{scope}|{languageCode}"] = commands; Signal(); } }
 
     internal bool IsBlocked(long chatId) { lock (_lock) { return _blocked.Contains(chatId); } }
 
