@@ -1,0 +1,54 @@
+using CampaignBot.Core.Features.Inspections;
+using CampaignBot.Core.Features.LifeMeetings;
+using CampaignBot.Tests.Examinations;
+
+namespace CampaignBot.Tests.Walk;
+
+/// <summary>
+/// Small gaps a QA walk found, in the real host: a count of one in English, a reopening reason held to the rule of a
+/// returned examination, 今天 as a meeting's date, a next step after an unknown unit, and one notice per meeting review.
+/// </summary>
+public sealed class QaGapsWalkTests : IDisposable
+{
+    private const string Village = "village_dongguan";
+    private readonly BotUnderTest _bot = new();
+
+    [Fact]
+    public async Task An_english_inspector_reads_one_ledger_item_in_the_singular()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "1", "Office", "city", "office", rank: 1, language: "en");
+        await chat.RegisterAsync(_bot, "40", "村书记", Village, "secretary", rank: 2);
+        await chat.RegisterAsync(_bot, "41", "张一", Village);
+        await chat.SayAsync("40", "/ledger add 张一 2027-02-10 会议过多 | 精简会议");
+        await chat.Stores.Inspections.CreateAsync(
+            new Inspection
+            {
+                Id = "IQA0001", Count = 1, Seed = "qa", Candidates = [Village], Units = [Village],
+                DrawnBy = "console:1", DrawnByName = "Office", DrawnAt = CampaignChat.Start.AddDays(-1),
+            },
+            CancellationToken.None);
+
+        await chat.SayAllAsync("1", $"/inspect check IQA0001 {Village}", "ok", "ok", "ok");
+        var ledgerLine = await chat.SayAsync("1", "ok");
+
+        Assert.Contains("1 ledger item, 0 done, 0 overdue", ledgerLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("ledger items", ledgerLine, StringComparison.Ordinal);
+    }
+
+    /// <summary>The village's meeting, the secretary heading a team of two, in <paramref name="status"/>.</summary>
+    private static async Task<string> CreateMeetingAsync(CampaignChat chat, MeetingStatus status, MeetingRecord? record)
+    {
+        var meeting = new LifeMeeting
+        {
+            Id = "0a1b2c3d", UnitId = Village, Team = ["console:40", "console:42"],
+            Names = new Dictionary<string, string> { ["console:40"] = "村书记", ["console:42"] = "Smith" },
+            OpenedBy = "console:40", OpenedAt = CampaignChat.Start.AddDays(-5),
+            Status = status, ReadyAt = CampaignChat.Start.AddDays(-2), Record = record,
+        };
+        await chat.Stores.LifeMeetings.CreateAsync(meeting, CancellationToken.None);
+        return meeting.Id;
+    }
+
+    public void Dispose() => _bot.Dispose();
+}
