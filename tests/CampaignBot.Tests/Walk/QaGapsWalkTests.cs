@@ -36,6 +36,28 @@ public sealed class QaGapsWalkTests : IDisposable
         Assert.DoesNotContain("ledger items", ledgerLine, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reopening_a_ledger_item_needs_a_reason_as_long_as_returning_an_examination_and_says_so()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "40", "村书记", Village, "secretary", rank: 2);
+        await chat.RegisterAsync(_bot, "42", "Smith", Village, "secretary", rank: 2, language: "en");
+        await chat.RegisterAsync(_bot, "41", "张一", Village);
+        await chat.SayAsync("40", "/ledger add 张一 2027-02-10 会议过多 | 精简会议");
+        var id = (await chat.Stores.Ledger.ListAsync(Village, CancellationToken.None)).Single().Id;
+
+        var tooShort = await chat.SayAsync("40", $"/ledger reopen {id} 不行");
+        var english = await chat.SayAsync("42", $"/ledger reopen {id} no");
+        var refusedItem = await chat.Stores.Ledger.GetAsync(id, CancellationToken.None);
+        var reopened = await chat.SayAsync("40", $"/ledger reopen {id} 佐证不全，请补充");
+
+        Assert.Equal($"重新打开的原因应为 5–500 字（现在是 2 字），请写明还需做什么：/ledger reopen <编号> <原因>", tooShort);
+        Assert.Equal("The reason must be 5–500 characters (it is 2); say what is still to be done: /ledger reopen <id> <reason>", english);
+        Assert.Equal(0, refusedItem!.Reopened);
+        Assert.Equal($"整改事项 {id} 已重新打开：佐证不全，请补充", reopened);
+        Assert.Equal(1, (await chat.Stores.Ledger.GetAsync(id, CancellationToken.None))!.Reopened);
+    }
+
     /// <summary>The village's meeting, the secretary heading a team of two, in <paramref name="status"/>.</summary>
     private static async Task<string> CreateMeetingAsync(CampaignChat chat, MeetingStatus status, MeetingRecord? record)
     {
