@@ -58,6 +58,30 @@ public sealed class QaGapsWalkTests : IDisposable
         Assert.Equal(1, (await chat.Stores.Ledger.GetAsync(id, CancellationToken.None))!.Reopened);
     }
 
+    [Fact]
+    public async Task A_secretary_records_a_meeting_held_today_or_yesterday_in_either_language()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "40", "村书记", Village, "secretary", rank: 2);
+        await chat.RegisterAsync(_bot, "42", "Smith", Village, "secretary", rank: 2, language: "en");
+        await CreateMeetingAsync(chat, MeetingStatus.Ready, record: null);
+
+        var asked = await chat.SayAsync("40", "/meeting record");
+        var today = await chat.SayAsync("40", "今天");
+        await chat.SayAsync("40", "/cancel");
+        await chat.SayAsync("40", "/meeting record");
+        var yesterday = await chat.SayAsync("40", "昨天");
+        await chat.SayAsync("42", "/meeting record");
+        var english = await chat.SayAsync("42", "yesterday");
+        var future = await chat.SayAllThenAsync("42", "/cancel", "/meeting record", "2027-01-21");
+
+        Assert.Contains("今天、昨天", asked, StringComparison.Ordinal);
+        Assert.StartsWith("督导组是否到会？", today, StringComparison.Ordinal);
+        Assert.StartsWith("督导组是否到会？", yesterday, StringComparison.Ordinal);
+        Assert.StartsWith("Was the supervisor present?", english, StringComparison.Ordinal);
+        Assert.StartsWith("2027-01-21 is in the future", future, StringComparison.Ordinal);
+    }
+
     /// <summary>The village's meeting, the secretary heading a team of two, in <paramref name="status"/>.</summary>
     private static async Task<string> CreateMeetingAsync(CampaignChat chat, MeetingStatus status, MeetingRecord? record)
     {
