@@ -82,6 +82,24 @@ public sealed class QaGapsWalkTests : IDisposable
         Assert.StartsWith("2027-01-21 is in the future", future, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_unit_in_results_or_the_opinions_list_says_how_to_see_the_units_instead()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot, new Dictionary<string, string?> { ["Opinions:Secret"] = "opinion-secret-0123456789abcdef" });
+        await chat.RegisterAsync(_bot, "20", "孙督导", "county_east", "supervisor", rank: 1);
+        await chat.RegisterAsync(_bot, "21", "Zhou", "county_east", "supervisor", rank: 1, language: "en");
+
+        var results = await chat.SayAsync("20", "/results nosuch");
+        var englishResults = await chat.SayAsync("21", "/results nosuch");
+        var opinions = await chat.SayAsync("20", "/opinions list nosuch");
+        var englishOpinions = await chat.SayAsync("21", "/opinions list nosuch");
+
+        Assert.Equal("没有编号为“nosuch”的单位。不写单位发送 /results，查看你能看的单位的评议结果。", results);
+        Assert.Equal("No unit 'nosuch'. Send /results without a unit to see the results of the units you may see.", englishResults);
+        Assert.Equal("没有编号为“nosuch”的单位。发送 /opinions list 查看你管理的单位的意见。", opinions);
+        Assert.Equal("No unit 'nosuch'. Send /opinions list to see the opinions of the units you manage.", englishOpinions);
+    }
+
     /// <summary>The village's meeting, the secretary heading a team of two, in <paramref name="status"/>.</summary>
     private static async Task<string> CreateMeetingAsync(CampaignChat chat, MeetingStatus status, MeetingRecord? record)
     {
