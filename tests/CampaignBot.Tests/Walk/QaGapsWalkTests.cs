@@ -100,6 +100,28 @@ public sealed class QaGapsWalkTests : IDisposable
         Assert.Equal("No unit 'nosuch'. Send /opinions list to see the opinions of the units you manage.", englishOpinions);
     }
 
+    [Fact]
+    public async Task Reviewing_a_meeting_again_with_the_same_note_tells_the_secretary_once_and_a_changed_note_once_more()
+    {
+        await using var chat = await CampaignChat.StartAsync(_bot);
+        await chat.RegisterAsync(_bot, "20", "孙督导", "county_east", "supervisor", rank: 1);
+        await chat.RegisterAsync(_bot, "40", "村书记", Village, "secretary", rank: 2);
+        var id = await CreateMeetingAsync(chat, MeetingStatus.Recorded, new MeetingRecord
+        {
+            Date = new DateOnly(2027, 1, 19), SupervisorPresent = true, RecordedBy = "console:40", RecordedAt = CampaignChat.Start.AddHours(-20),
+        });
+
+        var first = await chat.SayAsync("20", $"/meeting review {id} 会议质量较高");
+        await chat.SayAsync("20", $"/meeting review {id} 会议质量较高");
+        await chat.SayAsync("20", $"/meeting review {id} 请补充发言记录");
+        await chat.SayAsync("20", $"/meeting review {id} 请补充发言记录");
+
+        var told = chat.BodiesTo(CampaignChat.Private("40")).OfType<TextMessage>().Select(m => m.Text).Where(t => t.StartsWith("督导组孙督导已审阅", StringComparison.Ordinal)).ToList();
+        Assert.Equal($"已审阅会议记录 {id}，已告知支部书记。", first);
+        Assert.Equal(["督导组孙督导已审阅城关镇东关村的专题民主生活会记录：会议质量较高", "督导组孙督导已审阅城关镇东关村的专题民主生活会记录：请补充发言记录"], told);
+        Assert.Equal("请补充发言记录", (await chat.Stores.LifeMeetings.GetAsync(id, CancellationToken.None))!.ReviewNote);
+    }
+
     /// <summary>The village's meeting, the secretary heading a team of two, in <paramref name="status"/>.</summary>
     private static async Task<string> CreateMeetingAsync(CampaignChat chat, MeetingStatus status, MeetingRecord? record)
     {
