@@ -103,6 +103,9 @@ public static class ChoiceRows
 /// <summary>How long a typed answer may be, in characters, both ends included.</summary>
 public readonly record struct TextLength(int Min, int Max)
 {
+    /// <summary>Why work is sent back to be done again (an examination returned, a ledger item reopened): one rule for both.</summary>
+    public static TextLength SendBackReason { get; } = new(5, 500);
+
     public bool Fits(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -184,8 +184,8 @@ public sealed class LifeMeetingFlowTests
         Assert.False(MeetingRecordFlow.ReadSpeech("30", "m").IsAccepted);
         Assert.False(MeetingRecordFlow.ReadSpeech("300 2", "m").IsAccepted);
         Assert.Equal(new MeetingSpeech("m", 30, 3), MeetingRecordFlow.ReadSpeech("30 3", "m").Value);
-        Assert.False(MeetingRecordFlow.ReadDate("2027-13-01", new DateOnly(2027, 3, 1)).IsAccepted);
-        Assert.False(MeetingRecordFlow.ReadDate("2027-03-02", new DateOnly(2027, 3, 1)).IsAccepted);
+        Assert.False(MeetingRecordFlow.ReadDate("2027-13-01", new DateOnly(2027, 3, 1), new DateOnly(2027, 1, 1), new DateOnly(2027, 9, 30)).IsAccepted);
+        Assert.False(MeetingRecordFlow.ReadDate("2027-03-02", new DateOnly(2027, 3, 1), new DateOnly(2027, 1, 1), new DateOnly(2027, 9, 30)).IsAccepted);
         Assert.False(MeetingRecordFlow.ReadAbsent("1 2 3", ["a", "b", "c"]).IsAccepted);
         Assert.False(TalkDecisionFlow.ReadReason(new string('x', 10_000)).IsAccepted);
     }

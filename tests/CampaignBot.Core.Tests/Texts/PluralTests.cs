@@ -1,6 +1,9 @@
 using CampaignBot.Core.Messaging;
 using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Inspections;
 using CampaignBot.Core.Features.Ledger;
+using CampaignBot.Core.Features.LifeMeetings;
+using CampaignBot.Core.Features.Study;
 
 namespace CampaignBot.Core.Tests.Texts;
 
@@ -41,5 +44,25 @@ public sealed class PluralTests
         Assert.Contains("(1 item)", text.English, StringComparison.Ordinal);
         Assert.DoesNotContain("item(s)", text.English, StringComparison.Ordinal);
         Assert.Contains("(2 items)", LedgerTexts.ListHeading(2).English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_english_count_that_can_be_one_says_it_in_the_singular()
+    {
+        (string Text, string Expected)[] one =
+        [
+            (InspectionTexts.LedgerFact(1, 0, 0).English, "1 ledger item, 0 done, 0 overdue"),
+            (InspectionTexts.PledgesFact(1, 1, 1, 1, 1).English, "; 1 check-in, 1 kept"),
+            (InspectionTexts.UnitDone("东关村", new Text("好", "good"), 1).English, "inspected, good, 1 finding"),
+            (LifeMeetingTexts.Opened("0a1b2c3d", 1).English, "(id 0a1b2c3d): 1 set of criticisms;"),
+            (LifeMeetingTexts.NotAllConfirmed(1, 1).English, "1 of 1 set of criticisms."),
+            (StudyTexts.MoreUnitsBehind(1).English, "…and 1 more unit;"),
+            (EvaluationTexts.Result(new Text("标题", "Title"), 1, new Text("满意 1", "满意 1"), 1m, 0.8m, 1, new Text("通过", "Passed")).English, "at least 1 vote."),
+        ];
+
+        var wrong = one.Where(o => !o.Text.Contains(o.Expected, StringComparison.Ordinal)).Select(o => o.Text).ToList();
+        Assert.True(wrong.Count == 0, "Not in the singular:\n" + string.Join("\n", wrong));
+        Assert.Contains("2 ledger items", InspectionTexts.LedgerFact(2, 0, 0).English, StringComparison.Ordinal);
+        Assert.Contains("2 findings", InspectionTexts.UnitDone("东关村", new Text("好", "good"), 2).English, StringComparison.Ordinal);
     }
 }

@@ -93,7 +93,8 @@ public sealed class EnglishOperatorTests
 
         var toOffice = Texts(closing.Where(m => m.Chat == Private("office1")));
         var toGroup = Texts(closing.Where(m => m.Chat == Group));
-        Assert.Contains("[Evaluation] 东县 · 作风现状评价 result\n3 votes: ", toOffice, StringComparison.Ordinal);
+        Assert.Contains("[Evaluation] 东县 · Work style as it is result\n3 votes: ", toOffice, StringComparison.Ordinal);
+        Assert.DoesNotContain("作风现状评价", toOffice, StringComparison.Ordinal);
         Assert.Contains("Verdict: failed, make-up work needed (too few votes: 3 of at least", toOffice, StringComparison.Ordinal);
         Assert.Contains("After rectification, open a new round of the same stage (/round open county_east style_status)", toOffice, StringComparison.Ordinal);
         Assert.Contains("【群众评议】东县 · 作风现状评价 结果\n共 3 票", toGroup, StringComparison.Ordinal);

@@ -122,7 +122,7 @@ public sealed partial class NewFeaturesWalkTests : IDisposable
 
     [Fact]
     public Task Listing_the_opinions_of_a_unit_that_does_not_exist_names_the_unknown_unit() =>
-        UnknownUnitIsNamedBeforeAnyRefusalAsync("/opinions list", "没有编号为“nope”的单位。", "只有本单位支部书记、督导组和活动办可以管理本单位的意见。");
+        UnknownUnitIsNamedBeforeAnyRefusalAsync("/opinions list", "没有编号为“nope”的单位。发送 /opinions list 查看你管理的单位的意见。", "只有本单位支部书记、督导组和活动办可以管理本单位的意见。");
 
     [Fact]
     public Task Listing_the_ledger_of_a_unit_that_does_not_exist_names_the_unknown_unit_before_any_refusal() =>

@@ -32,6 +32,15 @@ public sealed class EvaluationText(CampaignDefinition campaign)
 
     public string Title(EvaluationRound round) => TitleText(round).Chinese;
 
+    /// <summary>The title for one reader: the unit's and the stage's names in that reader's language where the campaign file has them.</summary>
+    public Text ReaderTitleText(EvaluationRound round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var unit = UnitNames(round.UnitId);
+        var stage = StageNames(round.Stage);
+        return new Text(EvaluationTexts.BallotTitle(unit.Chinese, stage.Chinese).Chinese, EvaluationTexts.BallotTitle(unit.English, stage.English).English);
+    }
+
     /// <summary>The ballot: in the group it is also the live message, edited as votes come in (a group reads Chinese).</summary>
     public TextMessage Ballot(EvaluationRound round, Tally? tally, string? briefing = null, Language language = Language.Chinese)
     {
@@ -70,8 +79,13 @@ public sealed class EvaluationText(CampaignDefinition campaign)
         : EvaluationTexts.RunningCount(tally.Total);
 
     /// <summary>A closed round's result, fit for the group: the counts, the rule and the verdict with what decided it; no instructions.</summary>
-    public Text Result(EvaluationRound round, RoundResult result) => EvaluationTexts.Result(
-        TitleText(round),
+    public Text Result(EvaluationRound round, RoundResult result) => Result(round, result, TitleText(round));
+
+    /// <summary>The same result for one reader (the office, the opener), naming the unit and stage in the reader's language.</summary>
+    public Text ReaderResult(EvaluationRound round, RoundResult result) => Result(round, result, ReaderTitleText(round));
+
+    private Text Result(EvaluationRound round, RoundResult result, Text title) => EvaluationTexts.Result(
+        title,
         result.Votes,
         Counts(c => result.Counts.GetValueOrDefault(c)),
         result.SatisfiedShare,
@@ -84,7 +98,7 @@ public sealed class EvaluationText(CampaignDefinition campaign)
         ? new Text(string.Empty, string.Empty)
         : new Text(
             "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).Chinese + "\n" + EvaluationTexts.MakeUpFlag(UnitName(round.UnitId)).Chinese,
-            "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).English + "\n" + EvaluationTexts.MakeUpFlag(UnitName(round.UnitId)).English);
+            "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).English + "\n" + EvaluationTexts.MakeUpFlag(UnitNames(round.UnitId).English).English);
 
     /// <summary>Each choice with its count ("满意 3，基本满意 1"), the list punctuated for each language.</summary>
     private Text Counts(Func<string, long> count)

@@ -76,7 +76,7 @@ public sealed class RoundCloser(
             .Append(closedBy)
             .OfType<Member>()
             .DistinctBy(m => m.Id, StringComparer.Ordinal);
-        var summary = text.Result(round, result);
+        var summary = text.ReaderResult(round, result);
         var next = text.OperatorNextStep(round, result);
         foreach (var member in office)
         {

@@ -46,7 +46,7 @@ public sealed record ReviewAnswers
 public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers reviewers, IMemberStore members, ILedgerIntake ledger)
     : DeclaredFlow<ReviewAnswers>("rev", "review", ExaminationTexts.ReviewTitle)
 {
-    public static readonly TextLength CommentLength = new(5, 500);
+    public static readonly TextLength CommentLength = TextLength.SendBackReason;
     private const int ListLength = 20;
 
     protected override void Declare(FlowBuilder<ReviewAnswers> flow)

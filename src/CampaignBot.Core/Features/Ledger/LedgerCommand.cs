@@ -193,6 +193,12 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
                 await NotifyLeaderAsync(context, confirmed, LedgerTexts.Confirmed(confirmed), cancellationToken);
                 return;
             case "reopen":
+                if (!TextLength.SendBackReason.Fits(text))
+                {
+                    context.Reply(LedgerTexts.ReopenReasonLength(TextLength.SendBackReason.Min, TextLength.SendBackReason.Max, text.Length));
+                    return;
+                }
+
                 var reopened = await service.ReopenAsync(item, text, member, context.Now, cancellationToken);
                 context.Reply(LedgerTexts.Reopened(reopened, text));
                 await NotifyLeaderAsync(context, reopened, LedgerTexts.ReopenedToLeader(reopened, text), cancellationToken);

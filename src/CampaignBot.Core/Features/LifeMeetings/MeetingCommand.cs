@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace CampaignBot.Core.Features.LifeMeetings;
 
 /// <summary>
@@ -241,7 +243,11 @@ public sealed class MeetingCommand(
         context.Reply(LifeMeetingTexts.Reviewed(meeting.Id));
         if (await people.MemberAsync(meeting.Record.RecordedBy, cancellationToken) is { IsActive: true } secretary)
         {
-            context.Notify(secretary.PrivateChat, TextMessage.In(LifeMeetingTexts.ReviewTold(people.UnitName(meeting.UnitId), member.Name, note), secretary.Language));
+            context.NotifyOnce(ReviewToldKey(meeting.Id, member.Id, note), secretary.PrivateChat, TextMessage.In(LifeMeetingTexts.ReviewTold(people.UnitName(meeting.UnitId), member.Name, note), secretary.Language));
         }
     }
+
+    /// <summary>One notice per review: the same supervisor sending the same note again tells the secretary nothing new; a changed note does, once.</summary>
+    private static string ReviewToldKey(string meetingId, string reviewerId, string? note) =>
+        $"meeting:{meetingId}:reviewed:{reviewerId}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(note ?? string.Empty)), 0, 8)}";
 }

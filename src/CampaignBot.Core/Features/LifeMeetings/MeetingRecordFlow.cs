@@ -1,4 +1,5 @@
 using CampaignBot.Core.Features.Evaluations;
+using CampaignBot.Core.Features.Study;
 
 namespace CampaignBot.Core.Features.LifeMeetings;
 
@@ -35,7 +36,7 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
     {
         flow.Step<DateOnly>("AskingDate", "asks the date of the meeting")
             .Prompt(step => LifeMeetingTexts.AskDate(LifeMeetingTexts.Date(calendar.Today(step.Now))))
-            .Read((input, step) => ReadDate(input, calendar.Today(step.Now)))
+            .Read((input, step) => ReadDate(input, calendar.Today(step.Now), step.Campaign.Start, step.Campaign.End))
             .Keep((a, date) => a with { Date = date })
             .Next("AskingSupervisor", "DateGiven");
 
@@ -79,13 +80,12 @@ public sealed class MeetingRecordFlow(ILifeMeetingStore meetings, LifeMeetingPeo
             .TimedOut(LifeMeetingTexts.TimedOut);
     }
 
-    public static Read<DateOnly> ReadDate(string input, DateOnly today)
+    /// <summary>The day as the study and visit steps read it (今天, 昨天, 3月5日, 2027-03-05 …): not after today, within the campaign.</summary>
+    public static Read<DateOnly> ReadDate(string input, DateOnly today, DateOnly campaignStart, DateOnly campaignEnd)
     {
         ArgumentNullException.ThrowIfNull(input);
-        string[] formats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
-        return DateOnly.TryParseExact(input.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date <= today
-            ? date
-            : LifeMeetingTexts.BadDate;
+        var result = EntryDateParser.Parse(input, today, campaignStart, campaignEnd);
+        return result.Value is { } date ? date : result.Refusal!;
     }
 
     public static Read<IReadOnlyList<string>> ReadAbsent(string input, IReadOnlyList<string> team)

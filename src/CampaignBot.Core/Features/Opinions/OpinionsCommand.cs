@@ -160,7 +160,7 @@ public sealed class OpinionsCommand(
         var unitId = rest.Length == 0 ? null : rest;
         if (unitId is not null && campaign.FindUnit(unitId) is null)
         {
-            context.Reply(OpinionTexts.NoUnitWithId(Words.Short(unitId)));
+            context.Reply(OpinionTexts.NoUnitToList(Words.Short(unitId)));
             return;
         }
 
