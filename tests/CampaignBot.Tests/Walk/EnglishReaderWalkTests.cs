@@ -96,7 +96,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
 
         var english = chat.BodiesTo(CampaignChat.Private("72")).OfType<TextMessage>().Where(m => m.Buttons is { Count: > 0 }).ToList();
         var chinese = chat.BodiesTo(CampaignChat.Private("73")).OfType<TextMessage>().Where(m => m.Buttons is { Count: > 0 }).ToList();
-        var ballot = Assert.Single(english, m => m.Text.StartsWith("[Evaluation] 城关镇东关村 · 满意度测评\nPlease evaluate this unit", StringComparison.Ordinal));
+        var ballot = Assert.Single(english, m => m.Text.StartsWith("[Evaluation] 城关镇东关村 · Meeting satisfaction\nPlease evaluate this unit", StringComparison.Ordinal));
         Assert.Equal(Language.English, ballot.Reader);
         Assert.Single(chinese, m => m.Text.StartsWith("【群众评议】城关镇东关村 · 满意度测评\n请对本单位作出评价", StringComparison.Ordinal));
         var reminder = Assert.IsType<TextMessage>(Assert.Single(reminders, r => r.Chat.Id == "72").Body);
@@ -104,7 +104,8 @@ public sealed class EnglishReaderWalkTests : IDisposable
         Assert.Equal(Language.English, reminder.Reader);
         Assert.Contains("提醒：本轮评议将于", Assert.IsType<TextMessage>(Assert.Single(reminders, r => r.Chat.Id == "73").Body).Text, StringComparison.Ordinal);
         var result = Assert.IsType<TextMessage>(Assert.Single(closing, r => r.Chat.Id == "71").Body).Text;
-        Assert.Contains("0 votes: 满意 0, 基本满意 0, 不满意 0", result, StringComparison.Ordinal);
+        Assert.Contains("0 votes: Satisfied 0, Basically satisfied 0, Unsatisfied 0", result, StringComparison.Ordinal);
+        Assert.Equal(["Satisfied", "Basically satisfied", "Unsatisfied"], ballot.Buttons!.SelectMany(r => r).Select(b => b.Label));
         Assert.DoesNotContain("，", result, StringComparison.Ordinal);
     }
 

@@ -25,8 +25,9 @@ public sealed class EvaluationText(CampaignDefinition campaign)
 
     public static string Payload(string roundId, string choice) => $"{PayloadPrefix}:{roundId}:{choice}";
 
-    public IReadOnlyList<IReadOnlyList<Button>> Buttons(EvaluationRound round) =>
-        [[.. campaign.Evaluation.Choices.Select(c => new Button(c.Name, Payload(round.Id, c.Code)))]];
+    /// <summary>A button per choice, labelled in the reader's language (a group's ballot: Chinese).</summary>
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons(EvaluationRound round, Language language = Language.Chinese) =>
+        [[.. campaign.Evaluation.Choices.Select(c => new Button(c.NameIn(language), Payload(round.Id, c.Code)))]];
 
     public Text TitleText(EvaluationRound round) => EvaluationTexts.BallotTitle(UnitName(round.UnitId), StageName(round.Stage));
 
@@ -41,10 +42,13 @@ public sealed class EvaluationText(CampaignDefinition campaign)
         return new Text(EvaluationTexts.BallotTitle(unit.Chinese, stage.Chinese).Chinese, EvaluationTexts.BallotTitle(unit.English, stage.English).English);
     }
 
-    /// <summary>The ballot: in the group it is also the live message, edited as votes come in (a group reads Chinese).</summary>
+    /// <summary>
+    /// The ballot: in the group it is also the live message, edited as votes come in (a group reads Chinese); one sent to
+    /// one reader names the unit, the stage and the choices in that reader's language.
+    /// </summary>
     public TextMessage Ballot(EvaluationRound round, Tally? tally, string? briefing = null, Language language = Language.Chinese)
     {
-        var text = new StringBuilder(TitleText(round).In(language)).Append('\n');
+        var text = new StringBuilder(ReaderTitleText(round).In(language)).Append('\n');
         if (briefing is { Length: > 0 })
         {
             text.Append(briefing).Append('\n');
@@ -63,7 +67,7 @@ public sealed class EvaluationText(CampaignDefinition campaign)
             text.Append(Running(round, tally).In(language));
         }
 
-        return new TextMessage(text.ToString().TrimEnd(), Buttons(round));
+        return new TextMessage(text.ToString().TrimEnd(), Buttons(round, language));
     }
 
     /// <summary>What the group of a private-ballot round is told at the start: how to vote and how many were asked.</summary>
@@ -100,11 +104,13 @@ public sealed class EvaluationText(CampaignDefinition campaign)
             "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).Chinese + "\n" + EvaluationTexts.MakeUpFlag(UnitName(round.UnitId)).Chinese,
             "\n" + EvaluationTexts.MakeUpInstruction(round.UnitId, round.Stage).English + "\n" + EvaluationTexts.MakeUpFlag(UnitNames(round.UnitId).English).English);
 
-    /// <summary>Each choice with its count ("满意 3，基本满意 1"), the list punctuated for each language.</summary>
+    /// <summary>Each choice with its count ("满意 3，基本满意 1"), named and punctuated for each language.</summary>
     private Text Counts(Func<string, long> count)
     {
-        var parts = campaign.Evaluation.Choices.Select(c => $"{c.Name} {count(c.Code)}").ToList();
-        return new Text(string.Join("，", parts), string.Join(", ", parts));
+        var choices = campaign.Evaluation.Choices;
+        return new Text(
+            string.Join("，", choices.Select(c => $"{c.Name} {count(c.Code)}")),
+            string.Join(", ", choices.Select(c => $"{c.NameIn(Language.English)} {count(c.Code)}")));
     }
 
     /// <summary>A stage's place in the campaign (its order in campaign.yaml); unknown stages last.</summary>
