@@ -322,12 +322,38 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
             return;
         }
 
-        var table = _sources.FirstOrDefault(s => s.Kinds.Contains(kind)) is { } source
-            ? await source.BuildAsync(kind, unitId, cancellationToken)
-            : await tables.BuildAsync(kind, unitId, cancellationToken);
+        // A supervisor who names no unit exports every unit they supervise (their own and those below), as /progress and
+        // /review see them; a named unit, or anyone else, that one unit (or, for the office, all).
+        var supervised = context.Member is { Role: Roles.Supervisor } supervisor && !words.Any(w => context.Campaign.FindUnit(w) is not null)
+            ? context.Campaign.ManagedUnits(supervisor)
+            : null;
+        var table = supervised is null ? await BuildAsync(kind, unitId, cancellationToken) : await BuildAcrossAsync(kind, supervised, cancellationToken);
         var format = words.Contains("csv") ? TableFormat.Csv : TableFormat.Xlsx;
         var day = new Campaign.CampaignCalendar(context.Campaign).Today(context.Now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var name = $"{table.Name}-{unitId ?? "全部"}-{day}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
         context.Reply(new DocumentMessage(name, writer.Write(table, format), context.Text(ProgressTexts.ExportCaption(table.Name, table.Rows.Count))));
+    }
+
+    private Task<CampaignTable> BuildAsync(string kind, string? unitId, CancellationToken cancellationToken) =>
+        _sources.FirstOrDefault(s => s.Kinds.Contains(kind)) is { } source
+            ? source.BuildAsync(kind, unitId, cancellationToken)
+            : tables.BuildAsync(kind, unitId, cancellationToken);
+
+    /// <summary>One table of several units' rows, unit by unit; a row a unit shares with one before it (a mobile member hosted there) comes once.</summary>
+    private async Task<CampaignTable> BuildAcrossAsync(string kind, IReadOnlyList<string> unitIds, CancellationToken cancellationToken)
+    {
+        CampaignTable? first = null;
+        var rows = new List<IReadOnlyList<string>>();
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unitId in unitIds)
+        {
+            var part = await BuildAsync(kind, unitId, cancellationToken);
+            first ??= part;
+            var keys = part.Rows.Select(r => string.Join('\u001f', r)).ToList();
+            rows.AddRange(part.Rows.Where((_, i) => !earlier.Contains(keys[i])));
+            earlier.UnionWith(keys);
+        }
+
+        return first is null ? await BuildAsync(kind, null, cancellationToken) with { Rows = [] } : first with { Rows = rows };
     }
 }
