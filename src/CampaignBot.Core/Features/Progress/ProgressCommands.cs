@@ -288,7 +288,10 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 /// <summary>One unit's line in the all-units /progress: members taking part, examinations in (submitted or accepted), returned.</summary>
 public sealed record UnitStanding(string Id, string Name, int Members, int Done, int Returned, DateOnly? Deadline, bool Behind);
 
-/// <summary>/export examinations|pledges [csv|xlsx]: the same table as the command-line export, as a document in the chat.</summary>
+/// <summary>
+/// /export examinations|pledges|opinions|ledger [csv|xlsx] [unit]: the same table as the command-line export, as a document
+/// in the chat; a supervisor without a unit gets every unit they supervise in one table.
+/// </summary>
 public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer, IEnumerable<ITableSource> sources) : ICommandHandler
 {
     private readonly IReadOnlyList<ITableSource> _sources = [.. sources];
