@@ -5,9 +5,14 @@ namespace CampaignBot.Core.Features.Contacts;
 /// their units, reads (never changes) each unit's self-examinations and ledger (<c>exams</c>, <c>exam</c>,
 /// <c>ledger</c>) and logs visits (<c>visit</c>, <c>visits</c>). Whoever manages a unit may read it the same way.
 /// </summary>
-public sealed class ContactCommand(ContactDirectory directory, ContactUnitView view, IContactStore store, IMemberStore members, CampaignDefinition campaign, ContactVisitFlow visitFlow) : ICommandHandler
+public sealed class ContactCommand(ContactDirectory directory, ContactUnitView view, IContactStore store, IMemberStore members, CampaignDefinition campaign, ContactVisitFlow visitFlow) : ICommandHandler, IButtonHandler
 {
+    /// <summary>The page buttons of <c>/contact exam</c>: <c>cexam:&lt;unit&gt;:&lt;n&gt;:&lt;page&gt;</c>.</summary>
+    public const string ExamPagePrefix = "cexam";
+
     public string Command => "contact";
+
+    public string Prefix => ExamPagePrefix;
 
     public CommandPrivacy Privacy => CommandPrivacy.Personal;
 
@@ -46,8 +51,8 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
             case "exams" when words.Length == 2:
                 await ExamsAsync(context, member, words[1], cancellationToken);
                 return;
-            case "exam" when words.Length == 3:
-                await ExamAsync(context, member, words[1], words[2], cancellationToken);
+            case "exam" when words.Length is 3 or 4:
+                await ExamAsync(context, member, words[1], words[2], words.Length == 4 ? words[3] : "1", cancellationToken);
                 return;
             case "ledger" when words.Length == 2:
                 await LedgerAsync(context, member, words[1], cancellationToken);
@@ -66,6 +71,26 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
                 context.Reply(member.Role == Roles.CampaignOffice ? ContactTexts.OfficeUsage : ContactTexts.LeaderUsage);
                 return;
         }
+    }
+
+    /// <summary>A page button of <c>/contact exam</c>: the same checks as the typed command, then that page.</summary>
+    public async Task HandleAsync(FlowContext context, ButtonPress press, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(press);
+        if (press.Payload.Split(':') is not [ExamPagePrefix, var unitId, var number, var page] || campaign.FindUnit(unitId) is null)
+        {
+            context.RefusePress(ContactTexts.BadExaminationPageButton);
+            return;
+        }
+
+        if (context.Member is not { IsActive: true } member)
+        {
+            context.Reply(ContactTexts.NotAllowed);
+            return;
+        }
+
+        await ExamAsync(context, member, unitId, number, page, cancellationToken);
     }
 
     private async Task OverviewAsync(FlowContext context, Member member, CancellationToken cancellationToken)
@@ -173,7 +198,7 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
         }
     }
 
-    private async Task ExamAsync(FlowContext context, Member member, string unitId, string number, CancellationToken cancellationToken)
+    private async Task ExamAsync(FlowContext context, Member member, string unitId, string number, string page, CancellationToken cancellationToken)
     {
         if (!await MayReadAsync(context, member, unitId, cancellationToken))
         {
@@ -193,8 +218,32 @@ public sealed class ContactCommand(ContactDirectory directory, ContactUnitView v
             return;
         }
 
-        context.Reply(new TextMessage(await view.ExaminationAsync(exams[n - 1], context.Language, cancellationToken)));
+        // A page past the end shows the last; a word that is not a page number, the first.
+        var shown = await view.ExaminationAsync(exams[n - 1], int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1, context.Language, cancellationToken);
+        if (shown.Pages == 1)
+        {
+            context.Reply(new TextMessage(shown.Text));
+            return;
+        }
+
+        var row = new List<Button>();
+        if (shown.Page > 1)
+        {
+            row.Add(new Button(context.Text(ContactTexts.ExaminationPreviousPage), ExamPagePayload(unitId, n, shown.Page - 1)));
+        }
+
+        if (shown.Page < shown.Pages)
+        {
+            row.Add(new Button(context.Text(ContactTexts.ExaminationNextPage), ExamPagePayload(unitId, n, shown.Page + 1)));
+        }
+
+        // A unit id too long for a button's payload leaves the typed command on the last line as the way on.
+        var fits = row.TrueForAll(b => Encoding.UTF8.GetByteCount(b.Payload) <= Button.MaxPayloadBytes);
+        context.Reply(new TextMessage(shown.Text + "\n" + context.Text(ContactTexts.ExaminationPageLine(shown.Page, shown.Pages, unitId, n)), fits ? [row] : null));
     }
+
+    public static string ExamPagePayload(string unitId, int number, int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ExamPagePrefix}:{unitId}:{number}:{page}");
 
     private async Task LedgerAsync(FlowContext context, Member member, string unitId, CancellationToken cancellationToken)
     {

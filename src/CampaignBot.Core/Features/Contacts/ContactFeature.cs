@@ -8,6 +8,7 @@ public static class ContactFeature
         Settings = [FeatureSettings.Checked<ContactOptions, ContactOptionsValidator>(ContactOptions.SectionName)],
         Services = [typeof(ContactDirectory), typeof(ContactUnitView)],
         Commands = [typeof(ContactCommand)],
+        ButtonHandlers = [typeof(ContactCommand)],
         Flows = [typeof(ContactVisitFlow)],
         Jobs = [typeof(ContactWeeklyJob)],
         Seeders = [typeof(ContactWeeklyJobSeeder)],

@@ -11,6 +11,14 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
 {
     private const int MaxListed = 30;
 
+    /// <summary>Items of a self-examination on one page: two lines each, so a page with its summary and reviews fits a phone screen.</summary>
+    public const int ItemsPerPage = 7;
+
+    /// <summary>The latest reviews shown under a self-examination.</summary>
+    public const int ReviewsShown = 3;
+
+    private readonly CampaignCalendar _calendar = new(campaign);
+
     public string UnitName(string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;
 
     public string UnitName(string unitId, Language language) => campaign.FindUnit(unitId)?.NameIn(language) ?? unitId;
@@ -59,31 +67,42 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
         return text.ToString();
     }
 
-    /// <summary>One self-examination as its reviewers read it: item by item, with the reviews so far.</summary>
-    public async Task<string> ExaminationAsync(SelfExamination exam, Language language, CancellationToken cancellationToken)
+    /// <summary>
+    /// One self-examination as its reviewers read it, a phone screen at a time: a summary (items answered, when submitted
+    /// and last returned), then <see cref="ItemsPerPage"/> items a page; the last page ends with the latest reviews.
+    /// </summary>
+    public async Task<ExaminationPage> ExaminationAsync(SelfExamination exam, int page, Language language, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(exam);
         var english = language == Language.English;
+        var items = campaign.FindChecklist(exam.ChecklistCode)?.Items ?? [];
+        var reviews = await examinations.ListReviewsAsync(exam.MemberId, cancellationToken);
+        var pages = Math.Max(1, (items.Count + ItemsPerPage - 1) / ItemsPerPage);
+        page = Math.Clamp(page, 1, pages);
         var text = new StringBuilder(ContactTexts.ExaminationHeading(exam.MemberName, UnitName(exam.UnitId, language), ContactTexts.ExamStatusName(exam.Status).In(english), exam.Submissions).In(language));
-        if (campaign.FindChecklist(exam.ChecklistCode) is { } checklist)
+        var answered = items.Count(i => exam.Answers.GetValueOrDefault(i.Code) is { IsEmpty: false });
+        var returned = reviews.LastOrDefault(r => !r.Accepted)?.ReviewedAt;
+        text.Append('\n').Append(ContactTexts.ExaminationSummary(answered, items.Count, DateOf(exam.SubmittedAt), DateOf(returned)).In(language));
+        for (var i = (page - 1) * ItemsPerPage; i < items.Count && i < page * ItemsPerPage; i++)
         {
-            var number = 0;
-            foreach (var item in checklist.Items)
+            var answer = exam.Answers.GetValueOrDefault(items[i].Code);
+            var choice = ChecklistChoices.Name(answer?.Choice, english);
+            var written = string.Join(english ? "; " : "；", new[] { choice, answer?.Text }.Where(s => !string.IsNullOrEmpty(s)));
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. {Short(items[i].Prompts.In(language), english ? 60 : 30)}\n   {(written.Length == 0 ? ContactTexts.NotAnswered.In(language) : written)}");
+        }
+
+        if (page == pages)
+        {
+            foreach (var review in reviews.TakeLast(ReviewsShown))
             {
-                number++;
-                var answer = exam.Answers.GetValueOrDefault(item.Code);
-                var choice = ChecklistChoices.Name(answer?.Choice, english);
-                var written = string.Join(english ? "; " : "；", new[] { choice, answer?.Text }.Where(s => !string.IsNullOrEmpty(s)));
-                text.Append('\n').Append(CultureInfo.InvariantCulture, $"{number}. {Short(item.Prompts.In(language), english ? 60 : 30)}\n   {(written.Length == 0 ? ContactTexts.NotAnswered.In(language) : written)}");
+                text.Append('\n').Append(ContactTexts.ReviewLine(review.Number, review.ReviewerName, review.Accepted, review.Comment).In(language));
             }
         }
 
-        foreach (var review in await examinations.ListReviewsAsync(exam.MemberId, cancellationToken))
-        {
-            text.Append('\n').Append(ContactTexts.ReviewLine(review.Number, review.ReviewerName, review.Accepted, review.Comment).In(language));
-        }
-
-        return text.ToString();
+        return new ExaminationPage(text.ToString(), page, pages);
     }
+
+    private string? DateOf(DateTimeOffset? at) => at is { } t ? ContactTexts.Date(_calendar.Today(t)) : null;
 
     public async Task<string> LedgerAsync(string unitId, Language language, CancellationToken cancellationToken)
     {
@@ -101,6 +120,9 @@ public sealed class ContactUnitView(IMemberStore members, IExaminationStore exam
 
     private static string Short(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }
+
+/// <summary>One page of a self-examination as <see cref="ContactUnitView.ExaminationAsync"/> renders it.</summary>
+public sealed record ExaminationPage(string Text, int Page, int Pages);
 
 /// <summary>The numbers of one unit's weekly summary for its contact leader.</summary>
 public sealed record ContactUnitCounts(

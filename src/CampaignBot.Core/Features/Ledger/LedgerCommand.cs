@@ -89,10 +89,12 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
             items.AddRange(await ledger.ListAsync(unit, cancellationToken));
         }
 
-        // A lead leader sees the items they lead, whatever their role.
+        // A lead leader sees the items they lead, whatever their role and wherever the item is (a leader may lead an item of
+        // a unit they contact or supervise, not only of their own).
         if (unitId is null)
         {
-            items.AddRange((await ledger.ListAsync(member.UnitId, cancellationToken)).Where(i => i.LeadLeaderId == member.Id && !items.Any(x => x.Id == i.Id)));
+            var listed = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            items.AddRange((await ledger.ListAsync(null, cancellationToken)).Where(i => i.LeadLeaderId == member.Id && !listed.Contains(i.Id)));
         }
 
         if (items.Count == 0 && units.Count == 0)

@@ -44,11 +44,15 @@ internal static class ProgressScope
 /// <summary>
 /// /progress [unit|page]: who has submitted, been returned, accepted, not started; pledges made and kept. For all units
 /// (the office) the names give way to one line per unit, units behind first, a phone screen per page
-/// (<see cref="UnitsPerPage"/>): <c>/progress 2</c> or the page buttons turn the pages.
+/// (<see cref="UnitsPerPage"/>): <c>/progress 2</c> or the page buttons turn the pages. A supervisor's own unit lists the
+/// units below it the same way, a shorter page (<see cref="UnitsBelowPerPage"/>).
 /// </summary>
 public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore examinations, IPledgeStore pledgeStore, ExaminationReviewers units, Campaign.CampaignCalendar calendar, IEnumerable<IProgressSection> sections) : ICommandHandler, IButtonHandler
 {
     public const int UnitsPerPage = 12;
+
+    /// <summary>Units below a supervisor's own unit on one page: fewer than city-wide, as the page also holds the unit's own standing.</summary>
+    public const int UnitsBelowPerPage = 8;
 
     /// <summary>A unit is behind when its examinations are not all in and its deadline is this close (or past).</summary>
     public const int BehindWithinDays = 7;
@@ -126,13 +130,14 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
         }
 
         IReadOnlyList<IReadOnlyList<Button>>? buttons = null;
+        var unitsBelow = false;
         if (unitId is null)
         {
             buttons = AppendUnitPage(context, text, members, exams, page);
         }
-        else if (page == 1 && context.Member is { Role: Roles.Supervisor } supervisor && supervisor.UnitId == unitId)
+        else if (context.Member is { Role: Roles.Supervisor } supervisor && supervisor.UnitId == unitId)
         {
-            await AppendUnitsBelowAsync(context, text, unitId, cancellationToken);
+            (unitsBelow, buttons) = await AppendUnitsBelowAsync(context, text, unitId, page, cancellationToken);
         }
 
         if (page > 1)
@@ -142,7 +147,8 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
         }
 
         // Other features' parts (study, research, visits, …) for the same unit, or every unit: below the examinations in
-        // one message; city-wide, where the page buttons edit the unit list in place, a message of their own after it.
+        // one message; city-wide, where the page buttons edit the unit list in place, and under a supervisor's list of the
+        // units below (which would not fit a phone screen with them), a message of their own after it.
         var parts = new StringBuilder();
         foreach (var section in sections.OrderBy(s => s.Order))
         {
@@ -152,7 +158,7 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
             }
         }
 
-        if (buttons is null && parts.Length > 0)
+        if (buttons is null && !unitsBelow && parts.Length > 0)
         {
             context.Reply(new TextMessage(text.ToString().TrimEnd() + "\n\n" + parts));
             return;
@@ -167,32 +173,37 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 
     /// <summary>
     /// A supervisor's own unit holds only its leaders: the units they supervise are below it. One line for each (behind first,
-    /// with its id for <c>/progress &lt;unit-id&gt;</c>), at most a page of them.
+    /// with its id for <c>/progress &lt;unit-id&gt;</c>), <see cref="UnitsBelowPerPage"/> a page so that the reply fits a phone
+    /// screen; <c>/progress 2</c> or the page buttons turn the pages. Whether any were listed, and the page buttons.
     /// </summary>
-    private async Task AppendUnitsBelowAsync(FlowContext context, StringBuilder text, string unitId, CancellationToken cancellationToken)
+    private async Task<(bool Listed, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> AppendUnitsBelowAsync(FlowContext context, StringBuilder text, string unitId, int page, CancellationToken cancellationToken)
     {
         var below = context.Campaign.Units.Where(u => u.Active && u.Id != unitId && units.UnitAndAncestors(u.Id).Contains(unitId)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         if (below.Count == 0)
         {
-            return;
+            return (false, null);
         }
 
         var members = (await memberStore.ListAsync(null, cancellationToken)).Where(m => m.IsActive && m.TakesPart && below.Contains(m.PrimaryUnitId)).ToList();
         var exams = (await MemberRecords.OfAsync(members, null, u => examinations.ListAsync(u, cancellationToken), e => e.MemberId)).ToDictionary(e => e.MemberId, StringComparer.Ordinal);
         var byUnit = members.GroupBy(m => m.PrimaryUnitId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var lines = UnitLines(context.Campaign, byUnit, exams, calendar.Today(context.Now), Deadline).Where(l => below.Contains(l.Id)).ToList();
-        text.Append('\n').Append(context.Text(ProgressTexts.UnitsBelowHeading(lines.Count)));
-        foreach (var line in lines.Take(UnitsPerPage))
+        var pages = Math.Max(1, (lines.Count + UnitsBelowPerPage - 1) / UnitsBelowPerPage);
+        page = Math.Min(page, pages);
+        text.Append('\n').Append(context.Text(page == 1 ? ProgressTexts.UnitsBelowHeading(lines.Count) : ProgressTexts.UnitsBelowPageHeading(lines.Count, page, pages)));
+        foreach (var line in lines.Skip((page - 1) * UnitsBelowPerPage).Take(UnitsBelowPerPage))
         {
             var name = context.Campaign.FindUnit(line.Id)?.NameIn(context.Language) ?? line.Name;
             var named = context.Language == Language.English ? $"{name} ({line.Id})" : $"{name}（{line.Id}）";
             text.Append('\n').Append(context.Text(ProgressTexts.UnitLine(line.Behind, named, line.Done, line.Members, line.Returned, line.Deadline)));
         }
 
-        if (lines.Count > UnitsPerPage)
+        if (lines.Count > page * UnitsBelowPerPage)
         {
-            text.Append('\n').Append(context.Text(ProgressTexts.MoreUnits(lines.Count - UnitsPerPage)));
+            text.Append('\n').Append(context.Text(ProgressTexts.MoreUnitsBelow(lines.Count - (page * UnitsBelowPerPage), page + 1)));
         }
+
+        return (true, pages == 1 ? null : PageButtons(context, page, pages));
     }
 
     /// <summary>One line per unit, behind first, a page at a time; the page buttons (none when one page holds all).</summary>
@@ -209,11 +220,11 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
             text.Append('\n').Append(context.Text(ProgressTexts.UnitLine(line.Behind, line.Name, line.Done, line.Members, line.Returned, line.Deadline)));
         }
 
-        if (pages == 1)
-        {
-            return null;
-        }
+        return pages == 1 ? null : PageButtons(context, page, pages);
+    }
 
+    private static IReadOnlyList<IReadOnlyList<Button>> PageButtons(FlowContext context, int page, int pages)
+    {
         var row = new List<Button>();
         if (page > 1)
         {
@@ -277,7 +288,10 @@ public sealed class ProgressCommand(IMemberStore memberStore, IExaminationStore 
 /// <summary>One unit's line in the all-units /progress: members taking part, examinations in (submitted or accepted), returned.</summary>
 public sealed record UnitStanding(string Id, string Name, int Members, int Done, int Returned, DateOnly? Deadline, bool Behind);
 
-/// <summary>/export examinations|pledges [csv|xlsx]: the same table as the command-line export, as a document in the chat.</summary>
+/// <summary>
+/// /export examinations|pledges|opinions|ledger [csv|xlsx] [unit]: the same table as the command-line export, as a document
+/// in the chat; a supervisor without a unit gets every unit they supervise in one table.
+/// </summary>
 public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewers units, ITableWriter writer, IEnumerable<ITableSource> sources) : ICommandHandler
 {
     private readonly IReadOnlyList<ITableSource> _sources = [.. sources];
@@ -311,12 +325,38 @@ public sealed class ExportChatCommand(CampaignTables tables, ExaminationReviewer
             return;
         }
 
-        var table = _sources.FirstOrDefault(s => s.Kinds.Contains(kind)) is { } source
-            ? await source.BuildAsync(kind, unitId, cancellationToken)
-            : await tables.BuildAsync(kind, unitId, cancellationToken);
+        // A supervisor who names no unit exports every unit they supervise (their own and those below), as /progress and
+        // /review see them; a named unit, or anyone else, that one unit (or, for the office, all).
+        var supervised = context.Member is { Role: Roles.Supervisor } supervisor && !words.Any(w => context.Campaign.FindUnit(w) is not null)
+            ? context.Campaign.ManagedUnits(supervisor)
+            : null;
+        var table = supervised is null ? await BuildAsync(kind, unitId, cancellationToken) : await BuildAcrossAsync(kind, supervised, cancellationToken);
         var format = words.Contains("csv") ? TableFormat.Csv : TableFormat.Xlsx;
         var day = new Campaign.CampaignCalendar(context.Campaign).Today(context.Now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var name = $"{table.Name}-{unitId ?? "全部"}-{day}.{(format == TableFormat.Csv ? "csv" : "xlsx")}";
         context.Reply(new DocumentMessage(name, writer.Write(table, format), context.Text(ProgressTexts.ExportCaption(table.Name, table.Rows.Count))));
+    }
+
+    private Task<CampaignTable> BuildAsync(string kind, string? unitId, CancellationToken cancellationToken) =>
+        _sources.FirstOrDefault(s => s.Kinds.Contains(kind)) is { } source
+            ? source.BuildAsync(kind, unitId, cancellationToken)
+            : tables.BuildAsync(kind, unitId, cancellationToken);
+
+    /// <summary>One table of several units' rows, unit by unit; a row a unit shares with one before it (a mobile member hosted there) comes once.</summary>
+    private async Task<CampaignTable> BuildAcrossAsync(string kind, IReadOnlyList<string> unitIds, CancellationToken cancellationToken)
+    {
+        CampaignTable? first = null;
+        var rows = new List<IReadOnlyList<string>>();
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unitId in unitIds)
+        {
+            var part = await BuildAsync(kind, unitId, cancellationToken);
+            first ??= part;
+            var keys = part.Rows.Select(r => string.Join('\u001f', r)).ToList();
+            rows.AddRange(part.Rows.Where((_, i) => !earlier.Contains(keys[i])));
+            earlier.UnionWith(keys);
+        }
+
+        return first is null ? await BuildAsync(kind, null, cancellationToken) with { Rows = [] } : first with { Rows = rows };
     }
 }
