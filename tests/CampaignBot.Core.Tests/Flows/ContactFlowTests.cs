@@ -89,6 +89,28 @@ public sealed class ContactFlowTests
         Assert.Null(chat.Session.Flow);
     }
 
+    [Theory]
+    [InlineData("1.15", "2027-01-15")]
+    [InlineData("1/15", "2027-01-15")]
+    [InlineData("2027年1月15日", "2027-01-15")]
+    [InlineData("1月15号", "2027-01-15")]
+    [InlineData("前天", "2027-01-18")]
+    [InlineData("yesterday", "2027-01-19")]
+    public void A_visit_day_is_read_as_the_study_steps_read_a_day(string typed, string day)
+    {
+        var read = ContactVisitFlow.ReadDate(typed, new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 1));
+
+        Assert.True(read.IsAccepted);
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), read.Value);
+    }
+
+    [Fact]
+    public void A_month_and_day_still_to_come_this_year_is_last_years_and_an_empty_answer_is_no_day()
+    {
+        Assert.False(ContactVisitFlow.ReadDate("12月30日", new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 1)).IsAccepted);
+        Assert.False(ContactVisitFlow.ReadDate("  ", new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 1)).IsAccepted);
+    }
+
     [Fact]
     public async Task A_wrong_date_a_future_date_a_day_before_the_campaign_and_a_too_short_text_are_refused_and_asked_again()
     {

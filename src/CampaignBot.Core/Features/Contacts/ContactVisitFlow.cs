@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CampaignBot.Core.Features.Contacts;
 
 /// <summary>What /contact visit has gathered: the leader's units (loaded when it opens), the unit, the day, what was done.</summary>
@@ -18,7 +16,7 @@ public sealed record ContactVisitAnswers
 /// /contact visit (contact leaders): which of their units, which day, what was done, then save. The visit's id derives
 /// from the update that saved it, so a redelivered update stores it once.
 /// </summary>
-public sealed partial class ContactVisitFlow(ContactDirectory directory, IContactStore store, CampaignCalendar calendar)
+public sealed class ContactVisitFlow(ContactDirectory directory, IContactStore store, CampaignCalendar calendar)
     : DeclaredFlow<ContactVisitAnswers>("contactvisit", "contact_visit", ContactTexts.VisitTitle)
 {
     public static readonly TextLength WhatLength = new(5, 500);
@@ -79,22 +77,11 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
         return Pressed.Index(input, 'u', units.Count) is { } i ? units[i] : ContactTexts.ChooseUnit;
     }
 
-    /// <summary>今天, 昨天, 前天, 2027-03-05 or 3月5日; not before the campaign starts and not after today.</summary>
+    /// <summary>A day as the study steps read it (今天, 昨天, 3月5日, 3.5, 2027-03-05 …); not before the campaign starts and not after today.</summary>
     public static Read<DateOnly> ReadDate(string input, DateOnly today, DateOnly campaignStart)
     {
-        var text = (input ?? string.Empty).Trim().ToLowerInvariant();
-        DateOnly? date = text switch
-        {
-            "today" or "今天" or "今日" => today,
-            "yesterday" or "昨天" => today.AddDays(-1),
-            "前天" => today.AddDays(-2),
-            _ when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) => exact,
-            _ when MonthDay().Match(text) is { Success: true } m
-                && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12
-                && int.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var day) && day >= 1 && day <= DateTime.DaysInMonth(today.Year, month)
-                => new DateOnly(today.Year, month, day),
-            _ => null,
-        };
+        // An empty answer is no visit date: the study steps' "empty is today" does not apply here.
+        var date = string.IsNullOrWhiteSpace(input) ? null : Study.EntryDateParser.TryRead(input, today);
         if (date is not { } d)
         {
             return ContactTexts.BadDate;
@@ -124,7 +111,4 @@ public sealed partial class ContactVisitFlow(ContactDirectory directory, IContac
         await store.AddVisitAsync(new ContactVisit("cv-" + step.Context.Update.UpdateId, member.Id, member.Name, unit, date, what, step.Now), cancellationToken);
         return answers;
     }
-
-    [GeneratedRegex(@"^(\d{1,2})月(\d{1,2})[日号]?$")]
-    private static partial Regex MonthDay();
 }

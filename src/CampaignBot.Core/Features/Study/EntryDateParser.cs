@@ -31,17 +31,9 @@ public static partial class EntryDateParser
 {
     public static InputResult<DateOnly> Parse(string? input, DateOnly today, DateOnly campaignStart, DateOnly campaignEnd)
     {
-        var text = (input ?? string.Empty).Trim().Replace('．', '.').Replace('／', '/').Replace('－', '-');
-        DateOnly? date = text.ToLowerInvariant() switch
+        if (TryRead(input, today) is not { } day)
         {
-            "" or "今天" or "今日" or "today" or "t" => today,
-            "昨天" or "昨日" or "yesterday" => today.AddDays(-1),
-            "前天" => today.AddDays(-2),
-            _ => Read(text, today),
-        };
-        if (date is not { } day)
-        {
-            return InputResult<DateOnly>.Refuse(StudyTexts.DateNotUnderstood(Shorten(text)));
+            return InputResult<DateOnly>.Refuse(StudyTexts.DateNotUnderstood(Shorten(Normalised(input))));
         }
 
         if (day > today)
@@ -57,7 +49,22 @@ public static partial class EntryDateParser
         return InputResult<DateOnly>.Accept(day);
     }
 
+    /// <summary>The day the text names, or null when it names none; no check of the future or the campaign.</summary>
+    public static DateOnly? TryRead(string? input, DateOnly today)
+    {
+        var text = Normalised(input);
+        return text.ToLowerInvariant() switch
+        {
+            "" or "今天" or "今日" or "today" or "t" => today,
+            "昨天" or "昨日" or "yesterday" => today.AddDays(-1),
+            "前天" => today.AddDays(-2),
+            _ => Read(text, today),
+        };
+    }
+
     public static string Show(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Normalised(string? input) => (input ?? string.Empty).Trim().Replace('．', '.').Replace('／', '/').Replace('－', '-');
 
     private static DateOnly? Read(string text, DateOnly today)
     {
