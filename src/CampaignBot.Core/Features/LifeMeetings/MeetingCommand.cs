@@ -55,18 +55,32 @@ public sealed class MeetingCommand(
         return LifeMeeting.IsValidId(named) ? await meetings.GetAsync(named, cancellationToken) : null;
     }
 
-    private async Task StatusAsync(FlowContext context, Member member, string named, CancellationToken cancellationToken)
+    /// <summary>
+    /// The meeting named (or the latest of the member's unit); when there is none, the answer instead — for a supervisor
+    /// who named none, the meetings of the units they supervise — and null.
+    /// </summary>
+    private async Task<LifeMeeting?> FindOrAnswerAsync(FlowContext context, Member member, string named, bool withUsage, CancellationToken cancellationToken)
     {
-        var meeting = await FindAsync(member, named, cancellationToken);
-        if (meeting is null && named.Length == 0 && member.Role == Roles.Supervisor)
+        if (await FindAsync(member, named, cancellationToken) is { } meeting)
         {
-            await SupervisedAsync(context, member, cancellationToken);
-            return;
+            return meeting;
         }
 
-        if (meeting is null)
+        if (named.Length == 0 && member.Role == Roles.Supervisor)
         {
-            context.Reply((named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours).Then(LifeMeetingTexts.Usage));
+            await SupervisedAsync(context, member, cancellationToken);
+            return null;
+        }
+
+        var refusal = named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours;
+        context.Reply(withUsage ? refusal.Then(LifeMeetingTexts.Usage) : refusal);
+        return null;
+    }
+
+    private async Task StatusAsync(FlowContext context, Member member, string named, CancellationToken cancellationToken)
+    {
+        if (await FindOrAnswerAsync(context, member, named, withUsage: true, cancellationToken) is not { } meeting)
+        {
             return;
         }
 
@@ -135,16 +149,8 @@ public sealed class MeetingCommand(
 
     private async Task TalksAsync(FlowContext context, Member member, string named, CancellationToken cancellationToken)
     {
-        var meeting = await FindAsync(member, named, cancellationToken);
-        if (meeting is null && named.Length == 0 && member.Role == Roles.Supervisor)
+        if (await FindOrAnswerAsync(context, member, named, withUsage: false, cancellationToken) is not { } meeting)
         {
-            await SupervisedAsync(context, member, cancellationToken);
-            return;
-        }
-
-        if (meeting is null)
-        {
-            context.Reply(named.Length == 0 ? LifeMeetingTexts.NoMeeting : LifeMeetingTexts.NotYours);
             return;
         }
 
