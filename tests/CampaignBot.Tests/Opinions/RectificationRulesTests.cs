@@ -275,6 +275,37 @@ public sealed partial class RectificationRulesTests : IAsyncLifetime
         Assert.Equal((2, true, (string?)null), (dispatch?.PracticalThings, dispatch?.LedgerChecked, dispatch?.Note));
     }
 
+    [Fact]
+    public async Task The_ledger_list_is_paged_for_a_phone_with_what_needs_attention_first()
+    {
+        var ids = new List<string>();
+        for (var i = 1; i <= 17; i++)
+        {
+            ids.Add(ItemId(await SayAsync("sec1", "ledger", $"add 成员lead1 2027-{(i == 17 ? "03-03" : "05-01")} 问题{i} | 措施{i}")));
+        }
+
+        await SayAsync("lead1", "ledger", $"done {ids[15]} 已整改，附记录");
+        for (var day = 1; day <= 3; day++)
+        {
+            await _bot.AdvanceAsync(TimeSpan.FromDays(1));
+        }
+
+        var first = await SayAsync("sec1", "ledger", "list");
+        var second = await SayAsync("sec1", "ledger", "list county_east 2");
+        var beyond = await SayAsync("sec1", "ledger", "list 9");
+
+        var lines = first.Split('\n');
+        Assert.Equal("整改台帐（17 项）", lines[0]);
+        Assert.Equal(1 + LedgerCommand.ListPageSize + 1, lines.Length);
+        Assert.StartsWith($"{ids[16]} [逾期]", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{ids[15]} [整改中·待确认]", lines[2], StringComparison.Ordinal);
+        Assert.Equal("第 1/2 页；下一页：/ledger list 2", lines[^1]);
+        Assert.Equal(4, second.Split('\n').Length);
+        Assert.EndsWith("第 2/2 页（最后一页）", second, StringComparison.Ordinal);
+        Assert.Equal(second, beyond);
+        Assert.Equal(17, ids.Count(id => (first + second).Contains(id, StringComparison.Ordinal)));
+    }
+
     private async Task<string> SayAsync(string user, string command, string arguments = "") =>
         Texts(await _bot.CommandAsync(EvaluationBot.Private(user), user, command, arguments));
 

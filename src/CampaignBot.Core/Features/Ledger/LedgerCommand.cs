@@ -6,7 +6,8 @@ namespace CampaignBot.Core.Features.Ledger;
 /// </summary>
 public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, LedgerPeople people, CampaignDefinition campaign, LedgerAddFlow addFlow, LedgerEvidenceFlow evidenceFlow) : ICommandHandler
 {
-    private const int MaxListed = 40;
+    /// <summary>Items a page of /ledger list shows: with its heading and footer it fits a phone screen.</summary>
+    public const int ListPageSize = 15;
 
     private CommandVerbs? _verbs;
 
@@ -66,10 +67,23 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         await service.NotifyAssignedAsync(context, item, cancellationToken);
     }
 
-    /// <summary>"/ledger list": the units the member manages and the items they lead; "/ledger list &lt;unit&gt;": that unit.</summary>
+    /// <summary>
+    /// "/ledger list": the units the member manages and the items they lead; "/ledger list &lt;unit&gt;": that unit; a
+    /// number after either is the page. What needs attention first: overdue, then waiting for confirmation, then open
+    /// items by deadline, the done ones last.
+    /// </summary>
     private async Task ListAsync(FlowContext context, Member member, string rest, CancellationToken cancellationToken)
     {
-        var unitId = rest.Length == 0 ? null : rest;
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var page = 1;
+        if (words.Count > 0 && campaign.FindUnit(words[^1]) is null && words[^1].Length <= 4
+            && int.TryParse(words[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var asked))
+        {
+            page = Math.Max(1, asked);
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var unitId = words.Count == 0 ? null : string.Join(' ', words);
         if (unitId is not null && campaign.FindUnit(unitId) is null)
         {
             context.Reply(LedgerTexts.NoUnitWithId(Words.Short(unitId)));
@@ -104,14 +118,40 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
             return;
         }
 
+        var pages = Math.Max(1, (items.Count + ListPageSize - 1) / ListPageSize);
+        page = Math.Min(page, pages);
         var text = new StringBuilder(context.Text(LedgerTexts.ListHeading(items.Count)));
-        foreach (var item in items.OrderBy(i => i.UnitId, StringComparer.Ordinal).ThenBy(i => i.Deadline).Take(MaxListed))
+        var ordered = items
+            .OrderBy(AttentionOrder)
+            .ThenBy(i => i.Deadline)
+            .ThenBy(i => i.UnitId, StringComparer.Ordinal)
+            .ThenBy(i => i.Id, StringComparer.Ordinal);
+        foreach (var item in ordered.Skip((page - 1) * ListPageSize).Take(ListPageSize))
         {
             text.Append('\n').Append($"{item.Id} [{LedgerTexts.StatusName(item.Status).In(context.Language)}{(item.AwaitingConfirmation ? LedgerTexts.AwaitingMark(context.Language == Language.English) : string.Empty)}] {context.Text(LedgerTexts.ListLine(UnitName(item.UnitId), Short(item.Problem, 40), item.LeadLeaderName, LedgerTexts.Date(item.Deadline)))}");
         }
 
+        if (page < pages)
+        {
+            var command = unitId is null ? $"/ledger list {page + 1}" : $"/ledger list {unitId} {page + 1}";
+            text.Append('\n').Append(context.Text(LedgerTexts.ListPage(page, pages, command)));
+        }
+        else if (pages > 1)
+        {
+            text.Append('\n').Append(context.Text(LedgerTexts.ListLastPage(pages)));
+        }
+
         context.Reply(new TextMessage(text.ToString()));
     }
+
+    /// <summary>Overdue first, then waiting for confirmation, then open, then done.</summary>
+    private static int AttentionOrder(LedgerItem item) => item switch
+    {
+        { Status: LedgerStatus.Overdue } => 0,
+        { AwaitingConfirmation: true } => 1,
+        { Status: LedgerStatus.Done } => 3,
+        _ => 2,
+    };
 
     private async Task OnItemAsync(FlowContext context, Member member, string verb, string rest, CancellationToken cancellationToken)
     {
