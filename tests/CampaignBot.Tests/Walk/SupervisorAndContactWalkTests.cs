@@ -39,6 +39,7 @@ public sealed class SupervisorAndContactWalkTests : IDisposable
         Assert.Contains("1. 张一 | Member self-examination (short form) | submitted", list, StringComparison.Ordinal);
         Assert.Contains("\n1. Formalism: in study and work, do you go through the motions", one, StringComparison.Ordinal);
         Assert.Contains("\n   Exists\n", one, StringComparison.Ordinal);
+        Assert.Contains(": submitted, 1 submission (read-only)", one, StringComparison.Ordinal);
         Assert.DoesNotContain("党员对照检查", list + one, StringComparison.Ordinal);
         Assert.DoesNotContain("｜", list + one, StringComparison.Ordinal);
         Assert.DoesNotContain("形式主义", one, StringComparison.Ordinal);
