@@ -31,6 +31,9 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
     public Task<IReadOnlyList<LedgerItem>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LedgerItem>>([.. _items.Values.Where(i => unitId is null || i.UnitId == unitId).OrderBy(i => i.Id, StringComparer.Ordinal)]);
 
+    public Task<IReadOnlyList<LedgerItem>> ListLedByAsync(string memberId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LedgerItem>>([.. _items.Values.Where(i => i.LeadLeaderId == memberId).OrderBy(i => i.Id, StringComparer.Ordinal)]);
+
     public Task<bool> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken) => Task.FromResult(_history.TryAdd((entry.ItemId, entry.Number), entry));
 
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken) =>

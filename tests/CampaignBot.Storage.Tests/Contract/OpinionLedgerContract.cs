@@ -109,6 +109,21 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task The_items_a_member_leads_are_listed_in_every_unit_and_follow_a_change_of_lead_leader()
+    {
+        var stores = await OpenFreshAsync();
+        await stores.Ledger.SaveAsync(NewItem("L000002") with { UnitId = "u2" }, Ct);
+        await stores.Ledger.SaveAsync(NewItem("L000001"), Ct);
+        await stores.Ledger.SaveAsync(NewItem("L000003") with { LeadLeaderId = "telegram:102" }, Ct);
+        await stores.Ledger.SaveAsync(NewItem("L000004") with { UnitId = "u2" }, Ct);
+        await stores.Ledger.SaveAsync(NewItem("L000004") with { UnitId = "u2", LeadLeaderId = "telegram:102" }, Ct);
+
+        Assert.Equal(["L000001", "L000002"], (await stores.Ledger.ListLedByAsync("telegram:101", Ct)).Select(i => i.Id));
+        Assert.Equal(["L000003", "L000004"], (await stores.Ledger.ListLedByAsync("telegram:102", Ct)).Select(i => i.Id));
+        Assert.Empty(await stores.Ledger.ListLedByAsync("telegram:999", Ct));
+    }
+
+    [Fact]
     public async Task Ledger_history_is_append_only_and_read_in_order()
     {
         var stores = await OpenFreshAsync();

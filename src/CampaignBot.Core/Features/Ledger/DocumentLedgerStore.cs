@@ -19,6 +19,9 @@ public sealed class DocumentLedgerStore(IDocumentTable items, IDocumentTable his
     public Task<IReadOnlyList<LedgerItem>> ListAsync(string? unitId, CancellationToken cancellationToken) =>
         _items.ListAsync(unitId, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerItem>> ListLedByAsync(string memberId, CancellationToken cancellationToken) =>
+        _items.ListByMemberAsync(memberId, cancellationToken);
+
     public Task<bool> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken) => _history.TryAppendAsync(entry, cancellationToken);
 
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken) => _history.ListAsync(itemId, cancellationToken);

@@ -14,6 +14,9 @@ public interface ILedgerStore
     /// <summary>A unit's items, or all when null, by id.</summary>
     Task<IReadOnlyList<LedgerItem>> ListAsync(string? unitId, CancellationToken cancellationToken);
 
+    /// <summary>The items a member leads (牵头领导), in whatever unit, by id.</summary>
+    Task<IReadOnlyList<LedgerItem>> ListLedByAsync(string memberId, CancellationToken cancellationToken);
+
     /// <summary>Appends an entry; false when its number is already written (history is never rewritten).</summary>
     Task<bool> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken);
 

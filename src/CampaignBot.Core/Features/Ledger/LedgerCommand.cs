@@ -108,7 +108,7 @@ public sealed class LedgerCommand(LedgerService service, ILedgerStore ledger, Le
         if (unitId is null)
         {
             var listed = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            items.AddRange((await ledger.ListAsync(null, cancellationToken)).Where(i => i.LeadLeaderId == member.Id && !listed.Contains(i.Id)));
+            items.AddRange((await ledger.ListLedByAsync(member.Id, cancellationToken)).Where(i => !listed.Contains(i.Id)));
         }
 
         if (items.Count == 0 && units.Count == 0)
