@@ -49,5 +49,22 @@ public sealed class OfficeWalkTests : IDisposable
         Assert.StartsWith("Opinion collection opened for 城关镇东关村", privately, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-12")]
+    [InlineData("2027-10")]
+    public async Task The_command_line_bulletin_of_a_month_outside_the_campaign_is_refused_as_in_chat(string month)
+    {
+        await using var chat = await WithOfficeAsync();
+        var inChat = await chat.SayAsync("1", $"/bulletin {month} preview");
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await CampaignBotCli.RunAsync(["bulletin", "--month", month, "--Storage:SqlitePath", _bot.DatabasePath, "--Campaign:File", _bot.Settings["Campaign:File"]!], output, error, CancellationToken.None);
+
+        Assert.Equal("月通报只有活动期间的月份：2027-01 至 2027-09。", inChat);
+        Assert.Equal(2, exit);
+        Assert.Empty(output.ToString());
+        Assert.Contains(inChat, error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _bot.Dispose();
 }
