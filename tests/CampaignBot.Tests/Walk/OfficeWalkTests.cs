@@ -49,6 +49,24 @@ public sealed class OfficeWalkTests : IDisposable
         Assert.StartsWith("Opinion collection opened for 城关镇东关村", privately, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_english_office_member_reads_the_unit_kinds_of_a_draw_by_their_english_names()
+    {
+        await using var chat = await WithOfficeAsync();
+
+        var drawn = await chat.SayAsync("2", "/inspect draw village county township city 5");
+        var id = Assert.Single(await chat.Stores.Inspections.ListAsync(CancellationToken.None)).Id;
+        var shown = await chat.SayAsync("2", $"/inspect show {id}");
+        var bulletin = await chat.SayAsync("2", $"/inspect bulletin {id}");
+        var chinese = await chat.SayAsync("1", $"/inspect show {id}");
+
+        Assert.Contains("(kinds: Village or community, County or district, Township or street, City;", drawn, StringComparison.Ordinal);
+        Assert.Contains("kinds: Village or community, County or district, Township or street, City,", shown, StringComparison.Ordinal);
+        Assert.Contains("among: Village or community, County or district, Township or street, City)", bulletin, StringComparison.Ordinal);
+        Assert.DoesNotContain("村社区", drawn + shown + bulletin, StringComparison.Ordinal);
+        Assert.Contains("范围：村社区、县区、乡镇街道、市，", chinese, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2026-12")]
     [InlineData("2027-10")]
