@@ -300,7 +300,14 @@ public sealed class TextCatalogue
                 source.Append("    /// <summary>").Append(EscapeXml(doc)).Append("</summary>\n");
             }
 
-            if (entry.Parameters is null)
+            if (entry.Parameters is null && (entry.Chinese.Contains('{') || entry.English.Contains('{')))
+            {
+                // A text without parameters that quotes another entry ({RoundUsage.Chinese}) is read when asked for, so
+                // the quote is filled in rather than sent as written.
+                source.Append("    public static Text ").Append(entry.Name)
+                    .Append(" => new($\"").Append(entry.Chinese).Append("\", $\"").Append(entry.English).Append("\");\n");
+            }
+            else if (entry.Parameters is null)
             {
                 source.Append("    public static readonly Text ").Append(entry.Name)
                     .Append(" = new(\"").Append(entry.Chinese).Append("\", \"").Append(entry.English).Append("\");\n");

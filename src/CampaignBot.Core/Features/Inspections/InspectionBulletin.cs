@@ -114,7 +114,11 @@ public static class InspectionBulletin
             return InspectionTexts.AllUnitKinds;
         }
 
-        return Text.List(inspection.Kinds.Select(k => campaign.UnitKinds.FirstOrDefault(u => u.Code == k)?.Name ?? k));
+        // Each language reads the kinds' own names (村社区 / Village or community); a kind no longer in the file reads as its code.
+        var kinds = inspection.Kinds.Select(k => (Code: k, Kind: campaign.UnitKinds.FirstOrDefault(u => u.Code == k))).ToList();
+        return new Text(
+            string.Join("、", kinds.Select(k => k.Kind?.Name ?? k.Code)),
+            string.Join(", ", kinds.Select(k => k.Kind?.NameIn(Language.English) ?? k.Code)));
     }
 
     internal static string UnitName(CampaignDefinition campaign, string unitId) => campaign.FindUnit(unitId)?.Name ?? unitId;

@@ -114,8 +114,8 @@ public sealed class OpinionsCommand(
         switch (audience)
         {
             case RoundAudience.Group when group!.Key == context.Update.Chat.Key:
-                // Opened in the group itself: the notice is the reply.
-                context.Reply(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes));
+                // Opened in the group itself: the notice is the reply, in Chinese as the group reads it, whoever opened it.
+                context.Reply(new TextMessage(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes).Chinese));
                 return;
             case RoundAudience.Group:
                 context.Notify(group, new TextMessage(OpinionTexts.GroupNotice(unit.Name, collection.Code!, closes).Chinese));

@@ -32,9 +32,17 @@ public static class BulletinCliCommand
     {
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(output);
-        if (!BulletinBuilder.TryParseMonth(month, out _))
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (!BulletinBuilder.TryParseMonth(month, out var first))
         {
             throw new CliException($"bulletin 需要 --month yyyy-MM（例如 --month 2027-03），收到 '{month}'。");
+        }
+
+        // The campaign's months only, as /bulletin in chat: a month outside it would print a ranking of nothing.
+        var (firstMonth, lastMonth) = (CampaignCalendar.MonthStart(campaign.Start), CampaignCalendar.MonthStart(campaign.End));
+        if (first < firstMonth || first > lastMonth)
+        {
+            throw new CliException(BulletinTexts.OutsideCampaign(BulletinBuilder.MonthOf(firstMonth), BulletinBuilder.MonthOf(lastMonth)).Chinese);
         }
 
         var study = new StudyProgressService(campaign, new CampaignCalendar(campaign), stores.ActivityLog, stores.Households);
