@@ -84,5 +84,32 @@ public sealed class OfficeWalkTests : IDisposable
         Assert.Contains(inChat, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_office_asking_for_the_dashboard_while_it_is_off_is_told_how_to_turn_it_on_and_a_secretary_whom_to_ask()
+    {
+        await using var chat = await WithOfficeAsync();
+
+        var office = await chat.SayAsync("1", "/dashboard");
+        var english = await chat.SayAsync("2", "/dashboard");
+        var secretary = await chat.SayAsync("40", "/dashboard");
+
+        Assert.Contains("Dashboard:Enabled=true", office, StringComparison.Ordinal);
+        Assert.DoesNotContain("请联系活动办", office, StringComparison.Ordinal);
+        Assert.StartsWith("The dashboard is not running. Set Dashboard:Enabled=true", english, StringComparison.Ordinal);
+        Assert.EndsWith("请联系活动办。", secretary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_inspection_history_of_a_unit_that_does_not_exist_names_it_and_says_where_the_ids_are()
+    {
+        await using var chat = await WithOfficeAsync();
+
+        var unknown = await chat.SayAsync("1", "/inspect history nowhere");
+        var english = await chat.SayAsync("2", "/inspect history nowhere");
+
+        Assert.Equal("没有编号为“nowhere”的单位。请核对单位ID（/progress 列出各单位及其ID）。", unknown);
+        Assert.Equal("No unit 'nowhere'. Check the unit id (/progress lists the units with their ids).", english);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

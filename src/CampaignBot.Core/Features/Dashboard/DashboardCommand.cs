@@ -32,7 +32,8 @@ public sealed class DashboardCommand(DashboardSignIn signIn, DashboardAddress ad
 
         if (address.BaseUrl is null)
         {
-            context.Reply(DashboardTexts.NotRunning);
+            // The office runs the service: it is told how to turn the dashboard on, not to ask itself.
+            context.Reply(member.Role == Roles.CampaignOffice ? DashboardTexts.NotRunningForOffice : DashboardTexts.NotRunning);
             return;
         }
 

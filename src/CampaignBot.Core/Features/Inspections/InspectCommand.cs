@@ -168,7 +168,13 @@ public sealed class InspectCommand(
 
     private async Task HistoryAsync(FlowContext context, Member member, string unitId, CancellationToken cancellationToken)
     {
-        if (campaign.FindUnit(unitId) is null || !campaign.Manages(member, unitId))
+        if (campaign.FindUnit(unitId) is null)
+        {
+            context.Reply(InspectionTexts.NoSuchUnit(Words.Short(unitId)));
+            return;
+        }
+
+        if (!campaign.Manages(member, unitId))
         {
             context.Reply(InspectionTexts.NotYourUnit);
             return;
