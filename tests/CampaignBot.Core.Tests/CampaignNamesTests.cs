@@ -63,7 +63,7 @@ public sealed class CampaignNamesTests
         Assert.Equal("Theory", StudyForms.TopicName(campaign, "theory", Language.English));
         Assert.Equal("理想信念", StudyForms.TopicName(campaign, "ideals", Language.English));
         Assert.Equal("理论宣讲", StudyForms.TopicName(campaign, "theory"));
-        Assert.Equal("self-study", StudyForms.FormName("self", Language.English));
+        Assert.Equal("Self-study", StudyForms.FormName("self", Language.English));
         Assert.Equal("自学", StudyForms.FormName("self"));
     }
 

@@ -20,6 +20,23 @@ public sealed class StudyFlowTests
     }
 
     [Fact]
+    public async Task Saving_an_entry_is_one_message_with_what_was_saved_the_overlap_note_and_the_progress()
+    {
+        await using var bot = await StudyBot.StartAsync();
+        await bot.AddMemberAsync("1");
+        await bot.SayAsync("1", "/study", "new", "today", "1", "self", "theory", "skip");
+        await bot.SayAsync("1", "/study", "new", "today", "1", "self", "theory");
+        var before = bot.Sent.Count;
+
+        await bot.SayAsync("1", "skip");
+
+        var finish = Assert.Single(bot.Sent.Skip(before), m => m.ChatId == "1").Text;
+        Assert.Contains("已记录", finish, StringComparison.Ordinal);
+        Assert.Contains("重叠的时间只计一次", finish, StringComparison.Ordinal);
+        Assert.Contains("你的进度：", finish, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nonsense_and_future_dates_and_bad_lengths_are_refused_and_the_step_is_shown_again()
     {
         await using var bot = await StudyBot.StartAsync();

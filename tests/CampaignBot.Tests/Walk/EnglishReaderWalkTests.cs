@@ -156,7 +156,7 @@ public sealed class EnglishReaderWalkTests : IDisposable
 
         var recent = await chat.SendAsync("101", new ButtonPress(chat.Payload(CampaignChat.Private("101"), "Recent/fix")));
 
-        Assert.Contains("1. 2027-01-20 1 day self-study Theory", recent, StringComparison.Ordinal);
+        Assert.Contains("1. 2027-01-20 1 day Self-study, Theory", recent, StringComparison.Ordinal);
         Assert.DoesNotContain(" 天 ", recent, StringComparison.Ordinal);
         Assert.DoesNotContain("自学", recent, StringComparison.Ordinal);
     }

@@ -194,26 +194,28 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
         var answers = step.Answers;
         var existing = await services.Log.ListAsync(null, member.Id, ActivityKind.Study, cancellationToken).ConfigureAwait(false);
         ActivityEntry saved;
+        Text done;
         if (answers.FixId is { } fixId && existing.FirstOrDefault(e => e.Id == fixId) is { } old)
         {
             saved = EntryFor(member, fixId, confirmed: false, step) with { RecordedAt = old.RecordedAt };
             await services.Log.ReplaceAsync(saved, cancellationToken).ConfigureAwait(false);
-            context.Reply(StudyTexts.EntryCorrected);
+            done = StudyTexts.EntryCorrected;
         }
         else
         {
             saved = EntryFor(member, $"study:{context.Update.UpdateId}", confirmed: false, step);
             await services.Log.AddAsync(saved, cancellationToken).ConfigureAwait(false);
-            context.Reply(StudyTexts.Logged(StudySteps.DateText(saved.Date), LengthParser.Days(saved.HalfDays)));
+            done = StudyTexts.Logged(StudySteps.DateText(saved.Date), LengthParser.Days(saved.HalfDays));
         }
 
+        // One message: what was saved, the overlap note where there is one, and where the member stands now.
         if (existing.Any(e => e.Id != saved.Id && StudyTime.Overlap(e, saved)))
         {
-            context.Reply(StudyTexts.OverlapCountedOnce(StudySteps.DateText(saved.Date)));
+            done = done.Then(StudyTexts.OverlapCountedOnce(StudySteps.DateText(saved.Date)));
         }
 
         var standing = await services.Progress.ForMemberAsync(member, cancellationToken).ConfigureAwait(false);
-        context.Reply(StudyTexts.YourStudyProgress(standing, StudySteps.DateText(standing.Deadline)));
+        context.Reply(done.Then(StudyTexts.YourStudyProgress(standing, StudySteps.DateText(standing.Deadline))));
     }
 
     private async Task<Read<int>> RecordAttendeesAsync(string input, FlowStep<StudyAnswers> step, CancellationToken cancellationToken)

@@ -133,14 +133,14 @@ public static class StudySteps
 
     public static string DateText(DateOnly date) => EntryDateParser.Show(date);
 
-    /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓" ("2027-03-05 1.5 days self-study Theory ✓" where the campaign file gives the English).</summary>
+    /// <summary>An entry as one line: "2027-03-05 1.5 天 自学 理论宣讲 ✓" ("2027-03-05 1.5 days Self-study, Theory ✓" where the campaign file gives the English).</summary>
     public static string Line(ActivityEntry entry, CampaignDefinition campaign, Language language = Language.Chinese)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(campaign);
         var what = entry.Kind == ActivityKind.Research
             ? $"{StudyTexts.ResearchTitle.In(language)} {entry.Place}"
-            : $"{StudyForms.FormName(entry.Form, language)} {StudyForms.TopicName(campaign, entry.Topic, language)}";
+            : StudyTexts.EntryForm(StudyForms.FormName(entry.Form, language), StudyForms.TopicName(campaign, entry.Topic, language)).In(language);
         return StudyTexts.EntryLine(DateText(entry.Date), LengthParser.Days(entry.HalfDays), what).In(language) + (entry.Confirmed ? " ✓" : string.Empty);
     }
 }
