@@ -23,7 +23,9 @@ public sealed class ReminderTests
         var sent = Assert.Single(await rig.OutboxAsync());
         Assert.Equal($"remind:{member.Id}:20270130-d7", sent.Id);
         Assert.Equal(member.PrivateChat, sent.Chat);
-        Assert.Contains("还有 7 天", Assert.IsType<TextMessage>(sent.ReadBody()).Text, StringComparison.Ordinal);
+        var reminder = Assert.IsType<TextMessage>(sent.ReadBody());
+        Assert.Contains("还有 7 天", reminder.Text, StringComparison.Ordinal);
+        Assert.Equal([(("记录学习", RemindCommand.LogPayload)), ("暂停提醒 7 天", RemindCommand.MutePayload)], reminder.Buttons!.SelectMany(r => r).Select(b => (b.Label, b.Payload)));
     }
 
     [Fact]

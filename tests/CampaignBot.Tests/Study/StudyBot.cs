@@ -34,28 +34,36 @@ internal sealed class StudyBot : IAsyncDisposable
         return member;
     }
 
+    /// <summary>Presses a button with this payload (as a channel with pop-up notices does) in the user's private chat, or in <paramref name="groupChat"/>.</summary>
+    public Task<string> PressAsync(string user, string payload, string? groupChat = null) =>
+        SendAsync(user, new ButtonPress(payload, CallbackId: $"cb-{Guid.NewGuid():N}"), groupChat is null ? null : new ChatRef("console", groupChat, ChatKind.Group));
+
     /// <summary>Sends each line in turn as the user; returns all the bot's texts to that user, joined by newlines.</summary>
     public async Task<string> SayAsync(string user, params string[] lines)
     {
         var texts = new List<string>();
         foreach (var line in lines)
         {
-            var chat = new ChatRef("console", user, ChatKind.Private);
-            var content = ConsoleChannel.ConsoleLine.ParseCommand(line) is { } command ? (InboundContent)command : new TextInput(line);
-            var update = new Inbound($"study-{Guid.NewGuid():N}", Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Clock.GetUtcNow());
-            await _host.Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
-            await _host.Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
-            var sent = await Stores.Outbox.ClaimDueAsync("test-reader", Clock.GetUtcNow().AddMinutes(1), TimeSpan.FromMinutes(5), 100, CancellationToken.None);
-            foreach (var message in sent)
-            {
-                await Stores.Outbox.MarkSentAsync(message.Id, null, Clock.GetUtcNow(), CancellationToken.None);
-            }
-
-            Sent.AddRange(sent.Select(m => (m.Chat.Id, DirectBot.Texts([m.ReadBody()]))));
-            texts.Add(DirectBot.Texts(sent.Where(m => m.Chat.Id == user).Select(m => m.ReadBody())));
+            texts.Add(await SendAsync(user, ConsoleChannel.ConsoleLine.ParseCommand(line) is { } command ? command : new TextInput(line)));
         }
 
         return string.Join("\n", texts);
+    }
+
+    private async Task<string> SendAsync(string user, InboundContent content, ChatRef? inChat = null)
+    {
+        var chat = inChat ?? new ChatRef("console", user, ChatKind.Private);
+        var update = new Inbound($"study-{Guid.NewGuid():N}", Interlocked.Increment(ref _sequence), chat, new UserRef(user), content, Clock.GetUtcNow());
+        await _host.Services.GetRequiredService<IInboundSink>().AcceptAsync(update, CancellationToken.None);
+        await _host.Services.GetRequiredService<InboxDispatcher>().RunOnceAsync(CancellationToken.None);
+        var sent = await Stores.Outbox.ClaimDueAsync("test-reader", Clock.GetUtcNow().AddMinutes(1), TimeSpan.FromMinutes(5), 100, CancellationToken.None);
+        foreach (var message in sent)
+        {
+            await Stores.Outbox.MarkSentAsync(message.Id, null, Clock.GetUtcNow(), CancellationToken.None);
+        }
+
+        Sent.AddRange(sent.Select(m => (m.Chat.Id, DirectBot.Texts([m.ReadBody()]))));
+        return DirectBot.Texts(sent.Where(m => m.Chat.Id == chat.Id).Select(m => m.ReadBody()));
     }
 
     public async ValueTask DisposeAsync()

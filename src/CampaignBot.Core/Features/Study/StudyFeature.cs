@@ -8,6 +8,7 @@ public static class StudyFeature
         Settings = [FeatureSettings.Annotated<ReminderOptions, ReminderHourValidator>(ReminderOptions.SectionName)],
         Services = [typeof(StudyProgressService), typeof(StudyServices)],
         Commands = [typeof(RemindCommand)],
+        ButtonHandlers = [typeof(RemindCommand)],
         Flows = [typeof(StudyFlow), typeof(ResearchFlow), typeof(VisitsFlow)],
         Jobs = [typeof(StudyReminderJobHandler)],
         Seeders = [typeof(StudyReminderSchedule)],

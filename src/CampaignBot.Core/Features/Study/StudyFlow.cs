@@ -41,7 +41,10 @@ public sealed class StudyFlow(StudyServices services) : DeclaredFlow<StudyAnswer
 
     protected override void Declare(FlowBuilder<StudyAnswers> flow)
     {
-        flow.Opens(context => context.Member is null ? Opening<StudyAnswers>.Refuse(StudyTexts.NotRegistered) : Opening<StudyAnswers>.Proceed());
+        // A reminder's "log" button skips the menu: the member came to log.
+        flow.Opens(context => context.Member is null ? Opening<StudyAnswers>.Refuse(StudyTexts.NotRegistered)
+            : context.Update.Content is ButtonPress { Payload: RemindCommand.LogPayload } ? Opening<StudyAnswers>.ProceedAt("AwaitingDate")
+            : Opening<StudyAnswers>.Proceed());
 
         flow.Step<(string Next, StudyAnswers Answers)>("Choosing", "offers to log, correct, record a collective session or confirm")
             .Prompt(step => new Prompt(StudyTexts.StudyMenu, StudySteps.Column(MenuChoices(IsSecretary(step.Context)))))

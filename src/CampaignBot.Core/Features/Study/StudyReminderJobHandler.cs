@@ -54,7 +54,7 @@ public sealed class StudyReminderJobHandler(
                 var at = mine?.Hour ?? _options.Hour;
                 if (standing.IsBehind && ReminderSlots.Latest(today, standing.Deadline, _options.ReminderDays) is { } slot && IsDue(slot.Date, at, today, hour, context))
                 {
-                    context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot)).For(standing.Member.Language), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(ReminderText(standing, slot), RemindCommand.ReminderButtons(standing.Member.Language)).For(standing.Member.Language), $"remind:{standing.Member.Id}:{slot.Key}", sendAt);
                 }
 
                 if (standing.Member.Role == Roles.Secretary
