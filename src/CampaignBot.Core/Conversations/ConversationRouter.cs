@@ -63,6 +63,7 @@ public sealed class ConversationRouter(
             TimerElapsed timer when flow is not null && timer.Token == context.Session.PromptToken => flow.TimeoutAsync(cancellationToken),
             TimerElapsed => Task.CompletedTask,
             CommandInput command => RouteCommandAsync(context, command, active, flow, cancellationToken),
+            ButtonPress press when CommandButton.Read(press.Payload) is { } asCommand => RouteCommandAsync(context, asCommand, active, flow, cancellationToken),
             ButtonPress press when ButtonHandlerFor(press) is { } handler => handler.HandleAsync(context, press, cancellationToken),
             ButtonPress press => RoutePressAsync(context, press, flow, cancellationToken),
             FileInput or OtherMediaInput when flow is { AcceptsFiles: true } => flow.HandleInputAsync((content as FileInput)?.Caption?.Trim() ?? string.Empty, cancellationToken),

@@ -41,6 +41,7 @@ public sealed class ExaminationDeadlineTests : IDisposable
         Assert.Contains("你目前未开始", Text(first, "31"), StringComparison.Ordinal);
         Assert.Empty(second);
         Assert.Contains("还有 1 天", Text(third, "30"), StringComparison.Ordinal);
+        Assert.All(first, m => Assert.Equal("cmd:examine", Assert.Single(Assert.IsType<TextMessage>(m.Body).Buttons!.SelectMany(r => r)).Payload));
     }
 
     [Fact]

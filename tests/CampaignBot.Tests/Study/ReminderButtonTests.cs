@@ -75,3 +75,45 @@ public sealed class ReminderButtonTests
         Assert.Contains("你还没有注册", reply, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A "cmd:" button (on a digest or a reminder) is its command typed, with the same checks.</summary>
+public sealed class CommandButtonPressTests
+{
+    [Fact]
+    public async Task A_command_button_runs_its_command()
+    {
+        await using var bot = await StudyBot.StartAsync();
+        await bot.AddMemberAsync("1");
+
+        var reply = await bot.PressAsync("1", "cmd:study");
+
+        Assert.Contains("请选择要做什么", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_command_button_pressed_in_the_middle_of_a_step_shows_that_step_again()
+    {
+        await using var bot = await StudyBot.StartAsync();
+        await bot.AddMemberAsync("1");
+        await bot.SayAsync("1", "/study", "new");
+
+        var reply = await bot.PressAsync("1", "cmd:remind");
+
+        Assert.Contains("请先完成当前步骤", reply, StringComparison.Ordinal);
+        Assert.Contains("学习是哪一天", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forged_command_button_is_an_unknown_command_and_a_personal_one_in_a_group_is_answered_privately()
+    {
+        await using var bot = await StudyBot.StartAsync();
+        await bot.AddMemberAsync("1");
+
+        var unknown = await bot.PressAsync("1", "cmd:dropall");
+        var inGroup = await bot.PressAsync("1", "cmd:remind", groupChat: "group-1");
+
+        Assert.Contains("/dropall", unknown, StringComparison.Ordinal);
+        Assert.DoesNotContain("提醒设置", inGroup, StringComparison.Ordinal);
+        Assert.Contains(bot.Sent, m => m.ChatId == "1" && m.Text.Contains("提醒设置", StringComparison.Ordinal));
+    }
+}

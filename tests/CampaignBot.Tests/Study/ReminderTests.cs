@@ -221,7 +221,9 @@ public sealed class ReminderTests
 
         var digest = Assert.Single(await rig.OutboxAsync(), m => m.Id.StartsWith("digest:", StringComparison.Ordinal));
         Assert.Equal($"digest:{secretary.Id}:digest-20270125", digest.Id);
-        Assert.Contains("成员1", Assert.IsType<TextMessage>(digest.ReadBody()).Text, StringComparison.Ordinal);
+        var body = Assert.IsType<TextMessage>(digest.ReadBody());
+        Assert.Contains("成员1", body.Text, StringComparison.Ordinal);
+        Assert.Equal(("查看待办", "cmd:todo"), body.Buttons!.SelectMany(r => r).Select(b => (b.Label, b.Payload)).Single());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class ExaminationReminders(
             var language = member.Language;
             var status = ExaminationTexts.StatusName(exam?.Status);
             var text = ExaminationTexts.DeadlineReminder(date, daysLeft, status).In(language);
-            context.Notify(member.PrivateChat, new TextMessage(text).For(language), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);
+            context.Notify(member.PrivateChat, new TextMessage(text, [[CommandButton.For("examine", ExaminationTexts.OpenExamination, language)]]).For(language), $"exam-reminder:{member.Id}:{date}:{step}", sendAt);
         }
     }
 }

@@ -62,7 +62,7 @@ public sealed class StudyReminderJobHandler(
                     && IsDue(monday, at, today, hour, context)
                     && standings.Where(s => s.IsBehind).ToList() is { Count: > 0 } behind)
                 {
-                    context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week)).For(standing.Member.Language), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
+                    context.Notify(standing.Member.PrivateChat, new TextMessage(DigestText(standing.Member, behind, week), [[CommandButton.For("todo", StudyTexts.OpenTodo, standing.Member.Language)]]).For(standing.Member.Language), $"digest:{standing.Member.Id}:{week.Key}", sendAt);
                 }
             }
         }
