@@ -42,6 +42,13 @@ public sealed record TextMessage(string Text, IReadOnlyList<IReadOnlyList<Button
         ArgumentNullException.ThrowIfNull(text);
         return new TextMessage(text.In(reader)).For(reader);
     }
+
+    /// <summary>A text for one reader with one button that runs <paramref name="command"/> (<see cref="Conversations.CommandButton"/>).</summary>
+    public static Outbound In(Text text, Language reader, string command, Text label)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new TextMessage(text.In(reader), [[Conversations.CommandButton.For(command, label, reader)]]).For(reader);
+    }
 }
 
 public sealed record DocumentMessage(string FileName, byte[] Content, string? Caption = null) : Outbound;

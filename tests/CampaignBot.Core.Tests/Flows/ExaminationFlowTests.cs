@@ -93,6 +93,7 @@ public sealed class ExaminationFlowTests
         var (to, message) = Assert.Single(chat.Last!.Notifications);
         Assert.Equal("9", to.Id);
         Assert.Contains("张三（东关村）提交了对照检查（第 1 版）", ((TextMessage)message).Text, StringComparison.Ordinal);
+        Assert.Equal("cmd:review", Assert.Single(((TextMessage)message).Buttons!.SelectMany(r => r)).Payload);
         Assert.Null(chat.Session.Flow);
     }
 

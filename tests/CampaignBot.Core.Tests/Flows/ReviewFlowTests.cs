@@ -105,6 +105,7 @@ public sealed class ReviewFlowTests
         Assert.Contains("已退回修改，意见已发给本人。", done, StringComparison.Ordinal);
         var (_, message) = Assert.Single(office.Last!.Notifications);
         Assert.Contains("被活动办退回修改。意见：请补充具体的事实依据。", ((TextMessage)message).Text, StringComparison.Ordinal);
+        Assert.Equal(("修改自查", "cmd:examine"), Assert.Single(((TextMessage)message).Buttons!.SelectMany(r => r)) is var b ? (b.Label, b.Payload) : default);
         Assert.Equal(ExaminationStatus.Returned, (await _store.GetAsync(_second.Id, CancellationToken.None))!.Status);
     }
 

@@ -344,7 +344,7 @@ public sealed class ExaminationFlow(IExaminationStore store, ExaminationReviewer
         foreach (var reviewer in reviewersOfIt)
         {
             var language = reviewer.Language;
-            context.Notify(reviewer.PrivateChat, TextMessage.In(ExaminationTexts.SubmittedNotice(member.Name, unit?.NameIn(language) ?? member.UnitId, submitted.Submissions), language));
+            context.Notify(reviewer.PrivateChat, TextMessage.In(ExaminationTexts.SubmittedNotice(member.Name, unit?.NameIn(language) ?? member.UnitId, submitted.Submissions), language, "review", ExaminationTexts.OpenReview));
         }
 
         return new ExaminationMove(step.Answers with { Submitted = submitted.Submissions, ReviewerTold = reviewersOfIt.Count > 0 }, "Submitted");

@@ -329,7 +329,7 @@ public sealed class ReviewFlow(IExaminationStore store, ExaminationReviewers rev
         var parts = exam.MemberId.Split(':', 2);
         var language = await members.GetAsync(exam.MemberId, cancellationToken) is { } member ? member.Language : Language.Chinese;
         var notice = accepted ? ExaminationTexts.AcceptedNotice(exam.Submissions, reviewer.Name) : ExaminationTexts.ReturnedNotice(exam.Submissions, reviewer.Name, comment);
-        context.Notify(new ChatRef(parts[0], parts[^1], ChatKind.Private), TextMessage.In(notice, language));
+        context.Notify(new ChatRef(parts[0], parts[^1], ChatKind.Private), accepted ? TextMessage.In(notice, language) : TextMessage.In(notice, language, "examine", ExaminationTexts.OpenRevision));
         return step.Answers with { Accepted = accepted, Shown = null, Problems = accepted ? ProblemsFound(step.Campaign, exam, ledger.MaxText) : [] };
     }
 }
